@@ -1,0 +1,182 @@
+// Package awsfake is an in-process fake of AWS for Go tests.
+//
+// New builds a whole cloud in microseconds. Point the real aws-sdk-go-v2
+// clients at it through AWSConfig, which routes every call to the fake in
+// memory (no socket, no container); drive time by hand with a clock.Fake, or
+// run the test in a testing/synctest bubble; then assert on what happened,
+// through the SDK or through each service's Go API.
+//
+//	clk := clock.NewFake(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
+//	cloud := awsfake.NewT(t, awsfake.WithClock(clk))
+//	client := sqs.NewFromConfig(cloud.AWSConfig())
+//	clk.Advance(31 * time.Second) // visibility timeouts pass, timers fire in order
+//	cloud.Settle(ctx)             // wait until no async work is pending
+//
+// Handler serves the same cloud over HTTP; cmd/awsfake runs it on
+// 127.0.0.1:4566 for the AWS CLI and other languages.
+package awsfake
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+
+	"github.com/awsfake/awsfake/clock"
+	"github.com/awsfake/awsfake/internal/bus"
+	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/ids"
+)
+
+// DefaultURL is the endpoint of a cloud served in memory. Its host resolves
+// nowhere on purpose: only HTTPClient reaches it.
+const DefaultURL = "http://awsfake.localhost"
+
+// Test credentials that AWSConfig signs with. The fake accepts any.
+const (
+	TestAccessKeyID     = "AKIAAWSFAKETESTKEY00"
+	TestSecretAccessKey = "awsfake-test-secret-access-key"
+)
+
+// Cloud is one fake AWS: every service, sharing one clock, one bus and one id
+// generator. Two clouds share nothing. A Cloud is safe for concurrent use.
+type Cloud struct {
+	env       *cloudenv.Env
+	transport *memTransport
+	closeOnce sync.Once
+	services
+}
+
+type config struct {
+	clock   clock.Clock // WithClock
+	region  string      // WithRegion
+	account string      // WithAccountID
+	seed    *uint64     // WithSeed
+	url     string      // WithURL
+}
+
+// Option configures a Cloud.
+type Option func(*config)
+
+// WithClock makes c the clock of every service; the default is clock.Real().
+func WithClock(c clock.Clock) Option { return func(o *config) { o.clock = c } }
+
+// WithRegion sets the cloud's region; the default is us-east-1.
+func WithRegion(region string) Option { return func(o *config) { o.region = region } }
+
+// WithAccountID sets the cloud's account id; the default is 000000000000.
+func WithAccountID(id string) Option { return func(o *config) { o.account = id } }
+
+// WithSeed makes every generated id (request ids, message ids, receipt
+// handles, ...) come from a source seeded with seed: with a fake clock, the
+// same scenario then gives byte-identical responses on every run.
+func WithSeed(seed uint64) Option { return func(o *config) { o.seed = &seed } }
+
+// WithURL sets the endpoint URL the cloud reports (queue URLs, AWSConfig's
+// BaseEndpoint); cmd/awsfake sets it to the address it listens on. The
+// default is DefaultURL.
+func WithURL(u string) Option { return func(o *config) { o.url = u } }
+
+// New builds a cloud. It starts no goroutine: background work begins only when
+// something asks for it, and Close stops it.
+func New(opts ...Option) *Cloud {
+	cfg := config{clock: clock.Real(), region: "us-east-1", account: "000000000000", url: DefaultURL}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	gen := ids.NewRandom()
+	if cfg.seed != nil {
+		gen = ids.New(*cfg.seed)
+	}
+	host := cfg.url
+	if u, err := url.Parse(cfg.url); err == nil && u.Host != "" {
+		host = u.Host
+	}
+	env := &cloudenv.Env{
+		Clock: cfg.clock, Bus: bus.New(cfg.clock), IDs: gen,
+		Region: cfg.region, AccountID: cfg.account, URL: cfg.url, Host: host,
+	}
+	c := &Cloud{env: env}
+	c.startServices()
+	c.transport = &memTransport{handler: c}
+	return c
+}
+
+// NewT builds a cloud and registers its Close with tb.Cleanup.
+func NewT(tb testing.TB, opts ...Option) *Cloud {
+	tb.Helper()
+	c := New(opts...)
+	tb.Cleanup(func() { _ = c.Close() })
+	return c
+}
+
+// Clock returns the cloud's clock.
+func (c *Cloud) Clock() clock.Clock { return c.env.Clock }
+
+// Region returns the cloud's region.
+func (c *Cloud) Region() string { return c.env.Region }
+
+// AccountID returns the cloud's account id.
+func (c *Cloud) AccountID() string { return c.env.AccountID }
+
+// URL returns the cloud's endpoint URL.
+func (c *Cloud) URL() string { return c.env.URL }
+
+// HTTPClient returns a client that delivers every request to the cloud in
+// memory, whatever its host: host-prefixed calls (sync-, stream-) and
+// virtual-hosted S3 buckets included.
+func (c *Cloud) HTTPClient() *http.Client { return &http.Client{Transport: c.transport} }
+
+// AWSConfig returns a configuration for the real aws-sdk-go-v2 clients: the
+// cloud's region, static test credentials, BaseEndpoint = URL() and the
+// in-memory HTTPClient.
+func (c *Cloud) AWSConfig() aws.Config {
+	return aws.Config{
+		Region:       c.env.Region,
+		Credentials:  credentials.NewStaticCredentialsProvider(TestAccessKeyID, TestSecretAccessKey, ""),
+		BaseEndpoint: aws.String(c.env.URL),
+		HTTPClient:   c.HTTPClient(),
+	}
+}
+
+// Handler returns the http.Handler serving every service of the cloud.
+func (c *Cloud) Handler() http.Handler { return c }
+
+// Settle waits until no asynchronous work is pending: posted deliveries, what
+// they cause in turn, and woken pollers until their batch is done. It does not
+// move the clock.
+func (c *Cloud) Settle(ctx context.Context) error { return c.env.Bus.Settle(ctx) }
+
+// DeliveryFailure is an asynchronous delivery between services that failed.
+type DeliveryFailure struct {
+	Target string    // ARN addressed
+	Source string    // ARN of the sender
+	Body   []byte    // what was sent
+	Err    error     // why it failed
+	At     time.Time // when, on the cloud's clock
+}
+
+// DeliveryFailures returns the asynchronous deliveries between services that
+// failed (an S3 notification to a deleted queue, say), for assertions.
+func (c *Cloud) DeliveryFailures() []DeliveryFailure {
+	fs := c.env.Bus.Failures()
+	out := make([]DeliveryFailure, len(fs))
+	for i, f := range fs {
+		out[i] = DeliveryFailure{Target: f.Target, Source: f.Message.Source, Body: f.Message.Body, Err: f.Err, At: f.At}
+	}
+	return out
+}
+
+// Close stops all background work and waits for it to end. It is idempotent.
+func (c *Cloud) Close() error {
+	c.closeOnce.Do(func() {
+		c.env.Bus.Close()
+		c.closeServices()
+	})
+	return nil
+}

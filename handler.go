@@ -1,0 +1,33 @@
+package awsfake
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/dispatch"
+	"github.com/awsfake/awsfake/internal/protocol"
+)
+
+// ServeHTTP gives the request an id, finds the service it is for and lets
+// that service answer. A panic becomes a 500 InternalFailure in the
+// request's protocol, never a dropped connection.
+func (c *Cloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	id := c.env.IDs.UUID()
+	r = r.WithContext(protocol.WithRequestID(r.Context(), id))
+	w.Header().Set("x-amzn-RequestId", id)
+	defer func() {
+		if p := recover(); p != nil {
+			protocol.WriteErrorFor(w, r, &awserr.Error{Code: "InternalFailure", Status: http.StatusInternalServerError,
+				Receiver: true, Message: fmt.Sprintf("awsfake: internal error: %v", p)})
+		}
+	}()
+	svc := dispatch.Identify(r)
+	h := c.routes[svc]
+	if h == nil {
+		protocol.WriteErrorFor(w, r, awserr.BadRequest("UnknownServiceException",
+			"awsfake does not serve the %q service (AWS would have routed this request to that service's own endpoint)", svc))
+		return
+	}
+	h.ServeHTTP(w, r)
+}

@@ -1,0 +1,129 @@
+// Package dispatch tells which service a request on the shared endpoint is
+// for, from the strongest signal it carries (reference/multiplexing.md): the
+// SigV4 credential scope, then X-Amz-Target, the rpcv2Cbor path, the query
+// Version, the REST path prefixes, and S3 as the fallback.
+package dispatch
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/awsfake/awsfake/internal/protocol"
+)
+
+// Service names are the SigV4 signing names.
+const (
+	SQS        = "sqs"
+	SNS        = "sns"
+	Lambda     = "lambda"
+	Route53    = "route53"
+	APIGateway = "apigateway"
+	StepFn     = "states"
+	CloudWatch = "monitoring"
+	Logs       = "logs"
+	Events     = "events"
+	XRay       = "xray"
+	S3         = "s3"
+	STS        = "sts"
+	ExecuteAPI = "execute-api"
+)
+
+var targetPrefixes = map[string]string{
+	"AmazonSQS":                     SQS,
+	"AWSStepFunctions":              StepFn,
+	"GraniteServiceVersion20100801": CloudWatch,
+	"Logs_20140328":                 Logs,
+	"AWSEvents":                     Events,
+}
+
+var queryVersions = map[string]string{
+	"2012-11-05": SQS,
+	"2010-03-31": SNS,
+	"2011-06-15": STS,
+	"2010-08-01": CloudWatch,
+}
+
+var apigwRoots = map[string]bool{
+	"restapis": true, "apikeys": true, "usageplans": true, "domainnames": true, "account": true,
+	"vpclinks": true, "clientcertificates": true, "sdktypes": true, "tags": true,
+}
+
+// Identify returns the signing name of the service r is for. It may buffer a
+// form body to read its Version, leaving r.Body readable again.
+func Identify(r *http.Request) string {
+	if s := scope(r); s != "" {
+		return s
+	}
+	if t := r.Header.Get("X-Amz-Target"); t != "" {
+		if i := strings.IndexByte(t, '.'); i > 0 {
+			if s, ok := targetPrefixes[t[:i]]; ok {
+				return s
+			}
+		}
+	}
+	path := r.URL.Path
+	if strings.HasPrefix(path, "/service/GraniteServiceVersion20100801/") {
+		return CloudWatch
+	}
+	if v := r.URL.Query().Get("Version"); v != "" && r.URL.Query().Get("Action") != "" {
+		if s, ok := queryVersions[v]; ok {
+			return s
+		}
+	}
+	if r.Method == http.MethodPost && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		if body, err := protocol.PeekBody(r, protocol.DefaultBodyLimit); err == nil {
+			if form, err := url.ParseQuery(string(body)); err == nil {
+				if s, ok := queryVersions[form.Get("Version")]; ok {
+					return s
+				}
+			}
+		}
+	}
+	return byPath(path)
+}
+
+// byPath recognises the REST services by their path prefixes.
+func byPath(path string) string {
+	seg := strings.Split(strings.TrimPrefix(path, "/"), "/")
+	first := seg[0]
+	switch {
+	case len(first) == 10 && first[4] == '-' && first[7] == '-' && len(seg) > 1 && isLambdaRoot(seg[1]):
+		return Lambda
+	case first == "2013-04-01":
+		return Route53
+	case first == "v2" && len(seg) > 1 && (seg[1] == "apis" || seg[1] == "domainnames" || seg[1] == "vpclinks" || seg[1] == "tags"):
+		return APIGateway
+	case apigwRoots[first]:
+		return APIGateway
+	case xrayRoots[first]:
+		return XRay
+	}
+	return S3
+}
+
+func isLambdaRoot(s string) bool {
+	switch s {
+	case "functions", "event-source-mappings", "layers", "tags", "account-settings",
+		"code-signing-configs", "capacity-providers", "durable-executions":
+		return true
+	}
+	return false
+}
+
+var xrayRoots = map[string]bool{
+	"TraceSegments": true, "TelemetryRecords": true, "GetSamplingRules": true, "SamplingTargets": true,
+	"TraceSummaries": true, "Traces": true, "ServiceGraph": true, "TraceGraph": true, "Groups": true,
+	"GetGroup": true, "CreateGroup": true, "DeleteGroup": true, "UpdateGroup": true,
+	"CreateSamplingRule": true, "DeleteSamplingRule": true, "UpdateSamplingRule": true,
+	"EncryptionConfig": true, "PutEncryptionConfig": true, "SamplingStatisticSummaries": true,
+	"TagResource": true, "UntagResource": true, "ListTagsForResource": true,
+	"InsightSummaries": true, "Insight": true, "InsightEvents": true, "InsightImpactGraph": true,
+	"TimeSeriesServiceStatistics": true, "GetIndexingRules": true, "UpdateIndexingRule": true,
+}
+
+// scope returns the service field of the SigV4 credential scope.
+func scope(r *http.Request) string {
+	s, _ := protocol.CredentialScope(r)
+	return s.Service
+}

@@ -1,0 +1,86 @@
+package protocol
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/awsfake/awsfake/internal/awserr"
+)
+
+// DefaultBodyLimit caps request bodies that have no larger limit of their own:
+// comfortably above every JSON and query request AWS accepts (SQS's largest is
+// a 1 MiB batch).
+const DefaultBodyLimit = 8 << 20
+
+type requestIDKey struct{}
+
+// WithRequestID returns ctx carrying the request id of the call it serves.
+func WithRequestID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, requestIDKey{}, id)
+}
+
+// RequestID returns the request id carried by ctx, or "".
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
+
+// ErrTooLarge is the answer to a body over its limit.
+func ErrTooLarge(limit int64) *awserr.Error {
+	return awserr.New("RequestEntityTooLarge", http.StatusRequestEntityTooLarge,
+		"Request body exceeds the limit of %d bytes", limit)
+}
+
+// ReadBody reads r's body, at most limit bytes after any gzip
+// Content-Encoding is undone. A larger body gives a 413 error; the body is
+// never read past the limit.
+func ReadBody(r *http.Request, limit int64) ([]byte, error) {
+	if r.Body == nil {
+		return nil, nil
+	}
+	if r.ContentLength > limit && !isGzip(r) {
+		return nil, ErrTooLarge(limit)
+	}
+	var src io.Reader = io.LimitReader(r.Body, limit+1)
+	if isGzip(r) {
+		zr, err := gzip.NewReader(io.LimitReader(r.Body, limit+1))
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil, nil
+			}
+			return nil, awserr.BadRequest("SerializationException", "Request body is not valid gzip: %v", err)
+		}
+		defer zr.Close()
+		src = io.LimitReader(zr, limit+1)
+	}
+	b, err := io.ReadAll(src)
+	if err != nil {
+		return nil, awserr.BadRequest("SerializationException", "Request body could not be read: %v", err)
+	}
+	if int64(len(b)) > limit {
+		return nil, ErrTooLarge(limit)
+	}
+	return b, nil
+}
+
+func isGzip(r *http.Request) bool {
+	return strings.EqualFold(strings.TrimSpace(r.Header.Get("Content-Encoding")), "gzip")
+}
+
+// PeekBody reads r's body within limit and puts it back so that the next
+// reader sees it whole; the dispatcher uses it to look at form bodies.
+func PeekBody(r *http.Request, limit int64) ([]byte, error) {
+	b, err := ReadBody(r, limit)
+	if err != nil {
+		return nil, err
+	}
+	r.Body = io.NopCloser(bytes.NewReader(b))
+	r.ContentLength = int64(len(b))
+	r.Header.Del("Content-Encoding")
+	return b, nil
+}
