@@ -35,4 +35,6 @@ type FunctionError struct {
 	Payload []byte
 }
 
-func (e *FunctionError) Error() string { return "function error (" + e.Type + "): " + string(e.Payload) }
+func (e *FunctionError) Error() string {
+	return "function error (" + e.Type + "): " + string(e.Payload)
+}
