@@ -2,7 +2,6 @@ package sts
 
 import (
 	"context"
-	"net/http"
 	"regexp"
 	"strings"
 	"sync"
@@ -44,7 +43,7 @@ func (s *Service) GetCallerIdentity(_ context.Context, accessKeyID string) (GetC
 	s.mu.Unlock()
 	if ok {
 		if !s.env.Clock.Now().Before(k.expires) {
-			return GetCallerIdentityOutput{}, awserr.New("ExpiredToken", http.StatusForbidden,
+			return GetCallerIdentityOutput{}, awserr.New("ExpiredToken", 403,
 				"The security token included in the request is expired")
 		}
 		return GetCallerIdentityOutput{Account: s.env.AccountID, Arn: k.arn, UserId: k.userID}, nil
