@@ -63,13 +63,23 @@ func Identify(r *http.Request) string {
 		}
 	}
 	path := r.URL.Path
+	if svc, ok := internalPath(path); ok {
+		return svc
+	}
 	if strings.HasPrefix(path, "/service/GraniteServiceVersion20100801/") {
 		return CloudWatch
 	}
-	if v := r.URL.Query().Get("Version"); v != "" && r.URL.Query().Get("Action") != "" {
+	q := r.URL.Query()
+	if v := q.Get("Version"); v != "" && q.Get("Action") != "" {
 		if s, ok := queryVersions[v]; ok {
 			return s
 		}
+	}
+	// The SubscribeURL and UnsubscribeURL that SNS hands out are plain GETs
+	// with no Version and no signature.
+	if a := q.Get("Action"); (a == "ConfirmSubscription" && q.Get("TopicArn") != "") ||
+		(a == "Unsubscribe" && q.Get("SubscriptionArn") != "") {
+		return SNS
 	}
 	if r.Method == http.MethodPost && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
 		if body, err := protocol.PeekBody(r, protocol.DefaultBodyLimit); err == nil {
@@ -81,6 +91,20 @@ func Identify(r *http.Request) string {
 		}
 	}
 	return byPath(path)
+}
+
+// InternalPrefix starts the paths of what awsfake serves beyond AWS's APIs:
+// /_awsfake/<signing name>/... goes to that service (the SNS signing
+// certificate, for one).
+const InternalPrefix = "/_awsfake/"
+
+func internalPath(path string) (string, bool) {
+	rest, ok := strings.CutPrefix(path, InternalPrefix)
+	if !ok {
+		return "", false
+	}
+	svc, _, _ := strings.Cut(rest, "/")
+	return svc, svc != ""
 }
 
 // byPath recognises the REST services by their path prefixes.
