@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+
+	"github.com/aws/smithy-go"
 )
 
 // Error is an AWS service error.
@@ -58,13 +60,14 @@ func (e *Error) ErrorCode() string { return e.Code }
 // ErrorMessage returns the message, as smithy.APIError does.
 func (e *Error) ErrorMessage() string { return e.Message }
 
-// ErrorFault returns 1 for a client fault and 2 for a server fault, the
-// values of smithy.ErrorFault.
-func (e *Error) ErrorFault() int {
+// ErrorFault returns smithy.FaultClient for a sender fault and
+// smithy.FaultServer for a receiver fault, so that *Error is a
+// smithy.APIError.
+func (e *Error) ErrorFault() smithy.ErrorFault {
 	if e.Receiver {
-		return 2
+		return smithy.FaultServer
 	}
-	return 1
+	return smithy.FaultClient
 }
 
 // LegacyCode returns the awsQuery code: QueryCode, or Code when it is empty.

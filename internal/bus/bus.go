@@ -63,6 +63,10 @@ type Failure struct {
 // ErrNoEndpoint is returned when no service owns the target's ARN.
 var ErrNoEndpoint = errors.New("bus: no service owns this ARN")
 
+// ErrClosed is the failure recorded for a delivery posted after Close, or
+// still queued when Close was called.
+var ErrClosed = errors.New("bus: closed")
+
 // Bus routes deliveries between the services of one cloud. It is safe for
 // concurrent use.
 type Bus struct {
@@ -121,7 +125,7 @@ func (b *Bus) Invoke(ctx context.Context, target string, m Message) ([]byte, err
 func (b *Bus) Post(target string, m Message) {
 	b.mu.Lock()
 	if b.closed {
-		b.failures = append(b.failures, Failure{Target: target, Message: m, Err: errors.New("bus: closed"), At: b.clock.Now()})
+		b.failures = append(b.failures, Failure{Target: target, Message: m, Err: ErrClosed, At: b.clock.Now()})
 		b.mu.Unlock()
 		return
 	}
@@ -135,13 +139,23 @@ func (b *Bus) Post(target string, m Message) {
 	b.mu.Unlock()
 }
 
-// drain delivers target's queue until it is empty, then exits.
+// drain delivers target's queue until it is empty, then exits. Once the bus
+// is closed, what is still queued is recorded as failed, not delivered.
 func (b *Bus) drain(target string) {
 	defer b.workers.Done()
 	for {
 		b.mu.Lock()
 		q := b.queues[target]
 		if len(q) == 0 {
+			delete(b.queues, target)
+			b.mu.Unlock()
+			return
+		}
+		if b.closed {
+			for _, m := range q {
+				b.failures = append(b.failures, Failure{Target: target, Message: m, Err: ErrClosed, At: b.clock.Now()})
+				b.doneLocked()
+			}
 			delete(b.queues, target)
 			b.mu.Unlock()
 			return
@@ -217,6 +231,14 @@ func (b *Bus) Settle(ctx context.Context) error {
 	case <-ch:
 		return nil
 	case <-ctx.Done():
+		b.mu.Lock()
+		for i, c := range b.settlers {
+			if c == ch {
+				b.settlers = append(b.settlers[:i], b.settlers[i+1:]...)
+				break
+			}
+		}
+		b.mu.Unlock()
 		return ctx.Err()
 	}
 }
@@ -233,7 +255,8 @@ func (b *Bus) Failures() []Failure {
 }
 
 // Close cancels deliveries in progress, waits for their workers to return and
-// refuses later posts.
+// refuses later posts. Deliveries still queued are not made: they are recorded
+// in Failures with ErrClosed, as are later posts.
 func (b *Bus) Close() {
 	b.mu.Lock()
 	b.closed = true

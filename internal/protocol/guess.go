@@ -17,7 +17,8 @@ func WriteErrorFor(w http.ResponseWriter, r *http.Request, err error) {
 		JSON{ContentType: "application/x-amz-json-1.1"}.WriteError(w, r, err)
 	case strings.HasPrefix(ct, "application/x-amz-json-1.0"):
 		JSON{ContentType: "application/x-amz-json-1.0"}.WriteError(w, r, err)
-	case strings.HasPrefix(ct, "application/x-www-form-urlencoded"):
+	case strings.HasPrefix(ct, "application/x-www-form-urlencoded"), r.URL.Query().Get("Action") != "":
+		// A form POST, or a query GET such as a presigned GetCallerIdentity.
 		Query{}.WriteError(w, r, err)
 	case strings.HasPrefix(ct, "application/json"):
 		JSON{ContentType: "application/json"}.WriteError(w, r, err)

@@ -41,7 +41,7 @@ func UnmarshalJSON(body []byte, v any) error {
 	}
 	if err := json.Unmarshal(body, v); err != nil {
 		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
+		if errors.As(err, &te) && te.Type != nil {
 			return awserr.BadRequest("SerializationException",
 				"Unable to parse the request: %s can not be converted to %s", te.Value, friendlyType(te.Type.String()))
 		}
@@ -82,8 +82,10 @@ func (p JSON) Write(w http.ResponseWriter, status int, v any) {
 
 // WriteError renders err as AWS renders errors in JSON protocols: the code in
 // X-Amzn-ErrorType and __type, the message in message (and Message, which
-// some shapes model), the legacy code in x-amzn-query-error when the service
-// is query-compatible and the client asked for it (X-Amzn-Query-Mode).
+// some shapes model), and, when the service is query-compatible, the legacy
+// code and fault in x-amzn-query-error, as the SQS developer guide's error
+// example shows ("x-amzn-query-error: AWS.SimpleQueueService.NonExistentQueue;Sender",
+// https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-json-api-responses.html).
 func (p JSON) WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	e := awserr.As(err)
 	body := map[string]any{}

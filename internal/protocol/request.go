@@ -38,17 +38,19 @@ func ErrTooLarge(limit int64) *awserr.Error {
 
 // ReadBody reads r's body, at most limit bytes after any gzip
 // Content-Encoding is undone. A larger body gives a 413 error; the body is
-// never read past the limit.
+// never read past limit+1 bytes, on the wire or after decompression, so a
+// gzip bomb costs no more than a plain body.
 func ReadBody(r *http.Request, limit int64) ([]byte, error) {
 	if r.Body == nil {
 		return nil, nil
 	}
-	if r.ContentLength > limit && !isGzip(r) {
+	if r.ContentLength > limit {
 		return nil, ErrTooLarge(limit)
 	}
-	var src io.Reader = io.LimitReader(r.Body, limit+1)
+	wire := &io.LimitedReader{R: r.Body, N: limit + 1}
+	var src io.Reader = wire
 	if isGzip(r) {
-		zr, err := gzip.NewReader(io.LimitReader(r.Body, limit+1))
+		zr, err := gzip.NewReader(wire)
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				return nil, nil
@@ -59,11 +61,16 @@ func ReadBody(r *http.Request, limit int64) ([]byte, error) {
 		src = io.LimitReader(zr, limit+1)
 	}
 	b, err := io.ReadAll(src)
-	if err != nil {
-		return nil, awserr.BadRequest("SerializationException", "Request body could not be read: %v", err)
-	}
-	if int64(len(b)) > limit {
+	// A compressed body cut short by the limit fails to decompress: it is
+	// too large, not malformed.
+	if wire.N <= 0 || int64(len(b)) > limit {
 		return nil, ErrTooLarge(limit)
+	}
+	if err != nil {
+		if isGzip(r) {
+			return nil, awserr.BadRequest("SerializationException", "Request body is not valid gzip: %v", err)
+		}
+		return nil, awserr.BadRequest("SerializationException", "Request body could not be read: %v", err)
 	}
 	return b, nil
 }
@@ -73,10 +80,23 @@ func isGzip(r *http.Request) bool {
 }
 
 // PeekBody reads r's body within limit and puts it back so that the next
-// reader sees it whole; the dispatcher uses it to look at form bodies.
+// reader sees it whole; the dispatcher uses it to look at form bodies. On
+// success the body is put back decoded (without its Content-Encoding); when it
+// cannot be read (too large, bad gzip), it is put back as it came, so that the
+// service that takes the request reads it and answers with its own error.
 func PeekBody(r *http.Request, limit int64) ([]byte, error) {
+	if r.Body == nil {
+		return nil, nil
+	}
+	orig := r.Body
+	var raw bytes.Buffer
+	r.Body = io.NopCloser(io.TeeReader(orig, &raw))
 	b, err := ReadBody(r, limit)
 	if err != nil {
+		r.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.MultiReader(&raw, orig), orig}
 		return nil, err
 	}
 	r.Body = io.NopCloser(bytes.NewReader(b))

@@ -29,9 +29,15 @@ func Segments(r *http.Request) []string {
 }
 
 // WriteS3Error renders err as S3 does: an unwrapped <Error> document with the
-// code, message, request id and any extra fields, and no body on HEAD.
+// code, message, request id and any extra fields, the request id also in the
+// x-amz-request-id and x-amz-id-2 headers (reference/errors.md), and no body
+// on HEAD.
 func WriteS3Error(w http.ResponseWriter, r *http.Request, err error) {
 	e := awserr.As(err)
+	if id := requestIDOf(r); id != "" {
+		w.Header().Set("x-amz-request-id", id)
+		w.Header().Set("x-amz-id-2", id)
+	}
 	if r != nil && r.Method == http.MethodHead {
 		w.WriteHeader(e.Status)
 		return
