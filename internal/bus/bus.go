@@ -46,6 +46,11 @@ type Message struct {
 	GroupID, DeduplicationID string
 	// Meta holds anything else a pair of services agree on.
 	Meta map[string]string
+	// Async asks the target to accept the message and process it later, as
+	// a Lambda Event invocation does, answering only whether it accepted it.
+	// Post always sets it; a service that relays a posted message through
+	// Invoke (to learn whether the target accepted it) keeps it set.
+	Async bool
 }
 
 // Endpoint receives deliveries for the ARNs of one service. target is the full
@@ -129,6 +134,7 @@ func (b *Bus) Post(target string, m Message) {
 		b.mu.Unlock()
 		return
 	}
+	m.Async = true
 	q, running := b.queues[target]
 	b.queues[target] = append(q, m)
 	b.pending++

@@ -206,6 +206,7 @@ func TestPost_FailedAndPanickingDeliveriesAreRecorded(t *testing.T) {
 
 		fs := b.Failures()
 		require.Len(t, fs, 3)
+		m.Async = true // as Post delivered it
 		byTarget := map[string]bus.Failure{}
 		for _, f := range fs {
 			byTarget[f.Target] = f
@@ -281,4 +282,24 @@ func TestBus_ConcurrentPostsAndSettle(t *testing.T) {
 	}
 	assert.Equal(t, 400, total)
 	b.Close()
+}
+
+func TestPost_MarksDeliveriesAsyncAndInvokeKeepsTheCallersChoice(t *testing.T) {
+	b := bus.New(clock.NewFake(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)))
+	defer b.Close()
+	async := make(chan bool, 3)
+	b.Register("lambda", func(_ context.Context, _ string, m bus.Message) ([]byte, error) {
+		async <- m.Async
+		return nil, nil
+	})
+	const target = "arn:aws:lambda:us-east-1:000000000000:function:f"
+	b.Post(target, bus.Message{})
+	require.NoError(t, b.Settle(context.Background()))
+	assert.True(t, <-async, "a posted delivery is asynchronous")
+	_, err := b.Invoke(context.Background(), target, bus.Message{})
+	require.NoError(t, err)
+	assert.False(t, <-async, "an Invoke is synchronous by default")
+	_, err = b.Invoke(context.Background(), target, bus.Message{Async: true})
+	require.NoError(t, err)
+	assert.True(t, <-async, "a relayed posted message stays asynchronous")
 }

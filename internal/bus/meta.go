@@ -10,8 +10,9 @@ package bus
 //     Attributes, GroupID and DeduplicationID as for Publish. Invoke returns
 //     the message id.
 //   - to a Lambda function ARN (qualified or not): Body is the event payload.
-//     Post invokes asynchronously (InvocationType Event); Invoke runs the
-//     function and returns its result payload, or a *FunctionError.
+//     An Async message (every Post) is an Event invocation, answered once it
+//     is queued; any other Invoke runs the function and returns its result
+//     payload, or a *FunctionError.
 //
 // Every sender sets Source to its own ARN and Principal to its service
 // principal (sns.amazonaws.com, s3.amazonaws.com, lambda.amazonaws.com), which
