@@ -1,0 +1,55 @@
+package sqs
+
+import "context"
+
+// ListDeadLetterSourceQueuesInput names a dead-letter queue and pages its
+// sources.
+type ListDeadLetterSourceQueuesInput struct {
+	QueueUrl  string `json:"QueueUrl"`
+	NextToken string `json:"NextToken,omitempty"`
+	// MaxResults is 1 to 1000; without it, up to 1000 URLs and no NextToken.
+	MaxResults *int32 `json:"MaxResults,omitempty"`
+}
+
+// ListDeadLetterSourceQueuesOutput is one page of source queue URLs.
+type ListDeadLetterSourceQueuesOutput struct {
+	QueueUrls []string `json:"queueUrls"`
+	NextToken string   `json:"NextToken,omitempty"`
+}
+
+// ListDeadLetterSourceQueues lists the queues whose RedrivePolicy targets
+// the queue, in name order.
+func (s *Service) ListDeadLetterSourceQueues(_ context.Context, in ListDeadLetterSourceQueuesInput) (ListDeadLetterSourceQueuesOutput, error) {
+	if err := s.begin("ListDeadLetterSourceQueues"); err != nil {
+		return ListDeadLetterSourceQueuesOutput{}, err
+	}
+	s.mu.Lock()
+	dlq, err := s.queueByURL(in.QueueUrl)
+	if err != nil {
+		s.mu.Unlock()
+		return ListDeadLetterSourceQueuesOutput{}, err
+	}
+	names := s.sourcesOf(dlq.arn)
+	s.mu.Unlock()
+	page, next, err := paginate(names, in.NextToken, in.MaxResults)
+	if err != nil {
+		return ListDeadLetterSourceQueuesOutput{}, err
+	}
+	out := ListDeadLetterSourceQueuesOutput{QueueUrls: []string{}, NextToken: next}
+	for _, name := range page {
+		out.QueueUrls = append(out.QueueUrls, s.queueURL(name))
+	}
+	return out, nil
+}
+
+// sourcesOf returns the names of the queues whose dead-letter queue is
+// dlqARN. It runs under the lock.
+func (s *Service) sourcesOf(dlqARN string) []string {
+	var names []string
+	for name, q := range s.queues {
+		if q.cfg.redrive != nil && q.cfg.redrive.target == dlqARN {
+			names = append(names, name)
+		}
+	}
+	return names
+}

@@ -1,0 +1,117 @@
+package sqs
+
+import "context"
+
+// DeleteMessageInput names the message to delete by the receipt handle of
+// its latest receive.
+type DeleteMessageInput struct {
+	QueueUrl      string `json:"QueueUrl"`
+	ReceiptHandle string `json:"ReceiptHandle"`
+}
+
+// DeleteMessageBatchInput deletes up to 10 messages.
+type DeleteMessageBatchInput struct {
+	QueueUrl string                           `json:"QueueUrl"`
+	Entries  []DeleteMessageBatchRequestEntry `json:"Entries"`
+}
+
+// DeleteMessageBatchRequestEntry is one receipt handle, with an Id unique
+// in the batch.
+type DeleteMessageBatchRequestEntry struct {
+	Id            string `json:"Id"`
+	ReceiptHandle string `json:"ReceiptHandle"`
+}
+
+// DeleteMessageBatchOutput reports each entry: deleted or failed.
+type DeleteMessageBatchOutput struct {
+	Successful []DeleteMessageBatchResultEntry `json:"Successful"`
+	Failed     []BatchResultErrorEntry         `json:"Failed"`
+}
+
+// DeleteMessageBatchResultEntry is an entry that was deleted.
+type DeleteMessageBatchResultEntry struct {
+	Id string `json:"Id"`
+}
+
+// DeleteMessage deletes a received message. A handle this queue did not
+// issue is ReceiptHandleIsInvalid. Deleting a message that is already gone
+// succeeds. On a standard queue an older handle of the message deletes it
+// too (AWS: "the request will succeed, but the message might not be
+// deleted"; the fake deletes it unless AWS-like delivery keeps it); on a FIFO
+// queue a handle whose visibility timeout has ended, or that a later receive
+// replaced, has expired, as AWS answers. Deleting a FIFO message in flight
+// frees its message group.
+func (s *Service) DeleteMessage(_ context.Context, in DeleteMessageInput) error {
+	if err := s.begin("DeleteMessage"); err != nil {
+		return err
+	}
+	if in.ReceiptHandle == "" {
+		return missingParameter("ReceiptHandle")
+	}
+	s.mu.Lock()
+	var e effects
+	defer s.unlock(&e)
+	q, err := s.queueByURL(in.QueueUrl)
+	if err != nil {
+		return err
+	}
+	q.advance(s.now())
+	return s.deleteMessage(q, in.ReceiptHandle, &e)
+}
+
+// DeleteMessageBatch deletes up to 10 messages; each entry succeeds or
+// fails on its own, as DeleteMessage would.
+func (s *Service) DeleteMessageBatch(_ context.Context, in DeleteMessageBatchInput) (DeleteMessageBatchOutput, error) {
+	if err := s.begin("DeleteMessageBatch"); err != nil {
+		return DeleteMessageBatchOutput{}, err
+	}
+	ids := make([]string, len(in.Entries))
+	for i, en := range in.Entries {
+		ids[i] = en.Id
+	}
+	if err := checkBatch("DeleteMessageBatchRequestEntry", ids); err != nil {
+		return DeleteMessageBatchOutput{}, err
+	}
+	s.mu.Lock()
+	var e effects
+	defer s.unlock(&e)
+	q, err := s.queueByURL(in.QueueUrl)
+	if err != nil {
+		return DeleteMessageBatchOutput{}, err
+	}
+	q.advance(s.now())
+	out := DeleteMessageBatchOutput{Successful: []DeleteMessageBatchResultEntry{}, Failed: []BatchResultErrorEntry{}}
+	for _, en := range in.Entries {
+		var err error = missingParameter("ReceiptHandle")
+		if en.ReceiptHandle != "" {
+			err = s.deleteMessage(q, en.ReceiptHandle, &e)
+		}
+		if err != nil {
+			out.Failed = append(out.Failed, batchError(en.Id, err))
+			continue
+		}
+		out.Successful = append(out.Successful, DeleteMessageBatchResultEntry{Id: en.Id})
+	}
+	return out, nil
+}
+
+// deleteMessage deletes the message a receipt handle names, under the lock,
+// with q brought up to date.
+func (s *Service) deleteMessage(q *queue, handle string, e *effects) error {
+	m, stale, err := q.lookupReceipt(handle)
+	if err != nil || m == nil {
+		return err
+	}
+	if q.fifo && (stale || m.state != stInFlight) {
+		return invalidParameter(handle, "ReceiptHandle", "The receipt handle has expired.")
+	}
+	if m.state == stInFlight && s.keepDeleted(q) {
+		return nil
+	}
+	if m.group != nil && m.state == stInFlight {
+		e.wake(q) // the group may now serve its next message
+	}
+	q.remove(m)
+	e.touch(q)
+	return nil
+}

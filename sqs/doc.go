@@ -1,0 +1,72 @@
+// Package sqs fakes Amazon SQS: all 23 operations of the current
+// aws-sdk-go-v2 client, served over both protocols real clients speak (AWS
+// JSON 1.0, query-compatible, for the Go SDK and recent CLIs; awsQuery for
+// the AWS CLI 2.9 and older SDKs), with a Go API of the same operations and
+// helpers for tests. Time comes from the cloud's clock, so a test moves
+// visibility timeouts, delays, long polls and retention by advancing a
+// clock.Fake or by running in a testing/synctest bubble.
+//
+// # Quick start
+//
+//	clk := clock.NewFake(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
+//	cloud := awsfake.NewT(t, awsfake.WithClock(clk))
+//	client := sqs.NewFromConfig(cloud.AWSConfig()) // aws-sdk-go-v2/service/sqs
+//	q, _ := client.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("jobs")})
+//	client.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: q.QueueUrl, MessageBody: aws.String("hi")})
+//	clk.Advance(30 * time.Second)                  // visibility timeouts end, long polls return
+//	msgs, _ := cloud.SQS().Messages(*q.QueueUrl)   // snapshots: state, times, receive counts
+//
+// # What is implemented
+//
+// Queues: names and FIFO suffix, idempotent CreateQueue, every attribute
+// with AWS's ranges and defaults, exact Approximate* counters, tags,
+// AddPermission/RemovePermission editing the Policy, ListQueues and
+// ListDeadLetterSourceQueues with pagination. Messages: body characters and
+// size limits, up to 10 typed attributes, AWS's MD5 digests, system
+// attributes, per-message and queue delays, visibility timeouts with
+// ChangeMessageVisibility and its 12-hour ceiling, a new receipt handle per
+// receive, long polling, retention, dead-letter queues with
+// RedriveAllowPolicy, message move tasks, FIFO ordering, group blocking,
+// deduplication (by id or content, per queue or per group), sequence numbers
+// and ReceiveRequestAttemptId, in-flight quotas, batch rules, PurgeQueue, and
+// the exact error codes, so that the SDK returns its typed errors.
+//
+// The bus endpoint receives deliveries addressed to queue ARNs (SNS
+// subscriptions, S3 notifications, Lambda destinations).
+//
+// # Test helpers
+//
+// Messages returns snapshots; FailNext injects AWS errors per operation;
+// RecordCalls and Calls log the calls; SetAWSLikeDelivery makes a standard
+// queue duplicate and reorder as AWS may, seeded; Notify lets a poller
+// (Lambda's event source mapping) sleep until a message may be receivable.
+//
+// # Where the fake differs from AWS
+//
+//   - Queue URLs are <endpoint>/<account>/<name>, and a QueueUrl with any
+//     host names the queue of that account and name.
+//   - The Approximate* counters are exact, and a receive returns every
+//     receivable message up to MaxNumberOfMessages (AWS samples its servers
+//     and may return fewer). Standard queues deliver once each, oldest first,
+//     unless AWS-like delivery is on.
+//   - DeleteQueue and PurgeQueue take effect at once (AWS: up to 60 s); the
+//     60 s before a deleted name can be reused and between purges are
+//     enforced on the clock, as AWS documents.
+//   - Deleting with an older receipt handle of a standard message deletes
+//     it; ChangeMessageVisibility with one says the handle has expired.
+//   - The 12-hour ceiling of ChangeMessageVisibility counts from the receive
+//     that put the message in flight.
+//   - The in-flight quota is 120,000 messages for both queue types, as the
+//     current SDK documentation states (older documentation said 20,000 for
+//     FIFO). A standard queue's short poll past it gets OverLimit; a long
+//     poll or a FIFO queue gets nothing, with no error.
+//   - Policies and KMS settings are stored and reported, not enforced.
+//     SenderId is the account id. Throughput quotas are not enforced
+//     (FifoThroughputLimit is validated and reported).
+//   - A message move task moves its first batch when it starts: everything
+//     without MaxNumberOfMessagesPerSecond, else that many now and again
+//     every second. Moved messages keep their MessageId and restart their
+//     retention and receive count. Cancelling is immediate (CANCELLED).
+//   - Error codes and HTTP statuses follow the SQS model; messages follow
+//     AWS's wording where it is known.
+package sqs

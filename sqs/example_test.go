@@ -1,0 +1,109 @@
+package sqs_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awssqs "github.com/aws/aws-sdk-go-v2/service/sqs"
+	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
+
+	"github.com/awsfake/awsfake"
+	"github.com/awsfake/awsfake/clock"
+	"github.com/awsfake/awsfake/sqs"
+)
+
+// The real SDK client against the fake, with time travel: a message not
+// deleted comes back when its visibility timeout ends.
+func Example() {
+	ctx := context.Background()
+	clk := clock.NewFake(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
+	cloud := awsfake.New(awsfake.WithClock(clk))
+	defer cloud.Close()
+	client := awssqs.NewFromConfig(cloud.AWSConfig())
+
+	q, _ := client.CreateQueue(ctx, &awssqs.CreateQueueInput{QueueName: aws.String("orders"),
+		Attributes: map[string]string{"VisibilityTimeout": "30"}})
+	_, _ = client.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: q.QueueUrl, MessageBody: aws.String("order #1")})
+
+	first, _ := client.ReceiveMessage(ctx, &awssqs.ReceiveMessageInput{QueueUrl: q.QueueUrl})
+	fmt.Println("received:", *first.Messages[0].Body)
+
+	clk.Advance(29 * time.Second)
+	none, _ := client.ReceiveMessage(ctx, &awssqs.ReceiveMessageInput{QueueUrl: q.QueueUrl})
+	fmt.Println("29 s later:", len(none.Messages), "messages")
+
+	clk.Advance(time.Second)
+	again, _ := client.ReceiveMessage(ctx, &awssqs.ReceiveMessageInput{QueueUrl: q.QueueUrl,
+		MessageSystemAttributeNames: []types.MessageSystemAttributeName{types.MessageSystemAttributeNameApproximateReceiveCount}})
+	fmt.Println("30 s later:", *again.Messages[0].Body, "received", again.Messages[0].Attributes["ApproximateReceiveCount"], "times")
+	// Output:
+	// received: order #1
+	// 29 s later: 0 messages
+	// 30 s later: order #1 received 2 times
+}
+
+// Snapshots show each message's state and when it changes.
+func ExampleService_Messages() {
+	ctx := context.Background()
+	clk := clock.NewFake(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
+	cloud := awsfake.New(awsfake.WithClock(clk))
+	defer cloud.Close()
+	api := cloud.SQS()
+
+	q, _ := api.CreateQueue(ctx, sqs.CreateQueueInput{QueueName: "jobs"})
+	delay := int32(60)
+	_, _ = api.SendMessage(ctx, sqs.SendMessageInput{QueueUrl: q.QueueUrl, MessageBody: "later", DelaySeconds: &delay})
+	_, _ = api.SendMessage(ctx, sqs.SendMessageInput{QueueUrl: q.QueueUrl, MessageBody: "now"})
+	_, _ = api.ReceiveMessage(ctx, sqs.ReceiveMessageInput{QueueUrl: q.QueueUrl})
+
+	msgs, _ := api.Messages(q.QueueUrl)
+	for _, m := range msgs {
+		fmt.Println(m.Body, m.State, m.VisibleAt.Format(time.TimeOnly), m.ReceiveCount)
+	}
+	// Output:
+	// later Delayed 00:01:00 0
+	// now InFlight 00:00:30 1
+}
+
+// FailNext makes the SDK see AWS's typed error.
+func ExampleService_FailNext() {
+	ctx := context.Background()
+	cloud := awsfake.New()
+	defer cloud.Close()
+	client := awssqs.NewFromConfig(cloud.AWSConfig())
+	q, _ := client.CreateQueue(ctx, &awssqs.CreateQueueInput{QueueName: aws.String("q")})
+
+	cloud.SQS().FailNext("SendMessage", 1, "QueueDoesNotExist")
+	_, err := client.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: q.QueueUrl, MessageBody: aws.String("m")})
+	var missing *types.QueueDoesNotExist
+	fmt.Println(errors.As(err, &missing), missing.ErrorCode())
+	_, err = client.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: q.QueueUrl, MessageBody: aws.String("m")})
+	fmt.Println(err)
+	// Output:
+	// true AWS.SimpleQueueService.NonExistentQueue
+	// <nil>
+}
+
+// Notify tells a poller when a message may have become receivable: at
+// once for a send, and on the clock when a delay or visibility timeout ends.
+func ExampleService_Notify() {
+	ctx := context.Background()
+	clk := clock.NewFake(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
+	cloud := awsfake.New(awsfake.WithClock(clk))
+	defer cloud.Close()
+	api := cloud.SQS()
+	q, _ := api.CreateQueue(ctx, sqs.CreateQueueInput{QueueName: "q"})
+
+	cancel, _ := api.Notify(q.QueueUrl, func() { fmt.Println("wake up at", clk.Now().Format(time.TimeOnly)) })
+	defer cancel()
+	delay := int32(10)
+	_, _ = api.SendMessage(ctx, sqs.SendMessageInput{QueueUrl: q.QueueUrl, MessageBody: "now"})
+	_, _ = api.SendMessage(ctx, sqs.SendMessageInput{QueueUrl: q.QueueUrl, MessageBody: "later", DelaySeconds: &delay})
+	clk.Advance(time.Minute)
+	// Output:
+	// wake up at 00:00:00
+	// wake up at 00:00:10
+}

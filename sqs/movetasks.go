@@ -1,0 +1,313 @@
+package sqs
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"time"
+
+	"github.com/awsfake/awsfake/clock"
+	"github.com/awsfake/awsfake/internal/arn"
+)
+
+// StartMessageMoveTaskInput moves the messages of a dead-letter queue.
+type StartMessageMoveTaskInput struct {
+	SourceArn string `json:"SourceArn"`
+	// DestinationArn is the queue to move to; empty moves each message back
+	// to the queue it was dead-lettered from.
+	DestinationArn string `json:"DestinationArn,omitempty"`
+	// MaxNumberOfMessagesPerSecond (1 to 500) paces the move; nil moves
+	// everything at once.
+	MaxNumberOfMessagesPerSecond *int32 `json:"MaxNumberOfMessagesPerSecond,omitempty"`
+}
+
+// StartMessageMoveTaskOutput identifies the task.
+type StartMessageMoveTaskOutput struct {
+	TaskHandle string `json:"TaskHandle"`
+}
+
+// CancelMessageMoveTaskInput names the task to cancel.
+type CancelMessageMoveTaskInput struct {
+	TaskHandle string `json:"TaskHandle"`
+}
+
+// CancelMessageMoveTaskOutput says how far the task got.
+type CancelMessageMoveTaskOutput struct {
+	ApproximateNumberOfMessagesMoved int64 `json:"ApproximateNumberOfMessagesMoved"`
+}
+
+// ListMessageMoveTasksInput names a source queue.
+type ListMessageMoveTasksInput struct {
+	SourceArn string `json:"SourceArn"`
+	// MaxResults is 1 to 10; nil means 1, the most recent task.
+	MaxResults *int32 `json:"MaxResults,omitempty"`
+}
+
+// ListMessageMoveTasksOutput lists tasks, most recent first.
+type ListMessageMoveTasksOutput struct {
+	Results []ListMessageMoveTasksResultEntry `json:"Results,omitempty"`
+}
+
+// ListMessageMoveTasksResultEntry describes one task.
+type ListMessageMoveTasksResultEntry struct {
+	// TaskHandle is set while the task is RUNNING.
+	TaskHandle string `json:"TaskHandle,omitempty" xml:",omitempty"`
+	// Status is RUNNING, COMPLETED, CANCELLED or FAILED.
+	Status                            string `json:"Status"`
+	SourceArn                         string `json:"SourceArn"`
+	DestinationArn                    string `json:"DestinationArn,omitempty" xml:",omitempty"`
+	MaxNumberOfMessagesPerSecond      *int32 `json:"MaxNumberOfMessagesPerSecond,omitempty" xml:",omitempty"`
+	ApproximateNumberOfMessagesMoved  int64  `json:"ApproximateNumberOfMessagesMoved"`
+	ApproximateNumberOfMessagesToMove *int64 `json:"ApproximateNumberOfMessagesToMove,omitempty" xml:",omitempty"`
+	FailureReason                     string `json:"FailureReason,omitempty" xml:",omitempty"`
+	// StartedTimestamp is in epoch milliseconds.
+	StartedTimestamp int64 `json:"StartedTimestamp"`
+}
+
+// Move task statuses.
+const (
+	taskRunning   = "RUNNING"
+	taskCompleted = "COMPLETED"
+	taskCancelled = "CANCELLED"
+	taskFailed    = "FAILED"
+)
+
+const (
+	maxMoveRate   = 500 // "The maximum value for messages per second is 500."
+	maxTaskList   = 10  // "Gets the most recent message movement tasks (up to 10)"
+	moveBatchTick = time.Second
+)
+
+type moveTask struct {
+	id, handle   string
+	source, dest string
+	rate         *int32
+	status       string
+	moved        int64
+	toMove       int64
+	started      int64 // epoch ms
+	failure      string
+	timer        clock.Timer
+}
+
+// moveTasks holds the message move tasks of the service, the 10 most recent
+// per source queue.
+type moveTasks struct {
+	byID     map[string]*moveTask
+	bySource map[string][]*moveTask // oldest first
+}
+
+func (t *moveTasks) init() {
+	t.byID = map[string]*moveTask{}
+	t.bySource = map[string][]*moveTask{}
+}
+
+func (t *moveTasks) add(task *moveTask) {
+	t.byID[task.id] = task
+	list := append(t.bySource[task.source], task)
+	if len(list) > maxTaskList {
+		delete(t.byID, list[0].id)
+		list = list[1:]
+	}
+	t.bySource[task.source] = list
+}
+
+func (t *moveTasks) stopAll() {
+	for _, task := range t.byID {
+		if task.timer != nil {
+			task.timer.Stop()
+			task.timer = nil
+		}
+	}
+}
+
+// taskHandle encodes a task's id and source, as AWS's handles do.
+type taskHandle struct {
+	TaskID    string `json:"taskId"`
+	SourceArn string `json:"sourceArn"`
+}
+
+// StartMessageMoveTask moves the visible messages of a dead-letter queue to
+// DestinationArn, or back to the queue each came from. The source must be
+// the dead-letter queue of some queue; only one task per source may be
+// running. Moved messages keep their id, body and attributes and start anew
+// in their destination (receive count 0, new retention period). Without a
+// rate everything moves at once; with MaxNumberOfMessagesPerSecond, that many
+// move now and as many again every second on the clock.
+func (s *Service) StartMessageMoveTask(_ context.Context, in StartMessageMoveTaskInput) (StartMessageMoveTaskOutput, error) {
+	if err := s.begin("StartMessageMoveTask"); err != nil {
+		return StartMessageMoveTaskOutput{}, err
+	}
+	if in.SourceArn == "" {
+		return StartMessageMoveTaskOutput{}, missingParameter("SourceArn")
+	}
+	if r := in.MaxNumberOfMessagesPerSecond; r != nil && (*r < 1 || *r > maxMoveRate) {
+		return StartMessageMoveTaskOutput{}, invalidParameter(*r, "MaxNumberOfMessagesPerSecond", "Must be between 1 and 500.")
+	}
+	s.mu.Lock()
+	var e effects
+	defer s.unlock(&e)
+	src := s.queueByARN(in.SourceArn)
+	if src == nil {
+		return StartMessageMoveTaskOutput{}, newError(codeResourceNotFound, "The resource that you specified for the SourceArn parameter doesn't exist.")
+	}
+	if len(s.sourcesOf(src.arn)) == 0 {
+		return StartMessageMoveTaskOutput{}, newError(codeInvalidParameterValue, "Source queue must be configured as a Dead Letter Queue.")
+	}
+	if in.DestinationArn != "" {
+		dst := s.queueByARN(in.DestinationArn)
+		switch {
+		case dst == nil:
+			return StartMessageMoveTaskOutput{}, newError(codeResourceNotFound, "The resource that you specified for the DestinationArn parameter doesn't exist.")
+		case dst == src:
+			return StartMessageMoveTaskOutput{}, newError(codeInvalidParameterValue, "Source queue and destination queue can't be the same.")
+		case dst.fifo != src.fifo:
+			return StartMessageMoveTaskOutput{}, newError(codeInvalidParameterValue, "Destination queue must be same type of queue as the source.")
+		}
+	}
+	for _, t := range s.tasks.bySource[src.arn] {
+		if t.status == taskRunning {
+			return StartMessageMoveTaskOutput{}, newError(codeInvalidParameterValue,
+				"There is already a task running. Only one active task is allowed for a source queue arn at a given time.")
+		}
+	}
+	now := s.now()
+	src.advance(now)
+	visible, _, _ := src.counts()
+	task := &moveTask{id: s.env.IDs.UUID(), source: src.arn, dest: in.DestinationArn, rate: in.MaxNumberOfMessagesPerSecond,
+		status: taskRunning, toMove: int64(visible), started: now / int64(time.Millisecond)}
+	b, _ := json.Marshal(taskHandle{TaskID: task.id, SourceArn: src.arn})
+	task.handle = base64.StdEncoding.EncodeToString(b)
+	s.tasks.add(task)
+	s.moveBatch(task, now, &e)
+	return StartMessageMoveTaskOutput{TaskHandle: task.handle}, nil
+}
+
+// moveBatch moves the task's next batch and schedules the one after. It runs
+// under the lock.
+func (s *Service) moveBatch(t *moveTask, now int64, e *effects) {
+	src := s.queueByARN(t.source)
+	if src == nil {
+		t.status, t.failure = taskFailed, newError(codeQueueDoesNotExist, "").LegacyCode()
+		return
+	}
+	src.advance(now)
+	batch := int64(-1)
+	if t.rate != nil {
+		batch = int64(*t.rate)
+	}
+	for n := int64(0); t.moved < t.toMove && n != batch; n++ {
+		m := src.oldestVisible()
+		if m == nil {
+			break
+		}
+		to := t.dest
+		if to == "" {
+			to = m.dlqSource
+		}
+		dst := s.queueByARN(to)
+		if dst == nil || dst.fifo != src.fifo {
+			t.status, t.failure = taskFailed, newError(codeQueueDoesNotExist, "").LegacyCode()
+			return
+		}
+		src.remove(m)
+		m.receives, m.firstReceivedAt, m.dlqSource, m.enqueuedAt = 0, 0, "", now
+		dst.enqueue(m, now, 0)
+		e.wake(dst)
+		t.moved++
+	}
+	if t.moved >= t.toMove || src.oldestVisible() == nil {
+		t.status = taskCompleted
+		return
+	}
+	if s.closed {
+		return
+	}
+	t.timer = s.env.Clock.AfterFuncAt(unixNano(now+int64(moveBatchTick)), func() {
+		s.mu.Lock()
+		var e effects
+		defer s.unlock(&e)
+		if t.status == taskRunning && !s.closed {
+			t.timer = nil
+			s.moveBatch(t, s.now(), &e)
+		}
+	})
+}
+
+// CancelMessageMoveTask stops a running task; what has moved stays moved.
+// The fake cancels at once (status CANCELLED), where AWS passes through
+// CANCELLING.
+func (s *Service) CancelMessageMoveTask(_ context.Context, in CancelMessageMoveTaskInput) (CancelMessageMoveTaskOutput, error) {
+	if err := s.begin("CancelMessageMoveTask"); err != nil {
+		return CancelMessageMoveTaskOutput{}, err
+	}
+	if in.TaskHandle == "" {
+		return CancelMessageMoveTaskOutput{}, missingParameter("TaskHandle")
+	}
+	var h taskHandle
+	raw, err := base64.StdEncoding.DecodeString(in.TaskHandle)
+	if err != nil || json.Unmarshal(raw, &h) != nil || h.TaskID == "" {
+		return CancelMessageMoveTaskOutput{}, newError(codeInvalidParameterValue, "Value %s for parameter TaskHandle is invalid.", in.TaskHandle)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.queueByARN(h.SourceArn) == nil {
+		return CancelMessageMoveTaskOutput{}, newError(codeResourceNotFound, "The resource that you specified for the SourceArn parameter doesn't exist.")
+	}
+	t := s.tasks.byID[h.TaskID]
+	if t == nil {
+		return CancelMessageMoveTaskOutput{}, newError(codeResourceNotFound, "Task does not exist.")
+	}
+	if t.status != taskRunning {
+		return CancelMessageMoveTaskOutput{}, newError(codeInvalidParameterValue,
+			"A message movement can only be cancelled when the current status is RUNNING.")
+	}
+	t.status = taskCancelled
+	if t.timer != nil {
+		t.timer.Stop()
+		t.timer = nil
+	}
+	return CancelMessageMoveTaskOutput{ApproximateNumberOfMessagesMoved: t.moved}, nil
+}
+
+// ListMessageMoveTasks lists the most recent tasks of a source queue.
+func (s *Service) ListMessageMoveTasks(_ context.Context, in ListMessageMoveTasksInput) (ListMessageMoveTasksOutput, error) {
+	if err := s.begin("ListMessageMoveTasks"); err != nil {
+		return ListMessageMoveTasksOutput{}, err
+	}
+	if in.SourceArn == "" {
+		return ListMessageMoveTasksOutput{}, missingParameter("SourceArn")
+	}
+	if _, err := arn.Parse(in.SourceArn); err != nil {
+		return ListMessageMoveTasksOutput{}, newError(codeInvalidParameterValue,
+			"You must use this format to specify the SourceArn: arn:<partition>:<service>:<region>:<account-id>:<resource-id>")
+	}
+	n := 1
+	if m := in.MaxResults; m != nil {
+		if *m < 1 || *m > maxTaskList {
+			return ListMessageMoveTasksOutput{}, invalidParameter(*m, "MaxResults", "You must enter a number that's between 1 and 10.")
+		}
+		n = int(*m)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	src := s.queueByARN(in.SourceArn)
+	if src == nil {
+		return ListMessageMoveTasksOutput{}, newError(codeResourceNotFound, "The resource that you specified for the SourceArn parameter doesn't exist.")
+	}
+	list := s.tasks.bySource[src.arn]
+	var out ListMessageMoveTasksOutput
+	for i := len(list) - 1; i >= 0 && len(out.Results) < n; i-- {
+		t := list[i]
+		r := ListMessageMoveTasksResultEntry{Status: t.status, SourceArn: t.source, DestinationArn: t.dest,
+			MaxNumberOfMessagesPerSecond: t.rate, ApproximateNumberOfMessagesMoved: t.moved,
+			FailureReason: t.failure, StartedTimestamp: t.started}
+		toMove := t.toMove
+		r.ApproximateNumberOfMessagesToMove = &toMove
+		if t.status == taskRunning {
+			r.TaskHandle = t.handle
+		}
+		out.Results = append(out.Results, r)
+	}
+	return out, nil
+}

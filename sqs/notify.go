@@ -1,0 +1,96 @@
+package sqs
+
+import "sync"
+
+// notifier is one callback registered with Notify.
+type notifier struct {
+	id uint64
+	fn func()
+}
+
+// Notify registers fn to be called whenever a message of the queue may have
+// become receivable, so that a poller (Lambda's SQS event source mapping) can
+// sleep until there is work instead of polling on a timer:
+//
+//   - synchronously, at the end of the operation that made it so: a send, a
+//     ChangeMessageVisibility to an earlier time, a receive with a zero
+//     visibility timeout, a delete that frees a FIFO message group, a
+//     dead-letter move or a move task that brings messages in;
+//   - and, while at least one notifier is registered, at the earliest instant
+//     a delay or a visibility timeout of the queue ends, on the cloud's clock.
+//     One clock timer per queue serves that, re-armed as the instant changes;
+//     there is none while no notifier is registered.
+//
+// fn is called with no lock held; it may call the Go API. Calls may be
+// spurious (nothing receivable by the time fn looks), but none is missed.
+// cancel removes the registration; it is idempotent. Deleting the queue drops
+// its notifiers.
+func (s *Service) Notify(queueURL string, fn func()) (cancel func(), err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q, err := s.queueByURL(queueURL)
+	if err != nil {
+		return nil, err
+	}
+	q.nextNotif++
+	id := q.nextNotif
+	q.notifiers = append(q.notifiers, notifier{id: id, fn: fn})
+	s.rearm(q)
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			for i, n := range q.notifiers {
+				if n.id == id {
+					q.notifiers = append(q.notifiers[:i], q.notifiers[i+1:]...)
+					break
+				}
+			}
+			if len(q.notifiers) == 0 {
+				q.stopTimer()
+			}
+		})
+	}, nil
+}
+
+// rearm keeps q's notifier timer armed at the earliest end of a delay or
+// visibility timeout, and unarmed when q has no notifiers. A timer armed
+// earlier than needed is kept: it fires, finds nothing, and re-arms.
+func (s *Service) rearm(q *queue) {
+	if len(q.notifiers) == 0 || s.closed || q.deleted {
+		q.stopTimer()
+		return
+	}
+	next, ok := q.nextEvent()
+	if !ok || (q.timer != nil && q.timerAt <= next) {
+		return
+	}
+	q.stopTimer()
+	q.timerGen++
+	gen := q.timerGen
+	q.timerAt = next
+	q.timer = s.env.Clock.AfterFuncAt(unixNano(next), func() { s.timerFired(q, gen) })
+}
+
+// timerFired runs on the clock when a delay or visibility timeout of q ends:
+// it brings q up to date, calls the notifiers and re-arms.
+func (s *Service) timerFired(q *queue, gen uint64) {
+	s.mu.Lock()
+	if q.timerGen != gen || q.timer == nil {
+		s.mu.Unlock()
+		return
+	}
+	q.timer = nil
+	var e effects
+	q.advance(s.now())
+	e.wake(q)
+	s.unlock(&e)
+}
+
+func (q *queue) stopTimer() {
+	if q.timer != nil {
+		q.timer.Stop()
+		q.timer = nil
+	}
+}

@@ -1,0 +1,57 @@
+package sqs
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake/clock"
+	"github.com/awsfake/awsfake/internal/bus"
+	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/ids"
+)
+
+var t0 = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// newTestService builds a service on a fake clock, outside any cloud.
+func newTestService(t testing.TB) (*Service, *clock.Fake) {
+	clk := clock.NewFake(t0)
+	env := &cloudenv.Env{Clock: clk, Bus: bus.New(clk), IDs: ids.New(1), Region: "us-east-1",
+		AccountID: "000000000000", URL: "http://awsfake.localhost"}
+	s := New(env)
+	t.Cleanup(s.Close)
+	return s, clk
+}
+
+// The notifier timer exists only while a notifier is registered, and is
+// armed at the queue's earliest end of a delay or visibility timeout.
+func TestNotify_OneTimerPerQueueOnlyWhileNotified(t *testing.T) {
+	s, clk := newTestService(t)
+	ctx := context.Background()
+	out, err := s.CreateQueue(ctx, CreateQueueInput{QueueName: "q"})
+	require.NoError(t, err)
+	url := out.QueueUrl
+	q := s.queues["q"]
+	delay := func(d int32) {
+		_, err := s.SendMessage(ctx, SendMessageInput{QueueUrl: url, MessageBody: "m", DelaySeconds: &d})
+		require.NoError(t, err)
+	}
+	delay(30)
+	assert.Nil(t, q.timer, "no notifier, no timer")
+	cancel, err := s.Notify(url, func() {})
+	require.NoError(t, err)
+	require.NotNil(t, q.timer)
+	assert.Equal(t, t0.Add(30*time.Second).UnixNano(), q.timerAt)
+	delay(10)
+	assert.Equal(t, t0.Add(10*time.Second).UnixNano(), q.timerAt, "re-armed earlier")
+	first := q.timer
+	delay(20)
+	assert.Same(t, first, q.timer, "a later instant keeps the timer")
+	clk.Advance(10 * time.Second)
+	assert.Equal(t, t0.Add(20*time.Second).UnixNano(), q.timerAt, "re-armed for the next end")
+	cancel()
+	assert.Nil(t, q.timer)
+}

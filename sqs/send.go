@@ -1,0 +1,308 @@
+package sqs
+
+import (
+	"context"
+	"crypto/md5"
+	"encoding/hex"
+	"maps"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/awsfake/awsfake/internal/awserr"
+)
+
+// MessageAttributeValue is a typed message attribute. DataType is String,
+// Number or Binary, optionally with a custom suffix (Number.int,
+// Binary.png); String and Number use StringValue, Binary uses BinaryValue.
+// The list values are reserved by AWS and not used.
+type MessageAttributeValue struct {
+	DataType         string   `json:"DataType"`
+	StringValue      string   `json:"StringValue,omitempty"`
+	BinaryValue      []byte   `json:"BinaryValue,omitempty"`
+	StringListValues []string `json:"StringListValues,omitempty"`
+	BinaryListValues [][]byte `json:"BinaryListValues,omitempty"`
+}
+
+// SendMessageInput is one message to send.
+type SendMessageInput struct {
+	QueueUrl    string `json:"QueueUrl"`
+	MessageBody string `json:"MessageBody"`
+	// DelaySeconds (0 to 900) overrides the queue's delay for this message;
+	// nil means the queue's. FIFO queues refuse it.
+	DelaySeconds      *int32                           `json:"DelaySeconds,omitempty"`
+	MessageAttributes map[string]MessageAttributeValue `json:"MessageAttributes,omitempty"`
+	// MessageSystemAttributes may hold AWSTraceHeader, of type String.
+	MessageSystemAttributes map[string]MessageAttributeValue `json:"MessageSystemAttributes,omitempty"`
+	MessageDeduplicationId  string                           `json:"MessageDeduplicationId,omitempty"`
+	MessageGroupId          string                           `json:"MessageGroupId,omitempty"`
+}
+
+// SendMessageOutput identifies the message sent, with the MD5 digests of
+// what SQS received.
+type SendMessageOutput struct {
+	MessageId                    string `json:"MessageId"`
+	MD5OfMessageBody             string `json:"MD5OfMessageBody"`
+	MD5OfMessageAttributes       string `json:"MD5OfMessageAttributes,omitempty" xml:",omitempty"`
+	MD5OfMessageSystemAttributes string `json:"MD5OfMessageSystemAttributes,omitempty" xml:",omitempty"`
+	// SequenceNumber is set for FIFO queues: it increases within a group.
+	SequenceNumber string `json:"SequenceNumber,omitempty" xml:",omitempty"`
+}
+
+// SendMessageBatchInput is up to 10 messages for one queue.
+type SendMessageBatchInput struct {
+	QueueUrl string                         `json:"QueueUrl"`
+	Entries  []SendMessageBatchRequestEntry `json:"Entries"`
+}
+
+// SendMessageBatchRequestEntry is one message of a batch, with an Id unique
+// in the batch.
+type SendMessageBatchRequestEntry struct {
+	Id                      string                           `json:"Id"`
+	MessageBody             string                           `json:"MessageBody"`
+	DelaySeconds            *int32                           `json:"DelaySeconds,omitempty"`
+	MessageAttributes       map[string]MessageAttributeValue `json:"MessageAttributes,omitempty"`
+	MessageSystemAttributes map[string]MessageAttributeValue `json:"MessageSystemAttributes,omitempty"`
+	MessageDeduplicationId  string                           `json:"MessageDeduplicationId,omitempty"`
+	MessageGroupId          string                           `json:"MessageGroupId,omitempty"`
+}
+
+// SendMessageBatchOutput reports each entry: sent or failed.
+type SendMessageBatchOutput struct {
+	Successful []SendMessageBatchResultEntry `json:"Successful"`
+	Failed     []BatchResultErrorEntry       `json:"Failed"`
+}
+
+// SendMessageBatchResultEntry is an entry that was sent.
+type SendMessageBatchResultEntry struct {
+	Id                           string `json:"Id"`
+	MessageId                    string `json:"MessageId"`
+	MD5OfMessageBody             string `json:"MD5OfMessageBody"`
+	MD5OfMessageAttributes       string `json:"MD5OfMessageAttributes,omitempty" xml:",omitempty"`
+	MD5OfMessageSystemAttributes string `json:"MD5OfMessageSystemAttributes,omitempty" xml:",omitempty"`
+	SequenceNumber               string `json:"SequenceNumber,omitempty" xml:",omitempty"`
+}
+
+// BatchResultErrorEntry is an entry of a batch that failed: Code is the
+// awsQuery error code, SenderFault whether the caller is to blame.
+type BatchResultErrorEntry struct {
+	Id          string `json:"Id"`
+	Code        string `json:"Code"`
+	Message     string `json:"Message,omitempty" xml:",omitempty"`
+	SenderFault bool   `json:"SenderFault"`
+}
+
+// maxBatchBytes is the limit on a batch's total payload: "The maximum
+// allowed individual message size and the maximum total payload size (the
+// sum of the individual lengths of all of the batched messages) are both 1
+// MiB" (SendMessageBatch docs).
+const maxBatchBytes = 1048576
+
+// SendMessage sends one message. The body and attributes are checked as AWS
+// checks them (allowed characters, the queue's MaximumMessageSize, at most
+// 10 attributes); a FIFO queue requires a MessageGroupId and a deduplication
+// id (explicit or content-based) and refuses a per-message delay; a
+// duplicate within 5 minutes is accepted but not stored, and answers with
+// the original MessageId.
+func (s *Service) SendMessage(_ context.Context, in SendMessageInput) (SendMessageOutput, error) {
+	if err := s.begin("SendMessage"); err != nil {
+		return SendMessageOutput{}, err
+	}
+	return s.send(in)
+}
+
+// send is SendMessage without the call bookkeeping: the bus delivers
+// through it.
+func (s *Service) send(in SendMessageInput) (SendMessageOutput, error) {
+	p := outgoing{body: in.MessageBody, attrs: in.MessageAttributes, system: in.MessageSystemAttributes,
+		delay: in.DelaySeconds, groupID: in.MessageGroupId, dedupID: in.MessageDeduplicationId}
+	if err := p.check(); err != nil {
+		return SendMessageOutput{}, err
+	}
+	s.mu.Lock()
+	var e effects
+	defer s.unlock(&e)
+	q, err := s.queueByURL(in.QueueUrl)
+	if err != nil {
+		return SendMessageOutput{}, err
+	}
+	return s.enqueue(q, p, s.now(), &e)
+}
+
+// SendMessageBatch sends up to 10 messages. The batch as a whole must have 1
+// to 10 entries with distinct, well-formed ids and a total payload of at most
+// 1 MiB; each entry then succeeds or fails on its own, as SendMessage would.
+func (s *Service) SendMessageBatch(_ context.Context, in SendMessageBatchInput) (SendMessageBatchOutput, error) {
+	if err := s.begin("SendMessageBatch"); err != nil {
+		return SendMessageBatchOutput{}, err
+	}
+	ids := make([]string, len(in.Entries))
+	total := 0
+	for i, en := range in.Entries {
+		ids[i] = en.Id
+		total += messageSize(en.MessageBody, en.MessageAttributes)
+	}
+	if err := checkBatch("SendMessageBatchRequestEntry", ids); err != nil {
+		return SendMessageBatchOutput{}, err
+	}
+	if total > maxBatchBytes {
+		return SendMessageBatchOutput{}, newError(codeBatchRequestTooLong,
+			"Batch requests cannot be longer than %d bytes. You have sent %d bytes.", maxBatchBytes, total)
+	}
+	s.mu.Lock()
+	var e effects
+	defer s.unlock(&e)
+	q, err := s.queueByURL(in.QueueUrl)
+	if err != nil {
+		return SendMessageBatchOutput{}, err
+	}
+	now := s.now()
+	out := SendMessageBatchOutput{Successful: []SendMessageBatchResultEntry{}, Failed: []BatchResultErrorEntry{}}
+	for _, en := range in.Entries {
+		p := outgoing{body: en.MessageBody, attrs: en.MessageAttributes, system: en.MessageSystemAttributes,
+			delay: en.DelaySeconds, groupID: en.MessageGroupId, dedupID: en.MessageDeduplicationId}
+		err := p.check()
+		var r SendMessageOutput
+		if err == nil {
+			r, err = s.enqueue(q, p, now, &e)
+		}
+		if err != nil {
+			out.Failed = append(out.Failed, batchError(en.Id, err))
+			continue
+		}
+		out.Successful = append(out.Successful, SendMessageBatchResultEntry{Id: en.Id, MessageId: r.MessageId,
+			MD5OfMessageBody: r.MD5OfMessageBody, MD5OfMessageAttributes: r.MD5OfMessageAttributes,
+			MD5OfMessageSystemAttributes: r.MD5OfMessageSystemAttributes, SequenceNumber: r.SequenceNumber})
+	}
+	return out, nil
+}
+
+// batchError reports a failed batch entry with the error's awsQuery code.
+func batchError(id string, err error) BatchResultErrorEntry {
+	ae := awserr.As(err)
+	return BatchResultErrorEntry{Id: id, Code: ae.LegacyCode(), Message: ae.Message, SenderFault: !ae.Receiver}
+}
+
+// outgoing is a message about to be sent.
+type outgoing struct {
+	body          string
+	attrs, system map[string]MessageAttributeValue
+	delay         *int32
+	groupID       string
+	dedupID       string
+}
+
+// check applies the rules that do not depend on the queue.
+func (p *outgoing) check() error {
+	if err := validBody(p.body); err != nil {
+		return err
+	}
+	if err := validAttributes(p.attrs); err != nil {
+		return err
+	}
+	if err := validSystemAttributes(p.system); err != nil {
+		return err
+	}
+	if p.delay != nil && (*p.delay < 0 || *p.delay > maxDelaySeconds) {
+		return invalidParameter(*p.delay, "DelaySeconds", "DelaySeconds must be >= 0 and <= 900.")
+	}
+	if p.groupID != "" {
+		if err := validFifoID("MessageGroupId", p.groupID); err != nil {
+			return err
+		}
+	}
+	if p.dedupID != "" {
+		return validFifoID("MessageDeduplicationId", p.dedupID)
+	}
+	return nil
+}
+
+// enqueue applies the rules that depend on the queue and stores the message.
+// It runs under the lock.
+func (s *Service) enqueue(q *queue, p outgoing, now int64, e *effects) (SendMessageOutput, error) {
+	if n := messageSize(p.body, p.attrs); n > q.cfg.maxSize {
+		return SendMessageOutput{}, newError(codeInvalidParameterValue,
+			"One or more parameters are invalid. Reason: Message must be shorter than %d bytes.", q.cfg.maxSize)
+	}
+	delay := time.Duration(q.cfg.delay) * time.Second
+	var trace string
+	if a, ok := p.system["AWSTraceHeader"]; ok {
+		trace = a.StringValue
+	}
+	m := &message{body: p.body, attrs: cloneAttrs(p.attrs), traceHeader: trace, groupID: p.groupID,
+		sentAt: now, enqueuedAt: now, md5Body: md5.Sum([]byte(p.body))}
+	out := SendMessageOutput{
+		MD5OfMessageBody:             hex.EncodeToString(m.md5Body[:]),
+		MD5OfMessageAttributes:       attributesMD5(p.attrs),
+		MD5OfMessageSystemAttributes: attributesMD5(traceAttributes(trace)),
+	}
+	if !q.fifo {
+		if p.dedupID != "" {
+			return SendMessageOutput{}, invalidParameter(p.dedupID, "MessageDeduplicationId",
+				"The request includes a parameter that is not valid for this queue type.")
+		}
+		if p.delay != nil {
+			delay = time.Duration(*p.delay) * time.Second
+		}
+	} else {
+		// "When you set FifoQueue, you can't set DelaySeconds per message."
+		// An explicit 0 is accepted, as in AWS.
+		if p.delay != nil && *p.delay != 0 {
+			return SendMessageOutput{}, invalidParameter(*p.delay, "DelaySeconds",
+				"The request include parameter that is not valid for this queue type.")
+		}
+		if p.groupID == "" {
+			return SendMessageOutput{}, missingParameter("MessageGroupId")
+		}
+		m.dedupID = p.dedupID
+		if m.dedupID == "" {
+			if !q.cfg.contentDedup {
+				return SendMessageOutput{}, newError(codeInvalidParameterValue,
+					"The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly")
+			}
+			m.dedupID = contentDedupID(p.body)
+		}
+		key := dedupKey(q.cfg.dedupScope, m.groupID, m.dedupID)
+		if rec, dup := q.dedup.get(key, now); dup {
+			out.MessageId, out.SequenceNumber = rec.messageID, seqNumberString(rec.seqNumber)
+			return out, nil
+		}
+		s.nextSeqNum++
+		m.seqNumber = s.nextSeqNum
+		out.SequenceNumber = seqNumberString(m.seqNumber)
+		m.id = s.env.IDs.UUID()
+		q.dedup.put(key, now, dedupRecord{messageID: m.id, seqNumber: m.seqNumber})
+	}
+	if m.id == "" {
+		m.id = s.env.IDs.UUID()
+	}
+	out.MessageId = m.id
+	q.enqueue(m, now, delay)
+	if delay > 0 {
+		e.touch(q)
+	} else {
+		e.wake(q)
+	}
+	return out, nil
+}
+
+// seqNumberString renders a FIFO sequence number as AWS does: a large,
+// non-consecutive decimal number that increases with every send.
+func seqNumberString(n uint64) string {
+	return strconv.FormatUint(10_000_000_000_000_000_000+n<<16, 10)
+}
+
+// cloneAttrs copies attributes so that the caller's map and slices stay
+// the caller's.
+func cloneAttrs(in map[string]MessageAttributeValue) map[string]MessageAttributeValue {
+	if len(in) == 0 {
+		return nil
+	}
+	out := maps.Clone(in)
+	for k, v := range out {
+		v.BinaryValue = slices.Clone(v.BinaryValue)
+		v.StringListValues, v.BinaryListValues = nil, nil
+		out[k] = v
+	}
+	return out
+}

@@ -1,0 +1,235 @@
+package sqs
+
+import (
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/cloudenv"
+)
+
+// Service is the SQS engine of one cloud. It is safe for concurrent use: one
+// lock guards every queue, held only for short critical sections, never
+// across a wait or a callback.
+type Service struct {
+	env *cloudenv.Env
+
+	mu         sync.Mutex
+	queues     map[string]*queue  // by name, in the cloud's account and region
+	deleted    expiring[struct{}] // names deleted in the last 60 s, for QueueDeletedRecently
+	nextUID    uint64
+	nextSeqNum uint64
+	tasks      moveTasks
+	closed     bool
+
+	faults faults
+}
+
+// New returns the SQS service of the cloud whose environment is env. It
+// starts nothing: it only registers the service's bus endpoint.
+func New(env *cloudenv.Env) *Service {
+	s := &Service{env: env, queues: map[string]*queue{}, deleted: expiring[struct{}]{ttl: deleteCooldown}}
+	s.tasks.init()
+	env.Bus.Register("sqs", s.deliver)
+	return s
+}
+
+// Close stops the service's timers (notifier wake-ups, message move tasks)
+// and wakes the long polls parked on its queues, which return empty.
+func (s *Service) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closed = true
+	for _, q := range s.queues {
+		q.stopTimer()
+		q.wakeWaiters()
+	}
+	s.tasks.stopAll()
+}
+
+// now is the cloud's current instant in Unix nanoseconds.
+func (s *Service) now() int64 { return s.env.Clock.Now().UnixNano() }
+
+// queueURL is the URL AWS gives a queue: <endpoint>/<account>/<name>.
+func (s *Service) queueURL(name string) string {
+	return strings.TrimSuffix(s.env.URL, "/") + "/" + s.env.AccountID + "/" + name
+}
+
+// queueByURL finds the queue a QueueUrl names. As LocalStack does, any host
+// is accepted: only the account and the name (the last two path segments)
+// matter. A URL that has no such path is InvalidAddress; one that names no
+// queue of this cloud is QueueDoesNotExist.
+func (s *Service) queueByURL(queueURL string) (*queue, error) {
+	if queueURL == "" {
+		return nil, missingParameter("QueueUrl")
+	}
+	account, name, ok := splitQueuePath(queueURL)
+	if !ok {
+		return nil, newError(codeInvalidAddress, "The address %s is not valid for this endpoint.", queueURL)
+	}
+	return s.queueIn(account, name)
+}
+
+// splitQueuePath returns the last two segments of a queue URL's path, with
+// no allocation (the URL is parsed on every message operation).
+func splitQueuePath(queueURL string) (account, name string, ok bool) {
+	path := queueURL
+	if i := strings.Index(path, "://"); i >= 0 {
+		path = path[i+3:]
+		j := strings.IndexByte(path, '/')
+		if j < 0 {
+			return "", "", false
+		}
+		path = path[j:]
+	}
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	path = strings.TrimRight(path, "/")
+	i := strings.LastIndexByte(path, '/')
+	if i < 0 {
+		return "", "", false
+	}
+	name, path = path[i+1:], path[:i]
+	account = path[strings.LastIndexByte(path, '/')+1:]
+	if account == "" || name == "" {
+		return "", "", false
+	}
+	return account, name, true
+}
+
+// queueIn finds a queue by account and name.
+func (s *Service) queueIn(account, name string) (*queue, error) {
+	q := s.queues[name]
+	if q == nil || account != s.env.AccountID {
+		return nil, errNoQueue()
+	}
+	return q, nil
+}
+
+// queueByARN finds the queue an ARN names, or nil.
+func (s *Service) queueByARN(queueARN string) *queue {
+	a, err := arn.Parse(queueARN)
+	if err != nil || a.Service != "sqs" || a.Region != s.env.Region {
+		return nil
+	}
+	q, _ := s.queueIn(a.Account, a.Resource)
+	return q
+}
+
+// effects collects, during one operation under the lock, the queues whose
+// timing changed and those where a message may have become receivable; done
+// re-arms the notifier timers and wakes the long polls, and returns the
+// notifier callbacks to run once the lock is released.
+type effects struct {
+	touched []*queue
+	woken   []*queue
+	buf     [4]*queue
+}
+
+// touch records that q's next delay or visibility end may have changed.
+func (e *effects) touch(q *queue) {
+	for _, t := range e.touched {
+		if t == q {
+			return
+		}
+	}
+	if e.touched == nil {
+		e.touched = e.buf[:0:2]
+	}
+	e.touched = append(e.touched, q)
+}
+
+// wake records that a message of q may have become receivable.
+func (e *effects) wake(q *queue) {
+	e.touch(q)
+	for _, t := range e.woken {
+		if t == q {
+			return
+		}
+	}
+	if e.woken == nil {
+		e.woken = e.buf[2:2:4]
+	}
+	e.woken = append(e.woken, q)
+}
+
+// done applies the effects under the lock and returns the callbacks to run
+// after it is released.
+func (s *Service) done(e *effects) []func() {
+	var fns []func()
+	for _, q := range e.woken {
+		q.wakeWaiters()
+		for _, n := range q.notifiers {
+			fns = append(fns, n.fn)
+		}
+	}
+	for _, q := range e.touched {
+		s.rearm(q)
+		q.retimeWaiters()
+	}
+	return fns
+}
+
+// unlock releases the lock after applying e, then runs the notifier
+// callbacks it produced.
+func (s *Service) unlock(e *effects) {
+	fns := s.done(e)
+	s.mu.Unlock()
+	for _, fn := range fns {
+		fn()
+	}
+}
+
+// waiter is a long poll parked on a queue until a signal on ch or the
+// instant at, whichever comes first.
+type waiter struct {
+	ch chan struct{}
+	at int64
+}
+
+// wakeWaiters signals every long poll parked on q. The channels are
+// buffered, so this never blocks.
+func (q *queue) wakeWaiters() {
+	for _, w := range q.waiters {
+		signal(w.ch)
+	}
+}
+
+// retimeWaiters wakes the long polls whose timer is later than the queue's
+// next delay or visibility end, so that they re-arm for it.
+func (q *queue) retimeWaiters() {
+	if len(q.waiters) == 0 {
+		return
+	}
+	next, ok := q.nextEvent()
+	if !ok {
+		return
+	}
+	for _, w := range q.waiters {
+		if next < w.at {
+			signal(w.ch)
+		}
+	}
+}
+
+func signal(ch chan struct{}) {
+	select {
+	case ch <- struct{}{}:
+	default:
+	}
+}
+
+func (q *queue) addWaiter(ch chan struct{}, at int64) { q.waiters = append(q.waiters, waiter{ch, at}) }
+
+func (q *queue) removeWaiter(ch chan struct{}) {
+	for i, w := range q.waiters {
+		if w.ch == ch {
+			q.waiters = append(q.waiters[:i], q.waiters[i+1:]...)
+			return
+		}
+	}
+}
+
+func unixNano(t int64) time.Time { return time.Unix(0, t).UTC() }

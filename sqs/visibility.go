@@ -1,0 +1,157 @@
+package sqs
+
+import (
+	"context"
+	"time"
+)
+
+// ChangeMessageVisibilityInput sets a new visibility timeout, counted from
+// now, for a message in flight.
+type ChangeMessageVisibilityInput struct {
+	QueueUrl      string `json:"QueueUrl"`
+	ReceiptHandle string `json:"ReceiptHandle"`
+	// VisibilityTimeout is 0 to 43200 seconds; 0 makes the message visible
+	// at once.
+	VisibilityTimeout int32 `json:"VisibilityTimeout"`
+}
+
+// ChangeMessageVisibilityBatchInput changes up to 10 visibility timeouts.
+type ChangeMessageVisibilityBatchInput struct {
+	QueueUrl string                                     `json:"QueueUrl"`
+	Entries  []ChangeMessageVisibilityBatchRequestEntry `json:"Entries"`
+}
+
+// ChangeMessageVisibilityBatchRequestEntry is one change, with an Id unique
+// in the batch.
+type ChangeMessageVisibilityBatchRequestEntry struct {
+	Id                string `json:"Id"`
+	ReceiptHandle     string `json:"ReceiptHandle"`
+	VisibilityTimeout int32  `json:"VisibilityTimeout"`
+}
+
+// ChangeMessageVisibilityBatchOutput reports each entry: changed or failed.
+type ChangeMessageVisibilityBatchOutput struct {
+	Successful []ChangeMessageVisibilityBatchResultEntry `json:"Successful"`
+	Failed     []BatchResultErrorEntry                   `json:"Failed"`
+}
+
+// ChangeMessageVisibilityBatchResultEntry is an entry that was changed.
+type ChangeMessageVisibilityBatchResultEntry struct {
+	Id string `json:"Id"`
+}
+
+// maxTotalVisibility is the 12-hour ceiling on a message's time in flight,
+// counted from the receive that put it there: "you can't extend the timeout
+// of a message in an existing queue to more than a total visibility timeout
+// of 12 hours ... If you attempt to set the VisibilityTimeout to an amount
+// more than the maximum time left, Amazon SQS returns an error."
+const maxTotalVisibility = maxVisibilityTimeout * time.Second
+
+// ChangeMessageVisibility restarts a message's visibility timeout at now +
+// VisibilityTimeout; 0 makes it visible at once. The errors are AWS's: a
+// handle the queue did not issue is ReceiptHandleIsInvalid; a message whose
+// visibility timeout has ended is MessageNotInflight; a handle replaced by a
+// later receive has expired; a message that is gone, or a timeout beyond 12
+// hours in total since the receive, is InvalidParameterValue.
+func (s *Service) ChangeMessageVisibility(_ context.Context, in ChangeMessageVisibilityInput) error {
+	if err := s.begin("ChangeMessageVisibility"); err != nil {
+		return err
+	}
+	if in.ReceiptHandle == "" {
+		return missingParameter("ReceiptHandle")
+	}
+	if err := validVisibility(in.VisibilityTimeout); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	var e effects
+	defer s.unlock(&e)
+	q, err := s.queueByURL(in.QueueUrl)
+	if err != nil {
+		return err
+	}
+	now := s.now()
+	q.advance(now)
+	return s.changeVisibility(q, in.ReceiptHandle, in.VisibilityTimeout, now, &e)
+}
+
+// ChangeMessageVisibilityBatch changes up to 10 visibility timeouts; each
+// entry succeeds or fails on its own, as ChangeMessageVisibility would.
+func (s *Service) ChangeMessageVisibilityBatch(_ context.Context, in ChangeMessageVisibilityBatchInput) (ChangeMessageVisibilityBatchOutput, error) {
+	if err := s.begin("ChangeMessageVisibilityBatch"); err != nil {
+		return ChangeMessageVisibilityBatchOutput{}, err
+	}
+	ids := make([]string, len(in.Entries))
+	for i, en := range in.Entries {
+		ids[i] = en.Id
+	}
+	if err := checkBatch("ChangeMessageVisibilityBatchRequestEntry", ids); err != nil {
+		return ChangeMessageVisibilityBatchOutput{}, err
+	}
+	s.mu.Lock()
+	var e effects
+	defer s.unlock(&e)
+	q, err := s.queueByURL(in.QueueUrl)
+	if err != nil {
+		return ChangeMessageVisibilityBatchOutput{}, err
+	}
+	now := s.now()
+	q.advance(now)
+	out := ChangeMessageVisibilityBatchOutput{Successful: []ChangeMessageVisibilityBatchResultEntry{}, Failed: []BatchResultErrorEntry{}}
+	for _, en := range in.Entries {
+		err := validVisibility(en.VisibilityTimeout)
+		if err == nil && en.ReceiptHandle == "" {
+			err = missingParameter("ReceiptHandle")
+		}
+		if err == nil {
+			err = s.changeVisibility(q, en.ReceiptHandle, en.VisibilityTimeout, now, &e)
+		}
+		if err != nil {
+			out.Failed = append(out.Failed, batchError(en.Id, err))
+			continue
+		}
+		out.Successful = append(out.Successful, ChangeMessageVisibilityBatchResultEntry{Id: en.Id})
+	}
+	return out, nil
+}
+
+func validVisibility(v int32) error {
+	if v < 0 || v > maxVisibilityTimeout {
+		return invalidParameter(v, "VisibilityTimeout", "Must be >= 0 and <= 43200, if provided.")
+	}
+	return nil
+}
+
+// changeVisibility applies one change under the lock, with q brought up to
+// date.
+func (s *Service) changeVisibility(q *queue, handle string, vt int32, now int64, e *effects) error {
+	m, stale, err := q.lookupReceipt(handle)
+	switch {
+	case err != nil:
+		return err
+	case m == nil:
+		return invalidParameter(handle, "ReceiptHandle", "Message does not exist or is not available for visibility timeout change.")
+	case stale:
+		return invalidParameter(handle, "ReceiptHandle", "The receipt handle has expired.")
+	case m.state != stInFlight:
+		return newError(codeMessageNotInflight, "The message referred to is not in flight.")
+	}
+	until := now + int64(vt)*int64(time.Second)
+	if until-m.receivedAt > int64(maxTotalVisibility) {
+		return invalidParameter(vt, "VisibilityTimeout", "Total VisibilityTimeout for the message is beyond the limit [43200 seconds]")
+	}
+	if vt == 0 {
+		q.makeVisibleNow(m)
+		e.wake(q)
+		return nil
+	}
+	sooner := until < m.availableAt
+	m.availableAt = until
+	q.inflight.fix(m)
+	if sooner {
+		e.wake(q) // long polls and notifiers re-time to the earlier end
+	} else {
+		e.touch(q)
+	}
+	return nil
+}
