@@ -1,0 +1,94 @@
+// Package sns fakes Amazon Simple Notification Service: topics,
+// subscriptions and the fan-out of published messages to SQS queues, Lambda
+// functions, HTTP/S endpoints, email addresses, phone numbers and mobile
+// devices, over the awsQuery protocol every SNS client speaks.
+//
+// # Quick start
+//
+//	cloud := awsfake.NewT(t, awsfake.WithClock(clk))
+//	client := sns.NewFromConfig(cloud.AWSConfig()) // aws-sdk-go-v2/service/sns
+//	topic, _ := client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("orders")})
+//	client.Subscribe(ctx, &sns.SubscribeInput{TopicArn: topic.TopicArn, Protocol: aws.String("sqs"),
+//		Endpoint: aws.String(queueArn), Attributes: map[string]string{"RawMessageDelivery": "true"}})
+//	client.Publish(ctx, &sns.PublishInput{TopicArn: topic.TopicArn, Message: aws.String("hello")})
+//	cloud.Settle(ctx) // the message is in the queue
+//
+// The same operations are methods of Service (cloud.SNS()), which also
+// offers what tests inspect: Deliveries (what each subscription was sent,
+// and how far each delivery got), Outbox (the emails, SMS messages and
+// mobile pushes SNS would have sent), Calls, InjectFault and
+// OptOutPhoneNumber.
+//
+// # What is implemented
+//
+// Every operation of the SNS API (aws-sdk-go-v2 sns v1.47.9, 42 operations)
+// answers as AWS does:
+//
+//   - topics, standard and FIFO, with their attributes (DeliveryPolicy,
+//     SignatureVersion, MaximumMessageSize, ContentBasedDeduplication,
+//     FifoThroughputScope, ...), access policy (AddPermission,
+//     RemovePermission), tags and data protection policy;
+//   - subscriptions for sqs, lambda, http, https, email, email-json, sms,
+//     application and firehose, with FilterPolicy and FilterPolicyScope,
+//     RawMessageDelivery, RedrivePolicy and DeliveryPolicy; HTTP/S and email
+//     subscriptions stay pending until ConfirmSubscription with the token
+//     sent to the endpoint (or a GET of the SubscribeURL); tokens expire
+//     after three days;
+//   - Publish and PublishBatch, with Subject, MessageAttributes,
+//     MessageStructure json, size limits, MessageGroupId and
+//     MessageDeduplicationId; FIFO topics deduplicate for five minutes on
+//     the clock and deliver in order;
+//   - filter policies on attributes and on the body: exact strings and
+//     numbers, anything-but, prefix, suffix, equals-ignore-case, numeric
+//     ranges, exists, cidr, $or and nested keys, with AWS's validation
+//     errors and limits (5 keys, 150 combinations, 200 policies per topic);
+//   - the notification envelope as AWS formats it, signed (SignatureVersion
+//     1: SHA1withRSA, 2: SHA256withRSA) with a per-cloud key whose
+//     certificate is served at SigningCertURL
+//     (<cloud URL>/_awsfake/sns/SimpleNotificationService-<id>.pem); the
+//     SNSEvent for Lambda; raw delivery;
+//   - delivery to SQS and Lambda through the cloud's bus (as
+//     sns.amazonaws.com, with the topic as Source); to HTTP/S endpoints by
+//     real POSTs with AWS's headers, retried per the delivery policy on the
+//     clock; to a subscription's dead-letter queue when undeliverable;
+//   - the bus endpoint for "sns" ARNs, through which S3 notifications, alarm
+//     actions and Lambda destinations publish to topics;
+//   - platform applications and endpoints, SMS attributes, opt-outs and the
+//     SMS sandbox's numbers, as stored state, with pushes and texts in the
+//     outbox.
+//
+// # Where the fake differs from AWS
+//
+//   - Nothing leaves the process except HTTP/S deliveries: email, SMS and
+//     mobile pushes go to the outbox (an email's body is the message alone,
+//     without AWS's unsubscribe footer); firehose deliveries are posted on
+//     the bus, where nothing owns them (see cloud.DeliveryFailures).
+//   - The call log, the recorded deliveries and the outbox grow with the
+//     cloud's work and are kept for its lifetime.
+//   - The signing key is RSA-2048 like AWS's, made on first need (about 100
+//     ms) and self-signed; crypto/rsa draws keys from the operating system
+//     whatever WithSeed says, so signatures differ from run to run while
+//     every id stays deterministic. Signing costs about 1.3 ms per message
+//     whose envelope is signed (raw and FIFO deliveries are not).
+//   - Delivery retries: HTTP/S deliveries follow the delivery policy without
+//     jitter, and AWS's unpublished backoff curves are approximated
+//     (deliverypolicy.go); the throttle policy is stored, not enforced.
+//     Deliveries to SQS and Lambda are not retried: a refused one is a bus
+//     failure, or goes to the dead-letter queue. A subscription with a
+//     RedrivePolicy has its deliveries relayed through this service's own
+//     bus endpoint so that it learns their outcome.
+//   - Policies are stored and reported, not evaluated: any caller may do
+//     anything. AuthenticateOnUnsubscribe is recorded, not enforced, and an
+//     unauthenticated Unsubscribe sends no UnsubscribeConfirmation.
+//   - Cross-account subscriptions need no confirmation; there is one
+//     account per cloud.
+//   - FIFO topics accept SQS subscriptions only, FIFO or standard queues,
+//     as AWS does today; message archiving and replay policies are stored,
+//     not acted on.
+//   - The account is out of the SMS sandbox; it has no origination numbers.
+//   - A Subject set to the empty string is taken as absent (AWS rejects it).
+//   - Deleting a topic deletes its subscriptions at once (AWS keeps them for
+//     a while).
+//   - Where AWS's error messages are not documented, the fake's follow the
+//     form of those that are ("Invalid parameter: <name> Reason: <why>").
+package sns

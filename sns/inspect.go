@@ -1,0 +1,193 @@
+package sns
+
+import (
+	"maps"
+	"sync"
+	"time"
+)
+
+// recorder holds what tests inspect: the call log, injected faults, the
+// deliveries made per subscription and the outbox. It has its own lock, so
+// that recording never waits on the engine.
+type recorder struct {
+	mu         sync.Mutex
+	calls      []Call
+	faults     map[string]*injected
+	deliveries map[string][]*Delivery // by subscription ARN
+	outbox     []OutboxMessage
+}
+
+type injected struct {
+	fault Fault
+	left  int // calls still to fail; < 0 means every call
+}
+
+// Call is one operation called on the service, through the wire or the Go
+// API.
+type Call struct {
+	Operation string
+	At        time.Time
+}
+
+// Calls returns the operations called so far, in order.
+func (s *Service) Calls() []Call {
+	s.rec.mu.Lock()
+	defer s.rec.mu.Unlock()
+	return append([]Call(nil), s.rec.calls...)
+}
+
+// InjectFault makes the next times calls of operation (named as AWS names it:
+// "Publish", "Subscribe") fail with f, before the engine looks at them; times
+// <= 0 fails every call until ClearFaults. The SDK retries 5xx, 429 and
+// throttling codes, and each retry consumes one injected failure.
+func (s *Service) InjectFault(operation string, f Fault, times int) {
+	if times <= 0 {
+		times = -1
+	}
+	s.rec.mu.Lock()
+	defer s.rec.mu.Unlock()
+	if s.rec.faults == nil {
+		s.rec.faults = map[string]*injected{}
+	}
+	s.rec.faults[operation] = &injected{fault: f, left: times}
+}
+
+// ClearFaults removes every injected fault.
+func (s *Service) ClearFaults() {
+	s.rec.mu.Lock()
+	defer s.rec.mu.Unlock()
+	s.rec.faults = nil
+}
+
+// enter records a call of operation and returns the fault injected for it,
+// if any.
+func (s *Service) enter(operation string) error {
+	now := s.env.Clock.Now()
+	s.rec.mu.Lock()
+	defer s.rec.mu.Unlock()
+	s.rec.calls = append(s.rec.calls, Call{Operation: operation, At: now})
+	in := s.rec.faults[operation]
+	if in == nil {
+		return nil
+	}
+	if in.left > 0 {
+		in.left--
+		if in.left == 0 {
+			delete(s.rec.faults, operation)
+		}
+	}
+	return in.fault.err()
+}
+
+// DeliveryStatus says how far a delivery got.
+type DeliveryStatus string
+
+// Delivery statuses.
+const (
+	// DeliveryPosted: handed to the bus for an SQS queue, a Lambda function
+	// or another ARN; cloud.DeliveryFailures reports what the target refused.
+	DeliveryPosted DeliveryStatus = "Posted"
+	// DeliveryRecorded: put in the outbox (email, email-json, sms,
+	// application); nothing is sent.
+	DeliveryRecorded DeliveryStatus = "Recorded"
+	// DeliveryPending: an HTTP/S delivery whose attempts are in progress or
+	// whose retry is scheduled.
+	DeliveryPending DeliveryStatus = "Pending"
+	// DeliveryDelivered: the HTTP/S endpoint answered with a status from 200
+	// to 499, which SNS counts as delivered.
+	DeliveryDelivered DeliveryStatus = "Delivered"
+	// DeliveryFailed: the delivery policy was exhausted (or the service
+	// closed); the message went to the subscription's dead-letter queue if it
+	// has one.
+	DeliveryFailed DeliveryStatus = "Failed"
+)
+
+// Delivery is one message SNS sent to one subscription, as sent.
+type Delivery struct {
+	SubscriptionArn string
+	Protocol        string
+	Endpoint        string
+	// Type is Notification, SubscriptionConfirmation or
+	// UnsubscribeConfirmation.
+	Type      string
+	MessageID string
+	// Body is exactly what was delivered: the JSON envelope, the raw
+	// message, or the Lambda event.
+	Body string
+	// Attributes are the message attributes sent alongside a raw delivery.
+	Attributes map[string]MessageAttributeValue
+	// At is when SNS first sent it.
+	At     time.Time
+	Status DeliveryStatus
+	// Attempts counts HTTP/S attempts; 1 for every other protocol.
+	Attempts int
+	// StatusCode is the HTTP status of the last HTTP/S attempt, 0 if the
+	// endpoint did not answer.
+	StatusCode int
+}
+
+// Deliveries returns copies of the deliveries made to a subscription so far,
+// in the order SNS made them.
+func (s *Service) Deliveries(subscriptionArn string) []Delivery {
+	s.rec.mu.Lock()
+	defer s.rec.mu.Unlock()
+	ds := s.rec.deliveries[subscriptionArn]
+	out := make([]Delivery, len(ds))
+	for i, d := range ds {
+		out[i] = *d
+		out[i].Attributes = maps.Clone(d.Attributes)
+	}
+	return out
+}
+
+// record adds d to its subscription's deliveries and returns it, for the
+// HTTP/S worker to update.
+func (s *Service) record(d *Delivery) *Delivery {
+	s.rec.mu.Lock()
+	defer s.rec.mu.Unlock()
+	if s.rec.deliveries == nil {
+		s.rec.deliveries = map[string][]*Delivery{}
+	}
+	s.rec.deliveries[d.SubscriptionArn] = append(s.rec.deliveries[d.SubscriptionArn], d)
+	return d
+}
+
+// updateDelivery applies f to a recorded delivery under the recorder's lock.
+func (s *Service) updateDelivery(d *Delivery, f func(*Delivery)) {
+	s.rec.mu.Lock()
+	defer s.rec.mu.Unlock()
+	f(d)
+}
+
+// OutboxMessage is an email, SMS or mobile push that SNS would have sent.
+type OutboxMessage struct {
+	// Protocol is email, email-json, sms or application.
+	Protocol string
+	// Endpoint is the email address, phone number or platform endpoint ARN.
+	Endpoint string
+	// SubscriptionArn is empty for a direct publish to a phone number or a
+	// platform endpoint.
+	SubscriptionArn string
+	TopicArn        string
+	// Type is Notification or SubscriptionConfirmation.
+	Type      string
+	MessageID string
+	Subject   string
+	// Body is the text sent: the message, or for email-json and
+	// confirmations the JSON document.
+	Body string
+	At   time.Time
+}
+
+// Outbox returns the emails, SMS messages and mobile pushes sent so far.
+func (s *Service) Outbox() []OutboxMessage {
+	s.rec.mu.Lock()
+	defer s.rec.mu.Unlock()
+	return append([]OutboxMessage(nil), s.rec.outbox...)
+}
+
+func (s *Service) send(m OutboxMessage) {
+	s.rec.mu.Lock()
+	defer s.rec.mu.Unlock()
+	s.rec.outbox = append(s.rec.outbox, m)
+}

@@ -1,0 +1,63 @@
+package sns
+
+import (
+	"encoding/base64"
+	"sort"
+	"strings"
+)
+
+// pageSize is how many items SNS's List* operations return per page:
+// "Each call returns a limited list of topics, up to 100" (ListTopics), and
+// likewise for subscriptions, platform applications and endpoints.
+const pageSize = 100
+
+// sortedSet is a set of keys (ARNs) kept in ascending order, so that a list
+// resumes after the last key of the previous page even when items were
+// added or removed in between.
+type sortedSet []string
+
+func (s *sortedSet) add(k string) {
+	i := sort.SearchStrings(*s, k)
+	if i < len(*s) && (*s)[i] == k {
+		return
+	}
+	*s = append(*s, "")
+	copy((*s)[i+1:], (*s)[i:])
+	(*s)[i] = k
+}
+
+func (s *sortedSet) remove(k string) {
+	i := sort.SearchStrings(*s, k)
+	if i < len(*s) && (*s)[i] == k {
+		*s = append((*s)[:i], (*s)[i+1:]...)
+	}
+}
+
+// page returns up to n keys after the key named by token ("" starts at the
+// beginning) and the token of the next page, "" on the last one. A token
+// that does not decode is AWS's InvalidParameter for NextToken.
+func (s sortedSet) page(token string, n int) ([]string, string, error) {
+	start := 0
+	if token != "" {
+		last, err := base64.RawURLEncoding.DecodeString(token)
+		if err != nil || len(last) == 0 {
+			return nil, "", invalidParameter("Invalid parameter: NextToken")
+		}
+		start = sort.SearchStrings(s, string(last))
+		if start < len(s) && s[start] == string(last) {
+			start++
+		}
+	}
+	end := min(start+n, len(s))
+	out := append([]string(nil), s[start:end]...)
+	next := ""
+	if end < len(s) {
+		next = base64.RawURLEncoding.EncodeToString([]byte(out[len(out)-1]))
+	}
+	return out, next, nil
+}
+
+func (s sortedSet) contains(k string) bool {
+	_, found := sort.Find(len(s), func(i int) int { return strings.Compare(k, s[i]) })
+	return found
+}

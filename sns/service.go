@@ -1,0 +1,52 @@
+package sns
+
+import (
+	"context"
+	"sync"
+
+	"github.com/awsfake/awsfake/internal/cloudenv"
+)
+
+// Service is the SNS engine of one cloud. It is safe for concurrent use.
+type Service struct {
+	env *cloudenv.Env
+	// ctx ends when the service closes; outbound HTTP deliveries run under
+	// it.
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	mu        sync.Mutex
+	topics    map[string]*topic
+	topicArns sortedSet
+	subs      map[string]*subscription
+	subArns   sortedSet
+	tokens    map[string]*subscription // confirmation token -> subscription
+	platform  platformState
+	sms       smsState
+
+	signer signer
+	http   httpDeliverer
+	rec    recorder
+}
+
+// New returns the SNS service of the cloud whose environment is env, and
+// registers it on the bus as the owner of "sns" ARNs, so that other services
+// can publish to its topics. It starts no goroutine.
+func New(env *cloudenv.Env) *Service {
+	ctx, cancel := context.WithCancel(env.Bus.Context())
+	s := &Service{
+		env: env, ctx: ctx, cancel: cancel,
+		topics: map[string]*topic{}, subs: map[string]*subscription{}, tokens: map[string]*subscription{},
+	}
+	s.signer.env = env
+	s.http.svc = s
+	env.Bus.Register("sns", s.receive)
+	return s
+}
+
+// Close stops HTTP/S deliveries in progress and pending retries, and waits
+// for their workers to return. Deliveries queued afterwards are dropped.
+func (s *Service) Close() {
+	s.cancel()
+	s.http.close()
+}

@@ -1,0 +1,606 @@
+package sns
+
+import (
+	"context"
+	"encoding/json"
+	"maps"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/awsfake/awsfake/internal/arn"
+)
+
+// subscription is one subscription of a topic; guarded by Service.mu. Its
+// settings live in cfg, which is replaced, never modified, so that a fan-out
+// can use the cfg it read under the lock after releasing it.
+type subscription struct {
+	arn, topicArn      string
+	protocol, endpoint string
+	pending            bool
+	token              string
+	tokenExpires       time.Time
+	authenticated      bool // ConfirmationWasAuthenticated
+	cfg                *subConfig
+}
+
+// subConfig is a subscription's attributes, parsed.
+type subConfig struct {
+	attrs     map[string]string // as set, for GetSubscriptionAttributes
+	raw       bool
+	filter    *filterPolicy // nil accepts every message
+	bodyScope bool
+	dlq       string // RedrivePolicy's deadLetterTargetArn
+	delivery  *subscriptionDeliveryPolicy
+}
+
+// Protocols SNS delivers to (Subscribe API reference).
+var protocols = map[string]bool{
+	"http": true, "https": true, "email": true, "email-json": true, "sms": true,
+	"sqs": true, "application": true, "lambda": true, "firehose": true,
+}
+
+// needsConfirmation lists the protocols whose subscriptions stay "pending
+// confirmation" until the endpoint's owner confirms them: HTTP/S endpoints
+// get a SubscriptionConfirmation POST, email addresses a confirmation email.
+// Subscriptions of the account's own queues, functions and platform
+// endpoints are confirmed at once.
+var needsConfirmation = map[string]bool{"http": true, "https": true, "email": true, "email-json": true}
+
+// tokenLifetime: "Confirmation tokens are valid for three days" (Subscribe
+// API reference).
+const tokenLifetime = 72 * time.Hour
+
+// pendingArn is what Subscribe and the List operations show in place of the
+// ARN of a subscription not yet confirmed.
+const (
+	pendingResponse = "pending confirmation"
+	pendingListArn  = "PendingConfirmation"
+)
+
+// subscriptionAttributeNames are the attributes Subscribe and
+// SetSubscriptionAttributes accept.
+var subscriptionAttributeNames = map[string]bool{
+	"DeliveryPolicy": true, "FilterPolicy": true, "FilterPolicyScope": true, "RawMessageDelivery": true,
+	"RedrivePolicy": true, "SubscriptionRoleArn": true, "ReplayPolicy": true,
+}
+
+// phoneNumber is the E.164 format SNS requires of SMS endpoints.
+var phoneNumber = regexp.MustCompile(`^\+?[1-9][0-9]{1,14}$`)
+
+// with returns a copy of c with attribute name set to value, or the reason
+// the value is invalid. An empty value removes the attribute.
+func (c *subConfig) with(name, value, protocol, endpoint string, fifoTopic bool) (*subConfig, string) {
+	if !subscriptionAttributeNames[name] {
+		return nil, "AttributeName"
+	}
+	n := *c
+	n.attrs = maps.Clone(c.attrs)
+	if value == "" {
+		delete(n.attrs, name)
+	} else {
+		n.attrs[name] = value
+	}
+	switch name {
+	case "RawMessageDelivery":
+		v := strings.ToLower(value)
+		if v != "true" && v != "false" && v != "" {
+			return nil, "RawMessageDelivery: Invalid value [" + value + "]. Must be true or false."
+		}
+		if v == "true" && protocol != "sqs" && protocol != "http" && protocol != "https" && protocol != "firehose" {
+			return nil, "Delivery protocol [" + protocol + "] does not support raw message delivery."
+		}
+		n.raw = v == "true"
+		if value != "" {
+			n.attrs[name] = v
+		}
+	case "FilterPolicyScope":
+		if value != "" && value != "MessageAttributes" && value != "MessageBody" {
+			return nil, "FilterPolicyScope: Invalid value [" + value + "]. Please use either MessageBody or MessageAttributes"
+		}
+		n.bodyScope = value == "MessageBody"
+		if doc := n.attrs["FilterPolicy"]; doc != "" {
+			f, reason := compileFilterPolicy(doc, n.bodyScope)
+			if reason != "" {
+				return nil, reason
+			}
+			n.filter = f
+		}
+	case "FilterPolicy":
+		n.filter = nil
+		if value != "" {
+			f, reason := compileFilterPolicy(value, n.bodyScope)
+			if reason != "" {
+				return nil, reason
+			}
+			n.filter = f
+		}
+	case "RedrivePolicy":
+		dlq, reason := checkRedrivePolicy(value, endpoint, fifoTopic)
+		if reason != "" {
+			return nil, reason
+		}
+		n.dlq = dlq
+	case "DeliveryPolicy":
+		if protocol != "http" && protocol != "https" {
+			return nil, "DeliveryPolicy: Delivery protocol [" + protocol + "] does not support delivery policies."
+		}
+		n.delivery = nil
+		if value != "" {
+			p, err := parseSubscriptionDeliveryPolicy(value)
+			if err != nil {
+				return nil, "DeliveryPolicy: " + err.Error()
+			}
+			n.delivery = p
+		}
+	case "SubscriptionRoleArn":
+		if _, err := arn.Parse(value); value != "" && err != nil {
+			return nil, "SubscriptionRoleArn: Invalid value [" + value + "]. Must be an IAM role ARN"
+		}
+	case "ReplayPolicy":
+		if !fifoTopic {
+			return nil, "ReplayPolicy: Invalid parameter for standard topics"
+		}
+		if value != "" && !json.Valid([]byte(value)) {
+			return nil, "ReplayPolicy: failed to parse JSON."
+		}
+	}
+	return &n, ""
+}
+
+// checkRedrivePolicy validates {"deadLetterTargetArn": "<SQS queue ARN>"}
+// and returns the queue ARN. A FIFO subscription of a FIFO topic needs a
+// FIFO dead-letter queue ("Amazon SNS dead-letter queues").
+func checkRedrivePolicy(doc, endpoint string, fifoTopic bool) (string, string) {
+	if doc == "" {
+		return "", ""
+	}
+	var p struct {
+		DeadLetterTargetArn string `json:"deadLetterTargetArn"`
+	}
+	if err := json.Unmarshal([]byte(doc), &p); err != nil {
+		return "", "RedrivePolicy: failed to parse JSON."
+	}
+	a, err := arn.Parse(p.DeadLetterTargetArn)
+	if err != nil || a.Service != "sqs" {
+		return "", "RedrivePolicy: deadLetterTargetArn is an invalid arn"
+	}
+	if fifoTopic && strings.HasSuffix(endpoint, ".fifo") && !strings.HasSuffix(a.Resource, ".fifo") {
+		return "", "RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic."
+	}
+	return p.DeadLetterTargetArn, ""
+}
+
+// checkEndpoint validates a subscription endpoint for its protocol.
+func checkEndpoint(protocol, endpoint string, fifoTopic bool) error {
+	if !protocols[protocol] {
+		return invalidParameter("Invalid parameter: Amazon SNS does not support this protocol string: %s", protocol)
+	}
+	if endpoint == "" {
+		return invalidParameter("Invalid parameter: Endpoint")
+	}
+	// "Currently, the endpoint protocol must be Amazon SQS" for FIFO topics
+	// (Message delivery for FIFO topics).
+	if fifoTopic && protocol != "sqs" {
+		return invalidParameter("Invalid parameter: Protocol Reason: FIFO topics only support the sqs protocol")
+	}
+	arnOf := func(service string) bool {
+		a, err := arn.Parse(endpoint)
+		return err == nil && a.Service == service
+	}
+	switch protocol {
+	case "http", "https":
+		u, err := url.Parse(endpoint)
+		if err != nil || u.Scheme != protocol || u.Host == "" {
+			return invalidParameter("Invalid parameter: Endpoint must match the specified protocol")
+		}
+	case "email", "email-json":
+		at := strings.IndexByte(endpoint, '@')
+		if at <= 0 || at == len(endpoint)-1 || strings.ContainsAny(endpoint, " \t\r\n") {
+			return invalidParameter("Invalid parameter: Email address")
+		}
+	case "sms":
+		if !phoneNumber.MatchString(endpoint) {
+			return invalidParameter("Invalid SMS endpoint: %s", endpoint)
+		}
+	case "sqs":
+		if !arnOf("sqs") {
+			return invalidParameter("Invalid parameter: SQS endpoint ARN")
+		}
+		if !fifoTopic && strings.HasSuffix(endpoint, ".fifo") {
+			return invalidParameter("Invalid parameter: Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics")
+		}
+	case "lambda":
+		if !arnOf("lambda") {
+			return invalidParameter("Invalid parameter: Lambda endpoint ARN")
+		}
+	case "firehose":
+		if !arnOf("firehose") {
+			return invalidParameter("Invalid parameter: Firehose endpoint ARN")
+		}
+	case "application":
+		if !arnOf("sns") {
+			return invalidParameter("Invalid parameter: Application endpoint ARN")
+		}
+	}
+	return nil
+}
+
+// SubscribeInput subscribes an endpoint to a topic.
+type SubscribeInput struct {
+	TopicArn string
+	// Protocol is http, https, email, email-json, sms, sqs, application,
+	// lambda or firehose.
+	Protocol string
+	// Endpoint is the URL, address, number or ARN that receives messages.
+	Endpoint string
+	// Attributes are initial subscription attributes (FilterPolicy,
+	// RawMessageDelivery, RedrivePolicy, DeliveryPolicy, ...).
+	Attributes map[string]string
+	// ReturnSubscriptionArn returns the ARN even while the subscription is
+	// pending confirmation.
+	ReturnSubscriptionArn bool
+}
+
+// SubscriptionArnOutput holds a subscription ARN.
+type SubscriptionArnOutput struct {
+	SubscriptionArn string
+}
+
+// Subscribe subscribes an endpoint to a topic. HTTP/S endpoints receive a
+// SubscriptionConfirmation POST and email addresses a confirmation email in
+// the outbox; those subscriptions stay pending until ConfirmSubscription, and
+// Subscribe answers "pending confirmation" unless ReturnSubscriptionArn is
+// set. Subscribing the same endpoint again returns the same subscription, or
+// InvalidParameter if the attributes differ.
+func (s *Service) Subscribe(_ context.Context, in SubscribeInput) (SubscriptionArnOutput, error) {
+	if err := s.enter("Subscribe"); err != nil {
+		return SubscriptionArnOutput{}, err
+	}
+	if in.Protocol == "" {
+		return SubscriptionArnOutput{}, missing("Protocol")
+	}
+	s.mu.Lock()
+	sub, err := s.subscribeLocked(in)
+	var pending bool
+	var confirm confirmation
+	if err == nil && sub.pending {
+		pending, confirm = true, s.confirmationLocked(sub)
+	}
+	s.mu.Unlock()
+	if err != nil {
+		return SubscriptionArnOutput{}, err
+	}
+	if pending {
+		// A first subscription, or a repeated one still pending: AWS sends
+		// the confirmation (again).
+		s.sendConfirmation(confirm)
+		if !in.ReturnSubscriptionArn {
+			return SubscriptionArnOutput{SubscriptionArn: pendingResponse}, nil
+		}
+	}
+	return SubscriptionArnOutput{SubscriptionArn: sub.arn}, nil
+}
+
+// subscribeLocked finds or creates the subscription in describes.
+func (s *Service) subscribeLocked(in SubscribeInput) (*subscription, error) {
+	t, err := s.topicLocked(in.TopicArn)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkEndpoint(in.Protocol, in.Endpoint, t.fifo); err != nil {
+		return nil, err
+	}
+	if in.Protocol == "application" && s.platform.endpoints[in.Endpoint] == nil {
+		return nil, notFound("Endpoint")
+	}
+	if in.Protocol == "firehose" && in.Attributes["SubscriptionRoleArn"] == "" {
+		return nil, invalidParameter("Invalid parameter: Attributes Reason: SubscriptionRoleArn is required for the firehose protocol")
+	}
+	cfg := &subConfig{attrs: map[string]string{}}
+	names := slices.Sorted(maps.Keys(in.Attributes))
+	if i := slices.Index(names, "FilterPolicyScope"); i > 0 {
+		// The scope decides how FilterPolicy is validated: set it first.
+		names = append(append([]string{"FilterPolicyScope"}, names[:i]...), names[i+1:]...)
+	}
+	for _, name := range names {
+		var reason string
+		if cfg, reason = cfg.with(name, in.Attributes[name], in.Protocol, in.Endpoint, t.fifo); reason != "" {
+			return nil, invalidParameter("Invalid parameter: Attributes Reason: %s", reason)
+		}
+	}
+	for _, subArn := range t.subs {
+		old := s.subs[subArn]
+		if old.protocol != in.Protocol || old.endpoint != in.Endpoint {
+			continue
+		}
+		for k, v := range cfg.attrs {
+			if old.cfg.attrs[k] != v {
+				return nil, invalidParameter("Invalid parameter: Attributes Reason: Subscription already exists with different attributes")
+			}
+		}
+		return old, nil
+	}
+	if cfg.filter != nil {
+		if err := s.checkFilterPolicyQuotaLocked(t); err != nil {
+			return nil, err
+		}
+		t.filterPolicies++
+	}
+	sub := &subscription{
+		arn: in.TopicArn + ":" + s.env.IDs.UUID(), topicArn: in.TopicArn,
+		protocol: in.Protocol, endpoint: in.Endpoint, cfg: cfg,
+		pending: needsConfirmation[in.Protocol], authenticated: !needsConfirmation[in.Protocol],
+	}
+	s.subs[sub.arn] = sub
+	s.subArns.add(sub.arn)
+	t.subs.add(sub.arn)
+	return sub, nil
+}
+
+// filterPolicyQuota: "By default, you can have up to 200 filter policies per
+// topic" (Filter policy constraints in Amazon SNS).
+const filterPolicyQuota = 200
+
+func (s *Service) checkFilterPolicyQuotaLocked(t *topic) error {
+	if t.filterPolicies >= filterPolicyQuota {
+		return filterPolicyLimit()
+	}
+	return nil
+}
+
+// ConfirmSubscriptionInput confirms a pending subscription with the token
+// sent to its endpoint.
+type ConfirmSubscriptionInput struct {
+	TopicArn string
+	Token    string
+	// AuthenticateOnUnsubscribe is recorded; the fake does not enforce it.
+	AuthenticateOnUnsubscribe string
+}
+
+// ConfirmSubscription confirms the subscription the token was sent for.
+// It is idempotent; a token expires three days after it was sent.
+func (s *Service) ConfirmSubscription(_ context.Context, in ConfirmSubscriptionInput) (SubscriptionArnOutput, error) {
+	if err := s.enter("ConfirmSubscription"); err != nil {
+		return SubscriptionArnOutput{}, err
+	}
+	return s.confirm(in, true)
+}
+
+// confirm confirms a subscription; authenticated says whether the request
+// was signed (an unsigned GET of the SubscribeURL is not).
+func (s *Service) confirm(in ConfirmSubscriptionInput, authenticated bool) (SubscriptionArnOutput, error) {
+	if in.TopicArn == "" {
+		return SubscriptionArnOutput{}, missing("TopicArn")
+	}
+	if in.Token == "" {
+		return SubscriptionArnOutput{}, missing("Token")
+	}
+	if _, err := arn.Parse(in.TopicArn); err != nil {
+		return SubscriptionArnOutput{}, invalidParameter("Invalid parameter: Topic")
+	}
+	now := s.env.Clock.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sub := s.tokens[in.Token]
+	if sub == nil || !now.Before(sub.tokenExpires) {
+		return SubscriptionArnOutput{}, invalidParameter("Invalid parameter: Token")
+	}
+	if sub.topicArn != in.TopicArn {
+		return SubscriptionArnOutput{}, invalidParameter("Invalid parameter: Topic")
+	}
+	if sub.pending {
+		sub.pending = false
+		sub.authenticated = authenticated
+	}
+	return SubscriptionArnOutput{SubscriptionArn: sub.arn}, nil
+}
+
+// SubscriptionInput names a subscription.
+type SubscriptionInput struct {
+	SubscriptionArn string
+}
+
+// Unsubscribe deletes a subscription. Unsubscribing one that does not exist
+// succeeds, as in AWS.
+func (s *Service) Unsubscribe(_ context.Context, in SubscriptionInput) error {
+	if err := s.enter("Unsubscribe"); err != nil {
+		return err
+	}
+	if in.SubscriptionArn == "" {
+		return missing("SubscriptionArn")
+	}
+	if _, err := arn.Parse(in.SubscriptionArn); err != nil {
+		return invalidParameter("Invalid parameter: SubscriptionArn Reason: An ARN must have at least 6 elements, not %d",
+			strings.Count(in.SubscriptionArn, ":")+1)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sub := s.subs[in.SubscriptionArn]
+	if sub == nil {
+		if strings.Count(in.SubscriptionArn, ":") == 5 {
+			// A topic ARN, or anything else without a subscription id.
+			return invalidParameter("Invalid parameter: SubscriptionId")
+		}
+		return nil
+	}
+	if t := s.topics[sub.topicArn]; t != nil {
+		t.deleted++
+	}
+	s.dropSubscriptionLocked(sub)
+	return nil
+}
+
+// dropSubscriptionLocked removes sub from every index.
+func (s *Service) dropSubscriptionLocked(sub *subscription) {
+	delete(s.subs, sub.arn)
+	s.subArns.remove(sub.arn)
+	if sub.token != "" {
+		delete(s.tokens, sub.token)
+	}
+	if t := s.topics[sub.topicArn]; t != nil {
+		t.subs.remove(sub.arn)
+		if sub.cfg.filter != nil {
+			t.filterPolicies--
+		}
+	}
+}
+
+// Subscription is one entry of a subscription list.
+type Subscription struct {
+	// SubscriptionArn is "PendingConfirmation" while the subscription is
+	// pending.
+	SubscriptionArn string
+	Owner           string
+	Protocol        string
+	Endpoint        string
+	TopicArn        string
+}
+
+// ListSubscriptionsOutput is one page of subscriptions.
+type ListSubscriptionsOutput struct {
+	Subscriptions []Subscription
+	NextToken     string
+}
+
+// ListSubscriptions returns the account's subscriptions, up to 100 per page.
+func (s *Service) ListSubscriptions(_ context.Context, in ListInput) (ListSubscriptionsOutput, error) {
+	if err := s.enter("ListSubscriptions"); err != nil {
+		return ListSubscriptionsOutput{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.listSubscriptionsLocked(s.subArns, in.NextToken)
+}
+
+// ListSubscriptionsByTopicInput pages through a topic's subscriptions.
+type ListSubscriptionsByTopicInput struct {
+	TopicArn  string
+	NextToken string
+}
+
+// ListSubscriptionsByTopic returns a topic's subscriptions, up to 100 per
+// page.
+func (s *Service) ListSubscriptionsByTopic(_ context.Context, in ListSubscriptionsByTopicInput) (ListSubscriptionsOutput, error) {
+	if err := s.enter("ListSubscriptionsByTopic"); err != nil {
+		return ListSubscriptionsOutput{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, err := s.topicLocked(in.TopicArn)
+	if err != nil {
+		return ListSubscriptionsOutput{}, err
+	}
+	return s.listSubscriptionsLocked(t.subs, in.NextToken)
+}
+
+func (s *Service) listSubscriptionsLocked(set sortedSet, token string) (ListSubscriptionsOutput, error) {
+	page, next, err := set.page(token, pageSize)
+	if err != nil {
+		return ListSubscriptionsOutput{}, err
+	}
+	out := ListSubscriptionsOutput{Subscriptions: make([]Subscription, len(page)), NextToken: next}
+	for i, subArn := range page {
+		sub := s.subs[subArn]
+		shown := sub.arn
+		if sub.pending {
+			shown = pendingListArn
+		}
+		out.Subscriptions[i] = Subscription{SubscriptionArn: shown, Owner: s.env.AccountID,
+			Protocol: sub.protocol, Endpoint: sub.endpoint, TopicArn: sub.topicArn}
+	}
+	return out, nil
+}
+
+// GetSubscriptionAttributes returns a subscription's attributes: those set,
+// and Owner, Protocol, Endpoint, TopicArn, SubscriptionArn,
+// PendingConfirmation, ConfirmationWasAuthenticated, RawMessageDelivery and
+// EffectiveDeliveryPolicy. FilterPolicyScope is shown with a FilterPolicy.
+func (s *Service) GetSubscriptionAttributes(_ context.Context, in SubscriptionInput) (AttributesOutput, error) {
+	if err := s.enter("GetSubscriptionAttributes"); err != nil {
+		return AttributesOutput{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sub, err := s.subscriptionLocked(in.SubscriptionArn)
+	if err != nil {
+		return AttributesOutput{}, err
+	}
+	a := maps.Clone(sub.cfg.attrs)
+	a["SubscriptionArn"] = sub.arn
+	a["TopicArn"] = sub.topicArn
+	a["Owner"] = s.env.AccountID
+	a["Protocol"] = sub.protocol
+	a["Endpoint"] = sub.endpoint
+	a["SubscriptionPrincipal"] = arn.New("iam", "", s.env.AccountID, "root")
+	a["PendingConfirmation"] = boolString(sub.pending)
+	a["ConfirmationWasAuthenticated"] = boolString(sub.authenticated)
+	a["RawMessageDelivery"] = boolString(sub.cfg.raw)
+	if a["FilterPolicy"] != "" && a["FilterPolicyScope"] == "" {
+		a["FilterPolicyScope"] = "MessageAttributes"
+	}
+	if a["FilterPolicy"] == "" {
+		delete(a, "FilterPolicyScope")
+	}
+	var td *topicDeliveryPolicy
+	if t := s.topics[sub.topicArn]; t != nil {
+		td = t.delivery
+	}
+	p, _ := effectiveRetryPolicy(td, sub.cfg.delivery)
+	a["EffectiveDeliveryPolicy"] = effectiveSubscriptionPolicyJSON(p)
+	return AttributesOutput{Attributes: a}, nil
+}
+
+// SetSubscriptionAttributes sets one subscription attribute; an empty value
+// removes it.
+func (s *Service) SetSubscriptionAttributes(_ context.Context, in SetAttributeInput) error {
+	if err := s.enter("SetSubscriptionAttributes"); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sub, err := s.subscriptionLocked(in.Arn)
+	if err != nil {
+		return err
+	}
+	t := s.topics[sub.topicArn]
+	cfg, reason := sub.cfg.with(in.AttributeName, in.AttributeValue, sub.protocol, sub.endpoint, t.fifo)
+	if reason != "" {
+		return invalidParameter("Invalid parameter: %s", reason)
+	}
+	if cfg.filter != nil && sub.cfg.filter == nil {
+		if err := s.checkFilterPolicyQuotaLocked(t); err != nil {
+			return err
+		}
+		t.filterPolicies++
+	} else if cfg.filter == nil && sub.cfg.filter != nil {
+		t.filterPolicies--
+	}
+	sub.cfg = cfg
+	return nil
+}
+
+// subscriptionLocked returns the subscription named by subArn, or AWS's
+// error.
+func (s *Service) subscriptionLocked(subArn string) (*subscription, error) {
+	if subArn == "" {
+		return nil, missing("SubscriptionArn")
+	}
+	if _, err := arn.Parse(subArn); err != nil {
+		return nil, invalidParameter("Invalid parameter: SubscriptionArn")
+	}
+	sub := s.subs[subArn]
+	if sub == nil {
+		return nil, notFound("Subscription")
+	}
+	return sub, nil
+}
+
+func boolString(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}

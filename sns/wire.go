@@ -1,0 +1,179 @@
+package sns
+
+import (
+	"encoding/base64"
+	"maps"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/protocol"
+)
+
+// SNS speaks awsQuery only: Action=<Op>&Version=2010-03-31 in a form body
+// (or the query string of the SubscribeURL and UnsubscribeURL GETs); lists
+// are X.member.N, maps X.entry.N.key/value, message attributes
+// MessageAttributes.entry.N.Name/Value.DataType/StringValue/BinaryValue;
+// replies are XML in the 2010-03-31 namespace.
+var query = protocol.Query{XMLNS: "http://sns.amazonaws.com/doc/2010-03-31/"}
+
+// operation decodes one action's form, calls the Go API and returns the
+// result element (nil for actions whose result is empty).
+type operation func(s *Service, r *http.Request, f url.Values) (any, error)
+
+// operations maps every action of the SNS API (aws-sdk-go-v2 sns v1.47.9)
+// to its binding; they live in the wire_*.go files, by family.
+var operations map[string]operation
+
+func init() {
+	operations = map[string]operation{}
+	for _, family := range []map[string]operation{topicOperations, subscriptionOperations, publishOperations,
+		platformOperations, smsOperations} {
+		maps.Copy(operations, family)
+	}
+}
+
+// ServeHTTP serves SNS's awsQuery protocol, the unsigned GETs of the
+// SubscribeURL and UnsubscribeURL SNS hands out, and the signing
+// certificate at /_awsfake/sns/SimpleNotificationService-<id>.pem.
+func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, certPathPrefix) {
+		s.serveCertificate(w, r)
+		return
+	}
+	form, err := protocol.ParseForm(r, protocol.DefaultBodyLimit)
+	if err != nil {
+		query.WriteError(w, r, err)
+		return
+	}
+	action := form.Get("Action")
+	op := operations[action]
+	if op == nil {
+		query.WriteError(w, r, awserr.BadRequest("InvalidAction", "Could not find operation %s for version 2010-03-31", action))
+		return
+	}
+	result, err := op(s, r, form)
+	if err != nil {
+		query.WriteError(w, r, err)
+		return
+	}
+	query.Write(w, r, action, result)
+}
+
+func (s *Service) serveCertificate(w http.ResponseWriter, r *http.Request) {
+	pem, ok := s.signer.cert(r.URL.Path)
+	if !ok || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "application/x-x509-ca-cert")
+	w.Header().Set("Content-Length", strconv.Itoa(len(pem)))
+	if r.Method == http.MethodGet {
+		_, _ = w.Write(pem)
+	}
+}
+
+// emptyResult is the result of the actions whose output shape has no
+// members (TagResource, SetSMSAttributes, ...): AWS sends an empty
+// <ActionResult/>, and the SDK requires it. Actions without an output shape
+// (DeleteTopic, ...) have no result element at all.
+var emptyResult = struct{}{}
+
+// signed reports whether the request carries a SigV4 credential.
+func signed(r *http.Request) bool {
+	_, ok := protocol.CredentialScope(r)
+	return ok
+}
+
+// xmlEntry and xmlMap render a query map: <entry><key/><value/></entry>.
+type xmlEntry struct {
+	Key   string `xml:"key"`
+	Value string `xml:"value"`
+}
+
+type xmlMap struct {
+	Entries []xmlEntry `xml:"entry"`
+}
+
+func toXMLMap(m map[string]string) xmlMap {
+	out := xmlMap{Entries: make([]xmlEntry, 0, len(m))}
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		out.Entries = append(out.Entries, xmlEntry{Key: k, Value: m[k]})
+	}
+	return out
+}
+
+// attributesXML is the result of the Get*Attributes actions.
+type attributesXML struct {
+	Attributes xmlMap
+}
+
+// members renders a query list of strings: <member>…</member>.
+type members struct {
+	Member []string `xml:"member"`
+}
+
+// formMap decodes the query map prefix.entry.N.key/value.
+func formMap(f url.Values, prefix string) map[string]string {
+	return protocol.Map(f, prefix+".entry", "key", "value")
+}
+
+// formList decodes the query list prefix.member.N.
+func formList(f url.Values, prefix string) []string {
+	return protocol.List(f, prefix+".member")
+}
+
+// formBool decodes a boolean member; anything but "true" is false, as
+// AWS's query parser reads it.
+func formBool(f url.Values, name string) bool {
+	return strings.EqualFold(f.Get(name), "true")
+}
+
+// formInt decodes an optional integer member.
+func formInt(f url.Values, name string) (int, error) {
+	v := f.Get(name)
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, validationError("'"+v+"'", strings.ToLower(name[:1])+name[1:], "Member must be a number")
+	}
+	return n, nil
+}
+
+// formMessageAttributes decodes prefix.entry.N.Name and
+// prefix.entry.N.Value.{DataType,StringValue,BinaryValue}.
+func formMessageAttributes(f url.Values, prefix string) (map[string]MessageAttributeValue, error) {
+	idx := indexes(f, prefix+".entry")
+	if len(idx) == 0 {
+		return nil, nil
+	}
+	out := make(map[string]MessageAttributeValue, len(idx))
+	for _, n := range idx {
+		base := prefix + ".entry." + n + "."
+		a := MessageAttributeValue{DataType: f.Get(base + "Value.DataType"), StringValue: f.Get(base + "Value.StringValue")}
+		if b := f.Get(base + "Value.BinaryValue"); b != "" {
+			raw, err := base64.StdEncoding.DecodeString(b)
+			if err != nil {
+				return nil, invalidParameterValue("The message attribute '%s' has an invalid binary value.", f.Get(base+"Name"))
+			}
+			a.BinaryValue = raw
+		}
+		out[f.Get(base+"Name")] = a
+	}
+	return out, nil
+}
+
+// indexes returns the N of every prefix.N.* member, in order, as text.
+func indexes(f url.Values, prefix string) []string {
+	idx := protocol.Indexes(f, prefix)
+	out := make([]string, len(idx))
+	for i, n := range idx {
+		out[i] = strconv.Itoa(n)
+	}
+	return out
+}
