@@ -1,0 +1,289 @@
+package s3
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"slices"
+
+	"github.com/awsfake/awsfake/internal/awserr"
+)
+
+// Versioning states of a bucket. A bucket that never had versioning turned
+// on has none ("").
+const (
+	VersioningEnabled   = "Enabled"
+	VersioningSuspended = "Suspended"
+)
+
+// PutBucketVersioningInput turns versioning on or suspends it.
+type PutBucketVersioningInput struct {
+	Bucket string
+	Status string // Enabled or Suspended
+	// MFADelete is Enabled or Disabled; Enabled needs an MFA device the fake
+	// does not have.
+	MFADelete string
+}
+
+// PutBucketVersioningOutput is the (empty) answer to PutBucketVersioning.
+type PutBucketVersioningOutput struct{}
+
+// PutBucketVersioning sets a bucket's versioning state. A bucket can go
+// from unversioned to Enabled and between Enabled and Suspended, never back
+// to unversioned, which S3 has no Status for; any other Status is
+// MalformedXML.
+func (s *Service) PutBucketVersioning(ctx context.Context, in PutBucketVersioningInput) (PutBucketVersioningOutput, error) {
+	if err := s.enter(ctx, "PutBucketVersioning", in.Bucket, ""); err != nil {
+		return PutBucketVersioningOutput{}, err
+	}
+	switch in.MFADelete {
+	case "", "Disabled":
+	case "Enabled":
+		return PutBucketVersioningOutput{}, awserr.New("AccessDenied", 403, "Mfa Authentication must be used for this request")
+	default:
+		return PutBucketVersioningOutput{}, malformedXML()
+	}
+	if in.Status != VersioningEnabled && in.Status != VersioningSuspended {
+		return PutBucketVersioningOutput{}, malformedXML()
+	}
+	return PutBucketVersioningOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+		b.versioning = in.Status
+		return nil
+	})
+}
+
+// GetBucketVersioningInput names the bucket.
+type GetBucketVersioningInput struct {
+	Bucket string
+}
+
+// GetBucketVersioningOutput is a bucket's versioning state.
+type GetBucketVersioningOutput struct {
+	Status    string // "" when versioning was never turned on
+	MFADelete string
+}
+
+// GetBucketVersioning returns a bucket's versioning state.
+func (s *Service) GetBucketVersioning(ctx context.Context, in GetBucketVersioningInput) (GetBucketVersioningOutput, error) {
+	if err := s.enter(ctx, "GetBucketVersioning", in.Bucket, ""); err != nil {
+		return GetBucketVersioningOutput{}, err
+	}
+	var out GetBucketVersioningOutput
+	err := s.withBucket(in.Bucket, func(b *bucket) error {
+		out.Status = b.versioning
+		if b.versioning != "" {
+			out.MFADelete = "Disabled"
+		}
+		return nil
+	})
+	return out, err
+}
+
+// maxPolicySize is the largest bucket policy S3 stores: 20 KB.
+const maxPolicySize = 20 * 1024
+
+// PutBucketPolicyInput stores a bucket policy.
+type PutBucketPolicyInput struct {
+	Bucket, Policy string
+}
+
+// PutBucketPolicyOutput is the (empty) answer to PutBucketPolicy.
+type PutBucketPolicyOutput struct{}
+
+// PutBucketPolicy stores a bucket policy. The policy is not enforced. As
+// S3 checks, it must be a JSON object ("Policies must be valid JSON and the
+// first byte must be '{'") with a Statement, and at most 20 KB.
+func (s *Service) PutBucketPolicy(ctx context.Context, in PutBucketPolicyInput) (PutBucketPolicyOutput, error) {
+	if err := s.enter(ctx, "PutBucketPolicy", in.Bucket, ""); err != nil {
+		return PutBucketPolicyOutput{}, err
+	}
+	if err := validatePolicy(in.Policy); err != nil {
+		return PutBucketPolicyOutput{}, err
+	}
+	return PutBucketPolicyOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+		b.policy = in.Policy
+		return nil
+	})
+}
+
+func validatePolicy(p string) error {
+	if len(p) > maxPolicySize {
+		return policyTooLarge()
+	}
+	trimmed := bytes.TrimSpace([]byte(p))
+	var doc map[string]json.RawMessage
+	if len(trimmed) == 0 || trimmed[0] != '{' || json.Unmarshal(trimmed, &doc) != nil {
+		return awserr.BadRequest("MalformedPolicy", "Policies must be valid JSON and the first byte must be '{'")
+	}
+	if _, ok := doc["Statement"]; !ok {
+		return awserr.BadRequest("MalformedPolicy", "Missing required field Statement")
+	}
+	return nil
+}
+
+func policyTooLarge() error {
+	return awserr.BadRequest("PolicyTooLarge", "Policy exceeds the maximum allowed document size.")
+}
+
+// GetBucketPolicyInput names the bucket.
+type GetBucketPolicyInput struct {
+	Bucket string
+}
+
+// GetBucketPolicyOutput holds the policy document as it was stored.
+type GetBucketPolicyOutput struct {
+	Policy string
+}
+
+// GetBucketPolicy returns a bucket's policy, or NoSuchBucketPolicy (404).
+func (s *Service) GetBucketPolicy(ctx context.Context, in GetBucketPolicyInput) (GetBucketPolicyOutput, error) {
+	if err := s.enter(ctx, "GetBucketPolicy", in.Bucket, ""); err != nil {
+		return GetBucketPolicyOutput{}, err
+	}
+	var out GetBucketPolicyOutput
+	err := s.withBucket(in.Bucket, func(b *bucket) error {
+		if b.policy == "" {
+			e := awserr.New("NoSuchBucketPolicy", 404, "The bucket policy does not exist")
+			e.Fields = map[string]string{"BucketName": in.Bucket}
+			return e
+		}
+		out.Policy = b.policy
+		return nil
+	})
+	return out, err
+}
+
+// DeleteBucketPolicyInput names the bucket.
+type DeleteBucketPolicyInput struct {
+	Bucket string
+}
+
+// DeleteBucketPolicyOutput is the (empty) answer to DeleteBucketPolicy.
+type DeleteBucketPolicyOutput struct{}
+
+// DeleteBucketPolicy removes a bucket's policy; removing none succeeds.
+func (s *Service) DeleteBucketPolicy(ctx context.Context, in DeleteBucketPolicyInput) (DeleteBucketPolicyOutput, error) {
+	if err := s.enter(ctx, "DeleteBucketPolicy", in.Bucket, ""); err != nil {
+		return DeleteBucketPolicyOutput{}, err
+	}
+	return DeleteBucketPolicyOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+		b.policy = ""
+		return nil
+	})
+}
+
+// maxCORSRules is the most rules a CORS configuration holds.
+const maxCORSRules = 100
+
+// corsMethods are the methods a CORS rule may allow.
+var corsMethods = []string{"GET", "PUT", "POST", "DELETE", "HEAD"}
+
+// CORSRule is one rule of a bucket's CORS configuration.
+type CORSRule struct {
+	ID             string
+	AllowedHeaders []string
+	AllowedMethods []string
+	AllowedOrigins []string
+	ExposeHeaders  []string
+	MaxAgeSeconds  int
+}
+
+// PutBucketCorsInput replaces a bucket's CORS configuration.
+type PutBucketCorsInput struct {
+	Bucket string
+	Rules  []CORSRule
+}
+
+// PutBucketCorsOutput is the (empty) answer to PutBucketCors.
+type PutBucketCorsOutput struct{}
+
+// PutBucketCors stores a CORS configuration (not applied to requests). As
+// S3 checks: 1 to 100 rules, each with at least one origin and one method
+// among GET, PUT, POST, DELETE and HEAD.
+func (s *Service) PutBucketCors(ctx context.Context, in PutBucketCorsInput) (PutBucketCorsOutput, error) {
+	if err := s.enter(ctx, "PutBucketCors", in.Bucket, ""); err != nil {
+		return PutBucketCorsOutput{}, err
+	}
+	if len(in.Rules) == 0 {
+		return PutBucketCorsOutput{}, malformedXML()
+	}
+	if len(in.Rules) > maxCORSRules {
+		return PutBucketCorsOutput{}, awserr.BadRequest("InvalidRequest", "The number of CORS rules should not exceed allowed limit of 100 rules.")
+	}
+	for _, r := range in.Rules {
+		if len(r.AllowedMethods) == 0 || len(r.AllowedOrigins) == 0 {
+			return PutBucketCorsOutput{}, malformedXML()
+		}
+		for _, m := range r.AllowedMethods {
+			if !slices.Contains(corsMethods, m) {
+				return PutBucketCorsOutput{}, awserr.BadRequest("InvalidRequest",
+					"Found unsupported HTTP method in CORS config. Unsupported method is %s", m)
+			}
+		}
+	}
+	rules := cloneRules(in.Rules)
+	return PutBucketCorsOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+		b.cors = rules
+		return nil
+	})
+}
+
+func cloneRules(rules []CORSRule) []CORSRule {
+	out := make([]CORSRule, len(rules))
+	for i, r := range rules {
+		out[i] = CORSRule{
+			ID: r.ID, MaxAgeSeconds: r.MaxAgeSeconds,
+			AllowedHeaders: slices.Clone(r.AllowedHeaders), AllowedMethods: slices.Clone(r.AllowedMethods),
+			AllowedOrigins: slices.Clone(r.AllowedOrigins), ExposeHeaders: slices.Clone(r.ExposeHeaders),
+		}
+	}
+	return out
+}
+
+// GetBucketCorsInput names the bucket.
+type GetBucketCorsInput struct {
+	Bucket string
+}
+
+// GetBucketCorsOutput holds a bucket's CORS rules.
+type GetBucketCorsOutput struct {
+	Rules []CORSRule
+}
+
+// GetBucketCors returns a bucket's CORS rules, or NoSuchCORSConfiguration
+// (404).
+func (s *Service) GetBucketCors(ctx context.Context, in GetBucketCorsInput) (GetBucketCorsOutput, error) {
+	if err := s.enter(ctx, "GetBucketCors", in.Bucket, ""); err != nil {
+		return GetBucketCorsOutput{}, err
+	}
+	var out GetBucketCorsOutput
+	err := s.withBucket(in.Bucket, func(b *bucket) error {
+		if len(b.cors) == 0 {
+			e := awserr.New("NoSuchCORSConfiguration", 404, "The CORS configuration does not exist")
+			e.Fields = map[string]string{"BucketName": in.Bucket}
+			return e
+		}
+		out.Rules = cloneRules(b.cors)
+		return nil
+	})
+	return out, err
+}
+
+// DeleteBucketCorsInput names the bucket.
+type DeleteBucketCorsInput struct {
+	Bucket string
+}
+
+// DeleteBucketCorsOutput is the (empty) answer to DeleteBucketCors.
+type DeleteBucketCorsOutput struct{}
+
+// DeleteBucketCors removes a bucket's CORS configuration.
+func (s *Service) DeleteBucketCors(ctx context.Context, in DeleteBucketCorsInput) (DeleteBucketCorsOutput, error) {
+	if err := s.enter(ctx, "DeleteBucketCors", in.Bucket, ""); err != nil {
+		return DeleteBucketCorsOutput{}, err
+	}
+	return DeleteBucketCorsOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+		b.cors = nil
+		return nil
+	})
+}

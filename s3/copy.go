@@ -1,0 +1,167 @@
+package s3
+
+import (
+	"context"
+	"maps"
+	"time"
+
+	"github.com/awsfake/awsfake/internal/awserr"
+)
+
+// CopySource names the object a copy reads, with its preconditions
+// (x-amz-copy-source and x-amz-copy-source-if-*).
+type CopySource struct {
+	Bucket, Key, VersionId string
+	Conditions             Conditions
+}
+
+// Metadata and tagging directives of CopyObject.
+const (
+	DirectiveCopy    = "COPY"
+	DirectiveReplace = "REPLACE"
+)
+
+// CopyObjectInput copies an object to Bucket/Key.
+type CopyObjectInput struct {
+	Bucket, Key string
+	Source      CopySource
+	// MetadataDirective is COPY (the default: headers and metadata come
+	// from the source) or REPLACE (they come from Headers and Metadata).
+	MetadataDirective string
+	// TaggingDirective is COPY (the default) or REPLACE (Tags).
+	TaggingDirective string
+	Headers          ObjectHeaders
+	Metadata         map[string]string
+	Tags             []Tag
+	// ChecksumAlgorithm is the checksum to store; empty keeps the source's
+	// algorithm.
+	ChecksumAlgorithm string
+}
+
+// CopyObjectOutput describes the copy.
+type CopyObjectOutput struct {
+	ETag                string
+	LastModified        time.Time
+	VersionId           string // of the copy, when the bucket is versioned
+	CopySourceVersionId string // of the source, when its bucket is versioned
+	Checksums           Checksums
+	ChecksumType        string
+}
+
+// CopyObject copies an object within or between buckets and sends
+// s3:ObjectCreated:Copy events. As S3 does, a source over 5 GiB is refused
+// (InvalidRequest), failed source conditions answer 412, and copying an
+// object onto itself without changing anything is InvalidRequest ("This
+// copy request is illegal because it is trying to copy an object to itself
+// without changing the object's metadata, storage class, website redirect
+// location or encryption attributes.").
+func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjectOutput, error) {
+	if err := s.enter(ctx, "CopyObject", in.Bucket, in.Key); err != nil {
+		return CopyObjectOutput{}, err
+	}
+	md, err := directive(in.MetadataDirective, "x-amz-metadata-directive")
+	if err != nil {
+		return CopyObjectOutput{}, err
+	}
+	td, err := directive(in.TaggingDirective, "x-amz-tagging-directive")
+	if err != nil {
+		return CopyObjectOutput{}, err
+	}
+	if err := validateObject(in.Key, in.Headers, in.Metadata); err != nil {
+		return CopyObjectOutput{}, err
+	}
+	if err := validateTags(in.Tags, maxObjectTags); err != nil {
+		return CopyObjectOutput{}, err
+	}
+	alg, err := normalizeAlgorithm(in.ChecksumAlgorithm, "x-amz-checksum-algorithm")
+	if err != nil {
+		return CopyObjectOutput{}, err
+	}
+	src, srcVersion, err := s.copySource(in.Source)
+	if err != nil {
+		return CopyObjectOutput{}, err
+	}
+	self := in.Source.Bucket == in.Bucket && in.Source.Key == in.Key
+	if self && md == DirectiveCopy && in.Headers.StorageClass == "" && in.Headers.WebsiteRedirectLocation == "" && alg == "" {
+		return CopyObjectOutput{}, awserr.BadRequest("InvalidRequest",
+			"This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.")
+	}
+	o := &object{key: in.Key, data: src.data, header: src.header, metadata: maps.Clone(src.metadata), tags: cloneTags(src.tags)}
+	if md == DirectiveReplace {
+		o.header, o.metadata = in.Headers.normalized(), lowerKeys(in.Metadata)
+	} else if in.Headers.StorageClass != "" {
+		o.header.StorageClass = in.Headers.StorageClass
+	}
+	if td == DirectiveReplace {
+		o.tags = cloneTags(in.Tags)
+	}
+	if alg == "" {
+		alg = src.sum.alg
+	}
+	d, _ := verifyContent(o.data, "", alg, Checksums{})
+	o.etag, o.sum = d.etag(), d.sum
+
+	req := s.requesterOf(ctx)
+	s.mu.Lock()
+	b, err := s.lookupBucket(in.Bucket)
+	if err != nil {
+		s.mu.Unlock()
+		return CopyObjectOutput{}, err
+	}
+	s.store(b, o)
+	ev := s.event(b, "ObjectCreated:Copy", o, req)
+	out := CopyObjectOutput{ETag: o.etag, LastModified: o.lastModified, CopySourceVersionId: srcVersion,
+		Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType()}
+	if b.versioned() {
+		out.VersionId = o.versionID
+	}
+	s.mu.Unlock()
+	s.publish(ev)
+	return out, nil
+}
+
+// directive checks a COPY/REPLACE directive; empty means COPY.
+func directive(v, header string) (string, error) {
+	switch v {
+	case "", DirectiveCopy:
+		return DirectiveCopy, nil
+	case DirectiveReplace:
+		return DirectiveReplace, nil
+	}
+	return "", invalidArgument(header, v, "Unknown "+map[string]string{
+		"x-amz-metadata-directive": "metadata", "x-amz-tagging-directive": "tagging"}[header]+" directive.")
+}
+
+// copySource finds the source of a copy and checks its preconditions. It
+// returns the object and, when its bucket is versioned, its version id.
+func (s *Service) copySource(src CopySource) (*object, string, error) {
+	if src.Bucket == "" || src.Key == "" {
+		return nil, "", invalidArgument("x-amz-copy-source", src.Bucket+"/"+src.Key,
+			"Copy Source must mention the source bucket and key: sourcebucket/sourcekey")
+	}
+	s.mu.Lock()
+	b, err := s.lookupBucket(src.Bucket)
+	var o *object
+	if err == nil {
+		o, err = b.version(src.Key, src.VersionId)
+	}
+	if err == nil && o.deleteMarker {
+		err = awserr.BadRequest("InvalidRequest", "The source of a copy request may not specifically refer to a delete marker by version id.")
+	}
+	versioned := err == nil && b.versioned()
+	s.mu.Unlock()
+	if err != nil {
+		return nil, "", err
+	}
+	if o.size() > awsMaxObjectSize {
+		return nil, "", awserr.BadRequest("InvalidRequest",
+			"The specified copy source is larger than the maximum allowable size for a copy source: 5368709120")
+	}
+	if err := src.Conditions.check(o, s.now(), true); err != nil {
+		return nil, "", err
+	}
+	if versioned {
+		return o, o.versionID, nil
+	}
+	return o, "", nil
+}

@@ -1,0 +1,96 @@
+package s3_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/s3/types"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCopyObject_CopiesDataAndMetadataUnlessReplaced(t *testing.T) {
+	ctx := context.Background()
+	cloud, c, clk := newS3(t)
+	createBucket(t, c, "src-bkt")
+	createBucket(t, c, "dst-bkt")
+	_, err := c.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("src-bkt"), Key: aws.String("a b+c"), Body: stringBody("payload"),
+		ContentType: aws.String("text/plain"), Metadata: map[string]string{"m": "1"}, Tagging: aws.String("t=1")})
+	require.NoError(t, err)
+	clk.Advance(2 * time.Second)
+
+	out, err := c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: aws.String("dst-bkt"), Key: aws.String("copy"), CopySource: aws.String("src-bkt/a%20b%2Bc")})
+	require.NoError(t, err)
+	assert.Equal(t, `"`+md5hex([]byte("payload"))+`"`, aws.ToString(out.CopyObjectResult.ETag))
+	assert.Equal(t, t0.Add(2*time.Second), aws.ToTime(out.CopyObjectResult.LastModified))
+	cloud.S3().CheckObject(t, "dst-bkt", "copy", []byte("payload"))
+	o, _ := cloud.S3().Object("dst-bkt", "copy")
+	assert.Equal(t, "text/plain", o.Headers.ContentType)
+	assert.Equal(t, map[string]string{"m": "1"}, o.Metadata)
+	assert.Len(t, o.Tags, 1, "tags are copied by default")
+
+	_, err = c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: aws.String("dst-bkt"), Key: aws.String("replaced"), CopySource: aws.String("src-bkt/a%20b%2Bc"),
+		MetadataDirective: types.MetadataDirectiveReplace, ContentType: aws.String("application/json"), Metadata: map[string]string{"n": "2"},
+		TaggingDirective: types.TaggingDirectiveReplace, Tagging: aws.String("")})
+	require.NoError(t, err)
+	o, _ = cloud.S3().Object("dst-bkt", "replaced")
+	assert.Equal(t, "application/json", o.Headers.ContentType)
+	assert.Equal(t, map[string]string{"n": "2"}, o.Metadata)
+	assert.Empty(t, o.Tags)
+}
+
+func TestCopyObject_ErrorsAsS3Gives(t *testing.T) {
+	ctx := context.Background()
+	cloud, c, clk := newS3(t)
+	createBucket(t, c, "bkt")
+	put := putObject(t, c, "bkt", "src", "v")
+	clk.Advance(time.Hour)
+	for _, tc := range []struct {
+		name   string
+		in     s3.CopyObjectInput
+		code   string
+		status int
+	}{
+		{"missing source key", s3.CopyObjectInput{CopySource: aws.String("bkt/nope")}, "NoSuchKey", 404},
+		{"missing source bucket", s3.CopyObjectInput{CopySource: aws.String("nobucket/src")}, "NoSuchBucket", 404},
+		{"source without key", s3.CopyObjectInput{CopySource: aws.String("bkt")}, "InvalidArgument", 400},
+		{"onto itself unchanged", s3.CopyObjectInput{Key: aws.String("src"), CopySource: aws.String("bkt/src")}, "InvalidRequest", 400},
+		{"unknown directive", s3.CopyObjectInput{CopySource: aws.String("bkt/src"), MetadataDirective: "MERGE"}, "InvalidArgument", 400},
+		{"source if-match fails", s3.CopyObjectInput{CopySource: aws.String("bkt/src"), CopySourceIfMatch: aws.String(`"x"`)}, "PreconditionFailed", 412},
+		{"source if-none-match matches", s3.CopyObjectInput{CopySource: aws.String("bkt/src"), CopySourceIfNoneMatch: put.ETag}, "PreconditionFailed", 412},
+		{"source not modified since", s3.CopyObjectInput{CopySource: aws.String("bkt/src"), CopySourceIfModifiedSince: aws.Time(t0.Add(time.Minute))}, "PreconditionFailed", 412},
+		{"source modified since", s3.CopyObjectInput{CopySource: aws.String("bkt/src"), CopySourceIfUnmodifiedSince: aws.Time(t0.Add(-time.Minute))}, "PreconditionFailed", 412},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := tc.in
+			in.Bucket = aws.String("bkt")
+			if in.Key == nil {
+				in.Key = aws.String("dst")
+			}
+			_, err := c.CopyObject(ctx, &in)
+			requireCode(t, err, tc.code, tc.status)
+			assert.Len(t, cloud.S3().Objects("bkt"), 1)
+		})
+	}
+	_, err := c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: aws.String("bkt"), Key: aws.String("src"), CopySource: aws.String("bkt/src"),
+		MetadataDirective: types.MetadataDirectiveReplace, ContentType: aws.String("text/x")})
+	require.NoError(t, err, "copying onto itself while replacing metadata is allowed")
+}
+
+func TestCopyObject_VersionedSourceByVersionID(t *testing.T) {
+	ctx := context.Background()
+	cloud, c, _ := newS3(t)
+	createBucket(t, c, "bkt")
+	enableVersioning(t, c, "bkt")
+	v1 := putObject(t, c, "bkt", "src", "one")
+	putObject(t, c, "bkt", "src", "two")
+	out, err := c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: aws.String("bkt"), Key: aws.String("dst"),
+		CopySource: aws.String("bkt/src?versionId=" + aws.ToString(v1.VersionId))})
+	require.NoError(t, err)
+	assert.Equal(t, aws.ToString(v1.VersionId), aws.ToString(out.CopySourceVersionId))
+	assert.NotEmpty(t, aws.ToString(out.VersionId))
+	cloud.S3().CheckObject(t, "bkt", "dst", []byte("one"))
+}

@@ -1,0 +1,77 @@
+// Package s3 fakes Amazon S3: buckets and objects held in memory, served
+// over S3's REST-XML protocol to the real SDK clients and the AWS CLI, and
+// a source of bucket event notifications for SQS, SNS and Lambda.
+//
+// # Quick start
+//
+//	cloud := awsfake.NewT(t)
+//	client := s3.NewFromConfig(cloud.AWSConfig()) // the SDK's s3 package
+//	client.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("photos")})
+//	client.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("photos"),
+//		Key: aws.String("cat.jpg"), Body: strings.NewReader("meow")})
+//	cloud.S3().CheckObject(t, "photos", "cat.jpg", []byte("meow"))
+//
+// The in-memory endpoint http://awsfake.localhost makes the SDK address
+// buckets virtual-hosted style (photos.awsfake.localhost); UsePathStyle
+// gives path style. Both are served, as are bucket.s3.amazonaws.com,
+// bucket.s3.<region>.amazonaws.com and bucket.localhost hosts.
+//
+// # What is implemented
+//
+//   - Buckets: CreateBucket (AWS's naming rules and location constraints),
+//     HeadBucket, DeleteBucket, ListBuckets (paged), GetBucketLocation,
+//     Put/GetBucketVersioning, Put/Get/DeleteBucketTagging,
+//     Put/Get/DeleteBucketPolicy and Put/Get/DeleteBucketCors (stored,
+//     validated, not enforced).
+//   - Objects: PutObject, GetObject, HeadObject (ranges, part numbers,
+//     If-Match / If-None-Match / If-Modified-Since / If-Unmodified-Since,
+//     response-* overrides), DeleteObject, DeleteObjects, CopyObject
+//     (metadata and tagging directives, copy-source conditions), browser
+//     form POST uploads, object tagging, user metadata and content headers,
+//     conditional writes (If-None-Match: *, If-Match).
+//   - Versioning: version ids, delete markers, the "null" version of
+//     suspended buckets, ListObjectVersions.
+//   - Listings: ListObjectsV2 (prefix, delimiter, continuation tokens,
+//     start-after, fetch-owner, encoding-type=url), ListObjects, every page
+//     O(log n + page size): keys live in an ordered index.
+//   - Multipart uploads: CreateMultipartUpload, UploadPart, UploadPartCopy,
+//     ListParts, ListMultipartUploads, CompleteMultipartUpload (InvalidPart,
+//     InvalidPartOrder, EntityTooSmall), AbortMultipartUpload; the SDK's
+//     upload manager and downloader work.
+//   - Integrity: Content-MD5; CRC32, CRC32C, CRC64NVME, SHA1 and SHA256
+//     checksums in headers or aws-chunked trailers, verified, stored and
+//     returned with x-amz-checksum-mode: ENABLED (never on ranges);
+//     composite and full-object checksums of multipart objects; ETags as S3
+//     computes them (MD5, or MD5 of the part MD5s with "-N").
+//   - Notifications: Put/GetBucketNotificationConfiguration with queue,
+//     topic and Lambda configurations, event types and prefix/suffix
+//     filters, validated as S3 does; an s3:TestEvent to each queue and topic
+//     when configured; ObjectCreated, ObjectRemoved and ObjectTagging events
+//     posted through the cloud's bus in S3's event message format (version
+//     2.1, URL-encoded keys, sequencers).
+//   - Test helpers: Buckets, Objects, Object and Versions snapshots and
+//     CheckObject; Notifications (every event and test event sent);
+//     InjectFault, ClearFaults and Calls (the last 10,000 at least);
+//     SetMaxObjectSize.
+//
+// # Where the fake differs from AWS
+//
+//   - Objects live in memory. A request body is limited to MaxObjectSize
+//     (DefaultMaxObjectSize, 1 GiB, settable up to AWS's 5 GiB); larger ones
+//     get EntityTooLarge.
+//   - Signatures, policies, ACLs and CORS rules are not enforced; requests
+//     are served for the one account of the cloud. Lambda destinations of a
+//     notification configuration are not validated (S3 checks the function's
+//     policy). Nothing is sent to EventBridge.
+//   - max-keys=0 (and max-parts, max-uploads) is served as the default page
+//     of 1000 rather than an empty page.
+//   - Sub-resources the fake does not serve (acl, lifecycle, encryption,
+//     website, object lock, ...) answer 501 NotImplemented.
+//   - Every object reports x-amz-server-side-encryption: AES256, S3's
+//     default encryption, and is otherwise stored as sent.
+//   - x-amz-id-2 repeats the request id; event records name the caller by
+//     "AWS:" and its access key id, and the bucket owner by the account id.
+//   - A completed multipart upload is assembled in memory at once, and
+//     CompleteMultipartUpload never answers 200 with an error document as S3
+//     may after a long assembly.
+package s3

@@ -1,0 +1,116 @@
+package s3_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/s3/types"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
+
+	"github.com/awsfake/awsfake"
+	s3fake "github.com/awsfake/awsfake/s3"
+)
+
+// The real SDK client, served in memory.
+func Example() {
+	ctx := context.Background()
+	cloud := awsfake.New()
+	defer cloud.Close()
+	client := s3.NewFromConfig(cloud.AWSConfig())
+
+	_, _ = client.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("photos")})
+	_, _ = client.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("photos"), Key: aws.String("cats/tom.txt"),
+		Body: strings.NewReader("meow")})
+	out, err := client.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("photos"), Key: aws.String("cats/tom.txt")})
+	if err != nil {
+		panic(err)
+	}
+	body, _ := io.ReadAll(out.Body)
+	fmt.Println(string(body), aws.ToString(out.ETag))
+	// Output: meow "4a4be40c96ac6314e91d93f38043a634"
+}
+
+// Snapshots read the engine's state without the wire.
+func ExampleService_Objects() {
+	ctx := context.Background()
+	cloud := awsfake.New()
+	defer cloud.Close()
+	s := cloud.S3()
+	_, _ = s.CreateBucket(ctx, s3fake.CreateBucketInput{Bucket: "logs"})
+	for _, k := range []string{"b.log", "a.log"} {
+		_, _ = s.PutObject(ctx, s3fake.PutObjectInput{Bucket: "logs", Key: k, Body: []byte("line of " + k)})
+	}
+	for _, o := range s.Objects("logs") {
+		fmt.Printf("%s %q\n", o.Key, o.Data)
+	}
+	// Output:
+	// a.log "line of a.log"
+	// b.log "line of b.log"
+}
+
+// ObjectCreated events reach an SQS queue through the cloud's bus.
+func ExampleService_PutBucketNotificationConfiguration() {
+	ctx := context.Background()
+	cloud := awsfake.New()
+	defer cloud.Close()
+	q, _ := sqs.NewFromConfig(cloud.AWSConfig()).CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("uploads")})
+	client := s3.NewFromConfig(cloud.AWSConfig())
+	_, _ = client.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("inbox")})
+	_, err := client.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{
+		Bucket: aws.String("inbox"),
+		NotificationConfiguration: &types.NotificationConfiguration{QueueConfigurations: []types.QueueConfiguration{{
+			QueueArn: aws.String("arn:aws:sqs:us-east-1:000000000000:uploads"),
+			Events:   []types.Event{"s3:ObjectCreated:*"},
+		}}},
+	})
+	if err != nil {
+		panic(err)
+	}
+	_, _ = client.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("inbox"), Key: aws.String("new file.txt"), Body: strings.NewReader("hi")})
+	_ = cloud.Settle(ctx)
+
+	msgs, _ := sqs.NewFromConfig(cloud.AWSConfig()).ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: q.QueueUrl, MaxNumberOfMessages: 10})
+	for _, m := range msgs.Messages {
+		var ev struct {
+			Event   string
+			Records []struct {
+				EventName string `json:"eventName"`
+				S3        struct {
+					Object struct{ Key string } `json:"object"`
+				} `json:"s3"`
+			}
+		}
+		_ = json.Unmarshal([]byte(aws.ToString(m.Body)), &ev)
+		if ev.Event != "" {
+			fmt.Println(ev.Event)
+			continue
+		}
+		fmt.Println(ev.Records[0].EventName, ev.Records[0].S3.Object.Key)
+	}
+	// Output:
+	// s3:TestEvent
+	// ObjectCreated:Put new+file.txt
+}
+
+// An injected fault reaches SDK clients as the AWS error it names.
+func ExampleService_InjectFault() {
+	ctx := context.Background()
+	cloud := awsfake.New()
+	defer cloud.Close()
+	client := s3.NewFromConfig(cloud.AWSConfig())
+	_, _ = client.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("data")})
+	cloud.S3().InjectFault("PutObject", s3fake.NewError("AccessDenied", "Access Denied", 403), 1)
+
+	_, err := client.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("data"), Key: aws.String("k"), Body: strings.NewReader("v")})
+	fmt.Println(err != nil, strings.Contains(err.Error(), "AccessDenied"))
+	_, err = client.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("data"), Key: aws.String("k"), Body: strings.NewReader("v")})
+	fmt.Println(err)
+	// Output:
+	// true true
+	// <nil>
+}

@@ -1,0 +1,127 @@
+package s3
+
+import (
+	"bytes"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// BucketSnapshot is a copy of a bucket's state, for assertions.
+type BucketSnapshot struct {
+	Name, Region  string
+	Created       time.Time
+	Versioning    string
+	Tags          []Tag
+	Policy        string
+	CORS          []CORSRule
+	Notification  NotificationConfiguration
+	Objects       int // current objects
+	Keys          int // keys with any version, delete markers included
+	UploadsActive int // multipart uploads in progress
+}
+
+// Buckets returns a snapshot of every bucket, sorted by name.
+func (s *Service) Buckets() []BucketSnapshot {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]BucketSnapshot, 0, len(s.buckets))
+	for _, b := range s.buckets {
+		out = append(out, BucketSnapshot{
+			Name: b.name, Region: b.region, Created: b.created, Versioning: b.versioning,
+			Tags: cloneTags(b.tags), Policy: b.policy, CORS: cloneRules(b.cors),
+			Notification: cloneNotification(b.notification),
+			Objects:      b.live.Len(), Keys: b.all.Len(), UploadsActive: len(b.uploads),
+		})
+	}
+	slices.SortFunc(out, func(a, b BucketSnapshot) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// ObjectSnapshot is a copy of one object version, data included.
+type ObjectSnapshot struct {
+	Key, VersionId string
+	DeleteMarker   bool
+	IsLatest       bool
+	LastModified   time.Time
+	ETag           string
+	Data           []byte
+	Headers        ObjectHeaders
+	Metadata       map[string]string
+	Tags           []Tag
+	Checksums      Checksums
+	ChecksumType   string
+	Parts          int // parts of a multipart object
+}
+
+func snapshot(o *object, latest bool) ObjectSnapshot {
+	return ObjectSnapshot{
+		Key: o.key, VersionId: o.versionID, DeleteMarker: o.deleteMarker, IsLatest: latest,
+		LastModified: o.lastModified, ETag: o.etag, Data: bytes.Clone(o.data), Headers: o.header,
+		Metadata: maps.Clone(o.metadata), Tags: cloneTags(o.tags),
+		Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType(), Parts: o.parts,
+	}
+}
+
+// Objects returns a snapshot of the current objects of a bucket in key
+// order (nil for a bucket that does not exist). It copies every object:
+// a test helper, not a hot path.
+func (s *Service) Objects(bucketName string) []ObjectSnapshot {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b := s.buckets[bucketName]
+	if b == nil {
+		return nil
+	}
+	var out []ObjectSnapshot
+	for c := b.live.Seek(""); c.Valid(); c.Next() {
+		out = append(out, snapshot(b.current(c.Key()), true))
+	}
+	return out
+}
+
+// Versions returns a snapshot of every version of key, newest first.
+func (s *Service) Versions(bucketName, key string) []ObjectSnapshot {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b := s.buckets[bucketName]
+	if b == nil || b.entries[key] == nil {
+		return nil
+	}
+	vs := b.entries[key].versions
+	out := make([]ObjectSnapshot, 0, len(vs))
+	for i := len(vs) - 1; i >= 0; i-- {
+		out = append(out, snapshot(vs[i], i == len(vs)-1))
+	}
+	return out
+}
+
+// Object returns a snapshot of the current object at key; ok is false when
+// there is none (or the current version is a delete marker).
+func (s *Service) Object(bucketName, key string) (ObjectSnapshot, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b := s.buckets[bucketName]
+	if b == nil {
+		return ObjectSnapshot{}, false
+	}
+	o := b.current(key)
+	if o == nil || o.deleteMarker {
+		return ObjectSnapshot{}, false
+	}
+	return snapshot(o, true), true
+}
+
+// CheckObject fails tb unless bucket/key holds exactly want.
+func (s *Service) CheckObject(tb testing.TB, bucketName, key string, want []byte) {
+	tb.Helper()
+	o, ok := s.Object(bucketName, key)
+	switch {
+	case !ok:
+		tb.Errorf("s3://%s/%s: no such object", bucketName, key)
+	case !bytes.Equal(o.Data, want):
+		tb.Errorf("s3://%s/%s: holds %d bytes %.40q, want %d bytes %.40q", bucketName, key, len(o.Data), o.Data, len(want), want)
+	}
+}

@@ -1,0 +1,202 @@
+package s3_test
+
+import (
+	"context"
+	"encoding/json"
+	"sync"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	lambdasdk "github.com/aws/aws-sdk-go-v2/service/lambda"
+	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/s3/types"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
+	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// queue creates an SQS queue and returns its URL and ARN.
+func queue(t *testing.T, c *sqs.Client, name string) (string, string) {
+	t.Helper()
+	ctx := context.Background()
+	q, err := c.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String(name)})
+	require.NoError(t, err)
+	a, err := c.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{QueueUrl: q.QueueUrl,
+		AttributeNames: []sqstypes.QueueAttributeName{sqstypes.QueueAttributeNameQueueArn}})
+	require.NoError(t, err)
+	return aws.ToString(q.QueueUrl), a.Attributes["QueueArn"]
+}
+
+// drain receives every message waiting in a queue.
+func drain(t *testing.T, c *sqs.Client, url string) []string {
+	t.Helper()
+	var out []string
+	for {
+		r, err := c.ReceiveMessage(context.Background(), &sqs.ReceiveMessageInput{QueueUrl: aws.String(url), MaxNumberOfMessages: 10})
+		require.NoError(t, err)
+		if len(r.Messages) == 0 {
+			return out
+		}
+		for _, m := range r.Messages {
+			out = append(out, aws.ToString(m.Body))
+			_, err := c.DeleteMessage(context.Background(), &sqs.DeleteMessageInput{QueueUrl: aws.String(url), ReceiptHandle: m.ReceiptHandle})
+			require.NoError(t, err)
+		}
+	}
+}
+
+// eventKey returns the event name and key of an S3 event document, or the
+// Event of a test event.
+func eventKey(t *testing.T, body string) string {
+	t.Helper()
+	var doc struct {
+		Event   string
+		Records []struct {
+			EventName string `json:"eventName"`
+			S3        struct {
+				Object struct {
+					Key string `json:"key"`
+				} `json:"object"`
+			} `json:"s3"`
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(body), &doc), body)
+	if doc.Event != "" {
+		return doc.Event
+	}
+	require.Len(t, doc.Records, 1)
+	return doc.Records[0].EventName + " " + doc.Records[0].S3.Object.Key
+}
+
+// The issue's "done when": ObjectCreated notifications reach SQS and SNS,
+// with filters honoured, through the real SDK clients of all three.
+func TestNotifications_ObjectCreatedReachesSQSAndSNSWithFiltersHonoured(t *testing.T) {
+	ctx := context.Background()
+	cloud, c, _ := newS3(t)
+	cfg := cloud.AWSConfig()
+	sq, sn := sqs.NewFromConfig(cfg), sns.NewFromConfig(cfg)
+
+	imagesURL, imagesARN := queue(t, sq, "images")
+	docsURL, docsARN := queue(t, sq, "docs")
+	topic, err := sn.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("documents")})
+	require.NoError(t, err)
+	_, err = sn.Subscribe(ctx, &sns.SubscribeInput{TopicArn: topic.TopicArn, Protocol: aws.String("sqs"), Endpoint: aws.String(docsARN)})
+	require.NoError(t, err)
+
+	createBucket(t, c, "uploads")
+	_, err = c.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{Bucket: aws.String("uploads"),
+		NotificationConfiguration: &types.NotificationConfiguration{
+			QueueConfigurations: []types.QueueConfiguration{{QueueArn: aws.String(imagesARN),
+				Events: []types.Event{"s3:ObjectCreated:*"}, Filter: filter("images/", ".jpg")}},
+			TopicConfigurations: []types.TopicConfiguration{{TopicArn: topic.TopicArn,
+				Events: []types.Event{"s3:ObjectCreated:Put"}, Filter: filter("docs/", "")}},
+		}})
+	require.NoError(t, err)
+
+	for _, k := range []string{"images/cat.jpg", "images/cat.png", "docs/report.txt", "cat.jpg"} {
+		putObject(t, c, "uploads", k, k)
+	}
+	require.NoError(t, cloud.Settle(ctx))
+
+	assert.Equal(t, []string{"s3:TestEvent", "ObjectCreated:Put images/cat.jpg"}, mapStrings(drain(t, sq, imagesURL), func(b string) string { return eventKey(t, b) }))
+
+	var viaTopic []string
+	for _, body := range drain(t, sq, docsURL) {
+		var env struct{ Type, Subject, Message, TopicArn string }
+		require.NoError(t, json.Unmarshal([]byte(body), &env))
+		assert.Equal(t, "Notification", env.Type)
+		assert.Equal(t, "Amazon S3 Notification", env.Subject)
+		assert.Equal(t, aws.ToString(topic.TopicArn), env.TopicArn)
+		viaTopic = append(viaTopic, eventKey(t, env.Message))
+	}
+	assert.Equal(t, []string{"s3:TestEvent", "ObjectCreated:Put docs/report.txt"}, viaTopic)
+	assert.Empty(t, cloud.DeliveryFailures())
+}
+
+func TestPutBucketNotificationConfiguration_MissingQueueCannotBeValidated(t *testing.T) {
+	cloud, c, _ := newS3(t)
+	createBucket(t, c, "uploads")
+	_, err := c.PutBucketNotificationConfiguration(context.Background(), &s3.PutBucketNotificationConfigurationInput{Bucket: aws.String("uploads"),
+		NotificationConfiguration: &types.NotificationConfiguration{QueueConfigurations: []types.QueueConfiguration{{
+			QueueArn: aws.String("arn:aws:sqs:us-east-1:000000000000:missing"), Events: []types.Event{"s3:ObjectCreated:*"}}}}})
+	requireCode(t, err, "InvalidArgument", 400)
+	assert.Empty(t, cloud.S3().Buckets()[0].Notification.QueueConfigurations)
+}
+
+func mapStrings(in []string, f func(string) string) []string {
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = f(s)
+	}
+	return out
+}
+
+// S3Event is the shape of aws-lambda-go's events.S3Event, for a handler.
+type s3Event struct {
+	Records []struct {
+		EventVersion string `json:"eventVersion"`
+		EventSource  string `json:"eventSource"`
+		EventName    string `json:"eventName"`
+		S3           struct {
+			Bucket struct {
+				Name string `json:"name"`
+				Arn  string `json:"arn"`
+			} `json:"bucket"`
+			Object struct {
+				Key  string `json:"key"`
+				Size int64  `json:"size"`
+				ETag string `json:"eTag"`
+			} `json:"object"`
+		} `json:"s3"`
+	} `json:"Records"`
+}
+
+// A Lambda function runs with the S3 event when its policy lets
+// s3.amazonaws.com invoke it for the bucket.
+func TestNotifications_ObjectCreatedInvokesALambdaFunction(t *testing.T) {
+	ctx := context.Background()
+	cloud, c, _ := newS3(t)
+	var mu sync.Mutex
+	var got []s3Event
+	require.NoError(t, cloud.Lambda().RegisterHandler("thumbnail", func(_ context.Context, ev s3Event) error {
+		mu.Lock()
+		defer mu.Unlock()
+		got = append(got, ev)
+		return nil
+	}))
+	lc := lambdasdk.NewFromConfig(cloud.AWSConfig())
+	fn, err := lc.CreateFunction(ctx, &lambdasdk.CreateFunctionInput{FunctionName: aws.String("thumbnail"),
+		Role: aws.String("arn:aws:iam::000000000000:role/lambda"), Runtime: lambdatypes.RuntimeProvidedal2023,
+		Handler: aws.String("thumbnail"), Code: &lambdatypes.FunctionCode{ZipFile: []byte("zip")}})
+	require.NoError(t, err)
+	_, err = lc.AddPermission(ctx, &lambdasdk.AddPermissionInput{FunctionName: aws.String("thumbnail"), StatementId: aws.String("s3"),
+		Action: aws.String("lambda:InvokeFunction"), Principal: aws.String("s3.amazonaws.com"),
+		SourceArn: aws.String("arn:aws:s3:::photos"), SourceAccount: aws.String("000000000000")})
+	require.NoError(t, err)
+
+	createBucket(t, c, "photos")
+	_, err = c.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{Bucket: aws.String("photos"),
+		NotificationConfiguration: &types.NotificationConfiguration{LambdaFunctionConfigurations: []types.LambdaFunctionConfiguration{{
+			LambdaFunctionArn: fn.FunctionArn, Events: []types.Event{"s3:ObjectCreated:*"}, Filter: filter("", ".jpg")}}}})
+	require.NoError(t, err)
+	putObject(t, c, "photos", "cat.jpg", "meow")
+	putObject(t, c, "photos", "notes.txt", "skip")
+	require.NoError(t, cloud.Settle(ctx))
+
+	mu.Lock()
+	defer mu.Unlock()
+	require.Len(t, got, 1)
+	r := got[0].Records[0]
+	assert.Equal(t, "2.1", r.EventVersion)
+	assert.Equal(t, "aws:s3", r.EventSource)
+	assert.Equal(t, "ObjectCreated:Put", r.EventName)
+	assert.Equal(t, "photos", r.S3.Bucket.Name)
+	assert.Equal(t, "arn:aws:s3:::photos", r.S3.Bucket.Arn)
+	assert.Equal(t, "cat.jpg", r.S3.Object.Key)
+	assert.Equal(t, int64(4), r.S3.Object.Size)
+	assert.Equal(t, md5hex([]byte("meow")), r.S3.Object.ETag)
+	assert.Empty(t, cloud.DeliveryFailures())
+}

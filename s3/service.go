@@ -1,0 +1,160 @@
+package s3
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/cloudenv"
+)
+
+// DefaultMaxObjectSize is the largest request body (PutObject, UploadPart)
+// a Service accepts unless SetMaxObjectSize says otherwise. AWS takes up to
+// 5 GiB in one PUT; the fake holds objects in memory, so it stops lower.
+const DefaultMaxObjectSize = 1 << 30
+
+// awsMaxObjectSize is AWS's limit on one PUT and on a copy source: 5 GiB.
+const awsMaxObjectSize = 5 << 30
+
+// Service is the S3 engine of one cloud: buckets and their objects in
+// memory. It is safe for concurrent use. It starts no goroutine: event
+// notifications go out through the cloud's bus.
+type Service struct {
+	env   *cloudenv.Env
+	owner Owner
+
+	mu       sync.Mutex
+	buckets  map[string]*bucket
+	maxSize  int64
+	sequence uint64 // last event sequencer handed out
+	faults   []*fault
+	calls    []Call
+	notices  []Notification
+}
+
+// New returns the S3 service of the cloud whose environment is env.
+func New(env *cloudenv.Env) *Service {
+	id := sha256.Sum256([]byte("awsfake canonical user " + env.AccountID))
+	return &Service{
+		env:     env,
+		owner:   Owner{ID: hex.EncodeToString(id[:])},
+		buckets: map[string]*bucket{},
+		maxSize: DefaultMaxObjectSize,
+	}
+}
+
+// SetMaxObjectSize sets the largest request body PutObject and UploadPart
+// accept, within AWS's 5 GiB; larger bodies get EntityTooLarge. The default
+// is DefaultMaxObjectSize.
+func (s *Service) SetMaxObjectSize(n int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.maxSize = min(max(n, 0), awsMaxObjectSize)
+}
+
+// MaxObjectSize returns the largest request body the service accepts.
+func (s *Service) MaxObjectSize() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.maxSize
+}
+
+// Owner identifies the account that owns buckets and objects, by its
+// canonical user id.
+type Owner struct {
+	ID string
+}
+
+// bucket is one bucket and everything in it. Fields are guarded by the
+// service lock.
+type bucket struct {
+	name, region string
+	created      time.Time
+	versioning   string // "", VersioningEnabled or VersioningSuspended
+	tags         []Tag
+	policy       string
+	cors         []CORSRule
+	notification NotificationConfiguration
+
+	entries map[string]*entry // key -> its versions
+	all     keyIndex          // keys with at least one version
+	live    keyIndex          // keys whose latest version is an object
+
+	uploads    map[string]*upload   // upload id -> upload
+	uploadsBy  map[string][]*upload // key -> uploads in initiation order
+	uploadKeys keyIndex             // keys with uploads in progress
+}
+
+func newBucket(name, region string, now time.Time) *bucket {
+	return &bucket{
+		name: name, region: region, created: now,
+		entries: map[string]*entry{}, uploads: map[string]*upload{}, uploadsBy: map[string][]*upload{},
+	}
+}
+
+// versioned reports whether versioning was ever turned on: from then on
+// objects carry version ids ("null" for those written while suspended).
+func (b *bucket) versioned() bool { return b.versioning != "" }
+
+// entry holds the versions of one key, oldest first.
+type entry struct {
+	versions []*object
+}
+
+// latest returns the current version.
+func (e *entry) latest() *object { return e.versions[len(e.versions)-1] }
+
+// object is one version of a key: an object or a delete marker. An object
+// is never changed once stored, except for its tags, so readers may keep
+// its data without copying.
+type object struct {
+	key          string
+	versionID    string // "null" when written without versioning
+	deleteMarker bool
+	lastModified time.Time
+
+	data     []byte
+	etag     string // quoted
+	sum      checksum
+	parts    int // parts of a multipart object, 0 otherwise
+	partEnds []int64
+	header   ObjectHeaders
+	metadata map[string]string
+	tags     []Tag
+}
+
+// size returns the object's length in bytes.
+func (o *object) size() int64 { return int64(len(o.data)) }
+
+// lookupBucket returns the named bucket or NoSuchBucket. The caller holds
+// s.mu.
+func (s *Service) lookupBucket(name string) (*bucket, error) {
+	b := s.buckets[name]
+	if b == nil {
+		return nil, noSuchBucket(name)
+	}
+	return b, nil
+}
+
+func noSuchBucket(name string) *awserr.Error {
+	e := awserr.New("NoSuchBucket", 404, "The specified bucket does not exist")
+	e.Fields = map[string]string{"BucketName": name}
+	return e
+}
+
+// objectURL is the path-style URL of an object on the cloud's endpoint, as
+// S3 reports it in Location.
+func (s *Service) objectURL(bucketName, key string) string {
+	return strings.TrimSuffix(s.env.URL, "/") + (&url.URL{Path: "/" + bucketName + "/" + key}).EscapedPath()
+}
+
+// now returns the clock's time in UTC.
+func (s *Service) now() time.Time { return s.env.Clock.Now().UTC() }
+
+// stamp returns the time S3 records as LastModified: the clock's time to
+// the second, as S3 keeps it.
+func (s *Service) stamp() time.Time { return s.now().Truncate(time.Second) }

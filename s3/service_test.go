@@ -1,0 +1,31 @@
+package s3
+
+import (
+	"testing"
+	"time"
+
+	"github.com/awsfake/awsfake/clock"
+	"github.com/awsfake/awsfake/internal/bus"
+	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/ids"
+)
+
+// newTestService returns a service on a fake clock and a bus of its own.
+func newTestService() *Service {
+	clk := clock.NewFake(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
+	return New(&cloudenv.Env{
+		Clock: clk, Bus: bus.New(clk), IDs: ids.New(1), Region: "us-east-1", AccountID: "000000000000",
+		URL: "http://awsfake.localhost", Host: "awsfake.localhost",
+	})
+}
+
+func TestCalls_KeepAtLeastTheLastRecords(t *testing.T) {
+	s := newTestService()
+	for range 2*maxRecorded + 5 {
+		_, _ = s.HeadBucket(t.Context(), HeadBucketInput{Bucket: "nope"})
+	}
+	n := len(s.Calls())
+	if n < maxRecorded || n >= 2*maxRecorded {
+		t.Fatalf("%d calls recorded, want at least %d and fewer than %d", n, maxRecorded, 2*maxRecorded)
+	}
+}

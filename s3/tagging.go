@@ -1,0 +1,243 @@
+package s3
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/awsfake/awsfake/internal/awserr"
+)
+
+// Tag limits (S3: "You can associate up to 10 tags with an object", "up to
+// 50 tags" with a bucket; keys up to 128 Unicode characters, values up to
+// 256).
+const (
+	maxObjectTags  = 10
+	maxBucketTags  = 50
+	maxTagKeyLen   = 128
+	maxTagValueLen = 256
+)
+
+// Tag is a key-value pair on a bucket or an object.
+type Tag struct {
+	Key, Value string
+}
+
+// validateTags checks a tag set as S3 does, with InvalidTag errors.
+func validateTags(tags []Tag, limit int) error {
+	if len(tags) > limit {
+		if limit == maxObjectTags {
+			return awserr.BadRequest("BadRequest", "Object tags cannot be greater than 10")
+		}
+		return awserr.BadRequest("InvalidTag", "Bucket tag count cannot be greater than 50")
+	}
+	seen := make(map[string]bool, len(tags))
+	for _, t := range tags {
+		n := utf8.RuneCountInString(t.Key)
+		if n == 0 || n > maxTagKeyLen {
+			return invalidTag("The TagKey you have provided is invalid", t)
+		}
+		if utf8.RuneCountInString(t.Value) > maxTagValueLen {
+			return invalidTag("The TagValue you have provided is invalid", t)
+		}
+		if limit == maxBucketTags && strings.HasPrefix(strings.ToLower(t.Key), "aws:") {
+			return invalidTag("System tags cannot be added/updated by requester", t)
+		}
+		if seen[t.Key] {
+			return invalidTag("Cannot provide multiple Tags with the same key", t)
+		}
+		seen[t.Key] = true
+	}
+	return nil
+}
+
+func invalidTag(msg string, t Tag) *awserr.Error {
+	e := awserr.BadRequest("InvalidTag", "%s", msg)
+	e.Fields = map[string]string{"TagKey": t.Key, "TagValue": t.Value}
+	return e
+}
+
+func cloneTags(tags []Tag) []Tag {
+	if len(tags) == 0 {
+		return nil
+	}
+	return append([]Tag(nil), tags...)
+}
+
+// PutBucketTaggingInput replaces a bucket's tags.
+type PutBucketTaggingInput struct {
+	Bucket string
+	Tags   []Tag
+}
+
+// PutBucketTaggingOutput is the (empty) answer to PutBucketTagging.
+type PutBucketTaggingOutput struct{}
+
+// PutBucketTagging replaces a bucket's tag set (up to 50 tags).
+func (s *Service) PutBucketTagging(ctx context.Context, in PutBucketTaggingInput) (PutBucketTaggingOutput, error) {
+	if err := s.enter(ctx, "PutBucketTagging", in.Bucket, ""); err != nil {
+		return PutBucketTaggingOutput{}, err
+	}
+	if err := validateTags(in.Tags, maxBucketTags); err != nil {
+		return PutBucketTaggingOutput{}, err
+	}
+	return PutBucketTaggingOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+		b.tags = cloneTags(in.Tags)
+		return nil
+	})
+}
+
+// GetBucketTaggingInput names the bucket.
+type GetBucketTaggingInput struct {
+	Bucket string
+}
+
+// GetBucketTaggingOutput holds a bucket's tags.
+type GetBucketTaggingOutput struct {
+	Tags []Tag
+}
+
+// GetBucketTagging returns a bucket's tags, or NoSuchTagSet (404) when it
+// has none.
+func (s *Service) GetBucketTagging(ctx context.Context, in GetBucketTaggingInput) (GetBucketTaggingOutput, error) {
+	if err := s.enter(ctx, "GetBucketTagging", in.Bucket, ""); err != nil {
+		return GetBucketTaggingOutput{}, err
+	}
+	var out GetBucketTaggingOutput
+	err := s.withBucket(in.Bucket, func(b *bucket) error {
+		if len(b.tags) == 0 {
+			e := awserr.New("NoSuchTagSet", 404, "The TagSet does not exist")
+			e.Fields = map[string]string{"BucketName": in.Bucket}
+			return e
+		}
+		out.Tags = cloneTags(b.tags)
+		return nil
+	})
+	return out, err
+}
+
+// DeleteBucketTaggingInput names the bucket.
+type DeleteBucketTaggingInput struct {
+	Bucket string
+}
+
+// DeleteBucketTaggingOutput is the (empty) answer to DeleteBucketTagging.
+type DeleteBucketTaggingOutput struct{}
+
+// DeleteBucketTagging removes a bucket's tags.
+func (s *Service) DeleteBucketTagging(ctx context.Context, in DeleteBucketTaggingInput) (DeleteBucketTaggingOutput, error) {
+	if err := s.enter(ctx, "DeleteBucketTagging", in.Bucket, ""); err != nil {
+		return DeleteBucketTaggingOutput{}, err
+	}
+	return DeleteBucketTaggingOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+		b.tags = nil
+		return nil
+	})
+}
+
+// withBucket runs f on the named bucket under the service lock.
+func (s *Service) withBucket(name string, f func(*bucket) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, err := s.lookupBucket(name)
+	if err != nil {
+		return err
+	}
+	return f(b)
+}
+
+// ObjectTaggingInput names an object (or a version) whose tags are read or
+// deleted.
+type ObjectTaggingInput struct {
+	Bucket, Key, VersionId string
+}
+
+// GetObjectTaggingOutput holds an object's tags.
+type GetObjectTaggingOutput struct {
+	Tags      []Tag
+	VersionId string
+}
+
+// GetObjectTagging returns the tags of an object, empty when it has none.
+func (s *Service) GetObjectTagging(ctx context.Context, in ObjectTaggingInput) (GetObjectTaggingOutput, error) {
+	if err := s.enter(ctx, "GetObjectTagging", in.Bucket, in.Key); err != nil {
+		return GetObjectTaggingOutput{}, err
+	}
+	var out GetObjectTaggingOutput
+	err := s.withObject(in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
+		out.Tags = cloneTags(o.tags)
+		if b.versioned() {
+			out.VersionId = o.versionID
+		}
+	})
+	return out, err
+}
+
+// PutObjectTaggingInput replaces the tags of an object (or a version).
+type PutObjectTaggingInput struct {
+	Bucket, Key, VersionId string
+	Tags                   []Tag
+}
+
+// ObjectTaggingOutput names the version whose tags changed.
+type ObjectTaggingOutput struct {
+	VersionId string
+}
+
+// PutObjectTagging replaces an object's tags (up to 10) and sends
+// s3:ObjectTagging:Put events.
+func (s *Service) PutObjectTagging(ctx context.Context, in PutObjectTaggingInput) (ObjectTaggingOutput, error) {
+	if err := s.enter(ctx, "PutObjectTagging", in.Bucket, in.Key); err != nil {
+		return ObjectTaggingOutput{}, err
+	}
+	if err := validateTags(in.Tags, maxObjectTags); err != nil {
+		return ObjectTaggingOutput{}, err
+	}
+	return s.retag(ctx, in.Bucket, in.Key, in.VersionId, in.Tags, "ObjectTagging:Put")
+}
+
+// DeleteObjectTagging removes an object's tags and sends
+// s3:ObjectTagging:Delete events.
+func (s *Service) DeleteObjectTagging(ctx context.Context, in ObjectTaggingInput) (ObjectTaggingOutput, error) {
+	if err := s.enter(ctx, "DeleteObjectTagging", in.Bucket, in.Key); err != nil {
+		return ObjectTaggingOutput{}, err
+	}
+	return s.retag(ctx, in.Bucket, in.Key, in.VersionId, nil, "ObjectTagging:Delete")
+}
+
+func (s *Service) retag(ctx context.Context, bucketName, key, versionID string, tags []Tag, event string) (ObjectTaggingOutput, error) {
+	req := s.requesterOf(ctx)
+	var out ObjectTaggingOutput
+	var evs []pendingEvent
+	err := s.withObject(bucketName, key, versionID, func(b *bucket, o *object) {
+		o.tags = cloneTags(tags)
+		if b.versioned() {
+			out.VersionId = o.versionID
+		}
+		evs = s.event(b, event, o, req)
+	})
+	s.publish(evs)
+	return out, err
+}
+
+// withObject runs f on an object version under the service lock. A delete
+// marker gives MethodNotAllowed, as S3 answers tagging calls on one.
+func (s *Service) withObject(bucketName, key, versionID string, f func(*bucket, *object)) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, err := s.lookupBucket(bucketName)
+	if err != nil {
+		return err
+	}
+	o, err := b.version(key, versionID)
+	if err != nil {
+		return err
+	}
+	if o.deleteMarker {
+		e := awserr.New("MethodNotAllowed", 405, "The specified method is not allowed against this resource.")
+		e.Fields = map[string]string{"ResourceType": "DeleteMarker"}
+		return &headerError{err: e, headers: markerHeaders(o, b)}
+	}
+	f(b, o)
+	return nil
+}

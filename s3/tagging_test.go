@@ -1,0 +1,96 @@
+package s3_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/s3/types"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func stringBody(s string) *strings.Reader { return strings.NewReader(s) }
+
+func tagSet(kv ...string) []types.Tag {
+	var out []types.Tag
+	for i := 0; i+1 < len(kv); i += 2 {
+		out = append(out, types.Tag{Key: aws.String(kv[i]), Value: aws.String(kv[i+1])})
+	}
+	return out
+}
+
+func TestBucketTagging_PutGetDelete(t *testing.T) {
+	ctx := context.Background()
+	_, c, _ := newS3(t, withChecksums)
+	createBucket(t, c, "bkt")
+	_, err := c.GetBucketTagging(ctx, &s3.GetBucketTaggingInput{Bucket: aws.String("bkt")})
+	requireCode(t, err, "NoSuchTagSet", 404)
+
+	_, err = c.PutBucketTagging(ctx, &s3.PutBucketTaggingInput{Bucket: aws.String("bkt"), Tagging: &types.Tagging{TagSet: tagSet("env", "test", "team", "")}})
+	require.NoError(t, err)
+	out, err := c.GetBucketTagging(ctx, &s3.GetBucketTaggingInput{Bucket: aws.String("bkt")})
+	require.NoError(t, err)
+	assert.Equal(t, tagSet("env", "test", "team", ""), out.TagSet)
+
+	_, err = c.DeleteBucketTagging(ctx, &s3.DeleteBucketTaggingInput{Bucket: aws.String("bkt")})
+	require.NoError(t, err)
+	_, err = c.GetBucketTagging(ctx, &s3.GetBucketTaggingInput{Bucket: aws.String("bkt")})
+	requireCode(t, err, "NoSuchTagSet", 404)
+}
+
+func TestBucketTagging_InvalidTagsAreRefused(t *testing.T) {
+	ctx := context.Background()
+	_, c, _ := newS3(t, withChecksums)
+	createBucket(t, c, "bkt")
+	var fifty1 []string
+	for i := range 51 {
+		fifty1 = append(fifty1, fmt.Sprint("k", i), "v")
+	}
+	for name, tags := range map[string][]types.Tag{
+		"duplicate key":  tagSet("a", "1", "a", "2"),
+		"key too long":   tagSet(strings.Repeat("k", 129), "v"),
+		"value too long": tagSet("k", strings.Repeat("v", 257)),
+		"aws: prefix":    tagSet("aws:cloudformation", "v"),
+		"51 tags":        tagSet(fifty1...),
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := c.PutBucketTagging(ctx, &s3.PutBucketTaggingInput{Bucket: aws.String("bkt"), Tagging: &types.Tagging{TagSet: tags}})
+			requireCode(t, err, "InvalidTag", 400)
+		})
+	}
+}
+
+func TestObjectTagging_HeaderAndOperations(t *testing.T) {
+	ctx := context.Background()
+	_, c, _ := newS3(t, withChecksums)
+	createBucket(t, c, "bkt")
+	_, err := c.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), Body: stringBody("v"),
+		Tagging: aws.String("b=2&a=1%20one")})
+	require.NoError(t, err)
+	_, head := getBody(t, c, &s3.GetObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
+	assert.Equal(t, int32(2), aws.ToInt32(head.TagCount))
+	out, err := c.GetObjectTagging(ctx, &s3.GetObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
+	require.NoError(t, err)
+	assert.Equal(t, tagSet("a", "1 one", "b", "2"), out.TagSet)
+
+	_, err = c.PutObjectTagging(ctx, &s3.PutObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("k"), Tagging: &types.Tagging{TagSet: tagSet("x", "y")}})
+	require.NoError(t, err)
+	out, err = c.GetObjectTagging(ctx, &s3.GetObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
+	require.NoError(t, err)
+	assert.Equal(t, tagSet("x", "y"), out.TagSet)
+
+	_, err = c.DeleteObjectTagging(ctx, &s3.DeleteObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
+	require.NoError(t, err)
+	out, err = c.GetObjectTagging(ctx, &s3.GetObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
+	require.NoError(t, err)
+	assert.Empty(t, out.TagSet)
+
+	_, err = c.PutObjectTagging(ctx, &s3.PutObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("nope"), Tagging: &types.Tagging{TagSet: tagSet("x", "y")}})
+	requireCode(t, err, "NoSuchKey", 404)
+	_, err = c.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k2"), Body: stringBody("v"), Tagging: aws.String("a=1&a=2")})
+	requireCode(t, err, "InvalidArgument", 400)
+}

@@ -1,0 +1,215 @@
+package s3
+
+import (
+	"encoding/xml"
+	"net/http"
+)
+
+type contentsXML struct {
+	Key               string    `xml:"Key"`
+	LastModified      string    `xml:"LastModified"`
+	ETag              string    `xml:"ETag"`
+	ChecksumAlgorithm []string  `xml:"ChecksumAlgorithm"`
+	ChecksumType      string    `xml:"ChecksumType,omitempty"`
+	Size              int64     `xml:"Size"`
+	Owner             *ownerXML `xml:"Owner"`
+	StorageClass      string    `xml:"StorageClass"`
+}
+
+type prefixXML struct {
+	Prefix string `xml:"Prefix"`
+}
+
+// keyEncoder returns the encoding of keys in a listing: identity, or with
+// encoding-type=url the form URL encoding S3 applies, which botocore undoes
+// with unquote_plus. Any other encoding-type is InvalidArgument.
+func keyEncoder(t target) (func(string) string, string, error) {
+	switch et := t.query.Get("encoding-type"); et {
+	case "":
+		return func(s string) string { return s }, "", nil
+	case "url":
+		return encodeEventKey, et, nil
+	default:
+		return nil, "", invalidArgument("encoding-type", et, "Invalid Encoding Method specified in Request")
+	}
+}
+
+func (s *Service) contents(o ObjectSummary, enc func(string) string) contentsXML {
+	c := contentsXML{Key: enc(o.Key), LastModified: iso(o.LastModified), ETag: o.ETag, Size: o.Size,
+		StorageClass: o.StorageClass, ChecksumType: o.ChecksumType}
+	if o.ChecksumAlgorithm != "" {
+		c.ChecksumAlgorithm = []string{o.ChecksumAlgorithm}
+	}
+	if o.Owner != nil {
+		c.Owner = &ownerXML{ID: o.Owner.ID}
+	}
+	return c
+}
+
+func prefixes(ps []string, enc func(string) string) []prefixXML {
+	out := make([]prefixXML, len(ps))
+	for i, p := range ps {
+		out[i] = prefixXML{Prefix: enc(p)}
+	}
+	return out
+}
+
+type listV2XML struct {
+	XMLName               xml.Name      `xml:"ListBucketResult"`
+	Xmlns                 string        `xml:"xmlns,attr"`
+	Name                  string        `xml:"Name"`
+	Prefix                string        `xml:"Prefix"`
+	ContinuationToken     string        `xml:"ContinuationToken,omitempty"`
+	NextContinuationToken string        `xml:"NextContinuationToken,omitempty"`
+	KeyCount              int           `xml:"KeyCount"`
+	MaxKeys               int           `xml:"MaxKeys"`
+	Delimiter             string        `xml:"Delimiter,omitempty"`
+	IsTruncated           bool          `xml:"IsTruncated"`
+	StartAfter            string        `xml:"StartAfter,omitempty"`
+	EncodingType          string        `xml:"EncodingType,omitempty"`
+	Contents              []contentsXML `xml:"Contents"`
+	CommonPrefixes        []prefixXML   `xml:"CommonPrefixes"`
+}
+
+func (s *Service) listObjectsV2(w http.ResponseWriter, r *http.Request, t target) error {
+	enc, et, err := keyEncoder(t)
+	if err != nil {
+		return err
+	}
+	n, err := intParam(t, "max-keys")
+	if err != nil {
+		return err
+	}
+	out, err := s.ListObjectsV2(r.Context(), ListObjectsV2Input{
+		Bucket: t.bucket, Prefix: t.query.Get("prefix"), Delimiter: t.query.Get("delimiter"), MaxKeys: n,
+		ContinuationToken: t.query.Get("continuation-token"), StartAfter: t.query.Get("start-after"),
+		FetchOwner: t.query.Get("fetch-owner") == "true",
+	})
+	if err != nil {
+		return err
+	}
+	doc := listV2XML{
+		Xmlns: xmlns, Name: out.Name, Prefix: enc(out.Prefix), ContinuationToken: out.ContinuationToken,
+		NextContinuationToken: out.NextContinuationToken, KeyCount: out.KeyCount, MaxKeys: out.MaxKeys,
+		Delimiter: enc(out.Delimiter), IsTruncated: out.IsTruncated, StartAfter: enc(out.StartAfter), EncodingType: et,
+		CommonPrefixes: prefixes(out.CommonPrefixes, enc),
+	}
+	for _, o := range out.Contents {
+		doc.Contents = append(doc.Contents, s.contents(o, enc))
+	}
+	return writeXML(w, doc)
+}
+
+type listV1XML struct {
+	XMLName        xml.Name      `xml:"ListBucketResult"`
+	Xmlns          string        `xml:"xmlns,attr"`
+	Name           string        `xml:"Name"`
+	Prefix         string        `xml:"Prefix"`
+	Marker         string        `xml:"Marker"`
+	NextMarker     string        `xml:"NextMarker,omitempty"`
+	MaxKeys        int           `xml:"MaxKeys"`
+	Delimiter      string        `xml:"Delimiter,omitempty"`
+	IsTruncated    bool          `xml:"IsTruncated"`
+	EncodingType   string        `xml:"EncodingType,omitempty"`
+	Contents       []contentsXML `xml:"Contents"`
+	CommonPrefixes []prefixXML   `xml:"CommonPrefixes"`
+}
+
+func (s *Service) listObjects(w http.ResponseWriter, r *http.Request, t target) error {
+	enc, et, err := keyEncoder(t)
+	if err != nil {
+		return err
+	}
+	n, err := intParam(t, "max-keys")
+	if err != nil {
+		return err
+	}
+	out, err := s.ListObjects(r.Context(), ListObjectsInput{
+		Bucket: t.bucket, Prefix: t.query.Get("prefix"), Delimiter: t.query.Get("delimiter"),
+		Marker: t.query.Get("marker"), MaxKeys: n,
+	})
+	if err != nil {
+		return err
+	}
+	doc := listV1XML{
+		Xmlns: xmlns, Name: out.Name, Prefix: enc(out.Prefix), Marker: enc(out.Marker), NextMarker: enc(out.NextMarker),
+		MaxKeys: out.MaxKeys, Delimiter: enc(out.Delimiter), IsTruncated: out.IsTruncated, EncodingType: et,
+		CommonPrefixes: prefixes(out.CommonPrefixes, enc),
+	}
+	for _, o := range out.Contents {
+		doc.Contents = append(doc.Contents, s.contents(o, enc))
+	}
+	return writeXML(w, doc)
+}
+
+type listVersionsXML struct {
+	XMLName             xml.Name     `xml:"ListVersionsResult"`
+	Xmlns               string       `xml:"xmlns,attr"`
+	Name                string       `xml:"Name"`
+	Prefix              string       `xml:"Prefix"`
+	KeyMarker           string       `xml:"KeyMarker"`
+	VersionIdMarker     string       `xml:"VersionIdMarker"`
+	NextKeyMarker       string       `xml:"NextKeyMarker,omitempty"`
+	NextVersionIdMarker string       `xml:"NextVersionIdMarker,omitempty"`
+	MaxKeys             int          `xml:"MaxKeys"`
+	Delimiter           string       `xml:"Delimiter,omitempty"`
+	IsTruncated         bool         `xml:"IsTruncated"`
+	EncodingType        string       `xml:"EncodingType,omitempty"`
+	Entries             []versionXML `xml:",any"`
+	CommonPrefixes      []prefixXML  `xml:"CommonPrefixes"`
+}
+
+// versionXML is a <Version> or a <DeleteMarker>, interleaved in listing
+// order as S3 sends them.
+type versionXML struct {
+	XMLName           xml.Name
+	Key               string   `xml:"Key"`
+	VersionId         string   `xml:"VersionId"`
+	IsLatest          bool     `xml:"IsLatest"`
+	LastModified      string   `xml:"LastModified"`
+	ETag              string   `xml:"ETag,omitempty"`
+	ChecksumAlgorithm []string `xml:"ChecksumAlgorithm"`
+	ChecksumType      string   `xml:"ChecksumType,omitempty"`
+	Size              *int64   `xml:"Size"`
+	StorageClass      string   `xml:"StorageClass,omitempty"`
+	Owner             ownerXML `xml:"Owner"`
+}
+
+func (s *Service) listObjectVersions(w http.ResponseWriter, r *http.Request, t target) error {
+	enc, et, err := keyEncoder(t)
+	if err != nil {
+		return err
+	}
+	n, err := intParam(t, "max-keys")
+	if err != nil {
+		return err
+	}
+	out, err := s.ListObjectVersions(r.Context(), ListObjectVersionsInput{
+		Bucket: t.bucket, Prefix: t.query.Get("prefix"), Delimiter: t.query.Get("delimiter"),
+		KeyMarker: t.query.Get("key-marker"), VersionIdMarker: t.query.Get("version-id-marker"), MaxKeys: n,
+	})
+	if err != nil {
+		return err
+	}
+	doc := listVersionsXML{
+		Xmlns: xmlns, Name: out.Name, Prefix: enc(out.Prefix), KeyMarker: enc(out.KeyMarker),
+		VersionIdMarker: out.VersionIdMarker, NextKeyMarker: enc(out.NextKeyMarker),
+		NextVersionIdMarker: out.NextVersionIdMarker, MaxKeys: out.MaxKeys, Delimiter: enc(out.Delimiter),
+		IsTruncated: out.IsTruncated, EncodingType: et, CommonPrefixes: prefixes(out.CommonPrefixes, enc),
+	}
+	for _, v := range out.Versions {
+		x := versionXML{XMLName: xml.Name{Local: "Version"}, Key: enc(v.Key), VersionId: v.VersionId, IsLatest: v.IsLatest,
+			LastModified: iso(v.LastModified), Owner: ownerXML(v.Owner)}
+		if v.DeleteMarker {
+			x.XMLName.Local = "DeleteMarker"
+		} else {
+			size := v.Size
+			x.ETag, x.Size, x.StorageClass, x.ChecksumType = v.ETag, &size, v.StorageClass, v.ChecksumType
+			if v.ChecksumAlgorithm != "" {
+				x.ChecksumAlgorithm = []string{v.ChecksumAlgorithm}
+			}
+		}
+		doc.Entries = append(doc.Entries, x)
+	}
+	return writeXML(w, doc)
+}
