@@ -1,0 +1,122 @@
+// Package lambda fakes AWS Lambda: the control plane over Lambda's restJson1
+// API for the real aws-sdk-go-v2 client, and an execution engine that runs Go
+// handlers in the test's own process with Lambda's semantics, on the cloud's
+// clock.
+//
+// # Quick start
+//
+//	cloud := awsfake.NewT(t)
+//	cloud.Lambda().RegisterHandler("orders.handle", func(ctx context.Context, o Order) (Receipt, error) {
+//		...
+//	})
+//	client := lambda.NewFromConfig(cloud.AWSConfig()) // the SDK's lambda package
+//	client.CreateFunction(ctx, &lambda.CreateFunctionInput{FunctionName: aws.String("orders"),
+//		Handler: aws.String("orders.handle"), Runtime: types.RuntimeProvidedal2023,
+//		Role: aws.String("arn:aws:iam::000000000000:role/r"), Code: &types.FunctionCode{ZipFile: zip}})
+//	out, _ := client.Invoke(ctx, &lambda.InvokeInput{FunctionName: aws.String("orders"), Payload: event})
+//
+// A function runs the handler registered under its Handler setting, whatever
+// its runtime: every signature aws-lambda-go accepts, or any value with
+// Invoke(context.Context, []byte) ([]byte, error). The handler's context
+// carries the invocation's details (FromContext), a deadline from the
+// function's Timeout on the cloud's clock, and a Logger whose lines land in
+// the function's log.
+//
+// # What is implemented
+//
+//   - Functions: Create (with AWS's validation: memory 128-10240 MB, timeout
+//     1-900 s, ephemeral storage 512-10240 MB, environment variables within
+//     4 KB, names, ARNs and partial ARNs, runtimes), Get, GetConfiguration,
+//     List (paged), UpdateFunctionCode, UpdateFunctionConfiguration (with
+//     RevisionId checks), Delete (a function or one version); CodeSha256 and
+//     CodeSize computed from the package, which GetFunction's Code.Location
+//     serves back.
+//   - PublishVersion, ListVersionsByFunction; aliases with RoutingConfig
+//     weights, the version drawn from the cloud's seeded source.
+//   - Invoke (RequestResponse, Event, DryRun; Qualifier; LogType Tail with the
+//     last 4 KB of the log; ClientContext; X-Amz-Executed-Version and
+//     X-Amz-Function-Error) and InvokeAsync. Handler errors and panics
+//     become aws-lambda-go's error document; a timeout returns
+//     {"errorMessage":"<time> <request id> Task timed out after N.NN seconds"}
+//     when the clock passes it, even if the handler ignores its context.
+//   - Execution environments: one event at a time each, warm reuse, a cold
+//     start when none is free (ColdStarts, Environments), idle ones retired
+//     after SetIdleTimeout on the clock (checked lazily), new code or
+//     configuration starting fresh ones, a crash or timeout discarding its
+//     environment, provisioned concurrency keeping environments ready.
+//   - Concurrency: the account quota (SetAccountConcurrency, default 1000)
+//     and reserved concurrency (Put/Get/DeleteFunctionConcurrency, keeping
+//     100 unreserved); over the limit a synchronous call gets
+//     TooManyRequestsException (429) with its Reason; provisioned
+//     concurrency configurations; GetAccountSettings.
+//   - Asynchronous invocation: the event's first attempt starts at once; a
+//     function error is retried (MaximumRetryAttempts, default 2) one minute
+//     after the first attempt and two minutes after the second; a throttled
+//     event is retried after 1 s, doubling to 5 minutes; an event older than
+//     MaximumEventAgeInSeconds is discarded. The invocation record goes to
+//     the OnSuccess or OnFailure destination (SQS, SNS, Lambda, through the
+//     bus) with AWS's shape, and a failed event to the DeadLetterConfig
+//     target with the RequestID, ErrorCode and ErrorMessage attributes.
+//     Put/Get/Update/Delete/ListFunctionEventInvokeConfig(s).
+//   - The bus: a Post to a function ARN (SNS, S3, destinations) is an
+//     asynchronous invocation; an Invoke runs the function and returns its
+//     response or a *bus.FunctionError. Deliveries from SNS, S3,
+//     EventBridge, API Gateway and CloudWatch Logs must be allowed by the
+//     function's resource-based policy (AddPermission with Principal,
+//     SourceArn and SourceAccount), as AWS requires; a refused delivery is an
+//     AccessDeniedException the bus records. Add/RemovePermission, GetPolicy.
+//   - SQS event source mappings (Create/Get/List/Update/Delete): a poller
+//     with no goroutine at rest, woken by the queue (a send, the end of a
+//     delay or visibility timeout), by the end of a batch or of a batching
+//     window. It receives batches of BatchSize (1-10 for FIFO queues, up to
+//     10,000 with MaximumBatchingWindowInSeconds), runs up to
+//     ScalingConfig.MaximumConcurrency batches at once, deletes a batch on
+//     success, leaves it for its visibility timeout on failure, and honours
+//     ReportBatchItemFailures with AWS's rules; FIFO groups stay in order
+//     (SQS hands out one batch of a group at a time); Enabled=false pauses
+//     it. The records have aws-lambda-go's SQSEvent shape.
+//   - Tags (functions and mappings), function URL configurations, layers
+//     (publish, list, get, delete, attach), and the defaults of the settings
+//     the fake does not model (code signing, recursion, runtime management).
+//   - For tests: Invocations (a record of each run: payload, response or
+//     error, version, cold or warm, start and end on the clock), Logs (START,
+//     END and REPORT lines in AWS's format, and what handlers wrote, with log
+//     group and stream), FailNextInvocations and SetLatency, Environments,
+//     ColdStarts, and Code.
+//
+// Long waits run on the cloud's clock: advance a clock.Fake, or run the test
+// in a testing/synctest bubble with the default clock. Asynchronous attempts
+// and pollers count as work in progress for Cloud.Settle.
+//
+// # Where the fake differs from AWS
+//
+//   - Code is never run and need not be a valid .zip; the Go handler
+//     registered under Handler runs instead. Packages from S3 or images are
+//     not fetched: their CodeSha256 is computed over their location and their
+//     CodeSize is 0. A function is Active as soon as it is created, and a
+//     provisioned concurrency configuration READY as soon as it is put.
+//   - Durations come from the cloud's clock: a handler that does not wait on
+//     it takes 0 ms (Billed Duration 1 ms), and Init Duration is 0.
+//     Max Memory Used is not measured (a fixed 32 MB).
+//   - Go cannot stop a goroutine: a handler that ignores its context keeps
+//     running after its timeout or after Close (which cancels its context and
+//     does not wait for it); what it returns then is dropped, as are its log
+//     lines.
+//   - Idle environments retire after a fixed idle time (AWS's is
+//     undocumented). Provisioned concurrency on an alias serves every
+//     invocation of the alias's version.
+//   - Timestamps of the timeout error follow the classic runtime format
+//     ({"errorMessage": "<time> <id> Task timed out after 3.00 seconds"});
+//     newer runtimes add errorType Sandbox.Timedout.
+//   - Function URLs are configured but not served; FilterCriteria of mappings
+//     are stored but not applied; only SQS sources can be mapped (a stream or
+//     broker ARN is refused as a source that does not exist). Operations on
+//     code signing, capacity providers, durable executions, layer
+//     permissions, response streaming and resource policies answer as AWS
+//     does when there is nothing to find, and refuse changes with
+//     InvalidParameterValueException.
+//   - Asynchronous retries are scheduled from the end of the attempt as the
+//     clock reads it; with a clock.Fake, advance to each retry instant (or
+//     Settle between advances) for exact spacing, since handlers run on
+//     their own goroutines while Advance continues.
+package lambda

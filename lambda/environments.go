@@ -1,0 +1,190 @@
+package lambda
+
+import (
+	"context"
+	"slices"
+	"sort"
+	"time"
+)
+
+// environment is one execution environment: it runs one event at a time and
+// keeps its log stream for its whole life.
+type environment struct {
+	stream      string
+	lastUsed    time.Time
+	provisioned bool
+	generation  int
+}
+
+// pool holds the execution environments of one version of a function.
+type pool struct {
+	version string
+	// idle environments, least recently used first: when the most recently
+	// used one has been idle too long, so have all the others.
+	idle []*environment
+	// warm are the idle provisioned environments, kept ready and never
+	// retired for idleness.
+	warm        []*environment
+	busy        []*environment
+	provisioned int // how many provisioned environments the pool keeps
+	generation  int // bumped when code or configuration changes
+	coldStarts  int
+}
+
+func (f *function) pool(version string) *pool {
+	p := f.pools[version]
+	if p == nil {
+		p = &pool{version: version}
+		f.pools[version] = p
+	}
+	return p
+}
+
+// acquire returns an environment for one event: a provisioned one first, then
+// the most recently used idle one, else a new one (a cold start) from
+// newEnv. Idle environments are retired lazily, when the clock shows they
+// have been idle for idleTimeout or longer.
+func (p *pool) acquire(now time.Time, idleTimeout time.Duration, newEnv func() *environment) (env *environment, cold bool) {
+	p.expire(now, idleTimeout)
+	switch {
+	case len(p.warm) > 0:
+		env = p.warm[len(p.warm)-1]
+		p.warm = p.warm[:len(p.warm)-1]
+	case len(p.idle) > 0:
+		env = p.idle[len(p.idle)-1]
+		p.idle = p.idle[:len(p.idle)-1]
+	default:
+		env = newEnv()
+		env.generation = p.generation
+		cold = true
+		p.coldStarts++
+	}
+	p.busy = append(p.busy, env)
+	return env, cold
+}
+
+func (p *pool) expire(now time.Time, idleTimeout time.Duration) {
+	if n := len(p.idle); n > 0 && now.Sub(p.idle[n-1].lastUsed) >= idleTimeout {
+		p.idle = nil
+	}
+}
+
+// release returns env to the pool after an event; an environment that
+// crashed or timed out, or that runs superseded code, is not reused (a
+// provisioned one is replaced by a fresh one from newEnv).
+func (p *pool) release(env *environment, now time.Time, reusable bool, newEnv func() *environment) {
+	if i := slices.Index(p.busy, env); i >= 0 {
+		p.busy = slices.Delete(p.busy, i, i+1)
+	}
+	if !reusable || env.generation != p.generation {
+		if env.provisioned {
+			p.setProvisioned(p.provisioned, newEnv)
+		}
+		return
+	}
+	env.lastUsed = now
+	if env.provisioned {
+		p.warm = append(p.warm, env)
+		return
+	}
+	p.idle = append(p.idle, env)
+}
+
+// retire drops the idle environments: after UpdateFunctionCode or
+// UpdateFunctionConfiguration, the next invocation starts cold on the new
+// code, and busy environments are dropped when they finish.
+func (p *pool) retire() {
+	p.generation++
+	p.idle = nil
+	for _, e := range p.warm {
+		e.generation = p.generation
+	}
+}
+
+// setProvisioned keeps n provisioned environments, initialised ahead of
+// need; newEnv makes the missing ones (nil only when none are missing).
+func (p *pool) setProvisioned(n int, newEnv func() *environment) {
+	have := len(p.warm)
+	for _, e := range p.busy {
+		if e.provisioned {
+			have++
+		}
+	}
+	for ; have < n && newEnv != nil; have++ {
+		e := newEnv()
+		e.provisioned = true
+		e.generation = p.generation
+		p.warm = append(p.warm, e)
+	}
+	for have > n && len(p.warm) > 0 {
+		p.warm = p.warm[:len(p.warm)-1]
+		have--
+	}
+	p.provisioned = n
+}
+
+// newEnvLocked makes an environment for a version of f, with AWS's log
+// stream name: yyyy/mm/dd/[version]<32 hex digits>.
+func (s *Service) newEnvLocked(version string) *environment {
+	return &environment{stream: s.now().UTC().Format("2006/01/02") + "/[" + version + "]" + s.env.IDs.Hex(16)}
+}
+
+// EnvironmentInfo describes one execution environment of a function.
+type EnvironmentInfo struct {
+	Version     string
+	LogStream   string
+	Busy        bool
+	Provisioned bool
+	// LastUsed is when it last finished an event (zero while it runs its
+	// first).
+	LastUsed time.Time
+}
+
+// Environments returns the live execution environments of a function, busy
+// ones and idle ones that the clock has not yet retired, ordered by version
+// then log stream.
+func (s *Service) Environments(_ context.Context, functionName string) ([]EnvironmentInfo, error) {
+	r, err := s.parseUnqualified("functionName", functionName)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f, err := s.lookupLocked(r)
+	if err != nil {
+		return nil, err
+	}
+	var out []EnvironmentInfo
+	for v, p := range f.pools {
+		p.expire(s.now(), s.idleTimeout)
+		for _, group := range [][]*environment{p.busy, p.idle, p.warm} {
+			for _, e := range group {
+				out = append(out, EnvironmentInfo{Version: v, LogStream: e.stream, Busy: slices.Contains(p.busy, e),
+					Provisioned: e.provisioned, LastUsed: e.lastUsed})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Version != out[j].Version {
+			return listKey(FunctionConfiguration{Version: out[i].Version}) < listKey(FunctionConfiguration{Version: out[j].Version})
+		}
+		return out[i].LogStream < out[j].LogStream
+	})
+	return out, nil
+}
+
+// ColdStarts returns how many cold starts a function has had, over all its
+// versions.
+func (s *Service) ColdStarts(functionName string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.functions[functionName]
+	if f == nil {
+		return 0
+	}
+	n := 0
+	for _, p := range f.pools {
+		n += p.coldStarts
+	}
+	return n
+}

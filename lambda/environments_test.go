@@ -1,0 +1,88 @@
+package lambda_test
+
+import (
+	"encoding/base64"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	sdk "github.com/aws/aws-sdk-go-v2/service/lambda"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func decodeTail(t *testing.T, out *sdk.InvokeOutput) string {
+	t.Helper()
+	b, err := base64.StdEncoding.DecodeString(aws.ToString(out.LogResult))
+	require.NoError(t, err)
+	return string(b)
+}
+
+func TestEnvironments_WarmReuseUntilIdleTimeoutOnTheClock(t *testing.T) {
+	e := newEnv(t)
+	e.cloud.Lambda().SetIdleTimeout(5 * time.Minute)
+	e.register(t, "h", func() error { return nil })
+	e.createFunction(t, "fn", "h")
+	invoke := func() {
+		t.Helper()
+		_, err := e.client.Invoke(e.ctx, &sdk.InvokeInput{FunctionName: aws.String("fn")})
+		require.NoError(t, err)
+	}
+	invoke()
+	require.Equal(t, 1, e.cloud.Lambda().ColdStarts("fn"))
+	envs, err := e.cloud.Lambda().Environments(e.ctx, "fn")
+	require.NoError(t, err)
+	require.Len(t, envs, 1)
+	assert.False(t, envs[0].Busy)
+
+	e.clk.Advance(5*time.Minute - time.Nanosecond) // just before the idle timeout
+	invoke()
+	assert.Equal(t, 1, e.cloud.Lambda().ColdStarts("fn"), "still warm")
+
+	e.clk.Advance(5 * time.Minute) // exactly at the idle timeout
+	envs, err = e.cloud.Lambda().Environments(e.ctx, "fn")
+	require.NoError(t, err)
+	assert.Empty(t, envs, "retired")
+	invoke()
+	assert.Equal(t, 2, e.cloud.Lambda().ColdStarts("fn"))
+	e.clk.Advance(5*time.Minute + time.Nanosecond) // just after
+	invoke()
+	assert.Equal(t, 3, e.cloud.Lambda().ColdStarts("fn"))
+
+	recs := e.cloud.Lambda().Invocations("fn")
+	var cold []bool
+	for _, r := range recs {
+		cold = append(cold, r.ColdStart)
+	}
+	assert.Equal(t, []bool{true, false, true, true}, cold)
+}
+
+func TestEnvironments_OneEventAtATimeSoConcurrentCallsStartMore(t *testing.T) {
+	e := newEnv(t)
+	started, release := blocking(t, e, "busy")
+	e.createFunction(t, "fn", "busy")
+	done := make(chan error, 3)
+	for range 3 {
+		go func() {
+			_, err := e.client.Invoke(e.ctx, &sdk.InvokeInput{FunctionName: aws.String("fn")})
+			done <- err
+		}()
+	}
+	for range 3 {
+		<-started
+	}
+	envs, err := e.cloud.Lambda().Environments(e.ctx, "fn")
+	require.NoError(t, err)
+	require.Len(t, envs, 3)
+	for _, env := range envs {
+		assert.True(t, env.Busy)
+	}
+	close(release)
+	for range 3 {
+		require.NoError(t, <-done)
+	}
+	assert.Equal(t, 3, e.cloud.Lambda().ColdStarts("fn"))
+	_, err = e.client.Invoke(e.ctx, &sdk.InvokeInput{FunctionName: aws.String("fn")})
+	require.NoError(t, err)
+	assert.Equal(t, 3, e.cloud.Lambda().ColdStarts("fn"), "a fourth call reuses a warm one")
+}

@@ -1,0 +1,211 @@
+package lambda
+
+import "time"
+
+// The SQS poller of a mapping has no goroutine at rest. The queue's Notify
+// callback (a send, a delay or visibility timeout ending), the end of a
+// batch, the end of a batching window and the mapping's creation or
+// enabling wake it: wake starts a poll goroutine, counted as work in
+// progress for Settle, unless one runs already (it then looks again before
+// it exits). The goroutine receives and dispatches batches, each processed
+// on its own goroutine, until the queue has nothing visible, the mapping's
+// concurrency is exhausted or a batching window is open, then exits.
+
+// maxMappingConcurrency is how many batches an SQS mapping processes at once
+// without a ScalingConfig: AWS scales SQS pollers up to 1,250 concurrent
+// invocations.
+const maxMappingConcurrency = 1250
+
+// subscribe registers the mapping for its queue's notifications and wakes it
+// once, for the messages already there.
+func (s *Service) subscribe(m *mapping) {
+	s.mu.Lock()
+	q := s.queues
+	s.mu.Unlock()
+	if q == nil {
+		return
+	}
+	cancel, err := q.Notify(m.cfg.EventSourceArn, func() { s.wake(m) })
+	if err != nil {
+		s.mu.Lock()
+		m.cfg.LastProcessingResult = "PROBLEM: " + err.Error()
+		s.mu.Unlock()
+		return
+	}
+	s.mu.Lock()
+	if m.deleted || !m.enabled || s.closed {
+		s.mu.Unlock()
+		cancel()
+		return
+	}
+	m.unsubscribe = cancel
+	s.wakeLocked(m)
+	s.mu.Unlock()
+}
+
+func (s *Service) wake(m *mapping) {
+	s.mu.Lock()
+	s.wakeLocked(m)
+	s.mu.Unlock()
+}
+
+func (s *Service) wakeLocked(m *mapping) {
+	if !m.enabled || m.deleted || s.queues == nil {
+		return
+	}
+	if m.running {
+		m.again = true
+		return
+	}
+	m.running = true
+	m.again = false
+	if !s.goLocked(func() { s.poll(m) }) {
+		m.running = false
+	}
+}
+
+// poll receives and dispatches batches until there is nothing to do now.
+func (s *Service) poll(m *mapping) {
+	for {
+		s.mu.Lock()
+		m.again = false
+		q := s.queues
+		room := maxMappingConcurrency
+		if sc := m.cfg.ScalingConfig; sc != nil && sc.MaximumConcurrency != nil {
+			room = int(*sc.MaximumConcurrency)
+		}
+		room -= m.inflight
+		need := int(m.cfg.BatchSize) - len(m.held)
+		queue := m.cfg.EventSourceArn
+		if !m.enabled || m.deleted || s.closed || room <= 0 {
+			m.running = false
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
+
+		got, err := s.receive(q, queue, need)
+
+		s.mu.Lock()
+		if err != nil {
+			m.cfg.LastProcessingResult = "PROBLEM: " + err.Error()
+		}
+		m.hold(got)
+		if s.dispatchLocked(m) || m.again {
+			s.mu.Unlock()
+			continue
+		}
+		m.running = false
+		s.mu.Unlock()
+		return
+	}
+}
+
+// hold adds received messages to those held for the batching window. A
+// held message whose visibility timeout ended before the window did comes
+// back; it replaces its older copy, whose receipt handle is stale.
+func (m *mapping) hold(msgs []QueueMessage) {
+	if m.heldAt == nil {
+		m.heldAt = map[string]int{}
+	}
+	for _, msg := range msgs {
+		if i, ok := m.heldAt[msg.MessageID]; ok {
+			m.held[i] = msg
+			continue
+		}
+		m.heldAt[msg.MessageID] = len(m.held)
+		m.held = append(m.held, msg)
+	}
+}
+
+// receive receives up to n messages, ten at a time, stopping at the first
+// short answer.
+func (s *Service) receive(q QueueSource, queue string, n int) ([]QueueMessage, error) {
+	var out []QueueMessage
+	for n > 0 {
+		msgs, err := q.ReceiveMessages(s.ctx, queue, min(n, 10))
+		out = append(out, msgs...)
+		if err != nil || len(msgs) < min(n, 10) {
+			return out, err
+		}
+		n -= len(msgs)
+	}
+	return out, nil
+}
+
+// dispatchLocked hands the held messages to a function invocation when the
+// batch is full or its batching window is over, and arms the window when it
+// opens. It reports whether it dispatched a batch.
+func (s *Service) dispatchLocked(m *mapping) bool {
+	if len(m.held) == 0 {
+		return false
+	}
+	now := s.now()
+	window := time.Duration(deref(m.cfg.MaximumBatchingWindowInSeconds)) * time.Second
+	full := len(m.held) >= int(m.cfg.BatchSize)
+	if !full && window > 0 {
+		if m.windowEnd.IsZero() {
+			m.windowEnd = now.Add(window)
+			s.afterLocked(m.windowEnd, func() { s.wake(m) })
+		}
+		if now.Before(m.windowEnd) {
+			return false
+		}
+	}
+	batch := m.held
+	m.held, m.heldAt = nil, nil
+	m.windowEnd = time.Time{}
+	m.inflight++
+	fn, queue := m.fn, m.cfg.EventSourceArn
+	report := len(m.cfg.FunctionResponseTypes) > 0
+	if !s.goLocked(func() { s.process(m, fn, queue, batch, report) }) {
+		m.inflight--
+		return false
+	}
+	return true
+}
+
+// process invokes the function with one batch, synchronously as AWS's
+// pollers do, then deletes what succeeded: the whole batch, or with
+// ReportBatchItemFailures the messages not reported as failed. What failed
+// stays in the queue and comes back after its visibility timeout.
+func (s *Service) process(m *mapping, fn ref, queue string, batch []QueueMessage, reportFailures bool) {
+	o, err := s.invoke(s.ctx, invokeRequest{ref: fn, payload: sqsEventOf(batch, queue, s.env.Region),
+		kind: typeRequestResponse, attempt: 1})
+	var done []string
+	result := "OK"
+	switch {
+	case err != nil:
+		result = "PROBLEM: " + err.Error()
+	case o.functionError != "":
+		result = "PROBLEM: Function call failed"
+	case reportFailures:
+		failed, ok := batchFailures(o.payload, batch)
+		if !ok {
+			result = "PROBLEM: Function call failed"
+			break
+		}
+		for _, msg := range batch {
+			if !failed[msg.MessageID] {
+				done = append(done, msg.ReceiptHandle)
+			}
+		}
+	default:
+		for _, msg := range batch {
+			done = append(done, msg.ReceiptHandle)
+		}
+	}
+	s.mu.Lock()
+	q := s.queues
+	s.mu.Unlock()
+	if len(done) > 0 && q != nil {
+		if derr := q.DeleteMessages(s.ctx, queue, done); derr != nil {
+			result = "PROBLEM: " + derr.Error()
+		}
+	}
+	s.mu.Lock()
+	m.inflight--
+	m.cfg.LastProcessingResult = result
+	s.wakeLocked(m)
+	s.mu.Unlock()
+}

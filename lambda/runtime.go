@@ -1,0 +1,391 @@
+package lambda
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log"
+	"math"
+	"reflect"
+	"runtime"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/awsfake/awsfake/clock"
+	"github.com/awsfake/awsfake/internal/awserr"
+)
+
+// Invocation types.
+const (
+	typeRequestResponse = "RequestResponse"
+	typeEvent           = "Event"
+	typeDryRun          = "DryRun"
+)
+
+// functionErrorUnhandled is the X-Amz-Function-Error of every failure: the
+// current runtimes report errors, panics and timeouts alike as Unhandled
+// (reference/lambda-events.md).
+const functionErrorUnhandled = "Unhandled"
+
+// maxMemoryUsedMB is what REPORT lines give as Max Memory Used: the fake does
+// not measure a handler's memory.
+const maxMemoryUsedMB = 32
+
+// invokeRequest is one invocation to run.
+type invokeRequest struct {
+	ref           ref
+	payload       []byte
+	clientContext *ClientContext
+	kind          string // typeRequestResponse or typeEvent
+	requestID     string // set for the retries of an asynchronous event
+	attempt       int    // 1 for a first attempt
+}
+
+// outcome is what an invocation produced.
+type outcome struct {
+	requestID       string
+	executedVersion string
+	payload         []byte // the response, or the error document
+	functionError   string // "" on success
+	timedOut        bool
+	crashed         bool     // panicked: the environment is not reused
+	lines           []string // the invocation's log
+	end             time.Time
+	err             error // set when the invocation was cut short by Close
+}
+
+// invocation is one event running in one execution environment.
+type invocation struct {
+	s        *Service
+	f        *function
+	cfg      FunctionConfiguration // the version that runs
+	req      invokeRequest
+	handler  Handler
+	payload  []byte // a copy of the event, for the record
+	fault    fault
+	pool     *pool
+	env      *environment
+	cold     bool
+	reserved bool // holds a slot of the function's reserved concurrency
+	id       string
+	arn      string // the ARN as invoked
+	start    time.Time
+	deadline time.Time
+	ctx      *handlerContext
+	cancel   context.CancelCauseFunc
+	timer    clock.Timer
+	done     chan outcome // buffered: finish never blocks
+	finished atomic.Bool
+	lines    []string // this invocation's log, guarded by s.mu
+}
+
+// invoke runs one invocation synchronously: it waits for the handler's
+// result, the timeout on the cloud's clock or ctx, whichever comes first. A
+// caller that gives up (ctx) leaves the invocation running to its end, as
+// AWS does when a client disconnects.
+func (s *Service) invoke(ctx context.Context, req invokeRequest) (outcome, error) {
+	inv, err := s.start(req)
+	if err != nil {
+		return outcome{}, err
+	}
+	select {
+	case o := <-inv.done:
+		return o, o.err
+	case <-ctx.Done():
+		return outcome{}, ctx.Err()
+	}
+}
+
+// start resolves what req addresses, takes a concurrency slot and an
+// execution environment, and starts the handler on its own goroutine with a
+// clock timer for its timeout.
+func (s *Service) start(req invokeRequest) (*invocation, error) {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil, errClosed()
+	}
+	f, v, err := s.resolveForInvokeLocked(req.ref)
+	if err != nil {
+		s.mu.Unlock()
+		return nil, err
+	}
+	reserved, err := s.acquireLocked(f)
+	if err != nil {
+		s.mu.Unlock()
+		return nil, err
+	}
+	now := s.now()
+	id := req.requestID
+	if id == "" {
+		id = s.env.IDs.UUID()
+	}
+	p := f.pool(v.cfg.Version)
+	env, cold := p.acquire(now, s.idleTimeout, func() *environment { return s.newEnvLocked(v.cfg.Version) })
+	inv := &invocation{
+		s: s, f: f, cfg: v.cfg, req: req, handler: s.handlers[v.cfg.Handler], fault: f.faults.next(),
+		payload: slices.Clone(req.payload), pool: p, env: env, cold: cold, reserved: reserved, id: id, arn: s.refARN(req.ref),
+		start: now, deadline: now.Add(time.Duration(v.cfg.Timeout) * time.Second),
+		done: make(chan outcome, 1),
+	}
+	base, cancel := context.WithCancelCause(s.ctx)
+	inv.cancel = cancel
+	info := &InvocationContext{
+		AwsRequestID: id, InvokedFunctionArn: inv.arn, FunctionName: f.name, FunctionVersion: v.cfg.Version,
+		MemoryLimitInMB: int(v.cfg.MemorySize), LogGroupName: logGroup(&v.cfg), LogStreamName: env.stream,
+		Deadline: inv.deadline, ClientContext: req.clientContext, clock: s.env.Clock,
+	}
+	inv.ctx = &handlerContext{Context: base, deadline: inv.deadline, info: info, logger: log.New(logWriter{inv}, "", 0)}
+	s.active[inv] = struct{}{}
+	inv.logLocked(fmt.Sprintf("START RequestId: %s Version: %s", id, v.cfg.Version))
+	inv.timer = s.env.Clock.AfterFuncAt(inv.deadline, inv.timeout)
+	s.mu.Unlock()
+	go inv.run()
+	return inv, nil
+}
+
+// resolveForInvokeLocked returns the function and the version an invocation
+// of r runs; an alias with weighted routing picks its version here.
+func (s *Service) resolveForInvokeLocked(r ref) (*function, *version, error) {
+	f, err := s.lookupLocked(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	if a := f.aliases[r.qualifier]; a != nil && !isVersionNumber(r.qualifier) {
+		v, err := s.versionLocked(f, ref{name: f.name, qualifier: s.routeLocked(a)})
+		return f, v, err
+	}
+	v, err := s.versionLocked(f, r)
+	return f, v, err
+}
+
+// run calls the handler and finishes the invocation with what it returns. A
+// panic is recovered into AWS's error document.
+func (inv *invocation) run() {
+	defer func() {
+		if p := recover(); p != nil {
+			inv.finish(outcome{payload: panicDocument(p), functionError: functionErrorUnhandled, crashed: true})
+		}
+	}()
+	if d := inv.fault.latency; d > 0 {
+		t := inv.s.env.Clock.TimerAt(inv.start.Add(d))
+		select {
+		case <-t.C():
+		case <-inv.ctx.Done():
+			t.Stop()
+			return
+		}
+	}
+	switch {
+	case inv.fault.fail:
+		inv.finish(outcome{payload: errorDocument("awsfake: injected failure", "InjectedFailure"), functionError: functionErrorUnhandled})
+		return
+	case inv.handler == nil:
+		inv.finish(outcome{payload: errorDocument(fmt.Sprintf(
+			"Handler '%s' missing: no Go handler is registered under this name (RegisterHandler)", inv.cfg.Handler),
+			"Runtime.HandlerNotFound"), functionError: functionErrorUnhandled, crashed: true})
+		return
+	}
+	out, err := inv.handler.Invoke(inv.ctx, inv.req.payload)
+	if err != nil {
+		inv.finish(outcome{payload: errorDocument(err.Error(), typeName(err)), functionError: functionErrorUnhandled})
+		return
+	}
+	inv.finish(outcome{payload: out})
+}
+
+// timeout runs when the clock reaches the deadline: the handler's context is
+// cancelled and the invocation ends with AWS's timeout error, whether or not
+// the handler returns.
+func (inv *invocation) timeout() {
+	inv.s.mu.Lock() // orders this callback after start, which armed it
+	now := inv.s.now()
+	inv.s.mu.Unlock()
+	msg := fmt.Sprintf("%s %s Task timed out after %.2f seconds", now.UTC().Format(logTimeLayout), inv.id,
+		float64(inv.cfg.Timeout))
+	inv.finish(outcome{payload: mustJSON(map[string]string{"errorMessage": msg}), functionError: functionErrorUnhandled,
+		timedOut: true, crashed: true})
+}
+
+// finish ends the invocation once: it writes END and REPORT, gives back the
+// environment and the concurrency slot, records the invocation and hands the
+// outcome to whoever waits.
+func (inv *invocation) finish(o outcome) {
+	if !inv.finished.CompareAndSwap(false, true) {
+		return
+	}
+	s := inv.s
+	// Only now is the handler's context cancelled: a handler that returns
+	// when it is cannot finish the invocation in place of its timeout.
+	if o.timedOut {
+		inv.cancel(context.DeadlineExceeded)
+	} else {
+		inv.cancel(context.Canceled)
+	}
+	s.mu.Lock()
+	inv.timer.Stop()
+	end := s.now()
+	o.requestID = inv.id
+	o.executedVersion = inv.cfg.Version
+	o.end = end
+	if o.timedOut {
+		inv.logLocked(string(jsonField(o.payload, "errorMessage")))
+	}
+	inv.logLocked("END RequestId: " + inv.id)
+	inv.logLocked(inv.report(end, o))
+	delete(s.active, inv)
+	s.releaseLocked(inv.f, inv.reserved)
+	inv.pool.release(inv.env, end, !o.crashed, func() *environment { return s.newEnvLocked(inv.cfg.Version) })
+	o.lines = inv.lines
+	if o.err == nil {
+		s.records = append(s.records, Invocation{
+			RequestID: inv.id, FunctionName: inv.f.name, FunctionArn: inv.arn, ExecutedVersion: inv.cfg.Version,
+			InvocationType: inv.req.kind, Attempt: inv.req.attempt, Payload: inv.payload, Response: o.payload,
+			FunctionError: o.functionError, ColdStart: inv.cold, TimedOut: o.timedOut, Start: inv.start, End: end,
+		})
+	}
+	s.mu.Unlock()
+	inv.done <- o
+}
+
+// report is the REPORT line, in AWS's format: tab-separated fields, Init
+// Duration on cold starts, Status: timeout after a timeout.
+func (inv *invocation) report(end time.Time, o outcome) string {
+	d := end.Sub(inv.start)
+	ms := float64(d) / float64(time.Millisecond)
+	var b strings.Builder
+	fmt.Fprintf(&b, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB\tMax Memory Used: %d MB\t",
+		inv.id, ms, max(1, int64(math.Ceil(ms))), inv.cfg.MemorySize, maxMemoryUsedMB)
+	if inv.cold {
+		b.WriteString("Init Duration: 0.00 ms\t")
+	}
+	if o.timedOut {
+		b.WriteString("Status: timeout")
+	}
+	return b.String()
+}
+
+// logTimeLayout stamps the timeout line: 2024-01-02T03:04:05.000Z.
+const logTimeLayout = "2006-01-02T15:04:05.000Z"
+
+// logLocked appends a line to the invocation's log and the function's.
+func (inv *invocation) logLocked(line string) {
+	inv.lines = append(inv.lines, line)
+	inv.f.logs = append(inv.f.logs, LogEvent{
+		Timestamp: inv.s.now(), Message: line, RequestID: inv.id,
+		LogGroup: logGroup(&inv.cfg), LogStream: inv.env.stream,
+	})
+}
+
+// logWriter is what a handler's Logger writes to: one log event per line,
+// dropped once the invocation has ended.
+type logWriter struct{ inv *invocation }
+
+// Write logs each line of p.
+func (w logWriter) Write(p []byte) (int, error) {
+	w.inv.s.mu.Lock()
+	defer w.inv.s.mu.Unlock()
+	if w.inv.finished.Load() {
+		return len(p), nil
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(string(p), "\n"), "\n") {
+		w.inv.logLocked(line)
+	}
+	return len(p), nil
+}
+
+// errorDocument is the payload of a failed invocation as aws-lambda-go
+// writes it: {"errorMessage": ..., "errorType": ...}.
+func errorDocument(message, typ string) []byte {
+	return mustJSON(struct {
+		ErrorMessage string `json:"errorMessage"`
+		ErrorType    string `json:"errorType"`
+	}{message, typ})
+}
+
+// stackFrame is one frame of a panic's stackTrace, as aws-lambda-go writes
+// it.
+type stackFrame struct {
+	Path  string `json:"path"`
+	Line  int    `json:"line"`
+	Label string `json:"label"`
+}
+
+// panicDocument is the payload of a handler that panicked, as aws-lambda-go
+// writes it: the panic value as errorMessage, its type as errorType and the
+// stack of the panic as stackTrace.
+func panicDocument(p any) []byte {
+	pcs := make([]uintptr, 32)
+	n := runtime.Callers(3, pcs)
+	frames := runtime.CallersFrames(pcs[:n])
+	var trace []stackFrame
+	for {
+		fr, more := frames.Next()
+		if !strings.HasPrefix(fr.Function, "runtime.") {
+			trace = append(trace, formatFrame(fr))
+		}
+		if !more {
+			break
+		}
+	}
+	return mustJSON(struct {
+		ErrorMessage string       `json:"errorMessage"`
+		ErrorType    string       `json:"errorType"`
+		StackTrace   []stackFrame `json:"stackTrace"`
+	}{fmt.Sprint(p), typeName(p), trace})
+}
+
+// formatFrame shortens a frame as aws-lambda-go does: the path from the
+// package's import path on, the label without package.
+func formatFrame(fr runtime.Frame) stackFrame {
+	path, label := fr.File, fr.Function
+	i := len(path)
+	for n, g := 0, strings.Count(label, "/")+2; n < g; n++ {
+		if i = strings.LastIndex(path[:i], "/"); i == -1 {
+			break
+		}
+	}
+	path = path[i+1:]
+	label = label[strings.LastIndex(label, "/")+1:]
+	label = label[strings.Index(label, ".")+1:]
+	return stackFrame{Path: path, Line: fr.Line, Label: label}
+}
+
+// typeName is aws-lambda-go's errorType: the name of the value's type, of
+// the pointed-to type for a pointer.
+func typeName(v any) string {
+	t := reflect.TypeOf(v)
+	if t == nil {
+		return ""
+	}
+	if t.Kind() == reflect.Pointer {
+		return t.Elem().Name()
+	}
+	return t.Name()
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// jsonField returns the string member key of the JSON object b.
+func jsonField(b []byte, key string) []byte {
+	var m map[string]any
+	_ = json.Unmarshal(b, &m)
+	s, _ := m[key].(string)
+	return []byte(s)
+}
+
+// errClosed is what invocations get once the cloud is closed.
+func errClosed() *awserr.Error {
+	return &awserr.Error{Code: "ServiceException", Status: 500, Receiver: true,
+		Message: "awsfake: the cloud was closed", Fields: map[string]string{"Type": "Service"}}
+}
+
+func closedOutcome() outcome { return outcome{err: errClosed()} }

@@ -1,0 +1,176 @@
+package lambda
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/awsfake/awsfake/clock"
+	"github.com/awsfake/awsfake/internal/cloudenv"
+)
+
+// Defaults of the engine's knobs.
+const (
+	// DefaultAccountConcurrency is the account's concurrent executions quota
+	// (AWS: "1,000 ... by default").
+	DefaultAccountConcurrency = 1000
+	// DefaultIdleTimeout is how long an execution environment stays warm
+	// without work. AWS does not document it (observed between 5 and 15
+	// minutes); ten minutes is the middle of that.
+	DefaultIdleTimeout = 10 * time.Minute
+	// minUnreserved is the part of the account quota that reserved
+	// concurrency may never take (AWS: "Lambda requires at least 100
+	// unreserved concurrency").
+	minUnreserved = 100
+)
+
+// Service is the Lambda engine of one cloud: the functions and everything
+// attached to them, the execution environments that run their Go handlers,
+// the asynchronous event queue and the SQS pollers. It is safe for concurrent
+// use.
+type Service struct {
+	env *cloudenv.Env
+	// ctx is the parent of every handler's context and of background work;
+	// Close cancels it.
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	mu          sync.Mutex
+	closed      bool
+	handlers    map[string]Handler
+	functions   map[string]*function
+	mappings    map[string]*mapping
+	layers      map[string]*layer
+	queues      QueueSource
+	accountCap  int           // SetAccountConcurrency
+	idleTimeout time.Duration // SetIdleTimeout
+	reserved    int           // sum of reserved concurrency over functions
+	unreserved  int           // executions running on unreserved concurrency
+	active      map[*invocation]struct{}
+	timers      map[clock.Timer]struct{} // scheduled work that Close stops
+	records     []Invocation
+	wg          sync.WaitGroup // engine goroutines: async attempts and pollers
+}
+
+// New returns the Lambda service of the cloud whose environment is env, and
+// registers it on the bus as the owner of lambda ARNs. It starts nothing.
+func New(env *cloudenv.Env) *Service {
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &Service{
+		env: env, ctx: ctx, cancel: cancel,
+		handlers:    map[string]Handler{},
+		functions:   map[string]*function{},
+		mappings:    map[string]*mapping{},
+		layers:      map[string]*layer{},
+		accountCap:  DefaultAccountConcurrency,
+		idleTimeout: DefaultIdleTimeout,
+		active:      map[*invocation]struct{}{},
+		timers:      map[clock.Timer]struct{}{},
+	}
+	env.Bus.Register("lambda", s.deliver)
+	return s
+}
+
+// SetAccountConcurrency sets the account's concurrent executions quota
+// (default DefaultAccountConcurrency). Invocations beyond it are throttled.
+func (s *Service) SetAccountConcurrency(n int) {
+	s.mu.Lock()
+	s.accountCap = n
+	s.mu.Unlock()
+}
+
+// SetIdleTimeout sets how long an execution environment may stay idle before
+// it is retired, on the cloud's clock (default DefaultIdleTimeout). The next
+// invocation after that is a cold start.
+func (s *Service) SetIdleTimeout(d time.Duration) {
+	s.mu.Lock()
+	s.idleTimeout = d
+	s.mu.Unlock()
+}
+
+// SetQueueSource connects the SQS event source mappings to the queues they
+// poll. The cloud wires it to its SQS service; without one, mappings are
+// stored but never poll.
+func (s *Service) SetQueueSource(q QueueSource) {
+	s.mu.Lock()
+	s.queues = q
+	s.mu.Unlock()
+}
+
+// Close stops the service's background work: scheduled retries and batching
+// windows, SQS pollers and asynchronous attempts, and ends every invocation
+// in progress with an error. Handler contexts are cancelled. A handler that
+// ignores its context keeps running on its own goroutine until it returns
+// (Go cannot stop a goroutine from outside); Close does not wait for it, and
+// what it returns afterwards is dropped.
+func (s *Service) Close() {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return
+	}
+	s.closed = true
+	timers := s.timers
+	s.timers = nil
+	active := make([]*invocation, 0, len(s.active))
+	for inv := range s.active {
+		active = append(active, inv)
+	}
+	var unsubscribe []func()
+	for _, m := range s.mappings {
+		if m.unsubscribe != nil {
+			unsubscribe = append(unsubscribe, m.unsubscribe)
+			m.unsubscribe = nil
+		}
+	}
+	s.mu.Unlock()
+	for t := range timers {
+		t.Stop()
+	}
+	for _, u := range unsubscribe {
+		u()
+	}
+	for _, inv := range active {
+		inv.finish(closedOutcome()) // before their contexts end
+	}
+	s.cancel()
+	s.wg.Wait()
+}
+
+// afterLocked runs f at the instant at on the cloud's clock, unless Close
+// comes first. s.mu must be held; f runs without it.
+func (s *Service) afterLocked(at time.Time, f func()) {
+	if s.closed {
+		return
+	}
+	var t clock.Timer
+	t = s.env.Clock.AfterFuncAt(at, func() {
+		s.mu.Lock()
+		_, live := s.timers[t]
+		delete(s.timers, t)
+		s.mu.Unlock()
+		if live {
+			f()
+		}
+	})
+	s.timers[t] = struct{}{}
+}
+
+// goLocked starts f on a goroutine that Close waits for, with a unit of
+// Settle-visible work that ends when f returns. s.mu must be held. It reports
+// false, starting nothing, once the service is closed.
+func (s *Service) goLocked(f func()) bool {
+	if s.closed {
+		return false
+	}
+	done := s.env.Bus.Begin()
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		defer done()
+		f()
+	}()
+	return true
+}
+
+func (s *Service) now() time.Time { return s.env.Clock.Now() }

@@ -1,0 +1,50 @@
+package lambda_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	sdk "github.com/aws/aws-sdk-go-v2/service/lambda"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestTags_OnFunctionsAndMappings(t *testing.T) {
+	e := newEnv(t)
+	fn := e.createFunction(t, "fn", "h", func(in *sdk.CreateFunctionInput) { in.Tags = map[string]string{"team": "a"} })
+	arn := fn.FunctionArn
+	_, err := e.client.TagResource(e.ctx, &sdk.TagResourceInput{Resource: arn, Tags: map[string]string{"env": "test", "team": "b"}})
+	require.NoError(t, err)
+	got, err := e.client.ListTags(e.ctx, &sdk.ListTagsInput{Resource: arn})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"env": "test", "team": "b"}, got.Tags)
+	_, err = e.client.UntagResource(e.ctx, &sdk.UntagResourceInput{Resource: arn, TagKeys: []string{"team", "absent"}})
+	require.NoError(t, err)
+	got, err = e.client.ListTags(e.ctx, &sdk.ListTagsInput{Resource: arn})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"env": "test"}, got.Tags)
+	full, err := e.client.GetFunction(e.ctx, &sdk.GetFunctionInput{FunctionName: aws.String("fn")})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"env": "test"}, full.Tags)
+
+	_, arnQ := e.queue(t, "q", nil)
+	m := e.mapQueue(t, arnQ, "fn", func(in *sdk.CreateEventSourceMappingInput) { in.Tags = map[string]string{"k": "v"} })
+	got, err = e.client.ListTags(e.ctx, &sdk.ListTagsInput{Resource: m.EventSourceMappingArn})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"k": "v"}, got.Tags)
+
+	_, err = e.client.TagResource(e.ctx, &sdk.TagResourceInput{Resource: aws.String(aws.ToString(arn) + ":1"), Tags: map[string]string{"a": "b"}})
+	requireCode(t, err, "InvalidParameterValueException")
+	_, err = e.client.ListTags(e.ctx, &sdk.ListTagsInput{Resource: aws.String("arn:aws:lambda:us-east-1:000000000000:function:ghost")})
+	requireCode(t, err, "ResourceNotFoundException")
+	many := map[string]string{}
+	for i := range 50 {
+		many[fmt.Sprint("k", i)] = "v"
+	}
+	_, err = e.client.TagResource(e.ctx, &sdk.TagResourceInput{Resource: arn, Tags: many})
+	requireCode(t, err, "InvalidParameterValueException")
+	got, err = e.client.ListTags(e.ctx, &sdk.ListTagsInput{Resource: arn})
+	require.NoError(t, err)
+	assert.Len(t, got.Tags, 1, "a rejected TagResource adds nothing")
+}

@@ -1,0 +1,176 @@
+package lambda
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/protocol"
+)
+
+// rest is Lambda's restJson1 codec: errors carry X-Amzn-ErrorType and a
+// JSON body with Type and message / Message.
+var rest = protocol.JSON{ContentType: "application/json"}
+
+// Body limits: CreateFunction and UpdateFunctionCode carry a base64 .zip of
+// up to 50 MB; every other request is small.
+const (
+	codeBodyLimit = 70 << 20
+	bodyLimit     = 1 << 20
+)
+
+// call is one request being served.
+type call struct {
+	w      http.ResponseWriter
+	r      *http.Request
+	labels map[string]string
+	query  url.Values
+}
+
+func (c *call) ctx() context.Context { return c.r.Context() }
+
+func (c *call) label(name string) string { return c.labels[name] }
+
+func (c *call) q(name string) string { return c.query.Get(name) }
+
+// int32Query reads an integer query parameter; absent is 0.
+func (c *call) int32Query(name string) (int32, error) {
+	v := c.q(name)
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 32)
+	if err != nil {
+		return 0, errValidation(strings.ToLower(name[:1])+name[1:], v, "Member must be a number")
+	}
+	return int32(n), nil
+}
+
+func (c *call) json(status int, v any) error {
+	if v == nil {
+		c.w.WriteHeader(status)
+		return nil
+	}
+	rest.Write(c.w, status, v)
+	return nil
+}
+
+// handlerFunc serves one operation.
+type handlerFunc func(s *Service, c *call) error
+
+// op builds the handler of an operation whose input is decoded from the JSON
+// body (within limit) and then completed from the path and query by bind, and
+// whose output is sent with status (nil output sends no body).
+func op[In, Out any](status int, limit int64, bind func(*call, *In) error, run func(*Service, context.Context, In) (Out, error)) handlerFunc {
+	return func(s *Service, c *call) error {
+		var in In
+		if err := rest.Decode(c.r, limit, &in); err != nil {
+			return err
+		}
+		if bind != nil {
+			if err := bind(c, &in); err != nil {
+				return err
+			}
+		}
+		out, err := run(s, c.ctx(), in)
+		if err != nil {
+			return err
+		}
+		return c.json(status, any(out))
+	}
+}
+
+// noOutput adapts an operation that returns only an error.
+func noOutput[In any](run func(*Service, context.Context, In) error) func(*Service, context.Context, In) (any, error) {
+	return func(s *Service, ctx context.Context, in In) (any, error) { return nil, run(s, ctx, in) }
+}
+
+// route maps a method and a path pattern ({Label} segments) to an
+// operation.
+type route struct {
+	method string
+	path   []string
+	name   string
+	serve  handlerFunc
+}
+
+// ServeHTTP serves Lambda's restJson1 API, plus the code download URLs
+// GetFunction hands out under /_awsfake/lambda/code/.
+func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	segs := protocol.Segments(r)
+	if len(segs) == 5 && segs[0] == "_awsfake" && segs[2] == "code" && r.Method == http.MethodGet {
+		s.serveCode(w, segs[3], segs[4])
+		return
+	}
+	c := &call{w: w, r: r, query: r.URL.Query()}
+	rt, labels := match(r.Method, segs)
+	if rt == nil {
+		rest.WriteError(w, r, awserr.New("UnknownOperationException", 404, "Unknown operation %s %s", r.Method, r.URL.Path))
+		return
+	}
+	c.labels = labels
+	if err := rt.serve(s, c); err != nil {
+		var tooLarge *awserr.Error
+		if errors.As(err, &tooLarge) && tooLarge.Code == "RequestEntityTooLarge" {
+			err = userError("RequestTooLargeException", 413, "Request must be smaller than %d bytes for the %s operation", bodyLimitOf(rt), rt.name)
+		}
+		rest.WriteError(w, r, err)
+	}
+}
+
+func bodyLimitOf(rt *route) int {
+	switch rt.name {
+	case "CreateFunction", "UpdateFunctionCode", "PublishLayerVersion":
+		return codeBodyLimit
+	case "Invoke":
+		return maxSyncPayload
+	}
+	return bodyLimit
+}
+
+// match finds the route of a request and the values of its labels.
+func match(method string, segs []string) (*route, map[string]string) {
+	for i := range routes {
+		rt := &routes[i]
+		if rt.method != method || len(rt.path) != len(segs) {
+			continue
+		}
+		var labels map[string]string
+		ok := true
+		for j, p := range rt.path {
+			if strings.HasPrefix(p, "{") {
+				if labels == nil {
+					labels = map[string]string{}
+				}
+				labels[p[1:len(p)-1]] = segs[j]
+				continue
+			}
+			if p != segs[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return rt, labels
+		}
+	}
+	return nil, nil
+}
+
+// serveCode serves a version's deployment package.
+func (s *Service) serveCode(w http.ResponseWriter, name, version string) {
+	zip, ok := s.Code(name, version)
+	if !ok {
+		w.WriteHeader(http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Type", "application/zip")
+	w.Header().Set("Content-Length", strconv.Itoa(len(zip)))
+	_, _ = w.Write(zip)
+}
+
+func splitPath(p string) []string { return strings.Split(strings.Trim(p, "/"), "/") }
