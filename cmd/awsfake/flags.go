@@ -1,0 +1,139 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/awsfake/awsfake"
+	"github.com/awsfake/awsfake/clock"
+)
+
+// defaultStart is where a fake clock starts unless -start says otherwise.
+const defaultStart = "2030-01-01T00:00:00Z"
+
+// options are the parsed command line.
+type options struct {
+	addr        string    // -addr
+	allowRemote bool      // -allow-remote
+	url         string    // -url; "" means http://<listening address>
+	fakeClock   bool      // -clock fake
+	start       time.Time // -start
+	region      string    // -region
+	account     string    // -account
+	seed        *uint64   // -seed, nil when not given
+	verbose     bool      // -v
+}
+
+// accountID is the form of an AWS account id: 12 digits.
+var accountID = regexp.MustCompile(`^[0-9]{12}$`)
+
+// usageError is a command line that cannot be run. It has been reported on
+// stderr already; help is set when -h asked for the usage.
+type usageError struct {
+	err  error
+	help bool
+}
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// parseFlags parses args, reporting a bad command line on stderr.
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	var o options
+	var clockName, start string
+	fs := flag.NewFlagSet("awsfake", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.addr, "addr", "127.0.0.1:4566", "`host:port` to listen on; port 0 picks a free port")
+	fs.BoolVar(&o.allowRemote, "allow-remote", false, "allow listening on a non-loopback address")
+	fs.StringVar(&o.url, "url", "", "endpoint `URL` the cloud reports, e.g. in queue URLs (default http://<addr>)")
+	fs.StringVar(&clockName, "clock", "real", "the cloud's clock: real or fake (moved by POST /_awsfake/clock)")
+	fs.StringVar(&start, "start", defaultStart, "RFC 3339 `time` the fake clock starts at")
+	fs.StringVar(&o.region, "region", "us-east-1", "the cloud's region")
+	fs.StringVar(&o.account, "account", "000000000000", "the cloud's account id")
+	fs.Func("seed", "seed generated ids with `n` (deterministic responses)", func(s string) error {
+		n, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			return errors.New("want an unsigned integer")
+		}
+		o.seed = &n
+		return nil
+	})
+	fs.BoolVar(&o.verbose, "v", false, "log one line per request to stderr")
+	if err := fs.Parse(args); err != nil {
+		return options{}, usageError{err: err, help: errors.Is(err, flag.ErrHelp)}
+	}
+	fail := func(format string, a ...any) (options, error) {
+		err := fmt.Errorf(format, a...)
+		fmt.Fprintf(stderr, "awsfake: %v (awsfake -h lists the flags)\n", err)
+		return options{}, usageError{err: err}
+	}
+	if fs.NArg() > 0 {
+		return fail("unexpected argument %q", fs.Arg(0))
+	}
+	startSet := false
+	fs.Visit(func(f *flag.Flag) { startSet = startSet || f.Name == "start" })
+	switch clockName {
+	case "real":
+		if startSet {
+			return fail("-start needs -clock fake")
+		}
+	case "fake":
+		o.fakeClock = true
+	default:
+		return fail("-clock must be real or fake, not %q", clockName)
+	}
+	t, err := time.Parse(time.RFC3339Nano, start)
+	if err != nil {
+		return fail("-start: want an RFC 3339 time such as %s: %v", defaultStart, err)
+	}
+	o.start = t
+	if !accountID.MatchString(o.account) {
+		return fail("-account must be a 12-digit AWS account id, not %q", o.account)
+	}
+	if o.region == "" {
+		return fail("-region must not be empty")
+	}
+	if err := checkAddr(o.addr, o.allowRemote); err != nil {
+		return fail("%v", err)
+	}
+	return o, nil
+}
+
+// checkAddr refuses a listening address that other hosts could reach, unless
+// allowRemote: the fake accepts any credentials.
+func checkAddr(addr string, allowRemote bool) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("-addr %q: %v", addr, err)
+	}
+	if allowRemote || host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("-addr %q is not a loopback address; awsfake accepts any credentials, so pass -allow-remote to serve other hosts", addr)
+}
+
+// cloudOptions are the options every cloud the server builds shares,
+// including one clock, so that a reset keeps the time.
+func (o options) cloudOptions(url string) ([]awsfake.Option, clock.Clock) {
+	clk := clock.Real()
+	if o.fakeClock {
+		clk = clock.NewFake(o.start)
+	}
+	opts := []awsfake.Option{
+		awsfake.WithClock(clk), awsfake.WithURL(url),
+		awsfake.WithRegion(o.region), awsfake.WithAccountID(o.account),
+	}
+	if o.seed != nil {
+		opts = append(opts, awsfake.WithSeed(*o.seed))
+	}
+	return opts, clk
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"time"
+)
+
+// shutdownGrace is how long a shutdown waits for in-flight requests before it
+// closes their connections.
+const shutdownGrace = 10 * time.Second
+
+// run serves a cloud as the command line args say until ctx ends, then shuts
+// down gracefully. It calls ready, when not nil, with the address it listens
+// on once requests can be sent.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready func(addr string)) error {
+	o, err := parseFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", o.addr)
+	if err != nil {
+		return err
+	}
+	addr := ln.Addr().String()
+	url := o.url
+	if url == "" {
+		url = "http://" + addr
+	}
+	srv := newServer(o.cloudOptions(url))
+	defer srv.close()
+
+	var h http.Handler = srv
+	if o.verbose {
+		h = logRequests(h, log.New(stderr, "", log.LstdFlags))
+	}
+	// Requests see a context that ends when the server shuts down, so long
+	// polls answer at once instead of holding the shutdown up.
+	base, cancelBase := context.WithCancel(context.Background())
+	defer cancelBase()
+	hs := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: time.Minute,
+		BaseContext:       func(net.Listener) context.Context { return base },
+		ErrorLog:          log.New(stderr, "awsfake: ", 0),
+	}
+	hs.RegisterOnShutdown(cancelBase)
+
+	clockName := "real"
+	if srv.fake != nil {
+		clockName = "fake, at " + srv.fake.Now().Format(time.RFC3339Nano)
+	}
+	fmt.Fprintf(stdout, "awsfake: serving %s (region %s, account %s, clock %s)\n", url, o.region, o.account, clockName)
+	if ready != nil {
+		ready(addr)
+	}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		fmt.Fprintf(stderr, "awsfake: shutdown: %v; closing the remaining connections\n", err)
+		_ = hs.Close()
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Fprintln(stdout, "awsfake: shut down")
+	return nil
+}
