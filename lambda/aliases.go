@@ -48,6 +48,9 @@ type CreateAliasInput struct {
 // CreateAlias creates an alias for a version of a function, with optional
 // weighted routing to a second published version.
 func (s *Service) CreateAlias(_ context.Context, in CreateAliasInput) (AliasConfiguration, error) {
+	if err := s.enter("CreateAlias"); err != nil {
+		return AliasConfiguration{}, err
+	}
 	r, err := s.parseUnqualified("functionName", in.FunctionName)
 	if err != nil {
 		return AliasConfiguration{}, err
@@ -134,6 +137,9 @@ type GetAliasInput struct {
 
 // GetAlias returns an alias.
 func (s *Service) GetAlias(_ context.Context, in GetAliasInput) (AliasConfiguration, error) {
+	if err := s.enter("GetAlias"); err != nil {
+		return AliasConfiguration{}, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	_, a, err := s.aliasLocked(in.FunctionName, in.Name)
@@ -179,12 +185,11 @@ type ListAliasesOutput struct {
 
 // ListAliases lists a function's aliases in name order.
 func (s *Service) ListAliases(_ context.Context, in ListAliasesInput) (ListAliasesOutput, error) {
-	r, err := s.parseUnqualified("functionName", in.FunctionName)
-	if err != nil {
+	if err := s.enter("ListAliases"); err != nil {
 		return ListAliasesOutput{}, err
 	}
 	s.mu.Lock()
-	f, err := s.lookupLocked(r)
+	f, err := s.functionNamedLocked(in.FunctionName)
 	if err != nil {
 		s.mu.Unlock()
 		return ListAliasesOutput{}, err
@@ -217,6 +222,9 @@ type UpdateAliasInput struct {
 
 // UpdateAlias points an alias elsewhere or changes its routing.
 func (s *Service) UpdateAlias(_ context.Context, in UpdateAliasInput) (AliasConfiguration, error) {
+	if err := s.enter("UpdateAlias"); err != nil {
+		return AliasConfiguration{}, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	f, a, err := s.aliasLocked(in.FunctionName, in.Name)
@@ -254,6 +262,9 @@ type DeleteAliasInput struct {
 
 // DeleteAlias deletes an alias, with the configurations attached to it.
 func (s *Service) DeleteAlias(_ context.Context, in DeleteAliasInput) error {
+	if err := s.enter("DeleteAlias"); err != nil {
+		return err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	f, _, err := s.aliasLocked(in.FunctionName, in.Name)

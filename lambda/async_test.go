@@ -79,6 +79,17 @@ type record struct {
 	ResponsePayload json.RawMessage `json:"responsePayload"`
 }
 
+// onlyRecord receives the queue's messages, requires exactly one, and
+// decodes it as an invocation record.
+func (e *env) onlyRecord(t *testing.T, url string) record {
+	t.Helper()
+	msgs := e.receiveAll(t, url)
+	require.Len(t, msgs, 1)
+	var rec record
+	require.NoError(t, json.Unmarshal([]byte(aws.ToString(msgs[0].Body)), &rec))
+	return rec
+}
+
 func TestAsyncInvoke_RetriesAtAWSSpacingThenSendsRecordToOnFailure(t *testing.T) {
 	e := newEnv(t)
 	var runs attempts
@@ -122,10 +133,7 @@ func TestAsyncInvoke_RetriesAtAWSSpacingThenSendsRecordToOnFailure(t *testing.T)
 	e.settle(t)
 	assert.Len(t, runs.times(), 3, "two retries, then no more")
 
-	msgs := e.receiveAll(t, failURL)
-	require.Len(t, msgs, 1)
-	var rec record
-	require.NoError(t, json.Unmarshal([]byte(aws.ToString(msgs[0].Body)), &rec))
+	rec := e.onlyRecord(t, failURL)
 	assert.Equal(t, "1.0", rec.Version)
 	assert.Equal(t, "RetriesExhausted", rec.RequestContext.Condition)
 	assert.Equal(t, 3, rec.RequestContext.ApproximateInvokeCount)
@@ -161,10 +169,7 @@ func TestAsyncInvoke_MaximumRetryAttemptsZeroAndOnSuccessDestination(t *testing.
 		InvocationType: types.InvocationTypeEvent, Payload: []byte(`{"n":21}`)})
 	require.NoError(t, err)
 	e.settle(t)
-	msgs := e.receiveAll(t, okURL)
-	require.Len(t, msgs, 1)
-	var rec record
-	require.NoError(t, json.Unmarshal([]byte(aws.ToString(msgs[0].Body)), &rec))
+	rec := e.onlyRecord(t, okURL)
 	assert.Equal(t, "Success", rec.RequestContext.Condition)
 	assert.Equal(t, 1, rec.RequestContext.ApproximateInvokeCount)
 	assert.Empty(t, rec.ResponseContext.FunctionError)
@@ -194,10 +199,7 @@ func TestAsyncInvoke_EventOlderThanMaximumAgeIsDiscardedToOnFailure(t *testing.T
 	e.clk.Advance(2 * time.Minute)
 	e.settle(t)
 	require.Len(t, runs.times(), 2)
-	msgs := e.receiveAll(t, failURL)
-	require.Len(t, msgs, 1)
-	var rec record
-	require.NoError(t, json.Unmarshal([]byte(aws.ToString(msgs[0].Body)), &rec))
+	rec := e.onlyRecord(t, failURL)
 	assert.Equal(t, "EventAgeExceeded", rec.RequestContext.Condition)
 	assert.Equal(t, 2, rec.RequestContext.ApproximateInvokeCount)
 }
@@ -291,10 +293,7 @@ func TestAsyncInvoke_SNSDestinationReceivesTheRecord(t *testing.T) {
 	_, err = e.client.Invoke(e.ctx, &sdk.InvokeInput{FunctionName: aws.String("worker"), InvocationType: types.InvocationTypeEvent})
 	require.NoError(t, err)
 	e.settle(t)
-	msgs := e.receiveAll(t, url)
-	require.Len(t, msgs, 1)
-	var rec record
-	require.NoError(t, json.Unmarshal([]byte(aws.ToString(msgs[0].Body)), &rec))
+	rec := e.onlyRecord(t, url)
 	assert.Equal(t, "RetriesExhausted", rec.RequestContext.Condition)
 	assert.Equal(t, 1, rec.RequestContext.ApproximateInvokeCount)
 }

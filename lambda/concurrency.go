@@ -42,6 +42,9 @@ type PutFunctionConcurrencyInput struct {
 // AWS, the account must keep at least 100 unreserved, and 0 stops the
 // function from running at all.
 func (s *Service) PutFunctionConcurrency(_ context.Context, in PutFunctionConcurrencyInput) (Concurrency, error) {
+	if err := s.enter("PutFunctionConcurrency"); err != nil {
+		return Concurrency{}, err
+	}
 	r, err := s.parseUnqualified("functionName", in.FunctionName)
 	if err != nil {
 		return Concurrency{}, err
@@ -81,13 +84,12 @@ type GetFunctionConcurrencyInput struct {
 // GetFunctionConcurrency returns a function's reserved concurrency; its
 // ReservedConcurrentExecutions is nil when none is reserved.
 func (s *Service) GetFunctionConcurrency(_ context.Context, in GetFunctionConcurrencyInput) (Concurrency, error) {
-	r, err := s.parseUnqualified("functionName", in.FunctionName)
-	if err != nil {
+	if err := s.enter("GetFunctionConcurrency"); err != nil {
 		return Concurrency{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.lookupLocked(r)
+	f, err := s.functionNamedLocked(in.FunctionName)
 	if err != nil {
 		return Concurrency{}, err
 	}
@@ -106,13 +108,12 @@ type DeleteFunctionConcurrencyInput struct {
 // DeleteFunctionConcurrency removes a function's reservation: it runs on the
 // account's unreserved concurrency again.
 func (s *Service) DeleteFunctionConcurrency(_ context.Context, in DeleteFunctionConcurrencyInput) error {
-	r, err := s.parseUnqualified("functionName", in.FunctionName)
-	if err != nil {
+	if err := s.enter("DeleteFunctionConcurrency"); err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.lookupLocked(r)
+	f, err := s.functionNamedLocked(in.FunctionName)
 	if err != nil {
 		return err
 	}
@@ -157,6 +158,9 @@ type PutProvisionedConcurrencyConfigInput struct {
 // cannot have provisioned concurrency, and a function's provisioned
 // concurrency may not exceed its reserved concurrency.
 func (s *Service) PutProvisionedConcurrencyConfig(_ context.Context, in PutProvisionedConcurrencyConfigInput) (ProvisionedConcurrencyConfig, error) {
+	if err := s.enter("PutProvisionedConcurrencyConfig"); err != nil {
+		return ProvisionedConcurrencyConfig{}, err
+	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
 	if err != nil {
 		return ProvisionedConcurrencyConfig{}, err
@@ -225,6 +229,9 @@ type GetProvisionedConcurrencyConfigInput struct {
 // GetProvisionedConcurrencyConfig returns the provisioned concurrency of a
 // version or alias.
 func (s *Service) GetProvisionedConcurrencyConfig(_ context.Context, in GetProvisionedConcurrencyConfigInput) (ProvisionedConcurrencyConfig, error) {
+	if err := s.enter("GetProvisionedConcurrencyConfig"); err != nil {
+		return ProvisionedConcurrencyConfig{}, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	f, r, err := s.provisionedLocked(in.FunctionName, in.Qualifier)
@@ -259,6 +266,9 @@ type DeleteProvisionedConcurrencyConfigInput struct {
 // DeleteProvisionedConcurrencyConfig removes provisioned concurrency; its
 // environments become ordinary ones that idle out.
 func (s *Service) DeleteProvisionedConcurrencyConfig(_ context.Context, in DeleteProvisionedConcurrencyConfigInput) error {
+	if err := s.enter("DeleteProvisionedConcurrencyConfig"); err != nil {
+		return err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	f, r, err := s.provisionedLocked(in.FunctionName, in.Qualifier)
@@ -290,12 +300,11 @@ type ListProvisionedConcurrencyConfigsOutput struct {
 // ListProvisionedConcurrencyConfigs lists them, each with the qualified ARN
 // of its version or alias.
 func (s *Service) ListProvisionedConcurrencyConfigs(_ context.Context, in ListProvisionedConcurrencyConfigsInput) (ListProvisionedConcurrencyConfigsOutput, error) {
-	r, err := s.parseUnqualified("functionName", in.FunctionName)
-	if err != nil {
+	if err := s.enter("ListProvisionedConcurrencyConfigs"); err != nil {
 		return ListProvisionedConcurrencyConfigsOutput{}, err
 	}
 	s.mu.Lock()
-	f, err := s.lookupLocked(r)
+	f, err := s.functionNamedLocked(in.FunctionName)
 	if err != nil {
 		s.mu.Unlock()
 		return ListProvisionedConcurrencyConfigsOutput{}, err
@@ -337,6 +346,9 @@ type GetAccountSettingsOutput struct {
 // GetAccountSettings returns the account's quotas (AWS's defaults: 75 GB of
 // code, 250 MB unzipped, 50 MB zipped, the concurrency quota) and usage.
 func (s *Service) GetAccountSettings(context.Context) (GetAccountSettingsOutput, error) {
+	if err := s.enter("GetAccountSettings"); err != nil {
+		return GetAccountSettingsOutput{}, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var size int64

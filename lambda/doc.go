@@ -81,8 +81,11 @@
 //   - For tests: Invocations (a record of each run: payload, response or
 //     error, version, cold or warm, start and end on the clock), Logs (START,
 //     END and REPORT lines in AWS's format, and what handlers wrote, with log
-//     group and stream), FailNextInvocations and SetLatency, Environments,
-//     ColdStarts, and Code.
+//     group and stream), FailNextInvocations and SetLatency (the function
+//     itself fails or is slow), InjectFault and ClearFaults (the next calls
+//     of an API operation fail with an AWS error code, with Lambda's status
+//     and fault side), Calls (every API call, the last 10,000 at least),
+//     Environments, ColdStarts, and Code.
 //
 // Long waits run on the cloud's clock: advance a clock.Fake, or run the test
 // in a testing/synctest bubble with the default clock. Asynchronous attempts

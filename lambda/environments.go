@@ -144,13 +144,9 @@ type EnvironmentInfo struct {
 // ones and idle ones that the clock has not yet retired, ordered by version
 // then log stream.
 func (s *Service) Environments(_ context.Context, functionName string) ([]EnvironmentInfo, error) {
-	r, err := s.parseUnqualified("functionName", functionName)
-	if err != nil {
-		return nil, err
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.lookupLocked(r)
+	f, err := s.functionNamedLocked(functionName)
 	if err != nil {
 		return nil, err
 	}

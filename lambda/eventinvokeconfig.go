@@ -49,11 +49,17 @@ type PutFunctionEventInvokeConfigInput struct {
 // PutFunctionEventInvokeConfig replaces the configuration: members not given
 // return to their defaults.
 func (s *Service) PutFunctionEventInvokeConfig(_ context.Context, in PutFunctionEventInvokeConfigInput) (FunctionEventInvokeConfig, error) {
+	if err := s.enter("PutFunctionEventInvokeConfig"); err != nil {
+		return FunctionEventInvokeConfig{}, err
+	}
 	return s.setEventInvokeConfig(in, false)
 }
 
 // UpdateFunctionEventInvokeConfig changes only the members given.
 func (s *Service) UpdateFunctionEventInvokeConfig(_ context.Context, in PutFunctionEventInvokeConfigInput) (FunctionEventInvokeConfig, error) {
+	if err := s.enter("UpdateFunctionEventInvokeConfig"); err != nil {
+		return FunctionEventInvokeConfig{}, err
+	}
 	return s.setEventInvokeConfig(in, true)
 }
 
@@ -169,6 +175,19 @@ func (s *Service) eventConfigTargetLocked(name, qualifier string) (*function, st
 	return f, r.qualifier, nil
 }
 
+// existingEventConfigLocked is eventConfigTargetLocked for a configuration
+// that must exist: none is ResourceNotFoundException.
+func (s *Service) existingEventConfigLocked(name, qualifier string) (*function, string, error) {
+	f, q, err := s.eventConfigTargetLocked(name, qualifier)
+	if err != nil {
+		return nil, "", err
+	}
+	if f.invokeConfigs[q] == nil {
+		return nil, "", errNotFound("The function %s doesn't have an EventInvokeConfig", s.qualifiedARN(f.name, q))
+	}
+	return f, q, nil
+}
+
 // GetFunctionEventInvokeConfigInput names a function, version or alias.
 type GetFunctionEventInvokeConfigInput struct {
 	FunctionName string
@@ -178,30 +197,29 @@ type GetFunctionEventInvokeConfigInput struct {
 // GetFunctionEventInvokeConfig returns the configuration of a function,
 // version or alias.
 func (s *Service) GetFunctionEventInvokeConfig(_ context.Context, in GetFunctionEventInvokeConfigInput) (FunctionEventInvokeConfig, error) {
+	if err := s.enter("GetFunctionEventInvokeConfig"); err != nil {
+		return FunctionEventInvokeConfig{}, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, q, err := s.eventConfigTargetLocked(in.FunctionName, in.Qualifier)
+	f, q, err := s.existingEventConfigLocked(in.FunctionName, in.Qualifier)
 	if err != nil {
 		return FunctionEventInvokeConfig{}, err
 	}
-	c := f.invokeConfigs[q]
-	if c == nil {
-		return FunctionEventInvokeConfig{}, errNotFound("The function %s doesn't have an EventInvokeConfig", s.qualifiedARN(f.name, q))
-	}
-	return c.snapshot(), nil
+	return f.invokeConfigs[q].snapshot(), nil
 }
 
 // DeleteFunctionEventInvokeConfig removes the configuration: the defaults
 // apply again.
 func (s *Service) DeleteFunctionEventInvokeConfig(_ context.Context, in GetFunctionEventInvokeConfigInput) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f, q, err := s.eventConfigTargetLocked(in.FunctionName, in.Qualifier)
-	if err != nil {
+	if err := s.enter("DeleteFunctionEventInvokeConfig"); err != nil {
 		return err
 	}
-	if f.invokeConfigs[q] == nil {
-		return errNotFound("The function %s doesn't have an EventInvokeConfig", s.qualifiedARN(f.name, q))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f, q, err := s.existingEventConfigLocked(in.FunctionName, in.Qualifier)
+	if err != nil {
+		return err
 	}
 	delete(f.invokeConfigs, q)
 	return nil
@@ -224,12 +242,11 @@ type ListFunctionEventInvokeConfigsOutput struct {
 // ListFunctionEventInvokeConfigs lists a function's configurations by
 // qualified ARN.
 func (s *Service) ListFunctionEventInvokeConfigs(_ context.Context, in ListFunctionEventInvokeConfigsInput) (ListFunctionEventInvokeConfigsOutput, error) {
-	r, err := s.parseUnqualified("functionName", in.FunctionName)
-	if err != nil {
+	if err := s.enter("ListFunctionEventInvokeConfigs"); err != nil {
 		return ListFunctionEventInvokeConfigsOutput{}, err
 	}
 	s.mu.Lock()
-	f, err := s.lookupLocked(r)
+	f, err := s.functionNamedLocked(in.FunctionName)
 	if err != nil {
 		s.mu.Unlock()
 		return ListFunctionEventInvokeConfigsOutput{}, err

@@ -100,6 +100,9 @@ type CreateEventSourceMappingInput struct {
 // function. Stream and broker sources do not exist in the fake and are
 // refused as AWS refuses a source it cannot find.
 func (s *Service) CreateEventSourceMapping(ctx context.Context, in CreateEventSourceMappingInput) (EventSourceMappingConfiguration, error) {
+	if err := s.enter("CreateEventSourceMapping"); err != nil {
+		return EventSourceMappingConfiguration{}, err
+	}
 	r, err := s.parseRef("functionName", in.FunctionName, "")
 	if err != nil {
 		return EventSourceMappingConfiguration{}, err
@@ -247,6 +250,9 @@ func (m *mapping) state() string {
 
 // GetEventSourceMapping returns a mapping by UUID.
 func (s *Service) GetEventSourceMapping(_ context.Context, uuid string) (EventSourceMappingConfiguration, error) {
+	if err := s.enter("GetEventSourceMapping"); err != nil {
+		return EventSourceMappingConfiguration{}, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m, err := s.mappingLocked(uuid)
@@ -280,6 +286,9 @@ type UpdateEventSourceMappingInput struct {
 // UpdateEventSourceMapping changes a mapping. Enabled=false pauses its
 // poller (messages stay in the queue); true resumes it.
 func (s *Service) UpdateEventSourceMapping(_ context.Context, in UpdateEventSourceMappingInput) (EventSourceMappingConfiguration, error) {
+	if err := s.enter("UpdateEventSourceMapping"); err != nil {
+		return EventSourceMappingConfiguration{}, err
+	}
 	var r ref
 	if in.FunctionName != "" {
 		var err error
@@ -337,6 +346,9 @@ func (s *Service) UpdateEventSourceMapping(_ context.Context, in UpdateEventSour
 // DeleteEventSourceMapping deletes a mapping and stops its poller; batches
 // in progress finish.
 func (s *Service) DeleteEventSourceMapping(_ context.Context, uuid string) (EventSourceMappingConfiguration, error) {
+	if err := s.enter("DeleteEventSourceMapping"); err != nil {
+		return EventSourceMappingConfiguration{}, err
+	}
 	s.mu.Lock()
 	m, err := s.mappingLocked(uuid)
 	if err != nil {
@@ -372,6 +384,9 @@ type ListEventSourceMappingsOutput struct {
 
 // ListEventSourceMappings lists mappings by UUID.
 func (s *Service) ListEventSourceMappings(_ context.Context, in ListEventSourceMappingsInput) (ListEventSourceMappingsOutput, error) {
+	if err := s.enter("ListEventSourceMappings"); err != nil {
+		return ListEventSourceMappingsOutput{}, err
+	}
 	var fn ref
 	if in.FunctionName != "" {
 		var err error

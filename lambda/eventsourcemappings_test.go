@@ -110,6 +110,16 @@ func (e *env) mapQueue(t *testing.T, queueARN, fn string, edit ...func(*sdk.Crea
 	return out
 }
 
+// consumer maps a new queue "work" to a function "consumer" that records
+// each batch it gets in got; edit adjusts the mapping.
+func (e *env) consumer(t *testing.T, got *batches, edit func(*sdk.CreateEventSourceMappingInput)) (url string, m *sdk.CreateEventSourceMappingOutput) {
+	t.Helper()
+	e.register(t, "consume", func(ev sqsEvent) error { got.add(ev); return nil })
+	e.createFunction(t, "consumer", "consume")
+	url, arn := e.queue(t, "work", nil)
+	return url, e.mapQueue(t, arn, "consumer", edit)
+}
+
 func TestSQSMapping_BatchesPartialFailuresAndDrainsTheQueue(t *testing.T) {
 	e := newEnv(t)
 	var got batches
@@ -226,10 +236,7 @@ func TestSQSMapping_FunctionErrorLeavesTheWholeBatchForTheVisibilityTimeout(t *t
 func TestSQSMapping_DisabledMappingPausesAndResumes(t *testing.T) {
 	e := newEnv(t)
 	var got batches
-	e.register(t, "consume", func(ev sqsEvent) error { got.add(ev); return nil })
-	e.createFunction(t, "consumer", "consume")
-	url, arn := e.queue(t, "work", nil)
-	m := e.mapQueue(t, arn, "consumer", func(in *sdk.CreateEventSourceMappingInput) { in.Enabled = aws.Bool(false) })
+	url, m := e.consumer(t, &got, func(in *sdk.CreateEventSourceMappingInput) { in.Enabled = aws.Bool(false) })
 	e.send(t, url, "a", "b")
 	e.settle(t)
 	assert.Empty(t, got.sizes())
@@ -259,10 +266,7 @@ func TestSQSMapping_DisabledMappingPausesAndResumes(t *testing.T) {
 func TestSQSMapping_BatchingWindowWaitsOnTheClock(t *testing.T) {
 	e := newEnv(t)
 	var got batches
-	e.register(t, "consume", func(ev sqsEvent) error { got.add(ev); return nil })
-	e.createFunction(t, "consumer", "consume")
-	url, arn := e.queue(t, "work", nil)
-	e.mapQueue(t, arn, "consumer", func(in *sdk.CreateEventSourceMappingInput) {
+	url, _ := e.consumer(t, &got, func(in *sdk.CreateEventSourceMappingInput) {
 		in.BatchSize = aws.Int32(100)
 		in.MaximumBatchingWindowInSeconds = aws.Int32(5)
 	})
@@ -281,10 +285,7 @@ func TestSQSMapping_BatchingWindowWaitsOnTheClock(t *testing.T) {
 func TestSQSMapping_BatchSizeUpTo10000WithAWindow(t *testing.T) {
 	e := newEnv(t)
 	var got batches
-	e.register(t, "consume", func(ev sqsEvent) error { got.add(ev); return nil })
-	e.createFunction(t, "consumer", "consume")
-	url, arn := e.queue(t, "work", nil)
-	e.mapQueue(t, arn, "consumer", func(in *sdk.CreateEventSourceMappingInput) {
+	url, _ := e.consumer(t, &got, func(in *sdk.CreateEventSourceMappingInput) {
 		in.BatchSize = aws.Int32(25)
 		in.MaximumBatchingWindowInSeconds = aws.Int32(60)
 	})

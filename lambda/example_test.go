@@ -93,3 +93,34 @@ func ExampleFromContext() {
 	fmt.Println(logs[1].Message)
 	// Output: inspect has 30s left
 }
+
+// InjectFault makes an API operation fail with Lambda's typed error, here
+// Invoke refused as throttled; FailNextInvocations would make the function
+// itself fail instead.
+func ExampleService_InjectFault() {
+	cloud := awsfake.New()
+	defer cloud.Close()
+	ctx := context.Background()
+	_ = cloud.Lambda().RegisterHandler("ok", func() (string, error) { return "ok", nil })
+	client := sdk.NewFromConfig(cloud.AWSConfig(), func(o *sdk.Options) { o.RetryMaxAttempts = 1 })
+	_, _ = client.CreateFunction(ctx, &sdk.CreateFunctionInput{
+		FunctionName: aws.String("fn"), Runtime: types.RuntimeProvidedal2023, Handler: aws.String("ok"),
+		Role: aws.String("arn:aws:iam::000000000000:role/lambda"), Code: &types.FunctionCode{ZipFile: []byte("zip")},
+	})
+	cloud.Lambda().InjectFault("Invoke", "TooManyRequestsException", 1)
+
+	_, err := client.Invoke(ctx, &sdk.InvokeInput{FunctionName: aws.String("fn")})
+	var throttled *types.TooManyRequestsException
+	fmt.Println(errors.As(err, &throttled), throttled.ErrorMessage())
+	out, err := client.Invoke(ctx, &sdk.InvokeInput{FunctionName: aws.String("fn")})
+	fmt.Println(string(out.Payload), err)
+	for _, c := range cloud.Lambda().Calls() {
+		fmt.Println(c.Operation, c.Err != nil)
+	}
+	// Output:
+	// true Rate Exceeded.
+	// "ok" <nil>
+	// CreateFunction false
+	// Invoke true
+	// Invoke false
+}

@@ -8,8 +8,12 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sdk "github.com/aws/aws-sdk-go-v2/service/lambda"
+	"github.com/aws/aws-sdk-go-v2/service/lambda/types"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake/lambda"
 )
 
 func TestFailNextInvocations_FailsExactlyN(t *testing.T) {
@@ -75,4 +79,85 @@ func waitLatency(t *testing.T, e *env) {
 	ctx, cancel := context.WithTimeout(e.ctx, 10*time.Second)
 	defer cancel()
 	require.NoError(t, e.clk.BlockUntil(ctx, 1))
+}
+
+// InjectFault fails the next calls of an API operation with Lambda's typed
+// error and status, before anything changes; the Go API sees it too.
+func TestInjectFault_TypedErrorsWithLambdaStatusAndStateUntouched(t *testing.T) {
+	e := newEnv(t)
+	e.register(t, "h", func() (string, error) { return "fine", nil })
+	api := e.cloud.Lambda()
+	api.InjectFault("CreateFunction", "ResourceConflictException", 1)
+	_, err := e.client.CreateFunction(e.ctx, &sdk.CreateFunctionInput{FunctionName: aws.String("fn"), Role: aws.String(role),
+		Runtime: types.RuntimeProvidedal2023, Handler: aws.String("h"), Code: &types.FunctionCode{ZipFile: []byte("zip")}})
+	var conflict *types.ResourceConflictException
+	require.ErrorAs(t, err, &conflict)
+	assert.Equal(t, "User", aws.ToString(conflict.Type))
+	requireStatus(t, err, 409)
+	_, err = api.GetFunction(e.ctx, lambda.GetFunctionInput{FunctionName: "fn"})
+	requireCode(t, err, "ResourceNotFoundException") // no function was made
+
+	e.createFunction(t, "fn", "h")
+	api.InjectFault("Invoke", "TooManyRequestsException", 1)
+	api.InjectFault("Invoke", "ServiceException", 1)
+	_, err = e.client.Invoke(e.ctx, &sdk.InvokeInput{FunctionName: aws.String("fn")})
+	var throttled *types.TooManyRequestsException
+	require.ErrorAs(t, err, &throttled)
+	requireStatus(t, err, 429)
+	_, err = e.client.Invoke(e.ctx, &sdk.InvokeInput{FunctionName: aws.String("fn")})
+	var service *types.ServiceException
+	require.ErrorAs(t, err, &service)
+	assert.Equal(t, "Service", aws.ToString(service.Type))
+	requireStatus(t, err, 500)
+	assert.Empty(t, api.Invocations("fn"), "refused invocations run nothing")
+	out, err := e.client.Invoke(e.ctx, &sdk.InvokeInput{FunctionName: aws.String("fn")})
+	require.NoError(t, err)
+	assert.Equal(t, `"fine"`, string(out.Payload))
+
+	api.InjectFault("GetFunctionConfiguration", "ResourceNotFoundException", 0)
+	for range 2 {
+		_, err = api.GetFunctionConfiguration(e.ctx, lambda.GetFunctionInput{FunctionName: "fn"})
+		requireCode(t, err, "ResourceNotFoundException")
+	}
+	api.ClearFaults()
+	_, err = api.GetFunctionConfiguration(e.ctx, lambda.GetFunctionInput{FunctionName: "fn"})
+	require.NoError(t, err)
+	assert.PanicsWithValue(t, `lambda.InjectFault: unknown operation "Fly"`, func() { api.InjectFault("Fly", "ServiceException", 1) })
+}
+
+// Calls lists API calls, wire and Go API alike, with their time and the
+// fault that failed them; invocations by event sources are not API calls.
+func TestCalls_RecordAPICallsOnly(t *testing.T) {
+	e := newEnv(t)
+	e.register(t, "h", func() (string, error) { return "fine", nil })
+	api := e.cloud.Lambda()
+	e.createFunction(t, "fn", "h")
+	e.clk.Advance(time.Second)
+	api.InjectFault("ListFunctions", "Gremlins", 1)
+	_, err := e.client.ListFunctions(e.ctx, &sdk.ListFunctionsInput{})
+	requireStatus(t, err, 400)
+	_, err = api.Invoke(e.ctx, lambda.InvokeInput{FunctionName: "fn"})
+	require.NoError(t, err)
+	_, err = e.client.GetFunctionCodeSigningConfig(e.ctx, &sdk.GetFunctionCodeSigningConfigInput{FunctionName: aws.String("fn")})
+	require.NoError(t, err)
+
+	calls := api.Calls()
+	var ops []string
+	for _, c := range calls {
+		ops = append(ops, c.Operation)
+	}
+	assert.Equal(t, []string{"CreateFunction", "ListFunctions", "Invoke"}, ops,
+		"GetFunctionCodeSigningConfig is not recorded as GetFunctionConfiguration")
+	assert.Equal(t, t0, calls[0].At)
+	assert.Equal(t, t0.Add(time.Second), calls[1].At)
+	assert.Error(t, calls[1].Err)
+	assert.NoError(t, calls[2].Err)
+}
+
+// requireStatus asserts that err came from an HTTP answer with the status.
+func requireStatus(t *testing.T, err error, status int) {
+	t.Helper()
+	var re *smithyhttp.ResponseError
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, status, re.HTTPStatusCode())
 }

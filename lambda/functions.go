@@ -40,6 +40,9 @@ type CreateFunctionInput struct {
 // computed from the package, and Publish also publishes version 1. The
 // function is Active at once.
 func (s *Service) CreateFunction(_ context.Context, in CreateFunctionInput) (FunctionConfiguration, error) {
+	if err := s.enter("CreateFunction"); err != nil {
+		return FunctionConfiguration{}, err
+	}
 	r, err := s.parseRef("functionName", in.FunctionName, "")
 	if err != nil {
 		return FunctionConfiguration{}, err
@@ -174,13 +177,12 @@ type GetFunctionOutput struct {
 // GetFunction returns the function, version or alias named. The code
 // location is a URL on the cloud's endpoint that serves the .zip uploaded.
 func (s *Service) GetFunction(_ context.Context, in GetFunctionInput) (GetFunctionOutput, error) {
-	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
-	if err != nil {
+	if err := s.enter("GetFunction"); err != nil {
 		return GetFunctionOutput{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, v, err := s.resolveLocked(r)
+	f, v, err := s.resolveNamedLocked(in.FunctionName, in.Qualifier)
 	if err != nil {
 		return GetFunctionOutput{}, err
 	}
@@ -215,13 +217,19 @@ func (s *Service) Code(name, qualifier string) (zip []byte, ok bool) {
 // GetFunctionConfiguration returns the configuration of the function, version
 // or alias named.
 func (s *Service) GetFunctionConfiguration(_ context.Context, in GetFunctionInput) (FunctionConfiguration, error) {
-	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
-	if err != nil {
+	if err := s.enter("GetFunctionConfiguration"); err != nil {
 		return FunctionConfiguration{}, err
 	}
+	return s.functionConfiguration(in)
+}
+
+// functionConfiguration is GetFunctionConfiguration without the call
+// record, for the wire's answers that derive from a function's
+// configuration.
+func (s *Service) functionConfiguration(in GetFunctionInput) (FunctionConfiguration, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, v, err := s.resolveLocked(r)
+	_, v, err := s.resolveNamedLocked(in.FunctionName, in.Qualifier)
 	if err != nil {
 		return FunctionConfiguration{}, err
 	}
@@ -246,6 +254,9 @@ type ListFunctionsOutput struct {
 // ListFunctions lists functions in name order, with each one's published
 // versions after its $LATEST when FunctionVersion is ALL.
 func (s *Service) ListFunctions(_ context.Context, in ListFunctionsInput) (ListFunctionsOutput, error) {
+	if err := s.enter("ListFunctions"); err != nil {
+		return ListFunctionsOutput{}, err
+	}
 	if in.FunctionVersion != "" && in.FunctionVersion != "ALL" {
 		return ListFunctionsOutput{}, errValidation("functionVersion", in.FunctionVersion, "Member must satisfy enum value set: [ALL]")
 	}
@@ -320,6 +331,9 @@ type UpdateFunctionCodeInput struct {
 // Warm environments of $LATEST are retired: the next invocation runs the new
 // code after a cold start. DryRun validates without changing anything.
 func (s *Service) UpdateFunctionCode(_ context.Context, in UpdateFunctionCodeInput) (FunctionConfiguration, error) {
+	if err := s.enter("UpdateFunctionCode"); err != nil {
+		return FunctionConfiguration{}, err
+	}
 	r, err := s.parseUnqualified("functionName", in.FunctionName)
 	if err != nil {
 		return FunctionConfiguration{}, err
@@ -332,12 +346,9 @@ func (s *Service) UpdateFunctionCode(_ context.Context, in UpdateFunctionCodeInp
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.lookupLocked(r)
+	f, err := s.latestLocked(r, in.RevisionId)
 	if err != nil {
 		return FunctionConfiguration{}, err
-	}
-	if in.RevisionId != "" && in.RevisionId != f.latest.cfg.RevisionId {
-		return FunctionConfiguration{}, errRevision("GetFunction/GetAlias")
 	}
 	code, err := codeOf(FunctionCode{ZipFile: in.ZipFile, S3Bucket: in.S3Bucket, S3Key: in.S3Key,
 		S3ObjectVersion: in.S3ObjectVersion, ImageUri: in.ImageUri}, f.latest.cfg.PackageType)
@@ -391,6 +402,9 @@ type UpdateFunctionConfigurationInput struct {
 // fails with PreconditionFailedException. Warm environments of $LATEST are
 // retired.
 func (s *Service) UpdateFunctionConfiguration(_ context.Context, in UpdateFunctionConfigurationInput) (FunctionConfiguration, error) {
+	if err := s.enter("UpdateFunctionConfiguration"); err != nil {
+		return FunctionConfiguration{}, err
+	}
 	r, err := s.parseUnqualified("functionName", in.FunctionName)
 	if err != nil {
 		return FunctionConfiguration{}, err
@@ -404,12 +418,9 @@ func (s *Service) UpdateFunctionConfiguration(_ context.Context, in UpdateFuncti
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.lookupLocked(r)
+	f, err := s.latestLocked(r, in.RevisionId)
 	if err != nil {
 		return FunctionConfiguration{}, err
-	}
-	if in.RevisionId != "" && in.RevisionId != f.latest.cfg.RevisionId {
-		return FunctionConfiguration{}, errRevision("GetFunction/GetAlias")
 	}
 	if err := s.checkSettingsLocked(set); err != nil {
 		return FunctionConfiguration{}, err
@@ -435,6 +446,9 @@ type DeleteFunctionInput struct {
 // cannot be deleted this way, nor a version an alias points to. Event source
 // mappings stay, as in AWS: they fail to invoke until deleted.
 func (s *Service) DeleteFunction(_ context.Context, in DeleteFunctionInput) error {
+	if err := s.enter("DeleteFunction"); err != nil {
+		return err
+	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
 	if err != nil {
 		return err

@@ -56,6 +56,9 @@ func (s *Service) Invoke(ctx context.Context, in InvokeInput) (InvokeOutput, err
 // invokeAs is Invoke with the request id the invocation takes (the HTTP
 // request's, on the wire); "" draws one.
 func (s *Service) invokeAs(ctx context.Context, in InvokeInput, requestID string) (InvokeOutput, error) {
+	if err := s.enter("Invoke"); err != nil {
+		return InvokeOutput{}, err
+	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
 	if err != nil {
 		return InvokeOutput{}, err
@@ -178,6 +181,9 @@ type InvokeAsyncOutput struct {
 // InvokeAsync queues an asynchronous invocation, as Invoke with the Event
 // type does.
 func (s *Service) InvokeAsync(_ context.Context, in InvokeAsyncInput) (InvokeAsyncOutput, error) {
+	if err := s.enter("InvokeAsync"); err != nil {
+		return InvokeAsyncOutput{}, err
+	}
 	r, err := s.parseRef("functionName", in.FunctionName, "")
 	if err != nil {
 		return InvokeAsyncOutput{}, err

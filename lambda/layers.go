@@ -66,6 +66,9 @@ type PublishLayerVersionInput struct {
 // Layers are stored and reported, and functions may attach them; their
 // content is never run.
 func (s *Service) PublishLayerVersion(_ context.Context, in PublishLayerVersionInput) (LayerVersion, error) {
+	if err := s.enter("PublishLayerVersion"); err != nil {
+		return LayerVersion{}, err
+	}
 	name, err := s.layerNameOf(in.LayerName)
 	if err != nil {
 		return LayerVersion{}, err
@@ -157,6 +160,13 @@ type GetLayerVersionInput struct {
 
 // GetLayerVersion returns a layer version.
 func (s *Service) GetLayerVersion(_ context.Context, in GetLayerVersionInput) (LayerVersion, error) {
+	if err := s.enter("GetLayerVersion"); err != nil {
+		return LayerVersion{}, err
+	}
+	return s.layerVersion(in)
+}
+
+func (s *Service) layerVersion(in GetLayerVersionInput) (LayerVersion, error) {
 	name, err := s.layerNameOf(in.LayerName)
 	if err != nil {
 		return LayerVersion{}, err
@@ -171,6 +181,9 @@ func (s *Service) GetLayerVersion(_ context.Context, in GetLayerVersionInput) (L
 
 // GetLayerVersionByArn returns the layer version an ARN names.
 func (s *Service) GetLayerVersionByArn(_ context.Context, layerVersionArn string) (LayerVersion, error) {
+	if err := s.enter("GetLayerVersionByArn"); err != nil {
+		return LayerVersion{}, err
+	}
 	m := layerVersionARN.FindStringSubmatch(layerVersionArn)
 	if m == nil || m[2] != s.env.AccountID || m[1] != s.env.Region {
 		if m == nil {
@@ -179,12 +192,15 @@ func (s *Service) GetLayerVersionByArn(_ context.Context, layerVersionArn string
 		return LayerVersion{}, errNotFound("The resource you requested does not exist.")
 	}
 	n, _ := strconv.ParseInt(m[4], 10, 64)
-	return s.GetLayerVersion(context.Background(), GetLayerVersionInput{LayerName: m[3], VersionNumber: n})
+	return s.layerVersion(GetLayerVersionInput{LayerName: m[3], VersionNumber: n})
 }
 
 // DeleteLayerVersion deletes a layer version; deleting one that does not
 // exist succeeds, as in AWS. Functions that use it keep it.
 func (s *Service) DeleteLayerVersion(_ context.Context, in GetLayerVersionInput) error {
+	if err := s.enter("DeleteLayerVersion"); err != nil {
+		return err
+	}
 	name, err := s.layerNameOf(in.LayerName)
 	if err != nil {
 		return err
@@ -218,6 +234,9 @@ type ListLayerVersionsOutput struct {
 
 // ListLayerVersions lists a layer's versions, newest first.
 func (s *Service) ListLayerVersions(_ context.Context, in ListLayerVersionsInput) (ListLayerVersionsOutput, error) {
+	if err := s.enter("ListLayerVersions"); err != nil {
+		return ListLayerVersionsOutput{}, err
+	}
 	name, err := s.layerNameOf(in.LayerName)
 	if err != nil {
 		return ListLayerVersionsOutput{}, err
@@ -270,6 +289,9 @@ type ListLayersOutput struct {
 // ListLayers lists layers in name order, each with its newest version that
 // matches the filters (layers without one are left out).
 func (s *Service) ListLayers(_ context.Context, in ListLayersInput) (ListLayersOutput, error) {
+	if err := s.enter("ListLayers"); err != nil {
+		return ListLayersOutput{}, err
+	}
 	s.mu.Lock()
 	var all []LayersListItem
 	for name, l := range s.layers {

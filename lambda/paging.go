@@ -1,8 +1,9 @@
 package lambda
 
 import (
-	"encoding/base64"
 	"sort"
+
+	"github.com/awsfake/awsfake/internal/pagetoken"
 )
 
 // defaultMaxItems is the page size of Lambda's list operations when MaxItems
@@ -24,16 +25,16 @@ func page[T any](items []T, key func(T) string, marker string, maxItems int32) (
 	}
 	start := 0
 	if marker != "" {
-		k, err := base64.RawURLEncoding.DecodeString(marker)
-		if err != nil {
+		k, ok := pagetoken.Key(marker)
+		if !ok {
 			return nil, "", errInvalid("Invalid marker: %s", marker)
 		}
-		start = sort.Search(len(items), func(i int) bool { return key(items[i]) >= string(k) })
+		start = sort.Search(len(items), func(i int) bool { return key(items[i]) >= k })
 	}
 	end := min(start+n, len(items))
 	next := ""
 	if end < len(items) {
-		next = base64.RawURLEncoding.EncodeToString([]byte(key(items[end])))
+		next = pagetoken.Of(key(items[end]))
 	}
 	return items[start:end], next, nil
 }

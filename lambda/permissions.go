@@ -91,6 +91,9 @@ type AddPermissionOutput struct {
 // Deliveries from SNS, S3, EventBridge, API Gateway and CloudWatch Logs are
 // checked against it, as AWS checks them.
 func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) (AddPermissionOutput, error) {
+	if err := s.enter("AddPermission"); err != nil {
+		return AddPermissionOutput{}, err
+	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
 	if err != nil {
 		return AddPermissionOutput{}, err
@@ -151,6 +154,9 @@ type RemovePermissionInput struct {
 
 // RemovePermission removes a statement from the function's policy.
 func (s *Service) RemovePermission(_ context.Context, in RemovePermissionInput) error {
+	if err := s.enter("RemovePermission"); err != nil {
+		return err
+	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
 	if err != nil {
 		return err
@@ -189,6 +195,9 @@ type GetPolicyOutput struct {
 // GetPolicy returns the statements that apply to the function, version or
 // alias named.
 func (s *Service) GetPolicy(_ context.Context, in GetPolicyInput) (GetPolicyOutput, error) {
+	if err := s.enter("GetPolicy"); err != nil {
+		return GetPolicyOutput{}, err
+	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
 	if err != nil {
 		return GetPolicyOutput{}, err

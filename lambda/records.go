@@ -60,13 +60,9 @@ type LogEvent struct {
 
 // Logs returns a copy of the log of a function, oldest first.
 func (s *Service) Logs(_ context.Context, functionName string) ([]LogEvent, error) {
-	r, err := s.parseUnqualified("functionName", functionName)
-	if err != nil {
-		return nil, err
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.lookupLocked(r)
+	f, err := s.functionNamedLocked(functionName)
 	if err != nil {
 		return nil, err
 	}

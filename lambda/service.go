@@ -7,6 +7,7 @@ import (
 
 	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // Defaults of the engine's knobs.
@@ -29,7 +30,8 @@ const (
 // the asynchronous event queue and the SQS pollers. It is safe for concurrent
 // use.
 type Service struct {
-	env *cloudenv.Env
+	env    *cloudenv.Env
+	faults *faults.Injector[struct{}]
 	// ctx is the parent of every handler's context and of background work;
 	// Close cancels it.
 	ctx    context.Context
@@ -57,7 +59,7 @@ type Service struct {
 func New(env *cloudenv.Env) *Service {
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Service{
-		env: env, ctx: ctx, cancel: cancel,
+		env: env, ctx: ctx, cancel: cancel, faults: faults.New[struct{}]("lambda", env.Clock, operations...),
 		handlers:    map[string]Handler{},
 		functions:   map[string]*function{},
 		mappings:    map[string]*mapping{},

@@ -40,7 +40,7 @@ type function struct {
 	urls              map[string]*FunctionUrlConfig         // by qualifier; "" when unqualified
 	pools             map[string]*pool                      // execution environments by version
 	running           int                                   // executions in progress
-	faults            faults
+	faults            invocationFaults
 	logs              []LogEvent
 }
 
@@ -70,6 +70,39 @@ func (s *Service) lookupLocked(r ref) (*function, error) {
 	f := s.functions[r.name]
 	if f == nil {
 		return nil, errFunctionNotFound(s.refARN(r))
+	}
+	return f, nil
+}
+
+// functionNamedLocked returns the function an unqualified FunctionName
+// names, read as parseUnqualified reads it.
+func (s *Service) functionNamedLocked(name string) (*function, error) {
+	r, err := s.parseUnqualified("functionName", name)
+	if err != nil {
+		return nil, err
+	}
+	return s.lookupLocked(r)
+}
+
+// resolveNamedLocked is resolveLocked for a FunctionName and the Qualifier
+// beside it, read as parseRef reads them.
+func (s *Service) resolveNamedLocked(name, qualifier string) (*function, *version, error) {
+	r, err := s.parseRef("functionName", name, qualifier)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.resolveLocked(r)
+}
+
+// latestLocked returns the function r names for a change to its $LATEST:
+// a RevisionId given must be $LATEST's current one.
+func (s *Service) latestLocked(r ref, revisionID string) (*function, error) {
+	f, err := s.lookupLocked(r)
+	if err != nil {
+		return nil, err
+	}
+	if revisionID != "" && revisionID != f.latest.cfg.RevisionId {
+		return nil, errRevision("GetFunction/GetAlias")
 	}
 	return f, nil
 }

@@ -67,6 +67,9 @@ type TagResourceInput struct {
 
 // TagResource adds or replaces tags on a function or event source mapping.
 func (s *Service) TagResource(_ context.Context, in TagResourceInput) error {
+	if err := s.enter("TagResource"); err != nil {
+		return err
+	}
 	if err := checkTags(in.Tags); err != nil {
 		return err
 	}
@@ -93,6 +96,9 @@ type UntagResourceInput struct {
 
 // UntagResource removes tags; keys that are not there are ignored.
 func (s *Service) UntagResource(_ context.Context, in UntagResourceInput) error {
+	if err := s.enter("UntagResource"); err != nil {
+		return err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	tags, err := s.tagsLocked(in.Resource)
@@ -117,6 +123,9 @@ type ListTagsOutput struct {
 
 // ListTags returns a resource's tags.
 func (s *Service) ListTags(_ context.Context, in ListTagsInput) (ListTagsOutput, error) {
+	if err := s.enter("ListTags"); err != nil {
+		return ListTagsOutput{}, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	tags, err := s.tagsLocked(in.Resource)

@@ -39,6 +39,9 @@ type CreateFunctionUrlConfigInput struct {
 
 // CreateFunctionUrlConfig gives a function (or one of its aliases) a URL.
 func (s *Service) CreateFunctionUrlConfig(_ context.Context, in CreateFunctionUrlConfigInput) (FunctionUrlConfig, error) {
+	if err := s.enter("CreateFunctionUrlConfig"); err != nil {
+		return FunctionUrlConfig{}, err
+	}
 	if err := checkURLSettings(&in.AuthType, &in.InvokeMode, true); err != nil {
 		return FunctionUrlConfig{}, err
 	}
@@ -119,6 +122,9 @@ type GetFunctionUrlConfigInput struct {
 
 // GetFunctionUrlConfig returns the URL configuration of a function or alias.
 func (s *Service) GetFunctionUrlConfig(_ context.Context, in GetFunctionUrlConfigInput) (FunctionUrlConfig, error) {
+	if err := s.enter("GetFunctionUrlConfig"); err != nil {
+		return FunctionUrlConfig{}, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c, err := s.urlLocked(in.FunctionName, in.Qualifier)
@@ -151,6 +157,9 @@ type UpdateFunctionUrlConfigInput struct {
 
 // UpdateFunctionUrlConfig changes a URL configuration.
 func (s *Service) UpdateFunctionUrlConfig(_ context.Context, in UpdateFunctionUrlConfigInput) (FunctionUrlConfig, error) {
+	if err := s.enter("UpdateFunctionUrlConfig"); err != nil {
+		return FunctionUrlConfig{}, err
+	}
 	if err := checkURLSettings(&in.AuthType, &in.InvokeMode, false); err != nil {
 		return FunctionUrlConfig{}, err
 	}
@@ -175,6 +184,9 @@ func (s *Service) UpdateFunctionUrlConfig(_ context.Context, in UpdateFunctionUr
 
 // DeleteFunctionUrlConfig deletes a URL configuration.
 func (s *Service) DeleteFunctionUrlConfig(_ context.Context, in GetFunctionUrlConfigInput) error {
+	if err := s.enter("DeleteFunctionUrlConfig"); err != nil {
+		return err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	f, q, err := s.urlTargetLocked(in.FunctionName, in.Qualifier)
@@ -203,12 +215,11 @@ type ListFunctionUrlConfigsOutput struct {
 
 // ListFunctionUrlConfigs lists a function's URLs by function ARN.
 func (s *Service) ListFunctionUrlConfigs(_ context.Context, in ListFunctionUrlConfigsInput) (ListFunctionUrlConfigsOutput, error) {
-	r, err := s.parseUnqualified("functionName", in.FunctionName)
-	if err != nil {
+	if err := s.enter("ListFunctionUrlConfigs"); err != nil {
 		return ListFunctionUrlConfigsOutput{}, err
 	}
 	s.mu.Lock()
-	f, err := s.lookupLocked(r)
+	f, err := s.functionNamedLocked(in.FunctionName)
 	if err != nil {
 		s.mu.Unlock()
 		return ListFunctionUrlConfigsOutput{}, err

@@ -17,18 +17,18 @@ type PublishVersionInput struct {
 // publishing a $LATEST that has not changed since the last publication
 // returns that version instead of a new one, and numbers are never reused.
 func (s *Service) PublishVersion(_ context.Context, in PublishVersionInput) (FunctionConfiguration, error) {
+	if err := s.enter("PublishVersion"); err != nil {
+		return FunctionConfiguration{}, err
+	}
 	r, err := s.parseUnqualified("functionName", in.FunctionName)
 	if err != nil {
 		return FunctionConfiguration{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.lookupLocked(r)
+	f, err := s.latestLocked(r, in.RevisionId)
 	if err != nil {
 		return FunctionConfiguration{}, err
-	}
-	if in.RevisionId != "" && in.RevisionId != f.latest.cfg.RevisionId {
-		return FunctionConfiguration{}, errRevision("GetFunction/GetAlias")
 	}
 	if in.CodeSha256 != "" && in.CodeSha256 != f.latest.cfg.CodeSha256 {
 		return FunctionConfiguration{}, errInvalid("CodeSHA256 (%s) is different from current CodeSHA256 in $LATEST (%s). Please try again with the CodeSHA256 in $LATEST.",
@@ -75,12 +75,11 @@ type ListVersionsByFunctionOutput struct {
 // ListVersionsByFunction lists $LATEST (with its qualified ARN, as AWS
 // reports it here) and every published version in order.
 func (s *Service) ListVersionsByFunction(_ context.Context, in ListVersionsByFunctionInput) (ListVersionsByFunctionOutput, error) {
-	r, err := s.parseUnqualified("functionName", in.FunctionName)
-	if err != nil {
+	if err := s.enter("ListVersionsByFunction"); err != nil {
 		return ListVersionsByFunctionOutput{}, err
 	}
 	s.mu.Lock()
-	f, err := s.lookupLocked(r)
+	f, err := s.functionNamedLocked(in.FunctionName)
 	if err != nil {
 		s.mu.Unlock()
 		return ListVersionsByFunctionOutput{}, err

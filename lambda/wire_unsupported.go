@@ -24,7 +24,7 @@ func addUnsupported(add func(method, path, name string, h handlerFunc)) {
 	// functionDefault answers with fields of a function that exists.
 	functionDefault := func(build func(cfg FunctionConfiguration) any) handlerFunc {
 		return func(s *Service, c *call) error {
-			cfg, err := s.GetFunctionConfiguration(c.ctx(), GetFunctionInput{FunctionName: c.label("FunctionName"), Qualifier: c.q("Qualifier")})
+			cfg, err := s.functionConfiguration(GetFunctionInput{FunctionName: c.label("FunctionName"), Qualifier: c.q("Qualifier")})
 			if err != nil {
 				return err
 			}
@@ -51,7 +51,7 @@ func addUnsupported(add func(method, path, name string, h handlerFunc)) {
 	add("GET", "/2025-11-30/capacity-providers/{Name}/function-versions", "ListFunctionVersionsByCapacityProvider", notFound)
 	add("GET", "/2025-12-01/functions/{FunctionName}/durable-executions", "ListDurableExecutionsByFunction",
 		func(s *Service, c *call) error {
-			if _, err := s.GetFunctionConfiguration(c.ctx(), GetFunctionInput{FunctionName: c.label("FunctionName")}); err != nil {
+			if _, err := s.functionConfiguration(GetFunctionInput{FunctionName: c.label("FunctionName")}); err != nil {
 				return err
 			}
 			return empty("DurableExecutions")(s, c)

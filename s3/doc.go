@@ -51,7 +51,9 @@
 //     2.1, URL-encoded keys, sequencers).
 //   - Test helpers: Buckets, Objects, Object and Versions snapshots and
 //     CheckObject; Notifications (every event and test event sent);
-//     InjectFault, ClearFaults and Calls (the last 10,000 at least);
+//     InjectFault (the next calls of an operation fail with an S3 error
+//     code, with S3's status and message), ClearFaults, and Calls (every
+//     call with the bucket and key it named, the last 10,000 at least);
 //     SetMaxObjectSize.
 //
 // # Where the fake differs from AWS

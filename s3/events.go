@@ -28,13 +28,13 @@ type Notification struct {
 func (s *Service) Notifications() []Notification {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]Notification(nil), s.notices...)
+	return s.notices.All()
 }
 
 func (s *Service) record(n Notification) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.notices = append(trimRecord(s.notices), n)
+	s.notices.Add(n)
 }
 
 // pendingEvent is an event decided under the service lock, in commit

@@ -3,6 +3,7 @@ package s3_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -97,20 +98,23 @@ func ExampleService_PutBucketNotificationConfiguration() {
 	// ObjectCreated:Put new+file.txt
 }
 
-// An injected fault reaches SDK clients as the AWS error it names.
+// An injected fault reaches SDK clients as the AWS error it names, with
+// S3's status and message.
 func ExampleService_InjectFault() {
 	ctx := context.Background()
 	cloud := awsfake.New()
 	defer cloud.Close()
 	client := s3.NewFromConfig(cloud.AWSConfig())
 	_, _ = client.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("data")})
-	cloud.S3().InjectFault("PutObject", s3fake.NewError("AccessDenied", "Access Denied", 403), 1)
+	_, _ = client.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("data"), Key: aws.String("k"), Body: strings.NewReader("v")})
+	cloud.S3().InjectFault("GetObject", "NoSuchKey", 1)
 
-	_, err := client.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("data"), Key: aws.String("k"), Body: strings.NewReader("v")})
-	fmt.Println(err != nil, strings.Contains(err.Error(), "AccessDenied"))
-	_, err = client.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("data"), Key: aws.String("k"), Body: strings.NewReader("v")})
+	_, err := client.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("data"), Key: aws.String("k")})
+	var missing *types.NoSuchKey
+	fmt.Println(errors.As(err, &missing), missing.ErrorMessage())
+	_, err = client.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("data"), Key: aws.String("k")})
 	fmt.Println(err)
 	// Output:
-	// true true
+	// true The specified key does not exist.
 	// <nil>
 }

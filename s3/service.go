@@ -10,6 +10,7 @@ import (
 
 	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // DefaultMaxObjectSize is the largest request body (PutObject, UploadPart)
@@ -31,9 +32,9 @@ type Service struct {
 	buckets  map[string]*bucket
 	maxSize  int64
 	sequence uint64 // last event sequencer handed out
-	faults   []*fault
-	calls    []Call
-	notices  []Notification
+	notices  faults.Log[Notification]
+
+	faults *faults.Injector[callTarget]
 }
 
 // New returns the S3 service of the cloud whose environment is env.
@@ -44,6 +45,7 @@ func New(env *cloudenv.Env) *Service {
 		owner:   Owner{ID: hex.EncodeToString(id[:])},
 		buckets: map[string]*bucket{},
 		maxSize: DefaultMaxObjectSize,
+		faults:  faults.New[callTarget]("s3", env.Clock, operations...),
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/ids"
 )
 
@@ -19,13 +20,13 @@ func newTestService() *Service {
 	})
 }
 
-func TestCalls_KeepAtLeastTheLastRecords(t *testing.T) {
+func TestCalls_KeepTheLastTenThousand(t *testing.T) {
 	s := newTestService()
-	for range 2*maxRecorded + 5 {
+	for range 2*faults.Keep + 5 {
 		_, _ = s.HeadBucket(t.Context(), HeadBucketInput{Bucket: "nope"})
 	}
 	n := len(s.Calls())
-	if n < maxRecorded || n >= 2*maxRecorded {
-		t.Fatalf("%d calls recorded, want at least %d and fewer than %d", n, maxRecorded, 2*maxRecorded)
+	if n != faults.Keep {
+		t.Fatalf("%d calls recorded, want the last %d", n, faults.Keep)
 	}
 }

@@ -20,30 +20,41 @@ type prefixXML struct {
 	Prefix string `xml:"Prefix"`
 }
 
-// keyEncoder returns the encoding of keys in a listing: identity, or with
-// encoding-type=url the form URL encoding S3 applies, which botocore undoes
-// with unquote_plus. Any other encoding-type is InvalidArgument.
-func keyEncoder(t target) (func(string) string, string, error) {
+// listParams reads what every listing request shares. enc is the encoding
+// of keys in the answer: identity, or with encoding-type=url the form URL
+// encoding S3 applies, which botocore undoes with unquote_plus; any other
+// encoding-type is InvalidArgument. n is the page size, from the query
+// parameter maxParam (max-keys, max-uploads), 0 when absent.
+func listParams(t target, maxParam string) (enc func(string) string, encodingType string, n int, err error) {
 	switch et := t.query.Get("encoding-type"); et {
 	case "":
-		return func(s string) string { return s }, "", nil
+		enc = func(s string) string { return s }
 	case "url":
-		return encodeEventKey, et, nil
+		enc, encodingType = encodeEventKey, et
 	default:
-		return nil, "", invalidArgument("encoding-type", et, "Invalid Encoding Method specified in Request")
+		return nil, "", 0, invalidArgument("encoding-type", et, "Invalid Encoding Method specified in Request")
 	}
+	if n, err = intParam(t, maxParam); err != nil {
+		return nil, "", 0, err
+	}
+	return enc, encodingType, n, nil
 }
 
-func (s *Service) contents(o ObjectSummary, enc func(string) string) contentsXML {
-	c := contentsXML{Key: enc(o.Key), LastModified: iso(o.LastModified), ETag: o.ETag, Size: o.Size,
-		StorageClass: o.StorageClass, ChecksumType: o.ChecksumType}
-	if o.ChecksumAlgorithm != "" {
-		c.ChecksumAlgorithm = []string{o.ChecksumAlgorithm}
+// contents renders the objects of a V1 or V2 listing.
+func contents(objects []ObjectSummary, enc func(string) string) []contentsXML {
+	var out []contentsXML
+	for _, o := range objects {
+		c := contentsXML{Key: enc(o.Key), LastModified: iso(o.LastModified), ETag: o.ETag, Size: o.Size,
+			StorageClass: o.StorageClass, ChecksumType: o.ChecksumType}
+		if o.ChecksumAlgorithm != "" {
+			c.ChecksumAlgorithm = []string{o.ChecksumAlgorithm}
+		}
+		if o.Owner != nil {
+			c.Owner = &ownerXML{ID: o.Owner.ID}
+		}
+		out = append(out, c)
 	}
-	if o.Owner != nil {
-		c.Owner = &ownerXML{ID: o.Owner.ID}
-	}
-	return c
+	return out
 }
 
 func prefixes(ps []string, enc func(string) string) []prefixXML {
@@ -72,11 +83,7 @@ type listV2XML struct {
 }
 
 func (s *Service) listObjectsV2(w http.ResponseWriter, r *http.Request, t target) error {
-	enc, et, err := keyEncoder(t)
-	if err != nil {
-		return err
-	}
-	n, err := intParam(t, "max-keys")
+	enc, et, n, err := listParams(t, "max-keys")
 	if err != nil {
 		return err
 	}
@@ -92,10 +99,7 @@ func (s *Service) listObjectsV2(w http.ResponseWriter, r *http.Request, t target
 		Xmlns: xmlns, Name: out.Name, Prefix: enc(out.Prefix), ContinuationToken: out.ContinuationToken,
 		NextContinuationToken: out.NextContinuationToken, KeyCount: out.KeyCount, MaxKeys: out.MaxKeys,
 		Delimiter: enc(out.Delimiter), IsTruncated: out.IsTruncated, StartAfter: enc(out.StartAfter), EncodingType: et,
-		CommonPrefixes: prefixes(out.CommonPrefixes, enc),
-	}
-	for _, o := range out.Contents {
-		doc.Contents = append(doc.Contents, s.contents(o, enc))
+		Contents: contents(out.Contents, enc), CommonPrefixes: prefixes(out.CommonPrefixes, enc),
 	}
 	return writeXML(w, doc)
 }
@@ -116,11 +120,7 @@ type listV1XML struct {
 }
 
 func (s *Service) listObjects(w http.ResponseWriter, r *http.Request, t target) error {
-	enc, et, err := keyEncoder(t)
-	if err != nil {
-		return err
-	}
-	n, err := intParam(t, "max-keys")
+	enc, et, n, err := listParams(t, "max-keys")
 	if err != nil {
 		return err
 	}
@@ -134,10 +134,7 @@ func (s *Service) listObjects(w http.ResponseWriter, r *http.Request, t target) 
 	doc := listV1XML{
 		Xmlns: xmlns, Name: out.Name, Prefix: enc(out.Prefix), Marker: enc(out.Marker), NextMarker: enc(out.NextMarker),
 		MaxKeys: out.MaxKeys, Delimiter: enc(out.Delimiter), IsTruncated: out.IsTruncated, EncodingType: et,
-		CommonPrefixes: prefixes(out.CommonPrefixes, enc),
-	}
-	for _, o := range out.Contents {
-		doc.Contents = append(doc.Contents, s.contents(o, enc))
+		Contents: contents(out.Contents, enc), CommonPrefixes: prefixes(out.CommonPrefixes, enc),
 	}
 	return writeXML(w, doc)
 }
@@ -176,11 +173,7 @@ type versionXML struct {
 }
 
 func (s *Service) listObjectVersions(w http.ResponseWriter, r *http.Request, t target) error {
-	enc, et, err := keyEncoder(t)
-	if err != nil {
-		return err
-	}
-	n, err := intParam(t, "max-keys")
+	enc, et, n, err := listParams(t, "max-keys")
 	if err != nil {
 		return err
 	}

@@ -246,11 +246,7 @@ type listUploadsXML struct {
 }
 
 func (s *Service) listMultipartUploads(w http.ResponseWriter, r *http.Request, t target) error {
-	enc, et, err := keyEncoder(t)
-	if err != nil {
-		return err
-	}
-	n, err := intParam(t, "max-uploads")
+	enc, et, n, err := listParams(t, "max-uploads")
 	if err != nil {
 		return err
 	}

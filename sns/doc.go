@@ -16,8 +16,10 @@
 // The same operations are methods of Service (cloud.SNS()), which also
 // offers what tests inspect: Deliveries (what each subscription was sent,
 // and how far each delivery got), Outbox (the emails, SMS messages and
-// mobile pushes SNS would have sent), Calls, InjectFault and
-// OptOutPhoneNumber.
+// mobile pushes SNS would have sent), Calls (every call of every
+// operation, the last 10,000 at least), InjectFault (the next calls of an
+// operation fail with an AWS error code, with AWS's status and fault side),
+// ClearFaults and OptOutPhoneNumber.
 //
 // # What is implemented
 //

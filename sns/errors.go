@@ -37,26 +37,6 @@ func missing(name string) *awserr.Error {
 	return invalidParameter("Invalid parameter: %s Reason: no value for required parameter", name)
 }
 
-// Fault is an error that InjectFault makes an operation return.
-type Fault struct {
-	// Code is the AWS error code, such as Throttled or InternalError.
-	Code string
-	// Status is the HTTP status; 0 means 400.
-	Status int
-	// Message is the error message.
-	Message string
-}
-
-func (f Fault) err() *awserr.Error {
-	status := f.Status
-	if status == 0 {
-		status = 400
-	}
-	e := awserr.New(f.Code, status, "%s", f.Message)
-	e.Receiver = status >= 500
-	return e
-}
-
 // filterPolicyLimit is FilterPolicyLimitExceeded: "Indicates that the number
 // of filter polices in your Amazon Web Services account exceeds the limit."
 func filterPolicyLimit() *awserr.Error {

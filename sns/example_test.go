@@ -2,6 +2,7 @@ package sns_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -77,20 +78,21 @@ func ExampleService_Outbox() {
 	// Notification "Disk": disk 91% full
 }
 
-// InjectFault makes an operation fail, here once, as AWS would.
+// InjectFault makes an operation fail with an AWS error code, here once.
 func ExampleService_InjectFault() {
 	ctx := context.Background()
 	cloud := awsfake.New()
 	defer cloud.Close()
-	cloud.SNS().InjectFault("CreateTopic", sns.Fault{Code: "AuthorizationError", Status: 403, Message: "denied"}, 1)
+	cloud.SNS().InjectFault("CreateTopic", "AuthorizationError", 1)
 
 	client := awssns.NewFromConfig(cloud.AWSConfig())
 	_, err := client.CreateTopic(ctx, &awssns.CreateTopicInput{Name: aws.String("t")})
-	fmt.Println(err != nil)
+	var denied *types.AuthorizationErrorException
+	fmt.Println(errors.As(err, &denied), denied.ErrorCode())
 	_, err = client.CreateTopic(ctx, &awssns.CreateTopicInput{Name: aws.String("t")})
 	fmt.Println(err)
 	// Output:
-	// true
+	// true AuthorizationError
 	// <nil>
 }
 

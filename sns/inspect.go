@@ -6,77 +6,13 @@ import (
 	"time"
 )
 
-// recorder holds what tests inspect: the call log, injected faults, the
-// deliveries made per subscription and the outbox. It has its own lock, so
-// that recording never waits on the engine.
+// recorder holds what tests inspect besides the call log: the deliveries
+// made per subscription and the outbox. It has its own lock, so that
+// recording never waits on the engine.
 type recorder struct {
 	mu         sync.Mutex
-	calls      []Call
-	faults     map[string]*injected
 	deliveries map[string][]*Delivery // by subscription ARN
 	outbox     []OutboxMessage
-}
-
-type injected struct {
-	fault Fault
-	left  int // calls still to fail; < 0 means every call
-}
-
-// Call is one operation called on the service, through the wire or the Go
-// API.
-type Call struct {
-	Operation string
-	At        time.Time
-}
-
-// Calls returns the operations called so far, in order.
-func (s *Service) Calls() []Call {
-	s.rec.mu.Lock()
-	defer s.rec.mu.Unlock()
-	return append([]Call(nil), s.rec.calls...)
-}
-
-// InjectFault makes the next times calls of operation (named as AWS names it:
-// "Publish", "Subscribe") fail with f, before the engine looks at them; times
-// <= 0 fails every call until ClearFaults. The SDK retries 5xx, 429 and
-// throttling codes, and each retry consumes one injected failure.
-func (s *Service) InjectFault(operation string, f Fault, times int) {
-	if times <= 0 {
-		times = -1
-	}
-	s.rec.mu.Lock()
-	defer s.rec.mu.Unlock()
-	if s.rec.faults == nil {
-		s.rec.faults = map[string]*injected{}
-	}
-	s.rec.faults[operation] = &injected{fault: f, left: times}
-}
-
-// ClearFaults removes every injected fault.
-func (s *Service) ClearFaults() {
-	s.rec.mu.Lock()
-	defer s.rec.mu.Unlock()
-	s.rec.faults = nil
-}
-
-// enter records a call of operation and returns the fault injected for it,
-// if any.
-func (s *Service) enter(operation string) error {
-	now := s.env.Clock.Now()
-	s.rec.mu.Lock()
-	defer s.rec.mu.Unlock()
-	s.rec.calls = append(s.rec.calls, Call{Operation: operation, At: now})
-	in := s.rec.faults[operation]
-	if in == nil {
-		return nil
-	}
-	if in.left > 0 {
-		in.left--
-		if in.left == 0 {
-			delete(s.rec.faults, operation)
-		}
-	}
-	return in.fault.err()
 }
 
 // DeliveryStatus says how far a delivery got.

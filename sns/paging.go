@@ -1,9 +1,10 @@
 package sns
 
 import (
-	"encoding/base64"
 	"sort"
 	"strings"
+
+	"github.com/awsfake/awsfake/internal/pagetoken"
 )
 
 // pageSize is how many items SNS's List* operations return per page:
@@ -39,20 +40,16 @@ func (s *sortedSet) remove(k string) {
 func (s sortedSet) page(token string, n int) ([]string, string, error) {
 	start := 0
 	if token != "" {
-		last, err := base64.RawURLEncoding.DecodeString(token)
-		if err != nil || len(last) == 0 {
+		var ok bool
+		if start, ok = pagetoken.After(s, token); !ok {
 			return nil, "", invalidParameter("Invalid parameter: NextToken")
-		}
-		start = sort.SearchStrings(s, string(last))
-		if start < len(s) && s[start] == string(last) {
-			start++
 		}
 	}
 	end := min(start+n, len(s))
 	out := append([]string(nil), s[start:end]...)
 	next := ""
 	if end < len(s) {
-		next = base64.RawURLEncoding.EncodeToString([]byte(out[len(out)-1]))
+		next = pagetoken.Of(out[len(out)-1])
 	}
 	return out, next, nil
 }

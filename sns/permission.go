@@ -84,11 +84,7 @@ func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) error 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, err := s.topicLocked(in.TopicArn)
-	if err != nil {
-		return err
-	}
-	doc, err := s.policyDocLocked(t)
+	t, doc, err := s.topicPolicyLocked(in.TopicArn)
 	if err != nil {
 		return err
 	}
@@ -106,8 +102,7 @@ func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) error 
 	st, _ := json.Marshal(statement{Sid: in.Label, Effect: "Allow", Principal: map[string]any{"AWS": oneOrMany(principals)},
 		Action: oneOrMany(actions), Resource: t.arn})
 	doc.Statement = append(doc.Statement, st)
-	b, _ := json.Marshal(doc)
-	t.attrs["Policy"] = string(b)
+	t.setPolicy(doc)
 	return nil
 }
 
@@ -128,28 +123,34 @@ func (s *Service) RemovePermission(_ context.Context, in RemovePermissionInput) 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, err := s.topicLocked(in.TopicArn)
-	if err != nil {
-		return err
-	}
-	doc, err := s.policyDocLocked(t)
+	t, doc, err := s.topicPolicyLocked(in.TopicArn)
 	if err != nil {
 		return err
 	}
 	if i := labelIndex(doc, in.Label); i >= 0 {
 		doc.Statement = slices.Delete(doc.Statement, i, i+1)
-		b, _ := json.Marshal(doc)
-		t.attrs["Policy"] = string(b)
+		t.setPolicy(doc)
 	}
 	return nil
 }
 
-func (s *Service) policyDocLocked(t *topic) (policyDocument, error) {
+// topicPolicyLocked finds a topic and parses its policy.
+func (s *Service) topicPolicyLocked(topicARN string) (*topic, policyDocument, error) {
 	var doc policyDocument
-	if err := json.Unmarshal([]byte(s.policyLocked(t)), &doc); err != nil {
-		return doc, invalidParameter("Invalid parameter: Policy Error: the topic's policy is not a policy document")
+	t, err := s.topicLocked(topicARN)
+	if err != nil {
+		return nil, doc, err
 	}
-	return doc, nil
+	if err := json.Unmarshal([]byte(s.policyLocked(t)), &doc); err != nil {
+		return nil, doc, invalidParameter("Invalid parameter: Policy Error: the topic's policy is not a policy document")
+	}
+	return t, doc, nil
+}
+
+// setPolicy stores doc as the topic's Policy attribute.
+func (t *topic) setPolicy(doc policyDocument) {
+	b, _ := json.Marshal(doc)
+	t.attrs["Policy"] = string(b)
 }
 
 func labelIndex(doc policyDocument, label string) int {

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // Service is the SNS engine of one cloud. It is safe for concurrent use.
@@ -27,6 +28,7 @@ type Service struct {
 	signer signer
 	http   httpDeliverer
 	rec    recorder
+	faults *faults.Injector[struct{}]
 }
 
 // New returns the SNS service of the cloud whose environment is env, and
@@ -37,6 +39,7 @@ func New(env *cloudenv.Env) *Service {
 	s := &Service{
 		env: env, ctx: ctx, cancel: cancel,
 		topics: map[string]*topic{}, subs: map[string]*subscription{}, tokens: map[string]*subscription{},
+		faults: newInjector(env),
 	}
 	s.signer.env = env
 	s.http.svc = s

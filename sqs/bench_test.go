@@ -97,6 +97,23 @@ func BenchmarkEngine_DeleteMessage(b *testing.B) {
 	}
 }
 
+// A batch of 10 costs one lock and one queue lookup; each entry is checked
+// and stored as SendMessage would.
+func BenchmarkEngine_SendMessageBatch(b *testing.B) {
+	api, url := benchQueue(b)
+	entries := make([]sqs.SendMessageBatchRequestEntry, 10)
+	for i := range entries {
+		entries[i] = sqs.SendMessageBatchRequestEntry{Id: strconv.Itoa(i), MessageBody: body}
+	}
+	in := sqs.SendMessageBatchInput{QueueUrl: url, Entries: entries}
+	b.ReportAllocs()
+	for b.Loop() {
+		if out, err := api.SendMessageBatch(context.Background(), in); err != nil || len(out.Successful) != 10 {
+			b.Fatal(err)
+		}
+	}
+}
+
 // cycle sends one message, receives one and deletes it: the queue's depth
 // stays what it was.
 func cycle(b *testing.B, api *sqs.Service, url string) {

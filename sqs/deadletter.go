@@ -31,15 +31,14 @@ func (s *Service) ListDeadLetterSourceQueues(_ context.Context, in ListDeadLette
 	}
 	names := s.sourcesOf(dlq.arn)
 	s.mu.Unlock()
-	page, next, err := paginate(names, in.NextToken, in.MaxResults)
+	urls, next, err := s.urlPage(names, in.NextToken, in.MaxResults)
 	if err != nil {
 		return ListDeadLetterSourceQueuesOutput{}, err
 	}
-	out := ListDeadLetterSourceQueuesOutput{QueueUrls: []string{}, NextToken: next}
-	for _, name := range page {
-		out.QueueUrls = append(out.QueueUrls, s.queueURL(name))
+	if urls == nil {
+		urls = []string{} // queueUrls is a required member: an empty page is []
 	}
-	return out, nil
+	return ListDeadLetterSourceQueuesOutput{QueueUrls: urls, NextToken: next}, nil
 }
 
 // sourcesOf returns the names of the queues whose dead-letter queue is

@@ -65,11 +65,7 @@ func (s *Service) DeleteMessageBatch(_ context.Context, in DeleteMessageBatchInp
 	if err := s.begin("DeleteMessageBatch"); err != nil {
 		return DeleteMessageBatchOutput{}, err
 	}
-	ids := make([]string, len(in.Entries))
-	for i, en := range in.Entries {
-		ids[i] = en.Id
-	}
-	if err := checkBatch("DeleteMessageBatchRequestEntry", ids); err != nil {
+	if err := checkBatch("DeleteMessageBatchRequestEntry", in.Entries); err != nil {
 		return DeleteMessageBatchOutput{}, err
 	}
 	s.mu.Lock()
@@ -80,18 +76,13 @@ func (s *Service) DeleteMessageBatch(_ context.Context, in DeleteMessageBatchInp
 		return DeleteMessageBatchOutput{}, err
 	}
 	q.advance(s.now())
-	out := DeleteMessageBatchOutput{Successful: []DeleteMessageBatchResultEntry{}, Failed: []BatchResultErrorEntry{}}
-	for _, en := range in.Entries {
-		var err error = missingParameter("ReceiptHandle")
-		if en.ReceiptHandle != "" {
-			err = s.deleteMessage(q, en.ReceiptHandle, &e)
+	var out DeleteMessageBatchOutput
+	out.Successful, out.Failed = eachEntry(in.Entries, func(en DeleteMessageBatchRequestEntry) (DeleteMessageBatchResultEntry, error) {
+		if en.ReceiptHandle == "" {
+			return DeleteMessageBatchResultEntry{}, missingParameter("ReceiptHandle")
 		}
-		if err != nil {
-			out.Failed = append(out.Failed, batchError(en.Id, err))
-			continue
-		}
-		out.Successful = append(out.Successful, DeleteMessageBatchResultEntry{Id: en.Id})
-	}
+		return DeleteMessageBatchResultEntry{Id: en.Id}, s.deleteMessage(q, en.ReceiptHandle, &e)
+	})
 	return out, nil
 }
 

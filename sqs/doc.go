@@ -36,10 +36,12 @@
 //
 // # Test helpers
 //
-// Messages returns snapshots; FailNext injects AWS errors per operation;
-// RecordCalls and Calls log the calls; SetAWSLikeDelivery makes a standard
-// queue duplicate and reorder as AWS may, seeded; Notify lets a poller
-// (Lambda's event source mapping) sleep until a message may be receivable.
+// Messages returns snapshots. InjectFault makes the next calls of an
+// operation fail with an AWS error code, with AWS's status and fault side;
+// ClearFaults removes the faults; Calls lists the calls of every operation
+// (the last 10,000 at least). SetAWSLikeDelivery makes a standard queue
+// duplicate and reorder as AWS may, seeded; Notify lets a poller (Lambda's
+// event source mapping) sleep until a message may be receivable.
 //
 // # Where the fake differs from AWS
 //

@@ -68,15 +68,15 @@ func ExampleService_Messages() {
 	// now InFlight 00:00:30 1
 }
 
-// FailNext makes the SDK see AWS's typed error.
-func ExampleService_FailNext() {
+// InjectFault makes the SDK see AWS's typed error.
+func ExampleService_InjectFault() {
 	ctx := context.Background()
 	cloud := awsfake.New()
 	defer cloud.Close()
 	client := awssqs.NewFromConfig(cloud.AWSConfig())
 	q, _ := client.CreateQueue(ctx, &awssqs.CreateQueueInput{QueueName: aws.String("q")})
 
-	cloud.SQS().FailNext("SendMessage", 1, "QueueDoesNotExist")
+	cloud.SQS().InjectFault("SendMessage", "QueueDoesNotExist", 1)
 	_, err := client.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: q.QueueUrl, MessageBody: aws.String("m")})
 	var missing *types.QueueDoesNotExist
 	fmt.Println(errors.As(err, &missing), missing.ErrorCode())

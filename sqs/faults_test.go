@@ -15,15 +15,15 @@ import (
 	"github.com/awsfake/awsfake/sqs"
 )
 
-// FailNext makes the next calls of an operation fail with an AWS error code,
-// by modelled name or awsQuery code, with AWS's status, so that the SDK
-// returns its typed error.
-func TestFailNext_InjectsTypedErrorsWithAWSStatus(t *testing.T) {
+// InjectFault makes the next calls of an operation fail with an AWS error
+// code, by modelled name or awsQuery code, with the status the SQS model
+// gives it, so that the SDK returns its typed error; faults queue in order.
+func TestInjectFault_InjectsTypedErrorsWithAWSStatus(t *testing.T) {
 	f := newFixture(t)
 	url := f.createQueue(t, "q", nil)
 	api := f.cloud.SQS()
-	api.FailNext("SendMessage", 2, "OverLimit")
-	api.FailNext("SendMessage", 1, "AWS.SimpleQueueService.NonExistentQueue")
+	api.InjectFault("SendMessage", "OverLimit", 2)
+	api.InjectFault("SendMessage", "AWS.SimpleQueueService.NonExistentQueue", 1)
 	for range 2 {
 		_, err := f.client.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: &url, MessageBody: aws.String("m")})
 		var over *types.OverLimit
@@ -38,14 +38,33 @@ func TestFailNext_InjectsTypedErrorsWithAWSStatus(t *testing.T) {
 	msgs, _ := api.Messages(url)
 	assert.Len(t, msgs, 1, "failed calls change nothing")
 
-	assert.Panics(t, func() { api.FailNext("Fly", 1, "OverLimit") })
+	assert.PanicsWithValue(t, `sqs.InjectFault: unknown operation "Fly"`, func() { api.InjectFault("Fly", "OverLimit", 1) })
+}
+
+// A fault injected for every call lasts until ClearFaults; a code SQS does
+// not model is a 400 sender fault with that code.
+func TestInjectFault_EveryCallUntilCleared(t *testing.T) {
+	f := newFixture(t)
+	url := f.createQueue(t, "q", nil)
+	api := f.cloud.SQS()
+	api.InjectFault("PurgeQueue", "Gremlins", 0)
+	for range 3 {
+		_, err := f.client.PurgeQueue(ctx, &awssqs.PurgeQueueInput{QueueUrl: &url})
+		requireCode(t, err, "Gremlins")
+		var re *smithyhttp.ResponseError
+		require.ErrorAs(t, err, &re)
+		assert.Equal(t, 400, re.HTTPStatusCode())
+	}
+	api.ClearFaults()
+	_, err := f.client.PurgeQueue(ctx, &awssqs.PurgeQueueInput{QueueUrl: &url})
+	require.NoError(t, err)
 }
 
 // A retryable server error is retried by the SDK as against AWS.
-func TestFailNext_ServerErrorsAreRetriedByTheSDK(t *testing.T) {
+func TestInjectFault_ServerErrorsAreRetriedByTheSDK(t *testing.T) {
 	f := newFixture(t)
 	url := f.createQueue(t, "q", nil)
-	f.cloud.SQS().FailNext("GetQueueAttributes", 2, "ServiceUnavailable")
+	f.cloud.SQS().InjectFault("GetQueueAttributes", "ServiceUnavailable", 2)
 	noWait := retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return 0, nil })
 	client := awssqs.NewFromConfig(f.cloud.AWSConfig(), func(o *awssqs.Options) {
 		o.Retryer = retry.NewStandard(func(so *retry.StandardOptions) { so.Backoff = noWait })
@@ -54,14 +73,20 @@ func TestFailNext_ServerErrorsAreRetriedByTheSDK(t *testing.T) {
 		AttributeNames: []types.QueueAttributeName{"ApproximateNumberOfMessages"}})
 	require.NoError(t, err, "the third attempt succeeds")
 	assert.Equal(t, "0", out.Attributes["ApproximateNumberOfMessages"])
+	var failed int
+	for _, c := range f.cloud.SQS().Calls() {
+		if c.Operation == "GetQueueAttributes" && c.Err != nil {
+			failed++
+		}
+	}
+	assert.Equal(t, 2, failed, "the log marks the calls the faults failed")
 }
 
 func TestCalls_RecordsEveryOperationWithItsTime(t *testing.T) {
 	f := newFixture(t)
 	api := f.cloud.SQS()
-	api.RecordCalls()
 	url := f.createQueue(t, "q", nil)
 	f.clk.Advance(time.Second)
 	f.send(t, url, "m")
-	assert.Equal(t, []sqs.Call{{Op: "CreateQueue", At: t0}, {Op: "SendMessage", At: t0.Add(time.Second)}}, api.Calls())
+	assert.Equal(t, []sqs.Call{{Operation: "CreateQueue", At: t0}, {Operation: "SendMessage", At: t0.Add(time.Second)}}, api.Calls())
 }

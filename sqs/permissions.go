@@ -62,8 +62,7 @@ func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) error 
 	if err != nil {
 		return err
 	}
-	doc := q.policyDoc()
-	stmts, _ := doc["Statement"].([]any)
+	doc, stmts := q.policyDoc()
 	if statementIndex(stmts, in.Label) >= 0 {
 		return invalidParameter(in.Label, "Label", "Already exists.")
 	}
@@ -90,8 +89,7 @@ func (s *Service) RemovePermission(_ context.Context, in RemovePermissionInput) 
 	if err != nil {
 		return err
 	}
-	doc := q.policyDoc()
-	stmts, _ := doc["Statement"].([]any)
+	doc, stmts := q.policyDoc()
 	i := statementIndex(stmts, in.Label)
 	if i < 0 {
 		return invalidParameter(in.Label, "Label", "can't find label.")
@@ -101,16 +99,17 @@ func (s *Service) RemovePermission(_ context.Context, in RemovePermissionInput) 
 	return nil
 }
 
-// policyDoc parses the queue's Policy, or starts the one AWS generates.
-func (q *queue) policyDoc() map[string]any {
-	doc := map[string]any{}
-	if q.cfg.policy != "" && json.Unmarshal([]byte(q.cfg.policy), &doc) == nil {
-		if st, ok := doc["Statement"].(map[string]any); ok {
-			doc["Statement"] = []any{st}
-		}
-		return doc
+// policyDoc parses the queue's Policy, or starts the one AWS generates, and
+// returns it with its statements.
+func (q *queue) policyDoc() (doc map[string]any, stmts []any) {
+	doc = map[string]any{}
+	if q.cfg.policy == "" || json.Unmarshal([]byte(q.cfg.policy), &doc) != nil {
+		doc = map[string]any{"Version": "2012-10-17", "Id": q.arn + "/SQSDefaultPolicy", "Statement": []any{}}
+	} else if st, ok := doc["Statement"].(map[string]any); ok {
+		doc["Statement"] = []any{st}
 	}
-	return map[string]any{"Version": "2012-10-17", "Id": q.arn + "/SQSDefaultPolicy", "Statement": []any{}}
+	stmts, _ = doc["Statement"].([]any)
+	return doc, stmts
 }
 
 func (q *queue) setPolicy(doc map[string]any, now int64) {

@@ -2,11 +2,12 @@ package sqs
 
 import (
 	"context"
-	"encoding/base64"
 	"regexp"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/pagetoken"
 )
 
 // CreateQueueInput names the queue to create and sets its attributes and
@@ -197,21 +198,18 @@ func (s *Service) ListQueues(_ context.Context, in ListQueuesInput) (ListQueuesO
 		}
 	}
 	s.mu.Unlock()
-	page, next, err := paginate(names, in.NextToken, in.MaxResults)
+	urls, next, err := s.urlPage(names, in.NextToken, in.MaxResults)
 	if err != nil {
 		return ListQueuesOutput{}, err
 	}
-	out := ListQueuesOutput{NextToken: next}
-	for _, name := range page {
-		out.QueueUrls = append(out.QueueUrls, s.queueURL(name))
-	}
-	return out, nil
+	return ListQueuesOutput{QueueUrls: urls, NextToken: next}, nil
 }
 
-// paginate sorts names and returns the page after token: up to max names
-// (1 to 1000) and the token of the next page when max was given and more
-// remain; without max, up to 1000 and no token, as ListQueues documents.
-func paginate(names []string, token string, max *int32) (page []string, next string, err error) {
+// urlPage sorts the queue names and returns the URLs of the page after
+// token: up to max queues (1 to 1000) and the token of the next page when max
+// was given and more remain; without max, up to 1000 and no token, as
+// ListQueues and ListDeadLetterSourceQueues document. An empty page is nil.
+func (s *Service) urlPage(names []string, token string, max *int32) (urls []string, next string, err error) {
 	size := maxListResults
 	if max != nil {
 		if *max < 1 || *max > maxListResults {
@@ -221,19 +219,22 @@ func paginate(names []string, token string, max *int32) (page []string, next str
 	}
 	sort.Strings(names)
 	if token != "" {
-		after, err := base64.RawURLEncoding.DecodeString(token)
-		if err != nil {
+		start, ok := pagetoken.After(names, token)
+		if !ok {
 			return nil, "", newError(codeInvalidParameterValue, "Invalid NextToken value.")
 		}
-		names = names[sort.SearchStrings(names, string(after)+"\x00"):]
+		names = names[start:]
 	}
 	if len(names) > size {
 		names = names[:size]
 		if max != nil {
-			next = base64.RawURLEncoding.EncodeToString([]byte(names[size-1]))
+			next = pagetoken.Of(names[size-1])
 		}
 	}
-	return names, next, nil
+	for _, name := range names {
+		urls = append(urls, s.queueURL(name))
+	}
+	return urls, next, nil
 }
 
 // DeleteQueueInput names the queue to delete.

@@ -74,6 +74,19 @@ func requireStillWaiting(t testing.TB, ch <-chan received) {
 	}
 }
 
+// requireReturnsAfter advances the clock to a nanosecond before d, checks
+// that the long poll still waits, then to d exactly and returns what the long
+// poll returned, which must not be an error.
+func (f *fixture) requireReturnsAfter(t testing.TB, ch <-chan received, d time.Duration) []types.Message {
+	t.Helper()
+	f.clk.Advance(d - time.Nanosecond)
+	requireStillWaiting(t, ch)
+	f.clk.Advance(time.Nanosecond)
+	r := requireReturned(t, ch)
+	require.NoError(t, r.err)
+	return r.out.Messages
+}
+
 // MaxNumberOfMessages "Valid values: 1 to 10"; WaitTimeSeconds 0 to 20;
 // VisibilityTimeout 0 to 43200.
 func TestReceiveMessage_ParameterBounds(t *testing.T) {
@@ -182,12 +195,7 @@ func TestLongPoll_ReturnsWhenAVisibilityTimeoutEnds(t *testing.T) {
 	require.Len(t, f.receive(t, url), 1)
 	ch := f.receiveAsync(ctx, &awssqs.ReceiveMessageInput{QueueUrl: &url, WaitTimeSeconds: 20})
 	f.parked(t, 1)
-	f.clk.Advance(7*time.Second - time.Nanosecond)
-	requireStillWaiting(t, ch)
-	f.clk.Advance(time.Nanosecond)
-	r := requireReturned(t, ch)
-	require.NoError(t, r.err)
-	assert.Len(t, r.out.Messages, 1)
+	assert.Len(t, f.requireReturnsAfter(t, ch, 7*time.Second), 1)
 }
 
 func TestLongPoll_ReturnsWhenADelayEnds(t *testing.T) {
@@ -198,12 +206,7 @@ func TestLongPoll_ReturnsWhenADelayEnds(t *testing.T) {
 	_, err := f.client.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: &url, MessageBody: aws.String("m"), DelaySeconds: 4})
 	require.NoError(t, err)
 	f.parked(t, 1) // re-parked on the delay's end
-	f.clk.Advance(4*time.Second - time.Nanosecond)
-	requireStillWaiting(t, ch)
-	f.clk.Advance(time.Nanosecond)
-	r := requireReturned(t, ch)
-	require.NoError(t, r.err)
-	assert.Len(t, r.out.Messages, 1)
+	assert.Len(t, f.requireReturnsAfter(t, ch, 4*time.Second), 1)
 }
 
 func TestLongPoll_ReturnsWhenChangeMessageVisibilityReleasesAMessage(t *testing.T) {
@@ -244,12 +247,7 @@ func TestLongPoll_UsesTheQueuesReceiveMessageWaitTimeSeconds(t *testing.T) {
 	url := f.createQueue(t, "q", map[string]string{"ReceiveMessageWaitTimeSeconds": "12"})
 	ch := f.receiveAsync(ctx, &awssqs.ReceiveMessageInput{QueueUrl: &url})
 	f.parked(t, 1)
-	f.clk.Advance(12*time.Second - time.Nanosecond)
-	requireStillWaiting(t, ch)
-	f.clk.Advance(time.Nanosecond)
-	r := requireReturned(t, ch)
-	require.NoError(t, r.err)
-	assert.Empty(t, r.out.Messages)
+	assert.Empty(t, f.requireReturnsAfter(t, ch, 12*time.Second))
 }
 
 func TestLongPoll_CancellingTheRequestEndsTheWait(t *testing.T) {

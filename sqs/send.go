@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"time"
-
-	"github.com/awsfake/awsfake/internal/awserr"
 )
 
 // MessageAttributeValue is a typed message attribute. DataType is String,
@@ -136,14 +134,12 @@ func (s *Service) SendMessageBatch(_ context.Context, in SendMessageBatchInput) 
 	if err := s.begin("SendMessageBatch"); err != nil {
 		return SendMessageBatchOutput{}, err
 	}
-	ids := make([]string, len(in.Entries))
-	total := 0
-	for i, en := range in.Entries {
-		ids[i] = en.Id
-		total += messageSize(en.MessageBody, en.MessageAttributes)
-	}
-	if err := checkBatch("SendMessageBatchRequestEntry", ids); err != nil {
+	if err := checkBatch("SendMessageBatchRequestEntry", in.Entries); err != nil {
 		return SendMessageBatchOutput{}, err
+	}
+	total := 0
+	for _, en := range in.Entries {
+		total += messageSize(en.MessageBody, en.MessageAttributes)
 	}
 	if total > maxBatchBytes {
 		return SendMessageBatchOutput{}, newError(codeBatchRequestTooLong,
@@ -157,30 +153,19 @@ func (s *Service) SendMessageBatch(_ context.Context, in SendMessageBatchInput) 
 		return SendMessageBatchOutput{}, err
 	}
 	now := s.now()
-	out := SendMessageBatchOutput{Successful: []SendMessageBatchResultEntry{}, Failed: []BatchResultErrorEntry{}}
-	for _, en := range in.Entries {
+	var out SendMessageBatchOutput
+	out.Successful, out.Failed = eachEntry(in.Entries, func(en SendMessageBatchRequestEntry) (SendMessageBatchResultEntry, error) {
 		p := outgoing{body: en.MessageBody, attrs: en.MessageAttributes, system: en.MessageSystemAttributes,
 			delay: en.DelaySeconds, groupID: en.MessageGroupId, dedupID: en.MessageDeduplicationId}
-		err := p.check()
-		var r SendMessageOutput
-		if err == nil {
-			r, err = s.enqueue(q, p, now, &e)
+		if err := p.check(); err != nil {
+			return SendMessageBatchResultEntry{}, err
 		}
-		if err != nil {
-			out.Failed = append(out.Failed, batchError(en.Id, err))
-			continue
-		}
-		out.Successful = append(out.Successful, SendMessageBatchResultEntry{Id: en.Id, MessageId: r.MessageId,
+		r, err := s.enqueue(q, p, now, &e)
+		return SendMessageBatchResultEntry{Id: en.Id, MessageId: r.MessageId,
 			MD5OfMessageBody: r.MD5OfMessageBody, MD5OfMessageAttributes: r.MD5OfMessageAttributes,
-			MD5OfMessageSystemAttributes: r.MD5OfMessageSystemAttributes, SequenceNumber: r.SequenceNumber})
-	}
+			MD5OfMessageSystemAttributes: r.MD5OfMessageSystemAttributes, SequenceNumber: r.SequenceNumber}, err
+	})
 	return out, nil
-}
-
-// batchError reports a failed batch entry with the error's awsQuery code.
-func batchError(id string, err error) BatchResultErrorEntry {
-	ae := awserr.As(err)
-	return BatchResultErrorEntry{Id: id, Code: ae.LegacyCode(), Message: ae.Message, SenderFault: !ae.Receiver}
 }
 
 // outgoing is a message about to be sent.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // Service is the SQS engine of one cloud. It is safe for concurrent use: one
@@ -23,13 +24,14 @@ type Service struct {
 	tasks      moveTasks
 	closed     bool
 
-	faults faults
+	faults *faults.Injector[struct{}]
 }
 
 // New returns the SQS service of the cloud whose environment is env. It
 // starts nothing: it only registers the service's bus endpoint.
 func New(env *cloudenv.Env) *Service {
-	s := &Service{env: env, queues: map[string]*queue{}, deleted: expiring[struct{}]{ttl: deleteCooldown}}
+	s := &Service{env: env, queues: map[string]*queue{}, deleted: expiring[struct{}]{ttl: deleteCooldown},
+		faults: faults.New[struct{}]("sqs", env.Clock, operations...)}
 	s.tasks.init()
 	env.Bus.Register("sqs", s.deliver)
 	return s

@@ -81,11 +81,7 @@ func (s *Service) ChangeMessageVisibilityBatch(_ context.Context, in ChangeMessa
 	if err := s.begin("ChangeMessageVisibilityBatch"); err != nil {
 		return ChangeMessageVisibilityBatchOutput{}, err
 	}
-	ids := make([]string, len(in.Entries))
-	for i, en := range in.Entries {
-		ids[i] = en.Id
-	}
-	if err := checkBatch("ChangeMessageVisibilityBatchRequestEntry", ids); err != nil {
+	if err := checkBatch("ChangeMessageVisibilityBatchRequestEntry", in.Entries); err != nil {
 		return ChangeMessageVisibilityBatchOutput{}, err
 	}
 	s.mu.Lock()
@@ -97,21 +93,16 @@ func (s *Service) ChangeMessageVisibilityBatch(_ context.Context, in ChangeMessa
 	}
 	now := s.now()
 	q.advance(now)
-	out := ChangeMessageVisibilityBatchOutput{Successful: []ChangeMessageVisibilityBatchResultEntry{}, Failed: []BatchResultErrorEntry{}}
-	for _, en := range in.Entries {
-		err := validVisibility(en.VisibilityTimeout)
-		if err == nil && en.ReceiptHandle == "" {
-			err = missingParameter("ReceiptHandle")
+	var out ChangeMessageVisibilityBatchOutput
+	out.Successful, out.Failed = eachEntry(in.Entries, func(en ChangeMessageVisibilityBatchRequestEntry) (ChangeMessageVisibilityBatchResultEntry, error) {
+		if err := validVisibility(en.VisibilityTimeout); err != nil {
+			return ChangeMessageVisibilityBatchResultEntry{}, err
 		}
-		if err == nil {
-			err = s.changeVisibility(q, en.ReceiptHandle, en.VisibilityTimeout, now, &e)
+		if en.ReceiptHandle == "" {
+			return ChangeMessageVisibilityBatchResultEntry{}, missingParameter("ReceiptHandle")
 		}
-		if err != nil {
-			out.Failed = append(out.Failed, batchError(en.Id, err))
-			continue
-		}
-		out.Successful = append(out.Successful, ChangeMessageVisibilityBatchResultEntry{Id: en.Id})
-	}
+		return ChangeMessageVisibilityBatchResultEntry{Id: en.Id}, s.changeVisibility(q, en.ReceiptHandle, en.VisibilityTimeout, now, &e)
+	})
 	return out, nil
 }
 

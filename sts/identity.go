@@ -10,11 +10,13 @@ import (
 	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // Service is the STS engine of one cloud.
 type Service struct {
-	env *cloudenv.Env
+	env    *cloudenv.Env
+	faults *faults.Injector[struct{}]
 
 	mu     sync.Mutex
 	issued map[string]issuedKey // access key id -> who it was issued to
@@ -27,7 +29,8 @@ type issuedKey struct {
 
 // New returns the STS service of the cloud whose environment is env.
 func New(env *cloudenv.Env) *Service {
-	return &Service{env: env, issued: map[string]issuedKey{}}
+	return &Service{env: env, issued: map[string]issuedKey{},
+		faults: faults.New[struct{}]("sts", env.Clock, operations...)}
 }
 
 // GetCallerIdentityOutput is the identity that signed a request.
@@ -38,6 +41,9 @@ type GetCallerIdentityOutput struct {
 // GetCallerIdentity returns who holds accessKeyID: the assumed role it was
 // issued for, or the account's root user for any other key.
 func (s *Service) GetCallerIdentity(_ context.Context, accessKeyID string) (GetCallerIdentityOutput, error) {
+	if err := s.enter("GetCallerIdentity"); err != nil {
+		return GetCallerIdentityOutput{}, err
+	}
 	s.mu.Lock()
 	k, ok := s.issued[accessKeyID]
 	s.mu.Unlock()
@@ -88,6 +94,9 @@ var roleSessionName = regexp.MustCompile(`^[\w+=,.@-]{2,64}$`)
 // the role ARN must be an IAM role ARN, the session name must match
 // [\w+=,.@-]{2,64} and the duration must be 900 to 43200 seconds.
 func (s *Service) AssumeRole(_ context.Context, in AssumeRoleInput) (AssumeRoleOutput, error) {
+	if err := s.enter("AssumeRole"); err != nil {
+		return AssumeRoleOutput{}, err
+	}
 	a, err := arn.Parse(in.RoleArn)
 	if err != nil || a.Service != "iam" || !strings.HasPrefix(a.Resource, "role/") || len(in.RoleArn) < 20 {
 		return AssumeRoleOutput{}, validation("roleArn", in.RoleArn, "Member must be a valid IAM role ARN with length between 20 and 2048")
@@ -118,6 +127,9 @@ type GetSessionTokenInput struct {
 
 // GetSessionToken issues temporary credentials for the account's root user.
 func (s *Service) GetSessionToken(_ context.Context, in GetSessionTokenInput) (Credentials, error) {
+	if err := s.enter("GetSessionToken"); err != nil {
+		return Credentials{}, err
+	}
 	d := 43200
 	if in.DurationSeconds != 0 {
 		if in.DurationSeconds < 900 || in.DurationSeconds > 129600 {
