@@ -5,6 +5,7 @@ package ids
 
 import (
 	crand "crypto/rand"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
@@ -14,8 +15,9 @@ import (
 
 // Generator is a seeded source of identifiers, safe for concurrent use.
 type Generator struct {
-	mu  sync.Mutex
-	rng *rand.ChaCha8
+	mu   sync.Mutex
+	seed [32]byte
+	rng  *rand.ChaCha8
 }
 
 // New returns a generator seeded with seed; the same seed gives the same ids
@@ -23,7 +25,23 @@ type Generator struct {
 func New(seed uint64) *Generator {
 	var s [32]byte
 	binary.LittleEndian.PutUint64(s[:], seed)
-	return &Generator{rng: rand.NewChaCha8(s)}
+	return &Generator{seed: s, rng: rand.NewChaCha8(s)}
+}
+
+// Derive returns a generator of its own for key (a queue's ARN, a function's
+// name), seeded from this generator's seed and key. Ids drawn from it do not
+// depend on what other goroutines draw from the parent or from other derived
+// generators, so work that runs concurrently across resources (fan-out to
+// several queues, pollers of several mappings) stays reproducible under
+// WithSeed as long as each resource's own work happens in a fixed order. The
+// same key always derives the same sequence.
+func (g *Generator) Derive(key string) *Generator {
+	h := sha256.New()
+	h.Write(g.seed[:])
+	h.Write([]byte(key))
+	var s [32]byte
+	copy(s[:], h.Sum(nil))
+	return &Generator{seed: s, rng: rand.NewChaCha8(s)}
 }
 
 // NewRandom returns a generator seeded from the operating system.

@@ -89,3 +89,14 @@ func BenchmarkUUID(b *testing.B) {
 		_ = g.UUID()
 	}
 }
+
+func TestDerive_SameKeySameSequenceIndependentOfParentDraws(t *testing.T) {
+	a, b := ids.New(7), ids.New(7)
+	b.UUID() // draws from the parent do not move derived streams
+	da, db := a.Derive("arn:aws:sqs:us-east-1:000000000000:q"), b.Derive("arn:aws:sqs:us-east-1:000000000000:q")
+	for range 5 {
+		assert.Equal(t, da.UUID(), db.UUID())
+	}
+	assert.NotEqual(t, a.Derive("x").UUID(), a.Derive("y").UUID(), "different keys, different streams")
+	assert.NotEqual(t, ids.New(8).Derive("x").UUID(), a.Derive("x").UUID(), "different seeds, different streams")
+}
