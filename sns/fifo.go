@@ -1,11 +1,11 @@
 package sns
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"regexp"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/dedup"
 )
 
 // FIFO topics (Publish API reference, "Message deduplication for FIFO
@@ -20,7 +20,7 @@ import (
 // and sequence number back, as SQS FIFO queues answer duplicates.
 
 // dedupInterval is FIFO deduplication's window.
-const dedupInterval = 5 * time.Minute
+const dedupInterval = dedup.Interval
 
 // fifoID is the format of MessageGroupId and MessageDeduplicationId: "up to
 // 128 alphanumeric characters (a-z, A-Z, 0-9) and punctuation
@@ -28,12 +28,11 @@ const dedupInterval = 5 * time.Minute
 var fifoID = regexp.MustCompile("^[A-Za-z0-9!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]{1,128}$")
 
 // dedupWindow remembers what a FIFO topic accepted in the last five
-// minutes. Entries expire in the order they were added, so a queue of them
-// is pruned from its head: the cost is per message published, not per
+// minutes, on the window SQS FIFO queues use too: entries expire in the
+// order they were added, so the cost is per message published, not per
 // message remembered.
 type dedupWindow struct {
-	seen  map[string]dedupEntry
-	queue []queued // in the order added
+	seen dedup.Window[dedupEntry]
 }
 
 type dedupEntry struct {
@@ -41,41 +40,19 @@ type dedupEntry struct {
 	messageID, seq string
 }
 
-type queued struct {
-	key     string
-	expires time.Time
-}
-
 // lookup returns the entry for key if it is still within its window at now.
 func (w *dedupWindow) lookup(key string, now time.Time) (dedupEntry, bool) {
-	for len(w.queue) > 0 && !now.Before(w.queue[0].expires) {
-		head := w.queue[0]
-		if e, ok := w.seen[head.key]; ok && e.expires.Equal(head.expires) {
-			delete(w.seen, head.key)
-		}
-		w.queue = w.queue[1:]
-	}
-	e, ok := w.seen[key]
-	if !ok || !now.Before(e.expires) {
-		return dedupEntry{}, false
-	}
-	return e, true
+	return w.seen.Get(key, now)
 }
 
+// add records e, which expires dedupInterval after it was accepted.
 func (w *dedupWindow) add(key string, e dedupEntry) {
-	if w.seen == nil {
-		w.seen = map[string]dedupEntry{}
-	}
-	w.seen[key] = e
-	w.queue = append(w.queue, queued{key: key, expires: e.expires})
+	w.seen.Put(key, e.expires.Add(-dedupInterval), e)
 }
 
 // contentDedupID is the MessageDeduplicationId content-based deduplication
-// derives from a message body.
-func contentDedupID(body string) string {
-	sum := sha256.Sum256([]byte(body))
-	return hex.EncodeToString(sum[:])
-}
+// derives from a message body: the SHA-256 of the body, as SQS derives it.
+func contentDedupID(body string) string { return dedup.ContentID(body) }
 
 // sequenceNumber formats a FIFO topic's n-th sequence number: "a large,
 // non-consecutive number" of 20 digits that increases with every message.

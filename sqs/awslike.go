@@ -5,8 +5,8 @@ import "fmt"
 // AWSLikeDelivery makes a standard queue deliver as AWS may, rather than as
 // neatly as the fake does by default, so that a test can prove its consumer
 // is idempotent and does not rely on order. The randomness comes from the
-// cloud's id generator: with awsfake.WithSeed the same scenario makes the
-// same choices on every run.
+// queue's own stream of the cloud's seeded id generator: with
+// awsfake.WithSeed the same scenario makes the same choices on every run.
 type AWSLikeDelivery struct {
 	// DuplicateProbability (0 to 1) is the chance that a DeleteMessage of a
 	// message in flight succeeds but leaves the message in the queue, so it
@@ -45,5 +45,5 @@ func (s *Service) SetAWSLikeDelivery(queueURL string, d *AWSLikeDelivery) error 
 // keepDeleted decides, in AWS-like delivery, that a delete does not stick.
 func (s *Service) keepDeleted(q *queue) bool {
 	a := q.awsLike
-	return a != nil && a.DuplicateProbability > 0 && s.env.IDs.Float64() < a.DuplicateProbability
+	return a != nil && a.DuplicateProbability > 0 && q.ids.Float64() < a.DuplicateProbability
 }

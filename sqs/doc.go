@@ -40,8 +40,27 @@
 // operation fail with an AWS error code, with AWS's status and fault side;
 // ClearFaults removes the faults; Calls lists the calls of every operation
 // (the last 10,000 at least). SetAWSLikeDelivery makes a standard queue
-// duplicate and reorder as AWS may, seeded; Notify lets a poller (Lambda's
-// event source mapping) sleep until a message may be receivable.
+// duplicate and reorder as AWS may, seeded; Notify lets a poller sleep
+// until a message may be receivable.
+//
+// The poller path (PollerAttributes, PollerReceive, PollerDelete,
+// PollerNotify) serves Lambda's SQS event source mappings through the root
+// package. It addresses queues by ARN, as AWS's pollers do; a registration
+// for an ARN outlives its queue and serves a queue created later with the
+// same name. Its calls are the cloud's own: they are not in Calls and
+// injected faults neither fail them nor are consumed by them, so that a
+// fault a test injects reaches the test's own client (to fail a mapping's
+// batches, fail its function).
+//
+// # Determinism
+//
+// With awsfake.WithSeed, each queue draws its message ids, receipt handles
+// and AWS-like delivery choices from a stream of its own, derived from the
+// seed, the queue's ARN and how many queues of that name were created
+// before it: deliveries that reach several queues at once (SNS fan-out, S3
+// notifications, several pollers) give each queue the same ids on every
+// run, and a queue created again with a deleted one's name does not replay
+// its ids. FIFO sequence numbers are counted per queue.
 //
 // # Where the fake differs from AWS
 //

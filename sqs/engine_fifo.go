@@ -1,20 +1,12 @@
 package sqs
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-	"time"
-)
+import "github.com/awsfake/awsfake/internal/dedup"
 
-// fifoWindow is both the deduplication interval of FIFO sends and the time a
-// ReceiveRequestAttemptId can be retried: 5 minutes (SendMessage and
-// ReceiveMessage docs).
-const fifoWindow = 5 * time.Minute
-
-// dedupIndex remembers the FIFO sends of the last 5 minutes by
-// deduplication key; a send whose key is there is accepted but not
-// delivered, and answers with the original message's id.
-type dedupIndex = expiring[dedupRecord]
+// dedupIndex remembers the FIFO sends of the last 5 minutes (the
+// deduplication interval, SendMessage docs) by deduplication key; a send
+// whose key is there is accepted but not delivered, and answers with the
+// original message's id. Its zero value is ready.
+type dedupIndex = dedup.Window[dedupRecord]
 
 type dedupRecord struct {
 	messageID string
@@ -31,19 +23,12 @@ func dedupKey(scope, groupID, dedupID string) string {
 	return dedupID
 }
 
-// contentDedupID is the deduplication id of content-based deduplication: the
-// SHA-256 of the body ("Amazon SQS uses a SHA-256 hash to generate the
-// MessageDeduplicationId using the body of the message (but not the
-// attributes of the message)").
-func contentDedupID(body string) string {
-	sum := sha256.Sum256([]byte(body))
-	return hex.EncodeToString(sum[:])
-}
-
 // attemptIndex remembers FIFO receives by ReceiveRequestAttemptId, so that a
-// retry within 5 minutes gets the same messages and receipt handles, as long
-// as none of them was deleted or had its visibility changed.
-type attemptIndex = expiring[[]receivedRef]
+// retry within 5 minutes ("You can use ReceiveRequestAttemptId only for 5
+// minutes after a ReceiveMessage action", ReceiveMessage docs) gets the
+// same messages and receipt handles, as long as none of them was deleted or
+// had its visibility changed. Its zero value is ready.
+type attemptIndex = dedup.Window[[]receivedRef]
 
 // receivedRef is one message as a receive handed it out.
 type receivedRef struct {

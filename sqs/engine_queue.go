@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/clock"
+	"github.com/awsfake/awsfake/internal/ids"
 )
 
 // queue is one SQS queue: its configuration and its messages, indexed so
@@ -12,8 +13,9 @@ import (
 // clock has made due (retention expiry, ends of delays and visibility
 // timeouts) before each operation looks at the queue.
 type queue struct {
-	uid      uint64 // distinguishes this queue from a deleted namesake, in receipt handles
-	owner    string // account id
+	uid      uint64         // distinguishes this queue from a deleted namesake, in receipt handles
+	ids      *ids.Generator // message ids, receipt tags and AWS-like draws of this queue only
+	owner    string         // account id
 	name     string
 	arn      string
 	url      string
@@ -41,17 +43,16 @@ type queue struct {
 	lastEnqueued int64
 	received     map[uint64]*message // messages that have receipt handles, by seq
 	nextSeq      uint64
+	nextSeqNum   uint64 // last FIFO SequenceNumber handed out
 	dedup        dedupIndex
 	attempts     attemptIndex
 	purgedAt     int64 // last PurgeQueue, 0 if none
 	awsLike      *AWSLikeDelivery
 
-	waiters   []waiter // long polls parked on this queue
-	notifiers []notifier
-	nextNotif uint64
-	timer     clock.Timer // the notifiers' wake-up, armed only while there are notifiers
-	timerAt   int64
-	timerGen  uint64
+	waiters  []waiter    // long polls parked on this queue
+	timer    clock.Timer // the notifiers' wake-up, armed only while the queue's ARN has notifiers
+	timerAt  int64
+	timerGen uint64
 }
 
 // group is a FIFO message group.
@@ -63,9 +64,10 @@ type group struct {
 	idx      int32                 // position in the queue's ready heap, -1 if not there
 }
 
-func newQueue(uid uint64, owner, name, arn, url string, fifo bool, cfg queueConfig, now time.Time) *queue {
+// newQueue makes an empty queue whose ids come from g, a stream of its own.
+func newQueue(g *ids.Generator, owner, name, arn, url string, fifo bool, cfg queueConfig, now time.Time) *queue {
 	q := &queue{
-		uid: uid, owner: owner, name: name, arn: arn, url: url, fifo: fifo, cfg: cfg,
+		uid: g.Uint64(), ids: g, owner: owner, name: name, arn: arn, url: url, fifo: fifo, cfg: cfg,
 		created: now, modified: now, tags: map[string]string{},
 		fresh:     ring{pos: stateIdx},
 		visible:   newStateHeap(bySeq),
@@ -74,8 +76,6 @@ func newQueue(uid uint64, owner, name, arn, url string, fifo bool, cfg queueConf
 		retention: ring{pos: retentionIdx},
 		late:      indexedHeap[*message]{less: byEnqueued, pos: retentionIdx},
 		received:  map[uint64]*message{},
-		dedup:     dedupIndex{ttl: fifoWindow},
-		attempts:  attemptIndex{ttl: fifoWindow},
 	}
 	if fifo {
 		q.groups = map[string]*group{}

@@ -107,3 +107,35 @@ func ExampleService_Notify() {
 	// wake up at 00:00:00
 	// wake up at 00:00:10
 }
+
+// The poller path is what Lambda's SQS event source mappings use, by queue
+// ARN: it watches the ARN even before the queue exists, and its calls stay
+// out of Calls.
+func ExampleService_PollerReceive() {
+	ctx := context.Background()
+	cloud := awsfake.New(awsfake.WithClock(clock.NewFake(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))))
+	defer cloud.Close()
+	api := cloud.SQS()
+	const arn = "arn:aws:sqs:us-east-1:000000000000:jobs"
+
+	cancel, _ := api.PollerNotify(arn, func() {
+		msgs, _ := api.PollerReceive(arn, 10)
+		var handles []string
+		for _, m := range msgs {
+			fmt.Println("got", m.Body)
+			handles = append(handles, m.ReceiptHandle)
+		}
+		fmt.Println("delete:", api.PollerDelete(arn, handles))
+	})
+	defer cancel()
+	q, _ := api.CreateQueue(ctx, sqs.CreateQueueInput{QueueName: "jobs"})
+	_, _ = api.SendMessage(ctx, sqs.SendMessageInput{QueueUrl: q.QueueUrl, MessageBody: "job 1"})
+	for _, c := range api.Calls() {
+		fmt.Println("call", c.Operation)
+	}
+	// Output:
+	// got job 1
+	// delete: <nil>
+	// call CreateQueue
+	// call SendMessage
+}

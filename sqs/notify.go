@@ -2,7 +2,7 @@ package sqs
 
 import "sync"
 
-// notifier is one callback registered with Notify.
+// notifier is one callback registered with Notify or PollerNotify.
 type notifier struct {
 	id uint64
 	fn func()
@@ -23,8 +23,11 @@ type notifier struct {
 //
 // fn is called with no lock held; it may call the Go API. Calls may be
 // spurious (nothing receivable by the time fn looks), but none is missed.
-// cancel removes the registration; it is idempotent. Deleting the queue drops
-// its notifiers.
+// cancel removes the registration; it is idempotent.
+//
+// The queue must exist (else QueueDoesNotExist), but the registration is
+// for its ARN, as AWS's pollers address a queue: deleting the queue keeps
+// it, and a queue created later with the same name is notified to fn.
 func (s *Service) Notify(queueURL string, fn func()) (cancel func(), err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -32,33 +35,47 @@ func (s *Service) Notify(queueURL string, fn func()) (cancel func(), err error) 
 	if err != nil {
 		return nil, err
 	}
-	q.nextNotif++
-	id := q.nextNotif
-	q.notifiers = append(q.notifiers, notifier{id: id, fn: fn})
-	s.rearm(q)
+	return s.notifyLocked(q.arn, fn), nil
+}
+
+// notifyLocked registers fn for the queue ARN and arms the timer of the
+// queue that has it now, if any.
+func (s *Service) notifyLocked(queueARN string, fn func()) (cancel func()) {
+	s.nextNotif++
+	id := s.nextNotif
+	s.notifiers[queueARN] = append(s.notifiers[queueARN], notifier{id: id, fn: fn})
+	if q := s.queueByARN(queueARN); q != nil {
+		s.rearm(q)
+	}
 	var once sync.Once
 	return func() {
 		once.Do(func() {
 			s.mu.Lock()
 			defer s.mu.Unlock()
-			for i, n := range q.notifiers {
+			ns := s.notifiers[queueARN]
+			for i, n := range ns {
 				if n.id == id {
-					q.notifiers = append(q.notifiers[:i], q.notifiers[i+1:]...)
+					ns = append(ns[:i], ns[i+1:]...)
 					break
 				}
 			}
-			if len(q.notifiers) == 0 {
+			if len(ns) > 0 {
+				s.notifiers[queueARN] = ns
+				return
+			}
+			delete(s.notifiers, queueARN)
+			if q := s.queueByARN(queueARN); q != nil {
 				q.stopTimer()
 			}
 		})
-	}, nil
+	}
 }
 
 // rearm keeps q's notifier timer armed at the earliest end of a delay or
 // visibility timeout, and unarmed when q has no notifiers. A timer armed
 // earlier than needed is kept: it fires, finds nothing, and re-arms.
 func (s *Service) rearm(q *queue) {
-	if len(q.notifiers) == 0 || s.closed || q.deleted {
+	if len(s.notifiers[q.arn]) == 0 || s.closed || q.deleted {
 		q.stopTimer()
 		return
 	}

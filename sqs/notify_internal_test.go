@@ -55,3 +55,28 @@ func TestNotify_OneTimerPerQueueOnlyWhileNotified(t *testing.T) {
 	cancel()
 	assert.Nil(t, q.timer)
 }
+
+// Deleting a queue stops its timer; its namesake arms one of its own for
+// the notifiers that outlived it.
+func TestNotify_DeletedQueueKeepsNoTimer(t *testing.T) {
+	s, clk := newTestService(t)
+	ctx := context.Background()
+	out, err := s.CreateQueue(ctx, CreateQueueInput{QueueName: "q"})
+	require.NoError(t, err)
+	_, err = s.Notify(out.QueueUrl, func() {})
+	require.NoError(t, err)
+	d := int32(30)
+	_, err = s.SendMessage(ctx, SendMessageInput{QueueUrl: out.QueueUrl, MessageBody: "m", DelaySeconds: &d})
+	require.NoError(t, err)
+	old := s.queues["q"]
+	require.NotNil(t, old.timer)
+	require.NoError(t, s.DeleteQueue(ctx, DeleteQueueInput{QueueUrl: out.QueueUrl}))
+	assert.Nil(t, old.timer)
+	clk.Advance(time.Minute)
+	_, err = s.CreateQueue(ctx, CreateQueueInput{QueueName: "q"})
+	require.NoError(t, err)
+	_, err = s.SendMessage(ctx, SendMessageInput{QueueUrl: out.QueueUrl, MessageBody: "m", DelaySeconds: &d})
+	require.NoError(t, err)
+	assert.NotNil(t, s.queues["q"].timer)
+	assert.Equal(t, clk.Now().Add(30*time.Second).UnixNano(), s.queues["q"].timerAt)
+}

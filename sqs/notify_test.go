@@ -102,3 +102,23 @@ func TestNotify_CallbackMayUseTheAPIAndCancelStopsIt(t *testing.T) {
 	_, err = api.Notify("http://awsfake.localhost/000000000000/missing", func() {})
 	require.Error(t, err)
 }
+
+// Notifiers are registered for the queue's ARN, as AWS's pollers address a
+// queue: deleting the queue keeps them, and the queue created with its name
+// once the 60 seconds have passed notifies them, on a send and on the clock.
+func TestNotify_SurvivesDeleteQueueAndServesTheQueueCreatedAgain(t *testing.T) {
+	f := newFixture(t)
+	url := f.createQueue(t, "q", nil)
+	n := f.notifications(t, url)
+	_, err := f.client.DeleteQueue(ctx, &awssqs.DeleteQueueInput{QueueUrl: &url})
+	require.NoError(t, err)
+	f.clk.Advance(60 * time.Second)
+	again := f.createQueue(t, "q", nil)
+	assert.Equal(t, int32(0), n.Load())
+	f.send(t, again, "m")
+	assert.Equal(t, int32(1), n.Load(), "a send to the new queue")
+	_, err = f.client.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: &again, MessageBody: aws.String("d"), DelaySeconds: 3})
+	require.NoError(t, err)
+	f.clk.Advance(3 * time.Second)
+	assert.Equal(t, int32(2), n.Load(), "a delay of the new queue ends")
+}

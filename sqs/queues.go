@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -111,7 +112,7 @@ func (s *Service) CreateQueue(_ context.Context, in CreateQueueInput) (CreateQue
 		}
 		return CreateQueueOutput{QueueUrl: q.url}, nil
 	}
-	if _, recent := s.deleted.get(in.QueueName, now.UnixNano()); recent {
+	if _, recent := s.deleted.Get(in.QueueName, now); recent {
 		return CreateQueueOutput{}, newError(codeQueueDeletedRecently,
 			"You must wait 60 seconds after deleting a queue before you can create another with the same name.")
 	}
@@ -119,8 +120,9 @@ func (s *Service) CreateQueue(_ context.Context, in CreateQueueInput) (CreateQue
 	if err := s.checkRedrive(queueARN, fifo, cfg.redrive, attrs[attrRedrivePolicy]); err != nil {
 		return CreateQueueOutput{}, err
 	}
-	s.nextUID++
-	q := newQueue(s.nextUID, s.env.AccountID, in.QueueName, queueARN, s.queueURL(in.QueueName), fifo, cfg, now.Truncate(time.Second))
+	s.created[in.QueueName]++
+	stream := s.env.IDs.Derive(queueARN + "#" + strconv.FormatUint(s.created[in.QueueName], 10))
+	q := newQueue(stream, s.env.AccountID, in.QueueName, queueARN, s.queueURL(in.QueueName), fifo, cfg, now.Truncate(time.Second))
 	for k, v := range in.Tags {
 		q.tags[k] = v
 	}
@@ -256,11 +258,10 @@ func (s *Service) DeleteQueue(_ context.Context, in DeleteQueueInput) error {
 		return err
 	}
 	q.deleted = true
-	q.stopTimer()
-	q.notifiers = nil
+	q.stopTimer() // its notifiers stay, for a namesake created later
 	q.wakeWaiters()
 	delete(s.queues, q.name)
-	s.deleted.put(q.name, s.now(), struct{}{})
+	s.deleted.Put(q.name, s.env.Clock.Now(), struct{}{})
 	return nil
 }
 

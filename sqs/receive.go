@@ -198,7 +198,7 @@ func (s *Service) receive(q *queue, p receiveParams, now int64, longPoll bool, e
 			for i, m := range got {
 				refs[i] = receivedRef{m: m, receives: m.receives, until: m.availableAt}
 			}
-			q.attempts.put(p.attemptID, now, refs)
+			q.attempts.Put(p.attemptID, unixNano(now), refs)
 		}
 	}
 	if len(got) == 0 {
@@ -216,7 +216,7 @@ func (s *Service) receive(q *queue, p receiveParams, now int64, longPoll bool, e
 // their visibility timeout restarted, if none has been deleted or had its
 // visibility changed since; nil otherwise.
 func (q *queue) retryAttempt(id string, now int64, vt time.Duration) []*message {
-	refs, ok := q.attempts.get(id, now)
+	refs, ok := q.attempts.Get(id, unixNano(now))
 	if !ok || vt == 0 {
 		return nil
 	}
@@ -251,7 +251,7 @@ func (s *Service) take(q *queue, max int, vt time.Duration, now int64, e *effect
 			m.firstReceivedAt = now
 		}
 		m.receivedAt = now
-		m.handleTag = s.env.IDs.Uint64()
+		m.handleTag = q.ids.Uint64()
 		q.received[m.seq] = m
 		if vt > 0 {
 			q.setInFlight(m, now+int64(vt))
@@ -320,7 +320,7 @@ func (s *Service) popVisible(q *queue) *message {
 			}
 		}
 		pick = append(pick, q.visible.items[:min(q.visible.len(), a.ReorderWindow)]...)
-		m = pick[s.env.IDs.IntN(len(pick))]
+		m = pick[q.ids.IntN(len(pick))]
 	}
 	if m != nil {
 		q.removeVisible(m)

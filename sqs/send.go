@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/dedup"
 )
 
 // MessageAttributeValue is a typed message attribute. DataType is String,
@@ -245,21 +247,21 @@ func (s *Service) enqueue(q *queue, p outgoing, now int64, e *effects) (SendMess
 				return SendMessageOutput{}, newError(codeInvalidParameterValue,
 					"The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly")
 			}
-			m.dedupID = contentDedupID(p.body)
+			m.dedupID = dedup.ContentID(p.body)
 		}
 		key := dedupKey(q.cfg.dedupScope, m.groupID, m.dedupID)
-		if rec, dup := q.dedup.get(key, now); dup {
+		if rec, dup := q.dedup.Get(key, unixNano(now)); dup {
 			out.MessageId, out.SequenceNumber = rec.messageID, seqNumberString(rec.seqNumber)
 			return out, nil
 		}
-		s.nextSeqNum++
-		m.seqNumber = s.nextSeqNum
+		q.nextSeqNum++
+		m.seqNumber = q.nextSeqNum
 		out.SequenceNumber = seqNumberString(m.seqNumber)
-		m.id = s.env.IDs.UUID()
-		q.dedup.put(key, now, dedupRecord{messageID: m.id, seqNumber: m.seqNumber})
+		m.id = q.ids.UUID()
+		q.dedup.Put(key, unixNano(now), dedupRecord{messageID: m.id, seqNumber: m.seqNumber})
 	}
 	if m.id == "" {
-		m.id = s.env.IDs.UUID()
+		m.id = q.ids.UUID()
 	}
 	out.MessageId = m.id
 	q.enqueue(m, now, delay)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/dedup"
 	"github.com/awsfake/awsfake/internal/faults"
 )
 
@@ -16,13 +17,19 @@ import (
 type Service struct {
 	env *cloudenv.Env
 
-	mu         sync.Mutex
-	queues     map[string]*queue  // by name, in the cloud's account and region
-	deleted    expiring[struct{}] // names deleted in the last 60 s, for QueueDeletedRecently
-	nextUID    uint64
-	nextSeqNum uint64
-	tasks      moveTasks
-	closed     bool
+	mu      sync.Mutex
+	queues  map[string]*queue      // by name, in the cloud's account and region
+	deleted dedup.Window[struct{}] // names deleted in the last 60 s, for QueueDeletedRecently
+	// created counts the queues ever created with each name: the n-th has
+	// an id stream of its own, so a queue re-created with a deleted one's
+	// name does not replay its ids.
+	created map[string]uint64
+	// notifiers are by queue ARN, as AWS's pollers address a queue: they
+	// outlive a deleted queue and serve a namesake created later.
+	notifiers map[string][]notifier
+	nextNotif uint64
+	tasks     moveTasks
+	closed    bool
 
 	faults *faults.Injector[struct{}]
 }
@@ -30,7 +37,8 @@ type Service struct {
 // New returns the SQS service of the cloud whose environment is env. It
 // starts nothing: it only registers the service's bus endpoint.
 func New(env *cloudenv.Env) *Service {
-	s := &Service{env: env, queues: map[string]*queue{}, deleted: expiring[struct{}]{ttl: deleteCooldown},
+	s := &Service{env: env, queues: map[string]*queue{}, deleted: dedup.NewWindow[struct{}](deleteCooldown),
+		created: map[string]uint64{}, notifiers: map[string][]notifier{},
 		faults: faults.New[struct{}]("sqs", env.Clock, operations...)}
 	s.tasks.init()
 	env.Bus.Register("sqs", s.deliver)
@@ -112,12 +120,21 @@ func (s *Service) queueIn(account, name string) (*queue, error) {
 
 // queueByARN finds the queue an ARN names, or nil.
 func (s *Service) queueByARN(queueARN string) *queue {
-	a, err := arn.Parse(queueARN)
-	if err != nil || a.Service != "sqs" || a.Region != s.env.Region {
+	name, ok := s.nameInARN(queueARN)
+	if !ok {
 		return nil
 	}
-	q, _ := s.queueIn(a.Account, a.Resource)
-	return q
+	return s.queues[name]
+}
+
+// nameInARN returns the queue name of an ARN that can name a queue of this
+// cloud: an SQS ARN of its region and account.
+func (s *Service) nameInARN(queueARN string) (string, bool) {
+	a, err := arn.Parse(queueARN)
+	if err != nil || a.Service != "sqs" || a.Region != s.env.Region || a.Account != s.env.AccountID || a.Resource == "" {
+		return "", false
+	}
+	return a.Resource, true
 }
 
 // effects collects, during one operation under the lock, the queues whose
@@ -163,7 +180,10 @@ func (s *Service) done(e *effects) []func() {
 	var fns []func()
 	for _, q := range e.woken {
 		q.wakeWaiters()
-		for _, n := range q.notifiers {
+		if q.deleted {
+			continue
+		}
+		for _, n := range s.notifiers[q.arn] {
 			fns = append(fns, n.fn)
 		}
 	}
