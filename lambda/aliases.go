@@ -117,12 +117,18 @@ func (s *Service) checkAliasTargetLocked(f *function, primary string, weights ma
 	return nil
 }
 
-// routeLocked picks the version an invocation of alias a runs: the additional
-// version with its weight's probability, drawn from the cloud's seeded
-// source, the primary version otherwise.
-func (s *Service) routeLocked(a *alias) string {
-	for v, w := range a.weights {
-		if s.env.IDs.Float64() < w {
+// routeLocked picks the version the invocation key (see invocation.key) of
+// alias a of f runs: the additional version with its weight's probability,
+// the primary version otherwise. The draw is derived from the function's
+// seeded source and the key, so it does not depend on the order in which
+// concurrent invocations start.
+func (s *Service) routeLocked(f *function, a *alias, key string) string {
+	if len(a.weights) == 0 {
+		return a.cfg.FunctionVersion
+	}
+	draw := f.ids.Derive("route " + key).Float64()
+	for v, w := range a.weights { // one at most: AWS routes to two versions
+		if draw < w {
 			return v
 		}
 	}

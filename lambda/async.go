@@ -37,9 +37,9 @@ type asyncEvent struct {
 // attempt makes an attempt at ev now. The invocation starts on the caller's
 // goroutine, so that an attempt a clock callback makes starts at exactly the
 // instant it was scheduled for, and a throttled one is rescheduled from that
-// instant; a goroutine, counted as work in progress for Settle, waits for
-// the outcome and decides what comes next: a retry on the clock, a
-// destination, or nothing.
+// instant. The attempt is work in progress for Settle until its outcome has
+// decided what comes next (afterAttempt), on the goroutine that finishes
+// the invocation: no goroutine waits for it.
 func (s *Service) attempt(ev *asyncEvent) {
 	s.mu.Lock()
 	if s.closed {
@@ -67,8 +67,11 @@ func (s *Service) attempt(ev *asyncEvent) {
 		finish()
 		return
 	}
-	inv, err := s.start(invokeRequest{ref: ev.ref, payload: ev.payload, kind: typeEvent,
-		requestID: ev.id, attempt: ev.attempts + 1})
+	err = s.start(invokeRequest{ref: ev.ref, payload: ev.payload, kind: typeEvent, requestID: ev.id, attempt: ev.attempts + 1},
+		func(o outcome) {
+			defer finish()
+			s.afterAttempt(ev, cfg, o)
+		})
 	if err != nil {
 		if retryable(err) {
 			ev.throttles++
@@ -77,27 +80,27 @@ func (s *Service) attempt(ev *asyncEvent) {
 		// Otherwise closed, or the function or version is gone: nothing
 		// can run the event.
 		finish()
+	}
+}
+
+// afterAttempt decides what follows an attempt that ended with o: a retry on
+// the clock, a destination, or nothing (the attempt was cut short by Close).
+func (s *Service) afterAttempt(ev *asyncEvent, cfg eventConfig, o outcome) {
+	if o.err != nil {
 		return
 	}
-	go func() {
-		defer finish()
-		o := <-inv.done
-		if o.err != nil {
-			return
-		}
-		ev.attempts++
-		ev.last = o
-		switch {
-		case o.functionError == "":
-			s.conclude(ev, cfg, conditionSuccess)
-		case ev.attempts > cfg.retries:
-			s.conclude(ev, cfg, conditionRetriesExhausted)
-		case ev.attempts == 1:
-			s.retry(ev, o.end.Add(firstRetryDelay))
-		default:
-			s.retry(ev, o.end.Add(laterRetryDelay))
-		}
-	}()
+	ev.attempts++
+	ev.last = o
+	switch {
+	case o.functionError == "":
+		s.conclude(ev, cfg, conditionSuccess)
+	case ev.attempts > cfg.retries:
+		s.conclude(ev, cfg, conditionRetriesExhausted)
+	case ev.attempts == 1:
+		s.retry(ev, o.end.Add(firstRetryDelay))
+	default:
+		s.retry(ev, o.end.Add(laterRetryDelay))
+	}
 }
 
 // retryable reports whether AWS puts an event back in the queue after err:

@@ -2,6 +2,7 @@ package lambda_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -64,6 +65,35 @@ func BenchmarkInvoke_GoAPIWarm(b *testing.B) {
 	for b.Loop() {
 		if _, err := svc.Invoke(ctx, in); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkInvocations_OneFunctionAmongMany reads the record of one
+// function's 10 invocations while 99 other functions have 100 each: the
+// cost is that function's records, not the service's.
+func BenchmarkInvocations_OneFunctionAmongMany(b *testing.B) {
+	cloud := benchCloud(b)
+	svc := cloud.Lambda()
+	ctx := context.Background()
+	for i := range 100 {
+		name, runs := fmt.Sprint("other", i), 100
+		if i == 0 {
+			name, runs = "fn", 10
+		} else if _, err := svc.CreateFunction(ctx, lambdaCreate(name, "h")); err != nil {
+			b.Fatal(err)
+		}
+		for range runs {
+			if _, err := svc.Invoke(ctx, lambdaInvoke(name, `{"id":"x"}`)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if len(svc.Invocations("fn")) != 10 {
+			b.Fatal("want 10 invocations")
 		}
 	}
 }

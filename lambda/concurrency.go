@@ -193,7 +193,9 @@ func (s *Service) PutProvisionedConcurrencyConfig(_ context.Context, in PutProvi
 	p := &provisionedConfig{requested: in.ProvisionedConcurrentExecutions, lastModified: lastModified(s.now())}
 	f.provisioned[r.qualifier] = p
 	version := v.cfg.Version
-	f.pool(version).setProvisioned(s.provisionedForLocked(f, version), func() *environment { return s.newEnvLocked(version) })
+	// Made by an API call: its log streams come from the cloud's source, in
+	// the order of the calls.
+	f.pool(version).setProvisioned(s.provisionedForLocked(f, version), func() *environment { return s.newEnvLocked(version, s.env.IDs) })
 	return p.snapshot(""), nil
 }
 

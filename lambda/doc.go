@@ -35,7 +35,11 @@
 //     weights, the version drawn from the cloud's seeded source.
 //   - Invoke (RequestResponse, Event, DryRun; Qualifier; LogType Tail with the
 //     last 4 KB of the log; ClientContext; X-Amz-Executed-Version and
-//     X-Amz-Function-Error) and InvokeAsync. Handler errors and panics
+//     X-Amz-Function-Error) and InvokeAsync, with AWS's size quotas: 6 MB for
+//     a synchronous payload, 1 MB for an Event one, 256 KB for InvokeAsync,
+//     50 MB for a .zip uploaded directly (69905067 bytes of request, its
+//     base64), 1 MB for the other requests; over them, AWS's
+//     RequestEntityTooLargeException (413). Handler errors and panics
 //     become aws-lambda-go's error document; a timeout returns
 //     {"errorMessage":"<time> <request id> Task timed out after N.NN seconds"}
 //     when the clock passes it, even if the handler ignores its context.
@@ -79,9 +83,11 @@
 //     (publish, list, get, delete, attach), and the defaults of the settings
 //     the fake does not model (code signing, recursion, runtime management).
 //   - For tests: Invocations (a record of each run: payload, response or
-//     error, version, cold or warm, start and end on the clock), Logs (START,
-//     END and REPORT lines in AWS's format, and what handlers wrote, with log
-//     group and stream), FailNextInvocations and SetLatency (the function
+//     error, version, cold or warm, start and end on the clock; the last
+//     10,000 of each function while it exists, and the last 10,000 of all
+//     functions), Logs (START, END and REPORT lines in AWS's format, and what
+//     handlers wrote, with log group and stream; the last 10,000 lines of
+//     each function), FailNextInvocations and SetLatency (the function
 //     itself fails or is slow), InjectFault and ClearFaults (the next calls
 //     of an API operation fail with an AWS error code, with Lambda's status
 //     and fault side), Calls (every API call, the last 10,000 at least),
@@ -90,6 +96,15 @@
 // Long waits run on the cloud's clock: advance a clock.Fake, or run the test
 // in a testing/synctest bubble with the default clock. Asynchronous attempts
 // and pollers count as work in progress for Cloud.Settle.
+//
+// Under WithSeed, ids do not depend on how concurrent invocations are
+// scheduled: each function draws the request ids of its own invocations
+// from a generator of its own, each SQS mapping those of its batches in the
+// order it dispatches them, and an environment's log stream name and a
+// weighted alias's choice of version are derived from the request id of
+// the invocation that needs them. The calls that bring no request id of
+// their own (the Go API's Invoke, deliveries through the bus) take theirs
+// in the order they reach the function.
 //
 // # Where the fake differs from AWS
 //
@@ -103,8 +118,22 @@
 //     Max Memory Used is not measured (a fixed 32 MB).
 //   - Go cannot stop a goroutine: a handler that ignores its context keeps
 //     running after its timeout or after Close (which cancels its context and
-//     does not wait for it); what it returns then is dropped, as are its log
-//     lines.
+//     does not wait for it), and outlives the cloud; what it returns then is
+//     dropped, as are its log lines.
+//   - A synchronous invocation whose caller gave up (its context ended, or
+//     the HTTP client went away) keeps running to its end, as in AWS, and is
+//     recorded then; it is not work in progress for Cloud.Settle, which
+//     counts only what runs in the background (asynchronous attempts,
+//     pollers and their batches).
+//   - CreateEventSourceMapping of an enabled mapping, and enabling one,
+//     registers the mapping for its queue's notifications, and SQS then
+//     keeps one clock timer per watched queue, for the instant a delay or
+//     visibility timeout ends. This is the one deliberate exception to
+//     "creating a resource starts nothing": without it the poller would
+//     have to poll on a timer of its own, or miss messages that become
+//     visible with no send. The registration is cancelled when the mapping
+//     is disabled or deleted and by Close; a mapping created disabled
+//     registers nothing.
 //   - Idle environments retire after a fixed idle time (AWS's is
 //     undocumented). Provisioned concurrency on an alias serves every
 //     invocation of the alias's version.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/ids"
 )
 
 // environment is one execution environment: it runs one event at a time and
@@ -123,10 +125,26 @@ func (p *pool) setProvisioned(n int, newEnv func() *environment) {
 	p.provisioned = n
 }
 
-// newEnvLocked makes an environment for a version of f, with AWS's log
-// stream name: yyyy/mm/dd/[version]<32 hex digits>.
-func (s *Service) newEnvLocked(version string) *environment {
-	return &environment{stream: s.now().UTC().Format("2006/01/02") + "/[" + version + "]" + s.env.IDs.Hex(16)}
+// newEnvLocked makes an environment for a version of a function, with AWS's
+// log stream name: yyyy/mm/dd/[version]<32 hex digits>, the digits drawn
+// from g.
+func (s *Service) newEnvLocked(version string, g *ids.Generator) *environment {
+	return &environment{stream: s.now().UTC().Format("2006/01/02") + "/[" + version + "]" + g.Hex(16)}
+}
+
+// envMakerLocked returns what makes the environments a version of f needs
+// for the work named key (an invocation's, see invocation.key): their log
+// stream names come from a generator derived from the function's and key,
+// so that they depend on which invocation started them, not on the order in
+// which concurrent invocations happen to start.
+func (s *Service) envMakerLocked(f *function, version, key string) func() *environment {
+	var g *ids.Generator
+	return func() *environment {
+		if g == nil {
+			g = f.ids.Derive(key)
+		}
+		return s.newEnvLocked(version, g)
+	}
 }
 
 // EnvironmentInfo describes one execution environment of a function.

@@ -9,6 +9,8 @@ import (
 	sdk "github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake/lambda"
 )
 
 func decodeTail(t *testing.T, out *sdk.InvokeOutput) string {
@@ -85,4 +87,29 @@ func TestEnvironments_OneEventAtATimeSoConcurrentCallsStartMore(t *testing.T) {
 	_, err = e.client.Invoke(e.ctx, &sdk.InvokeInput{FunctionName: aws.String("fn")})
 	require.NoError(t, err)
 	assert.Equal(t, 3, e.cloud.Lambda().ColdStarts("fn"), "a fourth call reuses a warm one")
+}
+
+// A crash discards its environment, so the retry of an asynchronous event
+// starts cold, in a new environment with a log stream of its own, though
+// it keeps the event's request id.
+func TestEnvironments_RetryAfterACrashGetsANewLogStream(t *testing.T) {
+	e := newEnv(t)
+	e.register(t, "crash", func() error { panic("boom") })
+	e.createFunction(t, "fn", "crash")
+	_, err := e.cloud.Lambda().Invoke(e.ctx, lambda.InvokeInput{FunctionName: "fn", InvocationType: "Event"})
+	require.NoError(t, err)
+	e.settle(t)
+	e.clk.Advance(time.Minute) // the first retry
+	e.settle(t)
+	recs := e.cloud.Lambda().Invocations("fn")
+	require.Len(t, recs, 2)
+	require.Equal(t, recs[0].RequestID, recs[1].RequestID)
+	assert.True(t, recs[1].ColdStart)
+	logs, err := e.cloud.Lambda().Logs(e.ctx, "fn")
+	require.NoError(t, err)
+	streams := map[string]bool{}
+	for _, l := range logs {
+		streams[l.LogStream] = true
+	}
+	assert.Len(t, streams, 2, "one log stream per environment")
 }

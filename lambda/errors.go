@@ -74,13 +74,6 @@ func errThrottled(reason string) *awserr.Error {
 	return e
 }
 
-// errTooLarge is RequestTooLargeException (413) for an invocation payload
-// over its limit.
-func errTooLarge(limit int) *awserr.Error {
-	return userError("RequestTooLargeException", 413,
-		"Request must be smaller than %d bytes for the InvokeFunction operation", limit)
-}
-
 // errRequestContent is InvalidRequestContentException (400): a payload or
 // client context that is not what AWS accepts.
 func errRequestContent(format string, args ...any) *awserr.Error {

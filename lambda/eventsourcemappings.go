@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/ids"
 )
 
 // ScalingConfig caps the concurrent invocations of an SQS mapping.
@@ -58,12 +59,17 @@ type mapping struct {
 	// unsubscribe cancels the queue notification while the mapping is
 	// enabled.
 	unsubscribe func()
-	running     bool           // a poll goroutine is running
-	again       bool           // woken while running: poll once more
-	inflight    int            // batches being processed
-	held        []QueueMessage // received, waiting for the batching window
-	heldAt      map[string]int // index in held by message id
-	windowEnd   time.Time      // when the batching window of held ends
+	// subscriptions counts the registrations decided (subscriptionLocked).
+	subscriptions uint64
+	// ids draws the request ids of the mapping's batches, in the order
+	// they are dispatched.
+	ids       *ids.Generator
+	running   bool           // a poll goroutine is running
+	again     bool           // woken while running: poll once more
+	inflight  int            // batches being processed
+	held      []QueueMessage // received, waiting for the batching window
+	heldAt    map[string]int // index in held by message id
+	windowEnd time.Time      // when the batching window of held ends
 }
 
 func (m *mapping) snapshot(state string) EventSourceMappingConfiguration {
@@ -145,10 +151,12 @@ func (s *Service) CreateEventSourceMapping(ctx context.Context, in CreateEventSo
 	m.cfg.FunctionArn = s.refARN(r)
 	m.cfg.LastModified = s.now()
 	m.cfg.State = m.state()
+	m.ids = s.env.IDs.Derive(m.cfg.EventSourceMappingArn)
 	s.mappings[m.cfg.UUID] = m
 	out := m.snapshot("Creating")
+	sub := s.subscriptionLocked(m)
 	s.mu.Unlock()
-	s.subscribe(m)
+	s.subscribe(m, sub)
 	return out, nil
 }
 
@@ -326,20 +334,22 @@ func (s *Service) UpdateEventSourceMapping(_ context.Context, in UpdateEventSour
 	m.cfg.State = m.state()
 	m.cfg.LastModified = s.now()
 	var unsubscribe func()
-	if wasEnabled && !m.enabled {
+	var sub *subscription
+	switch {
+	case wasEnabled && !m.enabled:
 		unsubscribe, m.unsubscribe = m.unsubscribe, nil
 		// Messages held for a batching window go back to the queue when
 		// their visibility timeout ends.
 		m.held, m.heldAt, m.windowEnd = nil, nil, time.Time{}
+	case !wasEnabled && m.enabled:
+		sub = s.subscriptionLocked(m)
 	}
 	out := m.snapshot("Updating")
 	s.mu.Unlock()
 	if unsubscribe != nil {
 		unsubscribe()
 	}
-	if !wasEnabled && m.enabled {
-		s.subscribe(m)
-	}
+	s.subscribe(m, sub)
 	return out, nil
 }
 

@@ -86,8 +86,10 @@ var errorCatalogue = faults.Catalogue{
 	"SubnetIPAddressLimitReachedException":                      {Status: 502, Receiver: true},
 	"TooManyRequestsException":                                  {Status: 429, Message: "Rate Exceeded."},
 	"UnsupportedMediaTypeException":                             {Status: 415},
-	// Not modelled: the front end's validation error.
-	"ValidationException": {Status: 400},
+	// Not modelled: the front end's validation error, and the service's
+	// answer to a request over its size quota (limits.go).
+	"ValidationException":            {Status: 400},
+	"RequestEntityTooLargeException": {Status: 413},
 }
 
 // Call is one recorded call of an operation, through the wire or the Go
@@ -171,13 +173,9 @@ func (s *Service) SetLatency(_ context.Context, functionName string, d time.Dura
 }
 
 func (s *Service) withFaults(functionName string, set func(*invocationFaults)) error {
-	r, err := s.parseUnqualified("functionName", functionName)
-	if err != nil {
-		return err
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.lookupLocked(r)
+	f, err := s.functionNamedLocked(functionName)
 	if err != nil {
 		return err
 	}

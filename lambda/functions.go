@@ -78,7 +78,7 @@ func (s *Service) CreateFunction(_ context.Context, in CreateFunctionInput) (Fun
 	if err := checkTags(in.Tags); err != nil {
 		return FunctionConfiguration{}, err
 	}
-	code, err := codeOf(*in.Code, pkg)
+	code, err := codeOf("CreateFunction", *in.Code, pkg)
 	if err != nil {
 		return FunctionConfiguration{}, err
 	}
@@ -122,6 +122,9 @@ func (s *Service) CreateFunction(_ context.Context, in CreateFunctionInput) (Fun
 		aliases: map[string]*alias{}, tags: map[string]string{},
 		invokeConfigs: map[string]*FunctionEventInvokeConfig{}, provisioned: map[string]*provisionedConfig{},
 		urls: map[string]*FunctionUrlConfig{}, pools: map[string]*pool{},
+		// One generator per function, not per name: a function created
+		// again under a deleted one's name does not repeat its ids.
+		ids: s.env.IDs.Derive(cfg.FunctionArn + " " + cfg.RevisionId),
 	}
 	for k, v := range in.Tags {
 		f.tags[k] = v
@@ -350,7 +353,7 @@ func (s *Service) UpdateFunctionCode(_ context.Context, in UpdateFunctionCodeInp
 	if err != nil {
 		return FunctionConfiguration{}, err
 	}
-	code, err := codeOf(FunctionCode{ZipFile: in.ZipFile, S3Bucket: in.S3Bucket, S3Key: in.S3Key,
+	code, err := codeOf("UpdateFunctionCode", FunctionCode{ZipFile: in.ZipFile, S3Bucket: in.S3Bucket, S3Key: in.S3Key,
 		S3ObjectVersion: in.S3ObjectVersion, ImageUri: in.ImageUri}, f.latest.cfg.PackageType)
 	if err != nil {
 		return FunctionConfiguration{}, err

@@ -6,16 +6,6 @@ import (
 	"encoding/json"
 )
 
-// Payload limits of Invoke: "The maximum payload size is 6 MB for
-// synchronous invocations and 1 MB for asynchronous invocations."
-const (
-	maxSyncPayload  = 6291456
-	maxAsyncPayload = 1048576
-	// maxClientContext is the limit on ClientContext: "Up to 3,583 bytes of
-	// base64-encoded data".
-	maxClientContext = 3583
-)
-
 // InvokeInput is one invocation of a function, version or alias.
 type InvokeInput struct {
 	FunctionName string
@@ -116,12 +106,13 @@ func (s *Service) invokeEvent(r ref, payload []byte, requestID string) (string, 
 		s.mu.Unlock()
 		return "", errClosed()
 	}
-	if _, _, err := s.resolveLocked(r); err != nil {
+	f, _, err := s.resolveLocked(r)
+	if err != nil {
 		s.mu.Unlock()
 		return "", err
 	}
 	if requestID == "" {
-		requestID = s.env.IDs.UUID()
+		requestID = f.ids.UUID()
 	}
 	ev := &asyncEvent{ref: r, payload: payload, id: requestID, received: s.now()}
 	s.mu.Unlock()
@@ -130,16 +121,14 @@ func (s *Service) invokeEvent(r ref, payload []byte, requestID string) (string, 
 }
 
 // checkPayload applies AWS's rules to an invocation payload: within the
-// limit of its invocation type, and JSON. An empty payload is {}.
+// quota of its invocation type, and JSON. An empty payload is {}.
 func checkPayload(p []byte, kind string) ([]byte, error) {
-	limit := maxSyncPayload
-	if kind == typeEvent {
-		limit = maxAsyncPayload
-	}
-	if len(p) > limit {
-		return nil, errTooLarge(limit)
-	}
-	if len(p) == 0 {
+	switch {
+	case kind == typeEvent && len(p) > maxEventPayload:
+		return nil, errEventTooLarge(len(p), maxEventPayload)
+	case len(p) > maxSyncPayload:
+		return nil, errRequestTooLarge("Invoke")
+	case len(p) == 0:
 		return []byte("{}"), nil
 	}
 	var v any
@@ -179,7 +168,7 @@ type InvokeAsyncOutput struct {
 }
 
 // InvokeAsync queues an asynchronous invocation, as Invoke with the Event
-// type does.
+// type does, within the older quota of 256 KB.
 func (s *Service) InvokeAsync(_ context.Context, in InvokeAsyncInput) (InvokeAsyncOutput, error) {
 	if err := s.enter("InvokeAsync"); err != nil {
 		return InvokeAsyncOutput{}, err
@@ -187,6 +176,9 @@ func (s *Service) InvokeAsync(_ context.Context, in InvokeAsyncInput) (InvokeAsy
 	r, err := s.parseRef("functionName", in.FunctionName, "")
 	if err != nil {
 		return InvokeAsyncOutput{}, err
+	}
+	if len(in.InvokeArgs) > maxInvokeAsyncPayload {
+		return InvokeAsyncOutput{}, errEventTooLarge(len(in.InvokeArgs), maxInvokeAsyncPayload)
 	}
 	payload, err := checkPayload(in.InvokeArgs, typeEvent)
 	if err != nil {

@@ -76,7 +76,7 @@ func (s *Service) PublishLayerVersion(_ context.Context, in PublishLayerVersionI
 	if in.Content == nil {
 		return LayerVersion{}, errValidation("content", "null", "Member must not be null")
 	}
-	code, err := codeOf(FunctionCode{ZipFile: in.Content.ZipFile, S3Bucket: in.Content.S3Bucket,
+	code, err := codeOf("PublishLayerVersion", FunctionCode{ZipFile: in.Content.ZipFile, S3Bucket: in.Content.S3Bucket,
 		S3Key: in.Content.S3Key, S3ObjectVersion: in.Content.S3ObjectVersion}, "Zip")
 	if err != nil {
 		return LayerVersion{}, err

@@ -16,28 +16,53 @@ import "time"
 // invocations.
 const maxMappingConcurrency = 1250
 
-// subscribe registers the mapping for its queue's notifications and wakes it
-// once, for the messages already there.
-func (s *Service) subscribe(m *mapping) {
-	s.mu.Lock()
-	q := s.queues
-	s.mu.Unlock()
-	if q == nil {
+// subscription is a registration of a mapping for its queue's
+// notifications, decided under s.mu and made without it.
+type subscription struct {
+	queues QueueSource
+	queue  string // the queue's ARN
+	gen    uint64 // the mapping's subscriptions when it was decided
+}
+
+// subscriptionLocked decides whether m registers for its queue's
+// notifications now: when it is enabled, live and has a queue source. It
+// counts the registration in m.subscriptions, so that a registration
+// decided earlier and still in progress knows it is stale. s.mu must be
+// held; hand the result to subscribe once s.mu is released.
+func (s *Service) subscriptionLocked(m *mapping) *subscription {
+	if !m.enabled || m.deleted || s.closed || s.queues == nil {
+		return nil
+	}
+	m.subscriptions++
+	return &subscription{queues: s.queues, queue: m.cfg.EventSourceArn, gen: m.subscriptions}
+}
+
+// subscribe makes the registration sub (nil: none) and wakes the mapping
+// once, for the messages already there. The registration is cancelled at
+// once if the mapping was disabled, deleted or closed meanwhile, or if a
+// newer one was decided (the mapping was disabled and enabled again while
+// Notify ran): an enabled mapping holds exactly one registration.
+func (s *Service) subscribe(m *mapping, sub *subscription) {
+	if sub == nil {
 		return
 	}
-	cancel, err := q.Notify(m.cfg.EventSourceArn, func() { s.wake(m) })
+	cancel, err := sub.queues.Notify(sub.queue, func() { s.wake(m) })
+	s.mu.Lock()
+	current := sub.gen == m.subscriptions && m.enabled && !m.deleted && !s.closed
 	if err != nil {
-		s.mu.Lock()
-		m.cfg.LastProcessingResult = "PROBLEM: " + err.Error()
+		if current {
+			m.cfg.LastProcessingResult = "PROBLEM: " + err.Error()
+		}
 		s.mu.Unlock()
 		return
 	}
-	s.mu.Lock()
-	if m.deleted || !m.enabled || s.closed {
+	if !current {
 		s.mu.Unlock()
 		cancel()
 		return
 	}
+	// m.unsubscribe is nil: the registration before this one, if any, was
+	// cancelled when the mapping was disabled.
 	m.unsubscribe = cancel
 	s.wakeLocked(m)
 	s.mu.Unlock()
@@ -156,22 +181,27 @@ func (s *Service) dispatchLocked(m *mapping) bool {
 	m.held, m.heldAt = nil, nil
 	m.windowEnd = time.Time{}
 	m.inflight++
-	fn, queue := m.fn, m.cfg.EventSourceArn
+	// The request id is drawn here, where the mapping's batches are
+	// dispatched one at a time, so that it goes with the same batch on
+	// every run under a seed.
+	req := invokeRequest{ref: m.fn, kind: typeRequestResponse, requestID: m.ids.UUID(), attempt: 1}
+	queue := m.cfg.EventSourceArn
 	report := len(m.cfg.FunctionResponseTypes) > 0
-	if !s.goLocked(func() { s.process(m, fn, queue, batch, report) }) {
+	if !s.goLocked(func() { s.process(m, req, queue, batch, report) }) {
 		m.inflight--
 		return false
 	}
 	return true
 }
 
-// process invokes the function with one batch, synchronously as AWS's
-// pollers do, then deletes what succeeded: the whole batch, or with
-// ReportBatchItemFailures the messages not reported as failed. What failed
-// stays in the queue and comes back after its visibility timeout.
-func (s *Service) process(m *mapping, fn ref, queue string, batch []QueueMessage, reportFailures bool) {
-	o, err := s.invoke(s.ctx, invokeRequest{ref: fn, payload: sqsEventOf(batch, queue, s.env.Region),
-		kind: typeRequestResponse, attempt: 1})
+// process invokes the function with one batch (req, without its payload
+// yet), synchronously as AWS's pollers do, then deletes what succeeded: the
+// whole batch, or with ReportBatchItemFailures the messages not reported as
+// failed. What failed stays in the queue and comes back after its
+// visibility timeout.
+func (s *Service) process(m *mapping, req invokeRequest, queue string, batch []QueueMessage, reportFailures bool) {
+	req.payload = sqsEventOf(batch, queue, s.env.Region)
+	o, err := s.invoke(s.ctx, req)
 	var done []string
 	result := "OK"
 	switch {

@@ -13,14 +13,20 @@ import (
 	"github.com/awsfake/awsfake/lambda"
 )
 
-// fakeQueue is a QueueSource of one queue, without SQS.
+// fakeQueue is a QueueSource of one queue, without SQS. It keeps every
+// notification registration until it is cancelled, so that a test can count
+// the live ones.
 type fakeQueue struct {
 	mu         sync.Mutex
 	msgs       []lambda.QueueMessage
 	deleted    []string
-	notify     func()
+	notify     map[int]func() // live registrations by number
+	registered int            // Notify calls
 	cancelled  int
 	receiveErr error
+	// gate, when set, makes the next Notify a slow one: it closes entered,
+	// then waits for gate to be closed before it returns.
+	gate, entered chan struct{}
 }
 
 func (q *fakeQueue) QueueAttributes(context.Context, string) (lambda.QueueAttributes, error) {
@@ -48,14 +54,44 @@ func (q *fakeQueue) DeleteMessages(_ context.Context, _ string, handles []string
 
 func (q *fakeQueue) Notify(_ string, fn func()) (func(), error) {
 	q.mu.Lock()
-	q.notify = fn
+	if q.notify == nil {
+		q.notify = map[int]func(){}
+	}
+	q.registered++
+	n := q.registered
+	q.notify[n] = fn
+	gate, entered := q.gate, q.entered
+	q.gate, q.entered = nil, nil
 	q.mu.Unlock()
+	if gate != nil {
+		close(entered)
+		<-gate
+	}
 	return func() {
 		q.mu.Lock()
-		q.cancelled++
-		q.notify = nil
+		if _, ok := q.notify[n]; ok {
+			delete(q.notify, n)
+			q.cancelled++
+		}
 		q.mu.Unlock()
 	}, nil
+}
+
+// live returns how many registrations are not cancelled.
+func (q *fakeQueue) live() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.notify)
+}
+
+// slowNextNotify makes the next Notify wait for the returned release
+// function; entered is closed once that Notify has begun.
+func (q *fakeQueue) slowNextNotify() (entered <-chan struct{}, release func()) {
+	gate, in := make(chan struct{}), make(chan struct{})
+	q.mu.Lock()
+	q.gate, q.entered = gate, in
+	q.mu.Unlock()
+	return in, func() { close(gate) }
 }
 
 // send adds messages and notifies, as SQS does on a send.
@@ -64,9 +100,12 @@ func (q *fakeQueue) send(ids ...string) {
 	for _, id := range ids {
 		q.msgs = append(q.msgs, lambda.QueueMessage{MessageID: id, ReceiptHandle: "rh-" + id, Body: id})
 	}
-	fn := q.notify
+	fns := make([]func(), 0, len(q.notify))
+	for _, fn := range q.notify {
+		fns = append(fns, fn)
+	}
 	q.mu.Unlock()
-	if fn != nil {
+	for _, fn := range fns {
 		fn()
 	}
 }

@@ -30,21 +30,31 @@ type Invocation struct {
 	Start, End time.Time
 }
 
-// Invocations returns a copy of the record of every finished invocation of
-// the function name ("" for every function), oldest first. Throttled calls
-// never ran and are not recorded.
+// Invocations returns a copy of the record of the finished invocations of
+// the function name, oldest first: the last 10,000 (faults.Keep) of that
+// function while it exists, or with name "" the last 10,000 of every
+// function. Throttled calls never ran and are not recorded.
 func (s *Service) Invocations(name string) []Invocation {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []Invocation
-	for _, r := range s.records {
-		if name == "" || r.FunctionName == name {
-			r.Payload = slices.Clone(r.Payload)
-			r.Response = slices.Clone(r.Response)
-			out = append(out, r)
-		}
+	switch f := s.functions[name]; {
+	case name == "":
+		out = s.records.All()
+	case f != nil:
+		out = f.records.All()
+	}
+	for i := range out {
+		out[i].Payload = slices.Clone(out[i].Payload)
+		out[i].Response = slices.Clone(out[i].Response)
 	}
 	return out
+}
+
+// recordLocked records a finished invocation of f.
+func (s *Service) recordLocked(f *function, r Invocation) {
+	s.records.Add(r)
+	f.records.Add(r)
 }
 
 // LogEvent is one line of a function's log: START, END and REPORT lines and
@@ -58,7 +68,8 @@ type LogEvent struct {
 	LogStream string
 }
 
-// Logs returns a copy of the log of a function, oldest first.
+// Logs returns a copy of the log of a function, oldest first: its last
+// 10,000 lines (faults.Keep).
 func (s *Service) Logs(_ context.Context, functionName string) ([]LogEvent, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -66,7 +77,7 @@ func (s *Service) Logs(_ context.Context, functionName string) ([]LogEvent, erro
 	if err != nil {
 		return nil, err
 	}
-	return slices.Clone(f.logs), nil
+	return f.logs.All(), nil
 }
 
 // logTail is X-Amz-Log-Result: the base64 of the last 4 KB of an

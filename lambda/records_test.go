@@ -3,6 +3,7 @@ package lambda_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -89,4 +90,36 @@ func TestInvocations_AreDeterministicWithAFakeClockAndASeed(t *testing.T) {
 	a, b := run(), run()
 	require.Len(t, a, 6)
 	assert.Equal(t, a, b)
+}
+
+// The records of a long-running cloud stay bounded: each function keeps its
+// last 10,000 invocations and log lines, the service its last 10,000
+// invocations overall.
+func TestInvocations_KeepTheLast10000(t *testing.T) {
+	svc, _, _ := newBare(t)
+	ctx := context.Background()
+	require.NoError(t, svc.RegisterHandler("h", func() error { return nil }))
+	for _, fn := range []string{"busy", "quiet"} {
+		_, err := svc.CreateFunction(ctx, lambdaCreate(fn, "h"))
+		require.NoError(t, err)
+	}
+	_, err := svc.Invoke(ctx, lambdaInvoke("quiet", `{"n":-1}`))
+	require.NoError(t, err)
+	const n = 10001
+	for i := range n {
+		_, err := svc.Invoke(ctx, lambdaInvoke("busy", fmt.Sprintf(`{"n":%d}`, i)))
+		require.NoError(t, err)
+	}
+	busy := svc.Invocations("busy")
+	require.Len(t, busy, 10000)
+	assert.JSONEq(t, `{"n":1}`, string(busy[0].Payload), "the oldest is forgotten")
+	assert.JSONEq(t, `{"n":10000}`, string(busy[len(busy)-1].Payload))
+	assert.Len(t, svc.Invocations("quiet"), 1, "one function's traffic does not push out another's")
+	all := svc.Invocations("")
+	require.Len(t, all, 10000)
+	assert.Equal(t, "busy", all[0].FunctionName, "the service-wide record keeps the last 10,000")
+	logs, err := svc.Logs(ctx, "busy")
+	require.NoError(t, err)
+	require.Len(t, logs, 10000)
+	assert.Regexp(t, `^REPORT RequestId: `+busy[len(busy)-1].RequestID, logs[len(logs)-1].Message)
 }

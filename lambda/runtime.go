@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -39,8 +40,11 @@ type invokeRequest struct {
 	payload       []byte
 	clientContext *ClientContext
 	kind          string // typeRequestResponse or typeEvent
-	requestID     string // set for the retries of an asynchronous event
-	attempt       int    // 1 for a first attempt
+	// requestID is the invocation's id: the HTTP request's, the
+	// asynchronous event's, the mapping batch's; "" draws one from the
+	// function's generator.
+	requestID string
+	attempt   int // 1 for a first attempt
 }
 
 // outcome is what an invocation produced.
@@ -70,13 +74,16 @@ type invocation struct {
 	cold     bool
 	reserved bool // holds a slot of the function's reserved concurrency
 	id       string
+	key      string // request id and attempt: the key of what it derives from f.ids
 	arn      string // the ARN as invoked
 	start    time.Time
 	deadline time.Time
 	ctx      *handlerContext
 	cancel   context.CancelCauseFunc
 	timer    clock.Timer
-	done     chan outcome // buffered: finish never blocks
+	// then receives the outcome, once, from finish, with no lock held; it
+	// must not block.
+	then     func(outcome)
 	finished atomic.Bool
 	lines    []string // this invocation's log, guarded by s.mu
 }
@@ -86,12 +93,12 @@ type invocation struct {
 // caller that gives up (ctx) leaves the invocation running to its end, as
 // AWS does when a client disconnects.
 func (s *Service) invoke(ctx context.Context, req invokeRequest) (outcome, error) {
-	inv, err := s.start(req)
-	if err != nil {
+	done := make(chan outcome, 1)
+	if err := s.start(req, func(o outcome) { done <- o }); err != nil {
 		return outcome{}, err
 	}
 	select {
-	case o := <-inv.done:
+	case o := <-done:
 		return o, o.err
 	case <-ctx.Done():
 		return outcome{}, ctx.Err()
@@ -100,35 +107,43 @@ func (s *Service) invoke(ctx context.Context, req invokeRequest) (outcome, error
 
 // start resolves what req addresses, takes a concurrency slot and an
 // execution environment, and starts the handler on its own goroutine with a
-// clock timer for its timeout.
-func (s *Service) start(req invokeRequest) (*invocation, error) {
+// clock timer for its timeout. The callback then receives the outcome when
+// the invocation ends. Nothing starts when start returns an error.
+func (s *Service) start(req invokeRequest, then func(outcome)) error {
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
-		return nil, errClosed()
+		return errClosed()
 	}
-	f, v, err := s.resolveForInvokeLocked(req.ref)
+	f, err := s.lookupLocked(req.ref)
 	if err != nil {
 		s.mu.Unlock()
-		return nil, err
+		return err
+	}
+	id := req.requestID
+	if id == "" {
+		id = f.ids.UUID()
+	}
+	// The retries of an asynchronous event keep its request id: the
+	// attempt tells them apart.
+	key := id + "/" + strconv.Itoa(req.attempt)
+	v, err := s.versionForInvokeLocked(f, req.ref, key)
+	if err != nil {
+		s.mu.Unlock()
+		return err
 	}
 	reserved, err := s.acquireLocked(f)
 	if err != nil {
 		s.mu.Unlock()
-		return nil, err
+		return err
 	}
 	now := s.now()
-	id := req.requestID
-	if id == "" {
-		id = s.env.IDs.UUID()
-	}
 	p := f.pool(v.cfg.Version)
-	env, cold := p.acquire(now, s.idleTimeout, func() *environment { return s.newEnvLocked(v.cfg.Version) })
+	env, cold := p.acquire(now, s.idleTimeout, s.envMakerLocked(f, v.cfg.Version, key))
 	inv := &invocation{
 		s: s, f: f, cfg: v.cfg, req: req, handler: s.handlers[v.cfg.Handler], fault: f.faults.next(),
-		payload: slices.Clone(req.payload), pool: p, env: env, cold: cold, reserved: reserved, id: id, arn: s.refARN(req.ref),
-		start: now, deadline: now.Add(time.Duration(v.cfg.Timeout) * time.Second),
-		done: make(chan outcome, 1),
+		payload: slices.Clone(req.payload), pool: p, env: env, cold: cold, reserved: reserved, id: id, key: key, arn: s.refARN(req.ref),
+		start: now, deadline: now.Add(time.Duration(v.cfg.Timeout) * time.Second), then: then,
 	}
 	base, cancel := context.WithCancelCause(s.ctx)
 	inv.cancel = cancel
@@ -143,22 +158,17 @@ func (s *Service) start(req invokeRequest) (*invocation, error) {
 	inv.timer = s.env.Clock.AfterFuncAt(inv.deadline, inv.timeout)
 	s.mu.Unlock()
 	go inv.run()
-	return inv, nil
+	return nil
 }
 
-// resolveForInvokeLocked returns the function and the version an invocation
-// of r runs; an alias with weighted routing picks its version here.
-func (s *Service) resolveForInvokeLocked(r ref) (*function, *version, error) {
-	f, err := s.lookupLocked(r)
-	if err != nil {
-		return nil, nil, err
-	}
+// versionForInvokeLocked returns the version of f the invocation key (see
+// invocation.key) of r runs; an alias with weighted routing picks its
+// version here.
+func (s *Service) versionForInvokeLocked(f *function, r ref, key string) (*version, error) {
 	if a := f.aliases[r.qualifier]; a != nil && !isVersionNumber(r.qualifier) {
-		v, err := s.versionLocked(f, ref{name: f.name, qualifier: s.routeLocked(a)})
-		return f, v, err
+		return s.versionLocked(f, ref{name: f.name, qualifier: s.routeLocked(f, a, key)})
 	}
-	v, err := s.versionLocked(f, r)
-	return f, v, err
+	return s.versionLocked(f, r)
 }
 
 // run calls the handler and finishes the invocation with what it returns. A
@@ -211,7 +221,7 @@ func (inv *invocation) timeout() {
 
 // finish ends the invocation once: it writes END and REPORT, gives back the
 // environment and the concurrency slot, records the invocation and hands the
-// outcome to whoever waits.
+// outcome to then.
 func (inv *invocation) finish(o outcome) {
 	if !inv.finished.CompareAndSwap(false, true) {
 		return
@@ -237,17 +247,17 @@ func (inv *invocation) finish(o outcome) {
 	inv.logLocked(inv.report(end, o))
 	delete(s.active, inv)
 	s.releaseLocked(inv.f, inv.reserved)
-	inv.pool.release(inv.env, end, !o.crashed, func() *environment { return s.newEnvLocked(inv.cfg.Version) })
+	inv.pool.release(inv.env, end, !o.crashed, s.envMakerLocked(inv.f, inv.cfg.Version, "after "+inv.key))
 	o.lines = inv.lines
 	if o.err == nil {
-		s.records = append(s.records, Invocation{
+		s.recordLocked(inv.f, Invocation{
 			RequestID: inv.id, FunctionName: inv.f.name, FunctionArn: inv.arn, ExecutedVersion: inv.cfg.Version,
 			InvocationType: inv.req.kind, Attempt: inv.req.attempt, Payload: inv.payload, Response: o.payload,
 			FunctionError: o.functionError, ColdStart: inv.cold, TimedOut: o.timedOut, Start: inv.start, End: end,
 		})
 	}
 	s.mu.Unlock()
-	inv.done <- o
+	inv.then(o)
 }
 
 // report is the REPORT line, in AWS's format: tab-separated fields, Init
@@ -273,7 +283,7 @@ const logTimeLayout = "2006-01-02T15:04:05.000Z"
 // logLocked appends a line to the invocation's log and the function's.
 func (inv *invocation) logLocked(line string) {
 	inv.lines = append(inv.lines, line)
-	inv.f.logs = append(inv.f.logs, LogEvent{
+	inv.f.logs.Add(LogEvent{
 		Timestamp: inv.s.now(), Message: line, RequestID: inv.id,
 		LogGroup: logGroup(&inv.cfg), LogStream: inv.env.stream,
 	})

@@ -50,8 +50,8 @@ type Service struct {
 	unreserved  int           // executions running on unreserved concurrency
 	active      map[*invocation]struct{}
 	timers      map[clock.Timer]struct{} // scheduled work that Close stops
-	records     []Invocation
-	wg          sync.WaitGroup // engine goroutines: async attempts and pollers
+	records     faults.Log[Invocation]   // the last faults.Keep invocations of every function
+	wg          sync.WaitGroup           // engine goroutines: async attempts and pollers
 }
 
 // New returns the Lambda service of the cloud whose environment is env, and

@@ -3,6 +3,7 @@ package lambda
 import (
 	"context"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/arn"
@@ -17,8 +18,9 @@ func checkTags(tags map[string]string) error {
 	if len(tags) > maxTags {
 		return errInvalid("Number of tags exceeds resource tag limit.")
 	}
-	for k, v := range tags {
-		switch {
+	// In key order, so that the same tags always give the same error.
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
+		switch v := tags[k]; {
 		case k == "" || len(k) > 128:
 			return errValidation("tags", k, "Map keys must satisfy constraint: [Member must have length between 1 and 128]")
 		case len(v) > 256:

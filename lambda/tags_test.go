@@ -2,6 +2,7 @@ package lambda_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -47,4 +48,17 @@ func TestTags_OnFunctionsAndMappings(t *testing.T) {
 	got, err = e.client.ListTags(e.ctx, &sdk.ListTagsInput{Resource: arn})
 	require.NoError(t, err)
 	assert.Len(t, got.Tags, 1, "a rejected TagResource adds nothing")
+}
+
+// With several bad tags, the error names the first in key order, the same
+// on every call (map order is random in Go, not in AWS's answer).
+func TestTags_SeveralBadTagsAlwaysGiveTheSameError(t *testing.T) {
+	e := newEnv(t)
+	fn := e.createFunction(t, "fn", "h")
+	bad := map[string]string{"b": strings.Repeat("y", 257), "a": strings.Repeat("x", 257), "aws:c": "v"}
+	for range 20 {
+		_, err := e.client.TagResource(e.ctx, &sdk.TagResourceInput{Resource: fn.FunctionArn, Tags: bad})
+		ae := requireCode(t, err, "ValidationException")
+		require.Contains(t, ae.ErrorMessage(), "Value '"+strings.Repeat("x", 257)+"'", "the value of tag a")
+	}
 }

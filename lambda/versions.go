@@ -1,6 +1,9 @@
 package lambda
 
-import "context"
+import (
+	"context"
+	"strconv"
+)
 
 // PublishVersionInput publishes the current $LATEST of a function.
 type PublishVersionInput struct {
@@ -41,12 +44,12 @@ func (s *Service) PublishVersion(_ context.Context, in PublishVersionInput) (Fun
 // $LATEST has not changed since it was published.
 func (s *Service) publishLocked(f *function, description string) *version {
 	if f.publishedRevision == f.latest.cfg.RevisionId {
-		if v := f.versions[itoa(f.lastVersion)]; v != nil {
+		if v := f.versions[strconv.Itoa(f.lastVersion)]; v != nil {
 			return v
 		}
 	}
 	f.lastVersion++
-	n := itoa(f.lastVersion)
+	n := strconv.Itoa(f.lastVersion)
 	v := &version{cfg: f.latest.cfg.clone(), zip: f.latest.zip, image: f.latest.image}
 	v.cfg.Version = n
 	v.cfg.FunctionArn = s.qualifiedARN(f.name, n)

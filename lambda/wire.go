@@ -2,7 +2,6 @@ package lambda
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -16,19 +15,13 @@ import (
 // JSON body with Type and message / Message.
 var rest = protocol.JSON{ContentType: "application/json"}
 
-// Body limits: CreateFunction and UpdateFunctionCode carry a base64 .zip of
-// up to 50 MB; every other request is small.
-const (
-	codeBodyLimit = 70 << 20
-	bodyLimit     = 1 << 20
-)
-
 // call is one request being served.
 type call struct {
 	w      http.ResponseWriter
 	r      *http.Request
 	labels map[string]string
 	query  url.Values
+	limit  int64 // the largest body the operation accepts (requestLimit)
 }
 
 func (c *call) ctx() context.Context { return c.r.Context() }
@@ -63,12 +56,13 @@ func (c *call) json(status int, v any) error {
 type handlerFunc func(s *Service, c *call) error
 
 // op builds the handler of an operation whose input is decoded from the JSON
-// body (within limit) and then completed from the path and query by bind, and
-// whose output is sent with status (nil output sends no body).
-func op[In, Out any](status int, limit int64, bind func(*call, *In) error, run func(*Service, context.Context, In) (Out, error)) handlerFunc {
+// body (within the operation's limit) and then completed from the path and
+// query by bind, and whose output is sent with status (nil output sends no
+// body).
+func op[In, Out any](status int, bind func(*call, *In) error, run func(*Service, context.Context, In) (Out, error)) handlerFunc {
 	return func(s *Service, c *call) error {
 		var in In
-		if err := rest.Decode(c.r, limit, &in); err != nil {
+		if err := rest.Decode(c.r, c.limit, &in); err != nil {
 			return err
 		}
 		if bind != nil {
@@ -106,30 +100,18 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveCode(w, segs[3], segs[4])
 		return
 	}
-	c := &call{w: w, r: r, query: r.URL.Query()}
 	rt, labels := match(r.Method, segs)
 	if rt == nil {
 		rest.WriteError(w, r, awserr.New("UnknownOperationException", 404, "Unknown operation %s %s", r.Method, r.URL.Path))
 		return
 	}
-	c.labels = labels
+	c := &call{w: w, r: r, labels: labels, query: r.URL.Query(), limit: int64(requestLimit(rt.name))}
 	if err := rt.serve(s, c); err != nil {
-		var tooLarge *awserr.Error
-		if errors.As(err, &tooLarge) && tooLarge.Code == "RequestEntityTooLarge" {
-			err = userError("RequestTooLargeException", 413, "Request must be smaller than %d bytes for the %s operation", bodyLimitOf(rt), rt.name)
+		if awserr.Is(err, "RequestEntityTooLarge") { // the body was over c.limit
+			err = errRequestTooLarge(rt.name)
 		}
 		rest.WriteError(w, r, err)
 	}
-}
-
-func bodyLimitOf(rt *route) int {
-	switch rt.name {
-	case "CreateFunction", "UpdateFunctionCode", "PublishLayerVersion":
-		return codeBodyLimit
-	case "Invoke":
-		return maxSyncPayload
-	}
-	return bodyLimit
 }
 
 // match finds the route of a request and the values of its labels.

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/protocol"
 )
 
@@ -14,11 +13,8 @@ import (
 // X-Amz-Executed-Version, X-Amz-Function-Error and X-Amz-Log-Result; 202 for
 // Event, 204 for DryRun. The invocation's request id is the HTTP request's.
 func serveInvoke(s *Service, c *call) error {
-	body, err := protocol.ReadBody(c.r, maxSyncPayload)
+	body, err := protocol.ReadBody(c.r, c.limit)
 	if err != nil {
-		if awserr.Is(err, "RequestEntityTooLarge") {
-			return errTooLarge(maxSyncPayload)
-		}
 		return err
 	}
 	in := InvokeInput{
@@ -52,7 +48,7 @@ func serveInvoke(s *Service, c *call) error {
 // serveInvokeAsync binds the deprecated InvokeAsync: the raw event as the
 // body, {"Status":202} as the answer.
 func serveInvokeAsync(s *Service, c *call) error {
-	body, err := protocol.ReadBody(c.r, maxSyncPayload)
+	body, err := protocol.ReadBody(c.r, c.limit)
 	if err != nil {
 		return err
 	}

@@ -43,26 +43,26 @@ func init() {
 
 	// Functions.
 	add("POST", v2015+"/functions", "CreateFunction",
-		op(http.StatusCreated, codeBodyLimit, nil, (*Service).CreateFunction))
+		op(http.StatusCreated, nil, (*Service).CreateFunction))
 	add("GET", v2015+"/functions", "ListFunctions",
-		op(http.StatusOK, bodyLimit, func(c *call, in *ListFunctionsInput) error {
+		op(http.StatusOK, func(c *call, in *ListFunctionsInput) error {
 			in.FunctionVersion = c.q("FunctionVersion")
 			return paging(c, &in.Marker, &in.MaxItems)
 		}, (*Service).ListFunctions))
 	add("GET", v2015+"/functions/{FunctionName}", "GetFunction",
-		op(http.StatusOK, bodyLimit, func(c *call, in *GetFunctionInput) error { return fnq(c, &in.FunctionName, &in.Qualifier) },
+		op(http.StatusOK, func(c *call, in *GetFunctionInput) error { return fnq(c, &in.FunctionName, &in.Qualifier) },
 			(*Service).GetFunction))
 	add("DELETE", v2015+"/functions/{FunctionName}", "DeleteFunction",
-		op(http.StatusNoContent, bodyLimit, func(c *call, in *DeleteFunctionInput) error { return fnq(c, &in.FunctionName, &in.Qualifier) },
+		op(http.StatusNoContent, func(c *call, in *DeleteFunctionInput) error { return fnq(c, &in.FunctionName, &in.Qualifier) },
 			noOutput((*Service).DeleteFunction)))
 	add("GET", v2015+"/functions/{FunctionName}/configuration", "GetFunctionConfiguration",
-		op(http.StatusOK, bodyLimit, func(c *call, in *GetFunctionInput) error { return fnq(c, &in.FunctionName, &in.Qualifier) },
+		op(http.StatusOK, func(c *call, in *GetFunctionInput) error { return fnq(c, &in.FunctionName, &in.Qualifier) },
 			(*Service).GetFunctionConfiguration))
 	add("PUT", v2015+"/functions/{FunctionName}/configuration", "UpdateFunctionConfiguration",
-		op(http.StatusOK, bodyLimit, func(c *call, in *UpdateFunctionConfigurationInput) error { return fn(c, &in.FunctionName) },
+		op(http.StatusOK, func(c *call, in *UpdateFunctionConfigurationInput) error { return fn(c, &in.FunctionName) },
 			(*Service).UpdateFunctionConfiguration))
 	add("PUT", v2015+"/functions/{FunctionName}/code", "UpdateFunctionCode",
-		op(http.StatusOK, codeBodyLimit, func(c *call, in *UpdateFunctionCodeInput) error { return fn(c, &in.FunctionName) },
+		op(http.StatusOK, func(c *call, in *UpdateFunctionCodeInput) error { return fn(c, &in.FunctionName) },
 			(*Service).UpdateFunctionCode))
 
 	// Invocation.
@@ -71,18 +71,18 @@ func init() {
 
 	// Versions and aliases.
 	add("POST", v2015+"/functions/{FunctionName}/versions", "PublishVersion",
-		op(http.StatusCreated, bodyLimit, func(c *call, in *PublishVersionInput) error { return fn(c, &in.FunctionName) },
+		op(http.StatusCreated, func(c *call, in *PublishVersionInput) error { return fn(c, &in.FunctionName) },
 			(*Service).PublishVersion))
 	add("GET", v2015+"/functions/{FunctionName}/versions", "ListVersionsByFunction",
-		op(http.StatusOK, bodyLimit, func(c *call, in *ListVersionsByFunctionInput) error {
+		op(http.StatusOK, func(c *call, in *ListVersionsByFunctionInput) error {
 			in.FunctionName = c.label("FunctionName")
 			return paging(c, &in.Marker, &in.MaxItems)
 		}, (*Service).ListVersionsByFunction))
 	add("POST", v2015+"/functions/{FunctionName}/aliases", "CreateAlias",
-		op(http.StatusCreated, bodyLimit, func(c *call, in *CreateAliasInput) error { return fn(c, &in.FunctionName) },
+		op(http.StatusCreated, func(c *call, in *CreateAliasInput) error { return fn(c, &in.FunctionName) },
 			(*Service).CreateAlias))
 	add("GET", v2015+"/functions/{FunctionName}/aliases", "ListAliases",
-		op(http.StatusOK, bodyLimit, func(c *call, in *ListAliasesInput) error {
+		op(http.StatusOK, func(c *call, in *ListAliasesInput) error {
 			in.FunctionName, in.FunctionVersion = c.label("FunctionName"), c.q("FunctionVersion")
 			return paging(c, &in.Marker, &in.MaxItems)
 		}, (*Service).ListAliases))
@@ -91,36 +91,36 @@ func init() {
 		return nil
 	}
 	add("GET", v2015+"/functions/{FunctionName}/aliases/{Name}", "GetAlias",
-		op(http.StatusOK, bodyLimit, func(c *call, in *GetAliasInput) error { return aliasName(c, &in.FunctionName, &in.Name) },
+		op(http.StatusOK, func(c *call, in *GetAliasInput) error { return aliasName(c, &in.FunctionName, &in.Name) },
 			(*Service).GetAlias))
 	add("PUT", v2015+"/functions/{FunctionName}/aliases/{Name}", "UpdateAlias",
-		op(http.StatusOK, bodyLimit, func(c *call, in *UpdateAliasInput) error { return aliasName(c, &in.FunctionName, &in.Name) },
+		op(http.StatusOK, func(c *call, in *UpdateAliasInput) error { return aliasName(c, &in.FunctionName, &in.Name) },
 			(*Service).UpdateAlias))
 	add("DELETE", v2015+"/functions/{FunctionName}/aliases/{Name}", "DeleteAlias",
-		op(http.StatusNoContent, bodyLimit, func(c *call, in *DeleteAliasInput) error { return aliasName(c, &in.FunctionName, &in.Name) },
+		op(http.StatusNoContent, func(c *call, in *DeleteAliasInput) error { return aliasName(c, &in.FunctionName, &in.Name) },
 			noOutput((*Service).DeleteAlias)))
 
 	// Resource-based policy.
 	add("POST", v2015+"/functions/{FunctionName}/policy", "AddPermission",
-		op(http.StatusCreated, bodyLimit, func(c *call, in *AddPermissionInput) error { return fnq(c, &in.FunctionName, &in.Qualifier) },
+		op(http.StatusCreated, func(c *call, in *AddPermissionInput) error { return fnq(c, &in.FunctionName, &in.Qualifier) },
 			(*Service).AddPermission))
 	add("GET", v2015+"/functions/{FunctionName}/policy", "GetPolicy",
-		op(http.StatusOK, bodyLimit, func(c *call, in *GetPolicyInput) error { return fnq(c, &in.FunctionName, &in.Qualifier) },
+		op(http.StatusOK, func(c *call, in *GetPolicyInput) error { return fnq(c, &in.FunctionName, &in.Qualifier) },
 			(*Service).GetPolicy))
 	add("DELETE", v2015+"/functions/{FunctionName}/policy/{StatementId}", "RemovePermission",
-		op(http.StatusNoContent, bodyLimit, func(c *call, in *RemovePermissionInput) error {
+		op(http.StatusNoContent, func(c *call, in *RemovePermissionInput) error {
 			in.StatementId, in.RevisionId = c.label("StatementId"), c.q("RevisionId")
 			return fnq(c, &in.FunctionName, &in.Qualifier)
 		}, noOutput((*Service).RemovePermission)))
 
 	// Event source mappings.
 	add("POST", v2015+"/event-source-mappings", "CreateEventSourceMapping",
-		op(http.StatusAccepted, bodyLimit, nil, func(s *Service, ctx context.Context, in CreateEventSourceMappingInput) (any, error) {
+		op(http.StatusAccepted, nil, func(s *Service, ctx context.Context, in CreateEventSourceMappingInput) (any, error) {
 			out, err := s.CreateEventSourceMapping(ctx, in)
 			return esmJSON(out), err
 		}))
 	add("GET", v2015+"/event-source-mappings", "ListEventSourceMappings",
-		op(http.StatusOK, bodyLimit, func(c *call, in *ListEventSourceMappingsInput) error {
+		op(http.StatusOK, func(c *call, in *ListEventSourceMappingsInput) error {
 			in.EventSourceArn, in.FunctionName = c.q("EventSourceArn"), c.q("FunctionName")
 			return paging(c, &in.Marker, &in.MaxItems)
 		}, func(s *Service, ctx context.Context, in ListEventSourceMappingsInput) (any, error) {
@@ -133,18 +133,18 @@ func init() {
 		}))
 	uuid := func(c *call, id *string) error { *id = c.label("UUID"); return nil }
 	add("GET", v2015+"/event-source-mappings/{UUID}", "GetEventSourceMapping",
-		op(http.StatusOK, bodyLimit, uuid, func(s *Service, ctx context.Context, id string) (any, error) {
+		op(http.StatusOK, uuid, func(s *Service, ctx context.Context, id string) (any, error) {
 			out, err := s.GetEventSourceMapping(ctx, id)
 			return esmJSON(out), err
 		}))
 	add("PUT", v2015+"/event-source-mappings/{UUID}", "UpdateEventSourceMapping",
-		op(http.StatusAccepted, bodyLimit, func(c *call, in *UpdateEventSourceMappingInput) error { return uuid(c, &in.UUID) },
+		op(http.StatusAccepted, func(c *call, in *UpdateEventSourceMappingInput) error { return uuid(c, &in.UUID) },
 			func(s *Service, ctx context.Context, in UpdateEventSourceMappingInput) (any, error) {
 				out, err := s.UpdateEventSourceMapping(ctx, in)
 				return esmJSON(out), err
 			}))
 	add("DELETE", v2015+"/event-source-mappings/{UUID}", "DeleteEventSourceMapping",
-		op(http.StatusAccepted, bodyLimit, uuid, func(s *Service, ctx context.Context, id string) (any, error) {
+		op(http.StatusAccepted, uuid, func(s *Service, ctx context.Context, id string) (any, error) {
 			out, err := s.DeleteEventSourceMapping(ctx, id)
 			return esmJSON(out), err
 		}))
@@ -152,37 +152,37 @@ func init() {
 	// Tags.
 	resource := func(c *call, r *string) error { *r = c.label("Resource"); return nil }
 	add("GET", v2017+"/tags/{Resource}", "ListTags",
-		op(http.StatusOK, bodyLimit, func(c *call, in *ListTagsInput) error { return resource(c, &in.Resource) }, (*Service).ListTags))
+		op(http.StatusOK, func(c *call, in *ListTagsInput) error { return resource(c, &in.Resource) }, (*Service).ListTags))
 	add("POST", v2017+"/tags/{Resource}", "TagResource",
-		op(http.StatusNoContent, bodyLimit, func(c *call, in *TagResourceInput) error { return resource(c, &in.Resource) },
+		op(http.StatusNoContent, func(c *call, in *TagResourceInput) error { return resource(c, &in.Resource) },
 			noOutput((*Service).TagResource)))
 	add("DELETE", v2017+"/tags/{Resource}", "UntagResource",
-		op(http.StatusNoContent, bodyLimit, func(c *call, in *UntagResourceInput) error {
+		op(http.StatusNoContent, func(c *call, in *UntagResourceInput) error {
 			in.TagKeys = c.query["tagKeys"]
 			return resource(c, &in.Resource)
 		}, noOutput((*Service).UntagResource)))
 
 	// Concurrency and account settings.
 	add("PUT", v1710+"/functions/{FunctionName}/concurrency", "PutFunctionConcurrency",
-		op(http.StatusOK, bodyLimit, func(c *call, in *PutFunctionConcurrencyInput) error { return fn(c, &in.FunctionName) },
+		op(http.StatusOK, func(c *call, in *PutFunctionConcurrencyInput) error { return fn(c, &in.FunctionName) },
 			(*Service).PutFunctionConcurrency))
 	add("DELETE", v1710+"/functions/{FunctionName}/concurrency", "DeleteFunctionConcurrency",
-		op(http.StatusNoContent, bodyLimit, func(c *call, in *DeleteFunctionConcurrencyInput) error { return fn(c, &in.FunctionName) },
+		op(http.StatusNoContent, func(c *call, in *DeleteFunctionConcurrencyInput) error { return fn(c, &in.FunctionName) },
 			noOutput((*Service).DeleteFunctionConcurrency)))
 	add("GET", v1930+"/functions/{FunctionName}/concurrency", "GetFunctionConcurrency",
-		op(http.StatusOK, bodyLimit, func(c *call, in *GetFunctionConcurrencyInput) error { return fn(c, &in.FunctionName) },
+		op(http.StatusOK, func(c *call, in *GetFunctionConcurrencyInput) error { return fn(c, &in.FunctionName) },
 			(*Service).GetFunctionConcurrency))
 	add("GET", v2016+"/account-settings", "GetAccountSettings",
-		op(http.StatusOK, bodyLimit, nil, func(s *Service, ctx context.Context, _ struct{}) (GetAccountSettingsOutput, error) {
+		op(http.StatusOK, nil, func(s *Service, ctx context.Context, _ struct{}) (GetAccountSettingsOutput, error) {
 			return s.GetAccountSettings(ctx)
 		}))
 	add("PUT", v1930+"/functions/{FunctionName}/provisioned-concurrency", "PutProvisionedConcurrencyConfig",
-		op(http.StatusAccepted, bodyLimit, func(c *call, in *PutProvisionedConcurrencyConfigInput) error {
+		op(http.StatusAccepted, func(c *call, in *PutProvisionedConcurrencyConfigInput) error {
 			return fnq(c, &in.FunctionName, &in.Qualifier)
 		}, (*Service).PutProvisionedConcurrencyConfig))
 	add("GET", v1930+"/functions/{FunctionName}/provisioned-concurrency", "GetProvisionedConcurrencyConfig", serveProvisioned)
 	add("DELETE", v1930+"/functions/{FunctionName}/provisioned-concurrency", "DeleteProvisionedConcurrencyConfig",
-		op(http.StatusNoContent, bodyLimit, func(c *call, in *DeleteProvisionedConcurrencyConfigInput) error {
+		op(http.StatusNoContent, func(c *call, in *DeleteProvisionedConcurrencyConfigInput) error {
 			return fnq(c, &in.FunctionName, &in.Qualifier)
 		}, noOutput((*Service).DeleteProvisionedConcurrencyConfig)))
 
@@ -191,12 +191,12 @@ func init() {
 		return fnq(c, &in.FunctionName, &in.Qualifier)
 	}
 	add("PUT", v1925+"/functions/{FunctionName}/event-invoke-config", "PutFunctionEventInvokeConfig",
-		op(http.StatusOK, bodyLimit, eic, func(s *Service, ctx context.Context, in PutFunctionEventInvokeConfigInput) (any, error) {
+		op(http.StatusOK, eic, func(s *Service, ctx context.Context, in PutFunctionEventInvokeConfigInput) (any, error) {
 			out, err := s.PutFunctionEventInvokeConfig(ctx, in)
 			return eicJSON(out), err
 		}))
 	add("POST", v1925+"/functions/{FunctionName}/event-invoke-config", "UpdateFunctionEventInvokeConfig",
-		op(http.StatusOK, bodyLimit, eic, func(s *Service, ctx context.Context, in PutFunctionEventInvokeConfigInput) (any, error) {
+		op(http.StatusOK, eic, func(s *Service, ctx context.Context, in PutFunctionEventInvokeConfigInput) (any, error) {
 			out, err := s.UpdateFunctionEventInvokeConfig(ctx, in)
 			return eicJSON(out), err
 		}))
@@ -204,14 +204,14 @@ func init() {
 		return fnq(c, &in.FunctionName, &in.Qualifier)
 	}
 	add("GET", v1925+"/functions/{FunctionName}/event-invoke-config", "GetFunctionEventInvokeConfig",
-		op(http.StatusOK, bodyLimit, getEIC, func(s *Service, ctx context.Context, in GetFunctionEventInvokeConfigInput) (any, error) {
+		op(http.StatusOK, getEIC, func(s *Service, ctx context.Context, in GetFunctionEventInvokeConfigInput) (any, error) {
 			out, err := s.GetFunctionEventInvokeConfig(ctx, in)
 			return eicJSON(out), err
 		}))
 	add("DELETE", v1925+"/functions/{FunctionName}/event-invoke-config", "DeleteFunctionEventInvokeConfig",
-		op(http.StatusNoContent, bodyLimit, getEIC, noOutput((*Service).DeleteFunctionEventInvokeConfig)))
+		op(http.StatusNoContent, getEIC, noOutput((*Service).DeleteFunctionEventInvokeConfig)))
 	add("GET", v1925+"/functions/{FunctionName}/event-invoke-config/list", "ListFunctionEventInvokeConfigs",
-		op(http.StatusOK, bodyLimit, func(c *call, in *ListFunctionEventInvokeConfigsInput) error {
+		op(http.StatusOK, func(c *call, in *ListFunctionEventInvokeConfigsInput) error {
 			in.FunctionName = c.label("FunctionName")
 			return paging(c, &in.Marker, &in.MaxItems)
 		}, func(s *Service, ctx context.Context, in ListFunctionEventInvokeConfigsInput) (any, error) {
@@ -226,19 +226,19 @@ func init() {
 	// Function URLs.
 	url := func(c *call, in *GetFunctionUrlConfigInput) error { return fnq(c, &in.FunctionName, &in.Qualifier) }
 	add("POST", v2021+"/functions/{FunctionName}/url", "CreateFunctionUrlConfig",
-		op(http.StatusCreated, bodyLimit, func(c *call, in *CreateFunctionUrlConfigInput) error {
+		op(http.StatusCreated, func(c *call, in *CreateFunctionUrlConfigInput) error {
 			return fnq(c, &in.FunctionName, &in.Qualifier)
 		}, (*Service).CreateFunctionUrlConfig))
 	add("GET", v2021+"/functions/{FunctionName}/url", "GetFunctionUrlConfig",
-		op(http.StatusOK, bodyLimit, url, (*Service).GetFunctionUrlConfig))
+		op(http.StatusOK, url, (*Service).GetFunctionUrlConfig))
 	add("PUT", v2021+"/functions/{FunctionName}/url", "UpdateFunctionUrlConfig",
-		op(http.StatusOK, bodyLimit, func(c *call, in *UpdateFunctionUrlConfigInput) error {
+		op(http.StatusOK, func(c *call, in *UpdateFunctionUrlConfigInput) error {
 			return fnq(c, &in.FunctionName, &in.Qualifier)
 		}, (*Service).UpdateFunctionUrlConfig))
 	add("DELETE", v2021+"/functions/{FunctionName}/url", "DeleteFunctionUrlConfig",
-		op(http.StatusNoContent, bodyLimit, url, noOutput((*Service).DeleteFunctionUrlConfig)))
+		op(http.StatusNoContent, url, noOutput((*Service).DeleteFunctionUrlConfig)))
 	add("GET", v2021+"/functions/{FunctionName}/urls", "ListFunctionUrlConfigs",
-		op(http.StatusOK, bodyLimit, func(c *call, in *ListFunctionUrlConfigsInput) error {
+		op(http.StatusOK, func(c *call, in *ListFunctionUrlConfigsInput) error {
 			in.FunctionName = c.label("FunctionName")
 			return paging(c, &in.Marker, &in.MaxItems)
 		}, (*Service).ListFunctionUrlConfigs))
@@ -246,12 +246,12 @@ func init() {
 	// Layers.
 	add("GET", v2018+"/layers", "ListLayers", serveLayers)
 	add("POST", v2018+"/layers/{LayerName}/versions", "PublishLayerVersion",
-		op(http.StatusCreated, codeBodyLimit, func(c *call, in *PublishLayerVersionInput) error {
+		op(http.StatusCreated, func(c *call, in *PublishLayerVersionInput) error {
 			in.LayerName = c.label("LayerName")
 			return nil
 		}, (*Service).PublishLayerVersion))
 	add("GET", v2018+"/layers/{LayerName}/versions", "ListLayerVersions",
-		op(http.StatusOK, bodyLimit, func(c *call, in *ListLayerVersionsInput) error {
+		op(http.StatusOK, func(c *call, in *ListLayerVersionsInput) error {
 			in.LayerName, in.CompatibleRuntime, in.CompatibleArchitecture = c.label("LayerName"), c.q("CompatibleRuntime"), c.q("CompatibleArchitecture")
 			return paging(c, &in.Marker, &in.MaxItems)
 		}, (*Service).ListLayerVersions))
@@ -265,9 +265,9 @@ func init() {
 		return nil
 	}
 	add("GET", v2018+"/layers/{LayerName}/versions/{VersionNumber}", "GetLayerVersion",
-		op(http.StatusOK, bodyLimit, layerVersion, (*Service).GetLayerVersion))
+		op(http.StatusOK, layerVersion, (*Service).GetLayerVersion))
 	add("DELETE", v2018+"/layers/{LayerName}/versions/{VersionNumber}", "DeleteLayerVersion",
-		op(http.StatusNoContent, bodyLimit, layerVersion, noOutput((*Service).DeleteLayerVersion)))
+		op(http.StatusNoContent, layerVersion, noOutput((*Service).DeleteLayerVersion)))
 
 	addUnsupported(add)
 }
@@ -276,14 +276,14 @@ func init() {
 // ListProvisionedConcurrencyConfigs, otherwise the Get of one qualifier.
 func serveProvisioned(s *Service, c *call) error {
 	if c.q("List") == "ALL" {
-		return op(http.StatusOK, bodyLimit, func(c *call, in *ListProvisionedConcurrencyConfigsInput) error {
+		return op(http.StatusOK, func(c *call, in *ListProvisionedConcurrencyConfigsInput) error {
 			in.FunctionName = c.label("FunctionName")
 			n, err := c.int32Query("MaxItems")
 			in.Marker, in.MaxItems = c.q("Marker"), n
 			return err
 		}, (*Service).ListProvisionedConcurrencyConfigs)(s, c)
 	}
-	return op(http.StatusOK, bodyLimit, func(c *call, in *GetProvisionedConcurrencyConfigInput) error {
+	return op(http.StatusOK, func(c *call, in *GetProvisionedConcurrencyConfigInput) error {
 		in.FunctionName, in.Qualifier = c.label("FunctionName"), c.q("Qualifier")
 		return nil
 	}, (*Service).GetProvisionedConcurrencyConfig)(s, c)
@@ -299,7 +299,7 @@ func serveLayers(s *Service, c *call) error {
 		}
 		return c.json(http.StatusOK, out)
 	}
-	return op(http.StatusOK, bodyLimit, func(c *call, in *ListLayersInput) error {
+	return op(http.StatusOK, func(c *call, in *ListLayersInput) error {
 		in.CompatibleRuntime, in.CompatibleArchitecture = c.q("CompatibleRuntime"), c.q("CompatibleArchitecture")
 		n, err := c.int32Query("MaxItems")
 		in.Marker, in.MaxItems = c.q("Marker"), n
