@@ -149,7 +149,10 @@ func (c *Cloud) Handler() http.Handler { return c }
 
 // Settle waits until no asynchronous work is pending: posted deliveries, what
 // they cause in turn, and woken pollers until their batch is done. It does not
-// move the clock.
+// move the clock. It also waits for SNS's HTTP/S deliveries in flight, whose
+// 15 s timeouts run on the cloud's clock: with a fake clock and an endpoint
+// that does not answer, it returns once the test advances the clock past the
+// timeout, or when ctx ends.
 func (c *Cloud) Settle(ctx context.Context) error { return c.env.Bus.Settle(ctx) }
 
 // DeliveryFailure is an asynchronous delivery between services that failed.

@@ -142,6 +142,17 @@ func (s *Service) lookupBucket(name string) (*bucket, error) {
 	return b, nil
 }
 
+// withBucket runs f on the named bucket under the service lock.
+func (s *Service) withBucket(name string, f func(*bucket) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, err := s.lookupBucket(name)
+	if err != nil {
+		return err
+	}
+	return f(b)
+}
+
 func noSuchBucket(name string) *awserr.Error {
 	e := awserr.New("NoSuchBucket", 404, "The specified bucket does not exist")
 	e.Fields = map[string]string{"BucketName": name}

@@ -135,17 +135,6 @@ func (s *Service) DeleteBucketTagging(ctx context.Context, in DeleteBucketTaggin
 	})
 }
 
-// withBucket runs f on the named bucket under the service lock.
-func (s *Service) withBucket(name string, f func(*bucket) error) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	b, err := s.lookupBucket(name)
-	if err != nil {
-		return err
-	}
-	return f(b)
-}
-
 // ObjectTaggingInput names an object (or a version) whose tags are read or
 // deleted.
 type ObjectTaggingInput struct {

@@ -1,9 +1,6 @@
 package sns
 
 import (
-	"context"
-	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -21,6 +18,7 @@ type target struct {
 	arn, topicArn      string
 	protocol, endpoint string
 	cfg                *subConfig
+	sent               *sentLog
 	// policy and contentType are the effective HTTP/S delivery policy.
 	policy      retryPolicy
 	contentType string
@@ -29,7 +27,7 @@ type target struct {
 func (s *Service) targetLocked(t *topic, sub *subscription) target {
 	p, ct := effectiveRetryPolicy(t.delivery, sub.cfg.delivery)
 	return target{arn: sub.arn, topicArn: sub.topicArn, protocol: sub.protocol, endpoint: sub.endpoint,
-		cfg: sub.cfg, policy: p, contentType: ct}
+		cfg: sub.cfg, sent: sub.sent, policy: p, contentType: ct}
 }
 
 // targetsLocked snapshots a topic's confirmed subscriptions.
@@ -115,7 +113,7 @@ func (s *Service) deliver(m *message, tg target, cache map[string]envelope) {
 	switch tg.protocol {
 	case "sqs", "lambda", "firehose":
 		d.Status = DeliveryPosted
-		s.record(d)
+		s.record(tg.sent, d)
 		to := tg.endpoint
 		if tg.cfg.dlq != "" {
 			// Through this service's own bus endpoint, which learns the
@@ -126,13 +124,13 @@ func (s *Service) deliver(m *message, tg target, cache map[string]envelope) {
 	case "http", "https":
 		d.Status, d.Attempts = DeliveryPending, 0
 		s.http.enqueue(&httpJob{target: tg, msgType: "Notification", messageID: m.id, raw: tg.cfg.raw,
-			body: d.Body, dlq: tg.cfg.dlq, dlqMessage: bm, rec: s.record(d)})
+			body: d.Body, dlq: tg.cfg.dlq, dlqMessage: bm, rec: s.record(tg.sent, d)})
 	default: // email, email-json, sms, application
 		if tg.protocol == "sms" && s.optedOut(tg.endpoint) {
 			return
 		}
 		d.Status = DeliveryRecorded
-		s.record(d)
+		s.record(tg.sent, d)
 		s.send(OutboxMessage{Protocol: tg.protocol, Endpoint: tg.endpoint, SubscriptionArn: tg.arn,
 			TopicArn: m.topicArn, Type: "Notification", MessageID: m.id, Subject: m.subject, Body: d.Body, At: m.at})
 	}
@@ -201,7 +199,7 @@ func (s *Service) sendConfirmation(c confirmation) {
 		MessageID: c.messageID, Body: e.marshal(), At: c.at}
 	if c.protocol == "http" || c.protocol == "https" {
 		d.Status = DeliveryPending
-		s.http.enqueue(&httpJob{target: c.target, msgType: e.Type, messageID: c.messageID, body: d.Body, rec: s.record(d)})
+		s.http.enqueue(&httpJob{target: c.target, msgType: e.Type, messageID: c.messageID, body: d.Body, rec: s.record(c.sent, d)})
 		return
 	}
 	if c.protocol == "email" {
@@ -210,62 +208,7 @@ func (s *Service) sendConfirmation(c confirmation) {
 			subscribeURL
 	}
 	d.Status, d.Attempts = DeliveryRecorded, 1
-	s.record(d)
+	s.record(c.sent, d)
 	s.send(OutboxMessage{Protocol: c.protocol, Endpoint: c.endpoint, SubscriptionArn: c.arn, TopicArn: c.topicArn,
 		Type: e.Type, MessageID: c.messageID, Subject: "AWS Notification - Subscription Confirmation", Body: d.Body, At: c.at})
-}
-
-// receive is the service's bus endpoint. A topic ARN is a publish from
-// another service (S3 notifications, alarm actions, Lambda destinations):
-// Body is the message, Meta[MetaSubject] the subject; Invoke returns the
-// message id. A subscription ARN is a delivery relayed for a subscription
-// with a dead-letter queue.
-func (s *Service) receive(ctx context.Context, target string, m bus.Message) ([]byte, error) {
-	a, err := arn.Parse(target)
-	if err != nil {
-		return nil, err
-	}
-	if strings.Contains(a.Resource, ":") {
-		return nil, s.relay(ctx, target, m)
-	}
-	attrs := map[string]MessageAttributeValue{}
-	for k, v := range m.Attributes {
-		attrs[k] = MessageAttributeValue{DataType: v.DataType, StringValue: v.StringValue, BinaryValue: v.BinaryValue}
-	}
-	out, err := s.publish(PublishInput{TopicArn: target, Message: string(m.Body), Subject: m.Meta[bus.MetaSubject],
-		MessageAttributes: attrs, MessageGroupId: m.GroupID, MessageDeduplicationId: m.DeduplicationID})
-	if err != nil {
-		return nil, err
-	}
-	return []byte(out.MessageId), nil
-}
-
-// relay delivers a message to a subscription with a RedrivePolicy and sends
-// it to the dead-letter queue when the target refuses it: "Messages that
-// can't be delivered due to client errors ... or server errors ... are held
-// in the dead-letter queue". A Lambda function that ran and failed counts as
-// delivered, as for SNS's asynchronous invocations.
-func (s *Service) relay(ctx context.Context, subArn string, m bus.Message) error {
-	s.mu.Lock()
-	sub := s.subs[subArn]
-	var endpoint, dlq string
-	if sub != nil {
-		endpoint, dlq = sub.endpoint, sub.cfg.dlq
-	}
-	s.mu.Unlock()
-	if sub == nil {
-		return nil // unsubscribed since: AWS drops it too
-	}
-	_, err := s.env.Bus.Invoke(ctx, endpoint, m)
-	var fe *bus.FunctionError
-	if err == nil || errors.As(err, &fe) {
-		return nil
-	}
-	if dlq == "" {
-		return err
-	}
-	if _, dlqErr := s.env.Bus.Invoke(ctx, dlq, m); dlqErr != nil {
-		return fmt.Errorf("sns: delivery to %s failed (%v), and so did its dead-letter queue %s: %w", endpoint, err, dlq, dlqErr)
-	}
-	return nil
 }

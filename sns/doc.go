@@ -17,7 +17,7 @@
 // offers what tests inspect: Deliveries (what each subscription was sent,
 // and how far each delivery got), Outbox (the emails, SMS messages and
 // mobile pushes SNS would have sent), Calls (every call of every
-// operation, the last 10,000 at least), InjectFault (the next calls of an
+// operation), InjectFault (the next calls of an
 // operation fail with an AWS error code, with AWS's status and fault side),
 // ClearFaults and OptOutPhoneNumber.
 //
@@ -45,9 +45,9 @@
 //     ranges, exists, cidr, $or and nested keys, with AWS's validation
 //     errors and limits (5 keys, 150 combinations, 200 policies per topic);
 //   - the notification envelope as AWS formats it, signed (SignatureVersion
-//     1: SHA1withRSA, 2: SHA256withRSA) with a per-cloud key whose
-//     certificate is served at SigningCertURL
-//     (<cloud URL>/_awsfake/sns/SimpleNotificationService-<id>.pem); the
+//     1: SHA1withRSA, 2: SHA256withRSA) with a key whose certificate is
+//     served at SigningCertURL
+//     (<cloud URL>/_awsfake/sns/SimpleNotificationService-<hash>.pem); the
 //     SNSEvent for Lambda; raw delivery;
 //   - delivery to SQS and Lambda through the cloud's bus (as
 //     sns.amazonaws.com, with the topic as Source); to HTTP/S endpoints by
@@ -65,13 +65,24 @@
 //     mobile pushes go to the outbox (an email's body is the message alone,
 //     without AWS's unsubscribe footer); firehose deliveries are posted on
 //     the bus, where nothing owns them (see cloud.DeliveryFailures).
-//   - The call log, the recorded deliveries and the outbox grow with the
-//     cloud's work and are kept for its lifetime.
-//   - The signing key is RSA-2048 like AWS's, made on first need (about 100
-//     ms) and self-signed; crypto/rsa draws keys from the operating system
-//     whatever WithSeed says, so signatures differ from run to run while
-//     every id stays deterministic. Signing costs about 1.3 ms per message
-//     whose envelope is signed (raw and FIFO deliveries are not).
+//   - What tests inspect is bounded, so that a long-running server does not
+//     grow without bound: Calls, Outbox and each subscription's Deliveries
+//     keep their last 10,000 entries (faults.Keep), and a subscription's
+//     deliveries are dropped when it is deleted (by Unsubscribe or with its
+//     topic); a delivery still in flight then completes unrecorded.
+//   - The signing key is a fixed RSA-2048 test key published with this
+//     source (signingkey.go), of no value, and its certificate is
+//     self-signed: signatures verify against SigningCertURL's certificate,
+//     not against AWS's certificate chain. Being fixed, and PKCS #1 v1.5
+//     signatures being deterministic, a scenario seeded with WithSeed on a
+//     fake clock sends byte-identical signed messages on every run. Signing
+//     costs about 1.3 ms per message whose envelope is signed (raw and FIFO
+//     deliveries are not).
+//   - cloud.Settle waits for HTTP/S deliveries in flight, and the 15 s an
+//     endpoint has to answer runs on the cloud's clock: with a fake clock
+//     and an endpoint that does not answer, Settle returns only once the
+//     test advances the clock past the timeout (or its own context ends).
+//     A retry parked on the clock does not hold Settle.
 //   - Delivery retries: HTTP/S deliveries follow the delivery policy without
 //     jitter, and AWS's unpublished backoff curves are approximated
 //     (deliverypolicy.go); the throttle policy is stored, not enforced.

@@ -280,17 +280,20 @@ func compileAnythingBut(arg any) (rule, string) {
 		}
 		return r, ""
 	case map[string]any:
-		for k, v := range arg {
-			if k != "prefix" || len(arg) != 1 {
+		for _, k := range slices.Sorted(maps.Keys(arg)) { // the same error every time
+			if k != "prefix" {
 				return rule{}, "Unsupported anything-but pattern: " + k
 			}
-			s, ok := v.(string)
-			if !ok {
-				return rule{}, "prefix match pattern must be a string"
-			}
-			return rule{kind: ruleAnythingButPrefix, s: s}, ""
 		}
-		return rule{}, "Unsupported anything-but pattern: "
+		v, ok := arg["prefix"]
+		if !ok {
+			return rule{}, "Unsupported anything-but pattern: "
+		}
+		s, ok := v.(string)
+		if !ok {
+			return rule{}, "prefix match pattern must be a string"
+		}
+		return rule{kind: ruleAnythingButPrefix, s: s}, ""
 	default:
 		lit, ok := literal(arg)
 		if !ok || (lit.kind != ruleString && lit.kind != ruleNumber) {

@@ -331,6 +331,46 @@ func TestHTTP_UnreachableEndpointIsRetried(t *testing.T) {
 	assert.Equal(t, 0, d.StatusCode, "no answer")
 }
 
+// "If the endpoint ... doesn't respond within 15 seconds, Amazon SNS
+// considers the delivery failed." The 15 s run on the cloud's clock, and
+// Settle waits for a POST in flight: with a fake clock it returns once the
+// clock passes the timeout, not before (documented in the package doc and
+// on Cloud.Settle).
+func TestHTTP_AnEndpointThatDoesNotAnswerHoldsSettleUntilTheClockPassesTheTimeout(t *testing.T) {
+	f := newFixture(t)
+	arrived := make(chan struct{}, 1)
+	release := make(chan struct{})
+	srv := newSubscriber(t, func(r received) int {
+		if r.header.Get("x-amz-sns-message-type") == "Notification" {
+			arrived <- struct{}{}
+			<-release
+		}
+		return http.StatusOK
+	})
+	t.Cleanup(func() { close(release) }) // before srv.Close, which waits for its handlers
+	topic, sub := confirmedHTTP(t, f, srv, nil)
+	_, err := f.sns.Publish(f.ctx, &awssns.PublishInput{TopicArn: aws.String(topic), Message: aws.String("x")})
+	require.NoError(t, err)
+	<-arrived // the POST is in flight: its timeout is armed on the clock
+
+	stillBusy := func(msg string) {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(f.ctx, 50*time.Millisecond)
+		defer cancel()
+		require.ErrorIs(t, f.cloud.Settle(ctx), context.DeadlineExceeded, msg)
+	}
+	stillBusy("the POST is in flight")
+	f.clk.Advance(15*time.Second - time.Nanosecond)
+	stillBusy("just before the timeout")
+	f.clk.Advance(time.Nanosecond)
+	f.settle(t)
+	ds := f.cloud.SNS().Deliveries(sub)
+	d := ds[len(ds)-1]
+	assert.Equal(t, 1, d.Attempts, "the attempt timed out")
+	assert.Equal(t, 0, d.StatusCode, "no answer")
+	assert.Equal(t, sns.DeliveryPending, d.Status, "its retry is parked on the clock, which does not hold Settle")
+}
+
 func TestHTTP_CloseStopsRetriesAndLeavesNoGoroutine(t *testing.T) {
 	before := runtime.NumGoroutine()
 	clk := clock.NewFake(t0)

@@ -4,16 +4,28 @@ import (
 	"maps"
 	"sync"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
-// recorder holds what tests inspect besides the call log: the deliveries
-// made per subscription and the outbox. It has its own lock, so that
-// recording never waits on the engine.
+// recorder guards what tests inspect besides the call log: the deliveries
+// made to each subscription, which each subscription holds (sentLog), and
+// the outbox. It has its own lock, so that recording never waits on the
+// engine. Both records are bounded, so that a long-running server does not
+// grow without bound: a subscription keeps its last faults.Keep (10,000)
+// deliveries, and they go with it when it is deleted; the outbox keeps the
+// last 10,000 messages.
 type recorder struct {
-	mu         sync.Mutex
-	deliveries map[string][]*Delivery // by subscription ARN
-	outbox     []OutboxMessage
+	mu     sync.Mutex
+	outbox faults.Log[OutboxMessage]
 }
+
+// sentLog is the record of what one subscription was sent, guarded by the
+// recorder's lock. A subscription and the targets snapshotted from it share
+// it, so that a delivery still in flight when the subscription is deleted
+// records into a log that no one reads any more and that goes with the last
+// delivery, instead of bringing back a record of a deleted subscription.
+type sentLog = faults.Log[*Delivery]
 
 // DeliveryStatus says how far a delivery got.
 type DeliveryStatus string
@@ -62,12 +74,19 @@ type Delivery struct {
 	StatusCode int
 }
 
-// Deliveries returns copies of the deliveries made to a subscription so far,
-// in the order SNS made them.
+// Deliveries returns copies of the deliveries made to a subscription, in
+// the order SNS made them: the last 10,000 (faults.Keep). A deleted
+// subscription has none: its record is dropped with it.
 func (s *Service) Deliveries(subscriptionArn string) []Delivery {
+	s.mu.Lock()
+	sub := s.subs[subscriptionArn]
+	s.mu.Unlock()
+	if sub == nil {
+		return nil
+	}
 	s.rec.mu.Lock()
 	defer s.rec.mu.Unlock()
-	ds := s.rec.deliveries[subscriptionArn]
+	ds := sub.sent.All()
 	out := make([]Delivery, len(ds))
 	for i, d := range ds {
 		out[i] = *d
@@ -76,15 +95,12 @@ func (s *Service) Deliveries(subscriptionArn string) []Delivery {
 	return out
 }
 
-// record adds d to its subscription's deliveries and returns it, for the
-// HTTP/S worker to update.
-func (s *Service) record(d *Delivery) *Delivery {
+// record adds d to the deliveries of the subscription whose log sent is and
+// returns it, for the HTTP/S worker to update.
+func (s *Service) record(sent *sentLog, d *Delivery) *Delivery {
 	s.rec.mu.Lock()
 	defer s.rec.mu.Unlock()
-	if s.rec.deliveries == nil {
-		s.rec.deliveries = map[string][]*Delivery{}
-	}
-	s.rec.deliveries[d.SubscriptionArn] = append(s.rec.deliveries[d.SubscriptionArn], d)
+	sent.Add(d)
 	return d
 }
 
@@ -115,15 +131,16 @@ type OutboxMessage struct {
 	At   time.Time
 }
 
-// Outbox returns the emails, SMS messages and mobile pushes sent so far.
+// Outbox returns the emails, SMS messages and mobile pushes sent so far,
+// oldest first: the last 10,000 (faults.Keep).
 func (s *Service) Outbox() []OutboxMessage {
 	s.rec.mu.Lock()
 	defer s.rec.mu.Unlock()
-	return append([]OutboxMessage(nil), s.rec.outbox...)
+	return s.rec.outbox.All()
 }
 
 func (s *Service) send(m OutboxMessage) {
 	s.rec.mu.Lock()
 	defer s.rec.mu.Unlock()
-	s.rec.outbox = append(s.rec.outbox, m)
+	s.rec.outbox.Add(m)
 }

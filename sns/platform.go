@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -253,7 +254,8 @@ func (s *Service) CreatePlatformEndpoint(_ context.Context, in CreatePlatformEnd
 }
 
 func checkEndpointAttributes(attrs map[string]string) error {
-	for k, v := range attrs {
+	for _, k := range slices.Sorted(maps.Keys(attrs)) { // the same error every time
+		v := attrs[k]
 		if !endpointAttributeNames[k] {
 			return invalidParameter("Invalid parameter: Attributes Reason: Invalid attribute name: %s", k)
 		}

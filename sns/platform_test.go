@@ -93,3 +93,19 @@ func TestPlatform_RejectsUnknownPlatformsAndNames(t *testing.T) {
 		})
 	}
 }
+
+// Of several invalid attributes the one first in name order is reported,
+// on every call, whatever the order in which Go iterates over the map.
+func TestPlatform_SeveralInvalidEndpointAttributesAlwaysGiveTheSameError(t *testing.T) {
+	f := newFixture(t)
+	app, err := f.sns.CreatePlatformApplication(f.ctx, &awssns.CreatePlatformApplicationInput{Name: aws.String("shop"),
+		Platform: aws.String("GCM"), Attributes: map[string]string{"PlatformCredential": "secret"}})
+	require.NoError(t, err)
+	attrs := map[string]string{"Zone": "x", "CustomUserData": strings.Repeat("u", 2049), "Colour": "red", "Mood": "ok"}
+	for i := range 30 {
+		_, err := f.sns.CreatePlatformEndpoint(f.ctx, &awssns.CreatePlatformEndpointInput{PlatformApplicationArn: app.PlatformApplicationArn,
+			Token: aws.String("device-1"), Attributes: attrs})
+		ae := requireCode(t, err, "InvalidParameter")
+		require.Equal(t, "Invalid parameter: Attributes Reason: Invalid attribute name: Colour", ae.ErrorMessage(), "call %d", i)
+	}
+}

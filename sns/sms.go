@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 
 	"github.com/awsfake/awsfake/internal/awserr"
 )
@@ -102,7 +103,8 @@ func (s *Service) SetSMSAttributes(_ context.Context, in SetSMSAttributesInput) 
 	if in.Attributes == nil {
 		return validationError("null", "attributes", "Member must not be null")
 	}
-	for k, v := range in.Attributes {
+	for _, k := range slices.Sorted(maps.Keys(in.Attributes)) { // the same error every time
+		v := in.Attributes[k]
 		switch {
 		case !smsAttributeNames[k]:
 			return invalidParameter("%s is not a valid attribute", k)

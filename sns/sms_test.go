@@ -104,3 +104,18 @@ func TestSMS_TopicSubscriptionsReceiveTheSMSMessage(t *testing.T) {
 	assert.Equal(t, sub, box[0].SubscriptionArn)
 	assert.Equal(t, "disk full", box[0].Body)
 }
+
+// Of several invalid attributes the one first in name order is reported,
+// on every call, whatever the order in which Go iterates over the map.
+func TestSetSMSAttributes_SeveralInvalidAttributesAlwaysGiveTheSameError(t *testing.T) {
+	f := newFixture(t)
+	attrs := map[string]string{"DefaultSMSType": "Loud", "Colour": "red", "Zone": "x", "MonthlySpendLimit": "1"}
+	for i := range 30 {
+		_, err := f.sns.SetSMSAttributes(f.ctx, &awssns.SetSMSAttributesInput{Attributes: attrs})
+		ae := requireCode(t, err, "InvalidParameter")
+		require.Equal(t, "Colour is not a valid attribute", ae.ErrorMessage(), "call %d", i)
+	}
+	got, err := f.sns.GetSMSAttributes(f.ctx, &awssns.GetSMSAttributesInput{})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"MonthlySpendLimit": "1"}, got.Attributes, "nothing was set")
+}

@@ -24,6 +24,7 @@ type subscription struct {
 	tokenExpires       time.Time
 	authenticated      bool // ConfirmationWasAuthenticated
 	cfg                *subConfig
+	sent               *sentLog // what it was sent: see Deliveries
 }
 
 // subConfig is a subscription's attributes, parsed.
@@ -333,6 +334,7 @@ func (s *Service) subscribeLocked(in SubscribeInput) (*subscription, error) {
 		arn: in.TopicArn + ":" + s.env.IDs.UUID(), topicArn: in.TopicArn,
 		protocol: in.Protocol, endpoint: in.Endpoint, cfg: cfg,
 		pending: needsConfirmation[in.Protocol], authenticated: !needsConfirmation[in.Protocol],
+		sent: &sentLog{},
 	}
 	s.subs[sub.arn] = sub
 	s.subArns.add(sub.arn)

@@ -3,6 +3,7 @@ package sns
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -165,7 +166,10 @@ func (s *Service) CreateTopic(_ context.Context, in CreateTopicInput) (CreateTop
 	}
 	attrs := map[string]string{}
 	var dp *topicDeliveryPolicy
-	for k, v := range in.Attributes {
+	// In name order, so that of several bad attributes the same one is
+	// reported every time, whatever the map's iteration order.
+	for _, k := range slices.Sorted(maps.Keys(in.Attributes)) {
+		v := in.Attributes[k]
 		if k == "FifoTopic" {
 			if v != "true" && v != "false" {
 				return CreateTopicOutput{}, invalidParameter("Invalid parameter: Attributes Reason: FifoTopic: Invalid value [%s]. Must be true or false", v)

@@ -216,3 +216,18 @@ func TestListTopics_PagesOf100(t *testing.T) {
 	_, err := f.sns.ListTopics(f.ctx, &awssns.ListTopicsInput{NextToken: aws.String("!!")})
 	requireCode(t, err, "InvalidParameter")
 }
+
+// Of several invalid attributes the one first in name order is reported,
+// on every call, whatever the order in which Go iterates over the map.
+func TestCreateTopic_SeveralInvalidAttributesAlwaysGiveTheSameError(t *testing.T) {
+	f := newFixture(t)
+	create := func(attrs map[string]string) string {
+		_, err := f.sns.CreateTopic(f.ctx, &awssns.CreateTopicInput{Name: aws.String("a"), Attributes: attrs})
+		return requireCode(t, err, "InvalidParameter").ErrorMessage()
+	}
+	first := create(map[string]string{"DeliveryPolicy": "{"})
+	attrs := map[string]string{"TracingConfig": "On", "SignatureVersion": "3", "FifoTopic": "maybe", "DeliveryPolicy": "{"}
+	for i := range 30 {
+		require.Equal(t, first, create(attrs), "call %d", i)
+	}
+}

@@ -9,7 +9,9 @@
 // worker that exists only while that target has deliveries waiting: nothing
 // runs when nothing is pending. Settle waits until every posted delivery, and
 // all that it caused in turn, is done. A delivery that fails is recorded in
-// Failures, never dropped silently.
+// Failures, never dropped silently; the record keeps the last faults.Keep
+// (10,000) failures, bodies included, so that a long-running server does not
+// grow without bound.
 package bus
 
 import (
@@ -21,6 +23,7 @@ import (
 
 	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // Attribute is a typed message attribute (String, Number or Binary, with an
@@ -84,7 +87,7 @@ type Bus struct {
 	queues    map[string][]Message
 	pending   int
 	settlers  []chan struct{}
-	failures  []Failure
+	failures  faults.Log[Failure]
 	closed    bool
 	workers   sync.WaitGroup
 }
@@ -130,7 +133,7 @@ func (b *Bus) Invoke(ctx context.Context, target string, m Message) ([]byte, err
 func (b *Bus) Post(target string, m Message) {
 	b.mu.Lock()
 	if b.closed {
-		b.failures = append(b.failures, Failure{Target: target, Message: m, Err: ErrClosed, At: b.clock.Now()})
+		b.failures.Add(Failure{Target: target, Message: m, Err: ErrClosed, At: b.clock.Now()})
 		b.mu.Unlock()
 		return
 	}
@@ -159,7 +162,7 @@ func (b *Bus) drain(target string) {
 		}
 		if b.closed {
 			for _, m := range q {
-				b.failures = append(b.failures, Failure{Target: target, Message: m, Err: ErrClosed, At: b.clock.Now()})
+				b.failures.Add(Failure{Target: target, Message: m, Err: ErrClosed, At: b.clock.Now()})
 				b.doneLocked()
 			}
 			delete(b.queues, target)
@@ -175,7 +178,7 @@ func (b *Bus) drain(target string) {
 
 		b.mu.Lock()
 		if err != nil {
-			b.failures = append(b.failures, Failure{Target: target, Message: m, Err: err, At: b.clock.Now()})
+			b.failures.Add(Failure{Target: target, Message: m, Err: err, At: b.clock.Now()})
 		}
 		b.doneLocked()
 		b.mu.Unlock()
@@ -253,11 +256,12 @@ func (b *Bus) Settle(ctx context.Context) error {
 // of the bus should stop with it.
 func (b *Bus) Context() context.Context { return b.ctx }
 
-// Failures returns a copy of the record of failed posted deliveries.
+// Failures returns a copy of the record of failed posted deliveries, oldest
+// first: the last faults.Keep (10,000) of them.
 func (b *Bus) Failures() []Failure {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return append([]Failure(nil), b.failures...)
+	return b.failures.All()
 }
 
 // Close cancels deliveries in progress, waits for their workers to return and

@@ -36,6 +36,8 @@ type FunctionError struct {
 	Payload []byte
 }
 
+// Error reports the function error's type and its error document, so that a
+// wrapped FunctionError still says what the function answered.
 func (e *FunctionError) Error() string {
 	return "function error (" + e.Type + "): " + string(e.Payload)
 }
