@@ -31,7 +31,7 @@ type Invocation struct {
 }
 
 // Invocations returns a copy of the record of the finished invocations of
-// the function name, oldest first: the last 10,000 (faults.Keep) of that
+// the function name, oldest first: the last 10,000 (record.Keep) of that
 // function while it exists, or with name "" the last 10,000 of every
 // function. Throttled calls never ran and are not recorded.
 func (s *Service) Invocations(name string) []Invocation {
@@ -69,7 +69,7 @@ type LogEvent struct {
 }
 
 // Logs returns a copy of the log of a function, oldest first: its last
-// 10,000 lines (faults.Keep).
+// 10,000 lines (record.Keep).
 func (s *Service) Logs(_ context.Context, functionName string) ([]LogEvent, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -8,6 +8,7 @@ import (
 	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/internal/faults"
+	"github.com/awsfake/awsfake/internal/record"
 )
 
 // Defaults of the engine's knobs.
@@ -50,7 +51,7 @@ type Service struct {
 	unreserved  int           // executions running on unreserved concurrency
 	active      map[*invocation]struct{}
 	timers      map[clock.Timer]struct{} // scheduled work that Close stops
-	records     faults.Log[Invocation]   // the last faults.Keep invocations of every function
+	records     record.Log[Invocation]   // the last record.Keep invocations of every function
 	wg          sync.WaitGroup           // engine goroutines: async attempts and pollers
 }
 

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/ids"
+	"github.com/awsfake/awsfake/internal/record"
 )
 
 // lastModifiedLayout is how Lambda writes LastModified:
@@ -39,8 +39,8 @@ type function struct {
 	pools             map[string]*pool                      // execution environments by version
 	running           int                                   // executions in progress
 	faults            invocationFaults
-	logs              faults.Log[LogEvent]   // the last faults.Keep lines
-	records           faults.Log[Invocation] // the last faults.Keep invocations
+	logs              record.Log[LogEvent]   // the last record.Keep lines
+	records           record.Log[Invocation] // the last record.Keep invocations
 	// ids draws the request ids of the function's own invocations (its
 	// asynchronous events and the calls that bring none), and derives the
 	// log stream names of its environments and its alias routing.

@@ -11,6 +11,7 @@ import (
 	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/internal/faults"
+	"github.com/awsfake/awsfake/internal/record"
 )
 
 // DefaultMaxObjectSize is the largest request body (PutObject, UploadPart)
@@ -32,7 +33,7 @@ type Service struct {
 	buckets  map[string]*bucket
 	maxSize  int64
 	sequence uint64 // last event sequencer handed out
-	notices  faults.Log[Notification]
+	notices  record.Log[Notification]
 
 	faults *faults.Injector[callTarget]
 }

@@ -7,8 +7,8 @@ import (
 	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/cloudenv"
-	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/ids"
+	"github.com/awsfake/awsfake/internal/record"
 )
 
 // newTestService returns a service on a fake clock and a bus of its own.
@@ -22,11 +22,11 @@ func newTestService() *Service {
 
 func TestCalls_KeepTheLastTenThousand(t *testing.T) {
 	s := newTestService()
-	for range 2*faults.Keep + 5 {
+	for range 2*record.Keep + 5 {
 		_, _ = s.HeadBucket(t.Context(), HeadBucketInput{Bucket: "nope"})
 	}
 	n := len(s.Calls())
-	if n != faults.Keep {
-		t.Fatalf("%d calls recorded, want the last %d", n, faults.Keep)
+	if n != record.Keep {
+		t.Fatalf("%d calls recorded, want the last %d", n, record.Keep)
 	}
 }

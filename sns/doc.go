@@ -67,7 +67,7 @@
 //     the bus, where nothing owns them (see cloud.DeliveryFailures).
 //   - What tests inspect is bounded, so that a long-running server does not
 //     grow without bound: Calls, Outbox and each subscription's Deliveries
-//     keep their last 10,000 entries (faults.Keep), and a subscription's
+//     keep their last 10,000 entries (record.Keep), and a subscription's
 //     deliveries are dropped when it is deleted (by Unsubscribe or with its
 //     topic); a delivery still in flight then completes unrecorded.
 //   - The signing key is a fixed RSA-2048 test key published with this

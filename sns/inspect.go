@@ -5,19 +5,19 @@ import (
 	"sync"
 	"time"
 
-	"github.com/awsfake/awsfake/internal/faults"
+	"github.com/awsfake/awsfake/internal/record"
 )
 
 // recorder guards what tests inspect besides the call log: the deliveries
 // made to each subscription, which each subscription holds (sentLog), and
 // the outbox. It has its own lock, so that recording never waits on the
 // engine. Both records are bounded, so that a long-running server does not
-// grow without bound: a subscription keeps its last faults.Keep (10,000)
+// grow without bound: a subscription keeps its last record.Keep (10,000)
 // deliveries, and they go with it when it is deleted; the outbox keeps the
 // last 10,000 messages.
 type recorder struct {
 	mu     sync.Mutex
-	outbox faults.Log[OutboxMessage]
+	outbox record.Log[OutboxMessage]
 }
 
 // sentLog is the record of what one subscription was sent, guarded by the
@@ -25,7 +25,7 @@ type recorder struct {
 // it, so that a delivery still in flight when the subscription is deleted
 // records into a log that no one reads any more and that goes with the last
 // delivery, instead of bringing back a record of a deleted subscription.
-type sentLog = faults.Log[*Delivery]
+type sentLog = record.Log[*Delivery]
 
 // DeliveryStatus says how far a delivery got.
 type DeliveryStatus string
@@ -75,7 +75,7 @@ type Delivery struct {
 }
 
 // Deliveries returns copies of the deliveries made to a subscription, in
-// the order SNS made them: the last 10,000 (faults.Keep). A deleted
+// the order SNS made them: the last 10,000 (record.Keep). A deleted
 // subscription has none: its record is dropped with it.
 func (s *Service) Deliveries(subscriptionArn string) []Delivery {
 	s.mu.Lock()
@@ -132,7 +132,7 @@ type OutboxMessage struct {
 }
 
 // Outbox returns the emails, SMS messages and mobile pushes sent so far,
-// oldest first: the last 10,000 (faults.Keep).
+// oldest first: the last 10,000 (record.Keep).
 func (s *Service) Outbox() []OutboxMessage {
 	s.rec.mu.Lock()
 	defer s.rec.mu.Unlock()

@@ -9,7 +9,7 @@
 // worker that exists only while that target has deliveries waiting: nothing
 // runs when nothing is pending. Settle waits until every posted delivery, and
 // all that it caused in turn, is done. A delivery that fails is recorded in
-// Failures, never dropped silently; the record keeps the last faults.Keep
+// Failures, never dropped silently; the record keeps the last record.Keep
 // (10,000) failures, bodies included, so that a long-running server does not
 // grow without bound.
 package bus
@@ -23,7 +23,7 @@ import (
 
 	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/arn"
-	"github.com/awsfake/awsfake/internal/faults"
+	"github.com/awsfake/awsfake/internal/record"
 )
 
 // Attribute is a typed message attribute (String, Number or Binary, with an
@@ -87,7 +87,7 @@ type Bus struct {
 	queues    map[string][]Message
 	pending   int
 	settlers  []chan struct{}
-	failures  faults.Log[Failure]
+	failures  record.Log[Failure]
 	closed    bool
 	workers   sync.WaitGroup
 }
@@ -257,7 +257,7 @@ func (b *Bus) Settle(ctx context.Context) error {
 func (b *Bus) Context() context.Context { return b.ctx }
 
 // Failures returns a copy of the record of failed posted deliveries, oldest
-// first: the last faults.Keep (10,000) of them.
+// first: the last record.Keep (10,000) of them.
 func (b *Bus) Failures() []Failure {
 	b.mu.Lock()
 	defer b.mu.Unlock()

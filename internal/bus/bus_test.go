@@ -15,7 +15,7 @@ import (
 
 	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/bus"
-	"github.com/awsfake/awsfake/internal/faults"
+	"github.com/awsfake/awsfake/internal/record"
 )
 
 var t0 = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -260,17 +260,17 @@ func TestClose_CancelsContextWaitsAndFailsWhatIsLeft(t *testing.T) {
 }
 
 // The failure record is bounded, so that a long-running server does not keep
-// every refused body: it holds the last faults.Keep failures, oldest first.
+// every refused body: it holds the last record.Keep failures, oldest first.
 func TestFailures_KeepsTheLastTenThousand(t *testing.T) {
 	b := bus.New(clock.NewFake(t0))
 	b.Close() // every later Post is recorded as failed at once
-	for i := range faults.Keep + 1 {
+	for i := range record.Keep + 1 {
 		b.Post(queueA, bus.Message{Body: []byte(strconv.Itoa(i))})
 	}
 	fs := b.Failures()
-	require.Len(t, fs, faults.Keep)
+	require.Len(t, fs, record.Keep)
 	assert.Equal(t, "1", string(fs[0].Message.Body), "the oldest failure is forgotten")
-	assert.Equal(t, strconv.Itoa(faults.Keep), string(fs[len(fs)-1].Message.Body))
+	assert.Equal(t, strconv.Itoa(record.Keep), string(fs[len(fs)-1].Message.Body))
 }
 
 func TestBus_ConcurrentPostsAndSettle(t *testing.T) {

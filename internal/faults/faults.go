@@ -4,7 +4,7 @@
 //
 // A service keeps one Injector. Each operation, through the wire or the Go
 // API, starts with Enter, which records the call (the log keeps the last
-// Keep) and returns the error injected for it, if any, before the engine
+// record.Keep) and returns the error injected for it, if any, before the engine
 // looks at the request: an injected failure leaves state untouched. The service resolves an AWS
 // error code to the status, fault side and legacy code AWS gives it, from
 // its own error catalogue (Catalogue, Common), and hands Inject the error.
@@ -20,6 +20,7 @@ import (
 
 	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/record"
 )
 
 // Call is one call of an operation, through the wire or the Go API.
@@ -50,7 +51,7 @@ type Injector[D any] struct {
 
 	mu      sync.Mutex
 	pending map[string][]*pending // by operation, in injection order
-	calls   Log[Entry[D]]
+	calls   record.Log[Entry[D]]
 }
 
 // pending is one injected fault and how many calls it still fails.
@@ -111,7 +112,7 @@ func (in *Injector[D]) Enter(op string, detail D) error {
 }
 
 // Calls returns the calls recorded, oldest first: all of them, or the last
-// Keep.
+// record.Keep.
 func (in *Injector[D]) Calls() []Call {
 	entries := in.Entries()
 	out := make([]Call, len(entries))

@@ -12,6 +12,7 @@ import (
 	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/faults"
+	"github.com/awsfake/awsfake/internal/record"
 )
 
 var t0 = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -87,13 +88,13 @@ func TestEntries_CarryTheServiceDetail(t *testing.T) {
 
 func TestCalls_KeepTheLastTenThousand(t *testing.T) {
 	in, clk := newInjector()
-	for range 2*faults.Keep + 5 {
+	for range 2*record.Keep + 5 {
 		require.NoError(t, in.Enter("Put", struct{}{}))
 	}
 	clk.Advance(time.Second)
 	require.NoError(t, in.Enter("Get", struct{}{}))
 	calls := in.Calls()
-	require.Len(t, calls, faults.Keep)
+	require.Len(t, calls, record.Keep)
 	assert.Equal(t, faults.Call{Operation: "Get", At: t0.Add(time.Second)}, calls[len(calls)-1])
 }
 

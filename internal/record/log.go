@@ -1,12 +1,15 @@
-package faults
+// Package record keeps bounded records for assertions: the last entries of
+// a call log, a notification log, a failure log, so that a long-running server
+// does not grow without bound.
+package record
 
 // Keep is how many entries a Log remembers: the oldest are forgotten past
 // that, so that a long-running server does not grow without bound.
 const Keep = 10000
 
 // Log is a record of the last Keep entries, oldest first: the call log of
-// an Injector, and other records services keep for assertions (S3's
-// notifications). Its zero value is an empty log. It is not safe for
+// a fault injector, and every other record services keep for assertions
+// (notifications, deliveries, invocations, failed bus deliveries). Its zero value is an empty log. It is not safe for
 // concurrent use: its owner's lock guards it.
 type Log[T any] struct {
 	entries []T // up to Keep; once full, a ring whose oldest entry is at next
