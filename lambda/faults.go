@@ -182,3 +182,6 @@ func (s *Service) withFaults(functionName string, set func(*invocationFaults)) e
 	set(&f.faults)
 	return nil
 }
+
+// faultOps is the operation set every cloud's injector shares.
+var faultOps = faults.NewOperations("lambda", operations...)

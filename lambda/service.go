@@ -60,7 +60,7 @@ type Service struct {
 func New(env *cloudenv.Env) *Service {
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Service{
-		env: env, ctx: ctx, cancel: cancel, faults: faults.New[struct{}]("lambda", env.Clock, operations...),
+		env: env, ctx: ctx, cancel: cancel, faults: faults.New[struct{}](faultOps, env.Clock),
 		handlers:    map[string]Handler{},
 		functions:   map[string]*function{},
 		mappings:    map[string]*mapping{},

@@ -118,3 +118,6 @@ func (s *Service) enter(ctx context.Context, op, bucket, key string) error {
 	}
 	return s.faults.Enter(op, callTarget{bucket: bucket, key: key})
 }
+
+// faultOps is the operation set every cloud's injector shares.
+var faultOps = faults.NewOperations("s3", operations...)

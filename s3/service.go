@@ -46,7 +46,7 @@ func New(env *cloudenv.Env) *Service {
 		owner:   Owner{ID: hex.EncodeToString(id[:])},
 		buckets: map[string]*bucket{},
 		maxSize: DefaultMaxObjectSize,
-		faults:  faults.New[callTarget]("s3", env.Clock, operations...),
+		faults:  faults.New[callTarget](faultOps, env.Clock),
 	}
 }
 

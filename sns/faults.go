@@ -4,7 +4,6 @@ import (
 	"maps"
 	"slices"
 
-	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/internal/faults"
 )
 
@@ -80,12 +79,10 @@ func (s *Service) ClearFaults() { s.faults.Clear() }
 // (from S3, or another topic) are not API calls and are not listed.
 func (s *Service) Calls() []Call { return s.faults.Calls() }
 
-// newInjector returns the service's fault injector, which knows the
-// operations the wire binding serves.
-func newInjector(env *cloudenv.Env) *faults.Injector[struct{}] {
-	return faults.New[struct{}]("sns", env.Clock, slices.Collect(maps.Keys(operations))...)
-}
-
 // enter records a call of operation and returns the fault injected for it,
 // if any.
 func (s *Service) enter(operation string) error { return s.faults.Enter(operation, struct{}{}) }
+
+// faultOps is the operation set every cloud's injector shares: the
+// operations the wire binding serves.
+var faultOps = faults.NewOperations("sns", slices.Collect(maps.Keys(operations))...)

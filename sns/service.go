@@ -39,7 +39,7 @@ func New(env *cloudenv.Env) *Service {
 	s := &Service{
 		env: env, ctx: ctx, cancel: cancel,
 		topics: map[string]*topic{}, subs: map[string]*subscription{}, tokens: map[string]*subscription{},
-		faults: newInjector(env),
+		faults: faults.New[struct{}](faultOps, env.Clock),
 	}
 	s.signer.env = env
 	s.http.svc = s

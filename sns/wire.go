@@ -26,14 +26,15 @@ type operation func(s *Service, r *http.Request, f url.Values) (any, error)
 
 // operations maps every action of the SNS API (aws-sdk-go-v2 sns v1.47.9)
 // to its binding; they live in the wire_*.go files, by family.
-var operations map[string]operation
+var operations = mergeOperations(topicOperations, subscriptionOperations, publishOperations,
+	platformOperations, smsOperations)
 
-func init() {
-	operations = map[string]operation{}
-	for _, family := range []map[string]operation{topicOperations, subscriptionOperations, publishOperations,
-		platformOperations, smsOperations} {
-		maps.Copy(operations, family)
+func mergeOperations(families ...map[string]operation) map[string]operation {
+	all := map[string]operation{}
+	for _, family := range families {
+		maps.Copy(all, family)
 	}
+	return all
 }
 
 // ServeHTTP serves SNS's awsQuery protocol, the unsigned GETs of the

@@ -49,3 +49,6 @@ func (s *Service) Calls() []Call { return s.faults.Calls() }
 func (s *Service) begin(op string) error { return s.faults.Enter(op, struct{}{}) }
 
 func isOperation(op string) bool { return slices.Contains(operations, op) }
+
+// faultOps is the operation set every cloud's injector shares.
+var faultOps = faults.NewOperations("sqs", operations...)

@@ -39,7 +39,7 @@ type Service struct {
 func New(env *cloudenv.Env) *Service {
 	s := &Service{env: env, queues: map[string]*queue{}, deleted: dedup.NewWindow[struct{}](deleteCooldown),
 		created: map[string]uint64{}, notifiers: map[string][]notifier{},
-		faults: faults.New[struct{}]("sqs", env.Clock, operations...)}
+		faults: faults.New[struct{}](faultOps, env.Clock)}
 	s.tasks.init()
 	env.Bus.Register("sqs", s.deliver)
 	return s

@@ -62,3 +62,6 @@ func (s *Service) Calls() []Call { return s.faults.Calls() }
 // enter records a call of operation and returns the fault injected for it,
 // if any.
 func (s *Service) enter(operation string) error { return s.faults.Enter(operation, struct{}{}) }
+
+// faultOps is the operation set every cloud's injector shares.
+var faultOps = faults.NewOperations("sts", operations...)

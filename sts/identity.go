@@ -30,7 +30,7 @@ type issuedKey struct {
 // New returns the STS service of the cloud whose environment is env.
 func New(env *cloudenv.Env) *Service {
 	return &Service{env: env, issued: map[string]issuedKey{},
-		faults: faults.New[struct{}]("sts", env.Clock, operations...)}
+		faults: faults.New[struct{}](faultOps, env.Clock)}
 }
 
 // GetCallerIdentityOutput is the identity that signed a request.

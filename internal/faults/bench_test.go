@@ -11,7 +11,7 @@ import (
 // BenchmarkEnter is what every operation of every service pays: record the
 // call, find no fault.
 func BenchmarkEnter(b *testing.B) {
-	in := faults.New[struct{}]("svc", clock.Real(), "Put", "Get")
+	in := faults.New[struct{}](faults.NewOperations("svc", "Put", "Get"), clock.Real())
 	in.Inject("Get", awserr.New("A", 400, "a"), 0)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -23,7 +23,7 @@ func BenchmarkEnter(b *testing.B) {
 
 // BenchmarkEnter_Injected fails every call with an injected fault.
 func BenchmarkEnter_Injected(b *testing.B) {
-	in := faults.New[struct{}]("svc", clock.Real(), "Put")
+	in := faults.New[struct{}](faults.NewOperations("svc", "Put"), clock.Real())
 	in.Inject("Put", awserr.New("A", 400, "a"), 0)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -35,7 +35,7 @@ func BenchmarkEnter_Injected(b *testing.B) {
 
 // BenchmarkEnter_Parallel is many goroutines calling one service.
 func BenchmarkEnter_Parallel(b *testing.B) {
-	in := faults.New[struct{}]("svc", clock.Real(), "Put")
+	in := faults.New[struct{}](faults.NewOperations("svc", "Put"), clock.Real())
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {

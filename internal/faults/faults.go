@@ -45,9 +45,8 @@ type Entry[D any] struct {
 // log of its calls. D is what the service records about each call besides
 // Call's fields; struct{} when nothing. It is safe for concurrent use.
 type Injector[D any] struct {
-	service    string
-	clock      clock.Clock
-	operations map[string]bool
+	ops   *Operations
+	clock clock.Clock
 
 	mu      sync.Mutex
 	pending map[string][]*pending // by operation, in injection order
@@ -60,14 +59,28 @@ type pending struct {
 	left int // <= 0: every call until Clear
 }
 
-// New returns the injector of the named service (sqs, s3: the name its
-// panics give), whose operations are those listed, stamping calls with clk.
-func New[D any](service string, clk clock.Clock, operations ...string) *Injector[D] {
-	ops := make(map[string]bool, len(operations))
-	for _, op := range operations {
-		ops[op] = true
+// Operations is the set of one service's operation names, built once per
+// package with NewOperations and shared, read-only, by every cloud's
+// injector of that service.
+type Operations struct {
+	service string
+	names   map[string]bool
+}
+
+// NewOperations returns the operation set of the named service (sqs, s3:
+// the name its panics give).
+func NewOperations(service string, names ...string) *Operations {
+	set := make(map[string]bool, len(names))
+	for _, n := range names {
+		set[n] = true
 	}
-	return &Injector[D]{service: service, clock: clk, operations: ops, pending: map[string][]*pending{}}
+	return &Operations{service: service, names: set}
+}
+
+// New returns an injector for the operations ops, stamping calls with clk.
+// It allocates little: building a cloud builds one per service.
+func New[D any](ops *Operations, clk clock.Clock) *Injector[D] {
+	return &Injector[D]{ops: ops, clock: clk}
 }
 
 // Inject makes the next times calls of op fail with err; times <= 0 fails
@@ -78,6 +91,9 @@ func (in *Injector[D]) Inject(op string, err *awserr.Error, times int) {
 	in.check(op, "InjectFault")
 	in.mu.Lock()
 	defer in.mu.Unlock()
+	if in.pending == nil {
+		in.pending = map[string][]*pending{}
+	}
 	in.pending[op] = append(in.pending[op], &pending{err: err, left: times})
 }
 
@@ -131,7 +147,7 @@ func (in *Injector[D]) Entries() []Entry[D] {
 }
 
 func (in *Injector[D]) check(op, method string) {
-	if !in.operations[op] {
-		panic(fmt.Sprintf("%s.%s: unknown operation %q", in.service, method, op))
+	if !in.ops.names[op] {
+		panic(fmt.Sprintf("%s.%s: unknown operation %q", in.ops.service, method, op))
 	}
 }

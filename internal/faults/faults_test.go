@@ -19,7 +19,7 @@ var t0 = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 
 func newInjector() (*faults.Injector[struct{}], *clock.Fake) {
 	clk := clock.NewFake(t0)
-	return faults.New[struct{}]("svc", clk, "Put", "Get"), clk
+	return faults.New[struct{}](faults.NewOperations("svc", "Put", "Get"), clk), clk
 }
 
 func code(err error) string {
@@ -81,7 +81,7 @@ func TestCalls_RecordEveryCallWithItsTimeAndFault(t *testing.T) {
 }
 
 func TestEntries_CarryTheServiceDetail(t *testing.T) {
-	in := faults.New[string]("s3", clock.NewFake(t0), "GetObject")
+	in := faults.New[string](faults.NewOperations("s3", "GetObject"), clock.NewFake(t0))
 	require.NoError(t, in.Enter("GetObject", "bucket/key"))
 	assert.Equal(t, []faults.Entry[string]{{Call: faults.Call{Operation: "GetObject", At: t0}, Detail: "bucket/key"}}, in.Entries())
 }
