@@ -25,6 +25,9 @@ func (c *Cloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	svc := dispatch.Identify(r)
 	h := c.routes[svc]
 	if h == nil {
+		// AWS never sees this request: each service has its own endpoint.
+		// UnknownServiceException is awsfake's own code, a 400 so that the
+		// SDK does not retry it.
 		protocol.WriteErrorFor(w, r, awserr.BadRequest("UnknownServiceException",
 			"awsfake does not serve the %q service (AWS would have routed this request to that service's own endpoint)", svc))
 		return

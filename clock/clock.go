@@ -21,7 +21,10 @@ type Clock interface {
 	// An instant in the past fires at once.
 	TimerAt(at time.Time) Timer
 	// AfterFuncAt runs f in its own call once the clock reaches at. On a Fake
-	// it runs on the goroutine that advances the clock, never under a lock.
+	// it runs on the goroutine that advances the clock, never under a lock,
+	// and a callback armed for an instant already reached runs at the next
+	// Advance or Set, not at once (Real runs it at once): work that is due now
+	// is done by its caller, never handed to a timer.
 	AfterFuncAt(at time.Time, f func()) Timer
 }
 

@@ -30,7 +30,11 @@ func RequestID(ctx context.Context) string {
 	return id
 }
 
-// ErrTooLarge is the answer to a body over its limit.
+// ErrTooLarge is the answer to a body over its limit. The status is HTTP's
+// 413, which AWS's endpoints answer for oversize requests; AWS documents no
+// common error code for it, so RequestEntityTooLarge is awsfake's own name.
+// Services with a documented code of their own (Lambda's
+// RequestEntityTooLargeException, S3's EntityTooLarge) answer with it instead.
 func ErrTooLarge(limit int64) *awserr.Error {
 	return awserr.New("RequestEntityTooLarge", http.StatusRequestEntityTooLarge,
 		"Request body exceeds the limit of %d bytes", limit)
