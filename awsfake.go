@@ -31,6 +31,7 @@ import (
 	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/internal/ids"
+	"github.com/awsfake/awsfake/internal/sched"
 )
 
 // DefaultURL is the endpoint of a cloud served in memory. Its host resolves
@@ -97,8 +98,9 @@ func New(opts ...Option) *Cloud {
 	if u, err := url.Parse(cfg.url); err == nil && u.Host != "" {
 		host = u.Host
 	}
+	b := bus.New(cfg.clock)
 	env := &cloudenv.Env{
-		Clock: cfg.clock, Bus: bus.New(cfg.clock), IDs: gen,
+		Clock: cfg.clock, Bus: b, Sched: sched.New(cfg.clock, b.Begin), IDs: gen,
 		Region: cfg.region, AccountID: cfg.account, URL: cfg.url, Host: host,
 	}
 	c := &Cloud{env: env}
@@ -178,6 +180,7 @@ func (c *Cloud) DeliveryFailures() []DeliveryFailure {
 // Close stops all background work and waits for it to end. It is idempotent.
 func (c *Cloud) Close() error {
 	c.closeOnce.Do(func() {
+		c.env.Sched.Close()
 		c.env.Bus.Close()
 		c.closeServices()
 	})

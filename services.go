@@ -3,7 +3,7 @@ package awsfake
 import (
 	"net/http"
 
-	"github.com/awsfake/awsfake/internal/dispatch"
+	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/lambda"
 	"github.com/awsfake/awsfake/s3"
 	"github.com/awsfake/awsfake/sns"
@@ -24,27 +24,38 @@ type services struct {
 	s3     *s3.Service
 }
 
-// startServices builds every service on the cloud's environment and routes
-// their signing names to them.
-func (c *Cloud) startServices() {
-	c.routes = map[string]http.Handler{}
-	c.sts = sts.New(c.env)
-	c.routes[dispatch.STS] = c.sts
-	c.sqs = sqs.New(c.env)
-	c.routes[dispatch.SQS] = c.sqs
-	c.closers = append(c.closers, c.sqs.Close)
-	c.sns = sns.New(c.env)
-	c.routes[dispatch.SNS] = c.sns
-	c.closers = append(c.closers, c.sns.Close)
-	c.lambda = lambda.New(c.env)
-	c.lambda.SetQueueSource(lambdaQueues{c.sqs})
-	c.routes[dispatch.Lambda] = c.lambda
-	c.closers = append(c.closers, c.lambda.Close)
-	c.s3 = s3.New(c.env)
-	c.routes[dispatch.S3] = c.s3
+// describer is a service as the cloud wires it.
+type describer interface{ Describe() cloudenv.Descriptor }
+
+// add builds a service on the cloud's environment and wires what it
+// describes: its handler under each signing name, its bus endpoint under its
+// ARN service, its closer.
+func add[S describer](c *Cloud, build func(*cloudenv.Env) S) S {
+	s := build(c.env)
+	d := s.Describe()
+	for _, name := range d.SigningNames {
+		c.routes[name] = d.Handler
+	}
+	c.env.Attach(d)
+	if d.Close != nil {
+		c.closers = append(c.closers, d.Close)
+	}
+	return s
 }
 
-// closeServices stops the background work of every service.
+// startServices builds every service, one line each.
+func (c *Cloud) startServices() {
+	c.routes = map[string]http.Handler{}
+	c.sts = add(c, sts.New)
+	c.sqs = add(c, sqs.New)
+	c.sns = add(c, sns.New)
+	c.lambda = add(c, lambda.New)
+	c.lambda.SetQueueSource(lambdaQueues{c.sqs})
+	c.s3 = add(c, s3.New)
+}
+
+// closeServices stops the background work of every service, the last built
+// first.
 func (c *Cloud) closeServices() {
 	for i := len(c.closers) - 1; i >= 0; i-- {
 		c.closers[i]()

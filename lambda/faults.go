@@ -29,7 +29,7 @@ var operations = []string{
 // and httpError traits in aws-sdk-go-v2/service/lambda/schemas): the
 // status, and whether the fault is the service's ("Type": "Service") or the
 // caller's ("Type": "User").
-var errorCatalogue = faults.Catalogue{
+var errorCatalogue = faults.Specs{
 	"AliasLimitExceededException":                               {Status: 400},
 	"CallbackTimeoutException":                                  {Status: 400},
 	"CapacityProviderLimitExceededException":                    {Status: 400},
@@ -114,7 +114,7 @@ type Call = faults.Call
 // An injected Invoke fault is an API error, as when Lambda refuses an
 // invocation; FailNextInvocations makes the function itself fail.
 func (s *Service) InjectFault(operation, code string, times int) {
-	e := faults.Error(operation, code, errorCatalogue, faults.Common)
+	e := faults.NewCatalogue("lambda", errorCatalogue).Injected(operation, code)
 	side := "User"
 	if e.Receiver {
 		side = "Service"
@@ -133,7 +133,10 @@ func (s *Service) Calls() []Call { return s.faults.Calls() }
 
 // enter records a call of operation and returns the fault injected for it,
 // if any.
-func (s *Service) enter(operation string) error { return s.faults.Enter(operation, struct{}{}) }
+func (s *Service) enter(operation string) error {
+	_, err := s.faults.Enter(context.TODO(), operation, struct{}{})
+	return err
+}
 
 // invocationFaults is the fault injection set on a function.
 type invocationFaults struct {

@@ -109,6 +109,7 @@ func newBare(t *testing.T) (*lambda.Service, *bus.Bus, *clock.Fake) {
 	env := &cloudenv.Env{Clock: clk, Bus: b, IDs: ids.New(1), Region: "us-east-1", AccountID: "000000000000",
 		URL: awsfake.DefaultURL, Host: "awsfake.localhost"}
 	svc := lambda.New(env)
+	env.Attach(svc.Describe())
 	t.Cleanup(func() {
 		b.Close()
 		svc.Close()

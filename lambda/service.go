@@ -60,7 +60,7 @@ type Service struct {
 func New(env *cloudenv.Env) *Service {
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Service{
-		env: env, ctx: ctx, cancel: cancel, faults: faults.New[struct{}](faultOps, env.Clock),
+		env: env, ctx: ctx, cancel: cancel, faults: faults.New[struct{}](faultOps, env.Clock, env.Scope()),
 		handlers:    map[string]Handler{},
 		functions:   map[string]*function{},
 		mappings:    map[string]*mapping{},
@@ -70,7 +70,6 @@ func New(env *cloudenv.Env) *Service {
 		active:      map[*invocation]struct{}{},
 		timers:      map[clock.Timer]struct{}{},
 	}
-	env.Bus.Register("lambda", s.deliver)
 	return s
 }
 
@@ -177,3 +176,12 @@ func (s *Service) goLocked(f func()) bool {
 }
 
 func (s *Service) now() time.Time { return s.env.Clock.Now() }
+
+// arnService is the service name in Lambda's ARNs.
+const arnService = "lambda"
+
+// Describe tells the cloud how to wire the service: its signing name, ARN
+// service, handler, bus endpoint and closer.
+func (s *Service) Describe() cloudenv.Descriptor {
+	return cloudenv.Descriptor{Name: "lambda", SigningNames: []string{"lambda"}, ARNService: arnService, Handler: s, Endpoint: s.deliver, Close: s.Close}
+}

@@ -25,7 +25,7 @@ var operations = []string{
 // messages, from "List of error codes" of the S3 API reference
 // (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList)
 // and the error shapes of the S3 model. The 5xx codes are server faults.
-var errorCatalogue = faults.Catalogue{
+var errorCatalogue = faults.Specs{
 	"AccessDenied":            {Status: 403, Message: "Access Denied"},
 	"AccountProblem":          {Status: 403, Message: "There is a problem with your AWS account that prevents the operation from completing successfully."},
 	"AllAccessDisabled":       {Status: 403, Message: "All access to this Amazon S3 resource has been disabled."},
@@ -93,7 +93,7 @@ type callTarget struct{ bucket, key string }
 // consuming one failure. Faults queue per operation in the order injected.
 // It panics on an unknown operation name.
 func (s *Service) InjectFault(operation, code string, times int) {
-	s.faults.Inject(operation, faults.Error(operation, code, errorCatalogue), times)
+	s.faults.Inject(operation, faults.NewCatalogue("s3", errorCatalogue).Injected(operation, code), times)
 }
 
 // ClearFaults removes every injected fault.
@@ -116,7 +116,8 @@ func (s *Service) enter(ctx context.Context, op, bucket, key string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return s.faults.Enter(op, callTarget{bucket: bucket, key: key})
+	_, err := s.faults.Enter(ctx, op, callTarget{bucket: bucket, key: key})
+	return err
 }
 
 // faultOps is the operation set every cloud's injector shares.

@@ -46,7 +46,7 @@ func New(env *cloudenv.Env) *Service {
 		owner:   Owner{ID: hex.EncodeToString(id[:])},
 		buckets: map[string]*bucket{},
 		maxSize: DefaultMaxObjectSize,
-		faults:  faults.New[callTarget](faultOps, env.Clock),
+		faults:  faults.New[callTarget](faultOps, env.Clock, env.Scope()),
 	}
 }
 
@@ -172,3 +172,12 @@ func (s *Service) now() time.Time { return s.env.Clock.Now().UTC() }
 // stamp returns the time S3 records as LastModified: the clock's time to
 // the second, as S3 keeps it.
 func (s *Service) stamp() time.Time { return s.now().Truncate(time.Second) }
+
+// arnService is the service name in S3's ARNs.
+const arnService = "s3"
+
+// Describe tells the cloud how to wire the service: its signing name, ARN
+// service, handler, bus endpoint and closer.
+func (s *Service) Describe() cloudenv.Descriptor {
+	return cloudenv.Descriptor{Name: "s3", SigningNames: []string{"s3"}, ARNService: arnService, Handler: s}
+}

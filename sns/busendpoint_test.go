@@ -60,6 +60,7 @@ func newTestService(tb testing.TB) (*Service, *busRecorder, *bus.Bus) {
 	b.Register("sqs", rec.endpoint)
 	b.Register("lambda", rec.endpoint)
 	s := New(env)
+	env.Attach(s.Describe())
 	tb.Cleanup(func() {
 		b.Close()
 		s.Close()

@@ -1,6 +1,7 @@
 package sns
 
 import (
+	"context"
 	"maps"
 	"slices"
 
@@ -11,7 +12,7 @@ import (
 // sns/2010-03-31/service-2.json: the awsQueryError code and
 // httpStatusCode of each exception shape), by the code AWS answers with,
 // which is what the SDK's typed errors report from ErrorCode().
-var errorCatalogue = faults.Catalogue{
+var errorCatalogue = faults.Specs{
 	"AuthorizationError":           {Status: 403},
 	"BatchEntryIdsNotDistinct":     {Status: 400},
 	"BatchRequestTooLong":          {Status: 400},
@@ -68,7 +69,7 @@ type Call = faults.Call
 // Faults queue per operation in the order injected. It panics on an
 // unknown operation name.
 func (s *Service) InjectFault(operation, code string, times int) {
-	s.faults.Inject(operation, faults.Error(operation, code, errorCatalogue, faults.Common), times)
+	s.faults.Inject(operation, faults.NewCatalogue("sns", errorCatalogue).Injected(operation, code), times)
 }
 
 // ClearFaults removes every injected fault.
@@ -81,7 +82,10 @@ func (s *Service) Calls() []Call { return s.faults.Calls() }
 
 // enter records a call of operation and returns the fault injected for it,
 // if any.
-func (s *Service) enter(operation string) error { return s.faults.Enter(operation, struct{}{}) }
+func (s *Service) enter(operation string) error {
+	_, err := s.faults.Enter(context.TODO(), operation, struct{}{})
+	return err
+}
 
 // faultOps is the operation set every cloud's injector shares: the
 // operations the wire binding serves.

@@ -39,11 +39,10 @@ func New(env *cloudenv.Env) *Service {
 	s := &Service{
 		env: env, ctx: ctx, cancel: cancel,
 		topics: map[string]*topic{}, subs: map[string]*subscription{}, tokens: map[string]*subscription{},
-		faults: faults.New[struct{}](faultOps, env.Clock),
+		faults: faults.New[struct{}](faultOps, env.Clock, env.Scope()),
 	}
 	s.signer.env = env
 	s.http.svc = s
-	env.Bus.Register("sns", s.receive)
 	return s
 }
 
@@ -52,4 +51,13 @@ func New(env *cloudenv.Env) *Service {
 func (s *Service) Close() {
 	s.cancel()
 	s.http.close()
+}
+
+// arnService is the service name in SNS's ARNs.
+const arnService = "sns"
+
+// Describe tells the cloud how to wire the service: its signing name, ARN
+// service, handler, bus endpoint and closer.
+func (s *Service) Describe() cloudenv.Descriptor {
+	return cloudenv.Descriptor{Name: "sns", SigningNames: []string{"sns"}, ARNService: arnService, Handler: s, Endpoint: s.receive, Close: s.Close}
 }

@@ -1,6 +1,7 @@
 package sqs
 
 import (
+	"context"
 	"slices"
 
 	"github.com/awsfake/awsfake/internal/faults"
@@ -46,7 +47,10 @@ func (s *Service) Calls() []Call { return s.faults.Calls() }
 
 // begin is the first thing every operation does: it records the call and
 // returns the injected failure due for it, if any.
-func (s *Service) begin(op string) error { return s.faults.Enter(op, struct{}{}) }
+func (s *Service) begin(op string) error {
+	_, err := s.faults.Enter(context.TODO(), op, struct{}{})
+	return err
+}
 
 func isOperation(op string) bool { return slices.Contains(operations, op) }
 

@@ -22,6 +22,7 @@ func newTestService(t testing.TB) (*Service, *clock.Fake) {
 	env := &cloudenv.Env{Clock: clk, Bus: bus.New(clk), IDs: ids.New(1), Region: "us-east-1",
 		AccountID: "000000000000", URL: "http://awsfake.localhost"}
 	s := New(env)
+	env.Attach(s.Describe())
 	t.Cleanup(s.Close)
 	return s, clk
 }

@@ -39,9 +39,8 @@ type Service struct {
 func New(env *cloudenv.Env) *Service {
 	s := &Service{env: env, queues: map[string]*queue{}, deleted: dedup.NewWindow[struct{}](deleteCooldown),
 		created: map[string]uint64{}, notifiers: map[string][]notifier{},
-		faults: faults.New[struct{}](faultOps, env.Clock)}
+		faults: faults.New[struct{}](faultOps, env.Clock, env.Scope())}
 	s.tasks.init()
-	env.Bus.Register("sqs", s.deliver)
 	return s
 }
 
@@ -255,3 +254,12 @@ func (q *queue) removeWaiter(ch chan struct{}) {
 }
 
 func unixNano(t int64) time.Time { return time.Unix(0, t).UTC() }
+
+// arnService is the service name in SQS's ARNs.
+const arnService = "sqs"
+
+// Describe tells the cloud how to wire the service: its signing name, ARN
+// service, handler, bus endpoint and closer.
+func (s *Service) Describe() cloudenv.Descriptor {
+	return cloudenv.Descriptor{Name: "sqs", SigningNames: []string{"sqs"}, ARNService: arnService, Handler: s, Endpoint: s.deliver, Close: s.Close}
+}

@@ -35,6 +35,7 @@ func fuzzService(t testing.TB) *Service {
 	env := &cloudenv.Env{Clock: clk, Bus: bus.New(clk), IDs: ids.New(1), Region: "us-east-1",
 		AccountID: "000000000000", URL: "http://awsfake.localhost"}
 	s := New(env)
+	env.Attach(s.Describe())
 	t.Cleanup(s.Close)
 	ctx := context.Background()
 	for _, in := range []CreateQueueInput{{QueueName: "dlq"}, {QueueName: "q",

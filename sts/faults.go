@@ -1,6 +1,10 @@
 package sts
 
-import "github.com/awsfake/awsfake/internal/faults"
+import (
+	"context"
+
+	"github.com/awsfake/awsfake/internal/faults"
+)
 
 // operations are the names of the STS operations the service serves, as
 // AWS names them: what InjectFault and Calls use.
@@ -10,7 +14,7 @@ var operations = []string{"AssumeRole", "GetCallerIdentity", "GetSessionToken"}
 // sts/2011-06-15/service-2.json: the awsQueryError code and
 // httpStatusCode of each exception shape), by the code AWS answers with,
 // plus those STS answers outside the model.
-var errorCatalogue = faults.Catalogue{
+var errorCatalogue = faults.Specs{
 	"ExpiredTokenException":                          {Status: 400},
 	"ExpiredTradeInTokenException":                   {Status: 400},
 	"IDPCommunicationError":                          {Status: 400},
@@ -49,7 +53,7 @@ type Call = faults.Call
 // consuming one failure. Faults queue per operation in the order injected.
 // It panics on an unknown operation name.
 func (s *Service) InjectFault(operation, code string, times int) {
-	s.faults.Inject(operation, faults.Error(operation, code, errorCatalogue, faults.Common), times)
+	s.faults.Inject(operation, faults.NewCatalogue("sts", errorCatalogue).Injected(operation, code), times)
 }
 
 // ClearFaults removes every injected fault.
@@ -61,7 +65,10 @@ func (s *Service) Calls() []Call { return s.faults.Calls() }
 
 // enter records a call of operation and returns the fault injected for it,
 // if any.
-func (s *Service) enter(operation string) error { return s.faults.Enter(operation, struct{}{}) }
+func (s *Service) enter(operation string) error {
+	_, err := s.faults.Enter(context.TODO(), operation, struct{}{})
+	return err
+}
 
 // faultOps is the operation set every cloud's injector shares.
 var faultOps = faults.NewOperations("sts", operations...)

@@ -30,7 +30,7 @@ type issuedKey struct {
 // New returns the STS service of the cloud whose environment is env.
 func New(env *cloudenv.Env) *Service {
 	return &Service{env: env, issued: map[string]issuedKey{},
-		faults: faults.New[struct{}](faultOps, env.Clock)}
+		faults: faults.New[struct{}](faultOps, env.Clock, env.Scope())}
 }
 
 // GetCallerIdentityOutput is the identity that signed a request.
@@ -168,4 +168,13 @@ func duration(sec int) (time.Duration, error) {
 func validation(member, value, constraint string) *awserr.Error {
 	return awserr.BadRequest("ValidationError",
 		"1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: %s", value, member, constraint)
+}
+
+// arnService is the service name in STS's ARNs.
+const arnService = "sts"
+
+// Describe tells the cloud how to wire the service: its signing name, ARN
+// service, handler, bus endpoint and closer.
+func (s *Service) Describe() cloudenv.Descriptor {
+	return cloudenv.Descriptor{Name: "sts", SigningNames: []string{"sts"}, ARNService: arnService, Handler: s}
 }

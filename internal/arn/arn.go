@@ -31,3 +31,31 @@ func (a ARN) String() string {
 func New(service, region, account, resource string) string {
 	return ARN{Partition: "aws", Service: service, Region: region, Account: account, Resource: resource}.String()
 }
+
+// Build returns the ARN of a resource in partition; an empty partition is
+// the region's (Partition).
+func Build(partition, service, region, account, resource string) string {
+	if partition == "" {
+		partition = Partition(region)
+	}
+	return ARN{Partition: partition, Service: service, Region: region, Account: account, Resource: resource}.String()
+}
+
+// Partition returns the partition AWS places region in: aws-cn for the
+// China regions, aws-us-gov for GovCloud, aws-iso* for the isolated
+// regions, aws for the others (and for global resources, region "").
+func Partition(region string) string {
+	switch {
+	case strings.HasPrefix(region, "cn-"):
+		return "aws-cn"
+	case strings.HasPrefix(region, "us-gov-"):
+		return "aws-us-gov"
+	case strings.HasPrefix(region, "us-isob-"):
+		return "aws-iso-b"
+	case strings.HasPrefix(region, "us-iso-"):
+		return "aws-iso"
+	case strings.HasPrefix(region, "eu-isoe-"):
+		return "aws-iso-e"
+	}
+	return "aws"
+}

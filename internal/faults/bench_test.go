@@ -11,11 +11,11 @@ import (
 // BenchmarkEnter is what every operation of every service pays: record the
 // call, find no fault.
 func BenchmarkEnter(b *testing.B) {
-	in := faults.New[struct{}](faults.NewOperations("svc", "Put", "Get"), clock.Real())
+	in := faults.New[struct{}](faults.NewOperations("svc", "Put", "Get"), clock.Real(), testScope)
 	in.Inject("Get", awserr.New("A", 400, "a"), 0)
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := in.Enter("Put", struct{}{}); err != nil {
+		if err := enter(in, "Put", struct{}{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -23,11 +23,11 @@ func BenchmarkEnter(b *testing.B) {
 
 // BenchmarkEnter_Injected fails every call with an injected fault.
 func BenchmarkEnter_Injected(b *testing.B) {
-	in := faults.New[struct{}](faults.NewOperations("svc", "Put"), clock.Real())
+	in := faults.New[struct{}](faults.NewOperations("svc", "Put"), clock.Real(), testScope)
 	in.Inject("Put", awserr.New("A", 400, "a"), 0)
 	b.ReportAllocs()
 	for b.Loop() {
-		if in.Enter("Put", struct{}{}) == nil {
+		if enter(in, "Put", struct{}{}) == nil {
 			b.Fatal("no fault")
 		}
 	}
@@ -35,11 +35,11 @@ func BenchmarkEnter_Injected(b *testing.B) {
 
 // BenchmarkEnter_Parallel is many goroutines calling one service.
 func BenchmarkEnter_Parallel(b *testing.B) {
-	in := faults.New[struct{}](faults.NewOperations("svc", "Put"), clock.Real())
+	in := faults.New[struct{}](faults.NewOperations("svc", "Put"), clock.Real(), testScope)
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			_ = in.Enter("Put", struct{}{})
+			_ = enter(in, "Put", struct{}{})
 		}
 	})
 }

@@ -62,3 +62,25 @@ func FuzzAfter(f *testing.F) {
 		}
 	})
 }
+
+func TestPage_ResumesAfterTheLastKeyOfThePage(t *testing.T) {
+	id := func(s string) string { return s }
+	items := []string{"a", "b", "c", "d", "e"}
+	p, next, ok := pagetoken.Page(items, id, "", 2)
+	require.True(t, ok)
+	assert.Equal(t, []string{"a", "b"}, p)
+	// An item added before the token's key and one removed at it change nothing after it.
+	items = []string{"a", "aa", "c", "d", "e"}
+	p, next, ok = pagetoken.Page(items, id, next, 2)
+	require.True(t, ok)
+	assert.Equal(t, []string{"c", "d"}, p)
+	p, next, ok = pagetoken.Page(items, id, next, 2)
+	require.True(t, ok)
+	assert.Equal(t, []string{"e"}, p)
+	assert.Empty(t, next, "the last page has no token")
+	p, next, _ = pagetoken.Page(items, id, "", 0)
+	assert.Len(t, p, 5, "size 0: everything")
+	assert.Empty(t, next)
+	_, _, ok = pagetoken.Page(items, id, "not base64!", 2)
+	assert.False(t, ok)
+}
