@@ -58,7 +58,7 @@ type Injector[D any] struct {
 	scope Scope // the cloud's own, for callers whose ctx names none
 
 	mu      sync.Mutex
-	pending map[string][]*pending     // by operation, in injection order
+	pending map[string][]*pending    // by operation, in injection order
 	latency map[string]time.Duration // by operation
 	calls   record.Log[Entry[D]]
 }

@@ -34,12 +34,12 @@ type Kind int
 
 // The rules a tag set can break.
 const (
-	TooMany       Kind = iota + 1 // more than Max tags
-	KeyLength                     // a key empty or over MaxKey characters
-	ValueLength                   // a value over MaxValue characters
-	ReservedKey                   // a key starting with aws: (in any case)
-	InvalidChars                  // a key or value outside the allowed characters
-	DuplicateKey                  // the same key twice in one request
+	TooMany      Kind = iota + 1 // more than Max tags
+	KeyLength                    // a key empty or over MaxKey characters
+	ValueLength                  // a value over MaxValue characters
+	ReservedKey                  // a key starting with aws: (in any case)
+	InvalidChars                 // a key or value outside the allowed characters
+	DuplicateKey                 // the same key twice in one request
 )
 
 // Violation is the first rule a tag set breaks, with the tag (empty for
