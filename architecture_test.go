@@ -1,6 +1,7 @@
 package awsfake_test
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -165,6 +166,79 @@ func violations(fset *token.FileSet, path string, f *ast.File, services map[stri
 		return true
 	})
 	return out
+}
+
+// Size limits of CONTRIBUTING.md: no Go file over maxFileLines lines and no
+// function over maxFuncLines, tests included.
+const (
+	maxFileLines = 600
+	maxFuncLines = 80
+)
+
+func TestArchitecture_FilesAndFunctionsAreSmall(t *testing.T) {
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if path != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		for _, v := range sizeViolations(fset, f) {
+			t.Error(v)
+		}
+		return nil
+	})
+	require.NoError(t, err)
+}
+
+// sizeViolations lists the limits a parsed file breaks.
+func sizeViolations(fset *token.FileSet, f *ast.File) []string {
+	var out []string
+	file := fset.File(f.Pos())
+	if n := file.LineCount(); n > maxFileLines {
+		out = append(out, fmt.Sprintf("%s: %d lines (at most %d: split it by what it holds)", file.Name(), n, maxFileLines))
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		var body *ast.BlockStmt
+		name := "a function literal"
+		switch fn := n.(type) {
+		case *ast.FuncDecl:
+			body, name = fn.Body, fn.Name.Name
+		case *ast.FuncLit:
+			body = fn.Body
+		}
+		if body == nil {
+			return true
+		}
+		lines := fset.Position(body.End()).Line - fset.Position(n.Pos()).Line + 1
+		if lines > maxFuncLines {
+			out = append(out, fmt.Sprintf("%s: %s is %d lines (at most %d)", fset.Position(n.Pos()), name, lines, maxFuncLines))
+			return false // a long function's literals are its own problem
+		}
+		return true
+	})
+	return out
+}
+
+func TestArchitecture_SizeCheckerCatchesLongFunctions(t *testing.T) {
+	long := "package x\nfunc f() {\n" + strings.Repeat("_ = 1\n", maxFuncLines) + "}\nfunc g() {}\n"
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "x.go", long, 0)
+	require.NoError(t, err)
+	got := sizeViolations(fset, f)
+	require.Len(t, got, 1)
+	assert.Contains(t, got[0], "f is 82 lines")
 }
 
 func TestArchitecture_CheckerCatchesEachViolation(t *testing.T) {
