@@ -6,6 +6,7 @@ import (
 
 	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/dispatch"
+	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/protocol"
 )
 
@@ -14,7 +15,7 @@ import (
 // request's protocol, never a dropped connection.
 func (c *Cloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	id := c.env.IDs.UUID()
-	r = r.WithContext(protocol.WithRequestID(r.Context(), id))
+	r = r.WithContext(faults.WithScope(protocol.WithRequestID(r.Context(), id), c.scope(r)))
 	w.Header().Set("x-amzn-RequestId", id)
 	defer func() {
 		if p := recover(); p != nil {
@@ -33,4 +34,15 @@ func (c *Cloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.ServeHTTP(w, r)
+}
+
+// scope is the caller's scope of a request, which every operation's enter
+// reads: today the cloud's one account and region, and the access key that
+// signed the request.
+func (c *Cloud) scope(r *http.Request) faults.Scope {
+	sc := c.env.Scope()
+	if cs, ok := protocol.CredentialScope(r); ok {
+		sc.AccessKeyID = cs.AccessKeyID
+	}
+	return sc
 }

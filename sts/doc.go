@@ -1,14 +1,56 @@
-// Package sts fakes the AWS Security Token Service: GetCallerIdentity,
-// AssumeRole and GetSessionToken, over the awsQuery protocol every client
-// uses. Tools call GetCallerIdentity first to learn the account.
+// Package sts fakes the AWS Security Token Service over the awsQuery
+// protocol every client uses. Tools call GetCallerIdentity first to learn
+// the account; tests assume roles and check who they are.
 //
-// Credentials issued by AssumeRole and GetSessionToken are remembered, so a
-// later GetCallerIdentity signed with them reports the assumed role, as AWS
-// does. Signatures are not verified: any other access key is the account's
-// root identity.
+//	cloud := awsfake.NewT(t)
+//	client := sts.NewFromConfig(cloud.AWSConfig())
+//	out, _ := client.AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: aws.String("arn:aws:iam::000000000000:role/app"), RoleSessionName: aws.String("test")})
+//	cloud.STS().CheckIdentity(t, aws.ToString(out.Credentials.AccessKeyId), "arn:aws:sts::000000000000:assumed-role/app/test")
+//
+// # What is implemented
+//
+// Every operation of the STS API: GetCallerIdentity, GetAccessKeyInfo,
+// AssumeRole, AssumeRoleWithWebIdentity, AssumeRoleWithSAML, AssumeRoot,
+// GetSessionToken, GetFederationToken, GetDelegatedAccessToken,
+// GetWebIdentityToken and DecodeAuthorizationMessage, with AWS's
+// validation (session names, durations, session policies and tags) and
+// errors. Temporary credentials are remembered: a call signed with them is
+// made by their principal (GetCallerIdentity reports the assumed role, the
+// federated user or the session) until they expire on the cloud's clock,
+// then answers ExpiredToken. GetSessionToken and GetFederationToken refuse
+// session credentials, and cap a root user's session at one hour, as AWS
+// does; AssumeRoot refuses root user credentials.
+//
+// # Where it differs from AWS
+//
+//   - Signatures are not verified, and any long-term access key is the
+//     account's root user (IAM users and their keys come with package iam).
+//   - Identity providers are trusted: AssumeRoleWithWebIdentity reads a
+//     JWT's claims (iss, sub, aud, exp) and AssumeRoleWithSAML a SAML
+//     response's subject, issuer, audience, RoleSessionName attribute and
+//     NotOnOrAfter, without checking their signatures or the provider's
+//     existence in IAM.
+//   - Role trust policies and session policies are checked for syntax
+//     only; nothing is authorised until IAM enforcement exists.
+//   - Features the fake does not model answer AWS's documented error for
+//     them in a new account: GetWebIdentityToken answers
+//     OutboundWebIdentityFederationDisabledException (outbound federation is
+//     off until IAM enables it); GetDelegatedAccessToken answers
+//     ExpiredTradeInTokenException (the fake issues no trade-in tokens);
+//     DecodeAuthorizationMessage answers InvalidAuthorizationMessageException
+//     (no service returns encoded messages yet). AssumeRoot has no
+//     organization to check: any 12-digit account is a member.
+//
+// # Faults and the call log
 //
 // As every service of the cloud, it offers InjectFault (the next calls of
 // an operation fail with an AWS error code, with STS's status and fault
-// side), ClearFaults and Calls (every call of every operation, the last
-// 10,000 at least).
+// side), InjectLatency (calls wait on the cloud's clock), ClearFaults and
+// Calls (every call of every operation, the last 10,000 at least), and
+// CheckIdentity for assertions.
+//
+// # Plumbing for the root package
+//
+// New builds the service on a cloud's environment and Describe tells the
+// cloud how to wire it; only package awsfake calls them.
 package sts

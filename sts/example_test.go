@@ -31,3 +31,4 @@ func ExampleService_InjectFault() {
 	// true
 	// <nil> 2
 }
+

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/aws-sdk-go-v2/service/sts/types"
 	"github.com/aws/smithy-go"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/awsfake/awsfake"
 	"github.com/awsfake/awsfake/clock"
+	"github.com/awsfake/awsfake/internal/servicetest"
 	stsfake "github.com/awsfake/awsfake/sts"
 )
 
@@ -94,4 +96,63 @@ func TestInjectFault_CommonAndUnknownCodes(t *testing.T) {
 		assert.Equal(t, tc.status, re.HTTPStatusCode())
 	}
 	assert.PanicsWithValue(t, `sts.InjectFault: unknown operation "Fly"`, func() { cloud.STS().InjectFault("Fly", "Throttling", 1) })
+}
+
+// fixture is a cloud on a fake clock and an STS client signed with the
+// test keys.
+type fixture struct {
+	cloud  *awsfake.Cloud
+	clk    *clock.Fake
+	client *sts.Client
+}
+
+func newFixture(t *testing.T) *fixture {
+	clk := clock.NewFake(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
+	cloud := awsfake.NewT(t, awsfake.WithClock(clk))
+	return &fixture{cloud: cloud, clk: clk, client: sts.NewFromConfig(cloud.AWSConfig())}
+}
+
+// as returns a client signed with the temporary credentials c.
+func (f *fixture) as(c *types.Credentials) *sts.Client {
+	cfg := f.cloud.AWSConfig()
+	cfg.Credentials = credentials.NewStaticCredentialsProvider(aws.ToString(c.AccessKeyId), aws.ToString(c.SecretAccessKey), aws.ToString(c.SessionToken))
+	return sts.NewFromConfig(cfg)
+}
+
+// The real ExpiredToken (credentials past their expiry) and the code
+// injected with InjectFault reach the SDK alike.
+func TestInjectFault_AnswersAsTheRealError(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	out, err := f.client.GetSessionToken(ctx, &sts.GetSessionTokenInput{DurationSeconds: aws.Int32(900)})
+	require.NoError(t, err)
+	f.clk.Advance(900 * time.Second)
+	_, real := f.as(out.Credentials).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	awsfake.CheckCode(t, real, "ExpiredToken")
+	f.cloud.STS().InjectFault("GetCallerIdentity", "ExpiredToken", 1)
+	_, injected := f.client.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	servicetest.CheckSameAnswer(t, real, injected)
+}
+
+// An injected latency parks the call on the cloud clock until the test
+// advances it; it never sleeps.
+func TestInjectLatency_TheCallWaitsForTheClock(t *testing.T) {
+	f := newFixture(t)
+	f.cloud.STS().InjectLatency("GetCallerIdentity", time.Minute)
+	done := make(chan error, 1)
+	go func() {
+		_, err := f.client.GetCallerIdentity(context.Background(), &sts.GetCallerIdentityInput{})
+		done <- err
+	}()
+	require.NoError(t, f.clk.BlockUntil(context.Background(), 1))
+	select {
+	case err := <-done:
+		t.Fatalf("the call returned before the clock moved: %v", err)
+	default:
+	}
+	f.clk.Advance(time.Minute)
+	require.NoError(t, <-done)
+	f.cloud.STS().ClearFaults()
+	_, err := f.client.GetCallerIdentity(context.Background(), &sts.GetCallerIdentityInput{})
+	require.NoError(t, err, "ClearFaults removes the latency")
 }

@@ -1,91 +1,102 @@
 package sts
 
 import (
+	"maps"
 	"net/http"
-	"net/url"
-	"strconv"
-	"strings"
+	"slices"
 	"time"
 
-	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/protocol"
 )
 
+// STS speaks awsQuery: Action=<Op>&Version=2011-06-15 in a form body, or in
+// the query string of a presigned GET (GetCallerIdentity for EKS tokens).
 var query = protocol.Query{XMLNS: "https://sts.amazonaws.com/doc/2011-06-15/"}
 
-// ServeHTTP serves STS's awsQuery protocol, including presigned
-// GET /?Action=GetCallerIdentity requests.
-func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	form, err := protocol.ParseForm(r, protocol.DefaultBodyLimit)
-	if err != nil {
-		query.WriteError(w, r, err)
-		return
-	}
-	action := form.Get("Action")
-	var result any
-	switch action {
-	case "GetCallerIdentity":
-		var out GetCallerIdentityOutput
-		out, err = s.GetCallerIdentity(r.Context(), accessKeyID(r))
-		result = out
-	case "AssumeRole":
-		var n int
-		if n, err = intParam(form, "DurationSeconds"); err == nil {
-			var out AssumeRoleOutput
-			out, err = s.AssumeRole(r.Context(), AssumeRoleInput{
-				RoleArn: form.Get("RoleArn"), RoleSessionName: form.Get("RoleSessionName"), DurationSeconds: n})
-			result = assumeRoleXML{Credentials: credsXML(out.Credentials), AssumedRoleUser: out.AssumedRoleUser}
-		}
-	case "GetSessionToken":
-		var n int
-		if n, err = intParam(form, "DurationSeconds"); err == nil {
-			var c Credentials
-			c, err = s.GetSessionToken(r.Context(), GetSessionTokenInput{DurationSeconds: n})
-			result = sessionTokenXML{Credentials: credsXML(c)}
-		}
-	default:
-		err = awserr.BadRequest("InvalidAction", "Could not find operation %s for version 2011-06-15", action)
-	}
-	if err != nil {
-		query.WriteError(w, r, err)
-		return
-	}
-	query.Write(w, r, action, result)
+// action decodes one action's form, calls the Go API and returns the
+// result element.
+type action func(s *Service, r *http.Request, f protocol.Form) (any, error)
+
+// actions is the wire table: every operation of the STS API (aws-sdk-go-v2
+// sts v1.51.8), by the family files wire_*.go.
+var actions = map[string]action{
+	"GetCallerIdentity":          getCallerIdentity,
+	"GetAccessKeyInfo":           getAccessKeyInfo,
+	"AssumeRole":                 assumeRole,
+	"AssumeRoleWithWebIdentity":  assumeRoleWithWebIdentity,
+	"AssumeRoleWithSAML":         assumeRoleWithSAML,
+	"AssumeRoot":                 assumeRoot,
+	"GetSessionToken":            getSessionToken,
+	"GetFederationToken":         getFederationToken,
+	"GetDelegatedAccessToken":    getDelegatedAccessToken,
+	"GetWebIdentityToken":        getWebIdentityToken,
+	"DecodeAuthorizationMessage": decodeAuthorizationMessage,
 }
 
+// operations returns the operation names, from the wire table.
+func operations() []string { return slices.Sorted(maps.Keys(actions)) }
+
+// formErrors are STS's errors for members that do not parse.
+var formErrors = protocol.FormErrors{
+	Number: func(name, value string) error { return validation(lowerFirst(name), value, "Member must be a number") },
+}
+
+// ServeHTTP serves STS's awsQuery protocol.
+func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	values, err := protocol.ParseForm(r, protocol.DefaultBodyLimit)
+	if err != nil {
+		query.WriteError(w, r, err)
+		return
+	}
+	f := protocol.NewForm(values, formErrors)
+	name := f.Get("Action")
+	act := actions[name]
+	if act == nil {
+		query.WriteError(w, r, errs.New(codeInvalidAction, "Could not find operation %s for version 2011-06-15", name))
+		return
+	}
+	result, err := act(s, r, f)
+	if err != nil {
+		query.WriteError(w, r, err)
+		return
+	}
+	query.Write(w, r, name, result)
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return string(s[0]|0x20) + s[1:]
+}
+
+// credentialsXML is the Credentials element of every result that issues
+// credentials.
 type credentialsXML struct {
 	AccessKeyId, SecretAccessKey, SessionToken, Expiration string
 }
 
-func credsXML(c Credentials) credentialsXML {
-	return credentialsXML{c.AccessKeyId, c.SecretAccessKey, c.SessionToken, c.Expiration.UTC().Format(time.RFC3339)}
-}
-
-type assumeRoleXML struct {
-	Credentials     credentialsXML
-	AssumedRoleUser AssumedRoleUser
-}
-
-type sessionTokenXML struct {
-	Credentials credentialsXML
-}
-
-func intParam(form url.Values, name string) (int, error) {
-	v := form.Get(name)
-	if v == "" {
-		return 0, nil
+func credsXML(c Credentials) *credentialsXML {
+	if c.AccessKeyId == "" {
+		return nil
 	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		return 0, validation(strings.ToLower(name[:1])+name[1:], v, "Member must be a number")
-	}
-	return n, nil
+	return &credentialsXML{c.AccessKeyId, c.SecretAccessKey, c.SessionToken, c.Expiration.UTC().Format(time.RFC3339)}
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
+// policyArns reads PolicyArns.member.N.arn.
+func policyArns(f protocol.Form) []PolicyDescriptor {
+	var out []PolicyDescriptor
+	for _, base := range f.Entries("PolicyArns.member") {
+		out = append(out, PolicyDescriptor{Arn: f.Get(base + "arn")})
+	}
+	return out
+}
 
-// accessKeyID is the key that signed r.
-func accessKeyID(r *http.Request) string {
-	s, _ := protocol.CredentialScope(r)
-	return s.AccessKeyID
+// sessionTagsOf reads Tags.member.N.Key / Value.
+func sessionTagsOf(f protocol.Form) []Tag {
+	var out []Tag
+	for _, base := range f.Entries("Tags.member") {
+		out = append(out, Tag{Key: f.Get(base + "Key"), Value: f.Get(base + "Value")})
+	}
+	return out
 }

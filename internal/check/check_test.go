@@ -9,18 +9,8 @@ import (
 
 	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/check"
+	"github.com/awsfake/awsfake/internal/servicetest"
 )
-
-// recorder is a testing.TB that records a failure instead of ending the test.
-type recorder struct {
-	testing.TB
-	failed string
-}
-
-func (r *recorder) Helper() {}
-func (r *recorder) Fatalf(format string, args ...any) {
-	r.failed = fmt.Sprintf(format, args...)
-}
 
 func TestCode(t *testing.T) {
 	noSuchKey := awserr.New("NoSuchKey", 404, "The specified key does not exist.")
@@ -35,13 +25,13 @@ func TestCode(t *testing.T) {
 		{"not an AWS error", errors.New("boom"), "got boom (*errors.errorString), want the AWS error NoSuchBucket"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := &recorder{TB: t}
+			r := &servicetest.Recorder{TB: t}
 			want := "NoSuchBucket"
 			if tc.fail == "" {
 				want = "NoSuchKey"
 			}
 			check.Code(r, tc.err, want)
-			assert.Equal(t, tc.fail, r.failed)
+			assert.Equal(t, tc.fail, r.Message)
 		})
 	}
 }

@@ -7,12 +7,16 @@ import (
 )
 
 // Scope is where an operation runs and for whom: the caller's account,
-// region and partition. Enter resolves it from the call's ctx; an
-// operation keys its state by it and builds its ARNs from it.
+// region and partition, and the access key that signed the call. Enter
+// resolves it from the call's ctx; an operation keys its state by it and
+// builds its ARNs from it.
 type Scope struct {
 	Account   string
 	Region    string
 	Partition string
+	// AccessKeyID is the key that signed the request; empty for a call of
+	// the Go API whose ctx names none (the account's root user).
+	AccessKeyID string
 }
 
 // ARN returns the ARN of resource of service (the ARN's service name,

@@ -6,6 +6,7 @@ package servicetest
 
 import (
 	"errors"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -201,5 +202,35 @@ func CheckSameAnswer(tb testing.TB, real, injected error) {
 	}
 	if rs != is || rc != ic {
 		tb.Errorf("the real error is %d %s, the injected one %d %s", rs, rc, is, ic)
+	}
+}
+
+// Recorder is a testing.TB that records the first failure of a Check
+// helper instead of ending the test, so that a test can check the helper
+// fails as it should.
+type Recorder struct {
+	testing.TB
+	// Message is the failure's message, empty while nothing failed.
+	Message string
+}
+
+// Helper does nothing: the recorder is not the test.
+func (r *Recorder) Helper() {}
+
+// Fatalf records the failure.
+func (r *Recorder) Fatalf(format string, args ...any) { r.record(fmt.Sprintf(format, args...)) }
+
+// Errorf records the failure.
+func (r *Recorder) Errorf(format string, args ...any) { r.record(fmt.Sprintf(format, args...)) }
+
+// Fatal records the failure.
+func (r *Recorder) Fatal(args ...any) { r.record(fmt.Sprint(args...)) }
+
+// Error records the failure.
+func (r *Recorder) Error(args ...any) { r.record(fmt.Sprint(args...)) }
+
+func (r *Recorder) record(msg string) {
+	if r.Message == "" {
+		r.Message = msg
 	}
 }

@@ -1,0 +1,61 @@
+package sts_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/aws-sdk-go-v2/service/sts/types"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake"
+)
+
+func stsTag(k, v string) types.Tag { return types.Tag{Key: aws.String(k), Value: aws.String(v)} }
+
+func TestAssumeRoot_IssuesAMemberRootSessionToARoleSession(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	in := &sts.AssumeRootInput{TargetPrincipal: aws.String("111122223333"),
+		TaskPolicyArn: &types.PolicyDescriptorType{Arn: aws.String("arn:aws:iam::aws:policy/root-task/S3UnlockBucketPolicy")}}
+	_, err := f.client.AssumeRoot(ctx, in)
+	awsfake.CheckCode(t, err, "AccessDenied") // "You cannot use root user credentials to make this call."
+
+	role, err := f.client.AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: aws.String("arn:aws:iam::000000000000:role/admin"), RoleSessionName: aws.String("ops")})
+	require.NoError(t, err)
+	out, err := f.as(role.Credentials).AssumeRoot(ctx, in)
+	require.NoError(t, err)
+	assert.Equal(t, f.clk.Now().Add(900*time.Second), aws.ToTime(out.Credentials.Expiration), "900 seconds by default")
+	f.cloud.STS().CheckIdentity(t, aws.ToString(out.Credentials.AccessKeyId), "arn:aws:iam::111122223333:root")
+
+	in.TaskPolicyArn.Arn = aws.String("arn:aws:iam::aws:policy/AdministratorAccess")
+	_, err = f.as(role.Credentials).AssumeRoot(ctx, in)
+	awsfake.CheckCode(t, err, "ValidationError")
+	in.TaskPolicyArn.Arn = aws.String("arn:aws:iam::aws:policy/root-task/SQSUnlockQueuePolicy")
+	in.DurationSeconds = aws.Int32(901)
+	_, err = f.as(role.Credentials).AssumeRoot(ctx, in)
+	awsfake.CheckCode(t, err, "ValidationError")
+}
+
+// The features the fake does not model answer what AWS answers in a new
+// account.
+func TestUnmodelledFeatures_AnswerAWSsErrorForANewAccount(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	_, err := f.client.GetWebIdentityToken(ctx, &sts.GetWebIdentityTokenInput{Audience: []string{"https://api.example.com"}, SigningAlgorithm: aws.String("RS256")})
+	var off *types.OutboundWebIdentityFederationDisabledException
+	require.ErrorAs(t, err, &off)
+	_, err = f.client.GetWebIdentityToken(ctx, &sts.GetWebIdentityTokenInput{Audience: []string{"a"}, SigningAlgorithm: aws.String("HS256")})
+	awsfake.CheckCode(t, err, "ValidationError")
+
+	_, err = f.client.GetDelegatedAccessToken(ctx, &sts.GetDelegatedAccessTokenInput{TradeInToken: aws.String("token")})
+	var expired *types.ExpiredTradeInTokenException
+	require.ErrorAs(t, err, &expired)
+
+	_, err = f.client.DecodeAuthorizationMessage(ctx, &sts.DecodeAuthorizationMessageInput{EncodedMessage: aws.String("abc")})
+	var invalid *types.InvalidAuthorizationMessageException
+	require.ErrorAs(t, err, &invalid)
+}

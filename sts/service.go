@@ -1,0 +1,59 @@
+package sts
+
+import (
+	"sync"
+	"time"
+
+	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/faults"
+)
+
+// arnService is the service name in STS's ARNs (assumed-role and
+// federated-user principals).
+const arnService = "sts"
+
+// Service is the STS engine of one cloud. It is safe for concurrent use.
+type Service struct {
+	env    *cloudenv.Env
+	faults *faults.Injector[struct{}]
+
+	mu     sync.Mutex
+	issued map[string]principal // by access key id: whom temporary credentials were issued to
+}
+
+// New returns the STS service of the cloud whose environment is env.
+func New(env *cloudenv.Env) *Service {
+	return &Service{env: env, issued: map[string]principal{},
+		faults: faults.New[struct{}](faultOps, env.Clock, env.Scope())}
+}
+
+// Describe tells the cloud how to wire the service: its signing name, ARN
+// service and handler. STS has no bus endpoint and nothing to close.
+func (s *Service) Describe() cloudenv.Descriptor {
+	return cloudenv.Descriptor{Name: "sts", SigningNames: []string{"sts"}, ARNService: arnService, Handler: s}
+}
+
+// caller returns who signed a call in scope sc: the principal its
+// temporary credentials were issued to, or the account's root user for any
+// other key (a long-term key, or a Go API call). An issued key that has
+// expired is ExpiredToken, as AWS answers any call signed with it.
+func (s *Service) caller(sc faults.Scope) (principal, error) {
+	s.mu.Lock()
+	p, ok := s.issued[sc.AccessKeyID]
+	s.mu.Unlock()
+	if !ok {
+		return rootOf(sc.Account), nil
+	}
+	if !s.env.Clock.Now().Before(p.expires) {
+		return principal{}, errs.Default(codeExpiredToken)
+	}
+	return p, nil
+}
+
+// rootOf is the root user of account.
+func rootOf(account string) principal {
+	return principal{account: account, arn: arn.Build("", "iam", "", account, "root"), userID: account, kind: rootUser}
+}
+
+func (s *Service) now() time.Time { return s.env.Clock.Now() }
