@@ -31,4 +31,3 @@ func ExampleService_InjectFault() {
 	// true
 	// <nil> 2
 }
-
