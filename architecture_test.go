@@ -16,9 +16,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The layering rules of DESIGN.md, checked on every non-test Go file of the
-// module:
-//   - services never import each other;
+// The layering rules of DESIGN.md and CONTRIBUTING.md, checked on every
+// non-test Go file of the module:
+//   - services never import each other (a nested package of a service,
+//     such as cloudwatch/logs, is a service of its own);
+//   - a service's errors come from its catalogue (internal/faults): it
+//     builds no awserr.Error itself;
+//   - routing and Query decoding come from internal/protocol (Targets,
+//     Routes, Form): no service reads X-Amz-Target or walks form indexes;
+//   - scheduled work runs on the cloud scheduler (internal/sched): no
+//     service arms a clock.AfterFuncAt callback;
 //   - inside a service, only the wire binding (files named wire*) and
 //     outbound HTTP delivery (files named http*) touch net/http or the wire
 //     codecs of internal/protocol; engines and Go APIs are pure Go;
@@ -102,9 +109,29 @@ func serviceDirs(t *testing.T) map[string]bool {
 		})
 		if hasGo {
 			out[name] = true
+			addNested(name, out)
 		}
 	}
 	return out
+}
+
+// addNested marks every package directory below a service's as a service
+// of its own (cloudwatch/logs), but for internal/ and testdata/ trees.
+func addNested(dir string, out map[string]bool) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || e.Name() == "internal" || e.Name() == "testdata" || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		sub := dir + "/" + e.Name()
+		if files, _ := filepath.Glob(filepath.Join(sub, "*.go")); len(files) > 0 {
+			out[sub] = true
+		}
+		addNested(sub, out)
+	}
 }
 
 // violations lists how the file at path (slash-separated, relative to the
@@ -112,11 +139,7 @@ func serviceDirs(t *testing.T) map[string]bool {
 func violations(fset *token.FileSet, path string, f *ast.File, services map[string]bool) []string {
 	var out []string
 	at := func(n ast.Node) string { return fset.Position(n.Pos()).String() }
-	top, _, nested := strings.Cut(path, "/")
-	service := ""
-	if nested && services[top] {
-		service = top
-	}
+	service := serviceOf(path, services)
 	base := filepath.Base(path)
 	wireFile := strings.HasPrefix(base, "wire") || strings.HasPrefix(base, "http")
 
@@ -133,9 +156,8 @@ func violations(fset *token.FileSet, path string, f *ast.File, services map[stri
 			continue
 		}
 		if other, ok := strings.CutPrefix(p, module+"/"); ok {
-			first, _, _ := strings.Cut(other, "/")
-			if services[first] && first != service {
-				out = append(out, at(imp)+": service "+service+" imports service "+first+
+			if dep := serviceOf(other+"/x.go", services); dep != "" && dep != service {
+				out = append(out, at(imp)+": service "+service+" imports service "+dep+
 					" (services talk through the bus or a consumer-declared interface)")
 			}
 		}
@@ -145,6 +167,9 @@ func violations(fset *token.FileSet, path string, f *ast.File, services map[stri
 		}
 	}
 
+	if service != "" {
+		out = append(out, serviceViolations(fset, f, base)...)
+	}
 	exempt := false
 	for _, p := range wallClockExempt {
 		exempt = exempt || strings.HasPrefix(path, p)
@@ -162,6 +187,64 @@ func violations(fset *token.FileSet, path string, f *ast.File, services map[stri
 		}
 		if id, ok := sel.X.(*ast.Ident); ok && id.Name == timeName && wallClock[sel.Sel.Name] {
 			out = append(out, at(sel)+": time."+sel.Sel.Name+" reads the wall clock (use the injected clock.Clock)")
+		}
+		return true
+	})
+	return out
+}
+
+// serviceOf returns the service a file belongs to: the deepest directory of
+// its path that is a service package (cloudwatch/logs before cloudwatch),
+// or "" outside services.
+func serviceOf(path string, services map[string]bool) string {
+	dir := filepath.ToSlash(filepath.Dir(path))
+	for dir != "." && dir != "/" && dir != "" {
+		if services[dir] {
+			return dir
+		}
+		dir = filepath.ToSlash(filepath.Dir(dir))
+	}
+	return ""
+}
+
+// sharedOnly are the calls a service leaves to the shared pieces: errors
+// to its catalogue, form walking to protocol.Form, timers to the scheduler.
+var sharedOnly = map[string]string{
+	"awserr.New":        "build errors with the package's catalogue (errs.New)",
+	"awserr.BadRequest": "build errors with the package's catalogue (errs.New)",
+	"protocol.Indexes":  "read Query members with protocol.Form",
+	"protocol.List":     "read Query members with protocol.Form",
+	"protocol.Map":      "read Query members with protocol.Form",
+	"Clock.AfterFuncAt": "schedule work on env.Sched",
+}
+
+// serviceViolations lists how a service file bypasses the shared pieces.
+func serviceViolations(fset *token.FileSet, f *ast.File, base string) []string {
+	var out []string
+	at := func(n ast.Node) string { return fset.Position(n.Pos()).String() }
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			x := ""
+			switch e := n.X.(type) {
+			case *ast.Ident:
+				x = e.Name
+			case *ast.SelectorExpr:
+				x = e.Sel.Name
+			}
+			if why, ok := sharedOnly[x+"."+n.Sel.Name]; ok {
+				out = append(out, at(n)+": "+x+"."+n.Sel.Name+" in a service ("+why+")")
+			}
+		case *ast.CompositeLit:
+			if sel, ok := n.Type.(*ast.SelectorExpr); ok && sel.Sel.Name == "Error" {
+				if id, ok := sel.X.(*ast.Ident); ok && id.Name == "awserr" {
+					out = append(out, at(n)+": awserr.Error{} in a service (build errors with the package's catalogue)")
+				}
+			}
+		case *ast.BasicLit:
+			if n.Kind == token.STRING && strings.EqualFold(strings.Trim(n.Value, "\"`"), "X-Amz-Target") {
+				out = append(out, at(n)+": "+base+" reads X-Amz-Target (route with protocol.Targets)")
+			}
 		}
 		return true
 	})
@@ -242,14 +325,22 @@ func TestArchitecture_SizeCheckerCatchesLongFunctions(t *testing.T) {
 }
 
 func TestArchitecture_CheckerCatchesEachViolation(t *testing.T) {
-	services := map[string]bool{"sqs": true, "sns": true, "cloudwatch": true}
+	services := map[string]bool{"sqs": true, "sns": true, "cloudwatch": true, "cloudwatch/logs": true}
 	for _, tc := range []struct {
 		path, src string
 		want      []string // substrings, one per violation
 	}{
 		{"sqs/queue.go", `package sqs; import _ "` + module + `/sns"`, []string{"imports service sns"}},
-		{"cloudwatch/logs/engine.go", `package logs; import _ "` + module + `/sqs"`, []string{"service cloudwatch imports service sqs"}},
-		{"cloudwatch/logs/engine.go", `package logs; import _ "` + module + `/cloudwatch/events"`, nil},
+		{"cloudwatch/logs/engine.go", `package logs; import _ "` + module + `/sqs"`, []string{"service cloudwatch/logs imports service sqs"}},
+		{"cloudwatch/logs/engine.go", `package logs; import _ "` + module + `/cloudwatch"`, []string{"service cloudwatch/logs imports service cloudwatch"}},
+		{"cloudwatch/alarm.go", `package cloudwatch; import _ "` + module + `/cloudwatch/logs"`, []string{"service cloudwatch imports service cloudwatch/logs"}},
+		{"cloudwatch/logs/engine.go", `package logs; import _ "` + module + `/internal/bus"`, nil},
+		{"sqs/errors.go", `package sqs; import "` + module + `/internal/awserr"; var _ = awserr.New("X", 400, "m")`, []string{"awserr.New in a service"}},
+		{"sqs/errors.go", `package sqs; import "` + module + `/internal/awserr"; var _ = &awserr.Error{Code: "X"}`, []string{"awserr.Error{} in a service"}},
+		{"sqs/wire.go", `package sqs; var h = "X-Amz-Target"`, []string{"reads X-Amz-Target"}},
+		{"sqs/wire_query.go", `package sqs; import "` + module + `/internal/protocol"; var _ = protocol.List`, []string{"protocol.List in a service"}},
+		{"sqs/notify.go", `package sqs; func f(s *S) { s.env.Clock.AfterFuncAt(t, nil) }`, []string{"Clock.AfterFuncAt in a service"}},
+		{"internal/sched/sched.go", `package sched; func f(s *S) { s.clock.AfterFuncAt(t, nil); _ = "X-Amz-Target" }`, nil},
 		{"sqs/queue.go", `package sqs; import _ "net/http"`, []string{"imports net/http"}},
 		{"sqs/queue.go", `package sqs; import _ "net/http/httptest"`, []string{"imports net/http/httptest"}},
 		{"sqs/queue.go", `package sqs; import _ "` + module + `/internal/protocol"`, []string{"imports " + module + "/internal/protocol"}},
