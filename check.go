@@ -11,7 +11,10 @@ import (
 // CheckCode fails tb unless err is an AWS API error with the given code
 // (QueueDoesNotExist, NoSuchKey, ResourceNotFoundException), as the real
 // SDK client or a service's Go API returns it, and returns the error for
-// further checks of its message:
+// further checks of its message. The code may be the one the SDK reports
+// or the name of its typed error: for SQS, whose SDK reports legacy codes,
+// "AWS.SimpleQueueService.NonExistentQueue" and "QueueDoesNotExist" both
+// match.
 //
 //	_, err := client.GetQueueUrl(ctx, &sqs.GetQueueUrlInput{QueueName: aws.String("none")})
 //	awsfake.CheckCode(t, err, "QueueDoesNotExist")

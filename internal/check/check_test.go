@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/aws/smithy-go"
 	"github.com/stretchr/testify/assert"
 
 	"github.com/awsfake/awsfake/internal/awserr"
@@ -35,3 +36,19 @@ func TestCode(t *testing.T) {
 		})
 	}
 }
+
+func TestCode_AcceptsTheTypedErrorsName(t *testing.T) {
+	legacy := &QueueDoesNotExist{}
+	check.Code(t, fmt.Errorf("operation error: %w", legacy), "QueueDoesNotExist")
+	check.Code(t, legacy, "AWS.SimpleQueueService.NonExistentQueue")
+	check.Code(t, awserr.New("QueueDoesNotExist", 400, "m").WithQueryCode("AWS.SimpleQueueService.NonExistentQueue"), "AWS.SimpleQueueService.NonExistentQueue")
+}
+
+// QueueDoesNotExist is shaped as the SDK's typed error of a
+// query-compatible service: named for the model, reporting the legacy code.
+type QueueDoesNotExist struct{}
+
+func (*QueueDoesNotExist) Error() string                 { return "AWS.SimpleQueueService.NonExistentQueue: gone" }
+func (*QueueDoesNotExist) ErrorCode() string             { return "AWS.SimpleQueueService.NonExistentQueue" }
+func (*QueueDoesNotExist) ErrorMessage() string          { return "gone" }
+func (*QueueDoesNotExist) ErrorFault() smithy.ErrorFault { return smithy.FaultClient }

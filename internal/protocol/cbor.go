@@ -37,16 +37,6 @@ type CBOR struct {
 	QueryCompatible bool
 }
 
-// Decode reads a CBOR request body into v; an empty body is a unit input.
-// Anything that is not CBOR of the right shape gives SerializationException.
-func (CBOR) Decode(r *http.Request, limit int64, v any) error {
-	body, err := ReadBody(r, limit)
-	if err != nil {
-		return err
-	}
-	return UnmarshalCBOR(body, v)
-}
-
 // UnmarshalCBOR decodes body into v with AWS's error for bad input.
 func UnmarshalCBOR(body []byte, v any) error {
 	if len(body) == 0 {
