@@ -30,6 +30,7 @@ import (
 	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/creds"
 	"github.com/awsfake/awsfake/internal/ids"
 	"github.com/awsfake/awsfake/internal/sched"
 )
@@ -100,7 +101,7 @@ func New(opts ...Option) *Cloud {
 	}
 	b := bus.New(cfg.clock)
 	env := &cloudenv.Env{
-		Clock: cfg.clock, Bus: b, Sched: sched.New(cfg.clock, b.Begin), IDs: gen,
+		Clock: cfg.clock, Bus: b, Sched: sched.New(cfg.clock, b.Begin), Creds: creds.New(), IDs: gen,
 		Region: cfg.region, AccountID: cfg.account, URL: cfg.url, Host: host,
 	}
 	c := &Cloud{env: env}

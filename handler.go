@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/creds"
 	"github.com/awsfake/awsfake/internal/dispatch"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/protocol"
@@ -37,12 +38,20 @@ func (c *Cloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // scope is the caller's scope of a request, which every operation's enter
-// reads: today the cloud's one account and region, and the access key that
-// signed the request.
+// reads: the cloud's region, the access key that signed the request and
+// its account: the account of a key the cloud issued (STS), a key of
+// twelve digits is that account, any other key the cloud's default.
 func (c *Cloud) scope(r *http.Request) faults.Scope {
 	sc := c.env.Scope()
-	if cs, ok := protocol.CredentialScope(r); ok {
-		sc.AccessKeyID = cs.AccessKeyID
+	cs, ok := protocol.CredentialScope(r)
+	if !ok {
+		return sc
+	}
+	sc.AccessKeyID = cs.AccessKeyID
+	if p, st := c.env.Creds.Lookup(cs.AccessKeyID, c.env.Clock.Now()); st != creds.Unknown {
+		sc.Account = p.Account
+	} else {
+		sc.Account = creds.AccountOf(cs.AccessKeyID, sc.Account)
 	}
 	return sc
 }

@@ -2,10 +2,13 @@ package sts
 
 import (
 	"time"
+
+	"github.com/awsfake/awsfake/internal/creds"
 )
 
-// kind is what sort of principal holds a set of credentials.
-type kind int
+// kind is what sort of principal holds a set of credentials (the Kind of
+// its creds.Principal).
+type kind = int
 
 const (
 	rootUser      kind = iota // the account's root user (long-term keys)
@@ -15,18 +18,12 @@ const (
 	rootSession               // AssumeRoot: a member account's root, for privileged tasks
 )
 
-// principal is whom a set of temporary credentials was issued to.
-type principal struct {
-	account string
-	arn     string
-	userID  string
-	kind    kind
-	expires time.Time
-}
+// principal is whom a set of credentials belongs to.
+type principal = creds.Principal
 
-// temporary reports whether the principal signs with session credentials,
-// which GetSessionToken and GetFederationToken refuse.
-func (p principal) temporary() bool { return p.kind != rootUser }
+// temporary reports whether p signs with session credentials, which
+// GetSessionToken and GetFederationToken refuse.
+func temporary(p principal) bool { return p.Kind != rootUser }
 
 // Credentials are temporary security credentials.
 type Credentials struct {
@@ -34,8 +31,9 @@ type Credentials struct {
 	Expiration                                 time.Time
 }
 
-// issue makes credentials for p that last d, and remembers whom their key
-// identifies.
+// issue makes credentials for p that last d, and records them in the
+// cloud's credential store, where the root package finds their account
+// and GetCallerIdentity their principal.
 func (s *Service) issue(p principal, d time.Duration) Credentials {
 	c := Credentials{
 		AccessKeyId:     "ASIA" + s.env.IDs.Upper(16),
@@ -43,10 +41,8 @@ func (s *Service) issue(p principal, d time.Duration) Credentials {
 		SessionToken:    "FwoGZXIvYXdzE" + s.env.IDs.Base64(96),
 		Expiration:      s.now().Add(d).UTC().Truncate(time.Second),
 	}
-	p.expires = c.Expiration
-	s.mu.Lock()
-	s.issued[c.AccessKeyId] = p
-	s.mu.Unlock()
+	p.Expires, p.Secret = c.Expiration, c.SecretAccessKey
+	s.env.Creds.Put(c.AccessKeyId, p, s.now())
 	return c
 }
 

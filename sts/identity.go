@@ -3,6 +3,8 @@ package sts
 import (
 	"context"
 	"regexp"
+
+	"github.com/awsfake/awsfake/internal/creds"
 )
 
 // GetCallerIdentityInput is empty: the caller is who signed the request.
@@ -26,7 +28,7 @@ func (s *Service) GetCallerIdentity(ctx context.Context, _ GetCallerIdentityInpu
 	if err != nil {
 		return GetCallerIdentityOutput{}, err
 	}
-	return GetCallerIdentityOutput{Account: p.account, Arn: p.arn, UserId: p.userID}, nil
+	return GetCallerIdentityOutput{Account: p.Account, Arn: p.ARN, UserId: p.UserID}, nil
 }
 
 // GetAccessKeyInfoInput names an access key.
@@ -46,9 +48,10 @@ var accessKeyID = regexp.MustCompile(`^\w{16,128}$`)
 // GetAccessKeyInfo returns the account an access key belongs to: for
 // temporary credentials STS issued, the account of their principal (even
 // once expired: "This operation does not indicate the state of the access
-// key"); for any other key, the cloud's account.
+// key"); for a key of twelve digits, that account (the LocalStack
+// convention); for any other key, the cloud's default account.
 func (s *Service) GetAccessKeyInfo(ctx context.Context, in GetAccessKeyInfoInput) (GetAccessKeyInfoOutput, error) {
-	sc, err := s.enter(ctx, "GetAccessKeyInfo")
+	_, err := s.enter(ctx, "GetAccessKeyInfo")
 	if err != nil {
 		return GetAccessKeyInfoOutput{}, err
 	}
@@ -56,11 +59,8 @@ func (s *Service) GetAccessKeyInfo(ctx context.Context, in GetAccessKeyInfoInput
 		return GetAccessKeyInfoOutput{}, validation("accessKeyId", in.AccessKeyId,
 			`Member must satisfy regular expression pattern: [\w]* and have length between 16 and 128`)
 	}
-	s.mu.Lock()
-	p, ok := s.issued[in.AccessKeyId]
-	s.mu.Unlock()
-	if ok {
-		return GetAccessKeyInfoOutput{Account: p.account}, nil
+	if p, st := s.env.Creds.Lookup(in.AccessKeyId, s.now()); st != creds.Unknown {
+		return GetAccessKeyInfoOutput{Account: p.Account}, nil
 	}
-	return GetAccessKeyInfoOutput{Account: sc.Account}, nil
+	return GetAccessKeyInfoOutput{Account: creds.AccountOf(in.AccessKeyId, s.env.AccountID)}, nil
 }

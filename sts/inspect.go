@@ -17,8 +17,8 @@ func (s *Service) CheckIdentity(tb testing.TB, accessKeyID, wantARN string) {
 		tb.Fatalf("sts: a call signed with %s fails: %v", accessKeyID, err)
 		return
 	}
-	if p.arn != wantARN {
-		tb.Fatalf("sts: a call signed with %s is made by %s, want %s", accessKeyID, p.arn, wantARN)
+	if p.ARN != wantARN {
+		tb.Fatalf("sts: a call signed with %s is made by %s, want %s", accessKeyID, p.ARN, wantARN)
 	}
 }
 

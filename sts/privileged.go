@@ -65,11 +65,11 @@ func (s *Service) AssumeRoot(ctx context.Context, in AssumeRootInput) (AssumeRoo
 	if err != nil {
 		return AssumeRootOutput{}, err
 	}
-	if caller.kind == rootUser {
+	if caller.Kind == rootUser {
 		return AssumeRootOutput{}, errs.New(codeAccessDenied, "You cannot use root user credentials to call AssumeRoot")
 	}
 	root := rootOf(target)
-	root.kind = rootSession
+	root.Kind = rootSession
 	return AssumeRootOutput{Credentials: s.issue(root, d)}, nil
 }
 

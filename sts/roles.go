@@ -89,7 +89,7 @@ func (s *Service) assume(role arn.ARN, session string, d time.Duration) (Assumed
 		AssumedRoleId: "AROA" + s.env.IDs.Upper(17) + ":" + session,
 		Arn:           arn.Build(role.Partition, arnService, "", role.Account, "assumed-role/"+name+"/"+session),
 	}
-	creds := s.issue(principal{account: role.Account, arn: user.Arn, userID: user.AssumedRoleId, kind: assumedRole}, d)
+	creds := s.issue(principal{Account: role.Account, ARN: user.Arn, UserID: user.AssumedRoleId, Kind: assumedRole}, d)
 	return user, creds
 }
 

@@ -1,11 +1,11 @@
 package sts
 
 import (
-	"sync"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/creds"
 	"github.com/awsfake/awsfake/internal/faults"
 )
 
@@ -17,15 +17,11 @@ const arnService = "sts"
 type Service struct {
 	env    *cloudenv.Env
 	faults *faults.Injector[struct{}]
-
-	mu     sync.Mutex
-	issued map[string]principal // by access key id: whom temporary credentials were issued to
 }
 
 // New returns the STS service of the cloud whose environment is env.
 func New(env *cloudenv.Env) *Service {
-	return &Service{env: env, issued: map[string]principal{},
-		faults: faults.New[struct{}](faultOps, env.Clock, env.Scope())}
+	return &Service{env: env, faults: faults.New[struct{}](faultOps, env.Clock, env.Scope())}
 }
 
 // Describe tells the cloud how to wire the service: its signing name, ARN
@@ -39,21 +35,18 @@ func (s *Service) Describe() cloudenv.Descriptor {
 // other key (a long-term key, or a Go API call). An issued key that has
 // expired is ExpiredToken, as AWS answers any call signed with it.
 func (s *Service) caller(sc faults.Scope) (principal, error) {
-	s.mu.Lock()
-	p, ok := s.issued[sc.AccessKeyID]
-	s.mu.Unlock()
-	if !ok {
-		return rootOf(sc.Account), nil
-	}
-	if !s.env.Clock.Now().Before(p.expires) {
+	switch p, st := s.env.Creds.Lookup(sc.AccessKeyID, s.now()); st {
+	case creds.Valid:
+		return p, nil
+	case creds.Expired:
 		return principal{}, errs.Default(codeExpiredToken)
 	}
-	return p, nil
+	return rootOf(sc.Account), nil
 }
 
 // rootOf is the root user of account.
 func rootOf(account string) principal {
-	return principal{account: account, arn: arn.Build("", "iam", "", account, "root"), userID: account, kind: rootUser}
+	return principal{Account: account, ARN: arn.Build("", "iam", "", account, "root"), UserID: account, Kind: rootUser}
 }
 
 func (s *Service) now() time.Time { return s.env.Clock.Now() }

@@ -40,10 +40,10 @@ func (s *Service) GetSessionToken(ctx context.Context, in GetSessionTokenInput) 
 	if err != nil {
 		return GetSessionTokenOutput{}, err
 	}
-	if p.kind == rootUser {
+	if p.Kind == rootUser {
 		d = min(d, time.Hour)
 	}
-	p.kind = sessionUser
+	p.Kind = sessionUser
 	return GetSessionTokenOutput{Credentials: s.issue(p, d)}, nil
 }
 
@@ -54,7 +54,7 @@ func (s *Service) longTermCaller(sc faults.Scope, op string) (principal, error) 
 	if err != nil {
 		return principal{}, err
 	}
-	if p.temporary() {
+	if temporary(p) {
 		return principal{}, errs.New(codeAccessDenied, "Cannot call %s with session credentials", op)
 	}
 	return p, nil
@@ -111,13 +111,13 @@ func (s *Service) GetFederationToken(ctx context.Context, in GetFederationTokenI
 	if err != nil {
 		return GetFederationTokenOutput{}, err
 	}
-	if caller.kind == rootUser {
+	if caller.Kind == rootUser {
 		d = min(d, time.Hour)
 	}
 	user := FederatedUser{
-		FederatedUserId: caller.account + ":" + in.Name,
-		Arn:             arn.Build("", arnService, "", caller.account, "federated-user/"+in.Name),
+		FederatedUserId: caller.Account + ":" + in.Name,
+		Arn:             arn.Build("", arnService, "", caller.Account, "federated-user/"+in.Name),
 	}
-	creds := s.issue(principal{account: caller.account, arn: user.Arn, userID: user.FederatedUserId, kind: federatedUser}, d)
+	creds := s.issue(principal{Account: caller.Account, ARN: user.Arn, UserID: user.FederatedUserId, Kind: federatedUser}, d)
 	return GetFederationTokenOutput{Credentials: creds, FederatedUser: user}, nil
 }

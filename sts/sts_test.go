@@ -73,3 +73,30 @@ func TestAssumeRole_RejectsBadInputWithValidationError(t *testing.T) {
 		})
 	}
 }
+
+// Credentials issued for a role of another account are that account's:
+// GetCallerIdentity names it (not the cloud's default) beside the
+// assumed-role ARN, and so does GetAccessKeyInfo.
+func TestAssumeRole_IntoAnotherAccountIdentifiesThatAccount(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	out, err := f.client.AssumeRole(ctx, &sts.AssumeRoleInput{
+		RoleArn: aws.String("arn:aws:iam::111111111111:role/cross"), RoleSessionName: aws.String("s1")})
+	require.NoError(t, err)
+	id, err := f.as(out.Credentials).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	require.NoError(t, err)
+	assert.Equal(t, "111111111111", aws.ToString(id.Account))
+	assert.Equal(t, "arn:aws:sts::111111111111:assumed-role/cross/s1", aws.ToString(id.Arn))
+}
+
+// An access key of twelve digits is that account's root user, the
+// convention LocalStack users rely on.
+func TestGetCallerIdentity_ATwelveDigitKeyIsThatAccount(t *testing.T) {
+	cloud := awsfake.NewT(t)
+	cfg := cloud.AWSConfig()
+	cfg.Credentials = credentials.NewStaticCredentialsProvider("222233334444", "secret", "")
+	id, err := sts.NewFromConfig(cfg).GetCallerIdentity(context.Background(), &sts.GetCallerIdentityInput{})
+	require.NoError(t, err)
+	assert.Equal(t, "222233334444", aws.ToString(id.Account))
+	assert.Equal(t, "arn:aws:iam::222233334444:root", aws.ToString(id.Arn))
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/bus"
+	"github.com/awsfake/awsfake/internal/creds"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/ids"
 	"github.com/awsfake/awsfake/internal/sched"
@@ -20,7 +21,9 @@ type Env struct {
 	Clock clock.Clock
 	Bus   *bus.Bus
 	// Sched runs every piece of scheduled work of the cloud's services.
-	Sched     *sched.Scheduler
+	Sched *sched.Scheduler
+	// Creds is the cloud's credential store: the keys STS (and IAM) issue.
+	Creds     *creds.Store
 	IDs       *ids.Generator
 	Region    string
 	AccountID string
@@ -81,6 +84,6 @@ func (e *Env) Attach(d Descriptor) {
 // and ids seeded with 1, for a package's tests that build a service alone.
 func ForTest(clk clock.Clock) *Env {
 	b := bus.New(clk)
-	return &Env{Clock: clk, Bus: b, Sched: sched.New(clk, b.Begin), IDs: ids.New(1),
+	return &Env{Clock: clk, Bus: b, Sched: sched.New(clk, b.Begin), Creds: creds.New(), IDs: ids.New(1),
 		Region: "us-east-1", AccountID: "000000000000", URL: "http://awsfake.localhost", Host: "awsfake.localhost"}
 }
