@@ -65,8 +65,8 @@ type AddPermissionInput struct {
 }
 
 // AddPermission adds a statement to a topic's policy.
-func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) error {
-	if err := s.enter("AddPermission"); err != nil {
+func (s *Service) AddPermission(ctx context.Context, in AddPermissionInput) error {
+	if _, err := s.enter(ctx, "AddPermission"); err != nil {
 		return err
 	}
 	switch {
@@ -114,8 +114,8 @@ type RemovePermissionInput struct {
 
 // RemovePermission removes the statement labelled Label; an unknown label
 // changes nothing.
-func (s *Service) RemovePermission(_ context.Context, in RemovePermissionInput) error {
-	if err := s.enter("RemovePermission"); err != nil {
+func (s *Service) RemovePermission(ctx context.Context, in RemovePermissionInput) error {
+	if _, err := s.enter(ctx, "RemovePermission"); err != nil {
 		return err
 	}
 	if in.Label == "" {

@@ -256,8 +256,8 @@ type SubscriptionArnOutput struct {
 // Subscribe answers "pending confirmation" unless ReturnSubscriptionArn is
 // set. Subscribing the same endpoint again returns the same subscription, or
 // InvalidParameter if the attributes differ.
-func (s *Service) Subscribe(_ context.Context, in SubscribeInput) (SubscriptionArnOutput, error) {
-	if err := s.enter("Subscribe"); err != nil {
+func (s *Service) Subscribe(ctx context.Context, in SubscribeInput) (SubscriptionArnOutput, error) {
+	if _, err := s.enter(ctx, "Subscribe"); err != nil {
 		return SubscriptionArnOutput{}, err
 	}
 	if in.Protocol == "" {
@@ -364,8 +364,8 @@ type ConfirmSubscriptionInput struct {
 
 // ConfirmSubscription confirms the subscription the token was sent for.
 // It is idempotent; a token expires three days after it was sent.
-func (s *Service) ConfirmSubscription(_ context.Context, in ConfirmSubscriptionInput) (SubscriptionArnOutput, error) {
-	if err := s.enter("ConfirmSubscription"); err != nil {
+func (s *Service) ConfirmSubscription(ctx context.Context, in ConfirmSubscriptionInput) (SubscriptionArnOutput, error) {
+	if _, err := s.enter(ctx, "ConfirmSubscription"); err != nil {
 		return SubscriptionArnOutput{}, err
 	}
 	return s.confirm(in, true)
@@ -407,8 +407,8 @@ type SubscriptionInput struct {
 
 // Unsubscribe deletes a subscription. Unsubscribing one that does not exist
 // succeeds, as in AWS.
-func (s *Service) Unsubscribe(_ context.Context, in SubscriptionInput) error {
-	if err := s.enter("Unsubscribe"); err != nil {
+func (s *Service) Unsubscribe(ctx context.Context, in SubscriptionInput) error {
+	if _, err := s.enter(ctx, "Unsubscribe"); err != nil {
 		return err
 	}
 	if in.SubscriptionArn == "" {
@@ -468,8 +468,8 @@ type ListSubscriptionsOutput struct {
 }
 
 // ListSubscriptions returns the account's subscriptions, up to 100 per page.
-func (s *Service) ListSubscriptions(_ context.Context, in ListInput) (ListSubscriptionsOutput, error) {
-	if err := s.enter("ListSubscriptions"); err != nil {
+func (s *Service) ListSubscriptions(ctx context.Context, in ListInput) (ListSubscriptionsOutput, error) {
+	if _, err := s.enter(ctx, "ListSubscriptions"); err != nil {
 		return ListSubscriptionsOutput{}, err
 	}
 	s.mu.Lock()
@@ -485,8 +485,8 @@ type ListSubscriptionsByTopicInput struct {
 
 // ListSubscriptionsByTopic returns a topic's subscriptions, up to 100 per
 // page.
-func (s *Service) ListSubscriptionsByTopic(_ context.Context, in ListSubscriptionsByTopicInput) (ListSubscriptionsOutput, error) {
-	if err := s.enter("ListSubscriptionsByTopic"); err != nil {
+func (s *Service) ListSubscriptionsByTopic(ctx context.Context, in ListSubscriptionsByTopicInput) (ListSubscriptionsOutput, error) {
+	if _, err := s.enter(ctx, "ListSubscriptionsByTopic"); err != nil {
 		return ListSubscriptionsOutput{}, err
 	}
 	s.mu.Lock()
@@ -520,8 +520,8 @@ func (s *Service) listSubscriptionsLocked(set sortedSet, token string) (ListSubs
 // and Owner, Protocol, Endpoint, TopicArn, SubscriptionArn,
 // PendingConfirmation, ConfirmationWasAuthenticated, RawMessageDelivery and
 // EffectiveDeliveryPolicy. FilterPolicyScope is shown with a FilterPolicy.
-func (s *Service) GetSubscriptionAttributes(_ context.Context, in SubscriptionInput) (AttributesOutput, error) {
-	if err := s.enter("GetSubscriptionAttributes"); err != nil {
+func (s *Service) GetSubscriptionAttributes(ctx context.Context, in SubscriptionInput) (AttributesOutput, error) {
+	if _, err := s.enter(ctx, "GetSubscriptionAttributes"); err != nil {
 		return AttributesOutput{}, err
 	}
 	s.mu.Lock()
@@ -557,8 +557,8 @@ func (s *Service) GetSubscriptionAttributes(_ context.Context, in SubscriptionIn
 
 // SetSubscriptionAttributes sets one subscription attribute; an empty value
 // removes it.
-func (s *Service) SetSubscriptionAttributes(_ context.Context, in SetAttributeInput) error {
-	if err := s.enter("SetSubscriptionAttributes"); err != nil {
+func (s *Service) SetSubscriptionAttributes(ctx context.Context, in SetAttributeInput) error {
+	if _, err := s.enter(ctx, "SetSubscriptionAttributes"); err != nil {
 		return err
 	}
 	s.mu.Lock()

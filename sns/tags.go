@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/awsfake/awsfake/internal/awserr"
 )
 
 // Tag is a topic tag.
@@ -49,10 +47,6 @@ func checkTags(tags []Tag) (map[string]string, error) {
 	return m, nil
 }
 
-func tagLimit() *awserr.Error {
-	return awserr.New("TagLimitExceeded", 400, "Could not complete request: tag quota of per resource exceeded")
-}
-
 // TagResourceInput adds tags to a topic.
 type TagResourceInput struct {
 	ResourceArn string
@@ -60,8 +54,8 @@ type TagResourceInput struct {
 }
 
 // TagResource adds or overwrites tags of a topic.
-func (s *Service) TagResource(_ context.Context, in TagResourceInput) error {
-	if err := s.enter("TagResource"); err != nil {
+func (s *Service) TagResource(ctx context.Context, in TagResourceInput) error {
+	if _, err := s.enter(ctx, "TagResource"); err != nil {
 		return err
 	}
 	tags, err := checkTags(in.Tags)
@@ -90,8 +84,8 @@ type UntagResourceInput struct {
 }
 
 // UntagResource removes tags of a topic; absent keys are ignored.
-func (s *Service) UntagResource(_ context.Context, in UntagResourceInput) error {
-	if err := s.enter("UntagResource"); err != nil {
+func (s *Service) UntagResource(ctx context.Context, in UntagResourceInput) error {
+	if _, err := s.enter(ctx, "UntagResource"); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -117,8 +111,8 @@ type ListTagsForResourceOutput struct {
 }
 
 // ListTagsForResource returns a topic's tags.
-func (s *Service) ListTagsForResource(_ context.Context, in ResourceInput) (ListTagsForResourceOutput, error) {
-	if err := s.enter("ListTagsForResource"); err != nil {
+func (s *Service) ListTagsForResource(ctx context.Context, in ResourceInput) (ListTagsForResourceOutput, error) {
+	if _, err := s.enter(ctx, "ListTagsForResource"); err != nil {
 		return ListTagsForResourceOutput{}, err
 	}
 	s.mu.Lock()
@@ -142,7 +136,7 @@ func (s *Service) taggedLocked(resourceArn string) (*topic, error) {
 	}
 	t := s.topics[resourceArn]
 	if t == nil {
-		return nil, awserr.New("ResourceNotFound", 404, "Resource does not exist")
+		return nil, errs.Default(codeResourceNotFound)
 	}
 	return t, nil
 }

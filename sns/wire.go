@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/protocol"
 )
 
@@ -28,6 +27,10 @@ type operation func(s *Service, r *http.Request, f url.Values) (any, error)
 // to its binding; they live in the wire_*.go files, by family.
 var operations = mergeOperations(topicOperations, subscriptionOperations, publishOperations,
 	platformOperations, smsOperations)
+
+// operationNames lists the actions of the wire table, sorted: the operation
+// list that InjectFault, Calls and the served test use.
+var operationNames = slices.Sorted(maps.Keys(operations))
 
 func mergeOperations(families ...map[string]operation) map[string]operation {
 	all := map[string]operation{}
@@ -53,7 +56,7 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	action := form.Get("Action")
 	op := operations[action]
 	if op == nil {
-		query.WriteError(w, r, awserr.BadRequest("InvalidAction", "Could not find operation %s for version 2010-03-31", action))
+		query.WriteError(w, r, invalidAction(action))
 		return
 	}
 	result, err := op(s, r, form)

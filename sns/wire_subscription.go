@@ -16,7 +16,7 @@ var subscriptionOperations = map[string]operation{
 	"ConfirmSubscription": func(s *Service, r *http.Request, f url.Values) (any, error) {
 		in := ConfirmSubscriptionInput{TopicArn: f.Get("TopicArn"), Token: f.Get("Token"),
 			AuthenticateOnUnsubscribe: f.Get("AuthenticateOnUnsubscribe")}
-		if err := s.enter("ConfirmSubscription"); err != nil {
+		if _, err := s.enter(r.Context(), "ConfirmSubscription"); err != nil {
 			return nil, err
 		}
 		// Visiting the SubscribeURL is an unsigned GET: the subscription is
