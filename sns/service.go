@@ -59,5 +59,5 @@ const arnService = "sns"
 // Describe tells the cloud how to wire the service: its signing name, ARN
 // service, handler, bus endpoint and closer.
 func (s *Service) Describe() cloudenv.Descriptor {
-	return cloudenv.Descriptor{Name: "sns", SigningNames: []string{"sns"}, ARNService: arnService, Handler: s, Endpoint: s.receive, Close: s.Close}
+	return cloudenv.Descriptor{Name: "sns", SigningNames: []string{"sns"}, ARNService: arnService, Handler: s, Endpoint: s.deliver, Close: s.Close}
 }
