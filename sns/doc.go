@@ -85,7 +85,7 @@
 //     A retry parked on the clock does not hold Settle.
 //   - Delivery retries: HTTP/S deliveries follow the delivery policy without
 //     jitter, and AWS's unpublished backoff curves are approximated
-//     (deliverypolicy.go); the throttle policy is stored, not enforced.
+//     (engine_deliverypolicy.go); the throttle policy is stored, not enforced.
 //     Deliveries to SQS and Lambda are not retried: a refused one is a bus
 //     failure, or goes to the dead-letter queue. A subscription with a
 //     RedrivePolicy has its deliveries relayed through this service's own
