@@ -48,7 +48,7 @@ var publishOperations = map[string]operation{
 			}
 		}{}
 		for _, o := range out.Successful {
-			res.Successful.Member = append(res.Successful.Member, resultXML{o.Id, o.MessageId, o.SequenceNumber})
+			res.Successful.Member = append(res.Successful.Member, resultXML(o))
 		}
 		res.Failed.Member = out.Failed
 		return res, err
