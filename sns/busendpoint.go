@@ -10,12 +10,12 @@ import (
 	"github.com/awsfake/awsfake/internal/bus"
 )
 
-// receive is the service's bus endpoint. A topic ARN is a publish from
+// deliver is the service's bus endpoint. A topic ARN is a publish from
 // another service (S3 notifications, alarm actions, Lambda destinations):
 // Body is the message, Meta[MetaSubject] the subject; Invoke returns the
 // message id. A subscription ARN is a delivery relayed for a subscription
 // with a dead-letter queue.
-func (s *Service) receive(ctx context.Context, target string, m bus.Message) ([]byte, error) {
+func (s *Service) deliver(ctx context.Context, target string, m bus.Message) ([]byte, error) {
 	a, err := arn.Parse(target)
 	if err != nil {
 		return nil, err

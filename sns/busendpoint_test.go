@@ -16,6 +16,7 @@ import (
 	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/internal/ids"
+	"github.com/awsfake/awsfake/internal/sched"
 )
 
 // recorder endpoints stand in for SQS and Lambda on a bus of the test's own.
@@ -54,7 +55,7 @@ func newTestService(tb testing.TB) (*Service, *busRecorder, *bus.Bus) {
 	tb.Helper()
 	clk := clock.NewFake(testStart)
 	b := bus.New(clk)
-	env := &cloudenv.Env{Clock: clk, Bus: b, IDs: ids.New(1), Region: "us-east-1", AccountID: "123456789012",
+	env := &cloudenv.Env{Clock: clk, Bus: b, Sched: sched.New(clk, b.Begin), IDs: ids.New(1), Region: "us-east-1", AccountID: "123456789012",
 		URL: "http://awsfake.localhost", Host: "awsfake.localhost"}
 	rec := &busRecorder{}
 	b.Register("sqs", rec.endpoint)
@@ -64,6 +65,7 @@ func newTestService(tb testing.TB) (*Service, *busRecorder, *bus.Bus) {
 	tb.Cleanup(func() {
 		b.Close()
 		s.Close()
+		env.Sched.Close()
 	})
 	return s, rec, b
 }

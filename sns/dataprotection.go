@@ -26,8 +26,8 @@ type DataProtectionPolicyOutput struct {
 
 // GetDataProtectionPolicy returns a topic's data protection policy, "" if
 // it has none.
-func (s *Service) GetDataProtectionPolicy(_ context.Context, in ResourceInput) (DataProtectionPolicyOutput, error) {
-	if err := s.enter("GetDataProtectionPolicy"); err != nil {
+func (s *Service) GetDataProtectionPolicy(ctx context.Context, in ResourceInput) (DataProtectionPolicyOutput, error) {
+	if _, err := s.enter(ctx, "GetDataProtectionPolicy"); err != nil {
 		return DataProtectionPolicyOutput{}, err
 	}
 	s.mu.Lock()
@@ -46,8 +46,8 @@ type PutDataProtectionPolicyInput struct {
 }
 
 // PutDataProtectionPolicy stores a topic's data protection policy.
-func (s *Service) PutDataProtectionPolicy(_ context.Context, in PutDataProtectionPolicyInput) error {
-	if err := s.enter("PutDataProtectionPolicy"); err != nil {
+func (s *Service) PutDataProtectionPolicy(ctx context.Context, in PutDataProtectionPolicyInput) error {
+	if _, err := s.enter(ctx, "PutDataProtectionPolicy"); err != nil {
 		return err
 	}
 	if in.DataProtectionPolicy == "" {

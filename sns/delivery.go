@@ -51,7 +51,7 @@ func (s *Service) fanOut(m *message, targets []target) {
 				continue
 			}
 		}
-		s.deliver(m, tg, signed)
+		s.sendTo(m, tg, signed)
 	}
 }
 
@@ -79,8 +79,8 @@ func (s *Service) unsubscribeURL(subArn string) string {
 	return s.env.URL + "/?Action=Unsubscribe&SubscriptionArn=" + subArn
 }
 
-// deliver sends m to one subscription.
-func (s *Service) deliver(m *message, tg target, cache map[string]envelope) {
+// sendTo sends m to one subscription.
+func (s *Service) sendTo(m *message, tg target, cache map[string]envelope) {
 	text := m.textFor(protocolKey(tg))
 	d := &Delivery{SubscriptionArn: tg.arn, Protocol: tg.protocol, Endpoint: tg.endpoint, Type: "Notification",
 		MessageID: m.id, At: m.at, Attempts: 1}

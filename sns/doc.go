@@ -17,9 +17,20 @@
 // offers what tests inspect: Deliveries (what each subscription was sent,
 // and how far each delivery got), Outbox (the emails, SMS messages and
 // mobile pushes SNS would have sent), Calls (every call of every
-// operation), InjectFault (the next calls of an
-// operation fail with an AWS error code, with AWS's status and fault side),
-// ClearFaults and OptOutPhoneNumber.
+// operation), InjectFault (the next calls of an operation fail with an AWS
+// error code, with AWS's status and fault side), InjectLatency (the next
+// calls wait on the cloud's clock), ClearFaults and OptOutPhoneNumber.
+//
+// # Assertions
+//
+// Beside awsfake.CheckCode(t, err, code), Service has Check helpers for what
+// tests assert most, each failing the test with what it found instead:
+//
+//	cloud.Settle(ctx)
+//	svc := cloud.SNS()
+//	svc.CheckDelivered(t, subscriptionArn, "order 1")              // the subscriber got it
+//	svc.CheckDeliveryStatus(t, httpSubscriptionArn, sns.DeliveryPending) // its retry waits
+//	svc.CheckOutbox(t, "+15550100", "code 1234")                    // an SMS, email or push
 //
 // # What is implemented
 //
@@ -85,7 +96,7 @@
 //     A retry parked on the clock does not hold Settle.
 //   - Delivery retries: HTTP/S deliveries follow the delivery policy without
 //     jitter, and AWS's unpublished backoff curves are approximated
-//     (deliverypolicy.go); the throttle policy is stored, not enforced.
+//     (engine_deliverypolicy.go); the throttle policy is stored, not enforced.
 //     Deliveries to SQS and Lambda are not retried: a refused one is a bus
 //     failure, or goes to the dead-letter queue. A subscription with a
 //     RedrivePolicy has its deliveries relayed through this service's own
@@ -104,4 +115,12 @@
 //     a while).
 //   - Where AWS's error messages are not documented, the fake's follow the
 //     form of those that are ("Invalid parameter: <name> Reason: <why>").
+//
+// # Plumbing for the root package
+//
+// What only the awsfake package calls, to build and wire the service of a
+// cloud: New(env), Describe (the service's name, signing name, ARN
+// service, handler, bus endpoint and closer), ServeHTTP (the handler the
+// cloud routes SNS's requests to) and Close (called by cloud.Close). Tests
+// use the cloud's accessor, cloud.SNS(), instead.
 package sns

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -111,4 +112,41 @@ func ExampleService_Deliveries() {
 		fmt.Println(d.Status, d.Body, d.At.Format(time.RFC3339))
 	}
 	// Output: Posted order 1 2030-01-01T00:00:00Z
+}
+
+// exampleTB stands in for the *testing.T a test passes to the Check
+// helpers: it prints what they fail with.
+type exampleTB struct{ testing.TB }
+
+func (exampleTB) Helper() {}
+func (exampleTB) Fatalf(format string, args ...any) {
+	fmt.Printf("FAIL: "+format+"\n", args...)
+}
+
+// CheckDelivered asserts that a subscription got a message, whatever the
+// protocol wraps it in (here the JSON envelope of an SQS subscription);
+// CheckDeliveryStatus asserts how far the last delivery got; CheckOutbox
+// asserts what an email address, a phone number or a device was sent. In a
+// test, pass t.
+func ExampleService_CheckDelivered() {
+	ctx := context.Background()
+	cloud := awsfake.New(awsfake.WithClock(clock.NewFake(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))))
+	defer cloud.Close()
+	t := exampleTB{}
+	svc := cloud.SNS()
+	topic, _ := svc.CreateTopic(ctx, sns.CreateTopicInput{Name: "orders"})
+	sub, _ := svc.Subscribe(ctx, sns.SubscribeInput{TopicArn: topic.TopicArn, Protocol: "sqs",
+		Endpoint: "arn:aws:sqs:us-east-1:000000000000:orders"})
+	_, _ = svc.Subscribe(ctx, sns.SubscribeInput{TopicArn: topic.TopicArn, Protocol: "sms", Endpoint: "+15550100"})
+	_, _ = svc.Publish(ctx, sns.PublishInput{TopicArn: topic.TopicArn, Message: "order 1"})
+	_ = cloud.Settle(ctx)
+
+	d := svc.CheckDelivered(t, sub.SubscriptionArn, "order 1")
+	fmt.Println(d.Status, d.Type)
+	svc.CheckDeliveryStatus(t, sub.SubscriptionArn, sns.DeliveryPosted)
+	svc.CheckOutbox(t, "+15550100", "order 1")
+	svc.CheckOutbox(t, "+15550100", "order 2")
+	// Output:
+	// Posted Notification
+	// FAIL: sns: the outbox holds no message "order 2" to +15550100; it holds ["order 1"] for it (newest first)
 }

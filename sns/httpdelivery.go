@@ -8,8 +8,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/bus"
+	"github.com/awsfake/awsfake/internal/sched"
 )
 
 // HTTP/S deliveries are real POSTs ("Amazon SNS HTTP/HTTPS headers",
@@ -30,10 +30,11 @@ import (
 //     dead-letter queue, if it has one.
 //
 // Each subscription has a queue of deliveries and a worker goroutine that
-// exists only while the queue is not empty; a retry waits on the clock
-// (AfterFuncAt), not in a goroutine, and counts for cloud.Settle from the
-// moment its timer puts it back in the queue until its attempt is over. No
-// lock is held while a POST is in flight.
+// exists only while the queue is not empty; a retry waits on the cloud's
+// scheduler (env.Sched), not in a goroutine, and counts for cloud.Settle
+// from the moment the scheduler puts it back in the queue until its attempt
+// is over; so does the 15 s timeout of an attempt. No lock is held while a
+// POST is in flight.
 
 // httpTimeout is how long SNS waits for an HTTP/S endpoint to answer.
 const httpTimeout = 15 * time.Second
@@ -60,7 +61,7 @@ type httpDeliverer struct {
 
 	mu      sync.Mutex
 	queues  map[string][]*httpJob // by subscription ARN, while its worker runs
-	timers  map[*httpJob]clock.Timer
+	retries map[*httpJob]*sched.Job
 	closed  bool
 	client  *http.Client
 	workers sync.WaitGroup
@@ -82,7 +83,7 @@ func (h *httpDeliverer) enqueue(j *httpJob) {
 func (h *httpDeliverer) pushLocked(j *httpJob) {
 	if h.queues == nil {
 		h.queues = map[string][]*httpJob{}
-		h.timers = map[*httpJob]clock.Timer{}
+		h.retries = map[*httpJob]*sched.Job{}
 		// Its own transport, so that Close can drop its idle connections.
 		h.client = &http.Client{
 			Transport:     http.DefaultTransport.(*http.Transport).Clone(),
@@ -163,8 +164,8 @@ func (h *httpDeliverer) attempt(client *http.Client, j *httpJob) {
 		h.pushLocked(j)
 	default:
 		at := svc.env.Clock.Now().Add(delay)
-		h.timers[j] = svc.env.Clock.AfterFuncAt(at, func() { h.retry(j) })
-		j.done() // parked on the clock: quiescent until the timer fires
+		h.retries[j] = svc.env.Sched.At(at, func(time.Time) { h.retry(j) })
+		j.done() // parked on the scheduler: quiescent until it is due
 	}
 }
 
@@ -172,7 +173,7 @@ func (h *httpDeliverer) attempt(client *http.Client, j *httpJob) {
 func (h *httpDeliverer) retry(j *httpJob) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	delete(h.timers, j)
+	delete(h.retries, j)
 	if h.closed {
 		return
 	}
@@ -184,9 +185,8 @@ func (h *httpDeliverer) retry(j *httpJob) {
 func (h *httpDeliverer) post(client *http.Client, j *httpJob) (int, error) {
 	ctx, cancel := context.WithCancel(h.svc.ctx)
 	defer cancel()
-	clk := h.svc.env.Clock
-	timeout := clk.AfterFuncAt(clk.Now().Add(httpTimeout), cancel)
-	defer timeout.Stop()
+	timeout := h.svc.env.Sched.At(h.svc.env.Clock.Now().Add(httpTimeout), func(time.Time) { cancel() })
+	defer timeout.Cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, j.endpoint, strings.NewReader(j.body))
 	if err != nil {
 		return 0, err
@@ -221,11 +221,11 @@ func (h *httpDeliverer) abandonLocked(j *httpJob) {
 func (h *httpDeliverer) close() {
 	h.mu.Lock()
 	h.closed = true
-	for j, t := range h.timers {
-		t.Stop()
+	for j, job := range h.retries {
+		job.Cancel()
 		h.abandonLocked(j)
 	}
-	h.timers = nil
+	h.retries = nil
 	client := h.client
 	h.mu.Unlock()
 	h.workers.Wait()

@@ -241,9 +241,9 @@ func TestHTTP_FailedDeliveriesAreRetriedOnTheClockThenDeadLettered(t *testing.T)
 		ds := f.cloud.SNS().Deliveries(sub)
 		return ds[len(ds)-1]
 	}
-	require.Equal(t, 1, last().Attempts)
-	assert.Equal(t, sns.DeliveryPending, last().Status)
-	assert.Equal(t, http.StatusInternalServerError, last().StatusCode)
+	first := f.cloud.SNS().CheckDeliveryStatus(t, sub, sns.DeliveryPending)
+	require.Equal(t, 1, first.Attempts)
+	assert.Equal(t, http.StatusInternalServerError, first.StatusCode)
 
 	for attempt := 2; attempt <= 4; attempt++ {
 		f.clk.Advance(20*time.Second - time.Nanosecond)
@@ -253,7 +253,7 @@ func TestHTTP_FailedDeliveriesAreRetriedOnTheClockThenDeadLettered(t *testing.T)
 		f.settle(t)
 		require.Equal(t, attempt, last().Attempts, "exactly when the retry is due")
 	}
-	assert.Equal(t, sns.DeliveryFailed, last().Status)
+	f.cloud.SNS().CheckDeliveryStatus(t, sub, sns.DeliveryFailed)
 	msgs := f.receive(t, dlqURL)
 	require.Len(t, msgs, 1)
 	var env struct{ Message string }
@@ -279,9 +279,9 @@ func TestHTTP_ClientErrorsCountAsDeliveredAndAreNotRetried(t *testing.T) {
 	f.settle(t)
 	f.clk.Advance(time.Minute)
 	f.settle(t)
-	ds := f.cloud.SNS().Deliveries(sub)
-	assert.Equal(t, sns.DeliveryDelivered, ds[len(ds)-1].Status)
-	assert.Equal(t, 1, ds[len(ds)-1].Attempts)
+	d := f.cloud.SNS().CheckDelivered(t, sub, "x")
+	assert.Equal(t, sns.DeliveryDelivered, d.Status)
+	assert.Equal(t, 1, d.Attempts)
 }
 
 func TestHTTP_DeliveryPolicyImmediateRetriesNeedNoClock(t *testing.T) {
@@ -299,9 +299,7 @@ func TestHTTP_DeliveryPolicyImmediateRetriesNeedNoClock(t *testing.T) {
 	assert.Equal(t, "application/json", posts[len(posts)-1].header.Get("Content-Type"))
 	f.clk.Advance(5 * time.Second)
 	f.settle(t)
-	ds = f.cloud.SNS().Deliveries(sub)
-	assert.Equal(t, 4, ds[len(ds)-1].Attempts)
-	assert.Equal(t, sns.DeliveryFailed, ds[len(ds)-1].Status)
+	assert.Equal(t, 4, f.cloud.SNS().CheckDeliveryStatus(t, sub, sns.DeliveryFailed).Attempts)
 }
 
 func TestHTTP_RawDeliveryPostsTheMessageItself(t *testing.T) {

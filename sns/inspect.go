@@ -1,8 +1,12 @@
 package sns
 
 import (
+	"encoding/json"
 	"maps"
+	"strconv"
+	"strings"
 	"sync"
+	"testing"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/record"
@@ -143,4 +147,104 @@ func (s *Service) send(m OutboxMessage) {
 	s.rec.mu.Lock()
 	defer s.rec.mu.Unlock()
 	s.rec.outbox.Add(m)
+}
+
+// CheckDelivered fails tb unless the subscription was sent a notification
+// of message that got through (Posted to the bus, Recorded in the outbox,
+// or Delivered to an HTTP/S endpoint), and returns the last such delivery.
+// The message is what the subscriber reads: the body of a raw delivery, an
+// email or an SMS, the Message of a JSON envelope or of a Lambda SNSEvent.
+// Call it after cloud.Settle, so that the deliveries are done:
+//
+//	cloud.Settle(ctx)
+//	cloud.SNS().CheckDelivered(t, subscriptionArn, "order 1")
+func (s *Service) CheckDelivered(tb testing.TB, subscriptionArn, message string) Delivery {
+	tb.Helper()
+	ds := s.Deliveries(subscriptionArn)
+	for i := len(ds) - 1; i >= 0; i-- {
+		d := ds[i]
+		if d.Type == "Notification" && d.Status != DeliveryPending && d.Status != DeliveryFailed && deliveredMessage(d) == message {
+			return d
+		}
+	}
+	tb.Fatalf("sns: %s was not delivered %q; it was sent %s", subscriptionArn, message, describeDeliveries(ds))
+	return Delivery{}
+}
+
+// CheckDeliveryStatus fails tb unless the last delivery to the
+// subscription has the status, and returns it (its Attempts and StatusCode
+// say how an HTTP/S delivery went):
+//
+//	d := cloud.SNS().CheckDeliveryStatus(t, subscriptionArn, sns.DeliveryPending)
+//	// d.Attempts == 1: its retry waits on the clock
+func (s *Service) CheckDeliveryStatus(tb testing.TB, subscriptionArn string, status DeliveryStatus) Delivery {
+	tb.Helper()
+	ds := s.Deliveries(subscriptionArn)
+	if len(ds) == 0 {
+		tb.Fatalf("sns: %s was sent nothing, want a last delivery %s", subscriptionArn, status)
+		return Delivery{}
+	}
+	d := ds[len(ds)-1]
+	if d.Status != status {
+		tb.Fatalf("sns: the last delivery to %s is %s after %d attempts (status code %d), want %s",
+			subscriptionArn, d.Status, d.Attempts, d.StatusCode, status)
+	}
+	return d
+}
+
+// CheckOutbox fails tb unless the outbox holds a message to endpoint (an
+// email address, a phone number or a platform endpoint ARN) whose body is
+// body, and returns the last such message:
+//
+//	cloud.SNS().CheckOutbox(t, "+15550100", "code 1234")
+func (s *Service) CheckOutbox(tb testing.TB, endpoint, body string) OutboxMessage {
+	tb.Helper()
+	box := s.Outbox()
+	var sent []string
+	for i := len(box) - 1; i >= 0; i-- {
+		if m := box[i]; m.Endpoint == endpoint {
+			if m.Body == body {
+				return m
+			}
+			sent = append(sent, m.Body)
+		}
+	}
+	tb.Fatalf("sns: the outbox holds no message %q to %s; it holds %q for it (newest first)", body, endpoint, sent)
+	return OutboxMessage{}
+}
+
+// deliveredMessage is the message a subscriber reads in d: the Message of
+// an envelope or of an SNSEvent, or the body itself.
+func deliveredMessage(d Delivery) string {
+	if d.Protocol == "lambda" {
+		var ev struct {
+			Records []struct{ Sns struct{ Message string } }
+		}
+		if json.Unmarshal([]byte(d.Body), &ev) == nil && len(ev.Records) == 1 {
+			return ev.Records[0].Sns.Message
+		}
+	}
+	var env struct{ Type, Message string }
+	if json.Unmarshal([]byte(d.Body), &env) == nil && env.Type == d.Type {
+		return env.Message
+	}
+	return d.Body
+}
+
+// describeDeliveries lists the last few deliveries of ds for a failure
+// message.
+func describeDeliveries(ds []Delivery) string {
+	const shown = 5
+	if len(ds) == 0 {
+		return "nothing"
+	}
+	var parts []string
+	for _, d := range ds[max(0, len(ds)-shown):] {
+		parts = append(parts, string(d.Status)+" "+d.Type+" "+strconv.Quote(deliveredMessage(d)))
+	}
+	out := strings.Join(parts, ", ")
+	if len(ds) > shown {
+		out = strconv.Itoa(len(ds)) + " deliveries, the last: " + out
+	}
+	return out
 }

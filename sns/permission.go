@@ -2,10 +2,10 @@ package sns
 
 import (
 	"context"
-	"encoding/json"
 	"slices"
 
 	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/policy"
 )
 
 // A topic's access policy. Without a Policy attribute a topic has AWS's
@@ -21,38 +21,25 @@ var topicActions = []string{
 	"DeleteTopic", "Subscribe", "ListSubscriptionsByTopic", "Publish",
 }
 
-// policyDocument keeps a policy's members in AWS's order.
-type policyDocument struct {
-	Version   string            `json:"Version,omitempty"`
-	ID        string            `json:"Id,omitempty"`
-	Statement []json.RawMessage `json:"Statement"`
-}
-
-type statement struct {
-	Sid       string         `json:"Sid"`
-	Effect    string         `json:"Effect"`
-	Principal map[string]any `json:"Principal"`
-	Action    any            `json:"Action"`
-	Resource  string         `json:"Resource"`
-	Condition any            `json:"Condition,omitempty"`
-}
-
 // policyLocked is a topic's Policy attribute: as set, or AWS's default.
 func (s *Service) policyLocked(t *topic) string {
 	if p := t.attrs["Policy"]; p != "" {
 		return p
 	}
-	actions := make([]string, len(topicActions))
-	for i, a := range topicActions {
-		actions[i] = "SNS:" + a
+	return policy.Document{Version: "2008-10-17", ID: "__default_policy_ID", Statement: []policy.Statement{{
+		Sid: "__default_statement_ID", Effect: policy.Allow, Principal: policy.Of("AWS", "*"),
+		Action: snsActions(topicActions), Resource: policy.Values{t.arn},
+		Condition: map[string]map[string]policy.Values{"StringEquals": {"AWS:SourceOwner": {s.env.AccountID}}},
+	}}}.String()
+}
+
+// snsActions names actions as a policy does: SNS:Publish.
+func snsActions(names []string) policy.Values {
+	out := make(policy.Values, len(names))
+	for i, a := range names {
+		out[i] = "SNS:" + a
 	}
-	st, _ := json.Marshal(statement{
-		Sid: "__default_statement_ID", Effect: "Allow", Principal: map[string]any{"AWS": "*"},
-		Action: actions, Resource: t.arn,
-		Condition: map[string]any{"StringEquals": map[string]string{"AWS:SourceOwner": s.env.AccountID}},
-	})
-	doc, _ := json.Marshal(policyDocument{Version: "2008-10-17", ID: "__default_policy_ID", Statement: []json.RawMessage{st}})
-	return string(doc)
+	return out
 }
 
 // AddPermissionInput grants accounts actions on a topic.
@@ -65,8 +52,8 @@ type AddPermissionInput struct {
 }
 
 // AddPermission adds a statement to a topic's policy.
-func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) error {
-	if err := s.enter("AddPermission"); err != nil {
+func (s *Service) AddPermission(ctx context.Context, in AddPermissionInput) error {
+	if _, err := s.enter(ctx, "AddPermission"); err != nil {
 		return err
 	}
 	switch {
@@ -88,21 +75,16 @@ func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) error 
 	if err != nil {
 		return err
 	}
-	if labelIndex(doc, in.Label) >= 0 {
-		return invalidParameter("Invalid parameter: Statement already exists")
-	}
 	principals := make([]string, len(in.AWSAccountId))
 	for i, id := range in.AWSAccountId {
 		principals[i] = arn.New("iam", "", id, "root")
 	}
-	actions := make([]string, len(in.ActionName))
-	for i, a := range in.ActionName {
-		actions[i] = "SNS:" + a
+	st := policy.Statement{Sid: in.Label, Effect: policy.Allow, Principal: policy.Of("AWS", principals...),
+		Action: snsActions(in.ActionName), Resource: policy.Values{t.arn}}
+	if err := doc.Add(st); err != nil {
+		return invalidParameter("Invalid parameter: Statement already exists")
 	}
-	st, _ := json.Marshal(statement{Sid: in.Label, Effect: "Allow", Principal: map[string]any{"AWS": oneOrMany(principals)},
-		Action: oneOrMany(actions), Resource: t.arn})
-	doc.Statement = append(doc.Statement, st)
-	t.setPolicy(doc)
+	t.attrs["Policy"] = doc.String()
 	return nil
 }
 
@@ -114,8 +96,8 @@ type RemovePermissionInput struct {
 
 // RemovePermission removes the statement labelled Label; an unknown label
 // changes nothing.
-func (s *Service) RemovePermission(_ context.Context, in RemovePermissionInput) error {
-	if err := s.enter("RemovePermission"); err != nil {
+func (s *Service) RemovePermission(ctx context.Context, in RemovePermissionInput) error {
+	if _, err := s.enter(ctx, "RemovePermission"); err != nil {
 		return err
 	}
 	if in.Label == "" {
@@ -127,46 +109,21 @@ func (s *Service) RemovePermission(_ context.Context, in RemovePermissionInput) 
 	if err != nil {
 		return err
 	}
-	if i := labelIndex(doc, in.Label); i >= 0 {
-		doc.Statement = slices.Delete(doc.Statement, i, i+1)
-		t.setPolicy(doc)
+	if doc.Remove(in.Label) {
+		t.attrs["Policy"] = doc.String()
 	}
 	return nil
 }
 
 // topicPolicyLocked finds a topic and parses its policy.
-func (s *Service) topicPolicyLocked(topicARN string) (*topic, policyDocument, error) {
-	var doc policyDocument
+func (s *Service) topicPolicyLocked(topicARN string) (*topic, policy.Document, error) {
 	t, err := s.topicLocked(topicARN)
 	if err != nil {
-		return nil, doc, err
+		return nil, policy.Document{}, err
 	}
-	if err := json.Unmarshal([]byte(s.policyLocked(t)), &doc); err != nil {
+	doc, err := policy.Parse([]byte(s.policyLocked(t)))
+	if err != nil {
 		return nil, doc, invalidParameter("Invalid parameter: Policy Error: the topic's policy is not a policy document")
 	}
 	return t, doc, nil
-}
-
-// setPolicy stores doc as the topic's Policy attribute.
-func (t *topic) setPolicy(doc policyDocument) {
-	b, _ := json.Marshal(doc)
-	t.attrs["Policy"] = string(b)
-}
-
-func labelIndex(doc policyDocument, label string) int {
-	for i, raw := range doc.Statement {
-		var st struct{ Sid string }
-		if json.Unmarshal(raw, &st) == nil && st.Sid == label {
-			return i
-		}
-	}
-	return -1
-}
-
-// oneOrMany is a policy value: a single string, or a list of several.
-func oneOrMany(v []string) any {
-	if len(v) == 1 {
-		return v[0]
-	}
-	return v
 }

@@ -59,8 +59,8 @@ type PlatformApplicationArnOutput struct {
 }
 
 // CreatePlatformApplication creates (or updates) a platform application.
-func (s *Service) CreatePlatformApplication(_ context.Context, in CreatePlatformApplicationInput) (PlatformApplicationArnOutput, error) {
-	if err := s.enter("CreatePlatformApplication"); err != nil {
+func (s *Service) CreatePlatformApplication(ctx context.Context, in CreatePlatformApplicationInput) (PlatformApplicationArnOutput, error) {
+	if _, err := s.enter(ctx, "CreatePlatformApplication"); err != nil {
 		return PlatformApplicationArnOutput{}, err
 	}
 	switch {
@@ -110,8 +110,8 @@ type PlatformApplicationInput struct {
 
 // GetPlatformApplicationAttributes returns a platform application's
 // attributes.
-func (s *Service) GetPlatformApplicationAttributes(_ context.Context, in PlatformApplicationInput) (AttributesOutput, error) {
-	if err := s.enter("GetPlatformApplicationAttributes"); err != nil {
+func (s *Service) GetPlatformApplicationAttributes(ctx context.Context, in PlatformApplicationInput) (AttributesOutput, error) {
+	if _, err := s.enter(ctx, "GetPlatformApplicationAttributes"); err != nil {
 		return AttributesOutput{}, err
 	}
 	s.mu.Lock()
@@ -132,8 +132,8 @@ type SetPlatformApplicationAttributesInput struct {
 
 // SetPlatformApplicationAttributes changes a platform application's
 // attributes.
-func (s *Service) SetPlatformApplicationAttributes(_ context.Context, in SetPlatformApplicationAttributesInput) error {
-	if err := s.enter("SetPlatformApplicationAttributes"); err != nil {
+func (s *Service) SetPlatformApplicationAttributes(ctx context.Context, in SetPlatformApplicationAttributesInput) error {
+	if _, err := s.enter(ctx, "SetPlatformApplicationAttributes"); err != nil {
 		return err
 	}
 	if len(in.Attributes) == 0 {
@@ -151,8 +151,8 @@ func (s *Service) SetPlatformApplicationAttributes(_ context.Context, in SetPlat
 
 // DeletePlatformApplication deletes a platform application and its
 // endpoints; deleting one that does not exist succeeds.
-func (s *Service) DeletePlatformApplication(_ context.Context, in PlatformApplicationInput) error {
-	if err := s.enter("DeletePlatformApplication"); err != nil {
+func (s *Service) DeletePlatformApplication(ctx context.Context, in PlatformApplicationInput) error {
+	if _, err := s.enter(ctx, "DeletePlatformApplication"); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -184,8 +184,8 @@ type ListPlatformApplicationsOutput struct {
 
 // ListPlatformApplications returns the platform applications, up to 100 per
 // page.
-func (s *Service) ListPlatformApplications(_ context.Context, in ListInput) (ListPlatformApplicationsOutput, error) {
-	if err := s.enter("ListPlatformApplications"); err != nil {
+func (s *Service) ListPlatformApplications(ctx context.Context, in ListInput) (ListPlatformApplicationsOutput, error) {
+	if _, err := s.enter(ctx, "ListPlatformApplications"); err != nil {
 		return ListPlatformApplicationsOutput{}, err
 	}
 	s.mu.Lock()
@@ -219,8 +219,8 @@ type EndpointArnOutput struct {
 // CreatePlatformEndpoint creates an endpoint for a device token. It is
 // idempotent for the same token and attributes; the same token with other
 // attributes is InvalidParameter.
-func (s *Service) CreatePlatformEndpoint(_ context.Context, in CreatePlatformEndpointInput) (EndpointArnOutput, error) {
-	if err := s.enter("CreatePlatformEndpoint"); err != nil {
+func (s *Service) CreatePlatformEndpoint(ctx context.Context, in CreatePlatformEndpointInput) (EndpointArnOutput, error) {
+	if _, err := s.enter(ctx, "CreatePlatformEndpoint"); err != nil {
 		return EndpointArnOutput{}, err
 	}
 	if in.Token == "" {
@@ -272,8 +272,8 @@ type EndpointInput struct {
 }
 
 // GetEndpointAttributes returns a platform endpoint's attributes.
-func (s *Service) GetEndpointAttributes(_ context.Context, in EndpointInput) (AttributesOutput, error) {
-	if err := s.enter("GetEndpointAttributes"); err != nil {
+func (s *Service) GetEndpointAttributes(ctx context.Context, in EndpointInput) (AttributesOutput, error) {
+	if _, err := s.enter(ctx, "GetEndpointAttributes"); err != nil {
 		return AttributesOutput{}, err
 	}
 	s.mu.Lock()
@@ -293,8 +293,8 @@ type SetEndpointAttributesInput struct {
 
 // SetEndpointAttributes changes a platform endpoint's attributes (Enabled,
 // Token, CustomUserData).
-func (s *Service) SetEndpointAttributes(_ context.Context, in SetEndpointAttributesInput) error {
-	if err := s.enter("SetEndpointAttributes"); err != nil {
+func (s *Service) SetEndpointAttributes(ctx context.Context, in SetEndpointAttributesInput) error {
+	if _, err := s.enter(ctx, "SetEndpointAttributes"); err != nil {
 		return err
 	}
 	if len(in.Attributes) == 0 {
@@ -320,8 +320,8 @@ func (s *Service) SetEndpointAttributes(_ context.Context, in SetEndpointAttribu
 
 // DeleteEndpoint deletes a platform endpoint; deleting one that does not
 // exist succeeds.
-func (s *Service) DeleteEndpoint(_ context.Context, in EndpointInput) error {
-	if err := s.enter("DeleteEndpoint"); err != nil {
+func (s *Service) DeleteEndpoint(ctx context.Context, in EndpointInput) error {
+	if _, err := s.enter(ctx, "DeleteEndpoint"); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -359,8 +359,8 @@ type ListEndpointsOutput struct {
 
 // ListEndpointsByPlatformApplication returns an application's endpoints, up
 // to 100 per page.
-func (s *Service) ListEndpointsByPlatformApplication(_ context.Context, in ListEndpointsByPlatformApplicationInput) (ListEndpointsOutput, error) {
-	if err := s.enter("ListEndpointsByPlatformApplication"); err != nil {
+func (s *Service) ListEndpointsByPlatformApplication(ctx context.Context, in ListEndpointsByPlatformApplicationInput) (ListEndpointsOutput, error) {
+	if _, err := s.enter(ctx, "ListEndpointsByPlatformApplication"); err != nil {
 		return ListEndpointsOutput{}, err
 	}
 	s.mu.Lock()

@@ -42,8 +42,8 @@ type PublishOutput struct {
 // and Lambda go through the bus, HTTP/S deliveries to the HTTP worker, and
 // email, SMS and mobile pushes to the outbox; Publish returns once they are
 // queued (cloud.Settle waits for them).
-func (s *Service) Publish(_ context.Context, in PublishInput) (PublishOutput, error) {
-	if err := s.enter("Publish"); err != nil {
+func (s *Service) Publish(ctx context.Context, in PublishInput) (PublishOutput, error) {
+	if _, err := s.enter(ctx, "Publish"); err != nil {
 		return PublishOutput{}, err
 	}
 	return s.publish(in)
@@ -324,15 +324,15 @@ var batchEntryID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,80}$`)
 // rejects the whole batch when an entry is malformed, and when "the combined
 // size of all messages in the batch, including each message's body and
 // attributes" exceeds the topic's MaximumMessageSize.
-func (s *Service) PublishBatch(_ context.Context, in PublishBatchInput) (PublishBatchOutput, error) {
-	if err := s.enter("PublishBatch"); err != nil {
+func (s *Service) PublishBatch(ctx context.Context, in PublishBatchInput) (PublishBatchOutput, error) {
+	if _, err := s.enter(ctx, "PublishBatch"); err != nil {
 		return PublishBatchOutput{}, err
 	}
 	switch {
 	case len(in.Entries) == 0:
-		return PublishBatchOutput{}, batchError("EmptyBatchRequest", "The batch request doesn't contain any entries.")
+		return PublishBatchOutput{}, batchError("EmptyBatchRequest")
 	case len(in.Entries) > maxBatchEntries:
-		return PublishBatchOutput{}, batchError("TooManyEntriesInBatchRequest", "The batch request contains more entries than permissible.")
+		return PublishBatchOutput{}, batchError("TooManyEntriesInBatchRequest")
 	}
 	if err := s.checkTopicArn(in.TopicArn); err != nil {
 		return PublishBatchOutput{}, err
@@ -341,14 +341,14 @@ func (s *Service) PublishBatch(_ context.Context, in PublishBatchInput) (Publish
 	entries := make([]entry, len(in.Entries))
 	for i, e := range in.Entries {
 		if seen[e.Id] {
-			return PublishBatchOutput{}, batchError("BatchEntryIdsNotDistinct", "Two or more batch entries in the request have the same Id.")
+			return PublishBatchOutput{}, batchError("BatchEntryIdsNotDistinct")
 		}
 		seen[e.Id] = true
 		if !batchEntryID.MatchString(e.Id) {
 			if len(e.Id) > 80 {
-				return PublishBatchOutput{}, batchError("InvalidBatchEntryId", "The Id of a batch entry in the batch request is too long: "+e.Id)
+				return PublishBatchOutput{}, invalidBatchEntryID("The Id of a batch entry in the batch request is too long: %s", e.Id)
 			}
-			return PublishBatchOutput{}, batchError("InvalidBatchEntryId", "The Id of a batch entry in the batch request contains an impermissible character: "+e.Id)
+			return PublishBatchOutput{}, invalidBatchEntryID("The Id of a batch entry in the batch request contains an impermissible character: %s", e.Id)
 		}
 		entries[i] = entry{message: e.Message, subject: e.Subject, structure: e.MessageStructure, attrs: e.MessageAttributes,
 			groupID: e.MessageGroupId, dedupID: e.MessageDeduplicationId}

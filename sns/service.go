@@ -31,9 +31,9 @@ type Service struct {
 	faults *faults.Injector[struct{}]
 }
 
-// New returns the SNS service of the cloud whose environment is env, and
-// registers it on the bus as the owner of "sns" ARNs, so that other services
-// can publish to its topics. It starts no goroutine.
+// New returns the SNS service of the cloud whose environment is env; the
+// cloud registers its bus endpoint (Describe) as the owner of "sns" ARNs, so
+// that other services can publish to its topics. It starts no goroutine.
 func New(env *cloudenv.Env) *Service {
 	ctx, cancel := context.WithCancel(env.Bus.Context())
 	s := &Service{
@@ -59,5 +59,5 @@ const arnService = "sns"
 // Describe tells the cloud how to wire the service: its signing name, ARN
 // service, handler, bus endpoint and closer.
 func (s *Service) Describe() cloudenv.Descriptor {
-	return cloudenv.Descriptor{Name: "sns", SigningNames: []string{"sns"}, ARNService: arnService, Handler: s, Endpoint: s.receive, Close: s.Close}
+	return cloudenv.Descriptor{Name: "sns", SigningNames: []string{"sns"}, ARNService: arnService, Handler: s, Endpoint: s.deliver, Close: s.Close}
 }

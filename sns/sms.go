@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-
-	"github.com/awsfake/awsfake/internal/awserr"
 )
 
 // SMS: messages to phone numbers (published with PhoneNumber, or to a topic
@@ -70,8 +68,8 @@ type SMSAttributesInput struct {
 }
 
 // GetSMSAttributes returns the account's SMS settings.
-func (s *Service) GetSMSAttributes(_ context.Context, in SMSAttributesInput) (AttributesOutput, error) {
-	if err := s.enter("GetSMSAttributes"); err != nil {
+func (s *Service) GetSMSAttributes(ctx context.Context, in SMSAttributesInput) (AttributesOutput, error) {
+	if _, err := s.enter(ctx, "GetSMSAttributes"); err != nil {
 		return AttributesOutput{}, err
 	}
 	s.mu.Lock()
@@ -96,8 +94,8 @@ type SetSMSAttributesInput struct {
 }
 
 // SetSMSAttributes changes the account's SMS settings.
-func (s *Service) SetSMSAttributes(_ context.Context, in SetSMSAttributesInput) error {
-	if err := s.enter("SetSMSAttributes"); err != nil {
+func (s *Service) SetSMSAttributes(ctx context.Context, in SetSMSAttributesInput) error {
+	if _, err := s.enter(ctx, "SetSMSAttributes"); err != nil {
 		return err
 	}
 	if in.Attributes == nil {
@@ -127,8 +125,8 @@ type PhoneNumberInput struct {
 }
 
 // CheckIfPhoneNumberIsOptedOut reports whether a number opted out of SMS.
-func (s *Service) CheckIfPhoneNumberIsOptedOut(_ context.Context, in PhoneNumberInput) (bool, error) {
-	if err := s.enter("CheckIfPhoneNumberIsOptedOut"); err != nil {
+func (s *Service) CheckIfPhoneNumberIsOptedOut(ctx context.Context, in PhoneNumberInput) (bool, error) {
+	if _, err := s.enter(ctx, "CheckIfPhoneNumberIsOptedOut"); err != nil {
 		return false, err
 	}
 	if err := checkPhoneNumber(in.PhoneNumber); err != nil {
@@ -148,8 +146,8 @@ func (s *Service) OptOutPhoneNumber(number string) {
 }
 
 // OptInPhoneNumber opts a number back in.
-func (s *Service) OptInPhoneNumber(_ context.Context, in PhoneNumberInput) error {
-	if err := s.enter("OptInPhoneNumber"); err != nil {
+func (s *Service) OptInPhoneNumber(ctx context.Context, in PhoneNumberInput) error {
+	if _, err := s.enter(ctx, "OptInPhoneNumber"); err != nil {
 		return err
 	}
 	if err := checkPhoneNumber(in.PhoneNumber); err != nil {
@@ -169,8 +167,8 @@ type PhoneNumbersOutput struct {
 
 // ListPhoneNumbersOptedOut returns the opted-out numbers, up to 100 per
 // page.
-func (s *Service) ListPhoneNumbersOptedOut(_ context.Context, in ListInput) (PhoneNumbersOutput, error) {
-	if err := s.enter("ListPhoneNumbersOptedOut"); err != nil {
+func (s *Service) ListPhoneNumbersOptedOut(ctx context.Context, in ListInput) (PhoneNumbersOutput, error) {
+	if _, err := s.enter(ctx, "ListPhoneNumbersOptedOut"); err != nil {
 		return PhoneNumbersOutput{}, err
 	}
 	s.mu.Lock()
@@ -181,8 +179,9 @@ func (s *Service) ListPhoneNumbersOptedOut(_ context.Context, in ListInput) (Pho
 
 // GetSMSSandboxAccountStatus reports whether the account is in the SMS
 // sandbox: it is not.
-func (s *Service) GetSMSSandboxAccountStatus(context.Context) (bool, error) {
-	return false, s.enter("GetSMSSandboxAccountStatus")
+func (s *Service) GetSMSSandboxAccountStatus(ctx context.Context) (bool, error) {
+	_, err := s.enter(ctx, "GetSMSSandboxAccountStatus")
+	return false, err
 }
 
 // CreateSMSSandboxPhoneNumberInput adds a destination number to the SMS
@@ -194,8 +193,8 @@ type CreateSMSSandboxPhoneNumberInput struct {
 
 // CreateSMSSandboxPhoneNumber adds a destination number and sends it a
 // one-time password (to the outbox); the number is Pending until verified.
-func (s *Service) CreateSMSSandboxPhoneNumber(_ context.Context, in CreateSMSSandboxPhoneNumberInput) error {
-	if err := s.enter("CreateSMSSandboxPhoneNumber"); err != nil {
+func (s *Service) CreateSMSSandboxPhoneNumber(ctx context.Context, in CreateSMSSandboxPhoneNumberInput) error {
+	if _, err := s.enter(ctx, "CreateSMSSandboxPhoneNumber"); err != nil {
 		return err
 	}
 	if err := checkPhoneNumber(in.PhoneNumber); err != nil {
@@ -222,8 +221,8 @@ type VerifySMSSandboxPhoneNumberInput struct {
 
 // VerifySMSSandboxPhoneNumber verifies a sandbox number with its one-time
 // password.
-func (s *Service) VerifySMSSandboxPhoneNumber(_ context.Context, in VerifySMSSandboxPhoneNumberInput) error {
-	if err := s.enter("VerifySMSSandboxPhoneNumber"); err != nil {
+func (s *Service) VerifySMSSandboxPhoneNumber(ctx context.Context, in VerifySMSSandboxPhoneNumberInput) error {
+	if _, err := s.enter(ctx, "VerifySMSSandboxPhoneNumber"); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -233,15 +232,15 @@ func (s *Service) VerifySMSSandboxPhoneNumber(_ context.Context, in VerifySMSSan
 	case n == nil:
 		return sandboxNotFound()
 	case n.otp != in.OneTimePassword:
-		return awserr.New("VerificationException", 400, "Invalid one-time password")
+		return wrongPassword()
 	}
 	n.status = "Verified"
 	return nil
 }
 
 // DeleteSMSSandboxPhoneNumber removes a sandbox number.
-func (s *Service) DeleteSMSSandboxPhoneNumber(_ context.Context, in PhoneNumberInput) error {
-	if err := s.enter("DeleteSMSSandboxPhoneNumber"); err != nil {
+func (s *Service) DeleteSMSSandboxPhoneNumber(ctx context.Context, in PhoneNumberInput) error {
+	if _, err := s.enter(ctx, "DeleteSMSSandboxPhoneNumber"); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -254,8 +253,8 @@ func (s *Service) DeleteSMSSandboxPhoneNumber(_ context.Context, in PhoneNumberI
 	return nil
 }
 
-func sandboxNotFound() *awserr.Error {
-	return awserr.New("ResourceNotFound", 404, "Phone number does not exist in the SMS sandbox")
+func sandboxNotFound() error {
+	return resourceNotFound("Phone number does not exist in the SMS sandbox")
 }
 
 // ListPageInput pages through a list with an optional page size.
@@ -279,8 +278,8 @@ type ListSMSSandboxPhoneNumbersOutput struct {
 }
 
 // ListSMSSandboxPhoneNumbers returns the sandbox numbers.
-func (s *Service) ListSMSSandboxPhoneNumbers(_ context.Context, in ListPageInput) (ListSMSSandboxPhoneNumbersOutput, error) {
-	if err := s.enter("ListSMSSandboxPhoneNumbers"); err != nil {
+func (s *Service) ListSMSSandboxPhoneNumbers(ctx context.Context, in ListPageInput) (ListSMSSandboxPhoneNumbersOutput, error) {
+	if _, err := s.enter(ctx, "ListSMSSandboxPhoneNumbers"); err != nil {
 		return ListSMSSandboxPhoneNumbersOutput{}, err
 	}
 	size, err := pageSizeOf(in.MaxResults, 100)
@@ -302,8 +301,8 @@ func (s *Service) ListSMSSandboxPhoneNumbers(_ context.Context, in ListPageInput
 
 // ListOriginationNumbers lists the account's origination numbers: the fake
 // account has none, so it only validates the request.
-func (s *Service) ListOriginationNumbers(_ context.Context, in ListPageInput) error {
-	if err := s.enter("ListOriginationNumbers"); err != nil {
+func (s *Service) ListOriginationNumbers(ctx context.Context, in ListPageInput) error {
+	if _, err := s.enter(ctx, "ListOriginationNumbers"); err != nil {
 		return err
 	}
 	_, err := pageSizeOf(in.MaxResults, 30)

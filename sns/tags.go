@@ -5,9 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strconv"
-	"strings"
 
-	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/tags"
 )
 
 // Tag is a topic tag.
@@ -15,42 +14,47 @@ type Tag struct {
 	Key, Value string
 }
 
-// Tag rules ("Amazon SNS tags", TagResource API reference): at most 50 tags
-// per topic; a key is 1 to 128 characters, a value 0 to 256; keys are
-// distinct and do not start with the reserved "aws:".
-const maxTags = 50
+// tagRules are SNS's ("Amazon SNS tags", TagResource API reference): at
+// most 50 tags per topic; a key is 1 to 128 characters, a value 0 to 256
+// (characters, not bytes); keys are distinct and do not start with the
+// reserved "aws:".
+var tagRules = tags.Rules{Max: 50, Reserved: true}
 
-// checkTags validates tags as given to CreateTopic or TagResource.
-func checkTags(tags []Tag) (map[string]string, error) {
-	if len(tags) == 0 {
+// checkTags validates tags as given to CreateTopic or TagResource and
+// returns them as a map.
+func checkTags(in []Tag) (map[string]string, error) {
+	if len(in) == 0 {
 		return nil, nil
 	}
-	m := make(map[string]string, len(tags))
-	for i, t := range tags {
-		if _, dup := m[t.Key]; dup {
-			return nil, invalidParameter("Invalid parameter: Duplicated keys are not allowed.")
-		}
-		if len(t.Key) < 1 || len(t.Key) > 128 {
-			return nil, validationError("'"+t.Key+"'", "tags."+strconv.Itoa(i+1)+".member.key",
-				"Member must have length less than or equal to 128 and greater than or equal to 1")
-		}
-		if len(t.Value) > 256 {
-			return nil, validationError("'"+t.Value+"'", "tags."+strconv.Itoa(i+1)+".member.value",
-				"Member must have length less than or equal to 256")
-		}
-		if strings.HasPrefix(strings.ToLower(t.Key), "aws:") {
-			return nil, invalidParameter("Invalid parameter: Tags Reason: Tag keys must not start with 'aws:'")
-		}
-		m[t.Key] = t.Value
+	list := make([]tags.Tag, len(in))
+	for i, t := range in {
+		list[i] = tags.Tag(t)
 	}
-	if len(m) > maxTags {
-		return nil, tagLimit()
+	rules := tagRules
+	rules.Errors = func(v tags.Violation) error { return tagError(v, slices.Index(list, v.Tag)+1) }
+	if err := rules.Check(list); err != nil {
+		return nil, err
 	}
-	return m, nil
+	return tags.ToMap(list), nil
 }
 
-func tagLimit() *awserr.Error {
-	return awserr.New("TagLimitExceeded", 400, "Could not complete request: tag quota of per resource exceeded")
+// tagError is SNS's wording of a broken tag rule; position is the tag's,
+// from 1, in the request.
+func tagError(v tags.Violation, position int) error {
+	member := "tags." + strconv.Itoa(position) + ".member."
+	switch v.Kind {
+	case tags.TooMany:
+		return tagLimit()
+	case tags.KeyLength:
+		return validationError("'"+v.Tag.Key+"'", member+"key",
+			"Member must have length less than or equal to 128 and greater than or equal to 1")
+	case tags.ValueLength:
+		return validationError("'"+v.Tag.Value+"'", member+"value", "Member must have length less than or equal to 256")
+	case tags.ReservedKey:
+		return invalidParameter("Invalid parameter: Tags Reason: Tag keys must not start with 'aws:'")
+	default: // tags.DuplicateKey
+		return invalidParameter("Invalid parameter: Duplicated keys are not allowed.")
+	}
 }
 
 // TagResourceInput adds tags to a topic.
@@ -60,11 +64,11 @@ type TagResourceInput struct {
 }
 
 // TagResource adds or overwrites tags of a topic.
-func (s *Service) TagResource(_ context.Context, in TagResourceInput) error {
-	if err := s.enter("TagResource"); err != nil {
+func (s *Service) TagResource(ctx context.Context, in TagResourceInput) error {
+	if _, err := s.enter(ctx, "TagResource"); err != nil {
 		return err
 	}
-	tags, err := checkTags(in.Tags)
+	add, err := checkTags(in.Tags)
 	if err != nil {
 		return err
 	}
@@ -74,12 +78,12 @@ func (s *Service) TagResource(_ context.Context, in TagResourceInput) error {
 	if err != nil {
 		return err
 	}
-	merged := maps.Clone(t.tags)
-	maps.Copy(merged, tags)
-	if len(merged) > maxTags {
-		return tagLimit()
+	merged := tagRules
+	merged.Errors = func(tags.Violation) error { return tagLimit() }
+	if err := merged.CheckMerged(t.tags, tags.FromMap(add)); err != nil {
+		return err
 	}
-	t.tags = merged
+	maps.Copy(t.tags, add)
 	return nil
 }
 
@@ -90,8 +94,8 @@ type UntagResourceInput struct {
 }
 
 // UntagResource removes tags of a topic; absent keys are ignored.
-func (s *Service) UntagResource(_ context.Context, in UntagResourceInput) error {
-	if err := s.enter("UntagResource"); err != nil {
+func (s *Service) UntagResource(ctx context.Context, in UntagResourceInput) error {
+	if _, err := s.enter(ctx, "UntagResource"); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -117,8 +121,8 @@ type ListTagsForResourceOutput struct {
 }
 
 // ListTagsForResource returns a topic's tags.
-func (s *Service) ListTagsForResource(_ context.Context, in ResourceInput) (ListTagsForResourceOutput, error) {
-	if err := s.enter("ListTagsForResource"); err != nil {
+func (s *Service) ListTagsForResource(ctx context.Context, in ResourceInput) (ListTagsForResourceOutput, error) {
+	if _, err := s.enter(ctx, "ListTagsForResource"); err != nil {
 		return ListTagsForResourceOutput{}, err
 	}
 	s.mu.Lock()
@@ -128,8 +132,8 @@ func (s *Service) ListTagsForResource(_ context.Context, in ResourceInput) (List
 		return ListTagsForResourceOutput{}, err
 	}
 	out := ListTagsForResourceOutput{Tags: []Tag{}}
-	for _, k := range slices.Sorted(maps.Keys(t.tags)) {
-		out.Tags = append(out.Tags, Tag{Key: k, Value: t.tags[k]})
+	for _, tg := range tags.FromMap(t.tags) {
+		out.Tags = append(out.Tags, Tag(tg))
 	}
 	return out, nil
 }
@@ -142,7 +146,7 @@ func (s *Service) taggedLocked(resourceArn string) (*topic, error) {
 	}
 	t := s.topics[resourceArn]
 	if t == nil {
-		return nil, awserr.New("ResourceNotFound", 404, "Resource does not exist")
+		return nil, errs.Default(codeResourceNotFound)
 	}
 	return t, nil
 }

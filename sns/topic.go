@@ -153,8 +153,8 @@ type CreateTopicOutput struct {
 // CreateTopic creates a topic, or returns the ARN of the existing topic of
 // that name: CreateTopic is idempotent, but "if a topic with the same name
 // exists with different attributes or tags, it returns an error".
-func (s *Service) CreateTopic(_ context.Context, in CreateTopicInput) (CreateTopicOutput, error) {
-	if err := s.enter("CreateTopic"); err != nil {
+func (s *Service) CreateTopic(ctx context.Context, in CreateTopicInput) (CreateTopicOutput, error) {
+	if _, err := s.enter(ctx, "CreateTopic"); err != nil {
 		return CreateTopicOutput{}, err
 	}
 	fifo := strings.EqualFold(in.Attributes["FifoTopic"], "true")
@@ -220,8 +220,8 @@ func (s *Service) CreateTopic(_ context.Context, in CreateTopicInput) (CreateTop
 
 // DeleteTopic deletes a topic and its subscriptions. Deleting a topic that
 // does not exist succeeds, as in AWS ("this action is idempotent").
-func (s *Service) DeleteTopic(_ context.Context, in TopicInput) error {
-	if err := s.enter("DeleteTopic"); err != nil {
+func (s *Service) DeleteTopic(ctx context.Context, in TopicInput) error {
+	if _, err := s.enter(ctx, "DeleteTopic"); err != nil {
 		return err
 	}
 	if err := s.checkTopicArn(in.TopicArn); err != nil {
@@ -253,8 +253,8 @@ type ListTopicsOutput struct {
 }
 
 // ListTopics returns the topics' ARNs, up to 100 per page.
-func (s *Service) ListTopics(_ context.Context, in ListInput) (ListTopicsOutput, error) {
-	if err := s.enter("ListTopics"); err != nil {
+func (s *Service) ListTopics(ctx context.Context, in ListInput) (ListTopicsOutput, error) {
+	if _, err := s.enter(ctx, "ListTopics"); err != nil {
 		return ListTopicsOutput{}, err
 	}
 	s.mu.Lock()
@@ -274,8 +274,8 @@ type AttributesOutput struct {
 // GetTopicAttributes returns every attribute of a topic: those set, and the
 // computed Owner, TopicArn, Policy, EffectiveDeliveryPolicy and subscription
 // counts.
-func (s *Service) GetTopicAttributes(_ context.Context, in TopicInput) (AttributesOutput, error) {
-	if err := s.enter("GetTopicAttributes"); err != nil {
+func (s *Service) GetTopicAttributes(ctx context.Context, in TopicInput) (AttributesOutput, error) {
+	if _, err := s.enter(ctx, "GetTopicAttributes"); err != nil {
 		return AttributesOutput{}, err
 	}
 	s.mu.Lock()
@@ -322,8 +322,8 @@ type SetAttributeInput struct {
 
 // SetTopicAttributes sets one topic attribute. An empty value removes an
 // optional attribute such as DeliveryPolicy.
-func (s *Service) SetTopicAttributes(_ context.Context, in SetAttributeInput) error {
-	if err := s.enter("SetTopicAttributes"); err != nil {
+func (s *Service) SetTopicAttributes(ctx context.Context, in SetAttributeInput) error {
+	if _, err := s.enter(ctx, "SetTopicAttributes"); err != nil {
 		return err
 	}
 	s.mu.Lock()

@@ -1,15 +1,12 @@
 package sns
 
 import (
-	"encoding/base64"
 	"maps"
 	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/protocol"
 )
 
@@ -22,12 +19,16 @@ var query = protocol.Query{XMLNS: "http://sns.amazonaws.com/doc/2010-03-31/"}
 
 // operation decodes one action's form, calls the Go API and returns the
 // result element (nil for actions whose result is empty).
-type operation func(s *Service, r *http.Request, f url.Values) (any, error)
+type operation func(s *Service, r *http.Request, f protocol.Form) (any, error)
 
 // operations maps every action of the SNS API (aws-sdk-go-v2 sns v1.47.9)
 // to its binding; they live in the wire_*.go files, by family.
 var operations = mergeOperations(topicOperations, subscriptionOperations, publishOperations,
 	platformOperations, smsOperations)
+
+// operationNames lists the actions of the wire table, sorted: the operation
+// list that InjectFault, Calls and the served test use.
+var operationNames = slices.Sorted(maps.Keys(operations))
 
 func mergeOperations(families ...map[string]operation) map[string]operation {
 	all := map[string]operation{}
@@ -45,15 +46,16 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveCertificate(w, r)
 		return
 	}
-	form, err := protocol.ParseForm(r, protocol.DefaultBodyLimit)
+	values, err := protocol.ParseForm(r, protocol.DefaultBodyLimit)
 	if err != nil {
 		query.WriteError(w, r, err)
 		return
 	}
+	form := protocol.NewForm(values, formErrors)
 	action := form.Get("Action")
 	op := operations[action]
 	if op == nil {
-		query.WriteError(w, r, awserr.BadRequest("InvalidAction", "Could not find operation %s for version 2010-03-31", action))
+		query.WriteError(w, r, invalidAction(action))
 		return
 	}
 	result, err := op(s, r, form)
@@ -75,6 +77,18 @@ func (s *Service) serveCertificate(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		_, _ = w.Write(pem)
 	}
+}
+
+// formErrors are SNS's errors for members that do not parse: a number is
+// refused by AWS's front end as a ValidationError naming the member in
+// camelCase, a binary attribute value that is not base64 by SNS.
+var formErrors = protocol.FormErrors{
+	Number: func(name, value string) error {
+		return validationError("'"+value+"'", strings.ToLower(name[:1])+name[1:], "Member must be a number")
+	},
+	Binary: func(attr, _, _ string) error {
+		return invalidParameterValue("The message attribute '%s' has an invalid binary value.", attr)
+	},
 }
 
 // emptyResult is the result of the actions whose output shape has no
@@ -115,66 +129,4 @@ type attributesXML struct {
 // members renders a query list of strings: <member>…</member>.
 type members struct {
 	Member []string `xml:"member"`
-}
-
-// formMap decodes the query map prefix.entry.N.key/value.
-func formMap(f url.Values, prefix string) map[string]string {
-	return protocol.Map(f, prefix+".entry", "key", "value")
-}
-
-// formList decodes the query list prefix.member.N.
-func formList(f url.Values, prefix string) []string {
-	return protocol.List(f, prefix+".member")
-}
-
-// formBool decodes a boolean member; anything but "true" is false, as
-// AWS's query parser reads it.
-func formBool(f url.Values, name string) bool {
-	return strings.EqualFold(f.Get(name), "true")
-}
-
-// formInt decodes an optional integer member.
-func formInt(f url.Values, name string) (int, error) {
-	v := f.Get(name)
-	if v == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		return 0, validationError("'"+v+"'", strings.ToLower(name[:1])+name[1:], "Member must be a number")
-	}
-	return n, nil
-}
-
-// formMessageAttributes decodes prefix.entry.N.Name and
-// prefix.entry.N.Value.{DataType,StringValue,BinaryValue}.
-func formMessageAttributes(f url.Values, prefix string) (map[string]MessageAttributeValue, error) {
-	idx := indexes(f, prefix+".entry")
-	if len(idx) == 0 {
-		return nil, nil
-	}
-	out := make(map[string]MessageAttributeValue, len(idx))
-	for _, n := range idx {
-		base := prefix + ".entry." + n + "."
-		a := MessageAttributeValue{DataType: f.Get(base + "Value.DataType"), StringValue: f.Get(base + "Value.StringValue")}
-		if b := f.Get(base + "Value.BinaryValue"); b != "" {
-			raw, err := base64.StdEncoding.DecodeString(b)
-			if err != nil {
-				return nil, invalidParameterValue("The message attribute '%s' has an invalid binary value.", f.Get(base+"Name"))
-			}
-			a.BinaryValue = raw
-		}
-		out[f.Get(base+"Name")] = a
-	}
-	return out, nil
-}
-
-// indexes returns the N of every prefix.N.* member, in order, as text.
-func indexes(f url.Values, prefix string) []string {
-	idx := protocol.Indexes(f, prefix)
-	out := make([]string, len(idx))
-	for i, n := range idx {
-		out[i] = strconv.Itoa(n)
-	}
-	return out
 }

@@ -2,13 +2,14 @@ package sns
 
 import (
 	"net/http"
-	"net/url"
+
+	"github.com/awsfake/awsfake/internal/protocol"
 )
 
 // Publishing actions.
 var publishOperations = map[string]operation{
-	"Publish": func(s *Service, r *http.Request, f url.Values) (any, error) {
-		attrs, err := formMessageAttributes(f, "MessageAttributes")
+	"Publish": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
+		attrs, err := messageAttributes(f, "MessageAttributes.entry")
 		if err != nil {
 			return nil, err
 		}
@@ -21,11 +22,10 @@ var publishOperations = map[string]operation{
 			SequenceNumber string `xml:",omitempty"`
 		}{out.MessageId, out.SequenceNumber}, err
 	},
-	"PublishBatch": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"PublishBatch": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		in := PublishBatchInput{TopicArn: f.Get("TopicArn")}
-		for _, n := range indexes(f, "PublishBatchRequestEntries.member") {
-			base := "PublishBatchRequestEntries.member." + n + "."
-			attrs, err := formMessageAttributes(f, base+"MessageAttributes")
+		for _, base := range f.Entries("PublishBatchRequestEntries.member") {
+			attrs, err := messageAttributes(f, base+"MessageAttributes.entry")
 			if err != nil {
 				return nil, err
 			}
@@ -48,9 +48,23 @@ var publishOperations = map[string]operation{
 			}
 		}{}
 		for _, o := range out.Successful {
-			res.Successful.Member = append(res.Successful.Member, resultXML{o.Id, o.MessageId, o.SequenceNumber})
+			res.Successful.Member = append(res.Successful.Member, resultXML(o))
 		}
 		res.Failed.Member = out.Failed
 		return res, err
 	},
+}
+
+// messageAttributes reads the message attributes prefix.N.Name/Value.* as
+// SNS's MessageAttributeValue.
+func messageAttributes(f protocol.Form, prefix string) (map[string]MessageAttributeValue, error) {
+	read, err := f.MessageAttributes(prefix)
+	if read == nil || err != nil {
+		return nil, err
+	}
+	out := make(map[string]MessageAttributeValue, len(read))
+	for name, a := range read {
+		out[name] = MessageAttributeValue(a)
+	}
+	return out, nil
 }

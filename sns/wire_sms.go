@@ -2,55 +2,56 @@ package sns
 
 import (
 	"net/http"
-	"net/url"
+
+	"github.com/awsfake/awsfake/internal/protocol"
 )
 
 // SMS actions. Some members are camelCase in the API (attributes,
 // phoneNumber, isOptedOut, phoneNumbers, nextToken), and the replies keep
 // that spelling, which botocore reads case-sensitively.
 var smsOperations = map[string]operation{
-	"GetSMSAttributes": func(s *Service, r *http.Request, f url.Values) (any, error) {
-		out, err := s.GetSMSAttributes(r.Context(), SMSAttributesInput{Attributes: formList(f, "attributes")})
+	"GetSMSAttributes": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
+		out, err := s.GetSMSAttributes(r.Context(), SMSAttributesInput{Attributes: f.List("attributes.member")})
 		return struct {
 			Attributes xmlMap `xml:"attributes"`
 		}{toXMLMap(out.Attributes)}, err
 	},
-	"SetSMSAttributes": func(s *Service, r *http.Request, f url.Values) (any, error) {
-		return emptyResult, s.SetSMSAttributes(r.Context(), SetSMSAttributesInput{Attributes: formMap(f, "attributes")})
+	"SetSMSAttributes": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
+		return emptyResult, s.SetSMSAttributes(r.Context(), SetSMSAttributesInput{Attributes: f.Map("attributes.entry", "key", "value")})
 	},
-	"CheckIfPhoneNumberIsOptedOut": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"CheckIfPhoneNumberIsOptedOut": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		out, err := s.CheckIfPhoneNumberIsOptedOut(r.Context(), PhoneNumberInput{f.Get("phoneNumber")})
 		return struct {
 			IsOptedOut bool `xml:"isOptedOut"`
 		}{out}, err
 	},
-	"OptInPhoneNumber": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"OptInPhoneNumber": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		return emptyResult, s.OptInPhoneNumber(r.Context(), PhoneNumberInput{f.Get("phoneNumber")})
 	},
-	"ListPhoneNumbersOptedOut": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"ListPhoneNumbersOptedOut": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		out, err := s.ListPhoneNumbersOptedOut(r.Context(), ListInput{NextToken: f.Get("nextToken")})
 		return struct {
 			PhoneNumbers members `xml:"phoneNumbers"`
 			NextToken    string  `xml:"nextToken,omitempty"`
 		}{members{out.PhoneNumbers}, out.NextToken}, err
 	},
-	"GetSMSSandboxAccountStatus": func(s *Service, r *http.Request, _ url.Values) (any, error) {
+	"GetSMSSandboxAccountStatus": func(s *Service, r *http.Request, _ protocol.Form) (any, error) {
 		in, err := s.GetSMSSandboxAccountStatus(r.Context())
 		return struct{ IsInSandbox bool }{in}, err
 	},
-	"CreateSMSSandboxPhoneNumber": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"CreateSMSSandboxPhoneNumber": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		return emptyResult, s.CreateSMSSandboxPhoneNumber(r.Context(), CreateSMSSandboxPhoneNumberInput{
 			PhoneNumber: f.Get("PhoneNumber"), LanguageCode: f.Get("LanguageCode")})
 	},
-	"VerifySMSSandboxPhoneNumber": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"VerifySMSSandboxPhoneNumber": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		return emptyResult, s.VerifySMSSandboxPhoneNumber(r.Context(), VerifySMSSandboxPhoneNumberInput{
 			PhoneNumber: f.Get("PhoneNumber"), OneTimePassword: f.Get("OneTimePassword")})
 	},
-	"DeleteSMSSandboxPhoneNumber": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"DeleteSMSSandboxPhoneNumber": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		return emptyResult, s.DeleteSMSSandboxPhoneNumber(r.Context(), PhoneNumberInput{f.Get("PhoneNumber")})
 	},
-	"ListSMSSandboxPhoneNumbers": func(s *Service, r *http.Request, f url.Values) (any, error) {
-		n, err := formInt(f, "MaxResults")
+	"ListSMSSandboxPhoneNumbers": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
+		n, _, err := f.Int("MaxResults")
 		if err != nil {
 			return nil, err
 		}
@@ -64,8 +65,8 @@ var smsOperations = map[string]operation{
 			Member []SMSSandboxPhoneNumber `xml:"member"`
 		}{out.PhoneNumbers}, out.NextToken}, err
 	},
-	"ListOriginationNumbers": func(s *Service, r *http.Request, f url.Values) (any, error) {
-		n, err := formInt(f, "MaxResults")
+	"ListOriginationNumbers": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
+		n, _, err := f.Int("MaxResults")
 		if err != nil {
 			return nil, err
 		}

@@ -2,21 +2,22 @@ package sns
 
 import (
 	"net/http"
-	"net/url"
+
+	"github.com/awsfake/awsfake/internal/protocol"
 )
 
 // Subscription actions.
 var subscriptionOperations = map[string]operation{
-	"Subscribe": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"Subscribe": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		out, err := s.Subscribe(r.Context(), SubscribeInput{TopicArn: f.Get("TopicArn"), Protocol: f.Get("Protocol"),
-			Endpoint: f.Get("Endpoint"), Attributes: formMap(f, "Attributes"),
-			ReturnSubscriptionArn: formBool(f, "ReturnSubscriptionArn")})
+			Endpoint: f.Get("Endpoint"), Attributes: f.Map("Attributes.entry", "key", "value"),
+			ReturnSubscriptionArn: f.Bool("ReturnSubscriptionArn")})
 		return struct{ SubscriptionArn string }{out.SubscriptionArn}, err
 	},
-	"ConfirmSubscription": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"ConfirmSubscription": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		in := ConfirmSubscriptionInput{TopicArn: f.Get("TopicArn"), Token: f.Get("Token"),
 			AuthenticateOnUnsubscribe: f.Get("AuthenticateOnUnsubscribe")}
-		if err := s.enter("ConfirmSubscription"); err != nil {
+		if _, err := s.enter(r.Context(), "ConfirmSubscription"); err != nil {
 			return nil, err
 		}
 		// Visiting the SubscribeURL is an unsigned GET: the subscription is
@@ -24,23 +25,23 @@ var subscriptionOperations = map[string]operation{
 		out, err := s.confirm(in, signed(r))
 		return struct{ SubscriptionArn string }{out.SubscriptionArn}, err
 	},
-	"Unsubscribe": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"Unsubscribe": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		return nil, s.Unsubscribe(r.Context(), SubscriptionInput{SubscriptionArn: f.Get("SubscriptionArn")})
 	},
-	"ListSubscriptions": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"ListSubscriptions": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		out, err := s.ListSubscriptions(r.Context(), ListInput{NextToken: f.Get("NextToken")})
 		return subscriptionsXML(out), err
 	},
-	"ListSubscriptionsByTopic": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"ListSubscriptionsByTopic": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		out, err := s.ListSubscriptionsByTopic(r.Context(), ListSubscriptionsByTopicInput{TopicArn: f.Get("TopicArn"),
 			NextToken: f.Get("NextToken")})
 		return subscriptionsXML(out), err
 	},
-	"GetSubscriptionAttributes": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"GetSubscriptionAttributes": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		out, err := s.GetSubscriptionAttributes(r.Context(), SubscriptionInput{SubscriptionArn: f.Get("SubscriptionArn")})
 		return attributesXML{toXMLMap(out.Attributes)}, err
 	},
-	"SetSubscriptionAttributes": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"SetSubscriptionAttributes": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		return nil, s.SetSubscriptionAttributes(r.Context(), SetAttributeInput{Arn: f.Get("SubscriptionArn"),
 			AttributeName: f.Get("AttributeName"), AttributeValue: f.Get("AttributeValue")})
 	},

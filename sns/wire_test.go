@@ -4,36 +4,12 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"reflect"
-	"sort"
 	"strings"
 	"testing"
 
-	awssns "github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// Every operation of the SNS client (aws-sdk-go-v2 sns v1.47.9) has a
-// binding.
-func TestWire_EveryOperationOfTheSDKClientIsServed(t *testing.T) {
-	ctxType := reflect.TypeOf((*interface{ Done() <-chan struct{} })(nil)).Elem()
-	client := reflect.TypeOf(&awssns.Client{})
-	var sdk []string
-	for i := range client.NumMethod() {
-		m := client.Method(i)
-		if m.Type.NumIn() == 4 && m.Type.In(1).Implements(ctxType) && strings.HasSuffix(m.Type.In(2).Elem().Name(), "Input") {
-			sdk = append(sdk, m.Name)
-		}
-	}
-	var served []string
-	for op := range operations {
-		served = append(served, op)
-	}
-	sort.Strings(served)
-	assert.Equal(t, sdk, served)
-	assert.Len(t, sdk, 42)
-}
 
 func serve(t *testing.T, s *Service, method, target, body string) (int, string) {
 	t.Helper()

@@ -35,23 +35,15 @@ func (s *sortedSet) remove(k string) {
 }
 
 // page returns up to n keys after the key named by token ("" starts at the
-// beginning) and the token of the next page, "" on the last one. A token
-// that does not decode is AWS's InvalidParameter for NextToken.
+// beginning) and the token of the next page, "" on the last one: one
+// pagetoken.Page. A token that does not decode is AWS's InvalidParameter
+// for NextToken.
 func (s sortedSet) page(token string, n int) ([]string, string, error) {
-	start := 0
-	if token != "" {
-		var ok bool
-		if start, ok = pagetoken.After(s, token); !ok {
-			return nil, "", invalidParameter("Invalid parameter: NextToken")
-		}
+	page, next, ok := pagetoken.Page(s, func(k string) string { return k }, token, n)
+	if !ok {
+		return nil, "", invalidParameter("Invalid parameter: NextToken")
 	}
-	end := min(start+n, len(s))
-	out := append([]string(nil), s[start:end]...)
-	next := ""
-	if end < len(s) {
-		next = pagetoken.Of(out[len(out)-1])
-	}
-	return out, next, nil
+	return append([]string(nil), page...), next, nil // the set changes after the lock
 }
 
 func (s sortedSet) contains(k string) bool {
