@@ -67,10 +67,9 @@ type compact struct {
 	expires time.Time
 }
 
-// New returns an empty store.
-func New() *Store {
-	return &Store{live: map[string]*entry{}, expired: map[string]compact{}}
-}
+// New returns an empty store. It allocates its maps on the first Put, so
+// that a cloud that issues no credentials pays nothing for them.
+func New() *Store { return &Store{} }
 
 // Put records the principal of key, as of now (the cloud's time), and
 // compacts or forgets the keys whose time has come.
@@ -78,6 +77,9 @@ func (s *Store) Put(key string, p Principal, now time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.sweepLocked(now)
+	if s.live == nil {
+		s.live, s.expired = map[string]*entry{}, map[string]compact{}
+	}
 	e := &entry{key: key, p: p, index: -1}
 	s.live[key] = e
 	if !p.Expires.IsZero() {

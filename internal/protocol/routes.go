@@ -117,15 +117,14 @@ func (t *Routes[H]) Operations() []string {
 func (t *Routes[H]) Match(method string, segs []string, q url.Values, h http.Header) (r *Route[H], labels Labels, pathKnown bool) {
 	for i := range t.routes {
 		c := &t.routes[i]
-		l, ok := c.matchPath(segs)
-		if !ok {
+		if !c.matchPath(segs) {
 			continue
 		}
 		pathKnown = true
 		if c.Method != method || !c.matchConditions(q, h) {
 			continue
 		}
-		return &c.Route, l, true
+		return &c.Route, c.labels(segs), true
 	}
 	return nil, nil, pathKnown
 }
@@ -135,21 +134,31 @@ func (t *Routes[H]) MatchRequest(r *http.Request) (*Route[H], Labels, bool) {
 	return t.Match(r.Method, Segments(r), r.URL.Query(), r.Header)
 }
 
-func (c *compiled[H]) matchPath(segs []string) (Labels, bool) {
+// matchPath reports whether segs fit the pattern; it allocates nothing.
+func (c *compiled[H]) matchPath(segs []string) bool {
 	n := len(c.segs)
 	if c.greedy {
 		if len(segs) < n {
-			return nil, false
+			return false
 		}
 	} else if len(segs) != n {
-		return nil, false
+		return false
 	}
+	for j, p := range c.segs {
+		if !strings.HasPrefix(p, "{") && p != segs[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// labels returns the values of the pattern's labels in segs, which
+// matchPath accepted; nil when the pattern has none.
+func (c *compiled[H]) labels(segs []string) Labels {
 	var labels Labels
+	n := len(c.segs)
 	for j, p := range c.segs {
 		if !strings.HasPrefix(p, "{") {
-			if p != segs[j] {
-				return nil, false
-			}
 			continue
 		}
 		if labels == nil {
@@ -161,7 +170,7 @@ func (c *compiled[H]) matchPath(segs []string) (Labels, bool) {
 		}
 		labels[p[1:len(p)-1]] = segs[j]
 	}
-	return labels, true
+	return labels
 }
 
 func (c *compiled[H]) matchConditions(q url.Values, h http.Header) bool {

@@ -67,3 +67,15 @@ func TestNewRoutes_PanicsOnTwins(t *testing.T) {
 	})
 	assert.Panics(t, func() { protocol.NewRoutes(protocol.Route[int]{Method: "GET", Path: "/{A+}/b", Name: "A"}) })
 }
+
+// Match builds the labels of the route it returns only: trying the rows
+// before it allocates nothing.
+func TestRoutes_MatchAllocatesOnlyTheWinnersLabels(t *testing.T) {
+	q := url.Values{"tagging": {""}}
+	allocs := testing.AllocsPerRun(100, func() {
+		if r, _, _ := table.Match("GET", []string{"b"}, q, nil); r == nil {
+			t.Fatal("no match")
+		}
+	})
+	assert.LessOrEqual(t, allocs, 2.0, "one small map for the one label, whatever the rows tried before")
+}

@@ -6,11 +6,14 @@
 // A Scheduler keeps its jobs in a heap by due instant and arms one clock
 // timer, at the earliest, lazily: nothing is armed while nothing is
 // scheduled, and nothing runs while nothing is due. When the timer fires, the
-// due jobs are queued in due order (then in the order they were scheduled)
-// and the timer is re-armed for the next, before the clock moves on; one
-// worker goroutine, counted as work in progress for Settle, runs the queue
-// and exits when it is empty. Close stops the timer, drops the jobs and waits
-// for the worker.
+// timer is re-armed for the next job and the due jobs run in due order (then
+// in the order they were scheduled) in the timer's callback: on a fake
+// clock, on the goroutine that advances it, so that a job that schedules
+// another within the same Advance sees it run in that Advance, in order, as
+// clock.AfterFuncAt callbacks do. Work that is due now (Run) goes to one
+// worker goroutine, counted as work in progress for Settle, which exits when
+// its queue is empty. Close stops the timer, drops the jobs and waits for
+// running ones.
 //
 //	s := sched.New(clk, bus.Begin)
 //	job := s.At(clk.Now().Add(time.Minute), func(at time.Time) { ... })
@@ -41,10 +44,11 @@ type Scheduler struct {
 	timer   clock.Timer
 	armedAt time.Time
 	gen     uint64 // of the timer armed last
-	queue   []*Job // due, waiting for the worker
-	running bool
+	queue   []*Job // Run's jobs, waiting for the worker
+	working bool   // the worker runs
+	running int    // jobs running, on the worker or in a timer callback
 	closed  bool
-	idle    *sync.Cond // signalled when the worker exits
+	idle    sync.Cond // signalled when the worker exits; L is &mu
 }
 
 // Job is a scheduled piece of work.
@@ -62,7 +66,7 @@ type Job struct {
 // for running jobs). It arms nothing and starts nothing.
 func New(clk clock.Clock, begin func() (done func())) *Scheduler {
 	s := &Scheduler{clock: clk, begin: begin}
-	s.idle = sync.NewCond(&s.mu)
+	s.idle.L = &s.mu
 	return s
 }
 
@@ -87,7 +91,7 @@ func (s *Scheduler) At(at time.Time, fn func(at time.Time)) *Job {
 }
 
 // Run queues fn to run now, on the scheduler's worker after the jobs
-// already due, with the clock's current instant: work that a change makes
+// Run queued before, with the clock's current instant: work that a change makes
 // due at once (a message sent to a queue a poller watches). After Close it
 // runs nothing.
 func (s *Scheduler) Run(fn func(at time.Time)) *Job {
@@ -148,7 +152,7 @@ func (s *Scheduler) Close() {
 		s.timer.Stop()
 		s.timer = nil
 	}
-	for s.running {
+	for s.running > 0 || s.working {
 		s.idle.Wait()
 	}
 }
@@ -175,53 +179,77 @@ func (s *Scheduler) armLocked() {
 	s.timer = s.clock.AfterFuncAt(next, func() { s.fire(gen) })
 }
 
-// fire queues the due jobs, re-arms the timer for the next one and starts
-// the worker if it is not running.
+// fire re-arms the timer for the next job and runs the due jobs in order,
+// counted as work in progress for Settle.
 func (s *Scheduler) fire(gen uint64) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.closed {
+		s.mu.Unlock()
 		return
 	}
 	if gen == s.gen {
 		s.timer = nil // it has fired: armLocked arms the next
 	}
 	now := s.clock.Now()
+	var due []*Job
 	for len(s.jobs) > 0 && !s.jobs[0].at.After(now) {
-		j := heap.Pop(&s.jobs).(*Job)
-		s.queue = append(s.queue, j)
+		due = append(due, heap.Pop(&s.jobs).(*Job))
 	}
 	s.armLocked()
-	s.startLocked()
+	s.mu.Unlock()
+	if len(due) == 0 {
+		return
+	}
+	done := s.begin()
+	defer done()
+	for _, j := range due {
+		s.runJob(j)
+	}
 }
 
-// startLocked starts the worker when jobs are queued and it is not running.
+// startLocked starts the worker when Run's jobs are queued and it is not
+// running.
 func (s *Scheduler) startLocked() {
-	if len(s.queue) > 0 && !s.running {
-		s.running = true
+	if len(s.queue) > 0 && !s.working {
+		s.working = true
 		done := s.begin()
 		go s.work(done)
 	}
 }
 
-// work runs the queued jobs in order until the queue is empty.
+// work runs Run's jobs in order until the queue is empty.
 func (s *Scheduler) work(done func()) {
 	defer done()
 	s.mu.Lock()
 	for len(s.queue) > 0 && !s.closed {
 		j := s.queue[0]
 		s.queue = s.queue[1:]
-		if j.done {
-			continue
-		}
-		j.done = true
 		s.mu.Unlock()
-		j.fn(j.at)
+		s.runJob(j)
 		s.mu.Lock()
 	}
-	s.running = false
+	s.working = false
 	s.idle.Broadcast()
 	s.mu.Unlock()
+}
+
+// runJob runs j unless it was cancelled or the scheduler closed.
+func (s *Scheduler) runJob(j *Job) {
+	s.mu.Lock()
+	if j.done || s.closed {
+		s.mu.Unlock()
+		return
+	}
+	j.done = true
+	s.running++
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		s.running--
+		s.idle.Broadcast()
+		s.mu.Unlock()
+	}()
+	j.fn(j.at)
 }
 
 type jobHeap []*Job

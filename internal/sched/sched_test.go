@@ -108,8 +108,8 @@ func TestScheduler_SettleWaitsForARunningJob(t *testing.T) {
 	f := newFixture(t)
 	release := make(chan struct{})
 	finished := make(chan struct{})
-	f.s.At(t0.Add(time.Second), func(time.Time) { <-release; close(finished) })
-	f.clk.Advance(time.Second)
+	f.s.Run(func(time.Time) { <-release; close(finished) }) // Run's jobs run on the worker, counted
+
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	assert.ErrorIs(t, f.bus.Settle(ctx), context.DeadlineExceeded, "the job is work in progress")
@@ -159,4 +159,24 @@ func TestScheduler_RunQueuesWorkNowWithoutAnAdvance(t *testing.T) {
 	assert.Equal(t, []string{"due-at-start"}, f.advance(t, 0))
 	f.s.Close()
 	assert.False(t, f.s.Run(f.job("late")).Cancel(), "nothing runs after Close")
+}
+
+// A job that schedules another within the window of one Advance sees it
+// run in that Advance, in order: the chain of a retry every second runs
+// whole in a ten-second Advance, as clock.AfterFuncAt callbacks chain.
+func TestScheduler_ChainsWithinOneAdvance(t *testing.T) {
+	f := newFixture(t)
+	var step func(at time.Time)
+	n := 0
+	step = func(at time.Time) {
+		f.job(at.Sub(t0).String())(at)
+		if n++; n < 5 {
+			f.s.At(at.Add(time.Second), step)
+		}
+	}
+	f.s.At(t0.Add(time.Second), step)
+	f.clk.Advance(10 * time.Second)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	assert.Equal(t, []string{"1s", "2s", "3s", "4s", "5s"}, f.ran, "without a Settle: the jobs ran inside Advance")
 }
