@@ -39,8 +39,8 @@ type CreateFunctionInput struct {
 // its members are validated with AWS's ranges, CodeSha256 and CodeSize are
 // computed from the package, and Publish also publishes version 1. The
 // function is Active at once.
-func (s *Service) CreateFunction(_ context.Context, in CreateFunctionInput) (FunctionConfiguration, error) {
-	if err := s.enter("CreateFunction"); err != nil {
+func (s *Service) CreateFunction(ctx context.Context, in CreateFunctionInput) (FunctionConfiguration, error) {
+	if _, err := s.enter(ctx, "CreateFunction"); err != nil {
 		return FunctionConfiguration{}, err
 	}
 	r, err := s.parseRef("functionName", in.FunctionName, "")
@@ -179,8 +179,8 @@ type GetFunctionOutput struct {
 
 // GetFunction returns the function, version or alias named. The code
 // location is a URL on the cloud's endpoint that serves the .zip uploaded.
-func (s *Service) GetFunction(_ context.Context, in GetFunctionInput) (GetFunctionOutput, error) {
-	if err := s.enter("GetFunction"); err != nil {
+func (s *Service) GetFunction(ctx context.Context, in GetFunctionInput) (GetFunctionOutput, error) {
+	if _, err := s.enter(ctx, "GetFunction"); err != nil {
 		return GetFunctionOutput{}, err
 	}
 	s.mu.Lock()
@@ -219,8 +219,8 @@ func (s *Service) Code(name, qualifier string) (zip []byte, ok bool) {
 
 // GetFunctionConfiguration returns the configuration of the function, version
 // or alias named.
-func (s *Service) GetFunctionConfiguration(_ context.Context, in GetFunctionInput) (FunctionConfiguration, error) {
-	if err := s.enter("GetFunctionConfiguration"); err != nil {
+func (s *Service) GetFunctionConfiguration(ctx context.Context, in GetFunctionInput) (FunctionConfiguration, error) {
+	if _, err := s.enter(ctx, "GetFunctionConfiguration"); err != nil {
 		return FunctionConfiguration{}, err
 	}
 	return s.functionConfiguration(in)
@@ -256,8 +256,8 @@ type ListFunctionsOutput struct {
 
 // ListFunctions lists functions in name order, with each one's published
 // versions after its $LATEST when FunctionVersion is ALL.
-func (s *Service) ListFunctions(_ context.Context, in ListFunctionsInput) (ListFunctionsOutput, error) {
-	if err := s.enter("ListFunctions"); err != nil {
+func (s *Service) ListFunctions(ctx context.Context, in ListFunctionsInput) (ListFunctionsOutput, error) {
+	if _, err := s.enter(ctx, "ListFunctions"); err != nil {
 		return ListFunctionsOutput{}, err
 	}
 	if in.FunctionVersion != "" && in.FunctionVersion != "ALL" {
@@ -333,8 +333,8 @@ type UpdateFunctionCodeInput struct {
 // CodeSize, RevisionId and LastModified), and publishes a version when asked.
 // Warm environments of $LATEST are retired: the next invocation runs the new
 // code after a cold start. DryRun validates without changing anything.
-func (s *Service) UpdateFunctionCode(_ context.Context, in UpdateFunctionCodeInput) (FunctionConfiguration, error) {
-	if err := s.enter("UpdateFunctionCode"); err != nil {
+func (s *Service) UpdateFunctionCode(ctx context.Context, in UpdateFunctionCodeInput) (FunctionConfiguration, error) {
+	if _, err := s.enter(ctx, "UpdateFunctionCode"); err != nil {
 		return FunctionConfiguration{}, err
 	}
 	r, err := s.parseUnqualified("functionName", in.FunctionName)
@@ -404,8 +404,8 @@ type UpdateFunctionConfigurationInput struct {
 // validation of CreateFunction. A RevisionId that is not the current one
 // fails with PreconditionFailedException. Warm environments of $LATEST are
 // retired.
-func (s *Service) UpdateFunctionConfiguration(_ context.Context, in UpdateFunctionConfigurationInput) (FunctionConfiguration, error) {
-	if err := s.enter("UpdateFunctionConfiguration"); err != nil {
+func (s *Service) UpdateFunctionConfiguration(ctx context.Context, in UpdateFunctionConfigurationInput) (FunctionConfiguration, error) {
+	if _, err := s.enter(ctx, "UpdateFunctionConfiguration"); err != nil {
 		return FunctionConfiguration{}, err
 	}
 	r, err := s.parseUnqualified("functionName", in.FunctionName)
@@ -448,8 +448,8 @@ type DeleteFunctionInput struct {
 // with a version number as qualifier, only that version. $LATEST and aliases
 // cannot be deleted this way, nor a version an alias points to. Event source
 // mappings stay, as in AWS: they fail to invoke until deleted.
-func (s *Service) DeleteFunction(_ context.Context, in DeleteFunctionInput) error {
-	if err := s.enter("DeleteFunction"); err != nil {
+func (s *Service) DeleteFunction(ctx context.Context, in DeleteFunctionInput) error {
+	if _, err := s.enter(ctx, "DeleteFunction"); err != nil {
 		return err
 	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)

@@ -90,8 +90,8 @@ type AddPermissionOutput struct {
 // AddPermission adds a statement to the function's resource-based policy.
 // Deliveries from SNS, S3, EventBridge, API Gateway and CloudWatch Logs are
 // checked against it, as AWS checks them.
-func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) (AddPermissionOutput, error) {
-	if err := s.enter("AddPermission"); err != nil {
+func (s *Service) AddPermission(ctx context.Context, in AddPermissionInput) (AddPermissionOutput, error) {
+	if _, err := s.enter(ctx, "AddPermission"); err != nil {
 		return AddPermissionOutput{}, err
 	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
@@ -124,7 +124,7 @@ func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) (AddPe
 		sourceArn: in.SourceArn, sourceAccount: in.SourceAccount, principalOrgID: in.PrincipalOrgID,
 		urlAuthType: in.FunctionUrlAuthType}
 	if size := len(policyJSON(append(f.policy[:len(f.policy):len(f.policy)], st))); size > maxPolicySize {
-		return AddPermissionOutput{}, userError("PolicyLengthExceededException", 400,
+		return AddPermissionOutput{}, userError("PolicyLengthExceededException",
 			"The final policy size (%d) is bigger than the limit (%d).", size, maxPolicySize)
 	}
 	f.policy = append(f.policy, st)
@@ -153,8 +153,8 @@ type RemovePermissionInput struct {
 }
 
 // RemovePermission removes a statement from the function's policy.
-func (s *Service) RemovePermission(_ context.Context, in RemovePermissionInput) error {
-	if err := s.enter("RemovePermission"); err != nil {
+func (s *Service) RemovePermission(ctx context.Context, in RemovePermissionInput) error {
+	if _, err := s.enter(ctx, "RemovePermission"); err != nil {
 		return err
 	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
@@ -194,8 +194,8 @@ type GetPolicyOutput struct {
 
 // GetPolicy returns the statements that apply to the function, version or
 // alias named.
-func (s *Service) GetPolicy(_ context.Context, in GetPolicyInput) (GetPolicyOutput, error) {
-	if err := s.enter("GetPolicy"); err != nil {
+func (s *Service) GetPolicy(ctx context.Context, in GetPolicyInput) (GetPolicyOutput, error) {
+	if _, err := s.enter(ctx, "GetPolicy"); err != nil {
 		return GetPolicyOutput{}, err
 	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/clock"
-	"github.com/awsfake/awsfake/internal/awserr"
 )
 
 // Invocation types.
@@ -390,12 +389,6 @@ func jsonField(b []byte, key string) []byte {
 	_ = json.Unmarshal(b, &m)
 	s, _ := m[key].(string)
 	return []byte(s)
-}
-
-// errClosed is what invocations get once the cloud is closed.
-func errClosed() *awserr.Error {
-	return &awserr.Error{Code: "ServiceException", Status: 500, Receiver: true,
-		Message: "awsfake: the cloud was closed", Fields: map[string]string{"Type": "Service"}}
 }
 
 func closedOutcome() outcome { return outcome{err: errClosed()} }

@@ -68,8 +68,8 @@ type TagResourceInput struct {
 }
 
 // TagResource adds or replaces tags on a function or event source mapping.
-func (s *Service) TagResource(_ context.Context, in TagResourceInput) error {
-	if err := s.enter("TagResource"); err != nil {
+func (s *Service) TagResource(ctx context.Context, in TagResourceInput) error {
+	if _, err := s.enter(ctx, "TagResource"); err != nil {
 		return err
 	}
 	if err := checkTags(in.Tags); err != nil {
@@ -97,8 +97,8 @@ type UntagResourceInput struct {
 }
 
 // UntagResource removes tags; keys that are not there are ignored.
-func (s *Service) UntagResource(_ context.Context, in UntagResourceInput) error {
-	if err := s.enter("UntagResource"); err != nil {
+func (s *Service) UntagResource(ctx context.Context, in UntagResourceInput) error {
+	if _, err := s.enter(ctx, "UntagResource"); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -124,8 +124,8 @@ type ListTagsOutput struct {
 }
 
 // ListTags returns a resource's tags.
-func (s *Service) ListTags(_ context.Context, in ListTagsInput) (ListTagsOutput, error) {
-	if err := s.enter("ListTags"); err != nil {
+func (s *Service) ListTags(ctx context.Context, in ListTagsInput) (ListTagsOutput, error) {
+	if _, err := s.enter(ctx, "ListTags"); err != nil {
 		return ListTagsOutput{}, err
 	}
 	s.mu.Lock()
