@@ -21,7 +21,7 @@ var errs = faults.NewCatalogue(arnService, faults.Specs{
 	"AccessDeniedException": {Status: 403},
 	// An unknown method and path: Lambda's front end answers 404 (the
 	// generic UnknownOperationException of the JSON routers is 400).
-	"UnknownOperationException": {Status: 404},
+	"UnknownOperationException":                                 {Status: 404},
 	"AliasLimitExceededException":                               {Status: 400},
 	"CallbackTimeoutException":                                  {Status: 400},
 	"CapacityProviderLimitExceededException":                    {Status: 400},

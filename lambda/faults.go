@@ -7,7 +7,6 @@ import (
 	"github.com/awsfake/awsfake/internal/faults"
 )
 
-
 // Call is one recorded call of an operation, through the wire or the Go
 // API: its name, when it came on the cloud's clock, and the injected fault
 // that failed it, if any.
