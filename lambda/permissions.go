@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/policy"
 )
 
 // maxPolicySize is the quota on a function's resource-based policy: 20 KB.
@@ -24,37 +25,28 @@ type statement struct {
 	principalOrgID, urlAuthType      string
 }
 
-// policyStatement is a statement as IAM writes it.
-type policyStatement struct {
-	Sid       string                       `json:"Sid"`
-	Effect    string                       `json:"Effect"`
-	Principal any                          `json:"Principal"`
-	Action    string                       `json:"Action"`
-	Resource  string                       `json:"Resource"`
-	Condition map[string]map[string]string `json:"Condition,omitempty"`
-}
-
-func (st statement) document() policyStatement {
-	var p any
+// document is the statement as IAM writes it (internal/policy).
+func (st statement) document() policy.Statement {
+	var p *policy.Principal
 	switch {
 	case st.principal == "*":
-		p = "*"
+		p = policy.Everyone()
 	case accountID.MatchString(st.principal):
-		p = map[string]string{"AWS": arn.New("iam", "", st.principal, "root")}
+		p = policy.Of("AWS", arn.New("iam", "", st.principal, "root"))
 	case strings.HasPrefix(st.principal, "arn:"):
-		p = map[string]string{"AWS": st.principal}
+		p = policy.Of("AWS", st.principal)
 	default:
-		p = map[string]string{"Service": st.principal}
+		p = policy.Of("Service", st.principal)
 	}
-	cond := map[string]map[string]string{}
+	cond := map[string]map[string]policy.Values{}
 	add := func(op, key, v string) {
 		if v == "" {
 			return
 		}
 		if cond[op] == nil {
-			cond[op] = map[string]string{}
+			cond[op] = map[string]policy.Values{}
 		}
-		cond[op][key] = v
+		cond[op][key] = policy.Values{v}
 	}
 	add("ArnLike", "AWS:SourceArn", st.sourceArn)
 	add("StringEquals", "AWS:SourceAccount", st.sourceAccount)
@@ -63,7 +55,8 @@ func (st statement) document() policyStatement {
 	if len(cond) == 0 {
 		cond = nil
 	}
-	return policyStatement{Sid: st.sid, Effect: "Allow", Principal: p, Action: st.action, Resource: st.resource, Condition: cond}
+	return policy.Statement{Sid: st.sid, Effect: policy.Allow, Principal: p, Action: policy.Values{st.action},
+		Resource: policy.Values{st.resource}, Condition: cond}
 }
 
 // AddPermissionInput grants a principal permission to use a function,
@@ -132,16 +125,13 @@ func (s *Service) AddPermission(ctx context.Context, in AddPermissionInput) (Add
 	return AddPermissionOutput{Statement: string(mustJSON(st.document()))}, nil
 }
 
+// policyJSON is the policy document of the statements sts.
 func policyJSON(sts []statement) []byte {
-	doc := struct {
-		Version   string            `json:"Version"`
-		ID        string            `json:"Id"`
-		Statement []policyStatement `json:"Statement"`
-	}{Version: "2012-10-17", ID: "default"}
+	doc := policy.Document{Version: "2012-10-17", ID: "default", Statement: make([]policy.Statement, 0, len(sts))}
 	for _, st := range sts {
 		doc.Statement = append(doc.Statement, st.document())
 	}
-	return mustJSON(doc)
+	return doc.JSON()
 }
 
 // RemovePermissionInput names a statement to remove.
