@@ -116,7 +116,7 @@ func (s *Service) invokeEvent(r ref, payload []byte, requestID string) (string, 
 	}
 	ev := &asyncEvent{ref: r, payload: payload, id: requestID, received: s.now()}
 	s.mu.Unlock()
-	s.attempt(ev)
+	s.attempt(ev, s.now())
 	return requestID, nil
 }
 

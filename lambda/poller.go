@@ -82,11 +82,12 @@ func (s *Service) wakeLocked(m *mapping) {
 		m.again = true
 		return
 	}
+	if s.closed {
+		return
+	}
 	m.running = true
 	m.again = false
-	if !s.goLocked(func() { s.poll(m) }) {
-		m.running = false
-	}
+	s.env.Sched.Run(func(time.Time) { s.poll(m) })
 }
 
 // poll receives and dispatches batches until there is nothing to do now.
@@ -171,7 +172,7 @@ func (s *Service) dispatchLocked(m *mapping) bool {
 	if !full && window > 0 {
 		if m.windowEnd.IsZero() {
 			m.windowEnd = now.Add(window)
-			s.afterLocked(m.windowEnd, func() { s.wake(m) })
+			s.afterLocked(m.windowEnd, func(time.Time) { s.wake(m) })
 		}
 		if now.Before(m.windowEnd) {
 			return false
