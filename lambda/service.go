@@ -50,9 +50,9 @@ type Service struct {
 	reserved    int           // sum of reserved concurrency over functions
 	unreserved  int           // executions running on unreserved concurrency
 	active      map[*invocation]struct{}
-	jobs        map[*sched.Job]struct{}  // scheduled work that Close cancels
-	records     record.Log[Invocation]   // the last record.Keep invocations of every function
-	wg          sync.WaitGroup           // engine goroutines: async attempts and pollers
+	jobs        map[*sched.Job]struct{} // scheduled work that Close cancels
+	records     record.Log[Invocation]  // the last record.Keep invocations of every function
+	wg          sync.WaitGroup          // engine goroutines: async attempts and pollers
 }
 
 // New returns the Lambda service of the cloud whose environment is env, and
