@@ -43,33 +43,9 @@ func (s *Service) CreateFunction(ctx context.Context, in CreateFunctionInput) (F
 	if _, err := s.enter(ctx, "CreateFunction"); err != nil {
 		return FunctionConfiguration{}, err
 	}
-	r, err := s.parseRef("functionName", in.FunctionName, "")
+	r, pkg, err := s.checkCreate(in)
 	if err != nil {
 		return FunctionConfiguration{}, err
-	}
-	if r.qualifier != "" || !functionName.MatchString(r.name) {
-		return FunctionConfiguration{}, errValidation("functionName", in.FunctionName,
-			"Member must satisfy regular expression pattern: "+functionRefPattern)
-	}
-	if in.Role == "" {
-		return FunctionConfiguration{}, errValidation("role", "null", "Member must not be null")
-	}
-	if in.Code == nil {
-		return FunctionConfiguration{}, errValidation("code", "null", "Member must not be null")
-	}
-	pkg := in.PackageType
-	switch pkg {
-	case "":
-		pkg = "Zip"
-	case "Zip", "Image":
-	default:
-		return FunctionConfiguration{}, errValidation("packageType", pkg, "Member must satisfy enum value set: [Image, Zip]")
-	}
-	if pkg == "Zip" && (in.Runtime == "" || in.Handler == "") {
-		return FunctionConfiguration{}, errInvalid("Runtime and Handler are mandatory parameters for functions created with deployment packages.")
-	}
-	if pkg == "Image" && (in.Runtime != "" || in.Handler != "" || len(in.Layers) > 0) {
-		return FunctionConfiguration{}, errInvalid("Please don't provide Handler, Runtime or Layers when the intended function PackageType is Image.")
 	}
 	arch, err := checkArchitectures(in.Architectures)
 	if err != nil {
@@ -82,25 +58,7 @@ func (s *Service) CreateFunction(ctx context.Context, in CreateFunctionInput) (F
 	if err != nil {
 		return FunctionConfiguration{}, err
 	}
-	set := settings{
-		role: &in.Role, handler: &in.Handler, description: &in.Description, runtime: &in.Runtime,
-		kmsKeyArn: &in.KMSKeyArn, timeout: in.Timeout, memorySize: in.MemorySize,
-		environment: in.Environment, deadLetter: in.DeadLetterConfig, tracing: in.TracingConfig,
-		vpc: in.VpcConfig, layers: in.Layers, ephemeral: in.EphemeralStorage, logging: in.LoggingConfig,
-		fileSystems: in.FileSystemConfigs, snapStart: in.SnapStart,
-	}
-	if set.logging == nil {
-		set.logging = &LoggingConfig{}
-	}
-	if set.ephemeral == nil {
-		set.ephemeral = &EphemeralStorage{Size: 512}
-	}
-	if set.tracing == nil || set.tracing.Mode == "" {
-		set.tracing = &TracingConfig{Mode: "PassThrough"}
-	}
-	if set.snapStart == nil {
-		set.snapStart = &SnapStart{ApplyOn: "None"}
-	}
+	set := createSettings(&in)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -134,6 +92,65 @@ func (s *Service) CreateFunction(ctx context.Context, in CreateFunctionInput) (F
 		return s.publishLocked(f, "").cfg.clone(), nil
 	}
 	return f.latest.cfg.clone(), nil
+}
+
+// checkCreate applies AWS's rules to CreateFunction's name, role, code and
+// package type, and returns the function named and its package type.
+func (s *Service) checkCreate(in CreateFunctionInput) (ref, string, error) {
+	r, err := s.parseRef("functionName", in.FunctionName, "")
+	if err != nil {
+		return ref{}, "", err
+	}
+	if r.qualifier != "" || !functionName.MatchString(r.name) {
+		return ref{}, "", errValidation("functionName", in.FunctionName,
+			"Member must satisfy regular expression pattern: "+functionRefPattern)
+	}
+	if in.Role == "" {
+		return ref{}, "", errValidation("role", "null", "Member must not be null")
+	}
+	if in.Code == nil {
+		return ref{}, "", errValidation("code", "null", "Member must not be null")
+	}
+	pkg := in.PackageType
+	switch pkg {
+	case "":
+		pkg = "Zip"
+	case "Zip", "Image":
+	default:
+		return ref{}, "", errValidation("packageType", pkg, "Member must satisfy enum value set: [Image, Zip]")
+	}
+	if pkg == "Zip" && (in.Runtime == "" || in.Handler == "") {
+		return ref{}, "", errInvalid("Runtime and Handler are mandatory parameters for functions created with deployment packages.")
+	}
+	if pkg == "Image" && (in.Runtime != "" || in.Handler != "" || len(in.Layers) > 0) {
+		return ref{}, "", errInvalid("Please don't provide Handler, Runtime or Layers when the intended function PackageType is Image.")
+	}
+	return r, pkg, nil
+}
+
+// createSettings are the settings of a new function, with AWS's defaults
+// for those not given.
+func createSettings(in *CreateFunctionInput) settings {
+	set := settings{
+		role: &in.Role, handler: &in.Handler, description: &in.Description, runtime: &in.Runtime,
+		kmsKeyArn: &in.KMSKeyArn, timeout: in.Timeout, memorySize: in.MemorySize,
+		environment: in.Environment, deadLetter: in.DeadLetterConfig, tracing: in.TracingConfig,
+		vpc: in.VpcConfig, layers: in.Layers, ephemeral: in.EphemeralStorage, logging: in.LoggingConfig,
+		fileSystems: in.FileSystemConfigs, snapStart: in.SnapStart,
+	}
+	if set.logging == nil {
+		set.logging = &LoggingConfig{}
+	}
+	if set.ephemeral == nil {
+		set.ephemeral = &EphemeralStorage{Size: 512}
+	}
+	if set.tracing == nil || set.tracing.Mode == "" {
+		set.tracing = &TracingConfig{Mode: "PassThrough"}
+	}
+	if set.snapStart == nil {
+		set.snapStart = &SnapStart{ApplyOn: "None"}
+	}
+	return set
 }
 
 // checkArchitectures applies AWS's rule: exactly one of x86_64 (the default)
