@@ -52,7 +52,7 @@ type Service struct {
 	active      map[*invocation]struct{}
 	jobs        map[*sched.Job]struct{} // scheduled work that Close cancels
 	records     record.Log[Invocation]  // the last record.Keep invocations of every function
-	wg          sync.WaitGroup          // engine goroutines: async attempts and pollers
+	wg          sync.WaitGroup          // engine work Close waits for: async attempts and SQS batches
 }
 
 // New returns the Lambda service of the cloud whose environment is env, and
