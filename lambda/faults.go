@@ -19,8 +19,9 @@ type Call = faults.Call
 // (ResourceNotFoundException 404, TooManyRequestsException 429,
 // ServiceException 500, ResourceConflictException 409, ...), so that the
 // SDK returns its typed error; AWS's common errors work too
-// (ServiceUnavailable 503, ThrottlingException 400), and any other code is
-// a 400 sender fault. The SDK retries 500, 502, 503, 504 and
+// (ServiceUnavailable 503, ThrottlingException 400; AccessDeniedException
+// is Lambda's 403), and any other code is a 400 sender fault. The status
+// comes from the catalogue the engine's own errors use (errors.go). The SDK retries 500, 502, 503, 504 and
 // the throttling codes it knows (TooManyRequestsException,
 // EC2ThrottledException, ThrottlingException), each retry consuming one
 // failure. Faults queue per operation in the order injected. It panics on
