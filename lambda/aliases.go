@@ -47,8 +47,8 @@ type CreateAliasInput struct {
 
 // CreateAlias creates an alias for a version of a function, with optional
 // weighted routing to a second published version.
-func (s *Service) CreateAlias(_ context.Context, in CreateAliasInput) (AliasConfiguration, error) {
-	if err := s.enter("CreateAlias"); err != nil {
+func (s *Service) CreateAlias(ctx context.Context, in CreateAliasInput) (AliasConfiguration, error) {
+	if _, err := s.enter(ctx, "CreateAlias"); err != nil {
 		return AliasConfiguration{}, err
 	}
 	r, err := s.parseUnqualified("functionName", in.FunctionName)
@@ -142,8 +142,8 @@ type GetAliasInput struct {
 }
 
 // GetAlias returns an alias.
-func (s *Service) GetAlias(_ context.Context, in GetAliasInput) (AliasConfiguration, error) {
-	if err := s.enter("GetAlias"); err != nil {
+func (s *Service) GetAlias(ctx context.Context, in GetAliasInput) (AliasConfiguration, error) {
+	if _, err := s.enter(ctx, "GetAlias"); err != nil {
 		return AliasConfiguration{}, err
 	}
 	s.mu.Lock()
@@ -190,8 +190,8 @@ type ListAliasesOutput struct {
 }
 
 // ListAliases lists a function's aliases in name order.
-func (s *Service) ListAliases(_ context.Context, in ListAliasesInput) (ListAliasesOutput, error) {
-	if err := s.enter("ListAliases"); err != nil {
+func (s *Service) ListAliases(ctx context.Context, in ListAliasesInput) (ListAliasesOutput, error) {
+	if _, err := s.enter(ctx, "ListAliases"); err != nil {
 		return ListAliasesOutput{}, err
 	}
 	s.mu.Lock()
@@ -227,8 +227,8 @@ type UpdateAliasInput struct {
 }
 
 // UpdateAlias points an alias elsewhere or changes its routing.
-func (s *Service) UpdateAlias(_ context.Context, in UpdateAliasInput) (AliasConfiguration, error) {
-	if err := s.enter("UpdateAlias"); err != nil {
+func (s *Service) UpdateAlias(ctx context.Context, in UpdateAliasInput) (AliasConfiguration, error) {
+	if _, err := s.enter(ctx, "UpdateAlias"); err != nil {
 		return AliasConfiguration{}, err
 	}
 	s.mu.Lock()
@@ -267,8 +267,8 @@ type DeleteAliasInput struct {
 }
 
 // DeleteAlias deletes an alias, with the configurations attached to it.
-func (s *Service) DeleteAlias(_ context.Context, in DeleteAliasInput) error {
-	if err := s.enter("DeleteAlias"); err != nil {
+func (s *Service) DeleteAlias(ctx context.Context, in DeleteAliasInput) error {
+	if _, err := s.enter(ctx, "DeleteAlias"); err != nil {
 		return err
 	}
 	s.mu.Lock()

@@ -34,13 +34,15 @@ type asyncEvent struct {
 	last      outcome   // the last attempt's outcome
 }
 
-// attempt makes an attempt at ev now. The invocation starts on the caller's
-// goroutine, so that an attempt a clock callback makes starts at exactly the
-// instant it was scheduled for, and a throttled one is rescheduled from that
-// instant. The attempt is work in progress for Settle until its outcome has
+// attempt makes an attempt at ev, due at the instant at (now, or the
+// instant a scheduler job was due). The invocation starts on the caller's
+// goroutine, and a throttled attempt is rescheduled from at: a retry that
+// is due already (the clock moved past it while the job waited for the
+// scheduler's worker) is made at once, as the clock's callbacks did within
+// one Advance. The attempt is work in progress for Settle until its outcome has
 // decided what comes next (afterAttempt), on the goroutine that finishes
 // the invocation: no goroutine waits for it.
-func (s *Service) attempt(ev *asyncEvent) {
+func (s *Service) attempt(ev *asyncEvent, at time.Time) {
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
@@ -60,7 +62,7 @@ func (s *Service) attempt(ev *asyncEvent) {
 		return
 	}
 	cfg := s.eventConfigLocked(f, ev.ref.qualifier)
-	now := s.now()
+	now := at
 	s.mu.Unlock()
 	if now.Sub(ev.received) > cfg.maxAge {
 		s.conclude(ev, cfg, conditionEventAgeExceeded)
@@ -75,7 +77,12 @@ func (s *Service) attempt(ev *asyncEvent) {
 	if err != nil {
 		if retryable(err) {
 			ev.throttles++
-			s.retry(ev, now.Add(min(throttleBackoffMin<<(ev.throttles-1), throttleBackoffMax)))
+			next := now.Add(min(throttleBackoffMin<<(ev.throttles-1), throttleBackoffMax))
+			if next.After(s.now()) {
+				s.retry(ev, next)
+			} else {
+				s.attempt(ev, next)
+			}
 		}
 		// Otherwise closed, or the function or version is gone: nothing
 		// can run the event.
@@ -113,7 +120,7 @@ func retryable(err error) bool {
 func (s *Service) retry(ev *asyncEvent, at time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.afterLocked(at, func() { s.attempt(ev) })
+	s.afterLocked(at, func(at time.Time) { s.attempt(ev, at) })
 }
 
 // eventConfig is the asynchronous invocation configuration in force for a

@@ -41,8 +41,8 @@ type PutFunctionConcurrencyInput struct {
 // many events at once and no more, and no other function may use them. As in
 // AWS, the account must keep at least 100 unreserved, and 0 stops the
 // function from running at all.
-func (s *Service) PutFunctionConcurrency(_ context.Context, in PutFunctionConcurrencyInput) (Concurrency, error) {
-	if err := s.enter("PutFunctionConcurrency"); err != nil {
+func (s *Service) PutFunctionConcurrency(ctx context.Context, in PutFunctionConcurrencyInput) (Concurrency, error) {
+	if _, err := s.enter(ctx, "PutFunctionConcurrency"); err != nil {
 		return Concurrency{}, err
 	}
 	r, err := s.parseUnqualified("functionName", in.FunctionName)
@@ -83,8 +83,8 @@ type GetFunctionConcurrencyInput struct {
 
 // GetFunctionConcurrency returns a function's reserved concurrency; its
 // ReservedConcurrentExecutions is nil when none is reserved.
-func (s *Service) GetFunctionConcurrency(_ context.Context, in GetFunctionConcurrencyInput) (Concurrency, error) {
-	if err := s.enter("GetFunctionConcurrency"); err != nil {
+func (s *Service) GetFunctionConcurrency(ctx context.Context, in GetFunctionConcurrencyInput) (Concurrency, error) {
+	if _, err := s.enter(ctx, "GetFunctionConcurrency"); err != nil {
 		return Concurrency{}, err
 	}
 	s.mu.Lock()
@@ -107,8 +107,8 @@ type DeleteFunctionConcurrencyInput struct {
 
 // DeleteFunctionConcurrency removes a function's reservation: it runs on the
 // account's unreserved concurrency again.
-func (s *Service) DeleteFunctionConcurrency(_ context.Context, in DeleteFunctionConcurrencyInput) error {
-	if err := s.enter("DeleteFunctionConcurrency"); err != nil {
+func (s *Service) DeleteFunctionConcurrency(ctx context.Context, in DeleteFunctionConcurrencyInput) error {
+	if _, err := s.enter(ctx, "DeleteFunctionConcurrency"); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -157,8 +157,8 @@ type PutProvisionedConcurrencyConfigInput struct {
 // have no cold start, and they are never retired for idleness. $LATEST
 // cannot have provisioned concurrency, and a function's provisioned
 // concurrency may not exceed its reserved concurrency.
-func (s *Service) PutProvisionedConcurrencyConfig(_ context.Context, in PutProvisionedConcurrencyConfigInput) (ProvisionedConcurrencyConfig, error) {
-	if err := s.enter("PutProvisionedConcurrencyConfig"); err != nil {
+func (s *Service) PutProvisionedConcurrencyConfig(ctx context.Context, in PutProvisionedConcurrencyConfigInput) (ProvisionedConcurrencyConfig, error) {
+	if _, err := s.enter(ctx, "PutProvisionedConcurrencyConfig"); err != nil {
 		return ProvisionedConcurrencyConfig{}, err
 	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
@@ -230,8 +230,8 @@ type GetProvisionedConcurrencyConfigInput struct {
 
 // GetProvisionedConcurrencyConfig returns the provisioned concurrency of a
 // version or alias.
-func (s *Service) GetProvisionedConcurrencyConfig(_ context.Context, in GetProvisionedConcurrencyConfigInput) (ProvisionedConcurrencyConfig, error) {
-	if err := s.enter("GetProvisionedConcurrencyConfig"); err != nil {
+func (s *Service) GetProvisionedConcurrencyConfig(ctx context.Context, in GetProvisionedConcurrencyConfigInput) (ProvisionedConcurrencyConfig, error) {
+	if _, err := s.enter(ctx, "GetProvisionedConcurrencyConfig"); err != nil {
 		return ProvisionedConcurrencyConfig{}, err
 	}
 	s.mu.Lock()
@@ -253,7 +253,7 @@ func (s *Service) provisionedLocked(name, qualifier string) (*function, ref, err
 		return nil, r, err
 	}
 	if f.provisioned[r.qualifier] == nil {
-		return nil, r, userError("ProvisionedConcurrencyConfigNotFoundException", 404,
+		return nil, r, userError("ProvisionedConcurrencyConfigNotFoundException",
 			"No Provisioned Concurrency Config found for this function")
 	}
 	return f, r, nil
@@ -267,8 +267,8 @@ type DeleteProvisionedConcurrencyConfigInput struct {
 
 // DeleteProvisionedConcurrencyConfig removes provisioned concurrency; its
 // environments become ordinary ones that idle out.
-func (s *Service) DeleteProvisionedConcurrencyConfig(_ context.Context, in DeleteProvisionedConcurrencyConfigInput) error {
-	if err := s.enter("DeleteProvisionedConcurrencyConfig"); err != nil {
+func (s *Service) DeleteProvisionedConcurrencyConfig(ctx context.Context, in DeleteProvisionedConcurrencyConfigInput) error {
+	if _, err := s.enter(ctx, "DeleteProvisionedConcurrencyConfig"); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -301,8 +301,8 @@ type ListProvisionedConcurrencyConfigsOutput struct {
 
 // ListProvisionedConcurrencyConfigs lists them, each with the qualified ARN
 // of its version or alias.
-func (s *Service) ListProvisionedConcurrencyConfigs(_ context.Context, in ListProvisionedConcurrencyConfigsInput) (ListProvisionedConcurrencyConfigsOutput, error) {
-	if err := s.enter("ListProvisionedConcurrencyConfigs"); err != nil {
+func (s *Service) ListProvisionedConcurrencyConfigs(ctx context.Context, in ListProvisionedConcurrencyConfigsInput) (ListProvisionedConcurrencyConfigsOutput, error) {
+	if _, err := s.enter(ctx, "ListProvisionedConcurrencyConfigs"); err != nil {
 		return ListProvisionedConcurrencyConfigsOutput{}, err
 	}
 	s.mu.Lock()
@@ -347,8 +347,8 @@ type GetAccountSettingsOutput struct {
 
 // GetAccountSettings returns the account's quotas (AWS's defaults: 75 GB of
 // code, 250 MB unzipped, 50 MB zipped, the concurrency quota) and usage.
-func (s *Service) GetAccountSettings(context.Context) (GetAccountSettingsOutput, error) {
-	if err := s.enter("GetAccountSettings"); err != nil {
+func (s *Service) GetAccountSettings(ctx context.Context) (GetAccountSettingsOutput, error) {
+	if _, err := s.enter(ctx, "GetAccountSettings"); err != nil {
 		return GetAccountSettingsOutput{}, err
 	}
 	s.mu.Lock()

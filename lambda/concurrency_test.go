@@ -48,7 +48,7 @@ func TestReservedConcurrency_ThrottlesSynchronousCallsWithReason(t *testing.T) {
 	require.NoError(t, <-first)
 	_, err = e.client.Invoke(e.ctx, &sdk.InvokeInput{FunctionName: aws.String("fn")})
 	assert.NoError(t, err, "the slot is free again")
-	assert.Len(t, e.cloud.Lambda().Invocations("fn"), 2, "the throttled call never ran")
+	e.cloud.Lambda().CheckInvoked(t, "fn", 2) // the throttled call never ran
 }
 
 func TestAccountConcurrency_ThrottlesUnreservedFunctions(t *testing.T) {

@@ -90,8 +90,10 @@
 //     each function), FailNextInvocations and SetLatency (the function
 //     itself fails or is slow), InjectFault and ClearFaults (the next calls
 //     of an API operation fail with an AWS error code, with Lambda's status
-//     and fault side), Calls (every API call, the last 10,000 at least),
-//     Environments, ColdStarts, and Code.
+//     and fault side), InjectLatency (the next calls of an API operation
+//     wait on the cloud's clock), Calls (every API call, the last 10,000 at
+//     least), Environments, ColdStarts, Code, and the assertions
+//     CheckInvoked and CheckColdStarts (inspect.go).
 //
 // Long waits run on the cloud's clock: advance a clock.Fake, or run the test
 // in a testing/synctest bubble with the default clock. Asynchronous attempts
@@ -151,4 +153,23 @@
 //     clock reads it; with a clock.Fake, advance to each retry instant (or
 //     Settle between advances) for exact spacing, since handlers run on
 //     their own goroutines while Advance continues.
+//
+// Scheduled work (asynchronous retries, batching windows, the pollers'
+// poll steps, invocation timeouts) runs on the cloud's scheduler
+// (internal/sched): nothing runs while nothing is due.
+//
+// # Plumbing for the root package
+//
+// What only the awsfake package calls, to build a cloud and wire its
+// services together; tests reach the service through Cloud.Lambda():
+//
+//   - New(env) builds the service on the cloud's environment (clock, bus,
+//     scheduler, ids) and starts nothing.
+//   - Describe tells the cloud how to wire it: its signing name, ARN
+//     service, HTTP handler (ServeHTTP), bus endpoint and Close.
+//   - SetQueueSource connects the SQS event source mappings to the cloud's
+//     SQS service, through the QueueSource interface (QueueAttributes,
+//     ReceiveMessages, DeleteMessages, Notify).
+//   - Close stops the service's background work; the cloud calls it after
+//     closing its scheduler and bus.
 package lambda

@@ -48,16 +48,16 @@ type PutFunctionEventInvokeConfigInput struct {
 
 // PutFunctionEventInvokeConfig replaces the configuration: members not given
 // return to their defaults.
-func (s *Service) PutFunctionEventInvokeConfig(_ context.Context, in PutFunctionEventInvokeConfigInput) (FunctionEventInvokeConfig, error) {
-	if err := s.enter("PutFunctionEventInvokeConfig"); err != nil {
+func (s *Service) PutFunctionEventInvokeConfig(ctx context.Context, in PutFunctionEventInvokeConfigInput) (FunctionEventInvokeConfig, error) {
+	if _, err := s.enter(ctx, "PutFunctionEventInvokeConfig"); err != nil {
 		return FunctionEventInvokeConfig{}, err
 	}
 	return s.setEventInvokeConfig(in, false)
 }
 
 // UpdateFunctionEventInvokeConfig changes only the members given.
-func (s *Service) UpdateFunctionEventInvokeConfig(_ context.Context, in PutFunctionEventInvokeConfigInput) (FunctionEventInvokeConfig, error) {
-	if err := s.enter("UpdateFunctionEventInvokeConfig"); err != nil {
+func (s *Service) UpdateFunctionEventInvokeConfig(ctx context.Context, in PutFunctionEventInvokeConfigInput) (FunctionEventInvokeConfig, error) {
+	if _, err := s.enter(ctx, "UpdateFunctionEventInvokeConfig"); err != nil {
 		return FunctionEventInvokeConfig{}, err
 	}
 	return s.setEventInvokeConfig(in, true)
@@ -196,8 +196,8 @@ type GetFunctionEventInvokeConfigInput struct {
 
 // GetFunctionEventInvokeConfig returns the configuration of a function,
 // version or alias.
-func (s *Service) GetFunctionEventInvokeConfig(_ context.Context, in GetFunctionEventInvokeConfigInput) (FunctionEventInvokeConfig, error) {
-	if err := s.enter("GetFunctionEventInvokeConfig"); err != nil {
+func (s *Service) GetFunctionEventInvokeConfig(ctx context.Context, in GetFunctionEventInvokeConfigInput) (FunctionEventInvokeConfig, error) {
+	if _, err := s.enter(ctx, "GetFunctionEventInvokeConfig"); err != nil {
 		return FunctionEventInvokeConfig{}, err
 	}
 	s.mu.Lock()
@@ -211,8 +211,8 @@ func (s *Service) GetFunctionEventInvokeConfig(_ context.Context, in GetFunction
 
 // DeleteFunctionEventInvokeConfig removes the configuration: the defaults
 // apply again.
-func (s *Service) DeleteFunctionEventInvokeConfig(_ context.Context, in GetFunctionEventInvokeConfigInput) error {
-	if err := s.enter("DeleteFunctionEventInvokeConfig"); err != nil {
+func (s *Service) DeleteFunctionEventInvokeConfig(ctx context.Context, in GetFunctionEventInvokeConfigInput) error {
+	if _, err := s.enter(ctx, "DeleteFunctionEventInvokeConfig"); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -241,8 +241,8 @@ type ListFunctionEventInvokeConfigsOutput struct {
 
 // ListFunctionEventInvokeConfigs lists a function's configurations by
 // qualified ARN.
-func (s *Service) ListFunctionEventInvokeConfigs(_ context.Context, in ListFunctionEventInvokeConfigsInput) (ListFunctionEventInvokeConfigsOutput, error) {
-	if err := s.enter("ListFunctionEventInvokeConfigs"); err != nil {
+func (s *Service) ListFunctionEventInvokeConfigs(ctx context.Context, in ListFunctionEventInvokeConfigsInput) (ListFunctionEventInvokeConfigsOutput, error) {
+	if _, err := s.enter(ctx, "ListFunctionEventInvokeConfigs"); err != nil {
 		return ListFunctionEventInvokeConfigsOutput{}, err
 	}
 	s.mu.Lock()

@@ -106,7 +106,7 @@ type CreateEventSourceMappingInput struct {
 // function. Stream and broker sources do not exist in the fake and are
 // refused as AWS refuses a source it cannot find.
 func (s *Service) CreateEventSourceMapping(ctx context.Context, in CreateEventSourceMappingInput) (EventSourceMappingConfiguration, error) {
-	if err := s.enter("CreateEventSourceMapping"); err != nil {
+	if _, err := s.enter(ctx, "CreateEventSourceMapping"); err != nil {
 		return EventSourceMappingConfiguration{}, err
 	}
 	r, err := s.parseRef("functionName", in.FunctionName, "")
@@ -257,8 +257,8 @@ func (m *mapping) state() string {
 }
 
 // GetEventSourceMapping returns a mapping by UUID.
-func (s *Service) GetEventSourceMapping(_ context.Context, uuid string) (EventSourceMappingConfiguration, error) {
-	if err := s.enter("GetEventSourceMapping"); err != nil {
+func (s *Service) GetEventSourceMapping(ctx context.Context, uuid string) (EventSourceMappingConfiguration, error) {
+	if _, err := s.enter(ctx, "GetEventSourceMapping"); err != nil {
 		return EventSourceMappingConfiguration{}, err
 	}
 	s.mu.Lock()
@@ -293,8 +293,8 @@ type UpdateEventSourceMappingInput struct {
 
 // UpdateEventSourceMapping changes a mapping. Enabled=false pauses its
 // poller (messages stay in the queue); true resumes it.
-func (s *Service) UpdateEventSourceMapping(_ context.Context, in UpdateEventSourceMappingInput) (EventSourceMappingConfiguration, error) {
-	if err := s.enter("UpdateEventSourceMapping"); err != nil {
+func (s *Service) UpdateEventSourceMapping(ctx context.Context, in UpdateEventSourceMappingInput) (EventSourceMappingConfiguration, error) {
+	if _, err := s.enter(ctx, "UpdateEventSourceMapping"); err != nil {
 		return EventSourceMappingConfiguration{}, err
 	}
 	var r ref
@@ -355,8 +355,8 @@ func (s *Service) UpdateEventSourceMapping(_ context.Context, in UpdateEventSour
 
 // DeleteEventSourceMapping deletes a mapping and stops its poller; batches
 // in progress finish.
-func (s *Service) DeleteEventSourceMapping(_ context.Context, uuid string) (EventSourceMappingConfiguration, error) {
-	if err := s.enter("DeleteEventSourceMapping"); err != nil {
+func (s *Service) DeleteEventSourceMapping(ctx context.Context, uuid string) (EventSourceMappingConfiguration, error) {
+	if _, err := s.enter(ctx, "DeleteEventSourceMapping"); err != nil {
 		return EventSourceMappingConfiguration{}, err
 	}
 	s.mu.Lock()
@@ -393,8 +393,8 @@ type ListEventSourceMappingsOutput struct {
 }
 
 // ListEventSourceMappings lists mappings by UUID.
-func (s *Service) ListEventSourceMappings(_ context.Context, in ListEventSourceMappingsInput) (ListEventSourceMappingsOutput, error) {
-	if err := s.enter("ListEventSourceMappings"); err != nil {
+func (s *Service) ListEventSourceMappings(ctx context.Context, in ListEventSourceMappingsInput) (ListEventSourceMappingsOutput, error) {
+	if _, err := s.enter(ctx, "ListEventSourceMappings"); err != nil {
 		return ListEventSourceMappingsOutput{}, err
 	}
 	var fn ref

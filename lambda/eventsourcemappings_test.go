@@ -350,7 +350,7 @@ func TestSQSMapping_MaximumConcurrencyCapsBatchesInFlight(t *testing.T) {
 	assert.Len(t, envs, 2, "two batches at a time")
 	close(release)
 	e.settle(t)
-	assert.Len(t, e.cloud.Lambda().Invocations("consumer"), 5)
+	e.cloud.Lambda().CheckInvoked(t, "consumer", 5)
 	visible, inFlight := e.queueDepth(t, url)
 	assert.Equal(t, [2]string{"0", "0"}, [2]string{visible, inFlight})
 }

@@ -7,91 +7,6 @@ import (
 	"github.com/awsfake/awsfake/internal/faults"
 )
 
-// operations are the names of the Lambda operations the Go API implements,
-// as AWS names them: what InjectFault and Calls use.
-var operations = []string{
-	"AddPermission", "CreateAlias", "CreateEventSourceMapping", "CreateFunction", "CreateFunctionUrlConfig",
-	"DeleteAlias", "DeleteEventSourceMapping", "DeleteFunction", "DeleteFunctionConcurrency",
-	"DeleteFunctionEventInvokeConfig", "DeleteFunctionUrlConfig", "DeleteLayerVersion",
-	"DeleteProvisionedConcurrencyConfig", "GetAccountSettings", "GetAlias", "GetEventSourceMapping", "GetFunction",
-	"GetFunctionConcurrency", "GetFunctionConfiguration", "GetFunctionEventInvokeConfig", "GetFunctionUrlConfig",
-	"GetLayerVersion", "GetLayerVersionByArn", "GetPolicy", "GetProvisionedConcurrencyConfig", "Invoke",
-	"InvokeAsync", "ListAliases", "ListEventSourceMappings", "ListFunctionEventInvokeConfigs",
-	"ListFunctionUrlConfigs", "ListFunctions", "ListLayerVersions", "ListLayers",
-	"ListProvisionedConcurrencyConfigs", "ListTags", "ListVersionsByFunction", "PublishLayerVersion",
-	"PublishVersion", "PutFunctionConcurrency", "PutFunctionEventInvokeConfig", "PutProvisionedConcurrencyConfig",
-	"RemovePermission", "TagResource", "UntagResource", "UpdateAlias", "UpdateEventSourceMapping",
-	"UpdateFunctionCode", "UpdateFunctionConfiguration", "UpdateFunctionEventInvokeConfig",
-	"UpdateFunctionUrlConfig",
-}
-
-// errorCatalogue holds every error of the Lambda model (the Smithy error
-// and httpError traits in aws-sdk-go-v2/service/lambda/schemas): the
-// status, and whether the fault is the service's ("Type": "Service") or the
-// caller's ("Type": "User").
-var errorCatalogue = faults.Specs{
-	"AliasLimitExceededException":                               {Status: 400},
-	"CallbackTimeoutException":                                  {Status: 400},
-	"CapacityProviderLimitExceededException":                    {Status: 400},
-	"CodeArtifactUserDeletedException":                          {Status: 409},
-	"CodeArtifactUserFailedException":                           {Status: 409},
-	"CodeArtifactUserPendingException":                          {Status: 409},
-	"CodeSigningConfigNotFoundException":                        {Status: 404},
-	"CodeStorageExceededException":                              {Status: 400},
-	"CodeVerificationFailedException":                           {Status: 400},
-	"DurableExecutionAlreadyStartedException":                   {Status: 409},
-	"EC2AccessDeniedException":                                  {Status: 502, Receiver: true},
-	"EC2ThrottledException":                                     {Status: 502, Receiver: true},
-	"EC2UnexpectedException":                                    {Status: 502, Receiver: true},
-	"EFSIOException":                                            {Status: 410},
-	"EFSMountConnectivityException":                             {Status: 408},
-	"EFSMountFailureException":                                  {Status: 403},
-	"EFSMountTimeoutException":                                  {Status: 408},
-	"ENILimitReachedException":                                  {Status: 502, Receiver: true},
-	"ENINotReadyException":                                      {Status: 502, Receiver: true},
-	"FunctionVersionsPerCapacityProviderLimitExceededException": {Status: 400},
-	"InvalidCodeSignatureException":                             {Status: 400},
-	"InvalidParameterValueException":                            {Status: 400},
-	"InvalidRequestContentException":                            {Status: 400},
-	"InvalidRuntimeException":                                   {Status: 502, Receiver: true},
-	"InvalidSecurityGroupIDException":                           {Status: 502, Receiver: true},
-	"InvalidSubnetIDException":                                  {Status: 502, Receiver: true},
-	"InvalidZipFileException":                                   {Status: 502, Receiver: true},
-	"KMSAccessDeniedException":                                  {Status: 502, Receiver: true},
-	"KMSDisabledException":                                      {Status: 502, Receiver: true},
-	"KMSInvalidStateException":                                  {Status: 502, Receiver: true},
-	"KMSNotFoundException":                                      {Status: 502, Receiver: true},
-	"ModeNotSupportedException":                                 {Status: 400},
-	"NoPublishedVersionException":                               {Status: 400},
-	"PolicyLengthExceededException":                             {Status: 400},
-	"PreconditionFailedException":                               {Status: 412},
-	"ProvisionedConcurrencyConfigNotFoundException":             {Status: 404},
-	"PublicPolicyException":                                     {Status: 400},
-	"RecursiveInvocationException":                              {Status: 400},
-	"RequestTooLargeException":                                  {Status: 413},
-	"ResourceConflictException":                                 {Status: 409},
-	"ResourceInUseException":                                    {Status: 400},
-	"ResourceNotFoundException":                                 {Status: 404},
-	"ResourceNotReadyException":                                 {Status: 502, Receiver: true},
-	"S3FilesMountConnectivityException":                         {Status: 408},
-	"S3FilesMountFailureException":                              {Status: 403},
-	"S3FilesMountTimeoutException":                              {Status: 408},
-	"SerializedRequestEntityTooLargeException":                  {Status: 413},
-	"ServiceException":                                          {Status: 500, Receiver: true},
-	"ServiceQuotaExceededException":                             {Status: 402},
-	"SnapStartException":                                        {Status: 400},
-	"SnapStartNotReadyException":                                {Status: 409},
-	"SnapStartRegenerationFailureException":                     {Status: 409},
-	"SnapStartTimeoutException":                                 {Status: 408},
-	"SubnetIPAddressLimitReachedException":                      {Status: 502, Receiver: true},
-	"TooManyRequestsException":                                  {Status: 429, Message: "Rate Exceeded."},
-	"UnsupportedMediaTypeException":                             {Status: 415},
-	// Not modelled: the front end's validation error, and the service's
-	// answer to a request over its size quota (limits.go).
-	"ValidationException":            {Status: 400},
-	"RequestEntityTooLargeException": {Status: 413},
-}
-
 // Call is one recorded call of an operation, through the wire or the Go
 // API: its name, when it came on the cloud's clock, and the injected fault
 // that failed it, if any.
@@ -104,8 +19,9 @@ type Call = faults.Call
 // (ResourceNotFoundException 404, TooManyRequestsException 429,
 // ServiceException 500, ResourceConflictException 409, ...), so that the
 // SDK returns its typed error; AWS's common errors work too
-// (ServiceUnavailable 503, ThrottlingException 400), and any other code is
-// a 400 sender fault. The SDK retries 500, 502, 503, 504 and
+// (ServiceUnavailable 503, ThrottlingException 400; AccessDeniedException
+// is Lambda's 403), and any other code is a 400 sender fault. The status
+// comes from the catalogue the engine's own errors use (errors.go). The SDK retries 500, 502, 503, 504 and
 // the throttling codes it knows (TooManyRequestsException,
 // EC2ThrottledException, ThrottlingException), each retry consuming one
 // failure. Faults queue per operation in the order injected. It panics on
@@ -114,7 +30,7 @@ type Call = faults.Call
 // An injected Invoke fault is an API error, as when Lambda refuses an
 // invocation; FailNextInvocations makes the function itself fail.
 func (s *Service) InjectFault(operation, code string, times int) {
-	e := faults.NewCatalogue("lambda", errorCatalogue).Injected(operation, code)
+	e := errs.Injected(operation, code)
 	side := "User"
 	if e.Receiver {
 		side = "Service"
@@ -123,7 +39,7 @@ func (s *Service) InjectFault(operation, code string, times int) {
 	s.faults.Inject(operation, e, times)
 }
 
-// ClearFaults removes every injected fault.
+// ClearFaults removes every injected fault and latency.
 func (s *Service) ClearFaults() { s.faults.Clear() }
 
 // Calls returns the calls of every operation so far, oldest first: all of
@@ -131,11 +47,22 @@ func (s *Service) ClearFaults() { s.faults.Clear() }
 // other services are not API calls and are not listed (see Invocations).
 func (s *Service) Calls() []Call { return s.faults.Calls() }
 
-// enter records a call of operation and returns the fault injected for it,
-// if any.
-func (s *Service) enter(operation string) error {
-	_, err := s.faults.Enter(context.TODO(), operation, struct{}{})
-	return err
+// InjectLatency makes every later call of operation (named as AWS names it)
+// wait d on the cloud's clock before it runs, until ClearFaults: the call
+// parks as a waiter on the clock (a clock.Fake's BlockUntil counts it) and
+// goes on when the test advances the clock by d, or fails with its
+// context's error when that ends first. It never sleeps. d <= 0 removes the
+// latency. It panics on an unknown operation name. SetLatency delays a
+// function's invocations instead.
+func (s *Service) InjectLatency(operation string, d time.Duration) {
+	s.faults.InjectLatency(operation, d)
+}
+
+// enter is the first step of every operation of the Go API: it records the
+// call of op, waits out an injected latency and returns the caller's scope
+// and the fault injected for op, if any.
+func (s *Service) enter(ctx context.Context, op string) (faults.Scope, error) {
+	return s.faults.Enter(ctx, op, struct{}{})
 }
 
 // invocationFaults is the fault injection set on a function.
@@ -185,6 +112,3 @@ func (s *Service) withFaults(functionName string, set func(*invocationFaults)) e
 	set(&f.faults)
 	return nil
 }
-
-// faultOps is the operation set every cloud's injector shares.
-var faultOps = faults.NewOperations("lambda", operations...)

@@ -161,3 +161,34 @@ func requireStatus(t *testing.T, err error, status int) {
 	require.ErrorAs(t, err, &re)
 	assert.Equal(t, status, re.HTTPStatusCode())
 }
+
+// InjectLatency parks each call of the operation on the cloud clock until
+// the test advances it; the call then runs as usual.
+func TestInjectLatency_ParksTheCallOnTheClock(t *testing.T) {
+	e := newEnv(t)
+	e.createFunction(t, "fn", "h")
+	e.cloud.Lambda().InjectLatency("GetFunction", 5*time.Second)
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.client.GetFunction(e.ctx, &sdk.GetFunctionInput{FunctionName: aws.String("fn")})
+		done <- err
+	}()
+	ctx, cancel := context.WithTimeout(e.ctx, 10*time.Second)
+	defer cancel()
+	require.NoError(t, e.clk.BlockUntil(ctx, 1))
+	e.clk.Advance(5*time.Second - time.Nanosecond)
+	select {
+	case err := <-done:
+		t.Fatalf("returned before the latency: %v", err)
+	default:
+	}
+	e.clk.Advance(time.Nanosecond)
+	require.NoError(t, <-done)
+	calls := e.cloud.Lambda().Calls()
+	assert.Equal(t, t0.Add(5*time.Second), calls[len(calls)-1].At, "recorded when it ran")
+
+	e.cloud.Lambda().ClearFaults()
+	_, err := e.client.GetFunction(e.ctx, &sdk.GetFunctionInput{FunctionName: aws.String("fn")})
+	require.NoError(t, err)
+	assert.PanicsWithValue(t, `lambda.InjectLatency: unknown operation "Fly"`, func() { e.cloud.Lambda().InjectLatency("Fly", time.Second) })
+}

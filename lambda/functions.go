@@ -39,37 +39,13 @@ type CreateFunctionInput struct {
 // its members are validated with AWS's ranges, CodeSha256 and CodeSize are
 // computed from the package, and Publish also publishes version 1. The
 // function is Active at once.
-func (s *Service) CreateFunction(_ context.Context, in CreateFunctionInput) (FunctionConfiguration, error) {
-	if err := s.enter("CreateFunction"); err != nil {
+func (s *Service) CreateFunction(ctx context.Context, in CreateFunctionInput) (FunctionConfiguration, error) {
+	if _, err := s.enter(ctx, "CreateFunction"); err != nil {
 		return FunctionConfiguration{}, err
 	}
-	r, err := s.parseRef("functionName", in.FunctionName, "")
+	r, pkg, err := s.checkCreate(in)
 	if err != nil {
 		return FunctionConfiguration{}, err
-	}
-	if r.qualifier != "" || !functionName.MatchString(r.name) {
-		return FunctionConfiguration{}, errValidation("functionName", in.FunctionName,
-			"Member must satisfy regular expression pattern: "+functionRefPattern)
-	}
-	if in.Role == "" {
-		return FunctionConfiguration{}, errValidation("role", "null", "Member must not be null")
-	}
-	if in.Code == nil {
-		return FunctionConfiguration{}, errValidation("code", "null", "Member must not be null")
-	}
-	pkg := in.PackageType
-	switch pkg {
-	case "":
-		pkg = "Zip"
-	case "Zip", "Image":
-	default:
-		return FunctionConfiguration{}, errValidation("packageType", pkg, "Member must satisfy enum value set: [Image, Zip]")
-	}
-	if pkg == "Zip" && (in.Runtime == "" || in.Handler == "") {
-		return FunctionConfiguration{}, errInvalid("Runtime and Handler are mandatory parameters for functions created with deployment packages.")
-	}
-	if pkg == "Image" && (in.Runtime != "" || in.Handler != "" || len(in.Layers) > 0) {
-		return FunctionConfiguration{}, errInvalid("Please don't provide Handler, Runtime or Layers when the intended function PackageType is Image.")
 	}
 	arch, err := checkArchitectures(in.Architectures)
 	if err != nil {
@@ -82,25 +58,7 @@ func (s *Service) CreateFunction(_ context.Context, in CreateFunctionInput) (Fun
 	if err != nil {
 		return FunctionConfiguration{}, err
 	}
-	set := settings{
-		role: &in.Role, handler: &in.Handler, description: &in.Description, runtime: &in.Runtime,
-		kmsKeyArn: &in.KMSKeyArn, timeout: in.Timeout, memorySize: in.MemorySize,
-		environment: in.Environment, deadLetter: in.DeadLetterConfig, tracing: in.TracingConfig,
-		vpc: in.VpcConfig, layers: in.Layers, ephemeral: in.EphemeralStorage, logging: in.LoggingConfig,
-		fileSystems: in.FileSystemConfigs, snapStart: in.SnapStart,
-	}
-	if set.logging == nil {
-		set.logging = &LoggingConfig{}
-	}
-	if set.ephemeral == nil {
-		set.ephemeral = &EphemeralStorage{Size: 512}
-	}
-	if set.tracing == nil || set.tracing.Mode == "" {
-		set.tracing = &TracingConfig{Mode: "PassThrough"}
-	}
-	if set.snapStart == nil {
-		set.snapStart = &SnapStart{ApplyOn: "None"}
-	}
+	set := createSettings(&in)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -134,6 +92,65 @@ func (s *Service) CreateFunction(_ context.Context, in CreateFunctionInput) (Fun
 		return s.publishLocked(f, "").cfg.clone(), nil
 	}
 	return f.latest.cfg.clone(), nil
+}
+
+// checkCreate applies AWS's rules to CreateFunction's name, role, code and
+// package type, and returns the function named and its package type.
+func (s *Service) checkCreate(in CreateFunctionInput) (ref, string, error) {
+	r, err := s.parseRef("functionName", in.FunctionName, "")
+	if err != nil {
+		return ref{}, "", err
+	}
+	if r.qualifier != "" || !functionName.MatchString(r.name) {
+		return ref{}, "", errValidation("functionName", in.FunctionName,
+			"Member must satisfy regular expression pattern: "+functionRefPattern)
+	}
+	if in.Role == "" {
+		return ref{}, "", errValidation("role", "null", "Member must not be null")
+	}
+	if in.Code == nil {
+		return ref{}, "", errValidation("code", "null", "Member must not be null")
+	}
+	pkg := in.PackageType
+	switch pkg {
+	case "":
+		pkg = "Zip"
+	case "Zip", "Image":
+	default:
+		return ref{}, "", errValidation("packageType", pkg, "Member must satisfy enum value set: [Image, Zip]")
+	}
+	if pkg == "Zip" && (in.Runtime == "" || in.Handler == "") {
+		return ref{}, "", errInvalid("Runtime and Handler are mandatory parameters for functions created with deployment packages.")
+	}
+	if pkg == "Image" && (in.Runtime != "" || in.Handler != "" || len(in.Layers) > 0) {
+		return ref{}, "", errInvalid("Please don't provide Handler, Runtime or Layers when the intended function PackageType is Image.")
+	}
+	return r, pkg, nil
+}
+
+// createSettings are the settings of a new function, with AWS's defaults
+// for those not given.
+func createSettings(in *CreateFunctionInput) settings {
+	set := settings{
+		role: &in.Role, handler: &in.Handler, description: &in.Description, runtime: &in.Runtime,
+		kmsKeyArn: &in.KMSKeyArn, timeout: in.Timeout, memorySize: in.MemorySize,
+		environment: in.Environment, deadLetter: in.DeadLetterConfig, tracing: in.TracingConfig,
+		vpc: in.VpcConfig, layers: in.Layers, ephemeral: in.EphemeralStorage, logging: in.LoggingConfig,
+		fileSystems: in.FileSystemConfigs, snapStart: in.SnapStart,
+	}
+	if set.logging == nil {
+		set.logging = &LoggingConfig{}
+	}
+	if set.ephemeral == nil {
+		set.ephemeral = &EphemeralStorage{Size: 512}
+	}
+	if set.tracing == nil || set.tracing.Mode == "" {
+		set.tracing = &TracingConfig{Mode: "PassThrough"}
+	}
+	if set.snapStart == nil {
+		set.snapStart = &SnapStart{ApplyOn: "None"}
+	}
+	return set
 }
 
 // checkArchitectures applies AWS's rule: exactly one of x86_64 (the default)
@@ -179,8 +196,8 @@ type GetFunctionOutput struct {
 
 // GetFunction returns the function, version or alias named. The code
 // location is a URL on the cloud's endpoint that serves the .zip uploaded.
-func (s *Service) GetFunction(_ context.Context, in GetFunctionInput) (GetFunctionOutput, error) {
-	if err := s.enter("GetFunction"); err != nil {
+func (s *Service) GetFunction(ctx context.Context, in GetFunctionInput) (GetFunctionOutput, error) {
+	if _, err := s.enter(ctx, "GetFunction"); err != nil {
 		return GetFunctionOutput{}, err
 	}
 	s.mu.Lock()
@@ -219,8 +236,8 @@ func (s *Service) Code(name, qualifier string) (zip []byte, ok bool) {
 
 // GetFunctionConfiguration returns the configuration of the function, version
 // or alias named.
-func (s *Service) GetFunctionConfiguration(_ context.Context, in GetFunctionInput) (FunctionConfiguration, error) {
-	if err := s.enter("GetFunctionConfiguration"); err != nil {
+func (s *Service) GetFunctionConfiguration(ctx context.Context, in GetFunctionInput) (FunctionConfiguration, error) {
+	if _, err := s.enter(ctx, "GetFunctionConfiguration"); err != nil {
 		return FunctionConfiguration{}, err
 	}
 	return s.functionConfiguration(in)
@@ -256,8 +273,8 @@ type ListFunctionsOutput struct {
 
 // ListFunctions lists functions in name order, with each one's published
 // versions after its $LATEST when FunctionVersion is ALL.
-func (s *Service) ListFunctions(_ context.Context, in ListFunctionsInput) (ListFunctionsOutput, error) {
-	if err := s.enter("ListFunctions"); err != nil {
+func (s *Service) ListFunctions(ctx context.Context, in ListFunctionsInput) (ListFunctionsOutput, error) {
+	if _, err := s.enter(ctx, "ListFunctions"); err != nil {
 		return ListFunctionsOutput{}, err
 	}
 	if in.FunctionVersion != "" && in.FunctionVersion != "ALL" {
@@ -333,8 +350,8 @@ type UpdateFunctionCodeInput struct {
 // CodeSize, RevisionId and LastModified), and publishes a version when asked.
 // Warm environments of $LATEST are retired: the next invocation runs the new
 // code after a cold start. DryRun validates without changing anything.
-func (s *Service) UpdateFunctionCode(_ context.Context, in UpdateFunctionCodeInput) (FunctionConfiguration, error) {
-	if err := s.enter("UpdateFunctionCode"); err != nil {
+func (s *Service) UpdateFunctionCode(ctx context.Context, in UpdateFunctionCodeInput) (FunctionConfiguration, error) {
+	if _, err := s.enter(ctx, "UpdateFunctionCode"); err != nil {
 		return FunctionConfiguration{}, err
 	}
 	r, err := s.parseUnqualified("functionName", in.FunctionName)
@@ -404,8 +421,8 @@ type UpdateFunctionConfigurationInput struct {
 // validation of CreateFunction. A RevisionId that is not the current one
 // fails with PreconditionFailedException. Warm environments of $LATEST are
 // retired.
-func (s *Service) UpdateFunctionConfiguration(_ context.Context, in UpdateFunctionConfigurationInput) (FunctionConfiguration, error) {
-	if err := s.enter("UpdateFunctionConfiguration"); err != nil {
+func (s *Service) UpdateFunctionConfiguration(ctx context.Context, in UpdateFunctionConfigurationInput) (FunctionConfiguration, error) {
+	if _, err := s.enter(ctx, "UpdateFunctionConfiguration"); err != nil {
 		return FunctionConfiguration{}, err
 	}
 	r, err := s.parseUnqualified("functionName", in.FunctionName)
@@ -448,8 +465,8 @@ type DeleteFunctionInput struct {
 // with a version number as qualifier, only that version. $LATEST and aliases
 // cannot be deleted this way, nor a version an alias points to. Event source
 // mappings stay, as in AWS: they fail to invoke until deleted.
-func (s *Service) DeleteFunction(_ context.Context, in DeleteFunctionInput) error {
-	if err := s.enter("DeleteFunction"); err != nil {
+func (s *Service) DeleteFunction(ctx context.Context, in DeleteFunctionInput) error {
+	if _, err := s.enter(ctx, "DeleteFunction"); err != nil {
 		return err
 	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)

@@ -18,7 +18,6 @@ import (
 	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/cloudenv"
-	"github.com/awsfake/awsfake/internal/ids"
 	"github.com/awsfake/awsfake/lambda"
 )
 
@@ -105,16 +104,15 @@ func awsRequestID(out *sdk.InvokeOutput) (string, bool) {
 func newBare(t *testing.T) (*lambda.Service, *bus.Bus, *clock.Fake) {
 	t.Helper()
 	clk := clock.NewFake(t0)
-	b := bus.New(clk)
-	env := &cloudenv.Env{Clock: clk, Bus: b, IDs: ids.New(1), Region: "us-east-1", AccountID: "000000000000",
-		URL: awsfake.DefaultURL, Host: "awsfake.localhost"}
+	env := cloudenv.ForTest(clk)
 	svc := lambda.New(env)
 	env.Attach(svc.Describe())
 	t.Cleanup(func() {
-		b.Close()
+		env.Sched.Close()
+		env.Bus.Close()
 		svc.Close()
 	})
-	return svc, b, clk
+	return svc, env.Bus, clk
 }
 
 type (

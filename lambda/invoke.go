@@ -46,7 +46,7 @@ func (s *Service) Invoke(ctx context.Context, in InvokeInput) (InvokeOutput, err
 // invokeAs is Invoke with the request id the invocation takes (the HTTP
 // request's, on the wire); "" draws one.
 func (s *Service) invokeAs(ctx context.Context, in InvokeInput, requestID string) (InvokeOutput, error) {
-	if err := s.enter("Invoke"); err != nil {
+	if _, err := s.enter(ctx, "Invoke"); err != nil {
 		return InvokeOutput{}, err
 	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
@@ -116,7 +116,7 @@ func (s *Service) invokeEvent(r ref, payload []byte, requestID string) (string, 
 	}
 	ev := &asyncEvent{ref: r, payload: payload, id: requestID, received: s.now()}
 	s.mu.Unlock()
-	s.attempt(ev)
+	s.attempt(ev, s.now())
 	return requestID, nil
 }
 
@@ -169,8 +169,8 @@ type InvokeAsyncOutput struct {
 
 // InvokeAsync queues an asynchronous invocation, as Invoke with the Event
 // type does, within the older quota of 256 KB.
-func (s *Service) InvokeAsync(_ context.Context, in InvokeAsyncInput) (InvokeAsyncOutput, error) {
-	if err := s.enter("InvokeAsync"); err != nil {
+func (s *Service) InvokeAsync(ctx context.Context, in InvokeAsyncInput) (InvokeAsyncOutput, error) {
+	if _, err := s.enter(ctx, "InvokeAsync"); err != nil {
 		return InvokeAsyncOutput{}, err
 	}
 	r, err := s.parseRef("functionName", in.FunctionName, "")

@@ -82,7 +82,7 @@ func TestInvoke_PanicBecomesErrorDocumentWithStackTrace(t *testing.T) {
 	// The runtime crashed: the next invocation starts a new environment.
 	_, err = e.client.Invoke(e.ctx, &sdk.InvokeInput{FunctionName: aws.String("f")})
 	require.NoError(t, err)
-	assert.Equal(t, 2, e.cloud.Lambda().ColdStarts("f"))
+	e.cloud.Lambda().CheckColdStarts(t, "f", 2)
 }
 
 func TestInvoke_TimesOutWhenTheClockPassesTheTimeout(t *testing.T) {

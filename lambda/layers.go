@@ -65,8 +65,8 @@ type PublishLayerVersionInput struct {
 // PublishLayerVersion stores a new version of a layer (numbered from 1).
 // Layers are stored and reported, and functions may attach them; their
 // content is never run.
-func (s *Service) PublishLayerVersion(_ context.Context, in PublishLayerVersionInput) (LayerVersion, error) {
-	if err := s.enter("PublishLayerVersion"); err != nil {
+func (s *Service) PublishLayerVersion(ctx context.Context, in PublishLayerVersionInput) (LayerVersion, error) {
+	if _, err := s.enter(ctx, "PublishLayerVersion"); err != nil {
 		return LayerVersion{}, err
 	}
 	name, err := s.layerNameOf(in.LayerName)
@@ -159,8 +159,8 @@ type GetLayerVersionInput struct {
 }
 
 // GetLayerVersion returns a layer version.
-func (s *Service) GetLayerVersion(_ context.Context, in GetLayerVersionInput) (LayerVersion, error) {
-	if err := s.enter("GetLayerVersion"); err != nil {
+func (s *Service) GetLayerVersion(ctx context.Context, in GetLayerVersionInput) (LayerVersion, error) {
+	if _, err := s.enter(ctx, "GetLayerVersion"); err != nil {
 		return LayerVersion{}, err
 	}
 	return s.layerVersion(in)
@@ -180,8 +180,8 @@ func (s *Service) layerVersion(in GetLayerVersionInput) (LayerVersion, error) {
 }
 
 // GetLayerVersionByArn returns the layer version an ARN names.
-func (s *Service) GetLayerVersionByArn(_ context.Context, layerVersionArn string) (LayerVersion, error) {
-	if err := s.enter("GetLayerVersionByArn"); err != nil {
+func (s *Service) GetLayerVersionByArn(ctx context.Context, layerVersionArn string) (LayerVersion, error) {
+	if _, err := s.enter(ctx, "GetLayerVersionByArn"); err != nil {
 		return LayerVersion{}, err
 	}
 	m := layerVersionARN.FindStringSubmatch(layerVersionArn)
@@ -197,8 +197,8 @@ func (s *Service) GetLayerVersionByArn(_ context.Context, layerVersionArn string
 
 // DeleteLayerVersion deletes a layer version; deleting one that does not
 // exist succeeds, as in AWS. Functions that use it keep it.
-func (s *Service) DeleteLayerVersion(_ context.Context, in GetLayerVersionInput) error {
-	if err := s.enter("DeleteLayerVersion"); err != nil {
+func (s *Service) DeleteLayerVersion(ctx context.Context, in GetLayerVersionInput) error {
+	if _, err := s.enter(ctx, "DeleteLayerVersion"); err != nil {
 		return err
 	}
 	name, err := s.layerNameOf(in.LayerName)
@@ -233,8 +233,8 @@ type ListLayerVersionsOutput struct {
 }
 
 // ListLayerVersions lists a layer's versions, newest first.
-func (s *Service) ListLayerVersions(_ context.Context, in ListLayerVersionsInput) (ListLayerVersionsOutput, error) {
-	if err := s.enter("ListLayerVersions"); err != nil {
+func (s *Service) ListLayerVersions(ctx context.Context, in ListLayerVersionsInput) (ListLayerVersionsOutput, error) {
+	if _, err := s.enter(ctx, "ListLayerVersions"); err != nil {
 		return ListLayerVersionsOutput{}, err
 	}
 	name, err := s.layerNameOf(in.LayerName)
@@ -288,8 +288,8 @@ type ListLayersOutput struct {
 
 // ListLayers lists layers in name order, each with its newest version that
 // matches the filters (layers without one are left out).
-func (s *Service) ListLayers(_ context.Context, in ListLayersInput) (ListLayersOutput, error) {
-	if err := s.enter("ListLayers"); err != nil {
+func (s *Service) ListLayers(ctx context.Context, in ListLayersInput) (ListLayersOutput, error) {
+	if _, err := s.enter(ctx, "ListLayers"); err != nil {
 		return ListLayersOutput{}, err
 	}
 	s.mu.Lock()

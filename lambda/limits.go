@@ -59,13 +59,13 @@ func errRequestTooLarge(operation string) *awserr.Error {
 	if operation == "Invoke" {
 		name = "InvokeFunction"
 	}
-	return userError("RequestEntityTooLargeException", 413,
+	return userError("RequestEntityTooLargeException",
 		"Request must be smaller than %d bytes for the %s operation", requestLimit(operation), name)
 }
 
 // errEventTooLarge is AWS's answer to an asynchronous invocation whose
 // payload of size bytes is over limit.
 func errEventTooLarge(size, limit int) *awserr.Error {
-	return userError("RequestEntityTooLargeException", 413,
+	return userError("RequestEntityTooLargeException",
 		"%d byte payload is too large for the Event invocation type (limit %d bytes)", size, limit)
 }

@@ -57,7 +57,7 @@ func TestInvoke_PayloadLimitsAsAWSAnswersThem(t *testing.T) {
 	requireTooLarge(t, invoke(types.InvocationTypeEvent, 1048577),
 		"1048577 byte payload is too large for the Event invocation type (limit 1048576 bytes)")
 	e.settle(t)
-	assert.Len(t, e.cloud.Lambda().Invocations("fn"), 2, "only the payloads within the limits ran")
+	e.cloud.Lambda().CheckInvoked(t, "fn", 2) // only the payloads within the limits ran
 }
 
 // InvokeAsync keeps the former asynchronous quota: "The payload limit is
@@ -73,7 +73,7 @@ func TestInvokeAsync_PayloadLimitIs256KB(t *testing.T) {
 	require.NoError(t, invokeAsync(262144))
 	requireTooLarge(t, invokeAsync(262145), "262145 byte payload is too large for the Event invocation type (limit 262144 bytes)")
 	e.settle(t)
-	assert.Len(t, e.cloud.Lambda().Invocations("fn"), 1)
+	e.cloud.Lambda().CheckInvoked(t, "fn", 1)
 }
 
 // A .zip uploaded directly is at most 50 MB ("Lambda quotas": "50 MB

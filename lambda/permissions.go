@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/policy"
 )
 
 // maxPolicySize is the quota on a function's resource-based policy: 20 KB.
@@ -24,37 +25,28 @@ type statement struct {
 	principalOrgID, urlAuthType      string
 }
 
-// policyStatement is a statement as IAM writes it.
-type policyStatement struct {
-	Sid       string                       `json:"Sid"`
-	Effect    string                       `json:"Effect"`
-	Principal any                          `json:"Principal"`
-	Action    string                       `json:"Action"`
-	Resource  string                       `json:"Resource"`
-	Condition map[string]map[string]string `json:"Condition,omitempty"`
-}
-
-func (st statement) document() policyStatement {
-	var p any
+// document is the statement as IAM writes it (internal/policy).
+func (st statement) document() policy.Statement {
+	var p *policy.Principal
 	switch {
 	case st.principal == "*":
-		p = "*"
+		p = policy.Everyone()
 	case accountID.MatchString(st.principal):
-		p = map[string]string{"AWS": arn.New("iam", "", st.principal, "root")}
+		p = policy.Of("AWS", arn.New("iam", "", st.principal, "root"))
 	case strings.HasPrefix(st.principal, "arn:"):
-		p = map[string]string{"AWS": st.principal}
+		p = policy.Of("AWS", st.principal)
 	default:
-		p = map[string]string{"Service": st.principal}
+		p = policy.Of("Service", st.principal)
 	}
-	cond := map[string]map[string]string{}
+	cond := map[string]map[string]policy.Values{}
 	add := func(op, key, v string) {
 		if v == "" {
 			return
 		}
 		if cond[op] == nil {
-			cond[op] = map[string]string{}
+			cond[op] = map[string]policy.Values{}
 		}
-		cond[op][key] = v
+		cond[op][key] = policy.Values{v}
 	}
 	add("ArnLike", "AWS:SourceArn", st.sourceArn)
 	add("StringEquals", "AWS:SourceAccount", st.sourceAccount)
@@ -63,7 +55,8 @@ func (st statement) document() policyStatement {
 	if len(cond) == 0 {
 		cond = nil
 	}
-	return policyStatement{Sid: st.sid, Effect: "Allow", Principal: p, Action: st.action, Resource: st.resource, Condition: cond}
+	return policy.Statement{Sid: st.sid, Effect: policy.Allow, Principal: p, Action: policy.Values{st.action},
+		Resource: policy.Values{st.resource}, Condition: cond}
 }
 
 // AddPermissionInput grants a principal permission to use a function,
@@ -90,8 +83,8 @@ type AddPermissionOutput struct {
 // AddPermission adds a statement to the function's resource-based policy.
 // Deliveries from SNS, S3, EventBridge, API Gateway and CloudWatch Logs are
 // checked against it, as AWS checks them.
-func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) (AddPermissionOutput, error) {
-	if err := s.enter("AddPermission"); err != nil {
+func (s *Service) AddPermission(ctx context.Context, in AddPermissionInput) (AddPermissionOutput, error) {
+	if _, err := s.enter(ctx, "AddPermission"); err != nil {
 		return AddPermissionOutput{}, err
 	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
@@ -124,7 +117,7 @@ func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) (AddPe
 		sourceArn: in.SourceArn, sourceAccount: in.SourceAccount, principalOrgID: in.PrincipalOrgID,
 		urlAuthType: in.FunctionUrlAuthType}
 	if size := len(policyJSON(append(f.policy[:len(f.policy):len(f.policy)], st))); size > maxPolicySize {
-		return AddPermissionOutput{}, userError("PolicyLengthExceededException", 400,
+		return AddPermissionOutput{}, userError("PolicyLengthExceededException",
 			"The final policy size (%d) is bigger than the limit (%d).", size, maxPolicySize)
 	}
 	f.policy = append(f.policy, st)
@@ -132,16 +125,13 @@ func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) (AddPe
 	return AddPermissionOutput{Statement: string(mustJSON(st.document()))}, nil
 }
 
+// policyJSON is the policy document of the statements sts.
 func policyJSON(sts []statement) []byte {
-	doc := struct {
-		Version   string            `json:"Version"`
-		ID        string            `json:"Id"`
-		Statement []policyStatement `json:"Statement"`
-	}{Version: "2012-10-17", ID: "default"}
+	doc := policy.Document{Version: "2012-10-17", ID: "default", Statement: make([]policy.Statement, 0, len(sts))}
 	for _, st := range sts {
 		doc.Statement = append(doc.Statement, st.document())
 	}
-	return mustJSON(doc)
+	return doc.JSON()
 }
 
 // RemovePermissionInput names a statement to remove.
@@ -153,8 +143,8 @@ type RemovePermissionInput struct {
 }
 
 // RemovePermission removes a statement from the function's policy.
-func (s *Service) RemovePermission(_ context.Context, in RemovePermissionInput) error {
-	if err := s.enter("RemovePermission"); err != nil {
+func (s *Service) RemovePermission(ctx context.Context, in RemovePermissionInput) error {
+	if _, err := s.enter(ctx, "RemovePermission"); err != nil {
 		return err
 	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
@@ -194,8 +184,8 @@ type GetPolicyOutput struct {
 
 // GetPolicy returns the statements that apply to the function, version or
 // alias named.
-func (s *Service) GetPolicy(_ context.Context, in GetPolicyInput) (GetPolicyOutput, error) {
-	if err := s.enter("GetPolicy"); err != nil {
+func (s *Service) GetPolicy(ctx context.Context, in GetPolicyInput) (GetPolicyOutput, error) {
+	if _, err := s.enter(ctx, "GetPolicy"); err != nil {
 		return GetPolicyOutput{}, err
 	}
 	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)

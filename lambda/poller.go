@@ -5,11 +5,14 @@ import "time"
 // The SQS poller of a mapping has no goroutine at rest. The queue's Notify
 // callback (a send, a delay or visibility timeout ending), the end of a
 // batch, the end of a batching window and the mapping's creation or
-// enabling wake it: wake starts a poll goroutine, counted as work in
-// progress for Settle, unless one runs already (it then looks again before
-// it exits). The goroutine receives and dispatches batches, each processed
-// on its own goroutine, until the queue has nothing visible, the mapping's
-// concurrency is exhausted or a batching window is open, then exits.
+// enabling wake it: wake queues a poll step on the cloud's scheduler
+// (env.Sched.Run; a batching window's end is an env.Sched.At job), counted
+// as work in progress for Settle, unless one is queued or running already
+// (it then looks again before it returns). The step receives and
+// dispatches batches, each processed on its own goroutine counted by the
+// bus (a scheduler job must not block), until the queue has nothing
+// visible, the mapping's concurrency is exhausted or a batching window is
+// open, then returns.
 
 // maxMappingConcurrency is how many batches an SQS mapping processes at once
 // without a ScalingConfig: AWS scales SQS pollers up to 1,250 concurrent
@@ -82,11 +85,12 @@ func (s *Service) wakeLocked(m *mapping) {
 		m.again = true
 		return
 	}
+	if s.closed {
+		return
+	}
 	m.running = true
 	m.again = false
-	if !s.goLocked(func() { s.poll(m) }) {
-		m.running = false
-	}
+	s.env.Sched.Run(func(time.Time) { s.poll(m) })
 }
 
 // poll receives and dispatches batches until there is nothing to do now.
@@ -171,7 +175,7 @@ func (s *Service) dispatchLocked(m *mapping) bool {
 	if !full && window > 0 {
 		if m.windowEnd.IsZero() {
 			m.windowEnd = now.Add(window)
-			s.afterLocked(m.windowEnd, func() { s.wake(m) })
+			s.afterLocked(m.windowEnd, func(time.Time) { s.wake(m) })
 		}
 		if now.Before(m.windowEnd) {
 			return false

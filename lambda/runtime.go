@@ -14,8 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/awsfake/awsfake/clock"
-	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/sched"
 )
 
 // Invocation types.
@@ -80,7 +79,7 @@ type invocation struct {
 	deadline time.Time
 	ctx      *handlerContext
 	cancel   context.CancelCauseFunc
-	timer    clock.Timer
+	timer    *sched.Job // the timeout
 	// then receives the outcome, once, from finish, with no lock held; it
 	// must not block.
 	then     func(outcome)
@@ -155,7 +154,7 @@ func (s *Service) start(req invokeRequest, then func(outcome)) error {
 	inv.ctx = &handlerContext{Context: base, deadline: inv.deadline, info: info, logger: log.New(logWriter{inv}, "", 0)}
 	s.active[inv] = struct{}{}
 	inv.logLocked(fmt.Sprintf("START RequestId: %s Version: %s", id, v.cfg.Version))
-	inv.timer = s.env.Clock.AfterFuncAt(inv.deadline, inv.timeout)
+	inv.timer = s.env.Sched.At(inv.deadline, func(time.Time) { inv.timeout() })
 	s.mu.Unlock()
 	go inv.run()
 	return nil
@@ -209,20 +208,27 @@ func (inv *invocation) run() {
 // timeout runs when the clock reaches the deadline: the handler's context is
 // cancelled and the invocation ends with AWS's timeout error, whether or not
 // the handler returns.
-func (inv *invocation) timeout() {
-	inv.s.mu.Lock() // orders this callback after start, which armed it
-	now := inv.s.now()
-	inv.s.mu.Unlock()
-	msg := fmt.Sprintf("%s %s Task timed out after %.2f seconds", now.UTC().Format(logTimeLayout), inv.id,
+func (inv *invocation) timeout() { inv.finish(inv.timedOut()) }
+
+// timedOut is the outcome of an invocation that reached its deadline.
+func (inv *invocation) timedOut() outcome {
+	msg := fmt.Sprintf("%s %s Task timed out after %.2f seconds", inv.deadline.UTC().Format(logTimeLayout), inv.id,
 		float64(inv.cfg.Timeout))
-	inv.finish(outcome{payload: mustJSON(map[string]string{"errorMessage": msg}), functionError: functionErrorUnhandled,
-		timedOut: true, crashed: true})
+	return outcome{payload: mustJSON(map[string]string{"errorMessage": msg}), functionError: functionErrorUnhandled,
+		timedOut: true, crashed: true}
 }
 
 // finish ends the invocation once: it writes END and REPORT, gives back the
 // environment and the concurrency slot, records the invocation and hands the
 // outcome to then.
+//
+// An invocation that ends with the clock at or past its deadline has timed
+// out, whatever its handler returned: the scheduler's worker may run the
+// timeout job after the handler's goroutine, which woke at the same instant.
 func (inv *invocation) finish(o outcome) {
+	if o.err == nil && !o.timedOut && !inv.s.now().Before(inv.deadline) {
+		o = inv.timedOut()
+	}
 	if !inv.finished.CompareAndSwap(false, true) {
 		return
 	}
@@ -235,8 +241,11 @@ func (inv *invocation) finish(o outcome) {
 		inv.cancel(context.Canceled)
 	}
 	s.mu.Lock()
-	inv.timer.Stop()
+	inv.timer.Cancel()
 	end := s.now()
+	if o.timedOut {
+		end = inv.deadline // the scheduler may run the timeout after the clock moved on
+	}
 	o.requestID = inv.id
 	o.executedVersion = inv.cfg.Version
 	o.end = end
@@ -390,12 +399,6 @@ func jsonField(b []byte, key string) []byte {
 	_ = json.Unmarshal(b, &m)
 	s, _ := m[key].(string)
 	return []byte(s)
-}
-
-// errClosed is what invocations get once the cloud is closed.
-func errClosed() *awserr.Error {
-	return &awserr.Error{Code: "ServiceException", Status: 500, Receiver: true,
-		Message: "awsfake: the cloud was closed", Fields: map[string]string{"Type": "Service"}}
 }
 
 func closedOutcome() outcome { return outcome{err: errClosed()} }

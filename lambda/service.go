@@ -5,10 +5,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/record"
+	"github.com/awsfake/awsfake/internal/sched"
 )
 
 // Defaults of the engine's knobs.
@@ -50,9 +50,9 @@ type Service struct {
 	reserved    int           // sum of reserved concurrency over functions
 	unreserved  int           // executions running on unreserved concurrency
 	active      map[*invocation]struct{}
-	timers      map[clock.Timer]struct{} // scheduled work that Close stops
-	records     record.Log[Invocation]   // the last record.Keep invocations of every function
-	wg          sync.WaitGroup           // engine goroutines: async attempts and pollers
+	jobs        map[*sched.Job]struct{} // scheduled work that Close cancels
+	records     record.Log[Invocation]  // the last record.Keep invocations of every function
+	wg          sync.WaitGroup          // engine work Close waits for: async attempts and SQS batches
 }
 
 // New returns the Lambda service of the cloud whose environment is env, and
@@ -68,7 +68,7 @@ func New(env *cloudenv.Env) *Service {
 		accountCap:  DefaultAccountConcurrency,
 		idleTimeout: DefaultIdleTimeout,
 		active:      map[*invocation]struct{}{},
-		timers:      map[clock.Timer]struct{}{},
+		jobs:        map[*sched.Job]struct{}{},
 	}
 	return s
 }
@@ -112,8 +112,8 @@ func (s *Service) Close() {
 		return
 	}
 	s.closed = true
-	timers := s.timers
-	s.timers = nil
+	jobs := s.jobs
+	s.jobs = nil
 	active := make([]*invocation, 0, len(s.active))
 	for inv := range s.active {
 		active = append(active, inv)
@@ -126,8 +126,8 @@ func (s *Service) Close() {
 		}
 	}
 	s.mu.Unlock()
-	for t := range timers {
-		t.Stop()
+	for j := range jobs {
+		j.Cancel()
 	}
 	for _, u := range unsubscribe {
 		u()
@@ -139,23 +139,24 @@ func (s *Service) Close() {
 	s.wg.Wait()
 }
 
-// afterLocked runs f at the instant at on the cloud's clock, unless Close
-// comes first. s.mu must be held; f runs without it.
-func (s *Service) afterLocked(at time.Time, f func()) {
+// afterLocked runs f on the cloud's scheduler at the instant at, with at,
+// unless Close comes first. s.mu must be held; f runs without it, on the
+// scheduler's worker: it must not block.
+func (s *Service) afterLocked(at time.Time, f func(at time.Time)) {
 	if s.closed {
 		return
 	}
-	var t clock.Timer
-	t = s.env.Clock.AfterFuncAt(at, func() {
-		s.mu.Lock()
-		_, live := s.timers[t]
-		delete(s.timers, t)
+	var j *sched.Job
+	j = s.env.Sched.At(at, func(at time.Time) {
+		s.mu.Lock() // orders this job after afterLocked, which recorded j
+		_, live := s.jobs[j]
+		delete(s.jobs, j)
 		s.mu.Unlock()
 		if live {
-			f()
+			f(at)
 		}
 	})
-	s.timers[t] = struct{}{}
+	s.jobs[j] = struct{}{}
 }
 
 // goLocked starts f on a goroutine that Close waits for, with a unit of

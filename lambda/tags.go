@@ -3,34 +3,30 @@ package lambda
 import (
 	"context"
 	"maps"
-	"slices"
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/tags"
 )
 
-// maxTags is the quota on tags per resource.
-const maxTags = 50
-
-// checkTags applies AWS's tag rules: at most 50, keys of 1 to 128
-// characters not starting with aws:, values of at most 256.
-func checkTags(tags map[string]string) error {
-	if len(tags) > maxTags {
+// tagRules are AWS's tag rules as Lambda words them: at most 50 tags, keys
+// of 1 to 128 characters (characters, not bytes) not starting with aws:,
+// values of at most 256.
+var tagRules = tags.Rules{Max: 50, Reserved: true, Errors: func(v tags.Violation) error {
+	switch v.Kind {
+	case tags.TooMany:
 		return errInvalid("Number of tags exceeds resource tag limit.")
+	case tags.KeyLength:
+		return errValidation("tags", v.Tag.Key, "Map keys must satisfy constraint: [Member must have length between 1 and 128]")
+	case tags.ValueLength:
+		return errValidation("tags", v.Tag.Value, "Map value must satisfy constraint: [Member must have length less than or equal to 256]")
 	}
-	// In key order, so that the same tags always give the same error.
-	for _, k := range slices.Sorted(maps.Keys(tags)) {
-		switch v := tags[k]; {
-		case k == "" || len(k) > 128:
-			return errValidation("tags", k, "Map keys must satisfy constraint: [Member must have length between 1 and 128]")
-		case len(v) > 256:
-			return errValidation("tags", v, "Map value must satisfy constraint: [Member must have length less than or equal to 256]")
-		case strings.HasPrefix(strings.ToLower(k), "aws:"):
-			return errInvalid("Tag keys may not start with the reserved prefix aws:.")
-		}
-	}
-	return nil
-}
+	return errInvalid("Tag keys may not start with the reserved prefix aws:.")
+}}
+
+// checkTags applies tagRules to the tags of a request, in key order, so
+// that the same tags always give the same error.
+func checkTags(in map[string]string) error { return tagRules.Check(tags.FromMap(in)) }
 
 // tagsLocked returns the tag map of the resource ARN: a function (not a
 // version or alias) or an event source mapping.
@@ -68,8 +64,8 @@ type TagResourceInput struct {
 }
 
 // TagResource adds or replaces tags on a function or event source mapping.
-func (s *Service) TagResource(_ context.Context, in TagResourceInput) error {
-	if err := s.enter("TagResource"); err != nil {
+func (s *Service) TagResource(ctx context.Context, in TagResourceInput) error {
+	if _, err := s.enter(ctx, "TagResource"); err != nil {
 		return err
 	}
 	if err := checkTags(in.Tags); err != nil {
@@ -77,16 +73,14 @@ func (s *Service) TagResource(_ context.Context, in TagResourceInput) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	tags, err := s.tagsLocked(in.Resource)
+	have, err := s.tagsLocked(in.Resource)
 	if err != nil {
 		return err
 	}
-	merged := maps.Clone(tags)
-	maps.Copy(merged, in.Tags)
-	if len(merged) > maxTags {
-		return errInvalid("Number of tags exceeds resource tag limit.")
+	if err := tagRules.CheckMerged(have, tags.FromMap(in.Tags)); err != nil {
+		return err
 	}
-	maps.Copy(tags, in.Tags)
+	maps.Copy(have, in.Tags)
 	return nil
 }
 
@@ -97,18 +91,18 @@ type UntagResourceInput struct {
 }
 
 // UntagResource removes tags; keys that are not there are ignored.
-func (s *Service) UntagResource(_ context.Context, in UntagResourceInput) error {
-	if err := s.enter("UntagResource"); err != nil {
+func (s *Service) UntagResource(ctx context.Context, in UntagResourceInput) error {
+	if _, err := s.enter(ctx, "UntagResource"); err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	tags, err := s.tagsLocked(in.Resource)
+	have, err := s.tagsLocked(in.Resource)
 	if err != nil {
 		return err
 	}
 	for _, k := range in.TagKeys {
-		delete(tags, k)
+		delete(have, k)
 	}
 	return nil
 }
@@ -124,17 +118,17 @@ type ListTagsOutput struct {
 }
 
 // ListTags returns a resource's tags.
-func (s *Service) ListTags(_ context.Context, in ListTagsInput) (ListTagsOutput, error) {
-	if err := s.enter("ListTags"); err != nil {
+func (s *Service) ListTags(ctx context.Context, in ListTagsInput) (ListTagsOutput, error) {
+	if _, err := s.enter(ctx, "ListTags"); err != nil {
 		return ListTagsOutput{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	tags, err := s.tagsLocked(in.Resource)
+	have, err := s.tagsLocked(in.Resource)
 	if err != nil {
 		return ListTagsOutput{}, err
 	}
-	out := maps.Clone(tags)
+	out := maps.Clone(have)
 	if out == nil {
 		out = map[string]string{}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sdk "github.com/aws/aws-sdk-go-v2/service/lambda"
+	"github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -61,4 +62,26 @@ func TestTags_SeveralBadTagsAlwaysGiveTheSameError(t *testing.T) {
 		ae := requireCode(t, err, "ValidationException")
 		require.Contains(t, ae.ErrorMessage(), "Value '"+strings.Repeat("x", 257)+"'", "the value of tag a")
 	}
+}
+
+// Issue 8: AWS counts a tag key's length in characters. A key of 100 × "é"
+// (200 bytes) was refused as longer than 128; 129 characters still are.
+func TestTags_KeyLengthCountsCharactersNotBytes(t *testing.T) {
+	e := newEnv(t)
+	fn := e.createFunction(t, "fn", "h")
+	key := strings.Repeat("é", 100)
+	_, err := e.client.TagResource(e.ctx, &sdk.TagResourceInput{Resource: fn.FunctionArn, Tags: map[string]string{key: "v"}})
+	require.NoError(t, err)
+	got, err := e.client.ListTags(e.ctx, &sdk.ListTagsInput{Resource: fn.FunctionArn})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{key: "v"}, got.Tags)
+
+	long := strings.Repeat("é", 129)
+	_, err = e.client.TagResource(e.ctx, &sdk.TagResourceInput{Resource: fn.FunctionArn, Tags: map[string]string{long: "v"}})
+	ae := requireCode(t, err, "ValidationException")
+	assert.Contains(t, ae.ErrorMessage(), "Member must have length between 1 and 128")
+	_, err = e.client.CreateFunction(e.ctx, &sdk.CreateFunctionInput{FunctionName: aws.String("other"), Role: aws.String(role),
+		Runtime: "provided.al2023", Handler: aws.String("h"), Code: &types.FunctionCode{ZipFile: []byte("zip")},
+		Tags: map[string]string{key: strings.Repeat("ü", 256)}})
+	require.NoError(t, err, "a value of 256 characters is within the limit too")
 }

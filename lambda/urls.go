@@ -38,8 +38,8 @@ type CreateFunctionUrlConfigInput struct {
 }
 
 // CreateFunctionUrlConfig gives a function (or one of its aliases) a URL.
-func (s *Service) CreateFunctionUrlConfig(_ context.Context, in CreateFunctionUrlConfigInput) (FunctionUrlConfig, error) {
-	if err := s.enter("CreateFunctionUrlConfig"); err != nil {
+func (s *Service) CreateFunctionUrlConfig(ctx context.Context, in CreateFunctionUrlConfigInput) (FunctionUrlConfig, error) {
+	if _, err := s.enter(ctx, "CreateFunctionUrlConfig"); err != nil {
 		return FunctionUrlConfig{}, err
 	}
 	if err := checkURLSettings(&in.AuthType, &in.InvokeMode, true); err != nil {
@@ -121,8 +121,8 @@ type GetFunctionUrlConfigInput struct {
 }
 
 // GetFunctionUrlConfig returns the URL configuration of a function or alias.
-func (s *Service) GetFunctionUrlConfig(_ context.Context, in GetFunctionUrlConfigInput) (FunctionUrlConfig, error) {
-	if err := s.enter("GetFunctionUrlConfig"); err != nil {
+func (s *Service) GetFunctionUrlConfig(ctx context.Context, in GetFunctionUrlConfigInput) (FunctionUrlConfig, error) {
+	if _, err := s.enter(ctx, "GetFunctionUrlConfig"); err != nil {
 		return FunctionUrlConfig{}, err
 	}
 	s.mu.Lock()
@@ -156,8 +156,8 @@ type UpdateFunctionUrlConfigInput struct {
 }
 
 // UpdateFunctionUrlConfig changes a URL configuration.
-func (s *Service) UpdateFunctionUrlConfig(_ context.Context, in UpdateFunctionUrlConfigInput) (FunctionUrlConfig, error) {
-	if err := s.enter("UpdateFunctionUrlConfig"); err != nil {
+func (s *Service) UpdateFunctionUrlConfig(ctx context.Context, in UpdateFunctionUrlConfigInput) (FunctionUrlConfig, error) {
+	if _, err := s.enter(ctx, "UpdateFunctionUrlConfig"); err != nil {
 		return FunctionUrlConfig{}, err
 	}
 	if err := checkURLSettings(&in.AuthType, &in.InvokeMode, false); err != nil {
@@ -183,8 +183,8 @@ func (s *Service) UpdateFunctionUrlConfig(_ context.Context, in UpdateFunctionUr
 }
 
 // DeleteFunctionUrlConfig deletes a URL configuration.
-func (s *Service) DeleteFunctionUrlConfig(_ context.Context, in GetFunctionUrlConfigInput) error {
-	if err := s.enter("DeleteFunctionUrlConfig"); err != nil {
+func (s *Service) DeleteFunctionUrlConfig(ctx context.Context, in GetFunctionUrlConfigInput) error {
+	if _, err := s.enter(ctx, "DeleteFunctionUrlConfig"); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -214,8 +214,8 @@ type ListFunctionUrlConfigsOutput struct {
 }
 
 // ListFunctionUrlConfigs lists a function's URLs by function ARN.
-func (s *Service) ListFunctionUrlConfigs(_ context.Context, in ListFunctionUrlConfigsInput) (ListFunctionUrlConfigsOutput, error) {
-	if err := s.enter("ListFunctionUrlConfigs"); err != nil {
+func (s *Service) ListFunctionUrlConfigs(ctx context.Context, in ListFunctionUrlConfigsInput) (ListFunctionUrlConfigsOutput, error) {
+	if _, err := s.enter(ctx, "ListFunctionUrlConfigs"); err != nil {
 		return ListFunctionUrlConfigsOutput{}, err
 	}
 	s.mu.Lock()

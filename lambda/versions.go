@@ -19,8 +19,8 @@ type PublishVersionInput struct {
 // PublishVersion publishes $LATEST as a new numbered version. As in AWS,
 // publishing a $LATEST that has not changed since the last publication
 // returns that version instead of a new one, and numbers are never reused.
-func (s *Service) PublishVersion(_ context.Context, in PublishVersionInput) (FunctionConfiguration, error) {
-	if err := s.enter("PublishVersion"); err != nil {
+func (s *Service) PublishVersion(ctx context.Context, in PublishVersionInput) (FunctionConfiguration, error) {
+	if _, err := s.enter(ctx, "PublishVersion"); err != nil {
 		return FunctionConfiguration{}, err
 	}
 	r, err := s.parseUnqualified("functionName", in.FunctionName)
@@ -77,8 +77,8 @@ type ListVersionsByFunctionOutput struct {
 
 // ListVersionsByFunction lists $LATEST (with its qualified ARN, as AWS
 // reports it here) and every published version in order.
-func (s *Service) ListVersionsByFunction(_ context.Context, in ListVersionsByFunctionInput) (ListVersionsByFunctionOutput, error) {
-	if err := s.enter("ListVersionsByFunction"); err != nil {
+func (s *Service) ListVersionsByFunction(ctx context.Context, in ListVersionsByFunctionInput) (ListVersionsByFunctionOutput, error) {
+	if _, err := s.enter(ctx, "ListVersionsByFunction"); err != nil {
 		return ListVersionsByFunctionOutput{}, err
 	}
 	s.mu.Lock()

@@ -19,7 +19,7 @@ var rest = protocol.JSON{ContentType: "application/json"}
 type call struct {
 	w      http.ResponseWriter
 	r      *http.Request
-	labels map[string]string
+	labels protocol.Labels
 	query  url.Values
 	limit  int64 // the largest body the operation accepts (requestLimit)
 }
@@ -52,7 +52,7 @@ func (c *call) json(status int, v any) error {
 	return nil
 }
 
-// handlerFunc serves one operation.
+// handlerFunc serves one operation: the handler type of the route table.
 type handlerFunc func(s *Service, c *call) error
 
 // op builds the handler of an operation whose input is decoded from the JSON
@@ -83,15 +83,6 @@ func noOutput[In any](run func(*Service, context.Context, In) error) func(*Servi
 	return func(s *Service, ctx context.Context, in In) (any, error) { return nil, run(s, ctx, in) }
 }
 
-// route maps a method and a path pattern ({Label} segments) to an
-// operation.
-type route struct {
-	method string
-	path   []string
-	name   string
-	serve  handlerFunc
-}
-
 // ServeHTTP serves Lambda's restJson1 API, plus the code download URLs
 // GetFunction hands out under /_awsfake/lambda/code/.
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -100,47 +91,19 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveCode(w, segs[3], segs[4])
 		return
 	}
-	rt, labels := match(r.Method, segs)
+	query := r.URL.Query()
+	rt, labels, _ := routes.Match(r.Method, segs, query, r.Header)
 	if rt == nil {
-		rest.WriteError(w, r, awserr.New("UnknownOperationException", 404, "Unknown operation %s %s", r.Method, r.URL.Path))
+		rest.WriteError(w, r, errUnknownOperation(r.Method, r.URL.Path))
 		return
 	}
-	c := &call{w: w, r: r, labels: labels, query: r.URL.Query(), limit: int64(requestLimit(rt.name))}
-	if err := rt.serve(s, c); err != nil {
+	c := &call{w: w, r: r, labels: labels, query: query, limit: int64(requestLimit(rt.Name))}
+	if err := rt.Handler(s, c); err != nil {
 		if awserr.Is(err, "RequestEntityTooLarge") { // the body was over c.limit
-			err = errRequestTooLarge(rt.name)
+			err = errRequestTooLarge(rt.Name)
 		}
 		rest.WriteError(w, r, err)
 	}
-}
-
-// match finds the route of a request and the values of its labels.
-func match(method string, segs []string) (*route, map[string]string) {
-	for i := range routes {
-		rt := &routes[i]
-		if rt.method != method || len(rt.path) != len(segs) {
-			continue
-		}
-		var labels map[string]string
-		ok := true
-		for j, p := range rt.path {
-			if strings.HasPrefix(p, "{") {
-				if labels == nil {
-					labels = map[string]string{}
-				}
-				labels[p[1:len(p)-1]] = segs[j]
-				continue
-			}
-			if p != segs[j] {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return rt, labels
-		}
-	}
-	return nil, nil
 }
 
 // serveCode serves a version's deployment package.
@@ -154,5 +117,3 @@ func (s *Service) serveCode(w http.ResponseWriter, name, version string) {
 	w.Header().Set("Content-Length", strconv.Itoa(len(zip)))
 	_, _ = w.Write(zip)
 }
-
-func splitPath(p string) []string { return strings.Split(strings.Trim(p, "/"), "/") }

@@ -28,7 +28,7 @@ func TestInvoke_EventAndDryRunStatuses(t *testing.T) {
 	assert.Equal(t, int32(202), out.StatusCode)
 	assert.Empty(t, out.Payload)
 	e.settle(t)
-	assert.Len(t, e.cloud.Lambda().Invocations("fn"), 1)
+	e.cloud.Lambda().CheckInvoked(t, "fn", 1)
 
 	_, err = e.client.Invoke(e.ctx, &sdk.InvokeInput{FunctionName: aws.String("ghost"), InvocationType: types.InvocationTypeEvent})
 	requireCode(t, err, "ResourceNotFoundException")

@@ -4,9 +4,15 @@ import (
 	"context"
 	"encoding/base64"
 	"slices"
+	"sort"
 	"strings"
+	"testing"
 	"time"
 )
+
+// The inspection API: what a test reads of the engine's state (the record
+// of invocations, logs, execution environments) and the Check helpers that
+// assert on it.
 
 // Invocation records one run of a function, for assertions.
 type Invocation struct {
@@ -100,4 +106,83 @@ func LogText(events []LogEvent) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// EnvironmentInfo describes one execution environment of a function.
+type EnvironmentInfo struct {
+	Version     string
+	LogStream   string
+	Busy        bool
+	Provisioned bool
+	// LastUsed is when it last finished an event (zero while it runs its
+	// first).
+	LastUsed time.Time
+}
+
+// Environments returns the live execution environments of a function, busy
+// ones and idle ones that the clock has not yet retired, ordered by version
+// then log stream.
+func (s *Service) Environments(_ context.Context, functionName string) ([]EnvironmentInfo, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f, err := s.functionNamedLocked(functionName)
+	if err != nil {
+		return nil, err
+	}
+	var out []EnvironmentInfo
+	for v, p := range f.pools {
+		p.expire(s.now(), s.idleTimeout)
+		for _, group := range [][]*environment{p.busy, p.idle, p.warm} {
+			for _, e := range group {
+				out = append(out, EnvironmentInfo{Version: v, LogStream: e.stream, Busy: slices.Contains(p.busy, e),
+					Provisioned: e.provisioned, LastUsed: e.lastUsed})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Version != out[j].Version {
+			return listKey(FunctionConfiguration{Version: out[i].Version}) < listKey(FunctionConfiguration{Version: out[j].Version})
+		}
+		return out[i].LogStream < out[j].LogStream
+	})
+	return out, nil
+}
+
+// ColdStarts returns how many cold starts a function has had, over all its
+// versions.
+func (s *Service) ColdStarts(functionName string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.functions[functionName]
+	if f == nil {
+		return 0
+	}
+	n := 0
+	for _, p := range f.pools {
+		n += p.coldStarts
+	}
+	return n
+}
+
+// CheckInvoked fails tb unless the function functionName has run exactly n
+// times (the record of Invocations; "" counts every function's), and
+// returns those invocations, oldest first. Settle the cloud first when
+// the invocations run in the background (Event invocations, SQS pollers,
+// SNS and S3 triggers).
+func (s *Service) CheckInvoked(tb testing.TB, functionName string, n int) []Invocation {
+	tb.Helper()
+	got := s.Invocations(functionName)
+	if len(got) != n {
+		tb.Fatalf("function %q ran %d times, want %d", functionName, len(got), n)
+	}
+	return got
+}
+
+// CheckColdStarts fails tb unless the function functionName has had
+// exactly n cold starts over all its versions.
+func (s *Service) CheckColdStarts(tb testing.TB, functionName string, n int) {
+	tb.Helper()
+	if got := s.ColdStarts(functionName); got != n {
+		tb.Fatalf("function %q had %d cold starts, want %d", functionName, got, n)
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/arn"
-	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/bus"
 )
 
@@ -75,7 +74,7 @@ func (s *Service) authorize(r ref, m bus.Message) error {
 		return err
 	}
 	if !s.allowedLocked(f, r, m.Principal, m.Source, account) {
-		return awserr.New("AccessDeniedException", 403,
+		return errAccessDenied(
 			"%s is not authorized to perform: lambda:InvokeFunction on resource: %s because no resource-based policy allows it",
 			m.Principal, s.refARN(r))
 	}

@@ -1,9 +1,7 @@
 package lambda
 
 import (
-	"context"
 	"slices"
-	"sort"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/ids"
@@ -145,60 +143,4 @@ func (s *Service) envMakerLocked(f *function, version, key string) func() *envir
 		}
 		return s.newEnvLocked(version, g)
 	}
-}
-
-// EnvironmentInfo describes one execution environment of a function.
-type EnvironmentInfo struct {
-	Version     string
-	LogStream   string
-	Busy        bool
-	Provisioned bool
-	// LastUsed is when it last finished an event (zero while it runs its
-	// first).
-	LastUsed time.Time
-}
-
-// Environments returns the live execution environments of a function, busy
-// ones and idle ones that the clock has not yet retired, ordered by version
-// then log stream.
-func (s *Service) Environments(_ context.Context, functionName string) ([]EnvironmentInfo, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f, err := s.functionNamedLocked(functionName)
-	if err != nil {
-		return nil, err
-	}
-	var out []EnvironmentInfo
-	for v, p := range f.pools {
-		p.expire(s.now(), s.idleTimeout)
-		for _, group := range [][]*environment{p.busy, p.idle, p.warm} {
-			for _, e := range group {
-				out = append(out, EnvironmentInfo{Version: v, LogStream: e.stream, Busy: slices.Contains(p.busy, e),
-					Provisioned: e.provisioned, LastUsed: e.lastUsed})
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Version != out[j].Version {
-			return listKey(FunctionConfiguration{Version: out[i].Version}) < listKey(FunctionConfiguration{Version: out[j].Version})
-		}
-		return out[i].LogStream < out[j].LogStream
-	})
-	return out, nil
-}
-
-// ColdStarts returns how many cold starts a function has had, over all its
-// versions.
-func (s *Service) ColdStarts(functionName string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f := s.functions[functionName]
-	if f == nil {
-		return 0
-	}
-	n := 0
-	for _, p := range f.pools {
-		n += p.coldStarts
-	}
-	return n
 }

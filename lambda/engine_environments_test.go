@@ -31,7 +31,7 @@ func TestEnvironments_WarmReuseUntilIdleTimeoutOnTheClock(t *testing.T) {
 		require.NoError(t, err)
 	}
 	invoke()
-	require.Equal(t, 1, e.cloud.Lambda().ColdStarts("fn"))
+	e.cloud.Lambda().CheckColdStarts(t, "fn", 1)
 	envs, err := e.cloud.Lambda().Environments(e.ctx, "fn")
 	require.NoError(t, err)
 	require.Len(t, envs, 1)
@@ -46,7 +46,7 @@ func TestEnvironments_WarmReuseUntilIdleTimeoutOnTheClock(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, envs, "retired")
 	invoke()
-	assert.Equal(t, 2, e.cloud.Lambda().ColdStarts("fn"))
+	e.cloud.Lambda().CheckColdStarts(t, "fn", 2)
 	e.clk.Advance(5*time.Minute + time.Nanosecond) // just after
 	invoke()
 	assert.Equal(t, 3, e.cloud.Lambda().ColdStarts("fn"))
