@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/awsfake/awsfake/internal/awserr"
 )
 
 // maxBuckets is AWS's default quota of general purpose buckets per account
@@ -80,7 +78,8 @@ type CreateBucketOutput struct {
 // re-creating a us-east-1 bucket in us-east-1 succeeds, for legacy
 // compatibility.
 func (s *Service) CreateBucket(ctx context.Context, in CreateBucketInput) (CreateBucketOutput, error) {
-	if err := s.enter(ctx, "CreateBucket", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "CreateBucket", in.Bucket, "")
+	if err != nil {
 		return CreateBucketOutput{}, err
 	}
 	if !ValidBucketName(in.Bucket) {
@@ -100,13 +99,12 @@ func (s *Service) CreateBucket(ctx context.Context, in CreateBucketInput) (Creat
 		if b.region == usEast1 && region == usEast1 {
 			return out, nil
 		}
-		e := awserr.New("BucketAlreadyOwnedByYou", 409,
-			"Your previous request to create the named bucket succeeded and you already own it.")
+		e := errs.New(codeBucketAlreadyOwnedByYou, "Your previous request to create the named bucket succeeded and you already own it.")
 		e.Fields = map[string]string{"BucketName": in.Bucket}
 		return CreateBucketOutput{}, e
 	}
 	if len(s.buckets) >= maxBuckets {
-		return CreateBucketOutput{}, awserr.BadRequest("TooManyBuckets", "You have attempted to create more buckets than allowed")
+		return CreateBucketOutput{}, errs.New(codeTooManyBuckets, "You have attempted to create more buckets than allowed")
 	}
 	s.buckets[in.Bucket] = newBucket(in.Bucket, region, s.stamp())
 	return out, nil
@@ -124,7 +122,7 @@ func (s *Service) bucketRegion(in CreateBucketInput) (string, error) {
 		lc = "eu-west-1" // the legacy name AWS still accepts
 	}
 	if lc == usEast1 || (lc != "" && !regionName.MatchString(lc)) {
-		e := awserr.BadRequest("InvalidLocationConstraint", "The specified location-constraint is not valid")
+		e := errs.New(codeInvalidLocationConstraint, "The specified location-constraint is not valid")
 		e.Fields = map[string]string{"LocationConstraint": in.LocationConstraint}
 		return "", e
 	}
@@ -136,16 +134,10 @@ func (s *Service) bucketRegion(in CreateBucketInput) (string, error) {
 		if in.LocationConstraint != "" {
 			what = in.LocationConstraint
 		}
-		return "", awserr.BadRequest("IllegalLocationConstraintException",
+		return "", errs.New(codeIllegalLocationConstraint,
 			"The %s location constraint is incompatible for the region specific endpoint this request was sent to.", what)
 	}
 	return lc, nil
-}
-
-func invalidBucketName(name string) *awserr.Error {
-	e := awserr.BadRequest("InvalidBucketName", "The specified bucket is not valid.")
-	e.Fields = map[string]string{"BucketName": name}
-	return e
 }
 
 // DeleteBucketInput names the bucket to delete.
@@ -162,7 +154,8 @@ type DeleteBucketOutput struct{}
 // markers) in the bucket must be deleted"). Multipart uploads in progress
 // are discarded with it.
 func (s *Service) DeleteBucket(ctx context.Context, in DeleteBucketInput) (DeleteBucketOutput, error) {
-	if err := s.enter(ctx, "DeleteBucket", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "DeleteBucket", in.Bucket, "")
+	if err != nil {
 		return DeleteBucketOutput{}, err
 	}
 	s.mu.Lock()
@@ -172,7 +165,7 @@ func (s *Service) DeleteBucket(ctx context.Context, in DeleteBucketInput) (Delet
 		return DeleteBucketOutput{}, err
 	}
 	if b.all.Len() > 0 {
-		e := awserr.New("BucketNotEmpty", 409, "The bucket you tried to delete is not empty")
+		e := errs.New(codeBucketNotEmpty, "The bucket you tried to delete is not empty")
 		e.Fields = map[string]string{"BucketName": in.Bucket}
 		return DeleteBucketOutput{}, e
 	}
@@ -193,7 +186,8 @@ type HeadBucketOutput struct {
 // HeadBucket reports whether a bucket exists (NoSuchBucket, a bodiless 404
 // on the wire, when it does not) and its region.
 func (s *Service) HeadBucket(ctx context.Context, in HeadBucketInput) (HeadBucketOutput, error) {
-	if err := s.enter(ctx, "HeadBucket", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "HeadBucket", in.Bucket, "")
+	if err != nil {
 		return HeadBucketOutput{}, err
 	}
 	s.mu.Lock()
@@ -219,7 +213,8 @@ type GetBucketLocationOutput struct {
 
 // GetBucketLocation returns the region a bucket lives in.
 func (s *Service) GetBucketLocation(ctx context.Context, in GetBucketLocationInput) (GetBucketLocationOutput, error) {
-	if err := s.enter(ctx, "GetBucketLocation", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "GetBucketLocation", in.Bucket, "")
+	if err != nil {
 		return GetBucketLocationOutput{}, err
 	}
 	s.mu.Lock()
@@ -262,7 +257,8 @@ type ListBucketsOutput struct {
 // ListBuckets lists the account's buckets in name order, filtered by
 // prefix and region, MaxBuckets at a time (AWS: 1 to 10000).
 func (s *Service) ListBuckets(ctx context.Context, in ListBucketsInput) (ListBucketsOutput, error) {
-	if err := s.enter(ctx, "ListBuckets", "", ""); err != nil {
+	_, err := s.enter(ctx, "ListBuckets", "", "")
+	if err != nil {
 		return ListBucketsOutput{}, err
 	}
 	if in.MaxBuckets < 0 || in.MaxBuckets > maxBuckets {
@@ -293,11 +289,4 @@ func (s *Service) ListBuckets(ctx context.Context, in ListBucketsInput) (ListBuc
 		out.ContinuationToken = base64.RawURLEncoding.EncodeToString([]byte(out.Buckets[in.MaxBuckets-1].Name))
 	}
 	return out, nil
-}
-
-// invalidArgument is S3's InvalidArgument naming the argument at fault.
-func invalidArgument(name, value, message string) *awserr.Error {
-	e := awserr.BadRequest("InvalidArgument", "%s", message)
-	e.Fields = map[string]string{"ArgumentName": name, "ArgumentValue": value}
-	return e
 }

@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/awsfake/awsfake/internal/awserr"
 )
 
 // Multipart limits (S3 User Guide, "Amazon S3 multipart upload limits").
@@ -46,13 +44,6 @@ func (u *upload) find(n int) (int, bool) {
 	return slices.BinarySearchFunc(u.parts, n, func(p *part, n int) int { return p.number - n })
 }
 
-func noSuchUpload(id string) *awserr.Error {
-	e := awserr.New("NoSuchUpload", 404,
-		"The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.")
-	e.Fields = map[string]string{"UploadId": id}
-	return e
-}
-
 // lookupUpload returns the upload id of key in b. The caller holds s.mu.
 func (b *bucket) lookupUpload(key, id string) (*upload, error) {
 	u := b.uploads[id]
@@ -82,7 +73,8 @@ type CreateMultipartUploadOutput struct {
 
 // CreateMultipartUpload starts a multipart upload of Key.
 func (s *Service) CreateMultipartUpload(ctx context.Context, in CreateMultipartUploadInput) (CreateMultipartUploadOutput, error) {
-	if err := s.enter(ctx, "CreateMultipartUpload", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "CreateMultipartUpload", in.Bucket, in.Key)
+	if err != nil {
 		return CreateMultipartUploadOutput{}, err
 	}
 	if err := validateObject(in.Key, in.Headers, in.Metadata); err != nil {
@@ -127,10 +119,10 @@ func uploadChecksum(alg, typ string) (string, string, error) {
 	typ = strings.ToUpper(typ)
 	switch {
 	case alg == "" && typ != "":
-		return "", "", awserr.BadRequest("InvalidRequest",
+		return "", "", errs.New(codeInvalidRequest,
 			"The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.")
 	case typ != "" && typ != Composite && typ != FullObject:
-		return "", "", awserr.BadRequest("InvalidRequest", "Value for x-amz-checksum-type header is invalid.")
+		return "", "", errs.New(codeInvalidRequest, "Value for x-amz-checksum-type header is invalid.")
 	case alg == "":
 		return "", "", nil
 	case typ == "" && alg == CRC64NVME:
@@ -139,7 +131,7 @@ func uploadChecksum(alg, typ string) (string, string, error) {
 		typ = Composite
 	}
 	if typ == Composite && alg == CRC64NVME || typ == FullObject && (alg == SHA1 || alg == SHA256) {
-		return "", "", awserr.BadRequest("InvalidRequest",
+		return "", "", errs.New(codeInvalidRequest,
 			"The %s checksum type cannot be used with the %s checksum algorithm.", typ, strings.ToLower(alg))
 	}
 	return alg, typ, nil
@@ -167,7 +159,8 @@ type UploadPartOutput struct {
 // algorithm is refused ("Checksum Type mismatch occurred") and the part's
 // checksum is computed when not given.
 func (s *Service) UploadPart(ctx context.Context, in UploadPartInput) (UploadPartOutput, error) {
-	if err := s.enter(ctx, "UploadPart", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "UploadPart", in.Bucket, in.Key)
+	if err != nil {
 		return UploadPartOutput{}, err
 	}
 	if err := checkPartNumber(in.PartNumber); err != nil {
@@ -187,7 +180,7 @@ func (s *Service) UploadPart(ctx context.Context, in UploadPartInput) (UploadPar
 	if given, _, err := givenChecksum(in.Checksums); err != nil {
 		return UploadPartOutput{}, err
 	} else if u.alg != "" && given != "" && given != u.alg {
-		return UploadPartOutput{}, awserr.BadRequest("InvalidRequest",
+		return UploadPartOutput{}, errs.New(codeInvalidRequest,
 			"Checksum Type mismatch occurred, expected checksum Type: %s, actual checksum Type: %s",
 			strings.ToLower(u.alg), strings.ToLower(given))
 	}
@@ -266,7 +259,8 @@ type UploadPartCopyOutput struct {
 // a source range must have the form bytes=first-last (InvalidArgument) and
 // lie within the source (InvalidRequest).
 func (s *Service) UploadPartCopy(ctx context.Context, in UploadPartCopyInput) (UploadPartCopyOutput, error) {
-	if err := s.enter(ctx, "UploadPartCopy", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "UploadPartCopy", in.Bucket, in.Key)
+	if err != nil {
 		return UploadPartCopyOutput{}, err
 	}
 	if err := checkPartNumber(in.PartNumber); err != nil {
@@ -311,7 +305,7 @@ func copyRange(spec string, data []byte) ([]byte, error) {
 			"The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy")
 	}
 	if b >= int64(len(data)) {
-		return nil, awserr.BadRequest("InvalidRequest", "The specified copy range is invalid for the source object size")
+		return nil, errs.New(codeInvalidRequest, "The specified copy range is invalid for the source object size")
 	}
 	return data[a : b+1], nil
 }
@@ -349,7 +343,8 @@ type CompleteMultipartUploadOutput struct {
 // last holds at least 5 MiB (EntityTooSmall). Parts not listed are
 // discarded. The ETag is the MD5 of the concatenated part MD5s, then "-N".
 func (s *Service) CompleteMultipartUpload(ctx context.Context, in CompleteMultipartUploadInput) (CompleteMultipartUploadOutput, error) {
-	if err := s.enter(ctx, "CompleteMultipartUpload", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "CompleteMultipartUpload", in.Bucket, in.Key)
+	if err != nil {
 		return CompleteMultipartUploadOutput{}, err
 	}
 	u, err := s.uploadOf(in.Bucket, in.Key, in.UploadId)
@@ -404,7 +399,7 @@ func (s *Service) chooseParts(u *upload, in CompleteMultipartUploadInput) ([]*pa
 	out := make([]*part, 0, len(in.Parts))
 	for i, cp := range in.Parts {
 		if i > 0 && cp.PartNumber <= in.Parts[i-1].PartNumber {
-			e := awserr.BadRequest("InvalidPartOrder",
+			e := errs.New(codeInvalidPartOrder,
 				"The list of parts was not in ascending order. The parts list must be specified in order by part number.")
 			e.Fields = map[string]string{"UploadId": u.id}
 			return nil, e
@@ -417,7 +412,7 @@ func (s *Service) chooseParts(u *upload, in CompleteMultipartUploadInput) ([]*pa
 		if u.alg != "" {
 			given := cp.Checksums.Get(u.alg)
 			if given == "" && u.typ == Composite {
-				return nil, awserr.BadRequest("InvalidRequest",
+				return nil, errs.New(codeInvalidRequest,
 					"The upload was created using a %s checksum. The complete request must include the checksum for each part. It was missing for part %d in the request.",
 					strings.ToLower(u.alg), cp.PartNumber)
 			}
@@ -429,7 +424,7 @@ func (s *Service) chooseParts(u *upload, in CompleteMultipartUploadInput) ([]*pa
 	}
 	for i, p := range out[:len(out)-1] {
 		if len(p.data) < minPartSize {
-			e := awserr.BadRequest("EntityTooSmall", "Your proposed upload is smaller than the minimum allowed size")
+			e := errs.New(codeEntityTooSmall, "Your proposed upload is smaller than the minimum allowed size")
 			e.Fields = map[string]string{
 				"ProposedSize": strconv.Itoa(len(p.data)), "MinSizeAllowed": strconv.Itoa(minPartSize),
 				"PartNumber": strconv.Itoa(in.Parts[i].PartNumber), "ETag": strings.Trim(p.etag, `"`),
@@ -438,13 +433,6 @@ func (s *Service) chooseParts(u *upload, in CompleteMultipartUploadInput) ([]*pa
 		}
 	}
 	return out, nil
-}
-
-func invalidPart(uploadID string, cp CompletedPart) *awserr.Error {
-	e := awserr.BadRequest("InvalidPart",
-		"One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.")
-	e.Fields = map[string]string{"UploadId": uploadID, "PartNumber": strconv.Itoa(cp.PartNumber), "ETag": cp.ETag}
-	return e
 }
 
 // assemble builds the object of a completed upload: the concatenated
@@ -516,7 +504,8 @@ type AbortMultipartUploadOutput struct{}
 // AbortMultipartUpload discards an upload and its parts; an unknown upload
 // is NoSuchUpload.
 func (s *Service) AbortMultipartUpload(ctx context.Context, in AbortMultipartUploadInput) (AbortMultipartUploadOutput, error) {
-	if err := s.enter(ctx, "AbortMultipartUpload", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "AbortMultipartUpload", in.Bucket, in.Key)
+	if err != nil {
 		return AbortMultipartUploadOutput{}, err
 	}
 	return AbortMultipartUploadOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
@@ -561,7 +550,8 @@ type ListPartsOutput struct {
 // ListParts lists an upload's parts in order, MaxParts (up to 1000) at a
 // time.
 func (s *Service) ListParts(ctx context.Context, in ListPartsInput) (ListPartsOutput, error) {
-	if err := s.enter(ctx, "ListParts", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "ListParts", in.Bucket, in.Key)
+	if err != nil {
 		return ListPartsOutput{}, err
 	}
 	limit, err := pageSize(in.MaxParts, "max-parts")
@@ -644,7 +634,8 @@ type ListMultipartUploadsOutput struct {
 // of one key in the order they started), rolling keys up into common
 // prefixes at Delimiter.
 func (s *Service) ListMultipartUploads(ctx context.Context, in ListMultipartUploadsInput) (ListMultipartUploadsOutput, error) {
-	if err := s.enter(ctx, "ListMultipartUploads", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "ListMultipartUploads", in.Bucket, "")
+	if err != nil {
 		return ListMultipartUploadsOutput{}, err
 	}
 	limit, err := pageSize(in.MaxUploads, "max-uploads")

@@ -41,22 +41,22 @@ type ObjectHeaders struct {
 // validate checks the headers and user metadata of a new object.
 func validateObject(key string, h ObjectHeaders, metadata map[string]string) error {
 	if key == "" {
-		return awserr.BadRequest("InvalidArgument", "The object key must not be empty")
+		return errs.New(codeInvalidArgument, "The object key must not be empty")
 	}
 	if len(key) > maxKeyLength {
-		e := awserr.BadRequest("KeyTooLongError", "Your key is too long")
+		e := errs.New(codeKeyTooLongError, "Your key is too long")
 		e.Fields = map[string]string{"Size": strconv.Itoa(len(key)), "MaxSizeAllowed": strconv.Itoa(maxKeyLength)}
 		return e
 	}
 	if h.StorageClass != "" && !storageClasses[h.StorageClass] {
-		return awserr.BadRequest("InvalidStorageClass", "The storage class you specified is not valid")
+		return errs.New(codeInvalidStorageClass, "The storage class you specified is not valid")
 	}
 	n := 0
 	for k, v := range metadata {
 		n += len(k) + len(v)
 	}
 	if n > maxMetadata {
-		e := awserr.BadRequest("MetadataTooLarge", "Your metadata headers exceed the maximum allowed metadata size")
+		e := errs.New(codeMetadataTooLarge, "Your metadata headers exceed the maximum allowed metadata size")
 		e.Fields = map[string]string{"Size": strconv.Itoa(n), "MaxSizeAllowed": strconv.Itoa(maxMetadata)}
 		return e
 	}
@@ -84,18 +84,6 @@ func lowerKeys(metadata map[string]string) map[string]string {
 		out[strings.ToLower(k)] = v
 	}
 	return out
-}
-
-func noSuchKey(key string) *awserr.Error {
-	e := awserr.New("NoSuchKey", 404, "The specified key does not exist.")
-	e.Fields = map[string]string{"Key": key}
-	return e
-}
-
-func entityTooLarge(size, limit int64) *awserr.Error {
-	e := awserr.BadRequest("EntityTooLarge", "Your proposed upload exceeds the maximum allowed size")
-	e.Fields = map[string]string{"ProposedSize": strconv.FormatInt(size, 10), "MaxSizeAllowed": strconv.FormatInt(limit, 10)}
-	return e
 }
 
 // checkSize refuses a request body larger than the service takes.
@@ -180,7 +168,7 @@ func (b *bucket) version(key, id string) (*object, error) {
 	if id != "null" && !validVersionID(id) {
 		return nil, invalidArgument("versionId", id, "Invalid version id specified")
 	}
-	ne := awserr.New("NoSuchVersion", 404, "The specified version does not exist.")
+	ne := errs.New(codeNoSuchVersion, "The specified version does not exist.")
 	ne.Fields = map[string]string{"Key": key, "VersionId": id}
 	return nil, ne
 }
@@ -243,19 +231,25 @@ type PutObjectOutput struct {
 // Content-MD5 and checksums are verified as S3 does (see Checksums); the
 // body is limited to MaxObjectSize (EntityTooLarge).
 func (s *Service) PutObject(ctx context.Context, in PutObjectInput) (PutObjectOutput, error) {
-	return s.put(ctx, "PutObject", "ObjectCreated:Put", in)
+	_, err := s.enter(ctx, "PutObject", in.Bucket, in.Key)
+	if err != nil {
+		return PutObjectOutput{}, err
+	}
+	return s.put(ctx, "ObjectCreated:Put", in)
 }
 
 // PostObject stores an object as a browser form upload (POST to the
 // bucket) does: as PutObject, with s3:ObjectCreated:Post events.
 func (s *Service) PostObject(ctx context.Context, in PutObjectInput) (PutObjectOutput, error) {
-	return s.put(ctx, "PostObject", "ObjectCreated:Post", in)
-}
-
-func (s *Service) put(ctx context.Context, op, event string, in PutObjectInput) (PutObjectOutput, error) {
-	if err := s.enter(ctx, op, in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "PostObject", in.Bucket, in.Key)
+	if err != nil {
 		return PutObjectOutput{}, err
 	}
+	return s.put(ctx, "ObjectCreated:Post", in)
+}
+
+// put stores the object of a PutObject or PostObject, sending event.
+func (s *Service) put(ctx context.Context, event string, in PutObjectInput) (PutObjectOutput, error) {
 	o, err := s.prepare(in)
 	if err != nil {
 		return PutObjectOutput{}, err
@@ -355,7 +349,8 @@ type GetObjectOutput struct {
 // InvalidObjectState (403) for GLACIER and DEEP_ARCHIVE objects, 304 or 412
 // for failed conditions, and 416 InvalidRange for a range past the end.
 func (s *Service) GetObject(ctx context.Context, in GetObjectInput) (GetObjectOutput, error) {
-	if err := s.enter(ctx, "GetObject", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "GetObject", in.Bucket, in.Key)
+	if err != nil {
 		return GetObjectOutput{}, err
 	}
 	return s.read(in, true)
@@ -367,7 +362,8 @@ type HeadObjectInput = GetObjectInput
 // HeadObject returns what GetObject would, without the body. Archived
 // objects can be described.
 func (s *Service) HeadObject(ctx context.Context, in HeadObjectInput) (GetObjectOutput, error) {
-	if err := s.enter(ctx, "HeadObject", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "HeadObject", in.Bucket, in.Key)
+	if err != nil {
 		return GetObjectOutput{}, err
 	}
 	return s.read(in, false)
@@ -379,7 +375,7 @@ func (s *Service) read(in GetObjectInput, withBody bool) (GetObjectOutput, error
 			"Part number must be an integer between 1 and 10000, inclusive")
 	}
 	if in.PartNumber != 0 && in.Range != "" {
-		return GetObjectOutput{}, awserr.BadRequest("InvalidRequest", "Cannot specify both Range header and partNumber query parameter")
+		return GetObjectOutput{}, errs.New(codeInvalidRequest, "Cannot specify both Range header and partNumber query parameter")
 	}
 	s.mu.Lock()
 	b, err := s.lookupBucket(in.Bucket)
@@ -393,7 +389,7 @@ func (s *Service) read(in GetObjectInput, withBody bool) (GetObjectOutput, error
 	}
 	if o.deleteMarker {
 		s.mu.Unlock()
-		e := awserr.New("MethodNotAllowed", 405, "The specified method is not allowed against this resource.")
+		e := errs.New(codeMethodNotAllowed, "The specified method is not allowed against this resource.")
 		e.Fields = map[string]string{"Method": "GET", "ResourceType": "DeleteMarker"}
 		if !withBody {
 			e.Fields["Method"] = "HEAD"
@@ -410,7 +406,7 @@ func (s *Service) read(in GetObjectInput, withBody bool) (GetObjectOutput, error
 	s.mu.Unlock()
 
 	if withBody && (o.header.StorageClass == "GLACIER" || o.header.StorageClass == "DEEP_ARCHIVE") {
-		e := awserr.New("InvalidObjectState", 403, "The operation is not valid for the object's storage class")
+		e := errs.New(codeInvalidObjectState, "The operation is not valid for the object's storage class")
 		e.Fields = map[string]string{"StorageClass": o.header.StorageClass}
 		return GetObjectOutput{}, e
 	}
@@ -445,7 +441,7 @@ func (s *Service) read(in GetObjectInput, withBody bool) (GetObjectOutput, error
 func (o *object) part(n int) (byteRange, error) {
 	count := max(o.parts, 1)
 	if n > count {
-		e := awserr.New("InvalidPartNumber", 416, "The requested partnumber is not satisfiable")
+		e := errs.New(codeInvalidPartNumber, "The requested partnumber is not satisfiable")
 		e.Fields = map[string]string{"PartNumberRequested": strconv.Itoa(n), "ActualPartCount": strconv.Itoa(count)}
 		return byteRange{}, e
 	}
@@ -480,7 +476,8 @@ type DeleteObjectOutput struct {
 // succeeds, as in S3. Events: s3:ObjectRemoved:Delete or
 // s3:ObjectRemoved:DeleteMarkerCreated.
 func (s *Service) DeleteObject(ctx context.Context, in DeleteObjectInput) (DeleteObjectOutput, error) {
-	if err := s.enter(ctx, "DeleteObject", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "DeleteObject", in.Bucket, in.Key)
+	if err != nil {
 		return DeleteObjectOutput{}, err
 	}
 	req := s.requesterOf(ctx)
@@ -586,7 +583,8 @@ const maxDeleteObjects = 1000
 // DeleteObjects deletes up to 1000 objects as DeleteObject does each one;
 // more, or none, is MalformedXML, as in S3.
 func (s *Service) DeleteObjects(ctx context.Context, in DeleteObjectsInput) (DeleteObjectsOutput, error) {
-	if err := s.enter(ctx, "DeleteObjects", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "DeleteObjects", in.Bucket, "")
+	if err != nil {
 		return DeleteObjectsOutput{}, err
 	}
 	if len(in.Objects) == 0 || len(in.Objects) > maxDeleteObjects {
@@ -621,9 +619,4 @@ func (s *Service) DeleteObjects(ctx context.Context, in DeleteObjectsInput) (Del
 	s.mu.Unlock()
 	s.publish(events)
 	return out, nil
-}
-
-func malformedXML() *awserr.Error {
-	return awserr.BadRequest("MalformedXML",
-		"The XML you provided was not well-formed or did not validate against our published schema")
 }

@@ -8,7 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/record"
@@ -152,12 +151,6 @@ func (s *Service) withBucket(name string, f func(*bucket) error) error {
 		return err
 	}
 	return f(b)
-}
-
-func noSuchBucket(name string) *awserr.Error {
-	e := awserr.New("NoSuchBucket", 404, "The specified bucket does not exist")
-	e.Fields = map[string]string{"BucketName": name}
-	return e
 }
 
 // objectURL is the path-style URL of an object on the cloud's endpoint, as

@@ -27,9 +27,9 @@ type Tag struct {
 func validateTags(tags []Tag, limit int) error {
 	if len(tags) > limit {
 		if limit == maxObjectTags {
-			return awserr.BadRequest("BadRequest", "Object tags cannot be greater than 10")
+			return errs.New(codeBadRequest, "Object tags cannot be greater than 10")
 		}
-		return awserr.BadRequest("InvalidTag", "Bucket tag count cannot be greater than 50")
+		return errs.New(codeInvalidTag, "Bucket tag count cannot be greater than 50")
 	}
 	seen := make(map[string]bool, len(tags))
 	for _, t := range tags {
@@ -52,7 +52,7 @@ func validateTags(tags []Tag, limit int) error {
 }
 
 func invalidTag(msg string, t Tag) *awserr.Error {
-	e := awserr.BadRequest("InvalidTag", "%s", msg)
+	e := errs.New(codeInvalidTag, "%s", msg)
 	e.Fields = map[string]string{"TagKey": t.Key, "TagValue": t.Value}
 	return e
 }
@@ -75,7 +75,8 @@ type PutBucketTaggingOutput struct{}
 
 // PutBucketTagging replaces a bucket's tag set (up to 50 tags).
 func (s *Service) PutBucketTagging(ctx context.Context, in PutBucketTaggingInput) (PutBucketTaggingOutput, error) {
-	if err := s.enter(ctx, "PutBucketTagging", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "PutBucketTagging", in.Bucket, "")
+	if err != nil {
 		return PutBucketTaggingOutput{}, err
 	}
 	if err := validateTags(in.Tags, maxBucketTags); err != nil {
@@ -100,13 +101,14 @@ type GetBucketTaggingOutput struct {
 // GetBucketTagging returns a bucket's tags, or NoSuchTagSet (404) when it
 // has none.
 func (s *Service) GetBucketTagging(ctx context.Context, in GetBucketTaggingInput) (GetBucketTaggingOutput, error) {
-	if err := s.enter(ctx, "GetBucketTagging", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "GetBucketTagging", in.Bucket, "")
+	if err != nil {
 		return GetBucketTaggingOutput{}, err
 	}
 	var out GetBucketTaggingOutput
-	err := s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(in.Bucket, func(b *bucket) error {
 		if len(b.tags) == 0 {
-			e := awserr.New("NoSuchTagSet", 404, "The TagSet does not exist")
+			e := errs.New(codeNoSuchTagSet, "The TagSet does not exist")
 			e.Fields = map[string]string{"BucketName": in.Bucket}
 			return e
 		}
@@ -126,7 +128,8 @@ type DeleteBucketTaggingOutput struct{}
 
 // DeleteBucketTagging removes a bucket's tags.
 func (s *Service) DeleteBucketTagging(ctx context.Context, in DeleteBucketTaggingInput) (DeleteBucketTaggingOutput, error) {
-	if err := s.enter(ctx, "DeleteBucketTagging", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "DeleteBucketTagging", in.Bucket, "")
+	if err != nil {
 		return DeleteBucketTaggingOutput{}, err
 	}
 	return DeleteBucketTaggingOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
@@ -149,11 +152,12 @@ type GetObjectTaggingOutput struct {
 
 // GetObjectTagging returns the tags of an object, empty when it has none.
 func (s *Service) GetObjectTagging(ctx context.Context, in ObjectTaggingInput) (GetObjectTaggingOutput, error) {
-	if err := s.enter(ctx, "GetObjectTagging", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "GetObjectTagging", in.Bucket, in.Key)
+	if err != nil {
 		return GetObjectTaggingOutput{}, err
 	}
 	var out GetObjectTaggingOutput
-	err := s.withObject(in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
+	err = s.withObject(in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
 		out.Tags = cloneTags(o.tags)
 		if b.versioned() {
 			out.VersionId = o.versionID
@@ -176,7 +180,8 @@ type ObjectTaggingOutput struct {
 // PutObjectTagging replaces an object's tags (up to 10) and sends
 // s3:ObjectTagging:Put events.
 func (s *Service) PutObjectTagging(ctx context.Context, in PutObjectTaggingInput) (ObjectTaggingOutput, error) {
-	if err := s.enter(ctx, "PutObjectTagging", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "PutObjectTagging", in.Bucket, in.Key)
+	if err != nil {
 		return ObjectTaggingOutput{}, err
 	}
 	if err := validateTags(in.Tags, maxObjectTags); err != nil {
@@ -188,7 +193,8 @@ func (s *Service) PutObjectTagging(ctx context.Context, in PutObjectTaggingInput
 // DeleteObjectTagging removes an object's tags and sends
 // s3:ObjectTagging:Delete events.
 func (s *Service) DeleteObjectTagging(ctx context.Context, in ObjectTaggingInput) (ObjectTaggingOutput, error) {
-	if err := s.enter(ctx, "DeleteObjectTagging", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "DeleteObjectTagging", in.Bucket, in.Key)
+	if err != nil {
 		return ObjectTaggingOutput{}, err
 	}
 	return s.retag(ctx, in.Bucket, in.Key, in.VersionId, nil, "ObjectTagging:Delete")
@@ -223,7 +229,7 @@ func (s *Service) withObject(bucketName, key, versionID string, f func(*bucket, 
 		return err
 	}
 	if o.deleteMarker {
-		e := awserr.New("MethodNotAllowed", 405, "The specified method is not allowed against this resource.")
+		e := errs.New(codeMethodNotAllowed, "The specified method is not allowed against this resource.")
 		e.Fields = map[string]string{"ResourceType": "DeleteMarker"}
 		return &headerError{err: e, headers: markerHeaders(o, b)}
 	}
