@@ -2,13 +2,14 @@ package s3
 
 import (
 	"context"
-	"encoding/base64"
 	"net/netip"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/pagetoken"
 )
 
 // maxBuckets is AWS's default quota of general purpose buckets per account
@@ -265,28 +266,20 @@ func (s *Service) ListBuckets(ctx context.Context, in ListBucketsInput) (ListBuc
 		return ListBucketsOutput{}, invalidArgument("max-buckets", strconv.Itoa(in.MaxBuckets),
 			"Argument max-buckets must be an integer between 1 and 10000")
 	}
-	after := ""
-	if in.ContinuationToken != "" {
-		t, err := base64.RawURLEncoding.DecodeString(in.ContinuationToken)
-		if err != nil {
-			return ListBucketsOutput{}, invalidArgument("continuation-token", in.ContinuationToken,
-				"The continuation token provided is incorrect")
-		}
-		after = string(t)
-	}
 	s.mu.Lock()
 	var all []BucketSummary
 	for _, b := range s.buckets {
-		if b.name > after && strings.HasPrefix(b.name, in.Prefix) && (in.BucketRegion == "" || in.BucketRegion == b.region) {
+		if strings.HasPrefix(b.name, in.Prefix) && (in.BucketRegion == "" || in.BucketRegion == b.region) {
 			all = append(all, BucketSummary{Name: b.name, CreationDate: b.created, BucketRegion: b.region})
 		}
 	}
 	s.mu.Unlock()
 	slices.SortFunc(all, func(a, b BucketSummary) int { return strings.Compare(a.Name, b.Name) })
-	out := ListBucketsOutput{Owner: s.owner, Prefix: in.Prefix, Buckets: all}
-	if in.MaxBuckets > 0 && len(all) > in.MaxBuckets {
-		out.Buckets = all[:in.MaxBuckets]
-		out.ContinuationToken = base64.RawURLEncoding.EncodeToString([]byte(out.Buckets[in.MaxBuckets-1].Name))
+	page, next, ok := pagetoken.Page(all, func(b BucketSummary) string { return b.Name }, in.ContinuationToken, in.MaxBuckets)
+	if !ok {
+		return ListBucketsOutput{}, invalidArgument("continuation-token", in.ContinuationToken,
+			"The continuation token provided is incorrect")
 	}
+	out := ListBucketsOutput{Owner: s.owner, Prefix: in.Prefix, Buckets: page, ContinuationToken: next}
 	return out, nil
 }

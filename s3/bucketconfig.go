@@ -3,8 +3,9 @@ package s3
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"slices"
+
+	"github.com/awsfake/awsfake/internal/policy"
 )
 
 // Versioning states of a bucket. A bucket that never had versioning turned
@@ -91,8 +92,8 @@ type PutBucketPolicyInput struct {
 type PutBucketPolicyOutput struct{}
 
 // PutBucketPolicy stores a bucket policy. The policy is not enforced. As
-// S3 checks, it must be a JSON object ("Policies must be valid JSON and the
-// first byte must be '{'") with a Statement, and at most 20 KB.
+// S3 checks, it must be a policy document ("Policies must be valid JSON and
+// the first byte must be '{'") with a Statement, and at most 20 KB.
 func (s *Service) PutBucketPolicy(ctx context.Context, in PutBucketPolicyInput) (PutBucketPolicyOutput, error) {
 	_, err := s.enter(ctx, "PutBucketPolicy", in.Bucket, "")
 	if err != nil {
@@ -107,19 +108,29 @@ func (s *Service) PutBucketPolicy(ctx context.Context, in PutBucketPolicyInput) 
 	})
 }
 
+// validatePolicy checks a bucket policy as S3 does: at most 20 KB, a JSON
+// object in the policy language (internal/policy) with at least one
+// statement.
 func validatePolicy(p string) error {
 	if len(p) > maxPolicySize {
 		return policyTooLarge()
 	}
 	trimmed := bytes.TrimSpace([]byte(p))
-	var doc map[string]json.RawMessage
-	if len(trimmed) == 0 || trimmed[0] != '{' || json.Unmarshal(trimmed, &doc) != nil {
-		return errs.New(codeMalformedPolicy, "Policies must be valid JSON and the first byte must be '{'")
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return malformedPolicy()
 	}
-	if _, ok := doc["Statement"]; !ok {
+	doc, err := policy.Parse(trimmed)
+	if err != nil {
+		return malformedPolicy()
+	}
+	if len(doc.Statement) == 0 {
 		return errs.New(codeMalformedPolicy, "Missing required field Statement")
 	}
 	return nil
+}
+
+func malformedPolicy() error {
+	return errs.New(codeMalformedPolicy, "Policies must be valid JSON and the first byte must be '{'")
 }
 
 // GetBucketPolicyInput names the bucket.

@@ -69,7 +69,7 @@ func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjec
 	if err := validateObject(in.Key, in.Headers, in.Metadata); err != nil {
 		return CopyObjectOutput{}, err
 	}
-	if err := validateTags(in.Tags, maxObjectTags); err != nil {
+	if err := validateTags(in.Tags, &objectTags); err != nil {
 		return CopyObjectOutput{}, err
 	}
 	alg, err := normalizeAlgorithm(in.ChecksumAlgorithm, "x-amz-checksum-algorithm")

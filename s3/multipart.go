@@ -80,7 +80,7 @@ func (s *Service) CreateMultipartUpload(ctx context.Context, in CreateMultipartU
 	if err := validateObject(in.Key, in.Headers, in.Metadata); err != nil {
 		return CreateMultipartUploadOutput{}, err
 	}
-	if err := validateTags(in.Tags, maxObjectTags); err != nil {
+	if err := validateTags(in.Tags, &objectTags); err != nil {
 		return CreateMultipartUploadOutput{}, err
 	}
 	alg, typ, err := uploadChecksum(in.ChecksumAlgorithm, in.ChecksumType)

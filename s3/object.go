@@ -283,7 +283,7 @@ func (s *Service) prepare(in PutObjectInput) (*object, error) {
 	if err := s.checkSize(int64(len(in.Body))); err != nil {
 		return nil, err
 	}
-	if err := validateTags(in.Tags, maxObjectTags); err != nil {
+	if err := validateTags(in.Tags, &objectTags); err != nil {
 		return nil, err
 	}
 	alg, err := normalizeAlgorithm(in.ChecksumAlgorithm, "x-amz-sdk-checksum-algorithm")

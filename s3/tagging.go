@@ -2,20 +2,17 @@ package s3
 
 import (
 	"context"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/tags"
 )
 
 // Tag limits (S3: "You can associate up to 10 tags with an object", "up to
 // 50 tags" with a bucket; keys up to 128 Unicode characters, values up to
-// 256).
+// 256, AWS's defaults in internal/tags).
 const (
-	maxObjectTags  = 10
-	maxBucketTags  = 50
-	maxTagKeyLen   = 128
-	maxTagValueLen = 256
+	maxObjectTags = 10
+	maxBucketTags = 50
 )
 
 // Tag is a key-value pair on a bucket or an object.
@@ -23,38 +20,46 @@ type Tag struct {
 	Key, Value string
 }
 
-// validateTags checks a tag set as S3 does, with InvalidTag errors.
-func validateTags(tags []Tag, limit int) error {
-	if len(tags) > limit {
-		if limit == maxObjectTags {
+// objectTags and bucketTags are S3's tag rules, with its wording: a bucket
+// refuses the reserved aws: prefix, an object does not check it.
+var (
+	objectTags = tags.Rules{Max: maxObjectTags, Errors: tagError}
+	bucketTags = tags.Rules{Max: maxBucketTags, Reserved: true, Errors: tagError}
+)
+
+// validateTags checks a tag set as S3 does, with InvalidTag errors naming
+// the tag at fault.
+func validateTags(ts []Tag, rules *tags.Rules) error {
+	if len(ts) == 0 {
+		return nil
+	}
+	in := make([]tags.Tag, len(ts))
+	for i, t := range ts {
+		in[i] = tags.Tag(t)
+	}
+	return rules.Check(in)
+}
+
+// tagError is S3's answer to a broken tag rule.
+func tagError(v tags.Violation) error {
+	switch v.Kind {
+	case tags.TooMany:
+		if v.Rules.Max == maxObjectTags {
 			return errs.New(codeBadRequest, "Object tags cannot be greater than 10")
 		}
 		return errs.New(codeInvalidTag, "Bucket tag count cannot be greater than 50")
+	case tags.KeyLength:
+		return invalidTag("The TagKey you have provided is invalid", v.Tag)
+	case tags.ValueLength:
+		return invalidTag("The TagValue you have provided is invalid", v.Tag)
+	case tags.ReservedKey:
+		return invalidTag("System tags cannot be added/updated by requester", v.Tag)
 	}
-	seen := make(map[string]bool, len(tags))
-	for _, t := range tags {
-		n := utf8.RuneCountInString(t.Key)
-		if n == 0 || n > maxTagKeyLen {
-			return invalidTag("The TagKey you have provided is invalid", t)
-		}
-		if utf8.RuneCountInString(t.Value) > maxTagValueLen {
-			return invalidTag("The TagValue you have provided is invalid", t)
-		}
-		if limit == maxBucketTags && strings.HasPrefix(strings.ToLower(t.Key), "aws:") {
-			return invalidTag("System tags cannot be added/updated by requester", t)
-		}
-		if seen[t.Key] {
-			return invalidTag("Cannot provide multiple Tags with the same key", t)
-		}
-		seen[t.Key] = true
-	}
-	return nil
+	return invalidTag("Cannot provide multiple Tags with the same key", v.Tag)
 }
 
-func invalidTag(msg string, t Tag) *awserr.Error {
-	e := errs.New(codeInvalidTag, "%s", msg)
-	e.Fields = map[string]string{"TagKey": t.Key, "TagValue": t.Value}
-	return e
+func invalidTag(msg string, t tags.Tag) *awserr.Error {
+	return withFields(errs.New(codeInvalidTag, "%s", msg), "TagKey", t.Key, "TagValue", t.Value)
 }
 
 func cloneTags(tags []Tag) []Tag {
@@ -79,7 +84,7 @@ func (s *Service) PutBucketTagging(ctx context.Context, in PutBucketTaggingInput
 	if err != nil {
 		return PutBucketTaggingOutput{}, err
 	}
-	if err := validateTags(in.Tags, maxBucketTags); err != nil {
+	if err := validateTags(in.Tags, &bucketTags); err != nil {
 		return PutBucketTaggingOutput{}, err
 	}
 	return PutBucketTaggingOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
@@ -184,7 +189,7 @@ func (s *Service) PutObjectTagging(ctx context.Context, in PutObjectTaggingInput
 	if err != nil {
 		return ObjectTaggingOutput{}, err
 	}
-	if err := validateTags(in.Tags, maxObjectTags); err != nil {
+	if err := validateTags(in.Tags, &objectTags); err != nil {
 		return ObjectTaggingOutput{}, err
 	}
 	return s.retag(ctx, in.Bucket, in.Key, in.VersionId, in.Tags, "ObjectTagging:Put")
