@@ -2,7 +2,6 @@ package s3
 
 import (
 	"context"
-	"encoding/base64"
 	"net/netip"
 	"regexp"
 	"slices"
@@ -10,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/pagetoken"
 )
 
 // maxBuckets is AWS's default quota of general purpose buckets per account
@@ -80,7 +79,8 @@ type CreateBucketOutput struct {
 // re-creating a us-east-1 bucket in us-east-1 succeeds, for legacy
 // compatibility.
 func (s *Service) CreateBucket(ctx context.Context, in CreateBucketInput) (CreateBucketOutput, error) {
-	if err := s.enter(ctx, "CreateBucket", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "CreateBucket", in.Bucket, "")
+	if err != nil {
 		return CreateBucketOutput{}, err
 	}
 	if !ValidBucketName(in.Bucket) {
@@ -100,13 +100,12 @@ func (s *Service) CreateBucket(ctx context.Context, in CreateBucketInput) (Creat
 		if b.region == usEast1 && region == usEast1 {
 			return out, nil
 		}
-		e := awserr.New("BucketAlreadyOwnedByYou", 409,
-			"Your previous request to create the named bucket succeeded and you already own it.")
+		e := errs.New(codeBucketAlreadyOwnedByYou, "Your previous request to create the named bucket succeeded and you already own it.")
 		e.Fields = map[string]string{"BucketName": in.Bucket}
 		return CreateBucketOutput{}, e
 	}
 	if len(s.buckets) >= maxBuckets {
-		return CreateBucketOutput{}, awserr.BadRequest("TooManyBuckets", "You have attempted to create more buckets than allowed")
+		return CreateBucketOutput{}, errs.New(codeTooManyBuckets, "You have attempted to create more buckets than allowed")
 	}
 	s.buckets[in.Bucket] = newBucket(in.Bucket, region, s.stamp())
 	return out, nil
@@ -124,7 +123,7 @@ func (s *Service) bucketRegion(in CreateBucketInput) (string, error) {
 		lc = "eu-west-1" // the legacy name AWS still accepts
 	}
 	if lc == usEast1 || (lc != "" && !regionName.MatchString(lc)) {
-		e := awserr.BadRequest("InvalidLocationConstraint", "The specified location-constraint is not valid")
+		e := errs.New(codeInvalidLocationConstraint, "The specified location-constraint is not valid")
 		e.Fields = map[string]string{"LocationConstraint": in.LocationConstraint}
 		return "", e
 	}
@@ -136,16 +135,10 @@ func (s *Service) bucketRegion(in CreateBucketInput) (string, error) {
 		if in.LocationConstraint != "" {
 			what = in.LocationConstraint
 		}
-		return "", awserr.BadRequest("IllegalLocationConstraintException",
+		return "", errs.New(codeIllegalLocationConstraint,
 			"The %s location constraint is incompatible for the region specific endpoint this request was sent to.", what)
 	}
 	return lc, nil
-}
-
-func invalidBucketName(name string) *awserr.Error {
-	e := awserr.BadRequest("InvalidBucketName", "The specified bucket is not valid.")
-	e.Fields = map[string]string{"BucketName": name}
-	return e
 }
 
 // DeleteBucketInput names the bucket to delete.
@@ -162,7 +155,8 @@ type DeleteBucketOutput struct{}
 // markers) in the bucket must be deleted"). Multipart uploads in progress
 // are discarded with it.
 func (s *Service) DeleteBucket(ctx context.Context, in DeleteBucketInput) (DeleteBucketOutput, error) {
-	if err := s.enter(ctx, "DeleteBucket", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "DeleteBucket", in.Bucket, "")
+	if err != nil {
 		return DeleteBucketOutput{}, err
 	}
 	s.mu.Lock()
@@ -172,7 +166,7 @@ func (s *Service) DeleteBucket(ctx context.Context, in DeleteBucketInput) (Delet
 		return DeleteBucketOutput{}, err
 	}
 	if b.all.Len() > 0 {
-		e := awserr.New("BucketNotEmpty", 409, "The bucket you tried to delete is not empty")
+		e := errs.New(codeBucketNotEmpty, "The bucket you tried to delete is not empty")
 		e.Fields = map[string]string{"BucketName": in.Bucket}
 		return DeleteBucketOutput{}, e
 	}
@@ -193,7 +187,8 @@ type HeadBucketOutput struct {
 // HeadBucket reports whether a bucket exists (NoSuchBucket, a bodiless 404
 // on the wire, when it does not) and its region.
 func (s *Service) HeadBucket(ctx context.Context, in HeadBucketInput) (HeadBucketOutput, error) {
-	if err := s.enter(ctx, "HeadBucket", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "HeadBucket", in.Bucket, "")
+	if err != nil {
 		return HeadBucketOutput{}, err
 	}
 	s.mu.Lock()
@@ -219,7 +214,8 @@ type GetBucketLocationOutput struct {
 
 // GetBucketLocation returns the region a bucket lives in.
 func (s *Service) GetBucketLocation(ctx context.Context, in GetBucketLocationInput) (GetBucketLocationOutput, error) {
-	if err := s.enter(ctx, "GetBucketLocation", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "GetBucketLocation", in.Bucket, "")
+	if err != nil {
 		return GetBucketLocationOutput{}, err
 	}
 	s.mu.Lock()
@@ -262,42 +258,28 @@ type ListBucketsOutput struct {
 // ListBuckets lists the account's buckets in name order, filtered by
 // prefix and region, MaxBuckets at a time (AWS: 1 to 10000).
 func (s *Service) ListBuckets(ctx context.Context, in ListBucketsInput) (ListBucketsOutput, error) {
-	if err := s.enter(ctx, "ListBuckets", "", ""); err != nil {
+	_, err := s.enter(ctx, "ListBuckets", "", "")
+	if err != nil {
 		return ListBucketsOutput{}, err
 	}
 	if in.MaxBuckets < 0 || in.MaxBuckets > maxBuckets {
 		return ListBucketsOutput{}, invalidArgument("max-buckets", strconv.Itoa(in.MaxBuckets),
 			"Argument max-buckets must be an integer between 1 and 10000")
 	}
-	after := ""
-	if in.ContinuationToken != "" {
-		t, err := base64.RawURLEncoding.DecodeString(in.ContinuationToken)
-		if err != nil {
-			return ListBucketsOutput{}, invalidArgument("continuation-token", in.ContinuationToken,
-				"The continuation token provided is incorrect")
-		}
-		after = string(t)
-	}
 	s.mu.Lock()
 	var all []BucketSummary
 	for _, b := range s.buckets {
-		if b.name > after && strings.HasPrefix(b.name, in.Prefix) && (in.BucketRegion == "" || in.BucketRegion == b.region) {
+		if strings.HasPrefix(b.name, in.Prefix) && (in.BucketRegion == "" || in.BucketRegion == b.region) {
 			all = append(all, BucketSummary{Name: b.name, CreationDate: b.created, BucketRegion: b.region})
 		}
 	}
 	s.mu.Unlock()
 	slices.SortFunc(all, func(a, b BucketSummary) int { return strings.Compare(a.Name, b.Name) })
-	out := ListBucketsOutput{Owner: s.owner, Prefix: in.Prefix, Buckets: all}
-	if in.MaxBuckets > 0 && len(all) > in.MaxBuckets {
-		out.Buckets = all[:in.MaxBuckets]
-		out.ContinuationToken = base64.RawURLEncoding.EncodeToString([]byte(out.Buckets[in.MaxBuckets-1].Name))
+	page, next, ok := pagetoken.Page(all, func(b BucketSummary) string { return b.Name }, in.ContinuationToken, in.MaxBuckets)
+	if !ok {
+		return ListBucketsOutput{}, invalidArgument("continuation-token", in.ContinuationToken,
+			"The continuation token provided is incorrect")
 	}
+	out := ListBucketsOutput{Owner: s.owner, Prefix: in.Prefix, Buckets: page, ContinuationToken: next}
 	return out, nil
-}
-
-// invalidArgument is S3's InvalidArgument naming the argument at fault.
-func invalidArgument(name, value, message string) *awserr.Error {
-	e := awserr.BadRequest("InvalidArgument", "%s", message)
-	e.Fields = map[string]string{"ArgumentName": name, "ArgumentValue": value}
-	return e
 }

@@ -3,10 +3,9 @@ package s3
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"slices"
 
-	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/policy"
 )
 
 // Versioning states of a bucket. A bucket that never had versioning turned
@@ -33,13 +32,14 @@ type PutBucketVersioningOutput struct{}
 // to unversioned, which S3 has no Status for; any other Status is
 // MalformedXML.
 func (s *Service) PutBucketVersioning(ctx context.Context, in PutBucketVersioningInput) (PutBucketVersioningOutput, error) {
-	if err := s.enter(ctx, "PutBucketVersioning", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "PutBucketVersioning", in.Bucket, "")
+	if err != nil {
 		return PutBucketVersioningOutput{}, err
 	}
 	switch in.MFADelete {
 	case "", "Disabled":
 	case "Enabled":
-		return PutBucketVersioningOutput{}, awserr.New("AccessDenied", 403, "Mfa Authentication must be used for this request")
+		return PutBucketVersioningOutput{}, errs.New(codeAccessDenied, "Mfa Authentication must be used for this request")
 	default:
 		return PutBucketVersioningOutput{}, malformedXML()
 	}
@@ -65,11 +65,12 @@ type GetBucketVersioningOutput struct {
 
 // GetBucketVersioning returns a bucket's versioning state.
 func (s *Service) GetBucketVersioning(ctx context.Context, in GetBucketVersioningInput) (GetBucketVersioningOutput, error) {
-	if err := s.enter(ctx, "GetBucketVersioning", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "GetBucketVersioning", in.Bucket, "")
+	if err != nil {
 		return GetBucketVersioningOutput{}, err
 	}
 	var out GetBucketVersioningOutput
-	err := s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(in.Bucket, func(b *bucket) error {
 		out.Status = b.versioning
 		if b.versioning != "" {
 			out.MFADelete = "Disabled"
@@ -91,10 +92,11 @@ type PutBucketPolicyInput struct {
 type PutBucketPolicyOutput struct{}
 
 // PutBucketPolicy stores a bucket policy. The policy is not enforced. As
-// S3 checks, it must be a JSON object ("Policies must be valid JSON and the
-// first byte must be '{'") with a Statement, and at most 20 KB.
+// S3 checks, it must be a policy document ("Policies must be valid JSON and
+// the first byte must be '{'") with a Statement, and at most 20 KB.
 func (s *Service) PutBucketPolicy(ctx context.Context, in PutBucketPolicyInput) (PutBucketPolicyOutput, error) {
-	if err := s.enter(ctx, "PutBucketPolicy", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "PutBucketPolicy", in.Bucket, "")
+	if err != nil {
 		return PutBucketPolicyOutput{}, err
 	}
 	if err := validatePolicy(in.Policy); err != nil {
@@ -106,23 +108,29 @@ func (s *Service) PutBucketPolicy(ctx context.Context, in PutBucketPolicyInput) 
 	})
 }
 
+// validatePolicy checks a bucket policy as S3 does: at most 20 KB, a JSON
+// object in the policy language (internal/policy) with at least one
+// statement.
 func validatePolicy(p string) error {
 	if len(p) > maxPolicySize {
 		return policyTooLarge()
 	}
 	trimmed := bytes.TrimSpace([]byte(p))
-	var doc map[string]json.RawMessage
-	if len(trimmed) == 0 || trimmed[0] != '{' || json.Unmarshal(trimmed, &doc) != nil {
-		return awserr.BadRequest("MalformedPolicy", "Policies must be valid JSON and the first byte must be '{'")
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return malformedPolicy()
 	}
-	if _, ok := doc["Statement"]; !ok {
-		return awserr.BadRequest("MalformedPolicy", "Missing required field Statement")
+	doc, err := policy.Parse(trimmed)
+	if err != nil {
+		return malformedPolicy()
+	}
+	if len(doc.Statement) == 0 {
+		return errs.New(codeMalformedPolicy, "Missing required field Statement")
 	}
 	return nil
 }
 
-func policyTooLarge() error {
-	return awserr.BadRequest("PolicyTooLarge", "Policy exceeds the maximum allowed document size.")
+func malformedPolicy() error {
+	return errs.New(codeMalformedPolicy, "Policies must be valid JSON and the first byte must be '{'")
 }
 
 // GetBucketPolicyInput names the bucket.
@@ -137,13 +145,14 @@ type GetBucketPolicyOutput struct {
 
 // GetBucketPolicy returns a bucket's policy, or NoSuchBucketPolicy (404).
 func (s *Service) GetBucketPolicy(ctx context.Context, in GetBucketPolicyInput) (GetBucketPolicyOutput, error) {
-	if err := s.enter(ctx, "GetBucketPolicy", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "GetBucketPolicy", in.Bucket, "")
+	if err != nil {
 		return GetBucketPolicyOutput{}, err
 	}
 	var out GetBucketPolicyOutput
-	err := s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(in.Bucket, func(b *bucket) error {
 		if b.policy == "" {
-			e := awserr.New("NoSuchBucketPolicy", 404, "The bucket policy does not exist")
+			e := errs.New(codeNoSuchBucketPolicy, "The bucket policy does not exist")
 			e.Fields = map[string]string{"BucketName": in.Bucket}
 			return e
 		}
@@ -163,7 +172,8 @@ type DeleteBucketPolicyOutput struct{}
 
 // DeleteBucketPolicy removes a bucket's policy; removing none succeeds.
 func (s *Service) DeleteBucketPolicy(ctx context.Context, in DeleteBucketPolicyInput) (DeleteBucketPolicyOutput, error) {
-	if err := s.enter(ctx, "DeleteBucketPolicy", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "DeleteBucketPolicy", in.Bucket, "")
+	if err != nil {
 		return DeleteBucketPolicyOutput{}, err
 	}
 	return DeleteBucketPolicyOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
@@ -201,14 +211,15 @@ type PutBucketCorsOutput struct{}
 // S3 checks: 1 to 100 rules, each with at least one origin and one method
 // among GET, PUT, POST, DELETE and HEAD.
 func (s *Service) PutBucketCors(ctx context.Context, in PutBucketCorsInput) (PutBucketCorsOutput, error) {
-	if err := s.enter(ctx, "PutBucketCors", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "PutBucketCors", in.Bucket, "")
+	if err != nil {
 		return PutBucketCorsOutput{}, err
 	}
 	if len(in.Rules) == 0 {
 		return PutBucketCorsOutput{}, malformedXML()
 	}
 	if len(in.Rules) > maxCORSRules {
-		return PutBucketCorsOutput{}, awserr.BadRequest("InvalidRequest", "The number of CORS rules should not exceed allowed limit of 100 rules.")
+		return PutBucketCorsOutput{}, errs.New(codeInvalidRequest, "The number of CORS rules should not exceed allowed limit of 100 rules.")
 	}
 	for _, r := range in.Rules {
 		if len(r.AllowedMethods) == 0 || len(r.AllowedOrigins) == 0 {
@@ -216,7 +227,7 @@ func (s *Service) PutBucketCors(ctx context.Context, in PutBucketCorsInput) (Put
 		}
 		for _, m := range r.AllowedMethods {
 			if !slices.Contains(corsMethods, m) {
-				return PutBucketCorsOutput{}, awserr.BadRequest("InvalidRequest",
+				return PutBucketCorsOutput{}, errs.New(codeInvalidRequest,
 					"Found unsupported HTTP method in CORS config. Unsupported method is %s", m)
 			}
 		}
@@ -253,13 +264,14 @@ type GetBucketCorsOutput struct {
 // GetBucketCors returns a bucket's CORS rules, or NoSuchCORSConfiguration
 // (404).
 func (s *Service) GetBucketCors(ctx context.Context, in GetBucketCorsInput) (GetBucketCorsOutput, error) {
-	if err := s.enter(ctx, "GetBucketCors", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "GetBucketCors", in.Bucket, "")
+	if err != nil {
 		return GetBucketCorsOutput{}, err
 	}
 	var out GetBucketCorsOutput
-	err := s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(in.Bucket, func(b *bucket) error {
 		if len(b.cors) == 0 {
-			e := awserr.New("NoSuchCORSConfiguration", 404, "The CORS configuration does not exist")
+			e := errs.New(codeNoSuchCORSConfiguration, "The CORS configuration does not exist")
 			e.Fields = map[string]string{"BucketName": in.Bucket}
 			return e
 		}
@@ -279,7 +291,8 @@ type DeleteBucketCorsOutput struct{}
 
 // DeleteBucketCors removes a bucket's CORS configuration.
 func (s *Service) DeleteBucketCors(ctx context.Context, in DeleteBucketCorsInput) (DeleteBucketCorsOutput, error) {
-	if err := s.enter(ctx, "DeleteBucketCors", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "DeleteBucketCors", in.Bucket, "")
+	if err != nil {
 		return DeleteBucketCorsOutput{}, err
 	}
 	return DeleteBucketCorsOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {

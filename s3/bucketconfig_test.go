@@ -73,3 +73,19 @@ func TestBucketCors_StoredAndValidated(t *testing.T) {
 	_, err = c.GetBucketCors(ctx, &s3.GetBucketCorsInput{Bucket: aws.String("bkt")})
 	requireCode(t, err, "NoSuchCORSConfiguration", 404)
 }
+
+// A bucket policy is read as the policy language has it: Statement one
+// object or a list of them; a Statement that is neither, or none, is
+// MalformedPolicy.
+func TestBucketPolicy_ReadInThePolicyLanguage(t *testing.T) {
+	ctx := context.Background()
+	_, c, _ := newS3(t, withChecksums)
+	createBucket(t, c, "bkt")
+	one := `{"Statement":{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::000000000000:root"]},"Action":"s3:*","Resource":"*"}}`
+	_, err := c.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{Bucket: aws.String("bkt"), Policy: aws.String(one)})
+	require.NoError(t, err)
+	for _, bad := range []string{`{"Statement":"x"}`, `{"Statement":[]}`, `{"Statement":[{"Principal":"someone"}]}`} {
+		_, err = c.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{Bucket: aws.String("bkt"), Policy: aws.String(bad)})
+		requireCode(t, err, "MalformedPolicy", 400)
+	}
+}

@@ -11,8 +11,6 @@ import (
 	"hash/crc64"
 	"strconv"
 	"strings"
-
-	"github.com/awsfake/awsfake/internal/awserr"
 )
 
 // The checksum algorithms S3 accepts, as x-amz-checksum-<algorithm> and
@@ -159,7 +157,7 @@ func normalizeAlgorithm(alg, header string) (string, error) {
 	}
 	u := strings.ToUpper(alg)
 	if newHash(u) == nil {
-		return "", awserr.BadRequest("InvalidRequest", "Value for %s header is invalid.", header)
+		return "", errs.New(codeInvalidRequest, "Value for %s header is invalid.", header)
 	}
 	return u, nil
 }
@@ -190,10 +188,10 @@ func verifyContent(data []byte, contentMD5, alg string, sums Checksums) (content
 	if contentMD5 != "" {
 		want, err := base64.StdEncoding.DecodeString(contentMD5)
 		if err != nil || len(want) != md5.Size {
-			return d, awserr.BadRequest("InvalidDigest", "The Content-MD5 you specified was invalid.")
+			return d, errs.New(codeInvalidDigest, "The Content-MD5 you specified was invalid.")
 		}
 		if string(want) != string(d.md5[:]) {
-			e := awserr.BadRequest("BadDigest", "The Content-MD5 you specified did not match what we received.")
+			e := errs.New(codeBadDigest, "The Content-MD5 you specified did not match what we received.")
 			e.Fields = map[string]string{"ExpectedDigest": contentMD5,
 				"CalculatedDigest": base64.StdEncoding.EncodeToString(d.md5[:])}
 			return d, e
@@ -227,20 +225,16 @@ func givenChecksum(sums Checksums) (alg, value string, err error) {
 		return "", "", nil
 	case 1:
 	default:
-		return "", "", awserr.BadRequest("InvalidRequest",
+		return "", "", errs.New(codeInvalidRequest,
 			"Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.")
 	}
 	alg = algs[0]
 	value = sums.Get(alg)
 	raw, err := base64.StdEncoding.DecodeString(value)
 	if err != nil || len(raw) != digestSize(alg) {
-		return "", "", awserr.BadRequest("InvalidRequest", "Value for x-amz-checksum-%s header is invalid.", strings.ToLower(alg))
+		return "", "", errs.New(codeInvalidRequest, "Value for x-amz-checksum-%s header is invalid.", strings.ToLower(alg))
 	}
 	return alg, value, nil
-}
-
-func badChecksum(alg string) *awserr.Error {
-	return awserr.BadRequest("BadDigest", "The %s you specified did not match the calculated checksum.", alg)
 }
 
 // compositeChecksum is S3's checksum of a multipart object built from part

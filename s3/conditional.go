@@ -55,7 +55,7 @@ func (c Conditions) check(o *object, now time.Time, copySource bool) error {
 		return preconditionFailed(prefix + "None-Match")
 	}
 	return &headerError{
-		err: awserr.New("NotModified", 304, "Not Modified"),
+		err: errs.New(codeNotModified, "Not Modified"),
 		headers: map[string]string{
 			"ETag":          o.etag,
 			"Last-Modified": o.lastModified.Format(httpDate),
@@ -81,12 +81,6 @@ func etagMatches(list, etag string) bool {
 	return false
 }
 
-func preconditionFailed(condition string) *awserr.Error {
-	e := awserr.New("PreconditionFailed", 412, "At least one of the pre-conditions you specified did not hold")
-	e.Fields = map[string]string{"Condition": condition}
-	return e
-}
-
 // checkWrite evaluates the conditions of a conditional write (PutObject,
 // CompleteMultipartUpload and CopyObject since 2024): If-None-Match takes
 // only "*" and fails with 412 when the key has a current object; If-Match
@@ -96,7 +90,7 @@ func checkWrite(ifMatch, ifNoneMatch string, cur *object, key string) error {
 	exists := cur != nil && !cur.deleteMarker
 	if ifNoneMatch != "" {
 		if strings.TrimSpace(ifNoneMatch) != "*" {
-			return awserr.New("NotImplemented", 501, "A header you provided implies functionality that is not implemented")
+			return errs.New(codeNotImplemented, "A header you provided implies functionality that is not implemented")
 		}
 		if exists {
 			return preconditionFailed("If-None-Match")
@@ -152,7 +146,7 @@ func resolveRange(h string, size int64) (byteRange, error) {
 		return whole, nil
 	}
 	unsatisfiable := func() error {
-		e := awserr.New("InvalidRange", 416, "The requested range is not satisfiable")
+		e := errs.New(codeInvalidRange, "The requested range is not satisfiable")
 		e.Fields = map[string]string{"RangeRequested": strings.TrimSpace(h), "ActualObjectSize": strconv.FormatInt(size, 10)}
 		return &headerError{err: e, headers: map[string]string{"Content-Range": "bytes */" + strconv.FormatInt(size, 10)}}
 	}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"maps"
 	"time"
-
-	"github.com/awsfake/awsfake/internal/awserr"
 )
 
 // CopySource names the object a copy reads, with its preconditions
@@ -56,7 +54,8 @@ type CopyObjectOutput struct {
 // without changing the object's metadata, storage class, website redirect
 // location or encryption attributes.").
 func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjectOutput, error) {
-	if err := s.enter(ctx, "CopyObject", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "CopyObject", in.Bucket, in.Key)
+	if err != nil {
 		return CopyObjectOutput{}, err
 	}
 	md, err := directive(in.MetadataDirective, "x-amz-metadata-directive")
@@ -70,7 +69,7 @@ func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjec
 	if err := validateObject(in.Key, in.Headers, in.Metadata); err != nil {
 		return CopyObjectOutput{}, err
 	}
-	if err := validateTags(in.Tags, maxObjectTags); err != nil {
+	if err := validateTags(in.Tags, &objectTags); err != nil {
 		return CopyObjectOutput{}, err
 	}
 	alg, err := normalizeAlgorithm(in.ChecksumAlgorithm, "x-amz-checksum-algorithm")
@@ -83,7 +82,7 @@ func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjec
 	}
 	self := in.Source.Bucket == in.Bucket && in.Source.Key == in.Key
 	if self && md == DirectiveCopy && in.Headers.StorageClass == "" && in.Headers.WebsiteRedirectLocation == "" && alg == "" {
-		return CopyObjectOutput{}, awserr.BadRequest("InvalidRequest",
+		return CopyObjectOutput{}, errs.New(codeInvalidRequest,
 			"This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.")
 	}
 	o := &object{key: in.Key, data: src.data, header: src.header, metadata: maps.Clone(src.metadata), tags: cloneTags(src.tags)}
@@ -146,7 +145,7 @@ func (s *Service) copySource(src CopySource) (*object, string, error) {
 		o, err = b.version(src.Key, src.VersionId)
 	}
 	if err == nil && o.deleteMarker {
-		err = awserr.BadRequest("InvalidRequest", "The source of a copy request may not specifically refer to a delete marker by version id.")
+		err = errs.New(codeInvalidRequest, "The source of a copy request may not specifically refer to a delete marker by version id.")
 	}
 	versioned := err == nil && b.versioned()
 	s.mu.Unlock()
@@ -154,7 +153,7 @@ func (s *Service) copySource(src CopySource) (*object, string, error) {
 		return nil, "", err
 	}
 	if o.size() > awsMaxObjectSize {
-		return nil, "", awserr.BadRequest("InvalidRequest",
+		return nil, "", errs.New(codeInvalidRequest,
 			"The specified copy source is larger than the maximum allowable size for a copy source: 5368709120")
 	}
 	if err := src.Conditions.check(o, s.now(), true); err != nil {

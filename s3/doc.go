@@ -49,12 +49,14 @@
 //     when configured; ObjectCreated, ObjectRemoved and ObjectTagging events
 //     posted through the cloud's bus in S3's event message format (version
 //     2.1, URL-encoded keys, sequencers).
-//   - Test helpers: Buckets, Objects, Object and Versions snapshots and
-//     CheckObject; Notifications (every event and test event sent);
-//     InjectFault (the next calls of an operation fail with an S3 error
-//     code, with S3's status and message), ClearFaults, and Calls (every
-//     call with the bucket and key it named, the last 10,000 at least);
-//     SetMaxObjectSize.
+//   - Test helpers: Buckets, Objects, Object and Versions snapshots;
+//     CheckObject, CheckNoObject and CheckNoUploads; Notifications (every
+//     event and test event sent); InjectFault (the next calls of an
+//     operation fail with an S3 error code, with the status and message
+//     S3 gives it, the same as when the fake raises it), InjectLatency (the
+//     calls of an operation wait on the cloud clock until the test advances
+//     it), ClearFaults, and Calls (every call with the bucket and key it
+//     named, the last 10,000 at least); SetMaxObjectSize.
 //
 // # Where the fake differs from AWS
 //
@@ -67,8 +69,8 @@
 //     policy). Nothing is sent to EventBridge.
 //   - max-keys=0 (and max-parts, max-uploads) is served as the default page
 //     of 1000 rather than an empty page.
-//   - Sub-resources the fake does not serve (acl, lifecycle, encryption,
-//     website, object lock, ...) answer 501 NotImplemented.
+//   - Sub-resources the fake does not serve answer 501 NotImplemented,
+//     whatever the method; see below.
 //   - Every object reports x-amz-server-side-encryption: AES256, S3's
 //     default encryption, and is otherwise stored as sent.
 //   - x-amz-id-2 repeats the request id; event records name the caller by
@@ -76,4 +78,40 @@
 //   - A completed multipart upload is assembled in memory at once, and
 //     CompleteMultipartUpload never answers 200 with an error document as S3
 //     may after a long assembly.
+//
+// # Operations answered NotImplemented
+//
+// Every operation of the S3 API is bound in the wire table, so each is
+// recorded by Calls and takes InjectFault and InjectLatency; these answer
+// 501 NotImplemented, S3's error for functionality it does not provide
+// (wire_unsupported.go):
+//
+//   - ACLs: Get/PutBucketAcl, Get/PutObjectAcl.
+//   - Bucket configurations: Get/Put/DeleteBucketLifecycle(Configuration),
+//     Get/Put/DeleteBucketEncryption, Get/Put/DeleteBucketWebsite,
+//     Get/PutBucketLogging, Get/Put/DeleteBucketReplication,
+//     Get/Put/DeleteBucketOwnershipControls, Get/Put/DeletePublicAccessBlock,
+//     Get/PutBucketAccelerateConfiguration, Get/PutBucketRequestPayment,
+//     GetBucketPolicyStatus, Get/PutBucketAbac, and the analytics, metrics,
+//     inventory and intelligent-tiering configurations (Get, Put, Delete,
+//     List).
+//   - Object Lock: Get/PutObjectLockConfiguration, Get/PutObjectRetention,
+//     Get/PutObjectLegalHold.
+//   - Objects: GetObjectAttributes, GetObjectTorrent, RestoreObject,
+//     SelectObjectContent, RenameObject, UpdateObjectEncryption, and object
+//     annotations (Get/Put/DeleteObjectAnnotation, ListObjectAnnotations).
+//   - S3 Metadata: Create/Get/DeleteBucketMetadataConfiguration,
+//     Create/Get/DeleteBucketMetadataTableConfiguration,
+//     UpdateBucketMetadataAnnotationTableConfiguration,
+//     UpdateBucketMetadataInventoryTableConfiguration,
+//     UpdateBucketMetadataJournalTableConfiguration.
+//   - Directory buckets and S3 Object Lambda: CreateSession,
+//     ListDirectoryBuckets, WriteGetObjectResponse.
+//
+// # Plumbing for the root package
+//
+// What only package awsfake calls: New (the service of a cloud), Describe
+// (what the cloud wires: the signing name, the ARN service and ServeHTTP as
+// the handler; S3 has no bus endpoint and nothing to close) and ServeHTTP
+// (the REST-XML binding the cloud's transport routes S3 requests to).
 package s3

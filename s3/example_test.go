@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -117,4 +118,37 @@ func ExampleService_InjectFault() {
 	// Output:
 	// true The specified key does not exist.
 	// <nil>
+}
+
+// printTB reports what a Check helper finds instead of failing a test.
+type printTB struct{ testing.TB }
+
+func (printTB) Helper()                        {}
+func (printTB) Errorf(format string, a ...any) { fmt.Printf(format+"\n", a...) }
+
+// The Check helpers fail a test (here: print) when the bucket does not hold
+// what the test expects, and say nothing when it does.
+func ExampleService_CheckObject() {
+	ctx := context.Background()
+	cloud := awsfake.New()
+	defer cloud.Close()
+	client := s3.NewFromConfig(cloud.AWSConfig())
+	_, _ = client.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("data")})
+	_, _ = client.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("data"), Key: aws.String("k"), Body: strings.NewReader("v")})
+	_, _ = client.CreateMultipartUpload(ctx, &s3.CreateMultipartUploadInput{Bucket: aws.String("data"), Key: aws.String("big")})
+
+	var t printTB // a test's *testing.T
+	cloud.S3().CheckObject(t, "data", "k", []byte("v"))
+	cloud.S3().CheckNoObject(t, "data", "gone")
+	cloud.S3().CheckObject(t, "data", "k", []byte("w"))
+	cloud.S3().CheckObject(t, "data", "gone", nil)
+	cloud.S3().CheckNoObject(t, "data", "k")
+	cloud.S3().CheckNoUploads(t, "data")
+	cloud.S3().CheckNoUploads(t, "nope")
+	// Output:
+	// s3://data/k: holds 1 bytes "v", want 1 bytes "w"
+	// s3://data/gone: no such object
+	// s3://data/k: holds 1 bytes "v", want no object
+	// s3://data: 1 multipart uploads in progress, want none
+	// s3://nope: no such bucket
 }

@@ -125,3 +125,31 @@ func (s *Service) CheckObject(tb testing.TB, bucketName, key string, want []byte
 		tb.Errorf("s3://%s/%s: holds %d bytes %.40q, want %d bytes %.40q", bucketName, key, len(o.Data), o.Data, len(want), want)
 	}
 }
+
+// CheckNoObject fails tb if bucket/key holds a current object (a key whose
+// current version is a delete marker holds none).
+func (s *Service) CheckNoObject(tb testing.TB, bucketName, key string) {
+	tb.Helper()
+	if o, ok := s.Object(bucketName, key); ok {
+		tb.Errorf("s3://%s/%s: holds %d bytes %.40q, want no object", bucketName, key, len(o.Data), o.Data)
+	}
+}
+
+// CheckNoUploads fails tb unless the bucket exists and has no multipart
+// upload in progress: every upload was completed or aborted.
+func (s *Service) CheckNoUploads(tb testing.TB, bucketName string) {
+	tb.Helper()
+	s.mu.Lock()
+	b := s.buckets[bucketName]
+	n := 0
+	if b != nil {
+		n = len(b.uploads)
+	}
+	s.mu.Unlock()
+	switch {
+	case b == nil:
+		tb.Errorf("s3://%s: no such bucket", bucketName)
+	case n > 0:
+		tb.Errorf("s3://%s: %d multipart uploads in progress, want none", bucketName, n)
+	}
+}

@@ -39,8 +39,7 @@ func TestBuckets_SnapshotCountsObjectsVersionsAndUploads(t *testing.T) {
 	require.True(t, ok)
 	o.Data[0] = 'X' // a snapshot is a copy
 	cloud.S3().CheckObject(t, "bkt", "a", []byte("1"))
-	_, ok = cloud.S3().Object("bkt", "b")
-	assert.False(t, ok)
+	cloud.S3().CheckNoObject(t, "bkt", "b")
 	vs := cloud.S3().Versions("bkt", "b")
 	require.Len(t, vs, 2)
 	assert.True(t, vs[0].DeleteMarker)

@@ -130,7 +130,8 @@ type ListObjectsV2Output struct {
 // each; KeyCount counts both. A malformed token is InvalidArgument ("The
 // continuation token provided is incorrect"), as in S3.
 func (s *Service) ListObjectsV2(ctx context.Context, in ListObjectsV2Input) (ListObjectsV2Output, error) {
-	if err := s.enter(ctx, "ListObjectsV2", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "ListObjectsV2", in.Bucket, "")
+	if err != nil {
 		return ListObjectsV2Output{}, err
 	}
 	limit, err := pageSize(in.MaxKeys, "max-keys")
@@ -189,7 +190,8 @@ type ListObjectsOutput struct {
 
 // ListObjects is ListObjectsV2's predecessor, paged by key marker.
 func (s *Service) ListObjects(ctx context.Context, in ListObjectsInput) (ListObjectsOutput, error) {
-	if err := s.enter(ctx, "ListObjects", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "ListObjects", in.Bucket, "")
+	if err != nil {
 		return ListObjectsOutput{}, err
 	}
 	limit, err := pageSize(in.MaxKeys, "max-keys")
@@ -255,7 +257,8 @@ type ListObjectVersionsOutput struct {
 // within each key; objects written before versioning show as version
 // "null". A version id marker needs a key marker (InvalidArgument).
 func (s *Service) ListObjectVersions(ctx context.Context, in ListObjectVersionsInput) (ListObjectVersionsOutput, error) {
-	if err := s.enter(ctx, "ListObjectVersions", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "ListObjectVersions", in.Bucket, "")
+	if err != nil {
 		return ListObjectVersionsOutput{}, err
 	}
 	limit, err := pageSize(in.MaxKeys, "max-keys")

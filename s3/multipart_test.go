@@ -71,7 +71,7 @@ func TestUploadManager_UploadThenDownloadIsByteIdentical(t *testing.T) {
 			} else {
 				assert.Equal(t, `"`+md5hex(data)+`"`, aws.ToString(up.ETag))
 			}
-			assert.Zero(t, cloud.S3().Buckets()[0].UploadsActive, "completed uploads are gone")
+			cloud.S3().CheckNoUploads(t, "bkt") // completed uploads are gone
 
 			buf := manager.NewWriteAtBuffer(nil)
 			n, err := manager.NewDownloader(c, func(d *manager.Downloader) { d.PartSize = 5 * mib; d.Concurrency = 3 }).
@@ -128,8 +128,7 @@ func TestCompleteMultipartUpload_ValidatesPartsAsS3Does(t *testing.T) {
 	requireCode(t, err, "InvalidPart", 400)
 	_, err = complete(c, "k", id, nil)
 	requireCode(t, err, "MalformedXML", 400)
-	_, ok := cloud.S3().Object("bkt", "k")
-	require.False(t, ok, "failed completions leave no object")
+	cloud.S3().CheckNoObject(t, "bkt", "k") // failed completions leave no object
 
 	// Parts 1 and 3: part 1 is 5 MiB, the small part 3 is last.
 	out, err := complete(c, "k", id, []types.CompletedPart{parts[0], parts[2]})
@@ -179,7 +178,7 @@ func TestAbortMultipartUpload_DiscardsTheUpload(t *testing.T) {
 	id, parts, _ := uploadParts(t, c, "k", "", 10)
 	_, err := c.AbortMultipartUpload(ctx, &s3.AbortMultipartUploadInput{Bucket: aws.String("bkt"), Key: aws.String("k"), UploadId: aws.String(id)})
 	require.NoError(t, err)
-	assert.Zero(t, cloud.S3().Buckets()[0].UploadsActive)
+	cloud.S3().CheckNoUploads(t, "bkt")
 	_, err = complete(c, "k", id, parts)
 	requireCode(t, err, "NoSuchUpload", 404)
 	_, err = c.AbortMultipartUpload(ctx, &s3.AbortMultipartUploadInput{Bucket: aws.String("bkt"), Key: aws.String("k"), UploadId: aws.String(id)})

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/arn"
-	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/bus"
 )
 
@@ -149,7 +148,7 @@ func (s *Service) validateNotification(c *NotificationConfiguration) error {
 	ds := c.destinations()
 	for _, d := range ds {
 		if a, err := arn.Parse(d.arn); err != nil || a.Service != d.service() {
-			e := awserr.BadRequest("InvalidArgument", "The ARN is not well formed")
+			e := errs.New(codeInvalidArgument, "The ARN is not well formed")
 			e.Fields = map[string]string{"ArgumentName": d.kind, "ArgumentValue": d.arn}
 			return e
 		}
@@ -271,7 +270,8 @@ type PutBucketNotificationConfigurationOutput struct{}
 // destination configurations". Lambda destinations are not checked: S3
 // checks the function's permissions, which the fake cannot ask for.
 func (s *Service) PutBucketNotificationConfiguration(ctx context.Context, in PutBucketNotificationConfigurationInput) (PutBucketNotificationConfigurationOutput, error) {
-	if err := s.enter(ctx, "PutBucketNotificationConfiguration", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "PutBucketNotificationConfiguration", in.Bucket, "")
+	if err != nil {
 		return PutBucketNotificationConfigurationOutput{}, err
 	}
 	c := cloneNotification(in.NotificationConfiguration)
@@ -312,7 +312,7 @@ func (s *Service) testDestinations(ctx context.Context, bucketName string, c Not
 	if len(failed) == 0 {
 		return nil
 	}
-	e := awserr.BadRequest("InvalidArgument", "Unable to validate the following destination configurations")
+	e := errs.New(codeInvalidArgument, "Unable to validate the following destination configurations")
 	e.Fields = map[string]string{}
 	for i, d := range failed {
 		n := strconv.Itoa(i + 1)
@@ -350,11 +350,12 @@ type GetBucketNotificationConfigurationInput struct {
 // GetBucketNotificationConfiguration returns a bucket's notification
 // configuration, empty when none was set.
 func (s *Service) GetBucketNotificationConfiguration(ctx context.Context, in GetBucketNotificationConfigurationInput) (NotificationConfiguration, error) {
-	if err := s.enter(ctx, "GetBucketNotificationConfiguration", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "GetBucketNotificationConfiguration", in.Bucket, "")
+	if err != nil {
 		return NotificationConfiguration{}, err
 	}
 	var out NotificationConfiguration
-	err := s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(in.Bucket, func(b *bucket) error {
 		out = cloneNotification(b.notification)
 		return nil
 	})

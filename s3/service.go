@@ -8,7 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/record"
@@ -72,67 +71,6 @@ type Owner struct {
 	ID string
 }
 
-// bucket is one bucket and everything in it. Fields are guarded by the
-// service lock.
-type bucket struct {
-	name, region string
-	created      time.Time
-	versioning   string // "", VersioningEnabled or VersioningSuspended
-	tags         []Tag
-	policy       string
-	cors         []CORSRule
-	notification NotificationConfiguration
-
-	entries map[string]*entry // key -> its versions
-	all     keyIndex          // keys with at least one version
-	live    keyIndex          // keys whose latest version is an object
-
-	uploads    map[string]*upload   // upload id -> upload
-	uploadsBy  map[string][]*upload // key -> uploads in initiation order
-	uploadKeys keyIndex             // keys with uploads in progress
-}
-
-func newBucket(name, region string, now time.Time) *bucket {
-	return &bucket{
-		name: name, region: region, created: now,
-		entries: map[string]*entry{}, uploads: map[string]*upload{}, uploadsBy: map[string][]*upload{},
-	}
-}
-
-// versioned reports whether versioning was ever turned on: from then on
-// objects carry version ids ("null" for those written while suspended).
-func (b *bucket) versioned() bool { return b.versioning != "" }
-
-// entry holds the versions of one key, oldest first.
-type entry struct {
-	versions []*object
-}
-
-// latest returns the current version.
-func (e *entry) latest() *object { return e.versions[len(e.versions)-1] }
-
-// object is one version of a key: an object or a delete marker. An object
-// is never changed once stored, except for its tags, so readers may keep
-// its data without copying.
-type object struct {
-	key          string
-	versionID    string // "null" when written without versioning
-	deleteMarker bool
-	lastModified time.Time
-
-	data     []byte
-	etag     string // quoted
-	sum      checksum
-	parts    int // parts of a multipart object, 0 otherwise
-	partEnds []int64
-	header   ObjectHeaders
-	metadata map[string]string
-	tags     []Tag
-}
-
-// size returns the object's length in bytes.
-func (o *object) size() int64 { return int64(len(o.data)) }
-
 // lookupBucket returns the named bucket or NoSuchBucket. The caller holds
 // s.mu.
 func (s *Service) lookupBucket(name string) (*bucket, error) {
@@ -152,12 +90,6 @@ func (s *Service) withBucket(name string, f func(*bucket) error) error {
 		return err
 	}
 	return f(b)
-}
-
-func noSuchBucket(name string) *awserr.Error {
-	e := awserr.New("NoSuchBucket", 404, "The specified bucket does not exist")
-	e.Fields = map[string]string{"BucketName": name}
-	return e
 }
 
 // objectURL is the path-style URL of an object on the cloud's endpoint, as

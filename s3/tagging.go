@@ -2,20 +2,17 @@ package s3
 
 import (
 	"context"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/tags"
 )
 
 // Tag limits (S3: "You can associate up to 10 tags with an object", "up to
 // 50 tags" with a bucket; keys up to 128 Unicode characters, values up to
-// 256).
+// 256, AWS's defaults in internal/tags).
 const (
-	maxObjectTags  = 10
-	maxBucketTags  = 50
-	maxTagKeyLen   = 128
-	maxTagValueLen = 256
+	maxObjectTags = 10
+	maxBucketTags = 50
 )
 
 // Tag is a key-value pair on a bucket or an object.
@@ -23,38 +20,46 @@ type Tag struct {
 	Key, Value string
 }
 
-// validateTags checks a tag set as S3 does, with InvalidTag errors.
-func validateTags(tags []Tag, limit int) error {
-	if len(tags) > limit {
-		if limit == maxObjectTags {
-			return awserr.BadRequest("BadRequest", "Object tags cannot be greater than 10")
-		}
-		return awserr.BadRequest("InvalidTag", "Bucket tag count cannot be greater than 50")
+// objectTags and bucketTags are S3's tag rules, with its wording: a bucket
+// refuses the reserved aws: prefix, an object does not check it.
+var (
+	objectTags = tags.Rules{Max: maxObjectTags, Errors: tagError}
+	bucketTags = tags.Rules{Max: maxBucketTags, Reserved: true, Errors: tagError}
+)
+
+// validateTags checks a tag set as S3 does, with InvalidTag errors naming
+// the tag at fault.
+func validateTags(ts []Tag, rules *tags.Rules) error {
+	if len(ts) == 0 {
+		return nil
 	}
-	seen := make(map[string]bool, len(tags))
-	for _, t := range tags {
-		n := utf8.RuneCountInString(t.Key)
-		if n == 0 || n > maxTagKeyLen {
-			return invalidTag("The TagKey you have provided is invalid", t)
-		}
-		if utf8.RuneCountInString(t.Value) > maxTagValueLen {
-			return invalidTag("The TagValue you have provided is invalid", t)
-		}
-		if limit == maxBucketTags && strings.HasPrefix(strings.ToLower(t.Key), "aws:") {
-			return invalidTag("System tags cannot be added/updated by requester", t)
-		}
-		if seen[t.Key] {
-			return invalidTag("Cannot provide multiple Tags with the same key", t)
-		}
-		seen[t.Key] = true
+	in := make([]tags.Tag, len(ts))
+	for i, t := range ts {
+		in[i] = tags.Tag(t)
 	}
-	return nil
+	return rules.Check(in)
 }
 
-func invalidTag(msg string, t Tag) *awserr.Error {
-	e := awserr.BadRequest("InvalidTag", "%s", msg)
-	e.Fields = map[string]string{"TagKey": t.Key, "TagValue": t.Value}
-	return e
+// tagError is S3's answer to a broken tag rule.
+func tagError(v tags.Violation) error {
+	switch v.Kind {
+	case tags.TooMany:
+		if v.Rules.Max == maxObjectTags {
+			return errs.New(codeBadRequest, "Object tags cannot be greater than 10")
+		}
+		return errs.New(codeInvalidTag, "Bucket tag count cannot be greater than 50")
+	case tags.KeyLength:
+		return invalidTag("The TagKey you have provided is invalid", v.Tag)
+	case tags.ValueLength:
+		return invalidTag("The TagValue you have provided is invalid", v.Tag)
+	case tags.ReservedKey:
+		return invalidTag("System tags cannot be added/updated by requester", v.Tag)
+	}
+	return invalidTag("Cannot provide multiple Tags with the same key", v.Tag)
+}
+
+func invalidTag(msg string, t tags.Tag) *awserr.Error {
+	return withFields(errs.New(codeInvalidTag, "%s", msg), "TagKey", t.Key, "TagValue", t.Value)
 }
 
 func cloneTags(tags []Tag) []Tag {
@@ -75,10 +80,11 @@ type PutBucketTaggingOutput struct{}
 
 // PutBucketTagging replaces a bucket's tag set (up to 50 tags).
 func (s *Service) PutBucketTagging(ctx context.Context, in PutBucketTaggingInput) (PutBucketTaggingOutput, error) {
-	if err := s.enter(ctx, "PutBucketTagging", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "PutBucketTagging", in.Bucket, "")
+	if err != nil {
 		return PutBucketTaggingOutput{}, err
 	}
-	if err := validateTags(in.Tags, maxBucketTags); err != nil {
+	if err := validateTags(in.Tags, &bucketTags); err != nil {
 		return PutBucketTaggingOutput{}, err
 	}
 	return PutBucketTaggingOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
@@ -100,13 +106,14 @@ type GetBucketTaggingOutput struct {
 // GetBucketTagging returns a bucket's tags, or NoSuchTagSet (404) when it
 // has none.
 func (s *Service) GetBucketTagging(ctx context.Context, in GetBucketTaggingInput) (GetBucketTaggingOutput, error) {
-	if err := s.enter(ctx, "GetBucketTagging", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "GetBucketTagging", in.Bucket, "")
+	if err != nil {
 		return GetBucketTaggingOutput{}, err
 	}
 	var out GetBucketTaggingOutput
-	err := s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(in.Bucket, func(b *bucket) error {
 		if len(b.tags) == 0 {
-			e := awserr.New("NoSuchTagSet", 404, "The TagSet does not exist")
+			e := errs.New(codeNoSuchTagSet, "The TagSet does not exist")
 			e.Fields = map[string]string{"BucketName": in.Bucket}
 			return e
 		}
@@ -126,7 +133,8 @@ type DeleteBucketTaggingOutput struct{}
 
 // DeleteBucketTagging removes a bucket's tags.
 func (s *Service) DeleteBucketTagging(ctx context.Context, in DeleteBucketTaggingInput) (DeleteBucketTaggingOutput, error) {
-	if err := s.enter(ctx, "DeleteBucketTagging", in.Bucket, ""); err != nil {
+	_, err := s.enter(ctx, "DeleteBucketTagging", in.Bucket, "")
+	if err != nil {
 		return DeleteBucketTaggingOutput{}, err
 	}
 	return DeleteBucketTaggingOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
@@ -149,11 +157,12 @@ type GetObjectTaggingOutput struct {
 
 // GetObjectTagging returns the tags of an object, empty when it has none.
 func (s *Service) GetObjectTagging(ctx context.Context, in ObjectTaggingInput) (GetObjectTaggingOutput, error) {
-	if err := s.enter(ctx, "GetObjectTagging", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "GetObjectTagging", in.Bucket, in.Key)
+	if err != nil {
 		return GetObjectTaggingOutput{}, err
 	}
 	var out GetObjectTaggingOutput
-	err := s.withObject(in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
+	err = s.withObject(in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
 		out.Tags = cloneTags(o.tags)
 		if b.versioned() {
 			out.VersionId = o.versionID
@@ -176,10 +185,11 @@ type ObjectTaggingOutput struct {
 // PutObjectTagging replaces an object's tags (up to 10) and sends
 // s3:ObjectTagging:Put events.
 func (s *Service) PutObjectTagging(ctx context.Context, in PutObjectTaggingInput) (ObjectTaggingOutput, error) {
-	if err := s.enter(ctx, "PutObjectTagging", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "PutObjectTagging", in.Bucket, in.Key)
+	if err != nil {
 		return ObjectTaggingOutput{}, err
 	}
-	if err := validateTags(in.Tags, maxObjectTags); err != nil {
+	if err := validateTags(in.Tags, &objectTags); err != nil {
 		return ObjectTaggingOutput{}, err
 	}
 	return s.retag(ctx, in.Bucket, in.Key, in.VersionId, in.Tags, "ObjectTagging:Put")
@@ -188,7 +198,8 @@ func (s *Service) PutObjectTagging(ctx context.Context, in PutObjectTaggingInput
 // DeleteObjectTagging removes an object's tags and sends
 // s3:ObjectTagging:Delete events.
 func (s *Service) DeleteObjectTagging(ctx context.Context, in ObjectTaggingInput) (ObjectTaggingOutput, error) {
-	if err := s.enter(ctx, "DeleteObjectTagging", in.Bucket, in.Key); err != nil {
+	_, err := s.enter(ctx, "DeleteObjectTagging", in.Bucket, in.Key)
+	if err != nil {
 		return ObjectTaggingOutput{}, err
 	}
 	return s.retag(ctx, in.Bucket, in.Key, in.VersionId, nil, "ObjectTagging:Delete")
@@ -223,7 +234,7 @@ func (s *Service) withObject(bucketName, key, versionID string, f func(*bucket, 
 		return err
 	}
 	if o.deleteMarker {
-		e := awserr.New("MethodNotAllowed", 405, "The specified method is not allowed against this resource.")
+		e := errs.New(codeMethodNotAllowed, "The specified method is not allowed against this resource.")
 		e.Fields = map[string]string{"ResourceType": "DeleteMarker"}
 		return &headerError{err: e, headers: markerHeaders(o, b)}
 	}

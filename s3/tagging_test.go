@@ -94,3 +94,27 @@ func TestObjectTagging_HeaderAndOperations(t *testing.T) {
 	_, err = c.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k2"), Body: stringBody("v"), Tagging: aws.String("a=1&a=2")})
 	requireCode(t, err, "InvalidArgument", 400)
 }
+
+// AWS counts a tag key's characters, not its bytes: a key of 100 "é" (200
+// bytes) is taken, one of 129 characters is InvalidTag naming the key, on
+// buckets and on objects alike.
+func TestTagging_KeysAreCountedInCharacters(t *testing.T) {
+	ctx := context.Background()
+	_, c, _ := newS3(t, withChecksums)
+	createBucket(t, c, "bkt")
+	putObject(t, c, "bkt", "k", "v")
+	ok, long := strings.Repeat("é", 100), strings.Repeat("é", 129)
+	_, err := c.PutBucketTagging(ctx, &s3.PutBucketTaggingInput{Bucket: aws.String("bkt"), Tagging: &types.Tagging{TagSet: tagSet(ok, "v")}})
+	require.NoError(t, err)
+	_, err = c.PutObjectTagging(ctx, &s3.PutObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("k"), Tagging: &types.Tagging{TagSet: tagSet(ok, "v")}})
+	require.NoError(t, err)
+	out, err := c.GetObjectTagging(ctx, &s3.GetObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
+	require.NoError(t, err)
+	assert.Equal(t, tagSet(ok, "v"), out.TagSet)
+
+	_, err = c.PutBucketTagging(ctx, &s3.PutBucketTaggingInput{Bucket: aws.String("bkt"), Tagging: &types.Tagging{TagSet: tagSet(long, "v")}})
+	requireCode(t, err, "InvalidTag", 400)
+	_, err = c.PutObjectTagging(ctx, &s3.PutObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("k"), Tagging: &types.Tagging{TagSet: tagSet(long, "v")}})
+	requireCode(t, err, "InvalidTag", 400)
+	assert.Contains(t, err.Error(), "The TagKey you have provided is invalid")
+}

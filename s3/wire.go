@@ -7,6 +7,7 @@ import (
 	"net/netip"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/awserr"
@@ -21,6 +22,20 @@ const xmlns = "http://s3.amazonaws.com/doc/2006-03-01/"
 type target struct {
 	bucket, key string
 	query       url.Values
+	op          string // the operation the request was routed to
+}
+
+// segments are the path segments the route table matches: none for the
+// service, the bucket, or the bucket and the key, the key as one segment
+// kept byte for byte ("a//b/" stays "a//b/").
+func (t target) segments() []string {
+	switch {
+	case t.bucket == "":
+		return nil
+	case t.key == "":
+		return []string{t.bucket}
+	}
+	return []string{t.bucket, t.key}
 }
 
 // has reports whether the query names sub-resource name (?versioning,
@@ -30,8 +45,8 @@ func (t target) has(name string) bool {
 	return ok
 }
 
-// handler serves one operation.
-type handler func(w http.ResponseWriter, r *http.Request, t target) error
+// handler serves one operation: a method expression, (*Service).getObject.
+type handler func(s *Service, w http.ResponseWriter, r *http.Request, t target) error
 
 // ServeHTTP serves S3's REST-XML protocol with path-style
 // (host/bucket/key) and virtual-hosted-style (bucket.host/key) addressing.
@@ -55,7 +70,9 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		err = checkOwner(r, s.env.AccountID)
 	}
 	if err == nil {
-		err = s.route(r, t)(w, r, t)
+		var h handler
+		h, t = route(r, t)
+		err = h(s, w, r, t)
 	}
 	if err != nil {
 		writeError(w, r, err)
@@ -82,7 +99,7 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 // with 403 AccessDenied, as S3 does.
 func checkOwner(r *http.Request, account string) error {
 	if o := r.Header.Get("x-amz-expected-bucket-owner"); o != "" && o != account {
-		return awserr.New("AccessDenied", http.StatusForbidden, "Access Denied")
+		return errs.New(codeAccessDenied, "Access Denied")
 	}
 	return nil
 }
@@ -166,141 +183,81 @@ func (s *Service) address(r *http.Request) (target, error) {
 	return t, nil
 }
 
-func invalidURI() error {
-	return awserr.BadRequest("InvalidURI", "Couldn't parse the specified URI.")
-}
+// bucketPath and objectPath are the paths of S3's REST API, as its model
+// writes them; the service's own is "/".
+const (
+	bucketPath = "/{Bucket}"
+	objectPath = "/{Bucket}/{Key+}"
+)
 
-// unsupported are sub-resources S3 has and the fake does not serve: they
-// answer NotImplemented rather than being taken for another operation.
-var unsupported = []string{
-	"acl", "lifecycle", "encryption", "website", "logging", "replication", "ownershipControls",
-	"publicAccessBlock", "object-lock", "accelerate", "requestPayment", "analytics", "metrics",
-	"inventory", "intelligent-tiering", "policyStatus", "retention", "legal-hold", "torrent",
-	"attributes", "restore", "select", "metadataConfiguration", "metadataTable", "abac", "renameObject",
-	"session",
-}
+// routes is the wire table: every operation of the S3 API by method, path,
+// sub-resource and the headers that tell operations apart. Where two rows
+// could match one request, the one with more conditions wins, then the one
+// listed first. PostObject is the browser form upload, which the SDKs do
+// not call.
+var table = slices.Concat(unsupportedRoutes, []protocol.Route[handler]{
+	{Method: "GET", Path: "/", Name: "ListBuckets", Handler: (*Service).listBuckets},
 
-// route picks the handler for a request, by method, by whether it names a
-// bucket and a key, and by its sub-resource.
-func (s *Service) route(r *http.Request, t target) handler {
-	for _, name := range unsupported {
-		if t.has(name) {
-			return notImplemented
-		}
-	}
+	{Method: "GET", Path: bucketPath, Query: []string{"list-type=2"}, Name: "ListObjectsV2", Handler: (*Service).listObjectsV2},
+	{Method: "GET", Path: bucketPath, Query: []string{"location"}, Name: "GetBucketLocation", Handler: (*Service).getBucketLocation},
+	{Method: "GET", Path: bucketPath, Query: []string{"versioning"}, Name: "GetBucketVersioning", Handler: (*Service).getBucketVersioning},
+	{Method: "GET", Path: bucketPath, Query: []string{"tagging"}, Name: "GetBucketTagging", Handler: (*Service).getBucketTagging},
+	{Method: "GET", Path: bucketPath, Query: []string{"policy"}, Name: "GetBucketPolicy", Handler: (*Service).getBucketPolicy},
+	{Method: "GET", Path: bucketPath, Query: []string{"cors"}, Name: "GetBucketCors", Handler: (*Service).getBucketCors},
+	{Method: "GET", Path: bucketPath, Query: []string{"notification"}, Name: "GetBucketNotificationConfiguration", Handler: (*Service).getBucketNotification},
+	{Method: "GET", Path: bucketPath, Query: []string{"versions"}, Name: "ListObjectVersions", Handler: (*Service).listObjectVersions},
+	{Method: "GET", Path: bucketPath, Query: []string{"uploads"}, Name: "ListMultipartUploads", Handler: (*Service).listMultipartUploads},
+	{Method: "GET", Path: bucketPath, Name: "ListObjects", Handler: (*Service).listObjects},
+	{Method: "PUT", Path: bucketPath, Query: []string{"versioning"}, Name: "PutBucketVersioning", Handler: (*Service).putBucketVersioning},
+	{Method: "PUT", Path: bucketPath, Query: []string{"tagging"}, Name: "PutBucketTagging", Handler: (*Service).putBucketTagging},
+	{Method: "PUT", Path: bucketPath, Query: []string{"policy"}, Name: "PutBucketPolicy", Handler: (*Service).putBucketPolicy},
+	{Method: "PUT", Path: bucketPath, Query: []string{"cors"}, Name: "PutBucketCors", Handler: (*Service).putBucketCors},
+	{Method: "PUT", Path: bucketPath, Query: []string{"notification"}, Name: "PutBucketNotificationConfiguration", Handler: (*Service).putBucketNotification},
+	{Method: "PUT", Path: bucketPath, Name: "CreateBucket", Handler: (*Service).createBucket},
+	{Method: "DELETE", Path: bucketPath, Query: []string{"tagging"}, Name: "DeleteBucketTagging", Handler: (*Service).deleteBucketTagging},
+	{Method: "DELETE", Path: bucketPath, Query: []string{"policy"}, Name: "DeleteBucketPolicy", Handler: (*Service).deleteBucketPolicy},
+	{Method: "DELETE", Path: bucketPath, Query: []string{"cors"}, Name: "DeleteBucketCors", Handler: (*Service).deleteBucketCors},
+	{Method: "DELETE", Path: bucketPath, Name: "DeleteBucket", Handler: (*Service).deleteBucket},
+	{Method: "HEAD", Path: bucketPath, Name: "HeadBucket", Handler: (*Service).headBucket},
+	{Method: "POST", Path: bucketPath, Query: []string{"delete"}, Name: "DeleteObjects", Handler: (*Service).deleteObjects},
+	{Method: "POST", Path: bucketPath, Name: "PostObject", Handler: (*Service).postObject},
+
+	{Method: "PUT", Path: objectPath, Query: []string{"uploadId"}, Header: []string{"x-amz-copy-source"}, Name: "UploadPartCopy", Handler: (*Service).uploadPartCopy},
+	{Method: "PUT", Path: objectPath, Query: []string{"uploadId"}, Name: "UploadPart", Handler: (*Service).uploadPart},
+	{Method: "PUT", Path: objectPath, Query: []string{"tagging"}, Name: "PutObjectTagging", Handler: (*Service).putObjectTagging},
+	{Method: "PUT", Path: objectPath, Header: []string{"x-amz-copy-source"}, Name: "CopyObject", Handler: (*Service).copyObject},
+	{Method: "PUT", Path: objectPath, Name: "PutObject", Handler: (*Service).putObject},
+	{Method: "GET", Path: objectPath, Query: []string{"uploadId"}, Name: "ListParts", Handler: (*Service).listParts},
+	{Method: "GET", Path: objectPath, Query: []string{"tagging"}, Name: "GetObjectTagging", Handler: (*Service).getObjectTagging},
+	{Method: "GET", Path: objectPath, Name: "GetObject", Handler: (*Service).getObject},
+	{Method: "HEAD", Path: objectPath, Name: "HeadObject", Handler: (*Service).headObject},
+	{Method: "DELETE", Path: objectPath, Query: []string{"uploadId"}, Name: "AbortMultipartUpload", Handler: (*Service).abortMultipartUpload},
+	{Method: "DELETE", Path: objectPath, Query: []string{"tagging"}, Name: "DeleteObjectTagging", Handler: (*Service).deleteObjectTagging},
+	{Method: "DELETE", Path: objectPath, Name: "DeleteObject", Handler: (*Service).deleteObject},
+	{Method: "POST", Path: objectPath, Query: []string{"uploads"}, Name: "CreateMultipartUpload", Handler: (*Service).createMultipartUpload},
+	{Method: "POST", Path: objectPath, Query: []string{"uploadId"}, Name: "CompleteMultipartUpload", Handler: (*Service).completeMultipartUpload},
+}, unmodelledRoutes)
+
+var routes = protocol.NewRoutes(table...)
+
+// route picks the handler of a request by its method, its address and its
+// sub-resources, and names the operation in the target. A request naming
+// a sub-resource the fake does not serve is NotImplemented whatever else it
+// names; a path served with other methods or sub-resources is
+// MethodNotAllowed.
+func route(r *http.Request, t target) (handler, target) {
+	rt, known := match(r.Method, t, r.Header)
 	switch {
-	case t.bucket == "":
-		if r.Method == http.MethodGet {
-			return s.listBuckets
-		}
-	case t.key == "":
-		if h := s.bucketRoute(r, t); h != nil {
-			return h
-		}
-	default:
-		if h := s.objectRoute(r, t); h != nil {
-			return h
-		}
+	case rt != nil && (namesUnsupported(rt.Query) || !anyUnsupported(t.query)):
+		t.op = rt.Name
+		return rt.Handler, t
+	case anyUnsupported(t.query) || !known:
+		return (*Service).notImplemented, t
 	}
-	return methodNotAllowed
+	return (*Service).methodNotAllowed, t
 }
 
-func (s *Service) bucketRoute(r *http.Request, t target) handler {
-	type sub struct {
-		name string
-		h    handler
-	}
-	pick := func(subs []sub, fallback handler) handler {
-		for _, x := range subs {
-			if t.has(x.name) {
-				return x.h
-			}
-		}
-		return fallback
-	}
-	switch r.Method {
-	case http.MethodGet:
-		if t.query.Get("list-type") == "2" {
-			return s.listObjectsV2
-		}
-		return pick([]sub{
-			{"location", s.getBucketLocation}, {"versioning", s.getBucketVersioning}, {"tagging", s.getBucketTagging},
-			{"policy", s.getBucketPolicy}, {"cors", s.getBucketCors}, {"notification", s.getBucketNotification},
-			{"versions", s.listObjectVersions}, {"uploads", s.listMultipartUploads},
-		}, s.listObjects)
-	case http.MethodPut:
-		return pick([]sub{
-			{"versioning", s.putBucketVersioning}, {"tagging", s.putBucketTagging}, {"policy", s.putBucketPolicy},
-			{"cors", s.putBucketCors}, {"notification", s.putBucketNotification},
-		}, s.createBucket)
-	case http.MethodDelete:
-		return pick([]sub{
-			{"tagging", s.deleteBucketTagging}, {"policy", s.deleteBucketPolicy}, {"cors", s.deleteBucketCors},
-		}, s.deleteBucket)
-	case http.MethodHead:
-		return s.headBucket
-	case http.MethodPost:
-		if t.has("delete") {
-			return s.deleteObjects
-		}
-		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-			return s.postObject
-		}
-	}
-	return nil
-}
-
-func (s *Service) objectRoute(r *http.Request, t target) handler {
-	upload := t.has("uploadId")
-	switch r.Method {
-	case http.MethodPut:
-		switch {
-		case upload && r.Header.Get("x-amz-copy-source") != "":
-			return s.uploadPartCopy
-		case upload:
-			return s.uploadPart
-		case t.has("tagging"):
-			return s.putObjectTagging
-		case r.Header.Get("x-amz-copy-source") != "":
-			return s.copyObject
-		}
-		return s.putObject
-	case http.MethodGet:
-		switch {
-		case upload:
-			return s.listParts
-		case t.has("tagging"):
-			return s.getObjectTagging
-		}
-		return s.getObject
-	case http.MethodHead:
-		return s.headObject
-	case http.MethodDelete:
-		switch {
-		case upload:
-			return s.abortMultipartUpload
-		case t.has("tagging"):
-			return s.deleteObjectTagging
-		}
-		return s.deleteObject
-	case http.MethodPost:
-		switch {
-		case t.has("uploads"):
-			return s.createMultipartUpload
-		case upload:
-			return s.completeMultipartUpload
-		}
-	}
-	return nil
-}
-
-func notImplemented(http.ResponseWriter, *http.Request, target) error {
-	return awserr.New("NotImplemented", http.StatusNotImplemented,
-		"A header you provided implies functionality that is not implemented")
-}
-
-func methodNotAllowed(_ http.ResponseWriter, r *http.Request, t target) error {
-	e := awserr.New("MethodNotAllowed", http.StatusMethodNotAllowed, "The specified method is not allowed against this resource.")
+func (s *Service) methodNotAllowed(_ http.ResponseWriter, r *http.Request, t target) error {
 	kind := "SERVICE"
 	switch {
 	case t.key != "":
@@ -308,6 +265,6 @@ func methodNotAllowed(_ http.ResponseWriter, r *http.Request, t target) error {
 	case t.bucket != "":
 		kind = "BUCKET"
 	}
-	e.Fields = map[string]string{"Method": r.Method, "ResourceType": kind}
-	return e
+	return withFields(errs.New(codeMethodNotAllowed, "The specified method is not allowed against this resource."),
+		"Method", r.Method, "ResourceType", kind)
 }

@@ -42,7 +42,7 @@ func readPayload(r *http.Request, limit int64) (payload, error) {
 		if v := r.Header.Get("X-Amz-Decoded-Content-Length"); v != "" {
 			n, err := strconv.ParseInt(v, 10, 64)
 			if err != nil || n < 0 {
-				return payload{}, awserr.BadRequest("InvalidArgument", "Invalid x-amz-decoded-content-length")
+				return payload{}, errs.New(codeInvalidArgument, "Invalid x-amz-decoded-content-length")
 			}
 			if n > limit {
 				return payload{}, entityTooLarge(n, limit)
@@ -75,7 +75,7 @@ func readPayload(r *http.Request, limit int64) (payload, error) {
 		if _, err := hex.DecodeString(sha); err == nil {
 			got := sha256.Sum256(data)
 			if !strings.EqualFold(hex.EncodeToString(got[:]), sha) {
-				e := awserr.BadRequest("XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.")
+				e := errs.New(codeXAmzContentSHA256Mismatch, "The provided 'x-amz-content-sha256' header does not match what was computed.")
 				e.Fields = map[string]string{"ClientComputedContentSHA256": sha, "S3ComputedContentSHA256": hex.EncodeToString(got[:])}
 				return payload{}, e
 			}
@@ -98,10 +98,6 @@ func encodings(v string) []string {
 		}
 	}
 	return out
-}
-
-func incompleteBody() error {
-	return awserr.BadRequest("IncompleteBody", "You did not provide the number of bytes specified by the Content-Length HTTP header")
 }
 
 // Limits of aws-chunked framing: a chunk header line (size and signature)
@@ -192,7 +188,7 @@ func chunkLine(br *bufio.Reader) (string, error) {
 }
 
 func malformedChunk(why string) error {
-	return awserr.BadRequest("InvalidRequest", "The aws-chunked encoding of the request body is malformed: %s", why)
+	return errs.New(codeInvalidRequest, "The aws-chunked encoding of the request body is malformed: %s", why)
 }
 
 // checksums collects the x-amz-checksum-* values of a request, from its
@@ -216,11 +212,11 @@ func checksums(h http.Header, trailers map[string]string) Checksums {
 func checkTrailer(r *http.Request, p payload) error {
 	if t := strings.ToLower(strings.TrimSpace(r.Header.Get("X-Amz-Trailer"))); t != "" {
 		if _, ok := p.trailers[t]; !ok && strings.HasPrefix(t, "x-amz-checksum-") {
-			return awserr.BadRequest("InvalidRequest", "The x-amz-trailer header value %s was not found in the trailer", t)
+			return errs.New(codeInvalidRequest, "The x-amz-trailer header value %s was not found in the trailer", t)
 		}
 	}
 	if r.Header.Get("x-amz-sdk-checksum-algorithm") != "" && len(checksums(r.Header, p.trailers).given()) == 0 {
-		return awserr.BadRequest("InvalidRequest",
+		return errs.New(codeInvalidRequest,
 			"x-amz-sdk-checksum-algorithm specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found.")
 	}
 	return nil
@@ -232,7 +228,7 @@ func readXML(r *http.Request, v any, required bool) error {
 	p, err := readPayload(r, protocol.DefaultBodyLimit)
 	if err != nil {
 		if awserr.Is(err, "EntityTooLarge") {
-			return awserr.BadRequest("MaxMessageLengthExceeded", "Your request was too big.")
+			return errs.New(codeMaxMessageLengthExceeded, "Your request was too big.")
 		}
 		return err
 	}
@@ -254,7 +250,7 @@ func checkBody(r *http.Request, p payload, required bool) error {
 	md5 := r.Header.Get("Content-MD5")
 	sums := checksums(r.Header, p.trailers)
 	if required && md5 == "" && len(sums.given()) == 0 {
-		return awserr.BadRequest("InvalidRequest", "Missing required header for this request: Content-MD5")
+		return errs.New(codeInvalidRequest, "Missing required header for this request: Content-MD5")
 	}
 	_, err := verifyContent(p.data, md5, "", sums)
 	return err

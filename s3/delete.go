@@ -1,0 +1,120 @@
+package s3
+
+import (
+	"context"
+
+	"github.com/awsfake/awsfake/internal/awserr"
+)
+
+// DeleteObjectInput names the object, or the version, to delete.
+type DeleteObjectInput struct {
+	Bucket, Key, VersionId string
+}
+
+// DeleteObjectOutput says what the delete did.
+type DeleteObjectOutput struct {
+	// DeleteMarker is true when a delete marker was created, or the version
+	// deleted was one.
+	DeleteMarker bool
+	// VersionId is the delete marker created or the version deleted.
+	VersionId string
+}
+
+// DeleteObject deletes an object. Without a version id it removes the
+// object when versioning is off, adds a delete marker when it is on, and
+// replaces the "null" version with a delete marker when it is suspended;
+// with one it removes that version for good. Deleting what does not exist
+// succeeds, as in S3. Events: s3:ObjectRemoved:Delete or
+// s3:ObjectRemoved:DeleteMarkerCreated.
+func (s *Service) DeleteObject(ctx context.Context, in DeleteObjectInput) (DeleteObjectOutput, error) {
+	_, err := s.enter(ctx, "DeleteObject", in.Bucket, in.Key)
+	if err != nil {
+		return DeleteObjectOutput{}, err
+	}
+	req := s.requesterOf(ctx)
+	s.mu.Lock()
+	b, err := s.lookupBucket(in.Bucket)
+	if err != nil {
+		s.mu.Unlock()
+		return DeleteObjectOutput{}, err
+	}
+	out, ev, err := s.remove(b, in.Key, in.VersionId, req)
+	s.mu.Unlock()
+	s.publish(ev)
+	return out, err
+}
+
+// ObjectIdentifier names an object, or one version, for DeleteObjects.
+type ObjectIdentifier struct {
+	Key, VersionId string
+}
+
+// DeleteObjectsInput lists up to 1000 objects to delete.
+type DeleteObjectsInput struct {
+	Bucket  string
+	Objects []ObjectIdentifier
+	// Quiet leaves successful deletes out of the answer.
+	Quiet bool
+}
+
+// DeletedObject is one successful delete.
+type DeletedObject struct {
+	Key, VersionId        string
+	DeleteMarker          bool
+	DeleteMarkerVersionId string
+}
+
+// DeleteError is one delete that failed.
+type DeleteError struct {
+	Key, VersionId, Code, Message string
+}
+
+// DeleteObjectsOutput reports each delete.
+type DeleteObjectsOutput struct {
+	Deleted []DeletedObject
+	Errors  []DeleteError
+}
+
+// maxDeleteObjects is the most keys one DeleteObjects takes.
+const maxDeleteObjects = 1000
+
+// DeleteObjects deletes up to 1000 objects as DeleteObject does each one;
+// more, or none, is MalformedXML, as in S3.
+func (s *Service) DeleteObjects(ctx context.Context, in DeleteObjectsInput) (DeleteObjectsOutput, error) {
+	_, err := s.enter(ctx, "DeleteObjects", in.Bucket, "")
+	if err != nil {
+		return DeleteObjectsOutput{}, err
+	}
+	if len(in.Objects) == 0 || len(in.Objects) > maxDeleteObjects {
+		return DeleteObjectsOutput{}, malformedXML()
+	}
+	req := s.requesterOf(ctx)
+	s.mu.Lock()
+	b, err := s.lookupBucket(in.Bucket)
+	if err != nil {
+		s.mu.Unlock()
+		return DeleteObjectsOutput{}, err
+	}
+	var out DeleteObjectsOutput
+	var events []pendingEvent
+	for _, id := range in.Objects {
+		r, ev, err := s.remove(b, id.Key, id.VersionId, req)
+		if err != nil {
+			ae := awserr.As(err)
+			out.Errors = append(out.Errors, DeleteError{Key: id.Key, VersionId: id.VersionId, Code: ae.Code, Message: ae.Message})
+			continue
+		}
+		events = append(events, ev...)
+		if in.Quiet {
+			continue
+		}
+		d := DeletedObject{Key: id.Key, VersionId: id.VersionId, DeleteMarker: r.DeleteMarker}
+		if r.DeleteMarker {
+			d.DeleteMarkerVersionId = r.VersionId
+		}
+		out.Deleted = append(out.Deleted, d)
+	}
+	s.mu.Unlock()
+	s.publish(events)
+	return out, nil
+}
