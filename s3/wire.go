@@ -246,7 +246,7 @@ var routes = protocol.NewRoutes(table...)
 // names; a path served with other methods or sub-resources is
 // MethodNotAllowed.
 func route(r *http.Request, t target) (handler, target) {
-	rt, known := match(r.Method, t, r.Header)
+	rt, _, known := routes.Match(r.Method, t.segments(), t.query, r.Header)
 	switch {
 	case rt != nil && (namesUnsupported(rt.Query) || !anyUnsupported(t.query)):
 		t.op = rt.Name
