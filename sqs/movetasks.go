@@ -134,8 +134,9 @@ type taskHandle struct {
 // in their destination (receive count 0, new retention period). Without a
 // rate everything moves at once; with MaxNumberOfMessagesPerSecond, that many
 // move now and as many again every second on the clock.
-func (s *Service) StartMessageMoveTask(_ context.Context, in StartMessageMoveTaskInput) (StartMessageMoveTaskOutput, error) {
-	if err := s.begin("StartMessageMoveTask"); err != nil {
+func (s *Service) StartMessageMoveTask(ctx context.Context, in StartMessageMoveTaskInput) (StartMessageMoveTaskOutput, error) {
+	_, err := s.enter(ctx, "StartMessageMoveTask")
+	if err != nil {
 		return StartMessageMoveTaskOutput{}, err
 	}
 	if in.SourceArn == "" {
@@ -237,8 +238,9 @@ func (s *Service) moveBatch(t *moveTask, now int64, e *effects) {
 // CancelMessageMoveTask stops a running task; what has moved stays moved.
 // The fake cancels at once (status CANCELLED), where AWS passes through
 // CANCELLING.
-func (s *Service) CancelMessageMoveTask(_ context.Context, in CancelMessageMoveTaskInput) (CancelMessageMoveTaskOutput, error) {
-	if err := s.begin("CancelMessageMoveTask"); err != nil {
+func (s *Service) CancelMessageMoveTask(ctx context.Context, in CancelMessageMoveTaskInput) (CancelMessageMoveTaskOutput, error) {
+	_, err := s.enter(ctx, "CancelMessageMoveTask")
+	if err != nil {
 		return CancelMessageMoveTaskOutput{}, err
 	}
 	if in.TaskHandle == "" {
@@ -271,8 +273,9 @@ func (s *Service) CancelMessageMoveTask(_ context.Context, in CancelMessageMoveT
 }
 
 // ListMessageMoveTasks lists the most recent tasks of a source queue.
-func (s *Service) ListMessageMoveTasks(_ context.Context, in ListMessageMoveTasksInput) (ListMessageMoveTasksOutput, error) {
-	if err := s.begin("ListMessageMoveTasks"); err != nil {
+func (s *Service) ListMessageMoveTasks(ctx context.Context, in ListMessageMoveTasksInput) (ListMessageMoveTasksOutput, error) {
+	_, err := s.enter(ctx, "ListMessageMoveTasks")
+	if err != nil {
 		return ListMessageMoveTasksOutput{}, err
 	}
 	if in.SourceArn == "" {

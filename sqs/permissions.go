@@ -29,8 +29,9 @@ const maxActionsPerStatement = 7
 // the label, the principals are the accounts' roots, the actions are
 // prefixed SQS:. The label must be new and, like a queue name, 1 to 80
 // characters of [A-Za-z0-9_-].
-func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) error {
-	if err := s.begin("AddPermission"); err != nil {
+func (s *Service) AddPermission(ctx context.Context, in AddPermissionInput) error {
+	_, err := s.enter(ctx, "AddPermission")
+	if err != nil {
 		return err
 	}
 	switch {
@@ -76,8 +77,9 @@ func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) error 
 
 // RemovePermission removes the statement with the label from the queue's
 // Policy; the policy goes when its last statement does.
-func (s *Service) RemovePermission(_ context.Context, in RemovePermissionInput) error {
-	if err := s.begin("RemovePermission"); err != nil {
+func (s *Service) RemovePermission(ctx context.Context, in RemovePermissionInput) error {
+	_, err := s.enter(ctx, "RemovePermission")
+	if err != nil {
 		return err
 	}
 	if in.Label == "" {

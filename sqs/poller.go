@@ -68,17 +68,17 @@ func (s *Service) PollerDelete(queueARN string, receiptHandles []string) error {
 		return errNoQueue()
 	}
 	q.advance(s.now())
-	var errs []error
+	var failed []error
 	for _, h := range receiptHandles {
 		if h == "" {
-			errs = append(errs, missingParameter("ReceiptHandle"))
+			failed = append(failed, missingParameter("ReceiptHandle"))
 			continue
 		}
 		if err := s.deleteMessage(q, h, &e); err != nil {
-			errs = append(errs, err)
+			failed = append(failed, err)
 		}
 	}
-	return errors.Join(errs...)
+	return errors.Join(failed...)
 }
 
 // PollerNotify registers fn for the queue ARN as Notify does. The queue

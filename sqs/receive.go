@@ -114,7 +114,8 @@ func (in *ReceiveMessageInput) params() (receiveParams, error) {
 // message received maxReceiveCount times moves to the dead-letter queue of
 // the queue's RedrivePolicy on the next receive instead of being returned.
 func (s *Service) ReceiveMessage(ctx context.Context, in ReceiveMessageInput) (ReceiveMessageOutput, error) {
-	if err := s.begin("ReceiveMessage"); err != nil {
+	_, err := s.enter(ctx, "ReceiveMessage")
+	if err != nil {
 		return ReceiveMessageOutput{}, err
 	}
 	p, err := in.params()

@@ -61,8 +61,9 @@ func tagChars(s string) bool {
 }
 
 // TagQueue adds or overwrites tags of a queue.
-func (s *Service) TagQueue(_ context.Context, in TagQueueInput) error {
-	if err := s.begin("TagQueue"); err != nil {
+func (s *Service) TagQueue(ctx context.Context, in TagQueueInput) error {
+	_, err := s.enter(ctx, "TagQueue")
+	if err != nil {
 		return err
 	}
 	if len(in.Tags) == 0 {
@@ -82,8 +83,9 @@ func (s *Service) TagQueue(_ context.Context, in TagQueueInput) error {
 }
 
 // UntagQueue removes tags of a queue; keys it does not have are ignored.
-func (s *Service) UntagQueue(_ context.Context, in UntagQueueInput) error {
-	if err := s.begin("UntagQueue"); err != nil {
+func (s *Service) UntagQueue(ctx context.Context, in UntagQueueInput) error {
+	_, err := s.enter(ctx, "UntagQueue")
+	if err != nil {
 		return err
 	}
 	if len(in.TagKeys) == 0 {
@@ -102,8 +104,9 @@ func (s *Service) UntagQueue(_ context.Context, in UntagQueueInput) error {
 }
 
 // ListQueueTags returns a copy of a queue's tags.
-func (s *Service) ListQueueTags(_ context.Context, in ListQueueTagsInput) (ListQueueTagsOutput, error) {
-	if err := s.begin("ListQueueTags"); err != nil {
+func (s *Service) ListQueueTags(ctx context.Context, in ListQueueTagsInput) (ListQueueTagsOutput, error) {
+	_, err := s.enter(ctx, "ListQueueTags")
+	if err != nil {
 		return ListQueueTagsOutput{}, err
 	}
 	s.mu.Lock()

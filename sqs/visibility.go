@@ -53,8 +53,9 @@ const maxTotalVisibility = maxVisibilityTimeout * time.Second
 // visibility timeout has ended is MessageNotInflight; a handle replaced by a
 // later receive has expired; a message that is gone, or a timeout beyond 12
 // hours in total since the receive, is InvalidParameterValue.
-func (s *Service) ChangeMessageVisibility(_ context.Context, in ChangeMessageVisibilityInput) error {
-	if err := s.begin("ChangeMessageVisibility"); err != nil {
+func (s *Service) ChangeMessageVisibility(ctx context.Context, in ChangeMessageVisibilityInput) error {
+	_, err := s.enter(ctx, "ChangeMessageVisibility")
+	if err != nil {
 		return err
 	}
 	if in.ReceiptHandle == "" {
@@ -77,8 +78,9 @@ func (s *Service) ChangeMessageVisibility(_ context.Context, in ChangeMessageVis
 
 // ChangeMessageVisibilityBatch changes up to 10 visibility timeouts; each
 // entry succeeds or fails on its own, as ChangeMessageVisibility would.
-func (s *Service) ChangeMessageVisibilityBatch(_ context.Context, in ChangeMessageVisibilityBatchInput) (ChangeMessageVisibilityBatchOutput, error) {
-	if err := s.begin("ChangeMessageVisibilityBatch"); err != nil {
+func (s *Service) ChangeMessageVisibilityBatch(ctx context.Context, in ChangeMessageVisibilityBatchInput) (ChangeMessageVisibilityBatchOutput, error) {
+	_, err := s.enter(ctx, "ChangeMessageVisibilityBatch")
+	if err != nil {
 		return ChangeMessageVisibilityBatchOutput{}, err
 	}
 	if err := checkBatch("ChangeMessageVisibilityBatchRequestEntry", in.Entries); err != nil {
