@@ -223,18 +223,12 @@ func (s *Service) urlPage(names []string, token string, max *int32) (urls []stri
 		size = int(*max)
 	}
 	sort.Strings(names)
-	if token != "" {
-		start, ok := pagetoken.After(names, token)
-		if !ok {
-			return nil, "", newError(codeInvalidParameterValue, "Invalid NextToken value.")
-		}
-		names = names[start:]
+	names, next, ok := pagetoken.Page(names, func(n string) string { return n }, token, size)
+	if !ok {
+		return nil, "", newError(codeInvalidParameterValue, "Invalid NextToken value.")
 	}
-	if len(names) > size {
-		names = names[:size]
-		if max != nil {
-			next = pagetoken.Of(names[size-1])
-		}
+	if max == nil {
+		next = ""
 	}
 	for _, name := range names {
 		urls = append(urls, s.queueURL(name))
