@@ -16,7 +16,6 @@ var (
 	queryProto = protocol.Query{XMLNS: "http://queue.amazonaws.com/doc/2012-11-05/"}
 )
 
-
 // jsonTargets is the wire table of the AWS JSON binding, by X-Amz-Target
 // (AmazonSQS.<Op>): every SQS operation, bound to its Go API method. The
 // operation list (operations) is derived from it.

@@ -26,7 +26,9 @@ func writeQueryError(w http.ResponseWriter, r *http.Request, err error) {
 // formErrors are SQS's words for Query members that do not parse.
 var formErrors = protocol.FormErrors{
 	Number: func(name, value string) error { return invalidParameter(value, name, "Value must be an integer.") },
-	Binary: func(_, param, value string) error { return invalidParameter(value, param, "The value is not valid base64.") },
+	Binary: func(_, param, value string) error {
+		return invalidParameter(value, param, "The value is not valid base64.")
+	},
 }
 
 // messageAttributes reads the flattened message attributes
@@ -144,7 +146,7 @@ func sendEntry(f protocol.Form, prefix string) (SendMessageBatchRequestEntry, er
 	e := SendMessageBatchRequestEntry{Id: f.Get(prefix + "Id"), MessageBody: f.Get(prefix + "MessageBody"),
 		MessageDeduplicationId: f.Get(prefix + "MessageDeduplicationId"), MessageGroupId: f.Get(prefix + "MessageGroupId")}
 	var err error
-	if e.DelaySeconds, err = f.Int32(prefix+"DelaySeconds"); err != nil {
+	if e.DelaySeconds, err = f.Int32(prefix + "DelaySeconds"); err != nil {
 		return e, err
 	}
 	if e.MessageAttributes, err = messageAttributes(f, prefix+"MessageAttribute"); err != nil {
@@ -271,7 +273,7 @@ var queryOps = map[string]queryHandler{
 	"ChangeMessageVisibilityBatch": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		in := ChangeMessageVisibilityBatchInput{QueueUrl: f.Get("QueueUrl")}
 		for _, p := range f.Entries("ChangeMessageVisibilityBatchRequestEntry") {
-			vt, err := f.Int32(p+"VisibilityTimeout")
+			vt, err := f.Int32(p + "VisibilityTimeout")
 			if err != nil {
 				return nil, err
 			}
