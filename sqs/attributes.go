@@ -69,7 +69,6 @@ func (s *Service) GetQueueAttributes(ctx context.Context, in GetQueueAttributesI
 	if len(in.AttributeNames) == 0 {
 		return GetQueueAttributesOutput{}, nil
 	}
-	q.advance(s.now())
 	all := map[string]string{}
 	visible, inflight, delayed := q.counts()
 	all[attrQueueArn] = q.arn
@@ -160,7 +159,7 @@ func (s *Service) checkRedrive(sourceARN string, fifo bool, p *redrivePolicy, ra
 	if p == nil {
 		return nil
 	}
-	t := s.queueByARN(p.target)
+	t := s.findByARN(p.target)
 	switch {
 	case t == nil:
 		return invalidParameter(raw, attrRedrivePolicy, "Dead letter target does not exist.")

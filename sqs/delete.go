@@ -56,7 +56,6 @@ func (s *Service) DeleteMessage(ctx context.Context, in DeleteMessageInput) erro
 	if err != nil {
 		return err
 	}
-	q.advance(s.now())
 	return s.deleteMessage(q, in.ReceiptHandle, &e)
 }
 
@@ -77,7 +76,6 @@ func (s *Service) DeleteMessageBatch(ctx context.Context, in DeleteMessageBatchI
 	if err != nil {
 		return DeleteMessageBatchOutput{}, err
 	}
-	q.advance(s.now())
 	var out DeleteMessageBatchOutput
 	out.Successful, out.Failed = eachEntry(in.Entries, func(en DeleteMessageBatchRequestEntry) (DeleteMessageBatchResultEntry, error) {
 		if en.ReceiptHandle == "" {

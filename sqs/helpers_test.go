@@ -50,3 +50,12 @@ func requireCode(t testing.TB, err error, code string) smithy.APIError {
 	require.Equal(t, code, ae.ErrorCode(), "message: %s", ae.ErrorMessage())
 	return ae
 }
+
+// advance moves the clock by d and waits for the work it made due on the
+// cloud's scheduler (notifiers called when a delay or visibility timeout
+// ends), as a test of scheduled work does.
+func (f *fixture) advance(t testing.TB, d time.Duration) {
+	t.Helper()
+	f.clk.Advance(d)
+	require.NoError(t, f.cloud.Settle(ctx))
+}

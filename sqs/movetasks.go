@@ -6,8 +6,8 @@ import (
 	"encoding/json"
 	"time"
 
-	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/sched"
 )
 
 // StartMessageMoveTaskInput moves the messages of a dead-letter queue.
@@ -87,7 +87,11 @@ type moveTask struct {
 	toMove       int64
 	started      int64 // epoch ms
 	failure      string
-	timer        clock.Timer
+	// next is when the next batch is due while the task runs; job runs it
+	// on the cloud's scheduler, and a lookup that finds it due runs it
+	// first (catchUp).
+	next int64
+	job  *sched.Job
 }
 
 // moveTasks holds the message move tasks of the service, the 10 most recent
@@ -95,6 +99,7 @@ type moveTask struct {
 type moveTasks struct {
 	byID     map[string]*moveTask
 	bySource map[string][]*moveTask // oldest first
+	running  []*moveTask            // in start order; tasks that stopped leave at the next runDue
 }
 
 func (t *moveTasks) init() {
@@ -113,11 +118,16 @@ func (t *moveTasks) add(task *moveTask) {
 }
 
 func (t *moveTasks) stopAll() {
-	for _, task := range t.byID {
-		if task.timer != nil {
-			task.timer.Stop()
-			task.timer = nil
-		}
+	for _, task := range t.running {
+		task.cancelJob()
+	}
+	t.running = nil
+}
+
+func (t *moveTask) cancelJob() {
+	if t.job != nil {
+		t.job.Cancel()
+		t.job = nil
 	}
 }
 
@@ -173,21 +183,90 @@ func (s *Service) StartMessageMoveTask(ctx context.Context, in StartMessageMoveT
 		}
 	}
 	now := s.now()
-	src.advance(now)
 	visible, _, _ := src.counts()
 	task := &moveTask{id: s.env.IDs.UUID(), source: src.arn, dest: in.DestinationArn, rate: in.MaxNumberOfMessagesPerSecond,
-		status: taskRunning, toMove: int64(visible), started: now / int64(time.Millisecond)}
+		status: taskRunning, toMove: int64(visible), started: now / int64(time.Millisecond), next: now}
 	b, _ := json.Marshal(taskHandle{TaskID: task.id, SourceArn: src.arn})
 	task.handle = base64.StdEncoding.EncodeToString(b)
 	s.tasks.add(task)
-	s.moveBatch(task, now, &e)
+	s.tasks.running = append(s.tasks.running, task)
+	s.runDue(now, &e)
 	return StartMessageMoveTaskOutput{TaskHandle: task.handle}, nil
 }
 
-// moveBatch moves the task's next batch and schedules the one after. It runs
-// under the lock.
-func (s *Service) moveBatch(t *moveTask, now int64, e *effects) {
-	src := s.queueByARN(t.source)
+// catchUp runs the move task batches due by now: every lookup calls it,
+// so that no operation sees a task, or the queues it moves between, behind
+// the clock. What the batches make receivable is announced as an
+// operation's effects are: long polls are woken under the lock, notifiers
+// are called on the cloud's scheduler. It runs under the lock.
+func (s *Service) catchUp(now int64) {
+	if len(s.tasks.running) == 0 || s.closed {
+		return
+	}
+	var e effects
+	s.runDue(now, &e)
+	if fns := s.done(&e); len(fns) > 0 {
+		s.env.Sched.Run(func(time.Time) {
+			for _, fn := range fns {
+				fn()
+			}
+		})
+	}
+}
+
+// runDue moves every batch due by now, in the order they fell due (then in
+// start order), and keeps one scheduler job per running task at its next
+// batch. It runs under the lock.
+func (s *Service) runDue(now int64, e *effects) {
+	for {
+		var due *moveTask
+		for _, t := range s.tasks.running {
+			if t.status == taskRunning && t.next <= now && (due == nil || t.next < due.next) {
+				due = t
+			}
+		}
+		if due == nil {
+			break
+		}
+		s.moveBatch(due, e)
+	}
+	kept := s.tasks.running[:0]
+	for _, t := range s.tasks.running {
+		if t.status != taskRunning {
+			t.cancelJob()
+			continue
+		}
+		kept = append(kept, t)
+		s.schedule(t)
+	}
+	clear(s.tasks.running[len(kept):])
+	s.tasks.running = kept
+}
+
+// schedule keeps t's job on the cloud's scheduler at its next batch.
+func (s *Service) schedule(t *moveTask) {
+	if t.job != nil && t.job.Due().UnixNano() == t.next {
+		return
+	}
+	t.cancelJob()
+	if s.closed {
+		return
+	}
+	t.job = s.env.Sched.At(unixNano(t.next), func(time.Time) {
+		s.mu.Lock()
+		var e effects
+		if !s.closed {
+			s.runDue(s.now(), &e)
+		}
+		s.unlock(&e)
+	})
+}
+
+// moveBatch moves the task's batch due at t.next and sets when the next is
+// due, or ends the task. It runs under the lock.
+func (s *Service) moveBatch(t *moveTask, e *effects) {
+	now := t.next
+	src := s.findByARN(t.source)
 	if src == nil {
 		t.status, t.failure = taskFailed, newError(codeQueueDoesNotExist, "").LegacyCode()
 		return
@@ -206,7 +285,7 @@ func (s *Service) moveBatch(t *moveTask, now int64, e *effects) {
 		if to == "" {
 			to = m.dlqSource
 		}
-		dst := s.queueByARN(to)
+		dst := s.findByARN(to)
 		if dst == nil || dst.fifo != src.fifo {
 			t.status, t.failure = taskFailed, newError(codeQueueDoesNotExist, "").LegacyCode()
 			return
@@ -221,18 +300,7 @@ func (s *Service) moveBatch(t *moveTask, now int64, e *effects) {
 		t.status = taskCompleted
 		return
 	}
-	if s.closed {
-		return
-	}
-	t.timer = s.env.Clock.AfterFuncAt(unixNano(now+int64(moveBatchTick)), func() {
-		s.mu.Lock()
-		var e effects
-		defer s.unlock(&e)
-		if t.status == taskRunning && !s.closed {
-			t.timer = nil
-			s.moveBatch(t, s.now(), &e)
-		}
-	})
+	t.next = now + int64(moveBatchTick)
 }
 
 // CancelMessageMoveTask stops a running task; what has moved stays moved.
@@ -265,10 +333,7 @@ func (s *Service) CancelMessageMoveTask(ctx context.Context, in CancelMessageMov
 			"A message movement can only be cancelled when the current status is RUNNING.")
 	}
 	t.status = taskCancelled
-	if t.timer != nil {
-		t.timer.Stop()
-		t.timer = nil
-	}
+	t.cancelJob()
 	return CancelMessageMoveTaskOutput{ApproximateNumberOfMessagesMoved: t.moved}, nil
 }
 

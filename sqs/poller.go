@@ -67,7 +67,6 @@ func (s *Service) PollerDelete(queueARN string, receiptHandles []string) error {
 	if q == nil {
 		return errNoQueue()
 	}
-	q.advance(s.now())
 	var failed []error
 	for _, h := range receiptHandles {
 		if h == "" {

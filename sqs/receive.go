@@ -171,6 +171,7 @@ func (s *Service) ReceiveMessage(ctx context.Context, in ReceiveMessageInput) (R
 			s.mu.Unlock()
 			return ReceiveMessageOutput{}, errNoQueue()
 		}
+		s.lookup(q) // the clock has moved while the call waited
 	}
 }
 
@@ -342,7 +343,7 @@ func (s *Service) deadLetter(q *queue, m *message, now int64, e *effects) bool {
 	if p == nil || int(m.receives) < p.maxReceiveCount {
 		return false
 	}
-	dlq := s.queueByARN(p.target)
+	dlq := s.findByARN(p.target)
 	if dlq == nil || dlq == q {
 		return false
 	}

@@ -65,10 +65,11 @@ func (s *Service) queueURL(name string) string {
 	return strings.TrimSuffix(s.env.URL, "/") + "/" + s.env.AccountID + "/" + name
 }
 
-// queueByURL finds the queue a QueueUrl names. As LocalStack does, any host
-// is accepted: only the account and the name (the last two path segments)
-// matter. A URL that has no such path is InvalidAddress; one that names no
-// queue of this cloud is QueueDoesNotExist.
+// queueByURL finds the queue a QueueUrl names and brings it up to now (see
+// lookup). As LocalStack does, any host is accepted: only the account and
+// the name (the last two path segments) matter. A URL that has no such path
+// is InvalidAddress; one that names no queue of this cloud is
+// QueueDoesNotExist.
 func (s *Service) queueByURL(queueURL string) (*queue, error) {
 	if queueURL == "" {
 		return nil, missingParameter("QueueUrl")
@@ -108,17 +109,42 @@ func splitQueuePath(queueURL string) (account, name string, ok bool) {
 	return account, name, true
 }
 
-// queueIn finds a queue by account and name.
+// queueIn finds a queue by account and name and brings it up to now (see
+// lookup).
 func (s *Service) queueIn(account, name string) (*queue, error) {
 	q := s.queues[name]
 	if q == nil || account != s.env.AccountID {
 		return nil, errNoQueue()
 	}
+	s.lookup(q)
 	return q, nil
 }
 
-// queueByARN finds the queue an ARN names, or nil.
+// queueByARN finds the queue an ARN names, or nil, and brings it up to now
+// (see lookup).
 func (s *Service) queueByARN(queueARN string) *queue {
+	q := s.findByARN(queueARN)
+	if q != nil {
+		s.lookup(q)
+	}
+	return q
+}
+
+// lookup is what every lookup an operation starts with does before it
+// hands the queue over, so that no operation reads time-based state behind
+// the clock by forgetting a call: it runs the message move task batches due
+// by now, then advances q to now (retention, ends of delays and visibility
+// timeouts). It runs under the lock.
+func (s *Service) lookup(q *queue) {
+	now := s.now()
+	s.catchUp(now)
+	q.advance(now)
+}
+
+// findByARN finds the queue an ARN names, or nil, as it stands: for the
+// engine's own steps inside an operation that has looked its queues up
+// already (a dead-letter move, a move task's batch, a notifier's timer).
+func (s *Service) findByARN(queueARN string) *queue {
 	name, ok := s.nameInARN(queueARN)
 	if !ok {
 		return nil

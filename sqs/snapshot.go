@@ -47,7 +47,6 @@ func (s *Service) Messages(queueURL string) ([]MessageSnapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	q.advance(s.now())
 	ms := make([]*message, 0, q.size())
 	q.each(func(m *message) { ms = append(ms, m) })
 	sort.Slice(ms, func(i, j int) bool { return ms[i].seq < ms[j].seq })

@@ -72,7 +72,6 @@ func (s *Service) ChangeMessageVisibility(ctx context.Context, in ChangeMessageV
 		return err
 	}
 	now := s.now()
-	q.advance(now)
 	return s.changeVisibility(q, in.ReceiptHandle, in.VisibilityTimeout, now, &e)
 }
 
@@ -94,7 +93,6 @@ func (s *Service) ChangeMessageVisibilityBatch(ctx context.Context, in ChangeMes
 		return ChangeMessageVisibilityBatchOutput{}, err
 	}
 	now := s.now()
-	q.advance(now)
 	var out ChangeMessageVisibilityBatchOutput
 	out.Successful, out.Failed = eachEntry(in.Entries, func(en ChangeMessageVisibilityBatchRequestEntry) (ChangeMessageVisibilityBatchResultEntry, error) {
 		if err := validVisibility(en.VisibilityTimeout); err != nil {
