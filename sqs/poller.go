@@ -92,5 +92,5 @@ func (s *Service) PollerNotify(queueARN string, fn func()) (cancel func(), err e
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.notifyLocked(s.env.ARN("sqs", name), fn), nil
+	return s.notifyLocked(s.env.ARN(arnService, name), fn), nil
 }

@@ -117,7 +117,7 @@ func (s *Service) CreateQueue(ctx context.Context, in CreateQueueInput) (CreateQ
 		return CreateQueueOutput{}, newError(codeQueueDeletedRecently,
 			"You must wait 60 seconds after deleting a queue before you can create another with the same name.")
 	}
-	queueARN := s.env.ARN("sqs", in.QueueName)
+	queueARN := s.env.ARN(arnService, in.QueueName)
 	if err := s.checkRedrive(queueARN, fifo, cfg.redrive, attrs[attrRedrivePolicy]); err != nil {
 		return CreateQueueOutput{}, err
 	}
