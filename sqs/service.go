@@ -35,7 +35,7 @@ type Service struct {
 }
 
 // New returns the SQS service of the cloud whose environment is env. It
-// starts nothing: it only registers the service's bus endpoint.
+// starts nothing; the cloud wires what Describe tells it.
 func New(env *cloudenv.Env) *Service {
 	s := &Service{env: env, queues: map[string]*queue{}, deleted: dedup.NewWindow[struct{}](deleteCooldown),
 		created: map[string]uint64{}, notifiers: map[string][]notifier{},
