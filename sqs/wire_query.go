@@ -160,12 +160,12 @@ var queryOps = map[string]queryHandler{
 	"CreateQueue": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		out, err := s.CreateQueue(r.Context(), CreateQueueInput{QueueName: f.Get("QueueName"),
 			Attributes: f.Map("Attribute", "Name", "Value"), Tags: f.Map("Tag", "Key", "Value")})
-		return xmlQueueURL{out.QueueUrl}, err
+		return xmlQueueURL(out), err
 	},
 	"GetQueueUrl": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		out, err := s.GetQueueUrl(r.Context(), GetQueueUrlInput{QueueName: f.Get("QueueName"),
 			QueueOwnerAWSAccountId: f.Get("QueueOwnerAWSAccountId")})
-		return xmlQueueURL{out.QueueUrl}, err
+		return xmlQueueURL(out), err
 	},
 	"ListQueues": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		max, err := f.Int32("MaxResults")
@@ -174,7 +174,7 @@ var queryOps = map[string]queryHandler{
 		}
 		out, err := s.ListQueues(r.Context(), ListQueuesInput{QueueNamePrefix: f.Get("QueueNamePrefix"),
 			NextToken: f.Get("NextToken"), MaxResults: max})
-		return xmlQueueURLs{out.QueueUrls, out.NextToken}, err
+		return xmlQueueURLs(out), err
 	},
 	"DeleteQueue": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		return nil, s.DeleteQueue(r.Context(), DeleteQueueInput{QueueUrl: f.Get("QueueUrl")})
@@ -293,7 +293,7 @@ var queryOps = map[string]queryHandler{
 		}
 		out, err := s.ListDeadLetterSourceQueues(r.Context(), ListDeadLetterSourceQueuesInput{QueueUrl: f.Get("QueueUrl"),
 			NextToken: f.Get("NextToken"), MaxResults: max})
-		return xmlQueueURLs{out.QueueUrls, out.NextToken}, err
+		return xmlQueueURLs(out), err
 	},
 	"StartMessageMoveTask": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		rate, err := f.Int32("MaxNumberOfMessagesPerSecond")
