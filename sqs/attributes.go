@@ -50,8 +50,9 @@ func knownAttribute(name string) bool {
 // GetQueueAttributes returns the requested attributes. The Approximate*
 // counters are exact here, computed from the queue's state at the current
 // instant of the clock: visible, in flight and delayed messages.
-func (s *Service) GetQueueAttributes(_ context.Context, in GetQueueAttributesInput) (GetQueueAttributesOutput, error) {
-	if err := s.begin("GetQueueAttributes"); err != nil {
+func (s *Service) GetQueueAttributes(ctx context.Context, in GetQueueAttributesInput) (GetQueueAttributesOutput, error) {
+	_, err := s.enter(ctx, "GetQueueAttributes")
+	if err != nil {
 		return GetQueueAttributesOutput{}, err
 	}
 	for _, name := range in.AttributeNames {
@@ -68,7 +69,6 @@ func (s *Service) GetQueueAttributes(_ context.Context, in GetQueueAttributesInp
 	if len(in.AttributeNames) == 0 {
 		return GetQueueAttributesOutput{}, nil
 	}
-	q.advance(s.now())
 	all := map[string]string{}
 	visible, inflight, delayed := q.counts()
 	all[attrQueueArn] = q.arn
@@ -102,8 +102,9 @@ func (s *Service) GetQueueAttributes(_ context.Context, in GetQueueAttributesInp
 // DelaySeconds affects the messages already delayed ("For FIFO queues, the
 // per-queue delay setting is retroactive"), a standard queue's does not;
 // lowering MessageRetentionPeriod expires older messages at once.
-func (s *Service) SetQueueAttributes(_ context.Context, in SetQueueAttributesInput) error {
-	if err := s.begin("SetQueueAttributes"); err != nil {
+func (s *Service) SetQueueAttributes(ctx context.Context, in SetQueueAttributesInput) error {
+	_, err := s.enter(ctx, "SetQueueAttributes")
+	if err != nil {
 		return err
 	}
 	if len(in.Attributes) == 0 {
@@ -158,7 +159,7 @@ func (s *Service) checkRedrive(sourceARN string, fifo bool, p *redrivePolicy, ra
 	if p == nil {
 		return nil
 	}
-	t := s.queueByARN(p.target)
+	t := s.findByARN(p.target)
 	switch {
 	case t == nil:
 		return invalidParameter(raw, attrRedrivePolicy, "Dead letter target does not exist.")

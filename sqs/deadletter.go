@@ -19,8 +19,9 @@ type ListDeadLetterSourceQueuesOutput struct {
 
 // ListDeadLetterSourceQueues lists the queues whose RedrivePolicy targets
 // the queue, in name order.
-func (s *Service) ListDeadLetterSourceQueues(_ context.Context, in ListDeadLetterSourceQueuesInput) (ListDeadLetterSourceQueuesOutput, error) {
-	if err := s.begin("ListDeadLetterSourceQueues"); err != nil {
+func (s *Service) ListDeadLetterSourceQueues(ctx context.Context, in ListDeadLetterSourceQueuesInput) (ListDeadLetterSourceQueuesOutput, error) {
+	_, err := s.enter(ctx, "ListDeadLetterSourceQueues")
+	if err != nil {
 		return ListDeadLetterSourceQueuesOutput{}, err
 	}
 	s.mu.Lock()

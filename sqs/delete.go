@@ -41,8 +41,9 @@ type DeleteMessageBatchResultEntry struct {
 // queue a handle whose visibility timeout has ended, or that a later receive
 // replaced, has expired, as AWS answers. Deleting a FIFO message in flight
 // frees its message group.
-func (s *Service) DeleteMessage(_ context.Context, in DeleteMessageInput) error {
-	if err := s.begin("DeleteMessage"); err != nil {
+func (s *Service) DeleteMessage(ctx context.Context, in DeleteMessageInput) error {
+	_, err := s.enter(ctx, "DeleteMessage")
+	if err != nil {
 		return err
 	}
 	if in.ReceiptHandle == "" {
@@ -55,14 +56,14 @@ func (s *Service) DeleteMessage(_ context.Context, in DeleteMessageInput) error 
 	if err != nil {
 		return err
 	}
-	q.advance(s.now())
 	return s.deleteMessage(q, in.ReceiptHandle, &e)
 }
 
 // DeleteMessageBatch deletes up to 10 messages; each entry succeeds or
 // fails on its own, as DeleteMessage would.
-func (s *Service) DeleteMessageBatch(_ context.Context, in DeleteMessageBatchInput) (DeleteMessageBatchOutput, error) {
-	if err := s.begin("DeleteMessageBatch"); err != nil {
+func (s *Service) DeleteMessageBatch(ctx context.Context, in DeleteMessageBatchInput) (DeleteMessageBatchOutput, error) {
+	_, err := s.enter(ctx, "DeleteMessageBatch")
+	if err != nil {
 		return DeleteMessageBatchOutput{}, err
 	}
 	if err := checkBatch("DeleteMessageBatchRequestEntry", in.Entries); err != nil {
@@ -75,7 +76,6 @@ func (s *Service) DeleteMessageBatch(_ context.Context, in DeleteMessageBatchInp
 	if err != nil {
 		return DeleteMessageBatchOutput{}, err
 	}
-	q.advance(s.now())
 	var out DeleteMessageBatchOutput
 	out.Successful, out.Failed = eachEntry(in.Entries, func(en DeleteMessageBatchRequestEntry) (DeleteMessageBatchResultEntry, error) {
 		if en.ReceiptHandle == "" {

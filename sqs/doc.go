@@ -36,21 +36,37 @@
 //
 // # Test helpers
 //
-// Messages returns snapshots. InjectFault makes the next calls of an
-// operation fail with an AWS error code, with AWS's status and fault side;
-// ClearFaults removes the faults; Calls lists the calls of every operation
-// (the last 10,000 at least). SetAWSLikeDelivery makes a standard queue
+// Messages returns snapshots; CheckDepth asserts a queue's visible,
+// in-flight and delayed counts and CheckMessage finds a message by body,
+// beside the root's awsfake.CheckCode. InjectFault makes the next calls of
+// an operation fail with an AWS error code, with AWS's status and fault
+// side; InjectLatency makes its calls wait on the cloud's clock;
+// ClearFaults removes both; Calls lists the calls of every operation (the
+// last 10,000 at least). SetAWSLikeDelivery makes a standard queue
 // duplicate and reorder as AWS may, seeded; Notify lets a poller sleep
 // until a message may be receivable.
 //
+// Scheduled work (a notifier's wake-up when a delay or visibility timeout
+// ends, the batches of a paced message move task) runs on the cloud's
+// scheduler: the cloud's Settle waits for what the clock has made due. A
+// task's progress and the queues it moves between are brought up to date
+// by every call that looks a queue up, so they never read behind the clock.
+//
+// # Plumbing for the root package
+//
+// What only the root package awsfake calls: New builds the service on a
+// cloud's environment, Describe tells the cloud how to wire it (signing
+// name, ARN service, handler, bus endpoint, closer), ServeHTTP serves both
+// protocols, Close stops its scheduled work and wakes its long polls.
+//
 // The poller path (PollerAttributes, PollerReceive, PollerDelete,
 // PollerNotify) serves Lambda's SQS event source mappings through the root
-// package. It addresses queues by ARN, as AWS's pollers do; a registration
-// for an ARN outlives its queue and serves a queue created later with the
-// same name. Its calls are the cloud's own: they are not in Calls and
-// injected faults neither fail them nor are consumed by them, so that a
-// fault a test injects reaches the test's own client (to fail a mapping's
-// batches, fail its function).
+// package's adapter. It addresses queues by ARN, as AWS's pollers do; a
+// registration for an ARN outlives its queue and serves a queue created
+// later with the same name. Its calls are the cloud's own: they are not in
+// Calls and injected faults neither fail them nor are consumed by them, so
+// that a fault a test injects reaches the test's own client (to fail a
+// mapping's batches, fail its function).
 //
 // # Determinism
 //

@@ -3,8 +3,8 @@ package sqs
 import (
 	"time"
 
-	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/ids"
+	"github.com/awsfake/awsfake/internal/sched"
 )
 
 // queue is one SQS queue: its configuration and its messages, indexed so
@@ -49,10 +49,9 @@ type queue struct {
 	purgedAt     int64 // last PurgeQueue, 0 if none
 	awsLike      *AWSLikeDelivery
 
-	waiters  []waiter    // long polls parked on this queue
-	timer    clock.Timer // the notifiers' wake-up, armed only while the queue's ARN has notifiers
-	timerAt  int64
-	timerGen uint64
+	waiters  []waiter   // long polls parked on this queue
+	timer    *sched.Job // the notifiers' wake-up on the cloud's scheduler, only while the queue's ARN has notifiers
+	timerGen uint64     // of the job scheduled last
 }
 
 // group is a FIFO message group.

@@ -1,9 +1,8 @@
 package sqs
 
 import (
-	"fmt"
-
 	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // Error codes SQS answers with. Code is the modelled shape name (the SDK's
@@ -34,76 +33,60 @@ const (
 	// InvalidParameterValue and MissingParameter.
 	codeInvalidParameterValue = "InvalidParameterValueException"
 	codeMissingParameter      = "MissingRequiredParameterException"
+	// The Query binding's answer for an Action it does not know.
+	codeInvalidAction = "InvalidAction"
 )
 
-// errorSpec is what AWS answers for one error code.
-type errorSpec struct {
-	query  string // awsQuery code, when it differs from the shape name
-	status int
-	server bool // a Receiver fault
-}
+// errs is SQS's error catalogue: every SQS error shape of the model, plus
+// the unmodelled codes AWS uses for validation, authorisation and service
+// failures, over faults.Common. The statuses and awsQuery codes are the
+// model's (the httpError and awsQueryError traits of the SQS Smithy model,
+// aws-sdk-go-v2 service/sqs); the unmodelled ones are what AWS answers
+// (InvalidParameterValue and MissingParameter 400, AccessDenied 403,
+// InternalFailure 500, ServiceUnavailable 503, from the SQS API reference's
+// "Common Errors"). The engine's errors and InjectFault both read it.
+var errs = faults.NewCatalogue(arnService, faults.Specs{
+	codeQueueDoesNotExist:            {Status: 400, QueryCode: "AWS.SimpleQueueService.NonExistentQueue"},
+	codeQueueNameExists:              {Status: 400, QueryCode: "QueueAlreadyExists"},
+	codeQueueDeletedRecently:         {Status: 400, QueryCode: "AWS.SimpleQueueService.QueueDeletedRecently"},
+	codePurgeQueueInProgress:         {Status: 403, QueryCode: "AWS.SimpleQueueService.PurgeQueueInProgress"},
+	codeMessageNotInflight:           {Status: 400, QueryCode: "AWS.SimpleQueueService.MessageNotInflight"},
+	codeUnsupportedOperation:         {Status: 400, QueryCode: "AWS.SimpleQueueService.UnsupportedOperation"},
+	codeBatchEntryIdsNotDistinct:     {Status: 400, QueryCode: "AWS.SimpleQueueService.BatchEntryIdsNotDistinct"},
+	codeBatchRequestTooLong:          {Status: 400, QueryCode: "AWS.SimpleQueueService.BatchRequestTooLong"},
+	codeEmptyBatchRequest:            {Status: 400, QueryCode: "AWS.SimpleQueueService.EmptyBatchRequest"},
+	codeInvalidBatchEntryID:          {Status: 400, QueryCode: "AWS.SimpleQueueService.InvalidBatchEntryId"},
+	codeTooManyEntriesInBatchRequest: {Status: 400, QueryCode: "AWS.SimpleQueueService.TooManyEntriesInBatchRequest"},
+	codeReceiptHandleIsInvalid:       {Status: 404},
+	codeOverLimit:                    {Status: 403},
+	codeInvalidAddress:               {Status: 404},
+	"InvalidSecurity":                {Status: 403},
+	"RequestThrottled":               {Status: 403},
+	codeResourceNotFound:             {Status: 404},
+	codeInvalidAttributeName:         {Status: 400},
+	codeInvalidAttributeValue:        {Status: 400},
+	"InvalidIdFormat":                {Status: 400},
+	codeInvalidMessageContents:       {Status: 400},
+	"KmsAccessDenied":                {Status: 400, QueryCode: "KMS.AccessDeniedException"},
+	"KmsDisabled":                    {Status: 400, QueryCode: "KMS.DisabledException"},
+	"KmsInvalidKeyUsage":             {Status: 400, QueryCode: "KMS.InvalidKeyUsageException"},
+	"KmsInvalidState":                {Status: 400, QueryCode: "KMS.InvalidStateException"},
+	"KmsNotFound":                    {Status: 400, QueryCode: "KMS.NotFoundException"},
+	"KmsOptInRequired":               {Status: 403, QueryCode: "KMS.OptInRequired"},
+	"KmsThrottled":                   {Status: 400, QueryCode: "KMS.ThrottlingException"},
+	codeInvalidParameterValue:        {Status: 400, QueryCode: "InvalidParameterValue"},
+	codeMissingParameter:             {Status: 400, QueryCode: "MissingParameter"},
+	codeInvalidAction:                {Status: 400},
+	"AccessDenied":                   {Status: 403},
+	"ThrottlingException":            {Status: 400},
+	"InternalFailure":                {Status: 500, Receiver: true},
+	"ServiceUnavailable":             {Status: 503, Receiver: true},
+})
 
-// errorSpecs holds every SQS error shape of the model, plus the unmodelled
-// codes AWS uses for validation and service failures.
-var errorSpecs = map[string]errorSpec{
-	codeQueueDoesNotExist:            {"AWS.SimpleQueueService.NonExistentQueue", 400, false},
-	codeQueueNameExists:              {"QueueAlreadyExists", 400, false},
-	codeQueueDeletedRecently:         {"AWS.SimpleQueueService.QueueDeletedRecently", 400, false},
-	codePurgeQueueInProgress:         {"AWS.SimpleQueueService.PurgeQueueInProgress", 403, false},
-	codeMessageNotInflight:           {"AWS.SimpleQueueService.MessageNotInflight", 400, false},
-	codeUnsupportedOperation:         {"AWS.SimpleQueueService.UnsupportedOperation", 400, false},
-	codeBatchEntryIdsNotDistinct:     {"AWS.SimpleQueueService.BatchEntryIdsNotDistinct", 400, false},
-	codeBatchRequestTooLong:          {"AWS.SimpleQueueService.BatchRequestTooLong", 400, false},
-	codeEmptyBatchRequest:            {"AWS.SimpleQueueService.EmptyBatchRequest", 400, false},
-	codeInvalidBatchEntryID:          {"AWS.SimpleQueueService.InvalidBatchEntryId", 400, false},
-	codeTooManyEntriesInBatchRequest: {"AWS.SimpleQueueService.TooManyEntriesInBatchRequest", 400, false},
-	codeReceiptHandleIsInvalid:       {"", 404, false},
-	codeOverLimit:                    {"", 403, false},
-	codeInvalidAddress:               {"", 404, false},
-	"InvalidSecurity":                {"", 403, false},
-	"RequestThrottled":               {"", 403, false},
-	codeResourceNotFound:             {"", 404, false},
-	codeInvalidAttributeName:         {"", 400, false},
-	codeInvalidAttributeValue:        {"", 400, false},
-	"InvalidIdFormat":                {"", 400, false},
-	codeInvalidMessageContents:       {"", 400, false},
-	"KmsAccessDenied":                {"KMS.AccessDeniedException", 400, false},
-	"KmsDisabled":                    {"KMS.DisabledException", 400, false},
-	"KmsInvalidKeyUsage":             {"KMS.InvalidKeyUsageException", 400, false},
-	"KmsInvalidState":                {"KMS.InvalidStateException", 400, false},
-	"KmsNotFound":                    {"KMS.NotFoundException", 400, false},
-	"KmsOptInRequired":               {"KMS.OptInRequired", 403, false},
-	"KmsThrottled":                   {"KMS.ThrottlingException", 400, false},
-	codeInvalidParameterValue:        {"InvalidParameterValue", 400, false},
-	codeMissingParameter:             {"MissingParameter", 400, false},
-	"InvalidAction":                  {"", 400, false},
-	"AccessDenied":                   {"", 403, false},
-	"ThrottlingException":            {"", 400, false},
-	"InternalFailure":                {"", 500, true},
-	"ServiceUnavailable":             {"", 503, true},
-}
-
-// newError returns the AWS error code with its status and awsQuery code.
-// code may be the shape name or the awsQuery code; an unknown code is a 400
-// sender fault.
+// newError returns the AWS error code with its status and awsQuery code
+// from the catalogue. code may be the shape name or the awsQuery code.
 func newError(code, format string, args ...any) *awserr.Error {
-	msg := format
-	if len(args) > 0 {
-		msg = fmt.Sprintf(format, args...)
-	}
-	spec, ok := errorSpecs[code]
-	if !ok {
-		for name, s := range errorSpecs {
-			if s.query == code {
-				code, spec, ok = name, s, true
-				break
-			}
-		}
-	}
-	if !ok {
-		spec = errorSpec{status: 400}
-	}
-	return &awserr.Error{Code: code, QueryCode: spec.query, Message: msg, Status: spec.status, Receiver: spec.server}
+	return errs.New(code, format, args...)
 }
 
 // errNoQueue is AWS's answer for a queue URL, name or ARN that names no queue.

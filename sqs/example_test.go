@@ -88,7 +88,8 @@ func ExampleService_InjectFault() {
 }
 
 // Notify tells a poller when a message may have become receivable: at
-// once for a send, and on the clock when a delay or visibility timeout ends.
+// once for a send, and on the clock when a delay or visibility timeout ends
+// (the cloud's scheduler calls it then; Settle waits for it).
 func ExampleService_Notify() {
 	ctx := context.Background()
 	clk := clock.NewFake(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
@@ -102,7 +103,8 @@ func ExampleService_Notify() {
 	delay := int32(10)
 	_, _ = api.SendMessage(ctx, sqs.SendMessageInput{QueueUrl: q.QueueUrl, MessageBody: "now"})
 	_, _ = api.SendMessage(ctx, sqs.SendMessageInput{QueueUrl: q.QueueUrl, MessageBody: "later", DelaySeconds: &delay})
-	clk.Advance(time.Minute)
+	clk.Advance(10 * time.Second)
+	_ = cloud.Settle(ctx)
 	// Output:
 	// wake up at 00:00:00
 	// wake up at 00:00:10

@@ -2,20 +2,28 @@ package sqs
 
 import (
 	"context"
-	"slices"
+	"time"
 
 	"github.com/awsfake/awsfake/internal/faults"
 )
 
-// operations are the names of the 23 SQS operations, as AWS names them:
-// what InjectFault, Calls and AddPermission's actions use.
-var operations = []string{
-	"AddPermission", "CancelMessageMoveTask", "ChangeMessageVisibility", "ChangeMessageVisibilityBatch",
-	"CreateQueue", "DeleteMessage", "DeleteMessageBatch", "DeleteQueue", "GetQueueAttributes", "GetQueueUrl",
-	"ListDeadLetterSourceQueues", "ListMessageMoveTasks", "ListQueueTags", "ListQueues", "PurgeQueue",
-	"ReceiveMessage", "RemovePermission", "SendMessage", "SendMessageBatch", "SetQueueAttributes",
-	"StartMessageMoveTask", "TagQueue", "UntagQueue",
+// operations are the names of the SQS operations, as AWS names them: those
+// of the wire table (jsonTargets), which InjectFault, InjectLatency, Calls
+// and AddPermission's actions use and the served test checks against the
+// SDK client. They are set by init, not by their declaration, because the
+// wire table binds AddPermission, which reads them.
+var operations []string
+
+// faultOps is the operation set every cloud's injector shares.
+var faultOps *faults.Operations
+
+func init() {
+	operations = jsonTargets.Operations()
+	faultOps = faults.NewOperations(arnService, operations...)
 }
+
+// isOperation reports whether op names an SQS operation.
+func isOperation(op string) bool { return faultOps.Has(op) }
 
 // Call is one recorded call of an operation, through the wire or the Go
 // API: its name, when it came on the cloud's clock, and the injected fault
@@ -35,24 +43,29 @@ type Call = faults.Call
 // ...), each retry consuming one failure. Faults queue per operation in
 // the order injected. It panics on an unknown operation name.
 func (s *Service) InjectFault(operation, code string, times int) {
-	s.faults.Inject(operation, newError(code, "awsfake: injected %s fault for %s", code, operation), times)
+	s.faults.Inject(operation, errs.Injected(operation, code), times)
 }
 
-// ClearFaults removes every injected fault.
+// InjectLatency makes every call of operation (named as AWS names it:
+// "ReceiveMessage") wait d on the cloud's clock before it runs, until
+// ClearFaults: the call parks as a waiter on the clock (a clock.Fake's
+// BlockUntil counts it) and goes on when the test advances the clock by d,
+// or fails with ctx's error when ctx ends first. It never sleeps. d <= 0
+// removes the latency. It panics on an unknown operation name.
+func (s *Service) InjectLatency(operation string, d time.Duration) {
+	s.faults.InjectLatency(operation, d)
+}
+
+// ClearFaults removes every injected fault and latency.
 func (s *Service) ClearFaults() { s.faults.Clear() }
 
 // Calls returns the calls of every operation so far, oldest first: all of
 // them, or at least the last 10,000.
 func (s *Service) Calls() []Call { return s.faults.Calls() }
 
-// begin is the first thing every operation does: it records the call and
-// returns the injected failure due for it, if any.
-func (s *Service) begin(op string) error {
-	_, err := s.faults.Enter(context.TODO(), op, struct{}{})
-	return err
+// enter is the first step of every operation of the Go API: it resolves
+// the caller's scope from ctx, waits out an injected latency, records the
+// call and returns the injected fault due for it, if any.
+func (s *Service) enter(ctx context.Context, op string) (faults.Scope, error) {
+	return s.faults.Enter(ctx, op, struct{}{})
 }
-
-func isOperation(op string) bool { return slices.Contains(operations, op) }
-
-// faultOps is the operation set every cloud's injector shares.
-var faultOps = faults.NewOperations("sqs", operations...)

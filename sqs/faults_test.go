@@ -35,8 +35,7 @@ func TestInjectFault_InjectsTypedErrorsWithAWSStatus(t *testing.T) {
 	_, err := api.SendMessage(ctx, sqs.SendMessageInput{QueueUrl: url, MessageBody: "m"})
 	requireCode(t, err, "QueueDoesNotExist") // the Go API sees it too
 	f.send(t, url, "m")
-	msgs, _ := api.Messages(url)
-	assert.Len(t, msgs, 1, "failed calls change nothing")
+	api.CheckDepth(t, url, 1, 0, 0) // failed calls change nothing
 
 	assert.PanicsWithValue(t, `sqs.InjectFault: unknown operation "Fly"`, func() { api.InjectFault("Fly", "OverLimit", 1) })
 }
@@ -89,4 +88,35 @@ func TestCalls_RecordsEveryOperationWithItsTime(t *testing.T) {
 	f.clk.Advance(time.Second)
 	f.send(t, url, "m")
 	assert.Equal(t, []sqs.Call{{Operation: "CreateQueue", At: t0}, {Operation: "SendMessage", At: t0.Add(time.Second)}}, api.Calls())
+}
+
+// InjectLatency parks each call of the operation on the cloud's clock,
+// through the SDK client too: BlockUntil sees it waiting, and it returns
+// only once the test advances the clock by the latency. It never sleeps.
+func TestInjectLatency_ParksTheCallOnTheClockUntilAdvanced(t *testing.T) {
+	f := newFixture(t)
+	url := f.createQueue(t, "q", nil)
+	api := f.cloud.SQS()
+	api.InjectLatency("SendMessage", 5*time.Second)
+	done := make(chan error, 1)
+	go func() {
+		_, err := f.client.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: &url, MessageBody: aws.String("slow")})
+		done <- err
+	}()
+	require.NoError(t, f.clk.BlockUntil(ctx, 1))
+	f.clk.Advance(5*time.Second - time.Nanosecond)
+	select {
+	case err := <-done:
+		t.Fatalf("the call returned before its latency was over: %v", err)
+	default:
+	}
+	api.CheckDepth(t, url, 0, 0, 0) // it has not run yet
+	f.clk.Advance(time.Nanosecond)
+	require.NoError(t, <-done)
+	api.CheckDepth(t, url, 1, 0, 0)
+	assert.Equal(t, t0.Add(5*time.Second), api.Calls()[1].At, "recorded when it ran")
+
+	api.ClearFaults()
+	f.send(t, url, "fast")
+	assert.PanicsWithValue(t, `sqs.InjectLatency: unknown operation "Fly"`, func() { api.InjectLatency("Fly", time.Second) })
 }

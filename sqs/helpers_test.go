@@ -2,7 +2,6 @@ package sqs_test
 
 import (
 	"context"
-	"errors"
 	"testing"
 	"time"
 
@@ -45,8 +44,14 @@ func (f *fixture) createQueue(t testing.TB, name string, attrs map[string]string
 // requireCode asserts that err is an AWS API error with the given code.
 func requireCode(t testing.TB, err error, code string) smithy.APIError {
 	t.Helper()
-	var ae smithy.APIError
-	require.True(t, errors.As(err, &ae), "want API error %s, got %v", code, err)
-	require.Equal(t, code, ae.ErrorCode(), "message: %s", ae.ErrorMessage())
-	return ae
+	return awsfake.CheckCode(t, err, code)
+}
+
+// advance moves the clock by d and waits for the work it made due on the
+// cloud's scheduler (notifiers called when a delay or visibility timeout
+// ends), as a test of scheduled work does.
+func (f *fixture) advance(t testing.TB, d time.Duration) {
+	t.Helper()
+	f.clk.Advance(d)
+	require.NoError(t, f.cloud.Settle(ctx))
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"time"
 
-	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/arn"
 )
 
@@ -78,55 +77,6 @@ const (
 	moveBatchTick = time.Second
 )
 
-type moveTask struct {
-	id, handle   string
-	source, dest string
-	rate         *int32
-	status       string
-	moved        int64
-	toMove       int64
-	started      int64 // epoch ms
-	failure      string
-	timer        clock.Timer
-}
-
-// moveTasks holds the message move tasks of the service, the 10 most recent
-// per source queue.
-type moveTasks struct {
-	byID     map[string]*moveTask
-	bySource map[string][]*moveTask // oldest first
-}
-
-func (t *moveTasks) init() {
-	t.byID = map[string]*moveTask{}
-	t.bySource = map[string][]*moveTask{}
-}
-
-func (t *moveTasks) add(task *moveTask) {
-	t.byID[task.id] = task
-	list := append(t.bySource[task.source], task)
-	if len(list) > maxTaskList {
-		delete(t.byID, list[0].id)
-		list = list[1:]
-	}
-	t.bySource[task.source] = list
-}
-
-func (t *moveTasks) stopAll() {
-	for _, task := range t.byID {
-		if task.timer != nil {
-			task.timer.Stop()
-			task.timer = nil
-		}
-	}
-}
-
-// taskHandle encodes a task's id and source, as AWS's handles do.
-type taskHandle struct {
-	TaskID    string `json:"taskId"`
-	SourceArn string `json:"sourceArn"`
-}
-
 // StartMessageMoveTask moves the visible messages of a dead-letter queue to
 // DestinationArn, or back to the queue each came from. The source must be
 // the dead-letter queue of some queue; only one task per source may be
@@ -134,8 +84,9 @@ type taskHandle struct {
 // in their destination (receive count 0, new retention period). Without a
 // rate everything moves at once; with MaxNumberOfMessagesPerSecond, that many
 // move now and as many again every second on the clock.
-func (s *Service) StartMessageMoveTask(_ context.Context, in StartMessageMoveTaskInput) (StartMessageMoveTaskOutput, error) {
-	if err := s.begin("StartMessageMoveTask"); err != nil {
+func (s *Service) StartMessageMoveTask(ctx context.Context, in StartMessageMoveTaskInput) (StartMessageMoveTaskOutput, error) {
+	_, err := s.enter(ctx, "StartMessageMoveTask")
+	if err != nil {
 		return StartMessageMoveTaskOutput{}, err
 	}
 	if in.SourceArn == "" {
@@ -172,73 +123,23 @@ func (s *Service) StartMessageMoveTask(_ context.Context, in StartMessageMoveTas
 		}
 	}
 	now := s.now()
-	src.advance(now)
 	visible, _, _ := src.counts()
 	task := &moveTask{id: s.env.IDs.UUID(), source: src.arn, dest: in.DestinationArn, rate: in.MaxNumberOfMessagesPerSecond,
-		status: taskRunning, toMove: int64(visible), started: now / int64(time.Millisecond)}
+		status: taskRunning, toMove: int64(visible), started: now / int64(time.Millisecond), next: now}
 	b, _ := json.Marshal(taskHandle{TaskID: task.id, SourceArn: src.arn})
 	task.handle = base64.StdEncoding.EncodeToString(b)
 	s.tasks.add(task)
-	s.moveBatch(task, now, &e)
+	s.tasks.running = append(s.tasks.running, task)
+	s.runDue(now, &e)
 	return StartMessageMoveTaskOutput{TaskHandle: task.handle}, nil
-}
-
-// moveBatch moves the task's next batch and schedules the one after. It runs
-// under the lock.
-func (s *Service) moveBatch(t *moveTask, now int64, e *effects) {
-	src := s.queueByARN(t.source)
-	if src == nil {
-		t.status, t.failure = taskFailed, newError(codeQueueDoesNotExist, "").LegacyCode()
-		return
-	}
-	src.advance(now)
-	batch := int64(-1)
-	if t.rate != nil {
-		batch = int64(*t.rate)
-	}
-	for n := int64(0); t.moved < t.toMove && n != batch; n++ {
-		m := src.oldestVisible()
-		if m == nil {
-			break
-		}
-		to := t.dest
-		if to == "" {
-			to = m.dlqSource
-		}
-		dst := s.queueByARN(to)
-		if dst == nil || dst.fifo != src.fifo {
-			t.status, t.failure = taskFailed, newError(codeQueueDoesNotExist, "").LegacyCode()
-			return
-		}
-		src.remove(m)
-		m.receives, m.firstReceivedAt, m.dlqSource, m.enqueuedAt = 0, 0, "", now
-		dst.enqueue(m, now, 0)
-		e.wake(dst)
-		t.moved++
-	}
-	if t.moved >= t.toMove || src.oldestVisible() == nil {
-		t.status = taskCompleted
-		return
-	}
-	if s.closed {
-		return
-	}
-	t.timer = s.env.Clock.AfterFuncAt(unixNano(now+int64(moveBatchTick)), func() {
-		s.mu.Lock()
-		var e effects
-		defer s.unlock(&e)
-		if t.status == taskRunning && !s.closed {
-			t.timer = nil
-			s.moveBatch(t, s.now(), &e)
-		}
-	})
 }
 
 // CancelMessageMoveTask stops a running task; what has moved stays moved.
 // The fake cancels at once (status CANCELLED), where AWS passes through
 // CANCELLING.
-func (s *Service) CancelMessageMoveTask(_ context.Context, in CancelMessageMoveTaskInput) (CancelMessageMoveTaskOutput, error) {
-	if err := s.begin("CancelMessageMoveTask"); err != nil {
+func (s *Service) CancelMessageMoveTask(ctx context.Context, in CancelMessageMoveTaskInput) (CancelMessageMoveTaskOutput, error) {
+	_, err := s.enter(ctx, "CancelMessageMoveTask")
+	if err != nil {
 		return CancelMessageMoveTaskOutput{}, err
 	}
 	if in.TaskHandle == "" {
@@ -263,16 +164,14 @@ func (s *Service) CancelMessageMoveTask(_ context.Context, in CancelMessageMoveT
 			"A message movement can only be cancelled when the current status is RUNNING.")
 	}
 	t.status = taskCancelled
-	if t.timer != nil {
-		t.timer.Stop()
-		t.timer = nil
-	}
+	t.cancelJob()
 	return CancelMessageMoveTaskOutput{ApproximateNumberOfMessagesMoved: t.moved}, nil
 }
 
 // ListMessageMoveTasks lists the most recent tasks of a source queue.
-func (s *Service) ListMessageMoveTasks(_ context.Context, in ListMessageMoveTasksInput) (ListMessageMoveTasksOutput, error) {
-	if err := s.begin("ListMessageMoveTasks"); err != nil {
+func (s *Service) ListMessageMoveTasks(ctx context.Context, in ListMessageMoveTasksInput) (ListMessageMoveTasksOutput, error) {
+	_, err := s.enter(ctx, "ListMessageMoveTasks")
+	if err != nil {
 		return ListMessageMoveTasksOutput{}, err
 	}
 	if in.SourceArn == "" {

@@ -139,3 +139,27 @@ func TestMessageMoveTask_Errors(t *testing.T) {
 	}
 	assert.Empty(t, f.tasks(t, queueARN("dlq"), 10))
 }
+
+// A paced task's later batches run on the cloud's scheduler when the clock
+// reaches them: a long poll parked on the destination returns what they
+// bring, with no other call made.
+func TestMessageMoveTask_LaterBatchesWakeALongPollOnTheDestination(t *testing.T) {
+	f := newFixture(t)
+	dlq := f.createQueue(t, "dlq", nil)
+	f.createQueue(t, "src", redrive(queueARN("dlq"), 1))
+	dst := f.createQueue(t, "dst", nil)
+	for range 3 {
+		f.send(t, dlq, "m")
+	}
+	_, err := f.client.StartMessageMoveTask(ctx, &awssqs.StartMessageMoveTaskInput{SourceArn: aws.String(queueARN("dlq")),
+		DestinationArn: aws.String(queueARN("dst")), MaxNumberOfMessagesPerSecond: aws.Int32(2)})
+	require.NoError(t, err)
+	require.Len(t, f.receiveAll(t, dst), 2, "the first batch moved at once")
+	ch := f.receiveAsync(ctx, &awssqs.ReceiveMessageInput{QueueUrl: &dst, WaitTimeSeconds: 20, MaxNumberOfMessages: 10})
+	f.parked(t, 1)
+	f.clk.Advance(time.Second)
+	r := <-ch
+	require.NoError(t, r.err)
+	require.Len(t, r.out.Messages, 1, "the second batch")
+	assert.Equal(t, "COMPLETED", aws.ToString(f.tasks(t, queueARN("dlq"), 1)[0].Status))
+}

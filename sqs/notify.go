@@ -1,6 +1,9 @@
 package sqs
 
-import "sync"
+import (
+	"sync"
+	"time"
+)
 
 // notifier is one callback registered with Notify or PollerNotify.
 type notifier struct {
@@ -18,8 +21,10 @@ type notifier struct {
 //     dead-letter move or a move task that brings messages in;
 //   - and, while at least one notifier is registered, at the earliest instant
 //     a delay or a visibility timeout of the queue ends, on the cloud's clock.
-//     One clock timer per queue serves that, re-armed as the instant changes;
-//     there is none while no notifier is registered.
+//     One job per queue on the cloud's scheduler serves that, moved as the
+//     instant changes; there is none while no notifier is registered. The
+//     scheduler calls fn on its worker once the clock reaches the instant:
+//     the cloud's Settle waits for it.
 //
 // fn is called with no lock held; it may call the Go API. Calls may be
 // spurious (nothing receivable by the time fn looks), but none is missed.
@@ -44,7 +49,7 @@ func (s *Service) notifyLocked(queueARN string, fn func()) (cancel func()) {
 	s.nextNotif++
 	id := s.nextNotif
 	s.notifiers[queueARN] = append(s.notifiers[queueARN], notifier{id: id, fn: fn})
-	if q := s.queueByARN(queueARN); q != nil {
+	if q := s.findByARN(queueARN); q != nil {
 		s.rearm(q)
 	}
 	var once sync.Once
@@ -64,34 +69,33 @@ func (s *Service) notifyLocked(queueARN string, fn func()) (cancel func()) {
 				return
 			}
 			delete(s.notifiers, queueARN)
-			if q := s.queueByARN(queueARN); q != nil {
+			if q := s.findByARN(queueARN); q != nil {
 				q.stopTimer()
 			}
 		})
 	}
 }
 
-// rearm keeps q's notifier timer armed at the earliest end of a delay or
-// visibility timeout, and unarmed when q has no notifiers. A timer armed
-// earlier than needed is kept: it fires, finds nothing, and re-arms.
+// rearm keeps q's notifier job on the cloud's scheduler at the earliest
+// end of a delay or visibility timeout, and none when q has no notifiers. A
+// job due earlier than needed is kept: it runs, finds nothing, and re-arms.
 func (s *Service) rearm(q *queue) {
 	if len(s.notifiers[q.arn]) == 0 || s.closed || q.deleted {
 		q.stopTimer()
 		return
 	}
 	next, ok := q.nextEvent()
-	if !ok || (q.timer != nil && q.timerAt <= next) {
+	if !ok || (q.timer != nil && q.timer.Due().UnixNano() <= next) {
 		return
 	}
 	q.stopTimer()
 	q.timerGen++
 	gen := q.timerGen
-	q.timerAt = next
-	q.timer = s.env.Clock.AfterFuncAt(unixNano(next), func() { s.timerFired(q, gen) })
+	q.timer = s.env.Sched.At(unixNano(next), func(time.Time) { s.timerFired(q, gen) })
 }
 
-// timerFired runs on the clock when a delay or visibility timeout of q ends:
-// it brings q up to date, calls the notifiers and re-arms.
+// timerFired runs on the scheduler when a delay or visibility timeout of q
+// ends: it brings q up to date, calls the notifiers and re-arms.
 func (s *Service) timerFired(q *queue, gen uint64) {
 	s.mu.Lock()
 	if q.timerGen != gen || q.timer == nil {
@@ -100,14 +104,15 @@ func (s *Service) timerFired(q *queue, gen uint64) {
 	}
 	q.timer = nil
 	var e effects
-	q.advance(s.now())
+	s.lookup(q)
 	e.wake(q)
 	s.unlock(&e)
 }
 
+// stopTimer cancels q's notifier job, if any.
 func (q *queue) stopTimer() {
 	if q.timer != nil {
-		q.timer.Stop()
+		q.timer.Cancel()
 		q.timer = nil
 	}
 }

@@ -9,9 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake/clock"
-	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/cloudenv"
-	"github.com/awsfake/awsfake/internal/ids"
 )
 
 var t0 = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -19,16 +17,28 @@ var t0 = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 // newTestService builds a service on a fake clock, outside any cloud.
 func newTestService(t testing.TB) (*Service, *clock.Fake) {
 	clk := clock.NewFake(t0)
-	env := &cloudenv.Env{Clock: clk, Bus: bus.New(clk), IDs: ids.New(1), Region: "us-east-1",
-		AccountID: "000000000000", URL: "http://awsfake.localhost"}
+	env := cloudenv.ForTest(clk)
 	s := New(env)
 	env.Attach(s.Describe())
-	t.Cleanup(s.Close)
+	t.Cleanup(func() {
+		env.Sched.Close()
+		s.Close()
+	})
 	return s, clk
 }
 
-// The notifier timer exists only while a notifier is registered, and is
-// armed at the queue's earliest end of a delay or visibility timeout.
+// timerAt is when q's notifier job is due, in Unix nanoseconds.
+func timerAt(q *queue) int64 { return q.timer.Due().UnixNano() }
+
+// advance moves the clock and waits for the scheduled work it made due.
+func advance(t *testing.T, s *Service, clk *clock.Fake, d time.Duration) {
+	t.Helper()
+	clk.Advance(d)
+	require.NoError(t, s.env.Bus.Settle(context.Background()))
+}
+
+// The notifier job exists only while a notifier is registered, and is due
+// at the queue's earliest end of a delay or visibility timeout.
 func TestNotify_OneTimerPerQueueOnlyWhileNotified(t *testing.T) {
 	s, clk := newTestService(t)
 	ctx := context.Background()
@@ -45,14 +55,14 @@ func TestNotify_OneTimerPerQueueOnlyWhileNotified(t *testing.T) {
 	cancel, err := s.Notify(url, func() {})
 	require.NoError(t, err)
 	require.NotNil(t, q.timer)
-	assert.Equal(t, t0.Add(30*time.Second).UnixNano(), q.timerAt)
+	assert.Equal(t, t0.Add(30*time.Second).UnixNano(), timerAt(q))
 	delay(10)
-	assert.Equal(t, t0.Add(10*time.Second).UnixNano(), q.timerAt, "re-armed earlier")
+	assert.Equal(t, t0.Add(10*time.Second).UnixNano(), timerAt(q), "re-armed earlier")
 	first := q.timer
 	delay(20)
 	assert.Same(t, first, q.timer, "a later instant keeps the timer")
-	clk.Advance(10 * time.Second)
-	assert.Equal(t, t0.Add(20*time.Second).UnixNano(), q.timerAt, "re-armed for the next end")
+	advance(t, s, clk, 10*time.Second)
+	assert.Equal(t, t0.Add(20*time.Second).UnixNano(), timerAt(q), "re-armed for the next end")
 	cancel()
 	assert.Nil(t, q.timer)
 }
@@ -79,5 +89,5 @@ func TestNotify_DeletedQueueKeepsNoTimer(t *testing.T) {
 	_, err = s.SendMessage(ctx, SendMessageInput{QueueUrl: out.QueueUrl, MessageBody: "m", DelaySeconds: &d})
 	require.NoError(t, err)
 	assert.NotNil(t, s.queues["q"].timer)
-	assert.Equal(t, clk.Now().Add(30*time.Second).UnixNano(), s.queues["q"].timerAt)
+	assert.Equal(t, clk.Now().Add(30*time.Second).UnixNano(), timerAt(s.queues["q"]))
 }

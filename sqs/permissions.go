@@ -2,8 +2,9 @@ package sqs
 
 import (
 	"context"
-	"encoding/json"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/policy"
 )
 
 // AddPermissionInput grants accounts some actions on a queue, under a label.
@@ -29,8 +30,9 @@ const maxActionsPerStatement = 7
 // the label, the principals are the accounts' roots, the actions are
 // prefixed SQS:. The label must be new and, like a queue name, 1 to 80
 // characters of [A-Za-z0-9_-].
-func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) error {
-	if err := s.begin("AddPermission"); err != nil {
+func (s *Service) AddPermission(ctx context.Context, in AddPermissionInput) error {
+	_, err := s.enter(ctx, "AddPermission")
+	if err != nil {
 		return err
 	}
 	switch {
@@ -45,14 +47,14 @@ func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) error 
 	case len(in.Actions) > maxActionsPerStatement:
 		return newError(codeOverLimit, "%d actions were found, maximum allowed is %d.", len(in.Actions), maxActionsPerStatement)
 	}
-	actions := make([]any, len(in.Actions))
+	actions := make(policy.Values, len(in.Actions))
 	for i, a := range in.Actions {
 		if a != "*" && !isOperation(a) {
 			return invalidParameter("SQS:"+a, "ActionName", "Please refer to the appropriate WSDL for a list of valid actions.")
 		}
 		actions[i] = "SQS:" + a
 	}
-	principals := make([]any, len(in.AWSAccountIds))
+	principals := make([]string, len(in.AWSAccountIds))
 	for i, id := range in.AWSAccountIds {
 		principals[i] = "arn:aws:iam::" + id + ":root"
 	}
@@ -62,22 +64,20 @@ func (s *Service) AddPermission(_ context.Context, in AddPermissionInput) error 
 	if err != nil {
 		return err
 	}
-	doc, stmts := q.policyDoc()
-	if statementIndex(stmts, in.Label) >= 0 {
+	doc := q.policyDoc()
+	if err := doc.Add(policy.Statement{Sid: in.Label, Effect: policy.Allow, Principal: policy.Of("AWS", principals...),
+		Action: actions, Resource: policy.Values{q.arn}}); err != nil {
 		return invalidParameter(in.Label, "Label", "Already exists.")
 	}
-	doc["Statement"] = append(stmts, map[string]any{
-		"Sid": in.Label, "Effect": "Allow", "Principal": map[string]any{"AWS": oneOrMany(principals)},
-		"Action": oneOrMany(actions), "Resource": q.arn,
-	})
 	q.setPolicy(doc, s.now())
 	return nil
 }
 
 // RemovePermission removes the statement with the label from the queue's
 // Policy; the policy goes when its last statement does.
-func (s *Service) RemovePermission(_ context.Context, in RemovePermissionInput) error {
-	if err := s.begin("RemovePermission"); err != nil {
+func (s *Service) RemovePermission(ctx context.Context, in RemovePermissionInput) error {
+	_, err := s.enter(ctx, "RemovePermission")
+	if err != nil {
 		return err
 	}
 	if in.Label == "" {
@@ -89,51 +89,30 @@ func (s *Service) RemovePermission(_ context.Context, in RemovePermissionInput) 
 	if err != nil {
 		return err
 	}
-	doc, stmts := q.policyDoc()
-	i := statementIndex(stmts, in.Label)
-	if i < 0 {
+	doc := q.policyDoc()
+	if !doc.Remove(in.Label) {
 		return invalidParameter(in.Label, "Label", "can't find label.")
 	}
-	doc["Statement"] = append(stmts[:i], stmts[i+1:]...)
 	q.setPolicy(doc, s.now())
 	return nil
 }
 
-// policyDoc parses the queue's Policy, or starts the one AWS generates, and
-// returns it with its statements.
-func (q *queue) policyDoc() (doc map[string]any, stmts []any) {
-	doc = map[string]any{}
-	if q.cfg.policy == "" || json.Unmarshal([]byte(q.cfg.policy), &doc) != nil {
-		doc = map[string]any{"Version": "2012-10-17", "Id": q.arn + "/SQSDefaultPolicy", "Statement": []any{}}
-	} else if st, ok := doc["Statement"].(map[string]any); ok {
-		doc["Statement"] = []any{st}
-	}
-	stmts, _ = doc["Statement"].([]any)
-	return doc, stmts
-}
-
-func (q *queue) setPolicy(doc map[string]any, now int64) {
-	q.cfg.policy = ""
-	if stmts, _ := doc["Statement"].([]any); len(stmts) > 0 {
-		b, _ := json.Marshal(doc)
-		q.cfg.policy = string(b)
-	}
-	q.modified = unixNano(now).Truncate(time.Second)
-}
-
-func statementIndex(stmts []any, sid string) int {
-	for i, st := range stmts {
-		if m, ok := st.(map[string]any); ok && m["Sid"] == sid {
-			return i
+// policyDoc parses the queue's Policy, or starts the one AWS generates.
+func (q *queue) policyDoc() policy.Document {
+	if q.cfg.policy != "" {
+		if doc, err := policy.Parse([]byte(q.cfg.policy)); err == nil {
+			return doc
 		}
 	}
-	return -1
+	return policy.Document{Version: "2012-10-17", ID: q.arn + "/SQSDefaultPolicy"}
 }
 
-// oneOrMany renders a list as AWS writes policies: a lone value bare.
-func oneOrMany(v []any) any {
-	if len(v) == 1 {
-		return v[0]
+// setPolicy stores doc as the queue's Policy, or none when it has no
+// statement left.
+func (q *queue) setPolicy(doc policy.Document, now int64) {
+	q.cfg.policy = ""
+	if len(doc.Statement) > 0 {
+		q.cfg.policy = doc.String()
 	}
-	return v
+	q.modified = unixNano(now).Truncate(time.Second)
 }

@@ -67,18 +67,17 @@ func (s *Service) PollerDelete(queueARN string, receiptHandles []string) error {
 	if q == nil {
 		return errNoQueue()
 	}
-	q.advance(s.now())
-	var errs []error
+	var failed []error
 	for _, h := range receiptHandles {
 		if h == "" {
-			errs = append(errs, missingParameter("ReceiptHandle"))
+			failed = append(failed, missingParameter("ReceiptHandle"))
 			continue
 		}
 		if err := s.deleteMessage(q, h, &e); err != nil {
-			errs = append(errs, err)
+			failed = append(failed, err)
 		}
 	}
-	return errors.Join(errs...)
+	return errors.Join(failed...)
 }
 
 // PollerNotify registers fn for the queue ARN as Notify does. The queue
@@ -93,5 +92,5 @@ func (s *Service) PollerNotify(queueARN string, fn func()) (cancel func(), err e
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.notifyLocked(s.env.ARN("sqs", name), fn), nil
+	return s.notifyLocked(s.env.ARN(arnService, name), fn), nil
 }

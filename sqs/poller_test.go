@@ -131,9 +131,9 @@ func TestPoller_NotifyWatchesTheARNBeforeTheQueueExists(t *testing.T) {
 	assert.Equal(t, int32(1), n.Load())
 	_, err = f.client.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: &url, MessageBody: aws.String("d"), DelaySeconds: 2})
 	require.NoError(t, err)
-	f.clk.Advance(2*time.Second - time.Nanosecond)
+	f.advance(t, 2*time.Second-time.Nanosecond)
 	assert.Equal(t, int32(1), n.Load())
-	f.clk.Advance(time.Nanosecond)
+	f.advance(t, time.Nanosecond)
 	assert.Equal(t, int32(2), n.Load(), "the delay ended")
 
 	for _, bad := range []string{"arn:aws:sqs:eu-west-1:000000000000:q", "arn:aws:sns:us-east-1:000000000000:q", "x"} {

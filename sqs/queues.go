@@ -65,8 +65,9 @@ func validQueueName(name string, fifo bool) error {
 // deleted less than 60 seconds ago on the clock gives QueueDeletedRecently
 // (AWS's documented rule, which the fake enforces: advance the clock to
 // reuse a name at once).
-func (s *Service) CreateQueue(_ context.Context, in CreateQueueInput) (CreateQueueOutput, error) {
-	if err := s.begin("CreateQueue"); err != nil {
+func (s *Service) CreateQueue(ctx context.Context, in CreateQueueInput) (CreateQueueOutput, error) {
+	_, err := s.enter(ctx, "CreateQueue")
+	if err != nil {
 		return CreateQueueOutput{}, err
 	}
 	if in.QueueName == "" {
@@ -116,7 +117,7 @@ func (s *Service) CreateQueue(_ context.Context, in CreateQueueInput) (CreateQue
 		return CreateQueueOutput{}, newError(codeQueueDeletedRecently,
 			"You must wait 60 seconds after deleting a queue before you can create another with the same name.")
 	}
-	queueARN := s.env.ARN("sqs", in.QueueName)
+	queueARN := s.env.ARN(arnService, in.QueueName)
 	if err := s.checkRedrive(queueARN, fifo, cfg.redrive, attrs[attrRedrivePolicy]); err != nil {
 		return CreateQueueOutput{}, err
 	}
@@ -147,8 +148,9 @@ type GetQueueUrlOutput struct {
 }
 
 // GetQueueUrl returns the URL of a queue by name.
-func (s *Service) GetQueueUrl(_ context.Context, in GetQueueUrlInput) (GetQueueUrlOutput, error) {
-	if err := s.begin("GetQueueUrl"); err != nil {
+func (s *Service) GetQueueUrl(ctx context.Context, in GetQueueUrlInput) (GetQueueUrlOutput, error) {
+	_, err := s.enter(ctx, "GetQueueUrl")
+	if err != nil {
 		return GetQueueUrlOutput{}, err
 	}
 	if in.QueueName == "" {
@@ -188,8 +190,9 @@ const maxListResults = 1000
 
 // ListQueues lists the queues whose names start with QueueNamePrefix, in
 // name order, a page at a time.
-func (s *Service) ListQueues(_ context.Context, in ListQueuesInput) (ListQueuesOutput, error) {
-	if err := s.begin("ListQueues"); err != nil {
+func (s *Service) ListQueues(ctx context.Context, in ListQueuesInput) (ListQueuesOutput, error) {
+	_, err := s.enter(ctx, "ListQueues")
+	if err != nil {
 		return ListQueuesOutput{}, err
 	}
 	s.mu.Lock()
@@ -220,18 +223,12 @@ func (s *Service) urlPage(names []string, token string, max *int32) (urls []stri
 		size = int(*max)
 	}
 	sort.Strings(names)
-	if token != "" {
-		start, ok := pagetoken.After(names, token)
-		if !ok {
-			return nil, "", newError(codeInvalidParameterValue, "Invalid NextToken value.")
-		}
-		names = names[start:]
+	names, next, ok := pagetoken.Page(names, func(n string) string { return n }, token, size)
+	if !ok {
+		return nil, "", newError(codeInvalidParameterValue, "Invalid NextToken value.")
 	}
-	if len(names) > size {
-		names = names[:size]
-		if max != nil {
-			next = pagetoken.Of(names[size-1])
-		}
+	if max == nil {
+		next = ""
 	}
 	for _, name := range names {
 		urls = append(urls, s.queueURL(name))
@@ -247,8 +244,9 @@ type DeleteQueueInput struct {
 // DeleteQueue deletes a queue and every message in it, at once (AWS takes
 // up to 60 seconds). Its name can be used again 60 seconds later on the
 // clock. Long polls parked on it return QueueDoesNotExist.
-func (s *Service) DeleteQueue(_ context.Context, in DeleteQueueInput) error {
-	if err := s.begin("DeleteQueue"); err != nil {
+func (s *Service) DeleteQueue(ctx context.Context, in DeleteQueueInput) error {
+	_, err := s.enter(ctx, "DeleteQueue")
+	if err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -273,8 +271,9 @@ type PurgeQueueInput struct {
 // PurgeQueue deletes every message of the queue, in flight or not, at once:
 // what was sent before the purge is gone, what is sent after stays. A second
 // purge within 60 seconds on the clock gives PurgeQueueInProgress.
-func (s *Service) PurgeQueue(_ context.Context, in PurgeQueueInput) error {
-	if err := s.begin("PurgeQueue"); err != nil {
+func (s *Service) PurgeQueue(ctx context.Context, in PurgeQueueInput) error {
+	_, err := s.enter(ctx, "PurgeQueue")
+	if err != nil {
 		return err
 	}
 	s.mu.Lock()

@@ -114,7 +114,8 @@ func (in *ReceiveMessageInput) params() (receiveParams, error) {
 // message received maxReceiveCount times moves to the dead-letter queue of
 // the queue's RedrivePolicy on the next receive instead of being returned.
 func (s *Service) ReceiveMessage(ctx context.Context, in ReceiveMessageInput) (ReceiveMessageOutput, error) {
-	if err := s.begin("ReceiveMessage"); err != nil {
+	_, err := s.enter(ctx, "ReceiveMessage")
+	if err != nil {
 		return ReceiveMessageOutput{}, err
 	}
 	p, err := in.params()
@@ -170,6 +171,7 @@ func (s *Service) ReceiveMessage(ctx context.Context, in ReceiveMessageInput) (R
 			s.mu.Unlock()
 			return ReceiveMessageOutput{}, errNoQueue()
 		}
+		s.lookup(q) // the clock has moved while the call waited
 	}
 }
 
@@ -341,7 +343,7 @@ func (s *Service) deadLetter(q *queue, m *message, now int64, e *effects) bool {
 	if p == nil || int(m.receives) < p.maxReceiveCount {
 		return false
 	}
-	dlq := s.queueByARN(p.target)
+	dlq := s.findByARN(p.target)
 	if dlq == nil || dlq == q {
 		return false
 	}

@@ -104,8 +104,9 @@ const maxBatchBytes = 1048576
 // id (explicit or content-based) and refuses a per-message delay; a
 // duplicate within 5 minutes is accepted but not stored, and answers with
 // the original MessageId.
-func (s *Service) SendMessage(_ context.Context, in SendMessageInput) (SendMessageOutput, error) {
-	if err := s.begin("SendMessage"); err != nil {
+func (s *Service) SendMessage(ctx context.Context, in SendMessageInput) (SendMessageOutput, error) {
+	_, err := s.enter(ctx, "SendMessage")
+	if err != nil {
 		return SendMessageOutput{}, err
 	}
 	return s.send(in)
@@ -132,8 +133,9 @@ func (s *Service) send(in SendMessageInput) (SendMessageOutput, error) {
 // SendMessageBatch sends up to 10 messages. The batch as a whole must have 1
 // to 10 entries with distinct, well-formed ids and a total payload of at most
 // 1 MiB; each entry then succeeds or fails on its own, as SendMessage would.
-func (s *Service) SendMessageBatch(_ context.Context, in SendMessageBatchInput) (SendMessageBatchOutput, error) {
-	if err := s.begin("SendMessageBatch"); err != nil {
+func (s *Service) SendMessageBatch(ctx context.Context, in SendMessageBatchInput) (SendMessageBatchOutput, error) {
+	_, err := s.enter(ctx, "SendMessageBatch")
+	if err != nil {
 		return SendMessageBatchOutput{}, err
 	}
 	if err := checkBatch("SendMessageBatchRequestEntry", in.Entries); err != nil {

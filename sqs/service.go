@@ -35,7 +35,7 @@ type Service struct {
 }
 
 // New returns the SQS service of the cloud whose environment is env. It
-// starts nothing: it only registers the service's bus endpoint.
+// starts nothing; the cloud wires what Describe tells it.
 func New(env *cloudenv.Env) *Service {
 	s := &Service{env: env, queues: map[string]*queue{}, deleted: dedup.NewWindow[struct{}](deleteCooldown),
 		created: map[string]uint64{}, notifiers: map[string][]notifier{},
@@ -44,8 +44,8 @@ func New(env *cloudenv.Env) *Service {
 	return s
 }
 
-// Close stops the service's timers (notifier wake-ups, message move tasks)
-// and wakes the long polls parked on its queues, which return empty.
+// Close cancels the service's scheduled work (notifier wake-ups, message move
+// task batches) and wakes the long polls parked on its queues, which return empty.
 func (s *Service) Close() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -65,10 +65,11 @@ func (s *Service) queueURL(name string) string {
 	return strings.TrimSuffix(s.env.URL, "/") + "/" + s.env.AccountID + "/" + name
 }
 
-// queueByURL finds the queue a QueueUrl names. As LocalStack does, any host
-// is accepted: only the account and the name (the last two path segments)
-// matter. A URL that has no such path is InvalidAddress; one that names no
-// queue of this cloud is QueueDoesNotExist.
+// queueByURL finds the queue a QueueUrl names and brings it up to now (see
+// lookup). As LocalStack does, any host is accepted: only the account and
+// the name (the last two path segments) matter. A URL that has no such path
+// is InvalidAddress; one that names no queue of this cloud is
+// QueueDoesNotExist.
 func (s *Service) queueByURL(queueURL string) (*queue, error) {
 	if queueURL == "" {
 		return nil, missingParameter("QueueUrl")
@@ -108,17 +109,42 @@ func splitQueuePath(queueURL string) (account, name string, ok bool) {
 	return account, name, true
 }
 
-// queueIn finds a queue by account and name.
+// queueIn finds a queue by account and name and brings it up to now (see
+// lookup).
 func (s *Service) queueIn(account, name string) (*queue, error) {
 	q := s.queues[name]
 	if q == nil || account != s.env.AccountID {
 		return nil, errNoQueue()
 	}
+	s.lookup(q)
 	return q, nil
 }
 
-// queueByARN finds the queue an ARN names, or nil.
+// queueByARN finds the queue an ARN names, or nil, and brings it up to now
+// (see lookup).
 func (s *Service) queueByARN(queueARN string) *queue {
+	q := s.findByARN(queueARN)
+	if q != nil {
+		s.lookup(q)
+	}
+	return q
+}
+
+// lookup is what every lookup an operation starts with does before it
+// hands the queue over, so that no operation reads time-based state behind
+// the clock by forgetting a call: it runs the message move task batches due
+// by now, then advances q to now (retention, ends of delays and visibility
+// timeouts). It runs under the lock.
+func (s *Service) lookup(q *queue) {
+	now := s.now()
+	s.catchUp(now)
+	q.advance(now)
+}
+
+// findByARN finds the queue an ARN names, or nil, as it stands: for the
+// engine's own steps inside an operation that has looked its queues up
+// already (a dead-letter move, a move task's batch, a notifier's timer).
+func (s *Service) findByARN(queueARN string) *queue {
 	name, ok := s.nameInARN(queueARN)
 	if !ok {
 		return nil
@@ -130,127 +156,10 @@ func (s *Service) queueByARN(queueARN string) *queue {
 // cloud: an SQS ARN of its region and account.
 func (s *Service) nameInARN(queueARN string) (string, bool) {
 	a, err := arn.Parse(queueARN)
-	if err != nil || a.Service != "sqs" || a.Region != s.env.Region || a.Account != s.env.AccountID || a.Resource == "" {
+	if err != nil || a.Service != arnService || a.Region != s.env.Region || a.Account != s.env.AccountID || a.Resource == "" {
 		return "", false
 	}
 	return a.Resource, true
-}
-
-// effects collects, during one operation under the lock, the queues whose
-// timing changed and those where a message may have become receivable; done
-// re-arms the notifier timers and wakes the long polls, and returns the
-// notifier callbacks to run once the lock is released.
-type effects struct {
-	touched []*queue
-	woken   []*queue
-	buf     [4]*queue
-}
-
-// touch records that q's next delay or visibility end may have changed.
-func (e *effects) touch(q *queue) {
-	for _, t := range e.touched {
-		if t == q {
-			return
-		}
-	}
-	if e.touched == nil {
-		e.touched = e.buf[:0:2]
-	}
-	e.touched = append(e.touched, q)
-}
-
-// wake records that a message of q may have become receivable.
-func (e *effects) wake(q *queue) {
-	e.touch(q)
-	for _, t := range e.woken {
-		if t == q {
-			return
-		}
-	}
-	if e.woken == nil {
-		e.woken = e.buf[2:2:4]
-	}
-	e.woken = append(e.woken, q)
-}
-
-// done applies the effects under the lock and returns the callbacks to run
-// after it is released.
-func (s *Service) done(e *effects) []func() {
-	var fns []func()
-	for _, q := range e.woken {
-		q.wakeWaiters()
-		if q.deleted {
-			continue
-		}
-		for _, n := range s.notifiers[q.arn] {
-			fns = append(fns, n.fn)
-		}
-	}
-	for _, q := range e.touched {
-		s.rearm(q)
-		q.retimeWaiters()
-	}
-	return fns
-}
-
-// unlock releases the lock after applying e, then runs the notifier
-// callbacks it produced.
-func (s *Service) unlock(e *effects) {
-	fns := s.done(e)
-	s.mu.Unlock()
-	for _, fn := range fns {
-		fn()
-	}
-}
-
-// waiter is a long poll parked on a queue until a signal on ch or the
-// instant at, whichever comes first.
-type waiter struct {
-	ch chan struct{}
-	at int64
-}
-
-// wakeWaiters signals every long poll parked on q. The channels are
-// buffered, so this never blocks.
-func (q *queue) wakeWaiters() {
-	for _, w := range q.waiters {
-		signal(w.ch)
-	}
-}
-
-// retimeWaiters wakes the long polls whose timer is later than the queue's
-// next delay or visibility end, so that they re-arm for it.
-func (q *queue) retimeWaiters() {
-	if len(q.waiters) == 0 {
-		return
-	}
-	next, ok := q.nextEvent()
-	if !ok {
-		return
-	}
-	for _, w := range q.waiters {
-		if next < w.at {
-			signal(w.ch)
-		}
-	}
-}
-
-func signal(ch chan struct{}) {
-	select {
-	case ch <- struct{}{}:
-	default:
-	}
-}
-
-func (q *queue) addWaiter(ch chan struct{}, at int64) { q.waiters = append(q.waiters, waiter{ch, at}) }
-
-func (q *queue) removeWaiter(ch chan struct{}) {
-	for i, w := range q.waiters {
-		if w.ch == ch {
-			q.waiters = append(q.waiters[:i], q.waiters[i+1:]...)
-			return
-		}
-	}
 }
 
 func unixNano(t int64) time.Time { return time.Unix(0, t).UTC() }

@@ -3,9 +3,9 @@ package sqs
 import (
 	"context"
 	"maps"
-	"strings"
-	"unicode"
-	"unicode/utf8"
+	"math"
+
+	"github.com/awsfake/awsfake/internal/tags"
 )
 
 // TagQueueInput adds tags to a queue; a key it already has is overwritten.
@@ -30,39 +30,34 @@ type ListQueueTagsOutput struct {
 	Tags map[string]string `json:"Tags,omitempty"`
 }
 
-// validTags applies the tag quotas (SQS developer guide, "Quotas related to
+// tagRules are the tag quotas (SQS developer guide, "Quotas related to
 // queues"): a key of 1 to 128 characters and a value of up to 256, of
-// letters, digits, whitespace and _ . : / = + - @, and no aws: prefix.
-func validTags(tags map[string]string) error {
-	for _, k := range sortedKeys(tags) {
-		v := tags[k]
-		switch {
-		case k == "" || utf8.RuneCountInString(k) > 128:
-			return newError(codeInvalidParameterValue, "Tag keys must be between 1 and 128 characters in length.")
-		case utf8.RuneCountInString(v) > 256:
-			return newError(codeInvalidParameterValue, "Tag values must be less than 256 characters in length.")
-		case strings.HasPrefix(strings.ToLower(k), "aws:"):
-			return newError(codeInvalidParameterValue, "Tag keys must not start with the reserved prefix aws:.")
-		case !tagChars(k) || !tagChars(v):
-			return newError(codeInvalidParameterValue, "Tag keys and values may only contain Unicode letters, digits, "+
-				"white space, or one of these symbols: _ . : / = + - @")
-		}
+// letters, digits, white space and _ . : / = + - @, and no aws: prefix. AWS
+// counts characters, not bytes. More than 50 tags per queue is "not
+// recommended", not refused, so the count is not limited.
+var tagRules = tags.Rules{Max: math.MaxInt, Reserved: true, Chars: true, Errors: tagError}
+
+// tagError words a broken tag rule as SQS does.
+func tagError(v tags.Violation) error {
+	switch v.Kind {
+	case tags.KeyLength:
+		return newError(codeInvalidParameterValue, "Tag keys must be between 1 and 128 characters in length.")
+	case tags.ValueLength:
+		return newError(codeInvalidParameterValue, "Tag values must be less than 256 characters in length.")
+	case tags.ReservedKey:
+		return newError(codeInvalidParameterValue, "Tag keys must not start with the reserved prefix aws:.")
 	}
-	return nil
+	return newError(codeInvalidParameterValue, "Tag keys and values may only contain Unicode letters, digits, "+
+		"white space, or one of these symbols: _ . : / = + - @")
 }
 
-func tagChars(s string) bool {
-	for _, r := range s {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsSpace(r) && !strings.ContainsRune("_.:/=+-@", r) {
-			return false
-		}
-	}
-	return true
-}
+// validTags checks tags against tagRules, in key order.
+func validTags(m map[string]string) error { return tagRules.Check(tags.FromMap(m)) }
 
 // TagQueue adds or overwrites tags of a queue.
-func (s *Service) TagQueue(_ context.Context, in TagQueueInput) error {
-	if err := s.begin("TagQueue"); err != nil {
+func (s *Service) TagQueue(ctx context.Context, in TagQueueInput) error {
+	_, err := s.enter(ctx, "TagQueue")
+	if err != nil {
 		return err
 	}
 	if len(in.Tags) == 0 {
@@ -82,8 +77,9 @@ func (s *Service) TagQueue(_ context.Context, in TagQueueInput) error {
 }
 
 // UntagQueue removes tags of a queue; keys it does not have are ignored.
-func (s *Service) UntagQueue(_ context.Context, in UntagQueueInput) error {
-	if err := s.begin("UntagQueue"); err != nil {
+func (s *Service) UntagQueue(ctx context.Context, in UntagQueueInput) error {
+	_, err := s.enter(ctx, "UntagQueue")
+	if err != nil {
 		return err
 	}
 	if len(in.TagKeys) == 0 {
@@ -102,8 +98,9 @@ func (s *Service) UntagQueue(_ context.Context, in UntagQueueInput) error {
 }
 
 // ListQueueTags returns a copy of a queue's tags.
-func (s *Service) ListQueueTags(_ context.Context, in ListQueueTagsInput) (ListQueueTagsOutput, error) {
-	if err := s.begin("ListQueueTags"); err != nil {
+func (s *Service) ListQueueTags(ctx context.Context, in ListQueueTagsInput) (ListQueueTagsOutput, error) {
+	_, err := s.enter(ctx, "ListQueueTags")
+	if err != nil {
 		return ListQueueTagsOutput{}, err
 	}
 	s.mu.Lock()

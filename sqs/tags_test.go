@@ -47,3 +47,17 @@ func TestTags_QuotasAreEnforced(t *testing.T) {
 		}
 	}
 }
+
+// AWS counts a tag key's characters, not its bytes: 100 × "é" (200 bytes)
+// is a valid key, 129 characters are one too many, with SQS's wording.
+func TestTags_KeyLengthCountsCharacters(t *testing.T) {
+	f := newFixture(t)
+	url := f.createQueue(t, "q", nil)
+	_, err := f.client.TagQueue(ctx, &awssqs.TagQueueInput{QueueUrl: &url, Tags: map[string]string{strings.Repeat("é", 100): "v"}})
+	require.NoError(t, err)
+	_, err = f.client.TagQueue(ctx, &awssqs.TagQueueInput{QueueUrl: &url, Tags: map[string]string{strings.Repeat("é", 129): "v"}})
+	ae := requireCode(t, err, "InvalidParameterValue")
+	assert.Equal(t, "Tag keys must be between 1 and 128 characters in length.", ae.ErrorMessage())
+	_, err = f.client.CreateQueue(ctx, &awssqs.CreateQueueInput{QueueName: aws.String("r"), Tags: map[string]string{strings.Repeat("é", 100): "v"}})
+	require.NoError(t, err)
+}

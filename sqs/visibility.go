@@ -53,8 +53,9 @@ const maxTotalVisibility = maxVisibilityTimeout * time.Second
 // visibility timeout has ended is MessageNotInflight; a handle replaced by a
 // later receive has expired; a message that is gone, or a timeout beyond 12
 // hours in total since the receive, is InvalidParameterValue.
-func (s *Service) ChangeMessageVisibility(_ context.Context, in ChangeMessageVisibilityInput) error {
-	if err := s.begin("ChangeMessageVisibility"); err != nil {
+func (s *Service) ChangeMessageVisibility(ctx context.Context, in ChangeMessageVisibilityInput) error {
+	_, err := s.enter(ctx, "ChangeMessageVisibility")
+	if err != nil {
 		return err
 	}
 	if in.ReceiptHandle == "" {
@@ -71,14 +72,14 @@ func (s *Service) ChangeMessageVisibility(_ context.Context, in ChangeMessageVis
 		return err
 	}
 	now := s.now()
-	q.advance(now)
 	return s.changeVisibility(q, in.ReceiptHandle, in.VisibilityTimeout, now, &e)
 }
 
 // ChangeMessageVisibilityBatch changes up to 10 visibility timeouts; each
 // entry succeeds or fails on its own, as ChangeMessageVisibility would.
-func (s *Service) ChangeMessageVisibilityBatch(_ context.Context, in ChangeMessageVisibilityBatchInput) (ChangeMessageVisibilityBatchOutput, error) {
-	if err := s.begin("ChangeMessageVisibilityBatch"); err != nil {
+func (s *Service) ChangeMessageVisibilityBatch(ctx context.Context, in ChangeMessageVisibilityBatchInput) (ChangeMessageVisibilityBatchOutput, error) {
+	_, err := s.enter(ctx, "ChangeMessageVisibilityBatch")
+	if err != nil {
 		return ChangeMessageVisibilityBatchOutput{}, err
 	}
 	if err := checkBatch("ChangeMessageVisibilityBatchRequestEntry", in.Entries); err != nil {
@@ -92,7 +93,6 @@ func (s *Service) ChangeMessageVisibilityBatch(_ context.Context, in ChangeMessa
 		return ChangeMessageVisibilityBatchOutput{}, err
 	}
 	now := s.now()
-	q.advance(now)
 	var out ChangeMessageVisibilityBatchOutput
 	out.Successful, out.Failed = eachEntry(in.Entries, func(en ChangeMessageVisibilityBatchRequestEntry) (ChangeMessageVisibilityBatchResultEntry, error) {
 		if err := validVisibility(en.VisibilityTimeout); err != nil {

@@ -16,39 +16,45 @@ var (
 	queryProto = protocol.Query{XMLNS: "http://queue.amazonaws.com/doc/2012-11-05/"}
 )
 
-// jsonTargetPrefix starts the X-Amz-Target of every JSON request.
-const jsonTargetPrefix = "AmazonSQS."
+// jsonTargets is the wire table of the AWS JSON binding, by X-Amz-Target
+// (AmazonSQS.<Op>): every SQS operation, bound to its Go API method. The
+// operation list (operations) is derived from it.
+var jsonTargets = protocol.Targets[*Service]{Proto: jsonProto, Prefix: "AmazonSQS.", Ops: map[string]protocol.TargetOp[*Service]{
+	"AddPermission":                protocol.Do((*Service).AddPermission),
+	"CancelMessageMoveTask":        protocol.Call((*Service).CancelMessageMoveTask),
+	"ChangeMessageVisibility":      protocol.Do((*Service).ChangeMessageVisibility),
+	"ChangeMessageVisibilityBatch": protocol.Call((*Service).ChangeMessageVisibilityBatch),
+	"CreateQueue":                  protocol.Call((*Service).CreateQueue),
+	"DeleteMessage":                protocol.Do((*Service).DeleteMessage),
+	"DeleteMessageBatch":           protocol.Call((*Service).DeleteMessageBatch),
+	"DeleteQueue":                  protocol.Do((*Service).DeleteQueue),
+	"GetQueueAttributes":           protocol.Call((*Service).GetQueueAttributes),
+	"GetQueueUrl":                  protocol.Call((*Service).GetQueueUrl),
+	"ListDeadLetterSourceQueues":   protocol.Call((*Service).ListDeadLetterSourceQueues),
+	"ListMessageMoveTasks":         protocol.Call((*Service).ListMessageMoveTasks),
+	"ListQueueTags":                protocol.Call((*Service).ListQueueTags),
+	"ListQueues":                   protocol.Call((*Service).ListQueues),
+	"PurgeQueue":                   protocol.Do((*Service).PurgeQueue),
+	"ReceiveMessage":               protocol.Call((*Service).ReceiveMessage),
+	"RemovePermission":             protocol.Do((*Service).RemovePermission),
+	"SendMessage":                  protocol.Call((*Service).SendMessage),
+	"SendMessageBatch":             protocol.Call((*Service).SendMessageBatch),
+	"SetQueueAttributes":           protocol.Do((*Service).SetQueueAttributes),
+	"StartMessageMoveTask":         protocol.Call((*Service).StartMessageMoveTask),
+	"TagQueue":                     protocol.Do((*Service).TagQueue),
+	"UntagQueue":                   protocol.Do((*Service).UntagQueue),
+}}
 
 // ServeHTTP serves both SQS protocols on one handler: a request with
 // X-Amz-Target: AmazonSQS.<Op> is JSON, anything else a Query form
 // (Action=<Op>&Version=2012-11-05), which may be posted to a queue's own path
 // /<account>/<name> with the QueueUrl implied.
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if target := r.Header.Get("X-Amz-Target"); target != "" {
-		s.serveJSON(w, r, target)
+	if r.Header.Get("X-Amz-Target") != "" {
+		jsonTargets.Serve(s, w, r)
 		return
 	}
 	s.serveQuery(w, r)
-}
-
-func (s *Service) serveJSON(w http.ResponseWriter, r *http.Request, target string) {
-	op, _ := strings.CutPrefix(target, jsonTargetPrefix)
-	h := jsonOps[op]
-	if h == nil || !strings.HasPrefix(target, jsonTargetPrefix) {
-		jsonProto.WriteError(w, r, newError("UnknownOperationException", "Unknown operation %s", target))
-		return
-	}
-	body, err := protocol.ReadBody(r, protocol.DefaultBodyLimit)
-	if err != nil {
-		jsonProto.WriteError(w, r, err)
-		return
-	}
-	out, err := h(s, r, body)
-	if err != nil {
-		jsonProto.WriteError(w, r, err)
-		return
-	}
-	jsonProto.Write(w, http.StatusOK, out)
 }
 
 func (s *Service) serveQuery(w http.ResponseWriter, r *http.Request) {
@@ -65,10 +71,10 @@ func (s *Service) serveQuery(w http.ResponseWriter, r *http.Request) {
 	action := form.Get("Action")
 	h := queryOps[action]
 	if h == nil {
-		writeQueryError(w, r, newError("InvalidAction", "The action %s is not valid for this endpoint.", action))
+		writeQueryError(w, r, newError(codeInvalidAction, "The action %s is not valid for this endpoint.", action))
 		return
 	}
-	result, err := h(s, r, form)
+	result, err := h(s, r, protocol.NewForm(form, formErrors))
 	if err != nil {
 		writeQueryError(w, r, err)
 		return

@@ -3,8 +3,6 @@ package sqs
 import (
 	"encoding/base64"
 	"net/http"
-	"net/url"
-	"strconv"
 
 	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/protocol"
@@ -12,7 +10,7 @@ import (
 
 // queryHandler decodes a Query form, calls the Go API and returns the
 // result element to encode (nil for none).
-type queryHandler func(s *Service, r *http.Request, f url.Values) (any, error)
+type queryHandler func(s *Service, r *http.Request, f protocol.Form) (any, error)
 
 // writeQueryError renders err for a Query client. A missing queue reads as
 // AWS words it in that protocol.
@@ -25,40 +23,24 @@ func writeQueryError(w http.ResponseWriter, r *http.Request, err error) {
 	queryProto.WriteError(w, r, err)
 }
 
-// queryInt reads an optional integer parameter.
-func queryInt(f url.Values, name string) (*int32, error) {
-	v, ok := f[name]
-	if !ok || len(v) == 0 {
-		return nil, nil
-	}
-	n, err := strconv.ParseInt(v[0], 10, 32)
-	if err != nil {
-		return nil, invalidParameter(v[0], name, "Value must be an integer.")
-	}
-	i := int32(n)
-	return &i, nil
+// formErrors are SQS's words for Query members that do not parse.
+var formErrors = protocol.FormErrors{
+	Number: func(name, value string) error { return invalidParameter(value, name, "Value must be an integer.") },
+	Binary: func(_, param, value string) error {
+		return invalidParameter(value, param, "The value is not valid base64.")
+	},
 }
 
-// queryMessageAttributes reads the flattened map prefix.N.Name /
-// prefix.N.Value.{DataType,StringValue,BinaryValue}; binary values are
-// base64.
-func queryMessageAttributes(f url.Values, prefix string) (map[string]MessageAttributeValue, error) {
-	idx := protocol.Indexes(f, prefix)
-	if len(idx) == 0 {
-		return nil, nil
+// messageAttributes reads the flattened message attributes
+// prefix.N.Name / prefix.N.Value.*, nil when there is none.
+func messageAttributes(f protocol.Form, prefix string) (map[string]MessageAttributeValue, error) {
+	in, err := f.MessageAttributes(prefix)
+	if err != nil || in == nil {
+		return nil, err
 	}
-	out := make(map[string]MessageAttributeValue, len(idx))
-	for _, n := range idx {
-		base := prefix + "." + strconv.Itoa(n) + "."
-		v := MessageAttributeValue{DataType: f.Get(base + "Value.DataType"), StringValue: f.Get(base + "Value.StringValue")}
-		if b := f.Get(base + "Value.BinaryValue"); b != "" {
-			raw, err := base64.StdEncoding.DecodeString(b)
-			if err != nil {
-				return nil, invalidParameter(b, base+"Value.BinaryValue", "The value is not valid base64.")
-			}
-			v.BinaryValue = raw
-		}
-		out[f.Get(base+"Name")] = v
+	out := make(map[string]MessageAttributeValue, len(in))
+	for k, a := range in {
+		out[k] = MessageAttributeValue{DataType: a.DataType, StringValue: a.StringValue, BinaryValue: a.BinaryValue}
 	}
 	return out, nil
 }
@@ -160,72 +142,62 @@ func xmlMessagesOf(ms []Message) xmlMessages {
 
 // sendEntry reads the fields a SendMessage and a batch entry share, under
 // prefix ("" or "SendMessageBatchRequestEntry.N.").
-func sendEntry(f url.Values, prefix string) (SendMessageBatchRequestEntry, error) {
+func sendEntry(f protocol.Form, prefix string) (SendMessageBatchRequestEntry, error) {
 	e := SendMessageBatchRequestEntry{Id: f.Get(prefix + "Id"), MessageBody: f.Get(prefix + "MessageBody"),
 		MessageDeduplicationId: f.Get(prefix + "MessageDeduplicationId"), MessageGroupId: f.Get(prefix + "MessageGroupId")}
 	var err error
-	if e.DelaySeconds, err = queryInt(f, prefix+"DelaySeconds"); err != nil {
+	if e.DelaySeconds, err = f.Int32(prefix + "DelaySeconds"); err != nil {
 		return e, err
 	}
-	if e.MessageAttributes, err = queryMessageAttributes(f, prefix+"MessageAttribute"); err != nil {
+	if e.MessageAttributes, err = messageAttributes(f, prefix+"MessageAttribute"); err != nil {
 		return e, err
 	}
-	e.MessageSystemAttributes, err = queryMessageAttributes(f, prefix+"MessageSystemAttribute")
+	e.MessageSystemAttributes, err = messageAttributes(f, prefix+"MessageSystemAttribute")
 	return e, err
 }
 
-// entries returns the N of each prefix.N.* parameter.
-func entries(f url.Values, prefix string) []string {
-	idx := protocol.Indexes(f, prefix)
-	out := make([]string, len(idx))
-	for i, n := range idx {
-		out[i] = prefix + "." + strconv.Itoa(n) + "."
-	}
-	return out
-}
-
 var queryOps = map[string]queryHandler{
-	"CreateQueue": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"CreateQueue": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		out, err := s.CreateQueue(r.Context(), CreateQueueInput{QueueName: f.Get("QueueName"),
-			Attributes: protocol.Map(f, "Attribute", "Name", "Value"), Tags: protocol.Map(f, "Tag", "Key", "Value")})
-		return xmlQueueURL{out.QueueUrl}, err
+			Attributes: f.Map("Attribute", "Name", "Value"), Tags: f.Map("Tag", "Key", "Value")})
+		return xmlQueueURL(out), err
 	},
-	"GetQueueUrl": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"GetQueueUrl": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		out, err := s.GetQueueUrl(r.Context(), GetQueueUrlInput{QueueName: f.Get("QueueName"),
 			QueueOwnerAWSAccountId: f.Get("QueueOwnerAWSAccountId")})
-		return xmlQueueURL{out.QueueUrl}, err
+		return xmlQueueURL(out), err
 	},
-	"ListQueues": func(s *Service, r *http.Request, f url.Values) (any, error) {
-		max, err := queryInt(f, "MaxResults")
+	"ListQueues": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
+		max, err := f.Int32("MaxResults")
 		if err != nil {
 			return nil, err
 		}
 		out, err := s.ListQueues(r.Context(), ListQueuesInput{QueueNamePrefix: f.Get("QueueNamePrefix"),
 			NextToken: f.Get("NextToken"), MaxResults: max})
-		return xmlQueueURLs{out.QueueUrls, out.NextToken}, err
+		return xmlQueueURLs(out), err
 	},
-	"DeleteQueue": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"DeleteQueue": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		return nil, s.DeleteQueue(r.Context(), DeleteQueueInput{QueueUrl: f.Get("QueueUrl")})
 	},
-	"PurgeQueue": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"PurgeQueue": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		return nil, s.PurgeQueue(r.Context(), PurgeQueueInput{QueueUrl: f.Get("QueueUrl")})
 	},
-	"GetQueueAttributes": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"GetQueueAttributes": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		out, err := s.GetQueueAttributes(r.Context(), GetQueueAttributesInput{QueueUrl: f.Get("QueueUrl"),
-			AttributeNames: protocol.List(f, "AttributeName")})
+			AttributeNames: f.List("AttributeName")})
 		return xmlAttributes{nameValues(out.Attributes)}, err
 	},
-	"SetQueueAttributes": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"SetQueueAttributes": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		return nil, s.SetQueueAttributes(r.Context(), SetQueueAttributesInput{QueueUrl: f.Get("QueueUrl"),
-			Attributes: protocol.Map(f, "Attribute", "Name", "Value")})
+			Attributes: f.Map("Attribute", "Name", "Value")})
 	},
-	"TagQueue": func(s *Service, r *http.Request, f url.Values) (any, error) {
-		return nil, s.TagQueue(r.Context(), TagQueueInput{QueueUrl: f.Get("QueueUrl"), Tags: protocol.Map(f, "Tag", "Key", "Value")})
+	"TagQueue": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
+		return nil, s.TagQueue(r.Context(), TagQueueInput{QueueUrl: f.Get("QueueUrl"), Tags: f.Map("Tag", "Key", "Value")})
 	},
-	"UntagQueue": func(s *Service, r *http.Request, f url.Values) (any, error) {
-		return nil, s.UntagQueue(r.Context(), UntagQueueInput{QueueUrl: f.Get("QueueUrl"), TagKeys: protocol.List(f, "TagKey")})
+	"UntagQueue": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
+		return nil, s.UntagQueue(r.Context(), UntagQueueInput{QueueUrl: f.Get("QueueUrl"), TagKeys: f.List("TagKey")})
 	},
-	"ListQueueTags": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"ListQueueTags": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		out, err := s.ListQueueTags(r.Context(), ListQueueTagsInput{QueueUrl: f.Get("QueueUrl")})
 		tags := xmlTags{}
 		for _, k := range sortedKeys(out.Tags) {
@@ -233,14 +205,14 @@ var queryOps = map[string]queryHandler{
 		}
 		return tags, err
 	},
-	"AddPermission": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"AddPermission": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		return nil, s.AddPermission(r.Context(), AddPermissionInput{QueueUrl: f.Get("QueueUrl"), Label: f.Get("Label"),
-			AWSAccountIds: protocol.List(f, "AWSAccountId"), Actions: protocol.List(f, "ActionName")})
+			AWSAccountIds: f.List("AWSAccountId"), Actions: f.List("ActionName")})
 	},
-	"RemovePermission": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"RemovePermission": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		return nil, s.RemovePermission(r.Context(), RemovePermissionInput{QueueUrl: f.Get("QueueUrl"), Label: f.Get("Label")})
 	},
-	"SendMessage": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"SendMessage": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		e, err := sendEntry(f, "")
 		if err != nil {
 			return nil, err
@@ -249,9 +221,9 @@ var queryOps = map[string]queryHandler{
 			DelaySeconds: e.DelaySeconds, MessageAttributes: e.MessageAttributes, MessageSystemAttributes: e.MessageSystemAttributes,
 			MessageDeduplicationId: e.MessageDeduplicationId, MessageGroupId: e.MessageGroupId})
 	},
-	"SendMessageBatch": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"SendMessageBatch": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		in := SendMessageBatchInput{QueueUrl: f.Get("QueueUrl")}
-		for _, p := range entries(f, "SendMessageBatchRequestEntry") {
+		for _, p := range f.Entries("SendMessageBatchRequestEntry") {
 			e, err := sendEntry(f, p)
 			if err != nil {
 				return nil, err
@@ -261,34 +233,34 @@ var queryOps = map[string]queryHandler{
 		out, err := s.SendMessageBatch(r.Context(), in)
 		return xmlSendBatch(out), err
 	},
-	"ReceiveMessage": func(s *Service, r *http.Request, f url.Values) (any, error) {
-		in := ReceiveMessageInput{QueueUrl: f.Get("QueueUrl"), AttributeNames: protocol.List(f, "AttributeName"),
-			MessageSystemAttributeNames: protocol.List(f, "MessageSystemAttributeName"),
-			MessageAttributeNames:       protocol.List(f, "MessageAttributeName"),
+	"ReceiveMessage": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
+		in := ReceiveMessageInput{QueueUrl: f.Get("QueueUrl"), AttributeNames: f.List("AttributeName"),
+			MessageSystemAttributeNames: f.List("MessageSystemAttributeName"),
+			MessageAttributeNames:       f.List("MessageAttributeName"),
 			ReceiveRequestAttemptId:     f.Get("ReceiveRequestAttemptId")}
 		var err error
 		for name, dst := range map[string]**int32{"MaxNumberOfMessages": &in.MaxNumberOfMessages,
 			"VisibilityTimeout": &in.VisibilityTimeout, "WaitTimeSeconds": &in.WaitTimeSeconds} {
-			if *dst, err = queryInt(f, name); err != nil {
+			if *dst, err = f.Int32(name); err != nil {
 				return nil, err
 			}
 		}
 		out, err := s.ReceiveMessage(r.Context(), in)
 		return xmlMessagesOf(out.Messages), err
 	},
-	"DeleteMessage": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"DeleteMessage": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		return nil, s.DeleteMessage(r.Context(), DeleteMessageInput{QueueUrl: f.Get("QueueUrl"), ReceiptHandle: f.Get("ReceiptHandle")})
 	},
-	"DeleteMessageBatch": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"DeleteMessageBatch": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		in := DeleteMessageBatchInput{QueueUrl: f.Get("QueueUrl")}
-		for _, p := range entries(f, "DeleteMessageBatchRequestEntry") {
+		for _, p := range f.Entries("DeleteMessageBatchRequestEntry") {
 			in.Entries = append(in.Entries, DeleteMessageBatchRequestEntry{Id: f.Get(p + "Id"), ReceiptHandle: f.Get(p + "ReceiptHandle")})
 		}
 		out, err := s.DeleteMessageBatch(r.Context(), in)
 		return xmlDeleteBatch(out), err
 	},
-	"ChangeMessageVisibility": func(s *Service, r *http.Request, f url.Values) (any, error) {
-		vt, err := queryInt(f, "VisibilityTimeout")
+	"ChangeMessageVisibility": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
+		vt, err := f.Int32("VisibilityTimeout")
 		if err != nil {
 			return nil, err
 		}
@@ -298,10 +270,10 @@ var queryOps = map[string]queryHandler{
 		return nil, s.ChangeMessageVisibility(r.Context(), ChangeMessageVisibilityInput{QueueUrl: f.Get("QueueUrl"),
 			ReceiptHandle: f.Get("ReceiptHandle"), VisibilityTimeout: *vt})
 	},
-	"ChangeMessageVisibilityBatch": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"ChangeMessageVisibilityBatch": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		in := ChangeMessageVisibilityBatchInput{QueueUrl: f.Get("QueueUrl")}
-		for _, p := range entries(f, "ChangeMessageVisibilityBatchRequestEntry") {
-			vt, err := queryInt(f, p+"VisibilityTimeout")
+		for _, p := range f.Entries("ChangeMessageVisibilityBatchRequestEntry") {
+			vt, err := f.Int32(p + "VisibilityTimeout")
 			if err != nil {
 				return nil, err
 			}
@@ -314,28 +286,28 @@ var queryOps = map[string]queryHandler{
 		out, err := s.ChangeMessageVisibilityBatch(r.Context(), in)
 		return xmlChangeBatch(out), err
 	},
-	"ListDeadLetterSourceQueues": func(s *Service, r *http.Request, f url.Values) (any, error) {
-		max, err := queryInt(f, "MaxResults")
+	"ListDeadLetterSourceQueues": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
+		max, err := f.Int32("MaxResults")
 		if err != nil {
 			return nil, err
 		}
 		out, err := s.ListDeadLetterSourceQueues(r.Context(), ListDeadLetterSourceQueuesInput{QueueUrl: f.Get("QueueUrl"),
 			NextToken: f.Get("NextToken"), MaxResults: max})
-		return xmlQueueURLs{out.QueueUrls, out.NextToken}, err
+		return xmlQueueURLs(out), err
 	},
-	"StartMessageMoveTask": func(s *Service, r *http.Request, f url.Values) (any, error) {
-		rate, err := queryInt(f, "MaxNumberOfMessagesPerSecond")
+	"StartMessageMoveTask": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
+		rate, err := f.Int32("MaxNumberOfMessagesPerSecond")
 		if err != nil {
 			return nil, err
 		}
 		return s.StartMessageMoveTask(r.Context(), StartMessageMoveTaskInput{SourceArn: f.Get("SourceArn"),
 			DestinationArn: f.Get("DestinationArn"), MaxNumberOfMessagesPerSecond: rate})
 	},
-	"CancelMessageMoveTask": func(s *Service, r *http.Request, f url.Values) (any, error) {
+	"CancelMessageMoveTask": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		return s.CancelMessageMoveTask(r.Context(), CancelMessageMoveTaskInput{TaskHandle: f.Get("TaskHandle")})
 	},
-	"ListMessageMoveTasks": func(s *Service, r *http.Request, f url.Values) (any, error) {
-		max, err := queryInt(f, "MaxResults")
+	"ListMessageMoveTasks": func(s *Service, r *http.Request, f protocol.Form) (any, error) {
+		max, err := f.Int32("MaxResults")
 		if err != nil {
 			return nil, err
 		}

@@ -142,10 +142,8 @@ func TestQuery_QueueURLImpliedByThePath(t *testing.T) {
 	require.Equal(t, 200, status)
 	status, body := postForm(t, cloud, "/000000000000/p", url.Values{"Action": {"SendMessage"}, "MessageBody": {"by path"}})
 	require.Equal(t, 200, status, "%s", body)
-	msgs, err := cloud.SQS().Messages(awsfake.DefaultURL + "/000000000000/p")
-	require.NoError(t, err)
-	require.Len(t, msgs, 1)
-	assert.Equal(t, "by path", msgs[0].Body)
+	cloud.SQS().CheckDepth(t, awsfake.DefaultURL+"/000000000000/p", 1, 0, 0)
+	cloud.SQS().CheckMessage(t, awsfake.DefaultURL+"/000000000000/p", "by path")
 }
 
 // Query errors carry the legacy code ("botocore 1.29 maps

@@ -2,6 +2,7 @@ package sqs
 
 import (
 	"sort"
+	"testing"
 	"time"
 )
 
@@ -47,7 +48,6 @@ func (s *Service) Messages(queueURL string) ([]MessageSnapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	q.advance(s.now())
 	ms := make([]*message, 0, q.size())
 	q.each(func(m *message) { ms = append(ms, m) })
 	sort.Slice(ms, func(i, j int) bool { return ms[i].seq < ms[j].seq })
@@ -73,4 +73,57 @@ func (s *Service) Messages(queueURL string) ([]MessageSnapshot, error) {
 		out[i] = sn
 	}
 	return out, nil
+}
+
+// CheckDepth fails tb unless the queue at queueURL holds, at the current
+// instant of the cloud's clock, visible messages receivable now, inFlight
+// messages received and not visible again yet, and delayed messages: the
+// exact values of GetQueueAttributes' ApproximateNumberOfMessages,
+// ApproximateNumberOfMessagesNotVisible and
+// ApproximateNumberOfMessagesDelayed. A queue that does not exist fails tb
+// at once.
+func (s *Service) CheckDepth(tb testing.TB, queueURL string, visible, inFlight, delayed int) {
+	tb.Helper()
+	s.mu.Lock()
+	q, err := s.queueByURL(queueURL)
+	var v, f, d int
+	if err == nil {
+		v, f, d = q.counts()
+	}
+	s.mu.Unlock()
+	if err != nil {
+		tb.Fatalf("sqs.CheckDepth(%s): %v", queueURL, err)
+		return
+	}
+	if v != visible || f != inFlight || d != delayed {
+		tb.Errorf("sqs.CheckDepth(%s): %d visible, %d in flight, %d delayed; want %d, %d, %d",
+			queueURL, v, f, d, visible, inFlight, delayed)
+	}
+}
+
+// CheckMessage fails tb unless the queue at queueURL holds a message with
+// the given body, in any state, and returns the snapshot of the oldest such
+// message for further checks (its attributes, its state, its receive
+// count). It is how a test checks that a delivery arrived (an SNS
+// subscription, an S3 notification) without receiving it, which would
+// change the message's state. A queue that does not exist, or no such
+// message, fails tb at once.
+func (s *Service) CheckMessage(tb testing.TB, queueURL, body string) MessageSnapshot {
+	tb.Helper()
+	msgs, err := s.Messages(queueURL)
+	if err != nil {
+		tb.Fatalf("sqs.CheckMessage(%s): %v", queueURL, err)
+		return MessageSnapshot{}
+	}
+	for _, m := range msgs {
+		if m.Body == body {
+			return m
+		}
+	}
+	bodies := make([]string, len(msgs))
+	for i, m := range msgs {
+		bodies[i] = m.Body
+	}
+	tb.Fatalf("sqs.CheckMessage(%s): no message with body %q; the queue holds %q", queueURL, body, bodies)
+	return MessageSnapshot{}
 }

@@ -93,7 +93,7 @@ func FuzzServeJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, op string, body []byte) {
 		s := fuzzService(t)
 		req := httptest.NewRequest(http.MethodPost, "/", bytes.NewReader(body))
-		req.Header.Set("X-Amz-Target", jsonTargetPrefix+op)
+		req.Header.Set("X-Amz-Target", jsonTargets.Prefix+op)
 		req.Header.Set("Content-Type", "application/x-amz-json-1.0")
 		rec := httptest.NewRecorder()
 		s.ServeHTTP(rec, req)
