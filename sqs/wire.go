@@ -50,7 +50,7 @@ var jsonTargets = protocol.Targets[*Service]{Proto: jsonProto, Prefix: "AmazonSQ
 // (Action=<Op>&Version=2012-11-05), which may be posted to a queue's own path
 // /<account>/<name> with the QueueUrl implied.
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Header.Get("X-Amz-Target") != "" {
+	if protocol.HasTarget(r) {
 		jsonTargets.Serve(s, w, r)
 		return
 	}

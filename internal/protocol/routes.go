@@ -129,11 +129,6 @@ func (t *Routes[H]) Match(method string, segs []string, q url.Values, h http.Hea
 	return nil, nil, pathKnown
 }
 
-// MatchRequest is Match on r's method, Segments, query and headers.
-func (t *Routes[H]) MatchRequest(r *http.Request) (*Route[H], Labels, bool) {
-	return t.Match(r.Method, Segments(r), r.URL.Query(), r.Header)
-}
-
 // matchPath reports whether segs fit the pattern; it allocates nothing.
 func (c *compiled[H]) matchPath(segs []string) bool {
 	n := len(c.segs)

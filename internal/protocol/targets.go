@@ -90,3 +90,8 @@ func (t *Targets[S]) Serve(s S, w http.ResponseWriter, r *http.Request) {
 	}
 	t.Proto.Write(w, http.StatusOK, out)
 }
+
+// HasTarget reports whether r names an operation in X-Amz-Target: an AWS
+// JSON request, for services that also serve Query or CBOR on the same
+// endpoint (SQS, CloudWatch).
+func HasTarget(r *http.Request) bool { return r.Header.Get("X-Amz-Target") != "" }
