@@ -1,7 +1,8 @@
 package lambda
 
-// What the external tests check of the package's wire table and catalogue.
+// What the external tests (package lambda_test) read of the package's
+// internals: the error catalogue and the wire table's operations.
 var (
-	ServedOperations = routes.Operations
-	Errors           = errs
+	Errs       = errs
+	Operations = routes.Operations
 )

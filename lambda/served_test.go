@@ -18,12 +18,12 @@ import (
 
 // Every operation of the SDK's Lambda client is bound in the wire table.
 func TestServed_EveryOperationOfTheSDKClient(t *testing.T) {
-	servicetest.CheckServed(t, &sdk.Client{}, lambda.ServedOperations())
+	servicetest.CheckServed(t, &sdk.Client{}, lambda.Operations())
 }
 
 // Every code the package raises is in its catalogue.
 func TestCatalogue_HoldsEveryCodeRaised(t *testing.T) {
-	servicetest.CheckCatalogue(t, ".", lambda.Errors)
+	servicetest.CheckCatalogue(t, ".", lambda.Errs)
 }
 
 // A real error and the same code injected answer alike through the SDK.
@@ -76,4 +76,10 @@ func TestAccessDenied_InjectedAnswersAsTheRealOne(t *testing.T) {
 	status, code := servicetest.Status(injected)
 	assert.Equal(t, 403, status)
 	assert.Equal(t, "AccessDeniedException", code)
+}
+
+// Every operation of the Go API starts with enter: the call log, faults,
+// latency and the caller's scope.
+func TestServed_EveryOperationStartsWithEnter(t *testing.T) {
+	servicetest.CheckEnterFirst(t, ".", lambda.Operations())
 }

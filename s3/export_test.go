@@ -1,7 +1,8 @@
 package s3
 
-// What the external tests of the package read of its insides.
+// What the external tests (package s3_test) read of the package's
+// internals: the error catalogue and the wire table's operations.
 var (
-	ErrorCatalogue = errs
-	WireOperations = routes.Operations
+	Errs       = errs
+	Operations = routes.Operations
 )

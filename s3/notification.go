@@ -340,7 +340,7 @@ func (s *Service) message(bucketName string, d destination, body []byte) bus.Mes
 }
 
 // bucketARN is a bucket's ARN: S3 bucket ARNs have no region or account.
-func bucketARN(name string) string { return "arn:aws:s3:::" + name }
+func bucketARN(name string) string { return arn.Build("aws", arnService, "", "", name) }
 
 // GetBucketNotificationConfigurationInput names the bucket.
 type GetBucketNotificationConfigurationInput struct {

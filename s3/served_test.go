@@ -18,14 +18,14 @@ import (
 // Every operation of the SDK's S3 client is in the wire table, and nothing
 // else but PostObject, the browser form upload, which no SDK calls.
 func TestServed_EveryOperationOfTheSDKClient(t *testing.T) {
-	all := s3fake.WireOperations()
+	all := s3fake.Operations()
 	require.Contains(t, all, "PostObject")
 	servicetest.CheckServed(t, &s3.Client{}, slices.DeleteFunc(all, func(op string) bool { return op == "PostObject" }))
 }
 
 // Every code the package raises is in its catalogue.
 func TestCatalogue_HoldsEveryCodeRaised(t *testing.T) {
-	servicetest.CheckCatalogue(t, ".", s3fake.ErrorCatalogue)
+	servicetest.CheckCatalogue(t, ".", s3fake.Errs)
 }
 
 // Issue 8: GetBucketCors on a bucket without CORS answered 404
@@ -124,4 +124,10 @@ func TestUnsupportedOperations_AreBoundByName(t *testing.T) {
 	cloud.S3().InjectFault("GetObjectAcl", "AccessDenied", 1)
 	_, err = c.GetObjectAcl(ctx, &s3.GetObjectAclInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
 	requireCode(t, err, "AccessDenied", 403)
+}
+
+// Every operation of the Go API starts with enter: the call log, faults,
+// latency and the caller's scope.
+func TestServed_EveryOperationStartsWithEnter(t *testing.T) {
+	servicetest.CheckEnterFirst(t, ".", s3fake.Operations())
 }

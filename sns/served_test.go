@@ -18,8 +18,8 @@ import (
 // Every operation of the SNS client (aws-sdk-go-v2 sns v1.47.9) is bound
 // in the wire table.
 func TestServed_EveryOperationOfTheSDKClientIsInTheWireTable(t *testing.T) {
-	servicetest.CheckServed(t, &awssns.Client{}, sns.Operations)
-	assert.Len(t, sns.Operations, 42)
+	servicetest.CheckServed(t, &awssns.Client{}, sns.Operations())
+	assert.Len(t, sns.Operations(), 42)
 }
 
 // Every code the package raises is in its catalogue.
@@ -97,4 +97,10 @@ func TestInjectLatency_ParksTheCallOnTheClock(t *testing.T) {
 	_, err := f.sns.Publish(f.ctx, &awssns.PublishInput{TopicArn: aws.String(topic), Message: aws.String("now")})
 	require.NoError(t, err, "ClearFaults removes the latency")
 	assert.PanicsWithValue(t, `sns.InjectLatency: unknown operation "Fly"`, func() { svc.InjectLatency("Fly", time.Second) })
+}
+
+// Every operation of the Go API starts with enter: the call log, faults,
+// latency and the caller's scope.
+func TestServed_EveryOperationStartsWithEnter(t *testing.T) {
+	servicetest.CheckEnterFirst(t, ".", sns.Operations())
 }

@@ -1,9 +1,11 @@
 package sqs
 
-import "github.com/awsfake/awsfake/internal/faults"
+// What the external tests (package sqs_test) read of the package's
+// internals: the error catalogue, the wire table's operations and the
+// Query binding's actions.
+var Errs = errs
 
-// Operations returns the operation list derived from the wire table, for
-// the served test.
+// Operations returns the operation list derived from the wire table.
 func Operations() []string { return operations }
 
 // QueryActions returns the actions the Query binding serves.
@@ -14,6 +16,3 @@ func QueryActions() []string {
 	}
 	return out
 }
-
-// Errors is the package's error catalogue, for the catalogue test.
-func Errors() *faults.Catalogue { return errs }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/awsfake/awsfake/internal/arn"
+
 	"github.com/awsfake/awsfake/internal/policy"
 )
 
@@ -56,7 +58,7 @@ func (s *Service) AddPermission(ctx context.Context, in AddPermissionInput) erro
 	}
 	principals := make([]string, len(in.AWSAccountIds))
 	for i, id := range in.AWSAccountIds {
-		principals[i] = "arn:aws:iam::" + id + ":root"
+		principals[i] = arn.Build("", "iam", "", id, "root")
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

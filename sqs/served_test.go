@@ -26,7 +26,7 @@ func TestServed_QueryBindsTheSameOperations(t *testing.T) {
 
 // Every code the package raises is in its error catalogue.
 func TestServed_EveryCodeRaisedIsInTheCatalogue(t *testing.T) {
-	servicetest.CheckCatalogue(t, ".", sqs.Errors())
+	servicetest.CheckCatalogue(t, ".", sqs.Errs)
 }
 
 // A fault injected with InjectFault answers as the real error does, through
@@ -66,4 +66,10 @@ func TestServed_InjectedFaultsAnswerAsTheRealErrors(t *testing.T) {
 		injected := tc.call()
 		servicetest.CheckSameAnswer(t, real, injected)
 	}
+}
+
+// Every operation of the Go API starts with enter: the call log, faults,
+// latency and the caller's scope.
+func TestServed_EveryOperationStartsWithEnter(t *testing.T) {
+	servicetest.CheckEnterFirst(t, ".", sqs.Operations())
 }

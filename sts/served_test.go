@@ -18,3 +18,9 @@ func TestServed_EveryOperationOfTheSDKClient(t *testing.T) {
 func TestServed_EveryRaisedCodeIsCatalogued(t *testing.T) {
 	servicetest.CheckCatalogue(t, ".", errs)
 }
+
+// Every operation of the Go API starts with enter: the call log, faults,
+// latency and the caller's scope.
+func TestServed_EveryOperationStartsWithEnter(t *testing.T) {
+	servicetest.CheckEnterFirst(t, ".", operations())
+}

@@ -234,3 +234,92 @@ func (r *Recorder) record(msg string) {
 		r.Message = msg
 	}
 }
+
+// CheckEnterFirst fails tb for every operation of ops that the package in
+// dir implements as a method of *Service whose first statement does not
+// call s.enter, itself or through a method of *Service whose own first
+// statement does (Invoke delegating to invokeAs): enter is the seam where
+// the call log, faults, latency and the caller's scope happen
+// (CONTRIBUTING.md).
+func CheckEnterFirst(tb testing.TB, dir string, ops []string) {
+	tb.Helper()
+	fset := token.NewFileSet()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	methods := map[string]*ast.FuncDecl{}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, 0)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv != nil && fn.Body != nil && onService(fn) {
+				methods[fn.Name.Name] = fn
+			}
+		}
+	}
+	found := 0
+	for _, op := range ops {
+		fn := methods[op]
+		if fn == nil {
+			continue
+		}
+		found++
+		if !entersFirst(fn, methods, 2) {
+			tb.Errorf("%s: %s does not start with s.enter(ctx, %q)", fset.Position(fn.Pos()), op, op)
+		}
+	}
+	if found == 0 {
+		tb.Errorf("no operation of %s found in %s", strings.Join(ops, ", "), dir)
+	}
+}
+
+// entersFirst reports whether fn's first statement calls enter, directly
+// or through at most depth methods of *Service.
+func entersFirst(fn *ast.FuncDecl, methods map[string]*ast.FuncDecl, depth int) bool {
+	if len(fn.Body.List) == 0 {
+		return false
+	}
+	first := fn.Body.List[0]
+	if calls(first, "enter") {
+		return true
+	}
+	if depth == 0 {
+		return false
+	}
+	for name, m := range methods {
+		if m != fn && calls(first, name) && entersFirst(m, methods, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+func onService(fn *ast.FuncDecl) bool {
+	star, ok := fn.Recv.List[0].Type.(*ast.StarExpr)
+	if !ok {
+		return false
+	}
+	id, ok := star.X.(*ast.Ident)
+	return ok && id.Name == "Service"
+}
+
+// calls reports whether the statement calls a method named name.
+func calls(st ast.Stmt, name string) bool {
+	found := false
+	ast.Inspect(st, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == name {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}

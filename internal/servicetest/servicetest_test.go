@@ -49,3 +49,35 @@ func f() {
 	}
 	assert.Equal(t, []string{"A", "B", "C", "D"}, servicetest.RaisedCodes(t, dir))
 }
+
+func TestCheckEnterFirst_FindsOperationsThatSkipTheSeam(t *testing.T) {
+	dir := t.TempDir()
+	src := `package x
+
+type Service struct{}
+
+func (s *Service) enter(ctx any, op string) error { return nil }
+func (s *Service) Good(ctx any) error { return s.enter(ctx, "Good") }
+func (s *Service) Delegates(ctx any) error { return s.delegate(ctx) }
+func (s *Service) delegate(ctx any) error {
+	if err := s.enter(ctx, "Delegates"); err != nil {
+		return err
+	}
+	return nil
+}
+func (s *Service) Bad(ctx any) error {
+	x := 1
+	_ = x
+	return s.enter(ctx, "Bad")
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "x.go"), []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := &servicetest.Recorder{TB: t}
+	servicetest.CheckEnterFirst(r, dir, []string{"Good", "Delegates", "Bad", "NotAMethod"})
+	assert.Contains(t, r.Message, `Bad does not start with s.enter(ctx, "Bad")`)
+	r = &servicetest.Recorder{TB: t}
+	servicetest.CheckEnterFirst(r, dir, []string{"Good", "Delegates"})
+	assert.Empty(t, r.Message)
+}
