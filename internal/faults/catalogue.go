@@ -37,9 +37,17 @@ type Catalogue struct {
 
 // NewCatalogue returns the catalogue of service: its own specs over Common
 // (a service's spec of a common code wins: Lambda's AccessDeniedException is
-// 403, the generic one 400).
+// 403, the generic one 400). A common code that a service's spec names as
+// its legacy awsQuery code is that spec's (SQS's InvalidParameterValue is
+// the legacy code of InvalidParameterValueException), so that injecting it
+// gives the service's modelled error.
 func NewCatalogue(service string, own Specs) *Catalogue {
 	c := &Catalogue{service: service, specs: maps.Clone(Common), byQuery: map[string]string{}}
+	for _, s := range own {
+		if _, mine := own[s.QueryCode]; !mine {
+			delete(c.specs, s.QueryCode)
+		}
+	}
 	maps.Copy(c.specs, own)
 	for code, s := range c.specs {
 		if s.QueryCode != "" {

@@ -59,3 +59,16 @@ func TestCatalogue_NewFormats(t *testing.T) {
 	assert.Equal(t, "queue q: 100%", cat.New("InvalidAction", "queue %s: 100%%", "q").Message)
 	assert.Equal(t, "Rate exceeded", cat.Default("ThrottlingException").Message)
 }
+
+// A common code that a service names as its legacy awsQuery code resolves
+// to the service's modelled error (SQS: InvalidParameterValue →
+// InvalidParameterValueException).
+func TestCatalogue_ALegacyCodeWinsOverTheCommonCodeOfItsName(t *testing.T) {
+	cat := faults.NewCatalogue("sqs", faults.Specs{
+		"InvalidParameterValueException": {Status: 400, QueryCode: "InvalidParameterValue"},
+	})
+	e := cat.Injected("SendMessage", "InvalidParameterValue")
+	assert.Equal(t, "InvalidParameterValueException", e.Code)
+	assert.Equal(t, "InvalidParameterValue", e.LegacyCode())
+	assert.True(t, cat.Has("MissingParameter"), "other common codes stay")
+}
