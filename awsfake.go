@@ -147,6 +147,18 @@ func (c *Cloud) AWSConfig() aws.Config {
 	}
 }
 
+// AWSConfigFor returns AWSConfig for another region and account of the
+// same cloud: the client signs for region, with an access key of the
+// account's twelve digits (the convention by which the cloud names a
+// caller's account). Everything it creates lives in that region and
+// account, as AWS partitions it.
+func (c *Cloud) AWSConfigFor(region, account string) aws.Config {
+	cfg := c.AWSConfig()
+	cfg.Region = region
+	cfg.Credentials = credentials.NewStaticCredentialsProvider(account, TestSecretAccessKey, "")
+	return cfg
+}
+
 // Handler returns the http.Handler serving every service of the cloud.
 func (c *Cloud) Handler() http.Handler { return c }
 

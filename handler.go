@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/creds"
 	"github.com/awsfake/awsfake/internal/dispatch"
@@ -38,13 +39,22 @@ func (c *Cloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // scope is the caller's scope of a request, which every operation's enter
-// reads: the cloud's region, the access key that signed the request and
-// its account: the account of a key the cloud issued (STS), a key of
+// reads. The region is the SigV4 credential scope's (unsigned, the one the
+// host name carries where AWS puts it: sqs.eu-west-1.amazonaws.com), else
+// the cloud's; any syntactically valid region is served. The account is
+// the signing key's: the account of a key the cloud issued (STS), a key of
 // twelve digits is that account, any other key the cloud's default.
 func (c *Cloud) scope(r *http.Request) faults.Scope {
 	sc := c.env.Scope()
-	cs, ok := protocol.CredentialScope(r)
-	if !ok {
+	cs, signed := protocol.CredentialScope(r)
+	region := cs.Region
+	if !signed || !arn.IsRegion(region) {
+		region = arn.RegionInHost(r.Host)
+	}
+	if region != "" && region != sc.Region {
+		sc.Region, sc.Partition = region, arn.Partition(region)
+	}
+	if !signed {
 		return sc
 	}
 	sc.AccessKeyID = cs.AccessKeyID

@@ -59,3 +59,57 @@ func Partition(region string) string {
 	}
 	return "aws"
 }
+
+// IsRegion reports whether name is a syntactically valid region name, as
+// AWS forms them: us-east-1, eu-central-2, us-gov-west-1, cn-north-1,
+// us-iso-east-1, ap-southeast-5. Any such name is served, as LocalStack
+// serves them.
+func IsRegion(name string) bool {
+	parts := strings.Split(name, "-")
+	if len(parts) < 3 || len(parts) > 4 || len(parts[0]) != 2 || !lower(parts[0]) {
+		return false
+	}
+	for _, p := range parts[1 : len(parts)-1] {
+		if p == "" || !lower(p) {
+			return false
+		}
+	}
+	last := parts[len(parts)-1]
+	if last == "" || len(last) > 2 {
+		return false
+	}
+	for _, c := range last {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func lower(s string) bool {
+	for _, c := range s {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// RegionInHost returns the region an AWS host name carries where AWS puts
+// it (sqs.eu-west-1.amazonaws.com, bucket.s3.eu-central-1.amazonaws.com,
+// s3-us-west-2.amazonaws.com, sqs.eu-west-1.localhost.localstack.cloud),
+// or "".
+func RegionInHost(host string) string {
+	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host[i:], "]") {
+		host = host[:i]
+	}
+	for _, label := range strings.Split(strings.ToLower(host), ".") {
+		if IsRegion(label) {
+			return label
+		}
+		if r, ok := strings.CutPrefix(label, "s3-"); ok && IsRegion(r) {
+			return r
+		}
+	}
+	return ""
+}
