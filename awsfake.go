@@ -31,6 +31,7 @@ import (
 	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/internal/creds"
+	"github.com/awsfake/awsfake/internal/guard"
 	"github.com/awsfake/awsfake/internal/ids"
 	"github.com/awsfake/awsfake/internal/sched"
 )
@@ -49,6 +50,7 @@ const (
 // generator. Two clouds share nothing. A Cloud is safe for concurrent use.
 type Cloud struct {
 	env       *cloudenv.Env
+	guard     *guard.Guard
 	transport *memTransport
 	closeOnce sync.Once
 	services
@@ -60,6 +62,8 @@ type config struct {
 	account string      // WithAccountID
 	seed    *uint64     // WithSeed
 	url     string      // WithURL
+	origins []string    // WithAllowedOrigins
+	hosts   []string    // WithAllowedHosts
 }
 
 // Option configures a Cloud.
@@ -84,6 +88,25 @@ func WithSeed(seed uint64) Option { return func(o *config) { o.seed = &seed } }
 // default is DefaultURL.
 func WithURL(u string) Option { return func(o *config) { o.url = u } }
 
+// WithAllowedOrigins lets web pages of these origins (scheme://host[:port],
+// or "*") drive the cloud when it is served on a socket. By default a
+// request carrying a browser's marks (another site's Origin, or a
+// Sec-Fetch-Site of cross-site) is refused, so that no page the developer
+// has open can reset the fake or run its actions; S3 object requests and
+// API Gateway invocations, which answer CORS by AWS's own rules, are
+// exempt. Requests through HTTPClient (in memory) are never checked.
+func WithAllowedOrigins(origins ...string) Option {
+	return func(o *config) { o.origins = append(o.origins, origins...) }
+}
+
+// WithAllowedHosts adds host names (".example.test" for the names under
+// it) that requests on a socket may name in their Host header, besides
+// loopback names and addresses, the WithURL host and the names under them.
+// Other hosts are refused: a DNS-rebinding page cannot read the answers.
+func WithAllowedHosts(hosts ...string) Option {
+	return func(o *config) { o.hosts = append(o.hosts, hosts...) }
+}
+
 // New builds a cloud. It starts no goroutine: background work begins only when
 // something asks for it, and Close stops it.
 func New(opts ...Option) *Cloud {
@@ -104,7 +127,7 @@ func New(opts ...Option) *Cloud {
 		Clock: cfg.clock, Bus: b, Sched: sched.New(cfg.clock, b.Begin), Creds: creds.New(), IDs: gen,
 		Region: cfg.region, AccountID: cfg.account, URL: cfg.url, Host: host,
 	}
-	c := &Cloud{env: env}
+	c := &Cloud{env: env, guard: &guard.Guard{Origins: cfg.origins, Hosts: cfg.hosts, Own: host}}
 	c.startServices()
 	c.transport = &memTransport{handler: c}
 	return c

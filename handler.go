@@ -26,6 +26,12 @@ func (c *Cloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	svc := dispatch.Identify(r)
+	if onSocket(r) {
+		if reason := c.refused(r, svc); reason != "" {
+			forbid(w, reason)
+			return
+		}
+	}
 	h := c.routes[svc]
 	if h == nil {
 		// AWS never sees this request: each service has its own endpoint.

@@ -72,6 +72,14 @@ func (s *server) close() {
 // ServeHTTP answers the control endpoints and hands every other request to
 // the current cloud.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/_awsfake/") {
+		// The cloud guards its own paths; the control endpoints are the
+		// server's, and guarded the same way.
+		if reason := s.cur.Load().cloud.Refused(r); reason != "" {
+			writeError(w, http.StatusForbidden, reason)
+			return
+		}
+	}
 	switch r.URL.Path {
 	case healthPath:
 		s.health(w, r)

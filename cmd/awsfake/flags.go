@@ -28,6 +28,8 @@ type options struct {
 	account     string    // -account
 	seed        *uint64   // -seed, nil when not given
 	verbose     bool      // -v
+	origins     []string  // -allow-origin, repeatable
+	hosts       []string  // -allow-host, repeatable
 }
 
 // accountID is the form of an AWS account id: 12 digits.
@@ -51,6 +53,14 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:4566", "`host:port` to listen on; port 0 picks a free port")
 	fs.BoolVar(&o.allowRemote, "allow-remote", false, "allow listening on a non-loopback address")
+	fs.Func("allow-origin", "let web pages of `origin` (scheme://host[:port], or *) drive the fake; repeatable", func(v string) error {
+		o.origins = append(o.origins, v)
+		return nil
+	})
+	fs.Func("allow-host", "accept requests naming `host` (.domain for the names under it) besides loopback names and the -url host; repeatable", func(v string) error {
+		o.hosts = append(o.hosts, v)
+		return nil
+	})
 	fs.StringVar(&o.url, "url", "", "endpoint `URL` the cloud reports, e.g. in queue URLs (default http://<addr>)")
 	fs.StringVar(&clockName, "clock", "real", "the cloud's clock: real or fake (moved by POST /_awsfake/clock)")
 	fs.StringVar(&start, "start", defaultStart, "RFC 3339 `time` the fake clock starts at")
@@ -134,6 +144,12 @@ func (o options) cloudOptions(url string) ([]awsfake.Option, clock.Clock) {
 	}
 	if o.seed != nil {
 		opts = append(opts, awsfake.WithSeed(*o.seed))
+	}
+	if len(o.origins) > 0 {
+		opts = append(opts, awsfake.WithAllowedOrigins(o.origins...))
+	}
+	if len(o.hosts) > 0 {
+		opts = append(opts, awsfake.WithAllowedHosts(o.hosts...))
 	}
 	return opts, clk
 }
