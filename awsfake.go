@@ -70,6 +70,12 @@ type config struct {
 type Option func(*config)
 
 // WithClock makes c the clock of every service; the default is clock.Real().
+//
+// Client timestamps (a SigV4 X-Amz-Date, a presigned URL's expiry, the skew
+// windows) are compared on one timeline: the wall time at which the cloud
+// was built, moved by c since (clock.Timeline). With a fake clock that
+// starts in 2030, a request signed now is not skewed, and advancing the
+// clock 16 minutes expires a URL presigned for 15.
 func WithClock(c clock.Clock) Option { return func(o *config) { o.clock = c } }
 
 // WithRegion sets the cloud's region; the default is us-east-1.
@@ -124,7 +130,7 @@ func New(opts ...Option) *Cloud {
 	}
 	b := bus.New(cfg.clock)
 	env := &cloudenv.Env{
-		Clock: cfg.clock, Bus: b, Sched: sched.New(cfg.clock, b.Begin), Creds: creds.New(), IDs: gen,
+		Clock: cfg.clock, Bus: b, Sched: sched.New(cfg.clock, b.Begin), Timeline: clock.NewTimeline(cfg.clock), Creds: creds.New(), IDs: gen,
 		Region: cfg.region, AccountID: cfg.account, URL: cfg.url, Host: host,
 	}
 	c := &Cloud{env: env, guard: &guard.Guard{Origins: cfg.origins, Hosts: cfg.hosts, Own: host}}

@@ -22,6 +22,9 @@ type Env struct {
 	Bus   *bus.Bus
 	// Sched runs every piece of scheduled work of the cloud's services.
 	Sched *sched.Scheduler
+	// Timeline is where client timestamps (SigV4 dates, presigned expiry)
+	// are compared: the wall time the cloud was built, moved by Clock.
+	Timeline clock.Timeline
 	// Creds is the cloud's credential store: the keys STS (and IAM) issue.
 	Creds     *creds.Store
 	IDs       *ids.Generator
@@ -84,6 +87,6 @@ func (e *Env) Attach(d Descriptor) {
 // and ids seeded with 1, for a package's tests that build a service alone.
 func ForTest(clk clock.Clock) *Env {
 	b := bus.New(clk)
-	return &Env{Clock: clk, Bus: b, Sched: sched.New(clk, b.Begin), Creds: creds.New(), IDs: ids.New(1),
+	return &Env{Clock: clk, Bus: b, Sched: sched.New(clk, b.Begin), Timeline: clock.NewTimeline(clk), Creds: creds.New(), IDs: ids.New(1),
 		Region: "us-east-1", AccountID: "000000000000", URL: "http://awsfake.localhost", Host: "awsfake.localhost"}
 }
