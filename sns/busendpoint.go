@@ -8,6 +8,7 @@ import (
 
 	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/bus"
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // deliver is the service's bus endpoint. A topic ARN is a publish from
@@ -27,7 +28,10 @@ func (s *Service) deliver(ctx context.Context, target string, m bus.Message) ([]
 	for k, v := range m.Attributes {
 		attrs[k] = MessageAttributeValue{DataType: v.DataType, StringValue: v.StringValue, BinaryValue: v.BinaryValue}
 	}
-	out, err := s.publish(PublishInput{TopicArn: target, Message: string(m.Body), Subject: m.Meta[bus.MetaSubject],
+	// A publish by ARN from another service runs in the topic's own
+	// account and region.
+	sc := faults.Scope{Account: a.Account, Region: a.Region, Partition: a.Partition}
+	out, err := s.publish(sc, PublishInput{TopicArn: target, Message: string(m.Body), Subject: m.Meta[bus.MetaSubject],
 		MessageAttributes: attrs, MessageGroupId: m.GroupID, MessageDeduplicationId: m.DeduplicationID})
 	if err != nil {
 		return nil, err

@@ -27,12 +27,13 @@ type DataProtectionPolicyOutput struct {
 // GetDataProtectionPolicy returns a topic's data protection policy, "" if
 // it has none.
 func (s *Service) GetDataProtectionPolicy(ctx context.Context, in ResourceInput) (DataProtectionPolicyOutput, error) {
-	if _, err := s.enter(ctx, "GetDataProtectionPolicy"); err != nil {
+	sc, err := s.enter(ctx, "GetDataProtectionPolicy")
+	if err != nil {
 		return DataProtectionPolicyOutput{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, err := s.topicLocked(in.ResourceArn)
+	t, err := s.topicLocked(sc.Region, in.ResourceArn)
 	if err != nil {
 		return DataProtectionPolicyOutput{}, err
 	}
@@ -47,7 +48,8 @@ type PutDataProtectionPolicyInput struct {
 
 // PutDataProtectionPolicy stores a topic's data protection policy.
 func (s *Service) PutDataProtectionPolicy(ctx context.Context, in PutDataProtectionPolicyInput) error {
-	if _, err := s.enter(ctx, "PutDataProtectionPolicy"); err != nil {
+	sc, err := s.enter(ctx, "PutDataProtectionPolicy")
+	if err != nil {
 		return err
 	}
 	if in.DataProtectionPolicy == "" {
@@ -58,7 +60,7 @@ func (s *Service) PutDataProtectionPolicy(ctx context.Context, in PutDataProtect
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, err := s.topicLocked(in.ResourceArn)
+	t, err := s.topicLocked(sc.Region, in.ResourceArn)
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,9 @@ type target struct {
 	protocol, endpoint string
 	cfg                *subConfig
 	sent               *sentLog
+	// topic is the subscription's topic, for its owner and partition, which
+	// never change.
+	topic *topic
 	// policy and contentType are the effective HTTP/S delivery policy.
 	policy      retryPolicy
 	contentType string
@@ -27,7 +30,7 @@ type target struct {
 func (s *Service) targetLocked(t *topic, sub *subscription) target {
 	p, ct := effectiveRetryPolicy(t.delivery, sub.cfg.delivery)
 	return target{arn: sub.arn, topicArn: sub.topicArn, protocol: sub.protocol, endpoint: sub.endpoint,
-		cfg: sub.cfg, sent: sub.sent, policy: p, contentType: ct}
+		cfg: sub.cfg, sent: sub.sent, topic: t, policy: p, contentType: ct}
 }
 
 // targetsLocked snapshots a topic's confirmed subscriptions.
@@ -106,7 +109,7 @@ func (s *Service) sendTo(m *message, tg target, cache map[string]envelope) {
 	}
 
 	bm := bus.Message{Source: m.topicArn, Principal: principal, Body: []byte(d.Body),
-		Attributes: busAttributes(d.Attributes), Meta: map[string]string{bus.MetaSourceAccount: s.env.AccountID}}
+		Attributes: busAttributes(d.Attributes), Meta: map[string]string{bus.MetaSourceAccount: tg.topic.owner}}
 	if tg.protocol == "sqs" {
 		bm.GroupID, bm.DeduplicationID = m.groupID, m.dedupID
 	}
@@ -126,7 +129,7 @@ func (s *Service) sendTo(m *message, tg target, cache map[string]envelope) {
 		s.http.enqueue(&httpJob{target: tg, msgType: "Notification", messageID: m.id, raw: tg.cfg.raw,
 			body: d.Body, dlq: tg.cfg.dlq, dlqMessage: bm, rec: s.record(tg.sent, d)})
 	default: // email, email-json, sms, application
-		if tg.protocol == "sms" && s.optedOut(tg.endpoint) {
+		if tg.protocol == "sms" && s.optedOut(&tg.topic.part.sms, tg.endpoint) {
 			return
 		}
 		d.Status = DeliveryRecorded

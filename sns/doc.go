@@ -32,6 +32,31 @@
 //	svc.CheckDeliveryStatus(t, httpSubscriptionArn, sns.DeliveryPending) // its retry waits
 //	svc.CheckOutbox(t, "+15550100", "code 1234")                    // an SMS, email or push
 //
+// # Regions and accounts
+//
+// Any syntactically valid region name is accepted (as LocalStack does).
+// State is partitioned as AWS partitions it, by account and region: a
+// request signed for eu-west-1 with the key of account 111111111111 (see
+// cloud.AWSConfigFor) creates and lists that account's topics,
+// subscriptions, platform applications and SMS settings in eu-west-1, with
+// ARNs of the region's partition (arn:aws-cn:sns:cn-north-1:... for a
+// China region). A call of the Go API runs in the scope its ctx carries,
+// the cloud's default region and account without one.
+//
+// Everything addressed by ARN (TopicArn, SubscriptionArn, TargetArn,
+// PlatformApplicationArn, EndpointArn, ResourceArn, and the Check helpers
+// and Deliveries) is found in the ARN's own account and region: a topic of
+// another account of the caller's region is reached by its ARN; a TopicArn
+// of another region is InvalidParameter, as from AWS, since a topic is
+// reached through its own region's endpoint. A subscription belongs to the
+// account that made it (its Owner, listed by its ListSubscriptions) in the
+// topic's region. Fan-out posts to the endpoint ARN as given, so that a
+// topic in us-east-1 delivers to a queue or function of another region and
+// account; a publish from another service over the bus runs in the topic's
+// own account and region. SubscribeURL and UnsubscribeURL find their
+// subscription whatever its region. OptOutPhoneNumber opts out in the
+// cloud's default account and region, OptOutPhoneNumberIn in another.
+//
 // # What is implemented
 //
 // Every operation of the SNS API (aws-sdk-go-v2 sns v1.47.9, 42 operations)
@@ -104,8 +129,10 @@
 //   - Policies are stored and reported, not evaluated: any caller may do
 //     anything. AuthenticateOnUnsubscribe is recorded, not enforced, and an
 //     unauthenticated Unsubscribe sends no UnsubscribeConfirmation.
-//   - Cross-account subscriptions need no confirmation; there is one
-//     account per cloud.
+//   - Cross-account subscriptions need no confirmation, and the topic's
+//     policy is not consulted.
+//   - The signing certificate names the cloud's default region, whichever
+//     region's topic signed the message.
 //   - FIFO topics accept SQS subscriptions only, FIFO or standard queues,
 //     as AWS does today; message archiving and replay policies are stored,
 //     not acted on.

@@ -17,12 +17,16 @@ import (
 type subscription struct {
 	arn, topicArn      string
 	protocol, endpoint string
-	pending            bool
-	token              string
-	tokenExpires       time.Time
-	authenticated      bool // ConfirmationWasAuthenticated
-	cfg                *subConfig
-	sent               *sentLog // what it was sent: see Deliveries
+	// owner is the account that subscribed; part the partition (owner,
+	// the topic's region) that lists the subscription.
+	owner         string
+	part          *partition
+	pending       bool
+	token         string
+	tokenExpires  time.Time
+	authenticated bool // ConfirmationWasAuthenticated
+	cfg           *subConfig
+	sent          *sentLog // what it was sent: see Deliveries
 }
 
 // subConfig is a subscription's attributes, parsed.

@@ -29,7 +29,7 @@ func (s *Service) policyLocked(t *topic) string {
 	return policy.Document{Version: "2008-10-17", ID: "__default_policy_ID", Statement: []policy.Statement{{
 		Sid: "__default_statement_ID", Effect: policy.Allow, Principal: policy.Of("AWS", "*"),
 		Action: snsActions(topicActions), Resource: policy.Values{t.arn},
-		Condition: map[string]map[string]policy.Values{"StringEquals": {"AWS:SourceOwner": {s.env.AccountID}}},
+		Condition: map[string]map[string]policy.Values{"StringEquals": {"AWS:SourceOwner": {t.owner}}},
 	}}}.String()
 }
 
@@ -53,7 +53,8 @@ type AddPermissionInput struct {
 
 // AddPermission adds a statement to a topic's policy.
 func (s *Service) AddPermission(ctx context.Context, in AddPermissionInput) error {
-	if _, err := s.enter(ctx, "AddPermission"); err != nil {
+	sc, err := s.enter(ctx, "AddPermission")
+	if err != nil {
 		return err
 	}
 	switch {
@@ -71,13 +72,13 @@ func (s *Service) AddPermission(ctx context.Context, in AddPermissionInput) erro
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, doc, err := s.topicPolicyLocked(in.TopicArn)
+	t, doc, err := s.topicPolicyLocked(sc.Region, in.TopicArn)
 	if err != nil {
 		return err
 	}
 	principals := make([]string, len(in.AWSAccountId))
 	for i, id := range in.AWSAccountId {
-		principals[i] = arn.New("iam", "", id, "root")
+		principals[i] = arn.Build(sc.Partition, "iam", "", id, "root")
 	}
 	st := policy.Statement{Sid: in.Label, Effect: policy.Allow, Principal: policy.Of("AWS", principals...),
 		Action: snsActions(in.ActionName), Resource: policy.Values{t.arn}}
@@ -97,7 +98,8 @@ type RemovePermissionInput struct {
 // RemovePermission removes the statement labelled Label; an unknown label
 // changes nothing.
 func (s *Service) RemovePermission(ctx context.Context, in RemovePermissionInput) error {
-	if _, err := s.enter(ctx, "RemovePermission"); err != nil {
+	sc, err := s.enter(ctx, "RemovePermission")
+	if err != nil {
 		return err
 	}
 	if in.Label == "" {
@@ -105,7 +107,7 @@ func (s *Service) RemovePermission(ctx context.Context, in RemovePermissionInput
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, doc, err := s.topicPolicyLocked(in.TopicArn)
+	t, doc, err := s.topicPolicyLocked(sc.Region, in.TopicArn)
 	if err != nil {
 		return err
 	}
@@ -116,8 +118,8 @@ func (s *Service) RemovePermission(ctx context.Context, in RemovePermissionInput
 }
 
 // topicPolicyLocked finds a topic and parses its policy.
-func (s *Service) topicPolicyLocked(topicARN string) (*topic, policy.Document, error) {
-	t, err := s.topicLocked(topicARN)
+func (s *Service) topicPolicyLocked(region, topicARN string) (*topic, policy.Document, error) {
+	t, err := s.topicLocked(region, topicARN)
 	if err != nil {
 		return nil, policy.Document{}, err
 	}

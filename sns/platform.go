@@ -25,14 +25,16 @@ var endpointAttributeNames = map[string]bool{"CustomUserData": true, "Enabled": 
 
 var platformAppName = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
 
+// platformState holds the applications and endpoints of every partition,
+// by ARN; each partition lists its applications (partition.appArns).
 type platformState struct {
 	apps      map[string]*platformApp
-	appArns   sortedSet
 	endpoints map[string]*platformEndpoint
 }
 
 type platformApp struct {
 	arn, platform, name string
+	part                *partition
 	attrs               map[string]string
 	endpoints           sortedSet
 	byToken             map[string]string // device token -> endpoint ARN
@@ -60,7 +62,8 @@ type PlatformApplicationArnOutput struct {
 
 // CreatePlatformApplication creates (or updates) a platform application.
 func (s *Service) CreatePlatformApplication(ctx context.Context, in CreatePlatformApplicationInput) (PlatformApplicationArnOutput, error) {
-	if _, err := s.enter(ctx, "CreatePlatformApplication"); err != nil {
+	sc, err := s.enter(ctx, "CreatePlatformApplication")
+	if err != nil {
 		return PlatformApplicationArnOutput{}, err
 	}
 	switch {
@@ -75,7 +78,7 @@ func (s *Service) CreatePlatformApplication(ctx context.Context, in CreatePlatfo
 	case in.Attributes == nil:
 		return PlatformApplicationArnOutput{}, validationError("null", "attributes", "Member must not be null")
 	}
-	appArn := s.env.ARN("sns", "app/"+in.Platform+"/"+in.Name)
+	appArn := sc.ARN(arnService, "app/"+in.Platform+"/"+in.Name)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p := &s.platform
@@ -84,10 +87,11 @@ func (s *Service) CreatePlatformApplication(ctx context.Context, in CreatePlatfo
 	}
 	app := p.apps[appArn]
 	if app == nil {
-		app = &platformApp{arn: appArn, platform: in.Platform, name: in.Name,
+		part := s.partLocked(keyOf(sc))
+		app = &platformApp{arn: appArn, platform: in.Platform, name: in.Name, part: part,
 			attrs: map[string]string{"Enabled": "true"}, byToken: map[string]string{}}
 		p.apps[appArn] = app
-		p.appArns.add(appArn)
+		part.appArns.add(appArn)
 	}
 	app.setAttributes(in.Attributes)
 	return PlatformApplicationArnOutput{PlatformApplicationArn: appArn}, nil
@@ -166,7 +170,7 @@ func (s *Service) DeletePlatformApplication(ctx context.Context, in PlatformAppl
 		delete(p.endpoints, e)
 	}
 	delete(p.apps, app.arn)
-	p.appArns.remove(app.arn)
+	app.part.appArns.remove(app.arn)
 	return nil
 }
 
@@ -185,12 +189,13 @@ type ListPlatformApplicationsOutput struct {
 // ListPlatformApplications returns the platform applications, up to 100 per
 // page.
 func (s *Service) ListPlatformApplications(ctx context.Context, in ListInput) (ListPlatformApplicationsOutput, error) {
-	if _, err := s.enter(ctx, "ListPlatformApplications"); err != nil {
+	sc, err := s.enter(ctx, "ListPlatformApplications")
+	if err != nil {
 		return ListPlatformApplicationsOutput{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	page, next, err := s.platform.appArns.page(in.NextToken, pageSize)
+	page, next, err := s.viewLocked(keyOf(sc)).appArns.page(in.NextToken, pageSize)
 	if err != nil {
 		return ListPlatformApplicationsOutput{}, err
 	}
@@ -246,7 +251,9 @@ func (s *Service) CreatePlatformEndpoint(ctx context.Context, in CreatePlatformE
 		}
 		return EndpointArnOutput{EndpointArn: existing}, nil
 	}
-	endpointArn := s.env.ARN("sns", "endpoint/"+app.platform+"/"+app.name+"/"+s.env.IDs.UUID())
+	// In the application's own partition: its ARN up to "app/".
+	endpointArn := strings.TrimSuffix(app.arn, "app/"+app.platform+"/"+app.name) +
+		"endpoint/" + app.platform + "/" + app.name + "/" + s.env.IDs.UUID()
 	s.platform.endpoints[endpointArn] = &platformEndpoint{arn: endpointArn, app: app.arn, attrs: attrs}
 	app.endpoints.add(endpointArn)
 	app.byToken[in.Token] = endpointArn

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // PublishInput is a message to publish to a topic (TopicArn or TargetArn),
@@ -43,13 +44,16 @@ type PublishOutput struct {
 // email, SMS and mobile pushes to the outbox; Publish returns once they are
 // queued (cloud.Settle waits for them).
 func (s *Service) Publish(ctx context.Context, in PublishInput) (PublishOutput, error) {
-	if _, err := s.enter(ctx, "Publish"); err != nil {
+	sc, err := s.enter(ctx, "Publish")
+	if err != nil {
 		return PublishOutput{}, err
 	}
-	return s.publish(in)
+	return s.publish(sc, in)
 }
 
-func (s *Service) publish(in PublishInput) (PublishOutput, error) {
+// publish publishes for a caller in sc: a topic or endpoint is looked up by
+// its ARN (in the ARN's account), a phone number's opt-outs are the caller's.
+func (s *Service) publish(sc faults.Scope, in PublishInput) (PublishOutput, error) {
 	if err := checkSubject(in.Subject); err != nil {
 		return PublishOutput{}, err
 	}
@@ -71,7 +75,7 @@ func (s *Service) publish(in PublishInput) (PublishOutput, error) {
 	e := entry{message: in.Message, subject: in.Subject, structure: in.MessageStructure, attrs: in.MessageAttributes,
 		groupID: in.MessageGroupId, dedupID: in.MessageDeduplicationId}
 	if in.PhoneNumber != "" {
-		return s.publishSMS(in.PhoneNumber, e)
+		return s.publishSMS(keyOf(sc), in.PhoneNumber, e)
 	}
 	if in.TargetArn != "" && isEndpointArn(in.TargetArn) {
 		return s.publishToEndpoint(in.TargetArn, e)
@@ -80,7 +84,7 @@ func (s *Service) publish(in PublishInput) (PublishOutput, error) {
 	if topicArn == "" {
 		topicArn = in.TargetArn
 	}
-	outs, err := s.publishToTopic(topicArn, []entry{e}, false)
+	outs, err := s.publishToTopic(sc.Region, topicArn, []entry{e}, false)
 	if err != nil {
 		return PublishOutput{}, err
 	}
@@ -208,9 +212,9 @@ func (m *message) parseStructure(structure string) error {
 // sequence numbers, dropping duplicates), and fans every new message out to
 // the topic's confirmed subscriptions. A FIFO topic's fan-outs are
 // serialised, so that every subscriber sees its messages in order.
-func (s *Service) publishToTopic(topicArn string, entries []entry, batch bool) ([]PublishOutput, error) {
+func (s *Service) publishToTopic(region, topicArn string, entries []entry, batch bool) ([]PublishOutput, error) {
 	s.mu.Lock()
-	t, err := s.topicLocked(topicArn)
+	t, err := s.topicLocked(region, topicArn)
 	var ts topicSettings
 	if err == nil {
 		ts = t.settings()
@@ -325,7 +329,8 @@ var batchEntryID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,80}$`)
 // size of all messages in the batch, including each message's body and
 // attributes" exceeds the topic's MaximumMessageSize.
 func (s *Service) PublishBatch(ctx context.Context, in PublishBatchInput) (PublishBatchOutput, error) {
-	if _, err := s.enter(ctx, "PublishBatch"); err != nil {
+	sc, err := s.enter(ctx, "PublishBatch")
+	if err != nil {
 		return PublishBatchOutput{}, err
 	}
 	switch {
@@ -334,7 +339,7 @@ func (s *Service) PublishBatch(ctx context.Context, in PublishBatchInput) (Publi
 	case len(in.Entries) > maxBatchEntries:
 		return PublishBatchOutput{}, batchError("TooManyEntriesInBatchRequest")
 	}
-	if err := s.checkTopicArn(in.TopicArn); err != nil {
+	if err := checkTopicArn(sc.Region, in.TopicArn); err != nil {
 		return PublishBatchOutput{}, err
 	}
 	seen := map[string]bool{}
@@ -353,7 +358,7 @@ func (s *Service) PublishBatch(ctx context.Context, in PublishBatchInput) (Publi
 		entries[i] = entry{message: e.Message, subject: e.Subject, structure: e.MessageStructure, attrs: e.MessageAttributes,
 			groupID: e.MessageGroupId, dedupID: e.MessageDeduplicationId}
 	}
-	outs, err := s.publishToTopic(in.TopicArn, entries, true)
+	outs, err := s.publishToTopic(sc.Region, in.TopicArn, entries, true)
 	if err != nil {
 		return PublishBatchOutput{}, err
 	}

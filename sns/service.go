@@ -16,14 +16,17 @@ type Service struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
-	mu        sync.Mutex
-	topics    map[string]*topic
-	topicArns sortedSet
-	subs      map[string]*subscription
-	subArns   sortedSet
-	tokens    map[string]*subscription // confirmation token -> subscription
-	platform  platformState
-	sms       smsState
+	mu sync.Mutex
+	// topics, subs and the platform's applications and endpoints are keyed
+	// by ARN, which names their account and region: a lookup by ARN is one
+	// map access in the ARN's own partition. What a partition lists or
+	// holds by name (its topics, subscriptions, applications, SMS
+	// settings) is in parts.
+	topics   map[string]*topic
+	subs     map[string]*subscription
+	tokens   map[string]*subscription // confirmation token -> subscription
+	platform platformState
+	parts    map[partKey]*partition
 
 	signer signer
 	http   httpDeliverer
@@ -39,6 +42,7 @@ func New(env *cloudenv.Env) *Service {
 	s := &Service{
 		env: env, ctx: ctx, cancel: cancel,
 		topics: map[string]*topic{}, subs: map[string]*subscription{}, tokens: map[string]*subscription{},
+		parts:  map[partKey]*partition{},
 		faults: faults.New[struct{}](faultOps, env.Clock, env.Scope()),
 	}
 	s.signer.env = env

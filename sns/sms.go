@@ -40,7 +40,8 @@ func checkPhoneNumber(n string) error {
 }
 
 // publishSMS sends a message to one phone number.
-func (s *Service) publishSMS(number string, e entry) (PublishOutput, error) {
+// The opt-outs of partition k (the caller's) apply.
+func (s *Service) publishSMS(k partKey, number string, e entry) (PublishOutput, error) {
 	if !phoneNumber.MatchString(number) {
 		return PublishOutput{}, invalidParameter("Invalid parameter: PhoneNumber Reason: %s is not valid to publish to", number)
 	}
@@ -49,17 +50,21 @@ func (s *Service) publishSMS(number string, e entry) (PublishOutput, error) {
 		return PublishOutput{}, err
 	}
 	id := s.env.IDs.UUID()
-	if !s.optedOut(number) {
+	s.mu.Lock()
+	sms := &s.viewLocked(k).sms
+	s.mu.Unlock()
+	if !s.optedOut(sms, number) {
 		s.send(OutboxMessage{Protocol: "sms", Endpoint: number, Type: "Notification", MessageID: id,
 			Subject: e.subject, Body: m.textFor("sms"), At: s.env.Clock.Now()})
 	}
 	return PublishOutput{MessageId: id}, nil
 }
 
-func (s *Service) optedOut(number string) bool {
+// optedOut reports whether number opted out of the SMS of sms's partition.
+func (s *Service) optedOut(sms *smsState, number string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.sms.optedOut.contains(number)
+	return sms.optedOut.contains(number)
 }
 
 // SMSAttributesInput names SMS attributes to read; none means all.
@@ -69,13 +74,15 @@ type SMSAttributesInput struct {
 
 // GetSMSAttributes returns the account's SMS settings.
 func (s *Service) GetSMSAttributes(ctx context.Context, in SMSAttributesInput) (AttributesOutput, error) {
-	if _, err := s.enter(ctx, "GetSMSAttributes"); err != nil {
+	sc, err := s.enter(ctx, "GetSMSAttributes")
+	if err != nil {
 		return AttributesOutput{}, err
 	}
 	s.mu.Lock()
+	sms := &s.viewLocked(keyOf(sc)).sms
 	defer s.mu.Unlock()
 	all := map[string]string{"MonthlySpendLimit": "1"}
-	maps.Copy(all, s.sms.attrs)
+	maps.Copy(all, sms.attrs)
 	if len(in.Attributes) == 0 {
 		return AttributesOutput{Attributes: all}, nil
 	}
@@ -95,7 +102,8 @@ type SetSMSAttributesInput struct {
 
 // SetSMSAttributes changes the account's SMS settings.
 func (s *Service) SetSMSAttributes(ctx context.Context, in SetSMSAttributesInput) error {
-	if _, err := s.enter(ctx, "SetSMSAttributes"); err != nil {
+	sc, err := s.enter(ctx, "SetSMSAttributes")
+	if err != nil {
 		return err
 	}
 	if in.Attributes == nil {
@@ -111,11 +119,12 @@ func (s *Service) SetSMSAttributes(ctx context.Context, in SetSMSAttributesInput
 		}
 	}
 	s.mu.Lock()
+	sms := &s.partLocked(keyOf(sc)).sms
 	defer s.mu.Unlock()
-	if s.sms.attrs == nil {
-		s.sms.attrs = map[string]string{}
+	if sms.attrs == nil {
+		sms.attrs = map[string]string{}
 	}
-	maps.Copy(s.sms.attrs, in.Attributes)
+	maps.Copy(sms.attrs, in.Attributes)
 	return nil
 }
 
@@ -126,36 +135,47 @@ type PhoneNumberInput struct {
 
 // CheckIfPhoneNumberIsOptedOut reports whether a number opted out of SMS.
 func (s *Service) CheckIfPhoneNumberIsOptedOut(ctx context.Context, in PhoneNumberInput) (bool, error) {
-	if _, err := s.enter(ctx, "CheckIfPhoneNumberIsOptedOut"); err != nil {
+	sc, err := s.enter(ctx, "CheckIfPhoneNumberIsOptedOut")
+	if err != nil {
 		return false, err
 	}
 	if err := checkPhoneNumber(in.PhoneNumber); err != nil {
 		return false, err
 	}
 	s.mu.Lock()
+	sms := &s.viewLocked(keyOf(sc)).sms
 	defer s.mu.Unlock()
-	return s.sms.optedOut.contains(in.PhoneNumber), nil
+	return sms.optedOut.contains(in.PhoneNumber), nil
 }
 
 // OptOutPhoneNumber opts a number out of SMS, as replying STOP does: a test
-// helper, AWS has no such operation.
+// helper, AWS has no such operation. It opts out of the cloud's default
+// account and region; OptOutPhoneNumberIn names another.
 func (s *Service) OptOutPhoneNumber(number string) {
+	sc := s.env.Scope()
+	s.OptOutPhoneNumberIn(sc.Account, sc.Region, number)
+}
+
+// OptOutPhoneNumberIn opts a number out of the SMS of account in region.
+func (s *Service) OptOutPhoneNumberIn(account, region, number string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.sms.optedOut.add(number)
+	s.partLocked(partKey{account, region}).sms.optedOut.add(number)
 }
 
 // OptInPhoneNumber opts a number back in.
 func (s *Service) OptInPhoneNumber(ctx context.Context, in PhoneNumberInput) error {
-	if _, err := s.enter(ctx, "OptInPhoneNumber"); err != nil {
+	sc, err := s.enter(ctx, "OptInPhoneNumber")
+	if err != nil {
 		return err
 	}
 	if err := checkPhoneNumber(in.PhoneNumber); err != nil {
 		return err
 	}
 	s.mu.Lock()
+	sms := &s.viewLocked(keyOf(sc)).sms
 	defer s.mu.Unlock()
-	s.sms.optedOut.remove(in.PhoneNumber)
+	sms.optedOut.remove(in.PhoneNumber)
 	return nil
 }
 
@@ -168,12 +188,14 @@ type PhoneNumbersOutput struct {
 // ListPhoneNumbersOptedOut returns the opted-out numbers, up to 100 per
 // page.
 func (s *Service) ListPhoneNumbersOptedOut(ctx context.Context, in ListInput) (PhoneNumbersOutput, error) {
-	if _, err := s.enter(ctx, "ListPhoneNumbersOptedOut"); err != nil {
+	sc, err := s.enter(ctx, "ListPhoneNumbersOptedOut")
+	if err != nil {
 		return PhoneNumbersOutput{}, err
 	}
 	s.mu.Lock()
+	sms := &s.viewLocked(keyOf(sc)).sms
 	defer s.mu.Unlock()
-	page, next, err := s.sms.optedOut.page(in.NextToken, pageSize)
+	page, next, err := sms.optedOut.page(in.NextToken, pageSize)
 	return PhoneNumbersOutput{PhoneNumbers: page, NextToken: next}, err
 }
 
@@ -194,7 +216,8 @@ type CreateSMSSandboxPhoneNumberInput struct {
 // CreateSMSSandboxPhoneNumber adds a destination number and sends it a
 // one-time password (to the outbox); the number is Pending until verified.
 func (s *Service) CreateSMSSandboxPhoneNumber(ctx context.Context, in CreateSMSSandboxPhoneNumberInput) error {
-	if _, err := s.enter(ctx, "CreateSMSSandboxPhoneNumber"); err != nil {
+	sc, err := s.enter(ctx, "CreateSMSSandboxPhoneNumber")
+	if err != nil {
 		return err
 	}
 	if err := checkPhoneNumber(in.PhoneNumber); err != nil {
@@ -202,11 +225,12 @@ func (s *Service) CreateSMSSandboxPhoneNumber(ctx context.Context, in CreateSMSS
 	}
 	otp := fmt.Sprintf("%06d", s.env.IDs.IntN(1000000))
 	s.mu.Lock()
-	if s.sms.sandbox == nil {
-		s.sms.sandbox = map[string]*sandboxNumber{}
+	sms := &s.partLocked(keyOf(sc)).sms
+	if sms.sandbox == nil {
+		sms.sandbox = map[string]*sandboxNumber{}
 	}
-	s.sms.sandbox[in.PhoneNumber] = &sandboxNumber{status: "Pending", otp: otp}
-	s.sms.sandboxSet.add(in.PhoneNumber)
+	sms.sandbox[in.PhoneNumber] = &sandboxNumber{status: "Pending", otp: otp}
+	sms.sandboxSet.add(in.PhoneNumber)
 	s.mu.Unlock()
 	s.send(OutboxMessage{Protocol: "sms", Endpoint: in.PhoneNumber, Type: "Verification", MessageID: s.env.IDs.UUID(),
 		Body: "Your verification code is " + otp, At: s.env.Clock.Now()})
@@ -222,12 +246,14 @@ type VerifySMSSandboxPhoneNumberInput struct {
 // VerifySMSSandboxPhoneNumber verifies a sandbox number with its one-time
 // password.
 func (s *Service) VerifySMSSandboxPhoneNumber(ctx context.Context, in VerifySMSSandboxPhoneNumberInput) error {
-	if _, err := s.enter(ctx, "VerifySMSSandboxPhoneNumber"); err != nil {
+	sc, err := s.enter(ctx, "VerifySMSSandboxPhoneNumber")
+	if err != nil {
 		return err
 	}
 	s.mu.Lock()
+	sms := &s.partLocked(keyOf(sc)).sms
 	defer s.mu.Unlock()
-	n := s.sms.sandbox[in.PhoneNumber]
+	n := sms.sandbox[in.PhoneNumber]
 	switch {
 	case n == nil:
 		return sandboxNotFound()
@@ -240,16 +266,18 @@ func (s *Service) VerifySMSSandboxPhoneNumber(ctx context.Context, in VerifySMSS
 
 // DeleteSMSSandboxPhoneNumber removes a sandbox number.
 func (s *Service) DeleteSMSSandboxPhoneNumber(ctx context.Context, in PhoneNumberInput) error {
-	if _, err := s.enter(ctx, "DeleteSMSSandboxPhoneNumber"); err != nil {
+	sc, err := s.enter(ctx, "DeleteSMSSandboxPhoneNumber")
+	if err != nil {
 		return err
 	}
 	s.mu.Lock()
+	sms := &s.viewLocked(keyOf(sc)).sms
 	defer s.mu.Unlock()
-	if s.sms.sandbox[in.PhoneNumber] == nil {
+	if sms.sandbox[in.PhoneNumber] == nil {
 		return sandboxNotFound()
 	}
-	delete(s.sms.sandbox, in.PhoneNumber)
-	s.sms.sandboxSet.remove(in.PhoneNumber)
+	delete(sms.sandbox, in.PhoneNumber)
+	sms.sandboxSet.remove(in.PhoneNumber)
 	return nil
 }
 
@@ -279,7 +307,8 @@ type ListSMSSandboxPhoneNumbersOutput struct {
 
 // ListSMSSandboxPhoneNumbers returns the sandbox numbers.
 func (s *Service) ListSMSSandboxPhoneNumbers(ctx context.Context, in ListPageInput) (ListSMSSandboxPhoneNumbersOutput, error) {
-	if _, err := s.enter(ctx, "ListSMSSandboxPhoneNumbers"); err != nil {
+	sc, err := s.enter(ctx, "ListSMSSandboxPhoneNumbers")
+	if err != nil {
 		return ListSMSSandboxPhoneNumbersOutput{}, err
 	}
 	size, err := pageSizeOf(in.MaxResults, 100)
@@ -287,14 +316,15 @@ func (s *Service) ListSMSSandboxPhoneNumbers(ctx context.Context, in ListPageInp
 		return ListSMSSandboxPhoneNumbersOutput{}, err
 	}
 	s.mu.Lock()
+	sms := &s.viewLocked(keyOf(sc)).sms
 	defer s.mu.Unlock()
-	page, next, err := s.sms.sandboxSet.page(in.NextToken, size)
+	page, next, err := sms.sandboxSet.page(in.NextToken, size)
 	if err != nil {
 		return ListSMSSandboxPhoneNumbersOutput{}, err
 	}
 	out := ListSMSSandboxPhoneNumbersOutput{PhoneNumbers: make([]SMSSandboxPhoneNumber, len(page)), NextToken: next}
 	for i, n := range page {
-		out.PhoneNumbers[i] = SMSSandboxPhoneNumber{PhoneNumber: n, Status: s.sms.sandbox[n].status}
+		out.PhoneNumbers[i] = SMSSandboxPhoneNumber{PhoneNumber: n, Status: sms.sandbox[n].status}
 	}
 	return out, nil
 }

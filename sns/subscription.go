@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // SubscribeInput subscribes an endpoint to a topic.
@@ -37,14 +38,15 @@ type SubscriptionArnOutput struct {
 // set. Subscribing the same endpoint again returns the same subscription, or
 // InvalidParameter if the attributes differ.
 func (s *Service) Subscribe(ctx context.Context, in SubscribeInput) (SubscriptionArnOutput, error) {
-	if _, err := s.enter(ctx, "Subscribe"); err != nil {
+	sc, err := s.enter(ctx, "Subscribe")
+	if err != nil {
 		return SubscriptionArnOutput{}, err
 	}
 	if in.Protocol == "" {
 		return SubscriptionArnOutput{}, missing("Protocol")
 	}
 	s.mu.Lock()
-	sub, err := s.subscribeLocked(in)
+	sub, err := s.subscribeLocked(sc, in)
 	var pending bool
 	var confirm confirmation
 	if err == nil && sub.pending {
@@ -66,8 +68,9 @@ func (s *Service) Subscribe(ctx context.Context, in SubscribeInput) (Subscriptio
 }
 
 // subscribeLocked finds or creates the subscription in describes.
-func (s *Service) subscribeLocked(in SubscribeInput) (*subscription, error) {
-	t, err := s.topicLocked(in.TopicArn)
+// The subscription belongs to the caller's account, in the topic's region.
+func (s *Service) subscribeLocked(sc faults.Scope, in SubscribeInput) (*subscription, error) {
+	t, err := s.topicLocked(sc.Region, in.TopicArn)
 	if err != nil {
 		return nil, err
 	}
@@ -110,14 +113,15 @@ func (s *Service) subscribeLocked(in SubscribeInput) (*subscription, error) {
 		}
 		t.filterPolicies++
 	}
+	part := s.partLocked(keyOf(sc))
 	sub := &subscription{
-		arn: in.TopicArn + ":" + s.env.IDs.UUID(), topicArn: in.TopicArn,
+		arn: in.TopicArn + ":" + s.env.IDs.UUID(), topicArn: in.TopicArn, owner: sc.Account, part: part,
 		protocol: in.Protocol, endpoint: in.Endpoint, cfg: cfg,
 		pending: needsConfirmation[in.Protocol], authenticated: !needsConfirmation[in.Protocol],
 		sent: &sentLog{},
 	}
 	s.subs[sub.arn] = sub
-	s.subArns.add(sub.arn)
+	part.subArns.add(sub.arn)
 	t.subs.add(sub.arn)
 	return sub, nil
 }
@@ -218,7 +222,7 @@ func (s *Service) Unsubscribe(ctx context.Context, in SubscriptionInput) error {
 // dropSubscriptionLocked removes sub from every index.
 func (s *Service) dropSubscriptionLocked(sub *subscription) {
 	delete(s.subs, sub.arn)
-	s.subArns.remove(sub.arn)
+	sub.part.subArns.remove(sub.arn)
 	if sub.token != "" {
 		delete(s.tokens, sub.token)
 	}
@@ -249,12 +253,13 @@ type ListSubscriptionsOutput struct {
 
 // ListSubscriptions returns the account's subscriptions, up to 100 per page.
 func (s *Service) ListSubscriptions(ctx context.Context, in ListInput) (ListSubscriptionsOutput, error) {
-	if _, err := s.enter(ctx, "ListSubscriptions"); err != nil {
+	sc, err := s.enter(ctx, "ListSubscriptions")
+	if err != nil {
 		return ListSubscriptionsOutput{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.listSubscriptionsLocked(s.subArns, in.NextToken)
+	return s.listSubscriptionsLocked(s.viewLocked(keyOf(sc)).subArns, in.NextToken)
 }
 
 // ListSubscriptionsByTopicInput pages through a topic's subscriptions.
@@ -266,12 +271,13 @@ type ListSubscriptionsByTopicInput struct {
 // ListSubscriptionsByTopic returns a topic's subscriptions, up to 100 per
 // page.
 func (s *Service) ListSubscriptionsByTopic(ctx context.Context, in ListSubscriptionsByTopicInput) (ListSubscriptionsOutput, error) {
-	if _, err := s.enter(ctx, "ListSubscriptionsByTopic"); err != nil {
+	sc, err := s.enter(ctx, "ListSubscriptionsByTopic")
+	if err != nil {
 		return ListSubscriptionsOutput{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, err := s.topicLocked(in.TopicArn)
+	t, err := s.topicLocked(sc.Region, in.TopicArn)
 	if err != nil {
 		return ListSubscriptionsOutput{}, err
 	}
@@ -290,7 +296,7 @@ func (s *Service) listSubscriptionsLocked(set sortedSet, token string) (ListSubs
 		if sub.pending {
 			shown = pendingListArn
 		}
-		out.Subscriptions[i] = Subscription{SubscriptionArn: shown, Owner: s.env.AccountID,
+		out.Subscriptions[i] = Subscription{SubscriptionArn: shown, Owner: sub.owner,
 			Protocol: sub.protocol, Endpoint: sub.endpoint, TopicArn: sub.topicArn}
 	}
 	return out, nil
@@ -313,10 +319,12 @@ func (s *Service) GetSubscriptionAttributes(ctx context.Context, in Subscription
 	a := maps.Clone(sub.cfg.attrs)
 	a["SubscriptionArn"] = sub.arn
 	a["TopicArn"] = sub.topicArn
-	a["Owner"] = s.env.AccountID
+	a["Owner"] = sub.owner
 	a["Protocol"] = sub.protocol
 	a["Endpoint"] = sub.endpoint
-	a["SubscriptionPrincipal"] = arn.New("iam", "", s.env.AccountID, "root")
+	if sa, err := arn.Parse(sub.arn); err == nil {
+		a["SubscriptionPrincipal"] = arn.Build(sa.Partition, "iam", "", sub.owner, "root")
+	}
 	a["PendingConfirmation"] = boolString(sub.pending)
 	a["ConfirmationWasAuthenticated"] = boolString(sub.authenticated)
 	a["RawMessageDelivery"] = boolString(sub.cfg.raw)

@@ -20,6 +20,9 @@ import (
 type topic struct {
 	arn, name string
 	fifo      bool
+	// owner is the account the topic belongs to; part its partition.
+	owner string
+	part  *partition
 	// attrs holds the attributes set by CreateTopic and SetTopicAttributes,
 	// as given; the computed ones are added by attributes.
 	attrs          map[string]string
@@ -154,7 +157,8 @@ type CreateTopicOutput struct {
 // that name: CreateTopic is idempotent, but "if a topic with the same name
 // exists with different attributes or tags, it returns an error".
 func (s *Service) CreateTopic(ctx context.Context, in CreateTopicInput) (CreateTopicOutput, error) {
-	if _, err := s.enter(ctx, "CreateTopic"); err != nil {
+	sc, err := s.enter(ctx, "CreateTopic")
+	if err != nil {
 		return CreateTopicOutput{}, err
 	}
 	fifo := strings.EqualFold(in.Attributes["FifoTopic"], "true")
@@ -192,7 +196,7 @@ func (s *Service) CreateTopic(ctx context.Context, in CreateTopicInput) (CreateT
 	if err != nil {
 		return CreateTopicOutput{}, err
 	}
-	topicArn := s.env.ARN("sns", in.Name)
+	topicArn := sc.ARN(arnService, in.Name)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -212,19 +216,21 @@ func (s *Service) CreateTopic(ctx context.Context, in CreateTopicInput) (CreateT
 	if tags == nil {
 		tags = map[string]string{}
 	}
+	part := s.partLocked(keyOf(sc))
 	s.topics[topicArn] = &topic{arn: topicArn, name: in.Name, fifo: fifo, attrs: attrs, delivery: dp,
-		tags: tags, dataProtection: in.DataProtectionPolicy}
-	s.topicArns.add(topicArn)
+		tags: tags, dataProtection: in.DataProtectionPolicy, owner: sc.Account, part: part}
+	part.topicArns.add(topicArn)
 	return CreateTopicOutput{TopicArn: topicArn}, nil
 }
 
 // DeleteTopic deletes a topic and its subscriptions. Deleting a topic that
 // does not exist succeeds, as in AWS ("this action is idempotent").
 func (s *Service) DeleteTopic(ctx context.Context, in TopicInput) error {
-	if _, err := s.enter(ctx, "DeleteTopic"); err != nil {
+	sc, err := s.enter(ctx, "DeleteTopic")
+	if err != nil {
 		return err
 	}
-	if err := s.checkTopicArn(in.TopicArn); err != nil {
+	if err := checkTopicArn(sc.Region, in.TopicArn); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -237,7 +243,7 @@ func (s *Service) DeleteTopic(ctx context.Context, in TopicInput) error {
 		s.dropSubscriptionLocked(s.subs[subArn])
 	}
 	delete(s.topics, in.TopicArn)
-	s.topicArns.remove(in.TopicArn)
+	t.part.topicArns.remove(in.TopicArn)
 	return nil
 }
 
@@ -254,12 +260,13 @@ type ListTopicsOutput struct {
 
 // ListTopics returns the topics' ARNs, up to 100 per page.
 func (s *Service) ListTopics(ctx context.Context, in ListInput) (ListTopicsOutput, error) {
-	if _, err := s.enter(ctx, "ListTopics"); err != nil {
+	sc, err := s.enter(ctx, "ListTopics")
+	if err != nil {
 		return ListTopicsOutput{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	page, next, err := s.topicArns.page(in.NextToken, pageSize)
+	page, next, err := s.viewLocked(keyOf(sc)).topicArns.page(in.NextToken, pageSize)
 	if err != nil {
 		return ListTopicsOutput{}, err
 	}
@@ -275,12 +282,13 @@ type AttributesOutput struct {
 // computed Owner, TopicArn, Policy, EffectiveDeliveryPolicy and subscription
 // counts.
 func (s *Service) GetTopicAttributes(ctx context.Context, in TopicInput) (AttributesOutput, error) {
-	if _, err := s.enter(ctx, "GetTopicAttributes"); err != nil {
+	sc, err := s.enter(ctx, "GetTopicAttributes")
+	if err != nil {
 		return AttributesOutput{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, err := s.topicLocked(in.TopicArn)
+	t, err := s.topicLocked(sc.Region, in.TopicArn)
 	if err != nil {
 		return AttributesOutput{}, err
 	}
@@ -294,7 +302,7 @@ func (s *Service) GetTopicAttributes(ctx context.Context, in TopicInput) (Attrib
 	}
 	a := map[string]string{
 		"TopicArn":                t.arn,
-		"Owner":                   s.env.AccountID,
+		"Owner":                   t.owner,
 		"Policy":                  s.policyLocked(t),
 		"DisplayName":             "",
 		"SubscriptionsConfirmed":  strconv.Itoa(confirmed),
@@ -323,12 +331,13 @@ type SetAttributeInput struct {
 // SetTopicAttributes sets one topic attribute. An empty value removes an
 // optional attribute such as DeliveryPolicy.
 func (s *Service) SetTopicAttributes(ctx context.Context, in SetAttributeInput) error {
-	if _, err := s.enter(ctx, "SetTopicAttributes"); err != nil {
+	sc, err := s.enter(ctx, "SetTopicAttributes")
+	if err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, err := s.topicLocked(in.Arn)
+	t, err := s.topicLocked(sc.Region, in.Arn)
 	if err != nil {
 		return err
 	}
@@ -347,9 +356,11 @@ func (s *Service) SetTopicAttributes(ctx context.Context, in SetAttributeInput) 
 	return nil
 }
 
-// checkTopicArn rejects what cannot be a topic ARN of this cloud: AWS
-// answers InvalidParameter for a malformed ARN or one of another region.
-func (s *Service) checkTopicArn(topicArn string) error {
+// checkTopicArn rejects what cannot be a topic ARN for a caller in region:
+// AWS answers InvalidParameter for a malformed ARN or one of another region
+// (a topic is reached through its own region's endpoint). The account may
+// be another: the topic is looked up in the ARN's own account.
+func checkTopicArn(region, topicArn string) error {
 	if topicArn == "" {
 		return missing("TopicArn")
 	}
@@ -357,15 +368,16 @@ func (s *Service) checkTopicArn(topicArn string) error {
 	if err != nil {
 		return invalidParameter("Invalid parameter: TopicArn Reason: An ARN must have at least 6 elements, not %d", strings.Count(topicArn, ":")+1)
 	}
-	if a.Service != "sns" || a.Region != s.env.Region || strings.Contains(a.Resource, ":") {
+	if a.Service != arnService || a.Region != region || strings.Contains(a.Resource, ":") {
 		return invalidParameter("Invalid parameter: TopicArn")
 	}
 	return nil
 }
 
-// topicLocked returns the topic named by topicArn, or AWS's error.
-func (s *Service) topicLocked(topicArn string) (*topic, error) {
-	if err := s.checkTopicArn(topicArn); err != nil {
+// topicLocked returns the topic named by topicArn for a caller in region,
+// or AWS's error.
+func (s *Service) topicLocked(region, topicArn string) (*topic, error) {
+	if err := checkTopicArn(region, topicArn); err != nil {
 		return nil, err
 	}
 	t := s.topics[topicArn]
