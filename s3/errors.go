@@ -13,6 +13,7 @@ const (
 	codeBadDigest                    = "BadDigest"
 	codeBadRequest                   = "BadRequest"
 	codeBucketAlreadyOwnedByYou      = "BucketAlreadyOwnedByYou"
+	codeBucketAlreadyExists          = "BucketAlreadyExists"
 	codeBucketNotEmpty               = "BucketNotEmpty"
 	codeEntityTooLarge               = "EntityTooLarge"
 	codeEntityTooSmall               = "EntityTooSmall"
