@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/pagetoken"
 )
 
@@ -60,7 +61,7 @@ type CreateBucketInput struct {
 	// means us-east-1, which must not be named explicitly.
 	LocationConstraint string
 	// Region is the region of the endpoint the request was sent to; empty
-	// means the cloud's region.
+	// means the caller's region (the scope's).
 	Region string
 }
 
@@ -79,14 +80,14 @@ type CreateBucketOutput struct {
 // re-creating a us-east-1 bucket in us-east-1 succeeds, for legacy
 // compatibility.
 func (s *Service) CreateBucket(ctx context.Context, in CreateBucketInput) (CreateBucketOutput, error) {
-	_, err := s.enter(ctx, "CreateBucket", in.Bucket, "")
+	sc, err := s.enter(ctx, "CreateBucket", in.Bucket, "")
 	if err != nil {
 		return CreateBucketOutput{}, err
 	}
 	if !ValidBucketName(in.Bucket) {
 		return CreateBucketOutput{}, invalidBucketName(in.Bucket)
 	}
-	region, err := s.bucketRegion(in)
+	region, err := s.bucketRegion(sc, in)
 	if err != nil {
 		return CreateBucketOutput{}, err
 	}
@@ -94,9 +95,15 @@ func (s *Service) CreateBucket(ctx context.Context, in CreateBucketInput) (Creat
 	if region != usEast1 {
 		out.Location = "http://" + in.Bucket + ".s3.amazonaws.com/"
 	}
+	key := bucketKey{sc.Partition, in.Bucket}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if b := s.buckets[in.Bucket]; b != nil {
+	if b := s.buckets[key]; b != nil {
+		if b.account != sc.Account {
+			e := errs.New(codeBucketAlreadyExists, "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.")
+			e.Fields = map[string]string{"BucketName": in.Bucket}
+			return CreateBucketOutput{}, e
+		}
 		if b.region == usEast1 && region == usEast1 {
 			return out, nil
 		}
@@ -104,19 +111,33 @@ func (s *Service) CreateBucket(ctx context.Context, in CreateBucketInput) (Creat
 		e.Fields = map[string]string{"BucketName": in.Bucket}
 		return CreateBucketOutput{}, e
 	}
-	if len(s.buckets) >= maxBuckets {
+	if len(s.buckets) >= maxBuckets && s.owned(sc.Account) >= maxBuckets {
 		return CreateBucketOutput{}, errs.New(codeTooManyBuckets, "You have attempted to create more buckets than allowed")
 	}
-	s.buckets[in.Bucket] = newBucket(in.Bucket, region, s.stamp())
+	b := newBucket(in.Bucket, region, s.stamp())
+	b.partition, b.account = sc.Partition, sc.Account
+	s.buckets[key] = b
 	return out, nil
+}
+
+// owned counts the buckets of account, in every partition. The caller
+// holds s.mu.
+func (s *Service) owned(account string) int {
+	n := 0
+	for _, b := range s.buckets {
+		if b.account == account {
+			n++
+		}
+	}
+	return n
 }
 
 // bucketRegion works out the region a new bucket lives in from its
 // location constraint and the endpoint the request went to.
-func (s *Service) bucketRegion(in CreateBucketInput) (string, error) {
+func (s *Service) bucketRegion(sc faults.Scope, in CreateBucketInput) (string, error) {
 	endpoint := in.Region
 	if endpoint == "" {
-		endpoint = s.env.Region
+		endpoint = sc.Region
 	}
 	lc := in.LocationConstraint
 	if lc == "EU" {
@@ -155,13 +176,13 @@ type DeleteBucketOutput struct{}
 // markers) in the bucket must be deleted"). Multipart uploads in progress
 // are discarded with it.
 func (s *Service) DeleteBucket(ctx context.Context, in DeleteBucketInput) (DeleteBucketOutput, error) {
-	_, err := s.enter(ctx, "DeleteBucket", in.Bucket, "")
+	sc, err := s.enter(ctx, "DeleteBucket", in.Bucket, "")
 	if err != nil {
 		return DeleteBucketOutput{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	b, err := s.lookupBucket(in.Bucket)
+	b, err := s.lookupBucket(sc, in.Bucket)
 	if err != nil {
 		return DeleteBucketOutput{}, err
 	}
@@ -170,7 +191,7 @@ func (s *Service) DeleteBucket(ctx context.Context, in DeleteBucketInput) (Delet
 		e.Fields = map[string]string{"BucketName": in.Bucket}
 		return DeleteBucketOutput{}, e
 	}
-	delete(s.buckets, in.Bucket)
+	delete(s.buckets, bucketKey{sc.Partition, in.Bucket})
 	return DeleteBucketOutput{}, nil
 }
 
@@ -187,13 +208,13 @@ type HeadBucketOutput struct {
 // HeadBucket reports whether a bucket exists (NoSuchBucket, a bodiless 404
 // on the wire, when it does not) and its region.
 func (s *Service) HeadBucket(ctx context.Context, in HeadBucketInput) (HeadBucketOutput, error) {
-	_, err := s.enter(ctx, "HeadBucket", in.Bucket, "")
+	sc, err := s.enter(ctx, "HeadBucket", in.Bucket, "")
 	if err != nil {
 		return HeadBucketOutput{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	b, err := s.lookupBucket(in.Bucket)
+	b, err := s.lookupBucket(sc, in.Bucket)
 	if err != nil {
 		return HeadBucketOutput{}, err
 	}
@@ -214,13 +235,13 @@ type GetBucketLocationOutput struct {
 
 // GetBucketLocation returns the region a bucket lives in.
 func (s *Service) GetBucketLocation(ctx context.Context, in GetBucketLocationInput) (GetBucketLocationOutput, error) {
-	_, err := s.enter(ctx, "GetBucketLocation", in.Bucket, "")
+	sc, err := s.enter(ctx, "GetBucketLocation", in.Bucket, "")
 	if err != nil {
 		return GetBucketLocationOutput{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	b, err := s.lookupBucket(in.Bucket)
+	b, err := s.lookupBucket(sc, in.Bucket)
 	if err != nil {
 		return GetBucketLocationOutput{}, err
 	}
@@ -258,7 +279,7 @@ type ListBucketsOutput struct {
 // ListBuckets lists the account's buckets in name order, filtered by
 // prefix and region, MaxBuckets at a time (AWS: 1 to 10000).
 func (s *Service) ListBuckets(ctx context.Context, in ListBucketsInput) (ListBucketsOutput, error) {
-	_, err := s.enter(ctx, "ListBuckets", "", "")
+	sc, err := s.enter(ctx, "ListBuckets", "", "")
 	if err != nil {
 		return ListBucketsOutput{}, err
 	}
@@ -269,7 +290,7 @@ func (s *Service) ListBuckets(ctx context.Context, in ListBucketsInput) (ListBuc
 	s.mu.Lock()
 	var all []BucketSummary
 	for _, b := range s.buckets {
-		if strings.HasPrefix(b.name, in.Prefix) && (in.BucketRegion == "" || in.BucketRegion == b.region) {
+		if b.account == sc.Account && b.partition == sc.Partition && strings.HasPrefix(b.name, in.Prefix) && (in.BucketRegion == "" || in.BucketRegion == b.region) {
 			all = append(all, BucketSummary{Name: b.name, CreationDate: b.created, BucketRegion: b.region})
 		}
 	}
@@ -280,6 +301,6 @@ func (s *Service) ListBuckets(ctx context.Context, in ListBucketsInput) (ListBuc
 		return ListBucketsOutput{}, invalidArgument("continuation-token", in.ContinuationToken,
 			"The continuation token provided is incorrect")
 	}
-	out := ListBucketsOutput{Owner: s.owner, Prefix: in.Prefix, Buckets: page, ContinuationToken: next}
+	out := ListBucketsOutput{Owner: s.ownerOf(sc.Account), Prefix: in.Prefix, Buckets: page, ContinuationToken: next}
 	return out, nil
 }

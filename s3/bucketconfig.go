@@ -32,7 +32,7 @@ type PutBucketVersioningOutput struct{}
 // to unversioned, which S3 has no Status for; any other Status is
 // MalformedXML.
 func (s *Service) PutBucketVersioning(ctx context.Context, in PutBucketVersioningInput) (PutBucketVersioningOutput, error) {
-	_, err := s.enter(ctx, "PutBucketVersioning", in.Bucket, "")
+	sc, err := s.enter(ctx, "PutBucketVersioning", in.Bucket, "")
 	if err != nil {
 		return PutBucketVersioningOutput{}, err
 	}
@@ -46,7 +46,7 @@ func (s *Service) PutBucketVersioning(ctx context.Context, in PutBucketVersionin
 	if in.Status != VersioningEnabled && in.Status != VersioningSuspended {
 		return PutBucketVersioningOutput{}, malformedXML()
 	}
-	return PutBucketVersioningOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+	return PutBucketVersioningOutput{}, s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		b.versioning = in.Status
 		return nil
 	})
@@ -65,12 +65,12 @@ type GetBucketVersioningOutput struct {
 
 // GetBucketVersioning returns a bucket's versioning state.
 func (s *Service) GetBucketVersioning(ctx context.Context, in GetBucketVersioningInput) (GetBucketVersioningOutput, error) {
-	_, err := s.enter(ctx, "GetBucketVersioning", in.Bucket, "")
+	sc, err := s.enter(ctx, "GetBucketVersioning", in.Bucket, "")
 	if err != nil {
 		return GetBucketVersioningOutput{}, err
 	}
 	var out GetBucketVersioningOutput
-	err = s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		out.Status = b.versioning
 		if b.versioning != "" {
 			out.MFADelete = "Disabled"
@@ -95,14 +95,14 @@ type PutBucketPolicyOutput struct{}
 // S3 checks, it must be a policy document ("Policies must be valid JSON and
 // the first byte must be '{'") with a Statement, and at most 20 KB.
 func (s *Service) PutBucketPolicy(ctx context.Context, in PutBucketPolicyInput) (PutBucketPolicyOutput, error) {
-	_, err := s.enter(ctx, "PutBucketPolicy", in.Bucket, "")
+	sc, err := s.enter(ctx, "PutBucketPolicy", in.Bucket, "")
 	if err != nil {
 		return PutBucketPolicyOutput{}, err
 	}
 	if err := validatePolicy(in.Policy); err != nil {
 		return PutBucketPolicyOutput{}, err
 	}
-	return PutBucketPolicyOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+	return PutBucketPolicyOutput{}, s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		b.policy = in.Policy
 		return nil
 	})
@@ -145,12 +145,12 @@ type GetBucketPolicyOutput struct {
 
 // GetBucketPolicy returns a bucket's policy, or NoSuchBucketPolicy (404).
 func (s *Service) GetBucketPolicy(ctx context.Context, in GetBucketPolicyInput) (GetBucketPolicyOutput, error) {
-	_, err := s.enter(ctx, "GetBucketPolicy", in.Bucket, "")
+	sc, err := s.enter(ctx, "GetBucketPolicy", in.Bucket, "")
 	if err != nil {
 		return GetBucketPolicyOutput{}, err
 	}
 	var out GetBucketPolicyOutput
-	err = s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		if b.policy == "" {
 			e := errs.New(codeNoSuchBucketPolicy, "The bucket policy does not exist")
 			e.Fields = map[string]string{"BucketName": in.Bucket}
@@ -172,11 +172,11 @@ type DeleteBucketPolicyOutput struct{}
 
 // DeleteBucketPolicy removes a bucket's policy; removing none succeeds.
 func (s *Service) DeleteBucketPolicy(ctx context.Context, in DeleteBucketPolicyInput) (DeleteBucketPolicyOutput, error) {
-	_, err := s.enter(ctx, "DeleteBucketPolicy", in.Bucket, "")
+	sc, err := s.enter(ctx, "DeleteBucketPolicy", in.Bucket, "")
 	if err != nil {
 		return DeleteBucketPolicyOutput{}, err
 	}
-	return DeleteBucketPolicyOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+	return DeleteBucketPolicyOutput{}, s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		b.policy = ""
 		return nil
 	})
@@ -211,7 +211,7 @@ type PutBucketCorsOutput struct{}
 // S3 checks: 1 to 100 rules, each with at least one origin and one method
 // among GET, PUT, POST, DELETE and HEAD.
 func (s *Service) PutBucketCors(ctx context.Context, in PutBucketCorsInput) (PutBucketCorsOutput, error) {
-	_, err := s.enter(ctx, "PutBucketCors", in.Bucket, "")
+	sc, err := s.enter(ctx, "PutBucketCors", in.Bucket, "")
 	if err != nil {
 		return PutBucketCorsOutput{}, err
 	}
@@ -233,7 +233,7 @@ func (s *Service) PutBucketCors(ctx context.Context, in PutBucketCorsInput) (Put
 		}
 	}
 	rules := cloneRules(in.Rules)
-	return PutBucketCorsOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+	return PutBucketCorsOutput{}, s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		b.cors = rules
 		return nil
 	})
@@ -264,12 +264,12 @@ type GetBucketCorsOutput struct {
 // GetBucketCors returns a bucket's CORS rules, or NoSuchCORSConfiguration
 // (404).
 func (s *Service) GetBucketCors(ctx context.Context, in GetBucketCorsInput) (GetBucketCorsOutput, error) {
-	_, err := s.enter(ctx, "GetBucketCors", in.Bucket, "")
+	sc, err := s.enter(ctx, "GetBucketCors", in.Bucket, "")
 	if err != nil {
 		return GetBucketCorsOutput{}, err
 	}
 	var out GetBucketCorsOutput
-	err = s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		if len(b.cors) == 0 {
 			e := errs.New(codeNoSuchCORSConfiguration, "The CORS configuration does not exist")
 			e.Fields = map[string]string{"BucketName": in.Bucket}
@@ -291,11 +291,11 @@ type DeleteBucketCorsOutput struct{}
 
 // DeleteBucketCors removes a bucket's CORS configuration.
 func (s *Service) DeleteBucketCors(ctx context.Context, in DeleteBucketCorsInput) (DeleteBucketCorsOutput, error) {
-	_, err := s.enter(ctx, "DeleteBucketCors", in.Bucket, "")
+	sc, err := s.enter(ctx, "DeleteBucketCors", in.Bucket, "")
 	if err != nil {
 		return DeleteBucketCorsOutput{}, err
 	}
-	return DeleteBucketCorsOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+	return DeleteBucketCorsOutput{}, s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		b.cors = nil
 		return nil
 	})

@@ -4,6 +4,8 @@ import (
 	"context"
 	"maps"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // CopySource names the object a copy reads, with its preconditions
@@ -54,7 +56,7 @@ type CopyObjectOutput struct {
 // without changing the object's metadata, storage class, website redirect
 // location or encryption attributes.").
 func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjectOutput, error) {
-	_, err := s.enter(ctx, "CopyObject", in.Bucket, in.Key)
+	sc, err := s.enter(ctx, "CopyObject", in.Bucket, in.Key)
 	if err != nil {
 		return CopyObjectOutput{}, err
 	}
@@ -76,7 +78,7 @@ func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjec
 	if err != nil {
 		return CopyObjectOutput{}, err
 	}
-	src, srcVersion, err := s.copySource(in.Source)
+	src, srcVersion, err := s.copySource(sc, in.Source)
 	if err != nil {
 		return CopyObjectOutput{}, err
 	}
@@ -102,7 +104,7 @@ func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjec
 
 	req := s.requesterOf(ctx)
 	s.mu.Lock()
-	b, err := s.lookupBucket(in.Bucket)
+	b, err := s.lookupBucket(sc, in.Bucket)
 	if err != nil {
 		s.mu.Unlock()
 		return CopyObjectOutput{}, err
@@ -133,13 +135,13 @@ func directive(v, header string) (string, error) {
 
 // copySource finds the source of a copy and checks its preconditions. It
 // returns the object and, when its bucket is versioned, its version id.
-func (s *Service) copySource(src CopySource) (*object, string, error) {
+func (s *Service) copySource(sc faults.Scope, src CopySource) (*object, string, error) {
 	if src.Bucket == "" || src.Key == "" {
 		return nil, "", invalidArgument("x-amz-copy-source", src.Bucket+"/"+src.Key,
 			"Copy Source must mention the source bucket and key: sourcebucket/sourcekey")
 	}
 	s.mu.Lock()
-	b, err := s.lookupBucket(src.Bucket)
+	b, err := s.lookupBucket(sc, src.Bucket)
 	var o *object
 	if err == nil {
 		o, err = b.version(src.Key, src.VersionId)

@@ -27,13 +27,13 @@ type DeleteObjectOutput struct {
 // succeeds, as in S3. Events: s3:ObjectRemoved:Delete or
 // s3:ObjectRemoved:DeleteMarkerCreated.
 func (s *Service) DeleteObject(ctx context.Context, in DeleteObjectInput) (DeleteObjectOutput, error) {
-	_, err := s.enter(ctx, "DeleteObject", in.Bucket, in.Key)
+	sc, err := s.enter(ctx, "DeleteObject", in.Bucket, in.Key)
 	if err != nil {
 		return DeleteObjectOutput{}, err
 	}
 	req := s.requesterOf(ctx)
 	s.mu.Lock()
-	b, err := s.lookupBucket(in.Bucket)
+	b, err := s.lookupBucket(sc, in.Bucket)
 	if err != nil {
 		s.mu.Unlock()
 		return DeleteObjectOutput{}, err
@@ -81,7 +81,7 @@ const maxDeleteObjects = 1000
 // DeleteObjects deletes up to 1000 objects as DeleteObject does each one;
 // more, or none, is MalformedXML, as in S3.
 func (s *Service) DeleteObjects(ctx context.Context, in DeleteObjectsInput) (DeleteObjectsOutput, error) {
-	_, err := s.enter(ctx, "DeleteObjects", in.Bucket, "")
+	sc, err := s.enter(ctx, "DeleteObjects", in.Bucket, "")
 	if err != nil {
 		return DeleteObjectsOutput{}, err
 	}
@@ -90,7 +90,7 @@ func (s *Service) DeleteObjects(ctx context.Context, in DeleteObjectsInput) (Del
 	}
 	req := s.requesterOf(ctx)
 	s.mu.Lock()
-	b, err := s.lookupBucket(in.Bucket)
+	b, err := s.lookupBucket(sc, in.Bucket)
 	if err != nil {
 		s.mu.Unlock()
 		return DeleteObjectsOutput{}, err

@@ -16,6 +16,28 @@
 // gives path style. Both are served, as are bucket.s3.amazonaws.com,
 // bucket.s3.<region>.amazonaws.com and bucket.localhost hosts.
 //
+// # Regions, accounts and partitions
+//
+// Any syntactically valid region name is accepted (as LocalStack does).
+// Buckets live, as in AWS, in one global namespace per partition (aws,
+// aws-cn for cn-* regions, aws-us-gov for us-gov-*), each with the region
+// it was created in and its owner account, both from the caller's scope
+// (the SigV4 credential scope and the access key, see the root package):
+// CreateBucket by another account of a name taken answers
+// BucketAlreadyExists, by the owner BucketAlreadyOwnedByYou (or 200 in
+// us-east-1); ListBuckets lists the caller's own, with BucketRegion;
+// GetBucketLocation answers the region (empty for us-east-1) and HeadBucket
+// x-amz-bucket-region, from any region. Any other request signed for
+// another region than the bucket's gets what AWS answers: virtual-hosted,
+// 400 AuthorizationHeaderMalformed with <Region>; path style, 301
+// PermanentRedirect with <Endpoint>; both with x-amz-bucket-region, without
+// a body on HEAD. aws-sdk-go-v2 returns these errors
+// (manager.GetBucketRegion finds the region); botocore follows them.
+// Notification destinations in another region than the bucket's are
+// refused, as S3 refuses them. Test helpers take a bucket name of the
+// cloud's partition or a bucket ARN (arn:aws-cn:s3:::name) naming its
+// partition; Buckets lists every partition's.
+//
 // # What is implemented
 //
 //   - Buckets: CreateBucket (AWS's naming rules and location constraints),
@@ -63,8 +85,8 @@
 //   - Objects live in memory. A request body is limited to MaxObjectSize
 //     (DefaultMaxObjectSize, 1 GiB, settable up to AWS's 5 GiB); larger ones
 //     get EntityTooLarge.
-//   - Signatures, policies, ACLs and CORS rules are not enforced; requests
-//     are served for the one account of the cloud. Lambda destinations of a
+//   - Signatures, policies, ACLs and CORS rules are not enforced. Unsigned
+//     requests are served whatever the bucket's region. Lambda destinations of a
 //     notification configuration are not validated (S3 checks the function's
 //     policy). Nothing is sent to EventBridge.
 //   - max-keys=0 (and max-parts, max-uploads) is served as the default page

@@ -6,6 +6,8 @@ import "time"
 // service lock.
 type bucket struct {
 	name, region string
+	partition    string // the namespace it lives in: aws, aws-cn, ...
+	account      string // the owner account
 	created      time.Time
 	versioning   string // "", VersioningEnabled or VersioningSuspended
 	tags         []Tag

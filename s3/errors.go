@@ -13,6 +13,9 @@ const (
 	codeBadDigest                    = "BadDigest"
 	codeBadRequest                   = "BadRequest"
 	codeBucketAlreadyOwnedByYou      = "BucketAlreadyOwnedByYou"
+	codeAuthorizationHeaderMalformed = "AuthorizationHeaderMalformed"
+	codePermanentRedirect            = "PermanentRedirect"
+	codeBucketAlreadyExists          = "BucketAlreadyExists"
 	codeBucketNotEmpty               = "BucketNotEmpty"
 	codeEntityTooLarge               = "EntityTooLarge"
 	codeEntityTooSmall               = "EntityTooSmall"
@@ -64,8 +67,10 @@ const (
 // is noted.
 var errs = faults.NewCatalogue(arnService, faults.Specs{
 	"AccessDenied":                       {Status: 403, Message: "Access Denied"},
+	"AuthorizationHeaderMalformed":       {Status: 400, Message: "The authorization header is malformed."}, // 400 in AWS's recording (shared/aws-recordings, s3 test_create_bucket_aws_global)
 	"AccountProblem":                     {Status: 403, Message: "There is a problem with your AWS account that prevents the operation from completing successfully."},
 	"AllAccessDisabled":                  {Status: 403, Message: "All access to this Amazon S3 resource has been disabled."},
+	"PermanentRedirect":                  {Status: 301, Message: "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint."},
 	"BadDigest":                          {Status: 400, Message: "The Content-MD5 you specified did not match what we received."},
 	"BadRequest":                         {Status: 400, Message: "Bad Request"}, // not in the list: 400 in AWS's recordings (shared/aws-recordings, s3 test_s3_cors)
 	"BucketAlreadyExists":                {Status: 409, Message: "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again."},

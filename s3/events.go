@@ -42,6 +42,8 @@ func (s *Service) record(n Notification) {
 type pendingEvent struct {
 	bucket    string
 	region    string
+	partition string
+	owner     string // the bucket's account
 	dest      destination
 	name      string // ObjectCreated:Put
 	key       string
@@ -66,7 +68,7 @@ func (s *Service) event(b *bucket, name string, o *object, req requester) []pend
 			s.sequence++
 		}
 		e := pendingEvent{
-			bucket: b.name, region: b.region, dest: d, name: name, key: o.key,
+			bucket: b.name, region: b.region, partition: b.partition, owner: b.account, dest: d, name: name, key: o.key,
 			sequencer: fmt.Sprintf("%016X", s.sequence), at: s.now(), req: req,
 		}
 		if o.versionID != "null" {
@@ -85,7 +87,7 @@ func (s *Service) event(b *bucket, name string, o *object, req requester) []pend
 func (s *Service) publish(events []pendingEvent) {
 	for _, e := range events {
 		body := e.document(s)
-		s.env.Bus.Post(e.dest.arn, s.message(e.bucket, e.dest, body))
+		s.env.Bus.Post(e.dest.arn, message(e.partition, e.owner, e.bucket, e.dest, body))
 		s.record(Notification{Target: e.dest.arn, ConfigurationID: e.dest.id, Event: e.name,
 			Bucket: e.bucket, Key: e.key, Body: body})
 	}
@@ -156,7 +158,7 @@ func (e pendingEvent) document(s *Service) []byte {
 		ResponseElements:  responseElements{RequestID: e.req.requestID, HostID: e.req.hostID},
 		S3: eventEntity{
 			SchemaVersion: "1.0", ConfigurationID: e.dest.id,
-			Bucket: eventBucket{Name: e.bucket, OwnerIdentity: principalID{PrincipalID: s.env.AccountID}, ARN: bucketARN(e.bucket)},
+			Bucket: eventBucket{Name: e.bucket, OwnerIdentity: principalID{PrincipalID: e.owner}, ARN: bucketARN(e.partition, e.bucket)},
 			Object: obj,
 		},
 	}}}

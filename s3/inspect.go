@@ -2,16 +2,21 @@ package s3
 
 import (
 	"bytes"
+	"cmp"
 	"maps"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/arn"
 )
 
 // BucketSnapshot is a copy of a bucket's state, for assertions.
 type BucketSnapshot struct {
 	Name, Region  string
+	Partition     string // aws, aws-cn, aws-us-gov: the namespace it lives in
+	Account       string // the owner account
 	Created       time.Time
 	Versioning    string
 	Tags          []Tag
@@ -23,20 +28,32 @@ type BucketSnapshot struct {
 	UploadsActive int // multipart uploads in progress
 }
 
-// Buckets returns a snapshot of every bucket, sorted by name.
+// inspected is the bucket a test helper names: a bucket name of the cloud's
+// partition, or a bucket ARN (arn:aws-cn:s3:::name) naming its partition.
+func (s *Service) inspected(bucketName string) bucketKey {
+	if a, err := arn.Parse(bucketName); err == nil && a.Service == arnService {
+		return bucketKey{a.Partition, a.Resource}
+	}
+	return bucketKey{s.partition, bucketName}
+}
+
+// Buckets returns a snapshot of every bucket of every partition and
+// account, sorted by name.
 func (s *Service) Buckets() []BucketSnapshot {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := make([]BucketSnapshot, 0, len(s.buckets))
 	for _, b := range s.buckets {
 		out = append(out, BucketSnapshot{
-			Name: b.name, Region: b.region, Created: b.created, Versioning: b.versioning,
+			Name: b.name, Region: b.region, Partition: b.partition, Account: b.account, Created: b.created, Versioning: b.versioning,
 			Tags: cloneTags(b.tags), Policy: b.policy, CORS: cloneRules(b.cors),
 			Notification: cloneNotification(b.notification),
 			Objects:      b.live.Len(), Keys: b.all.Len(), UploadsActive: len(b.uploads),
 		})
 	}
-	slices.SortFunc(out, func(a, b BucketSnapshot) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(out, func(a, b BucketSnapshot) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Partition, b.Partition))
+	})
 	return out
 }
 
@@ -71,7 +88,7 @@ func snapshot(o *object, latest bool) ObjectSnapshot {
 func (s *Service) Objects(bucketName string) []ObjectSnapshot {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	b := s.buckets[bucketName]
+	b := s.buckets[s.inspected(bucketName)]
 	if b == nil {
 		return nil
 	}
@@ -86,7 +103,7 @@ func (s *Service) Objects(bucketName string) []ObjectSnapshot {
 func (s *Service) Versions(bucketName, key string) []ObjectSnapshot {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	b := s.buckets[bucketName]
+	b := s.buckets[s.inspected(bucketName)]
 	if b == nil || b.entries[key] == nil {
 		return nil
 	}
@@ -103,7 +120,7 @@ func (s *Service) Versions(bucketName, key string) []ObjectSnapshot {
 func (s *Service) Object(bucketName, key string) (ObjectSnapshot, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	b := s.buckets[bucketName]
+	b := s.buckets[s.inspected(bucketName)]
 	if b == nil {
 		return ObjectSnapshot{}, false
 	}
@@ -140,7 +157,7 @@ func (s *Service) CheckNoObject(tb testing.TB, bucketName, key string) {
 func (s *Service) CheckNoUploads(tb testing.TB, bucketName string) {
 	tb.Helper()
 	s.mu.Lock()
-	b := s.buckets[bucketName]
+	b := s.buckets[s.inspected(bucketName)]
 	n := 0
 	if b != nil {
 		n = len(b.uploads)

@@ -130,7 +130,7 @@ type ListObjectsV2Output struct {
 // each; KeyCount counts both. A malformed token is InvalidArgument ("The
 // continuation token provided is incorrect"), as in S3.
 func (s *Service) ListObjectsV2(ctx context.Context, in ListObjectsV2Input) (ListObjectsV2Output, error) {
-	_, err := s.enter(ctx, "ListObjectsV2", in.Bucket, "")
+	sc, err := s.enter(ctx, "ListObjectsV2", in.Bucket, "")
 	if err != nil {
 		return ListObjectsV2Output{}, err
 	}
@@ -150,7 +150,7 @@ func (s *Service) ListObjectsV2(ctx context.Context, in ListObjectsV2Input) (Lis
 	out := ListObjectsV2Output{Name: in.Bucket, Prefix: in.Prefix, Delimiter: in.Delimiter, MaxKeys: limit,
 		ContinuationToken: in.ContinuationToken, StartAfter: in.StartAfter}
 	w := walk{prefix: in.Prefix, delimiter: in.Delimiter, marker: marker, limit: limit}
-	err = s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		w.run(&b.live, false, func(key string, _ int) (int, string) {
 			out.Contents = append(out.Contents, s.summary(b.current(key), in.FetchOwner))
 			return 1, ""
@@ -190,7 +190,7 @@ type ListObjectsOutput struct {
 
 // ListObjects is ListObjectsV2's predecessor, paged by key marker.
 func (s *Service) ListObjects(ctx context.Context, in ListObjectsInput) (ListObjectsOutput, error) {
-	_, err := s.enter(ctx, "ListObjects", in.Bucket, "")
+	sc, err := s.enter(ctx, "ListObjects", in.Bucket, "")
 	if err != nil {
 		return ListObjectsOutput{}, err
 	}
@@ -200,7 +200,7 @@ func (s *Service) ListObjects(ctx context.Context, in ListObjectsInput) (ListObj
 	}
 	out := ListObjectsOutput{Name: in.Bucket, Prefix: in.Prefix, Delimiter: in.Delimiter, Marker: in.Marker, MaxKeys: limit}
 	w := walk{prefix: in.Prefix, delimiter: in.Delimiter, marker: in.Marker, limit: limit}
-	err = s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		w.run(&b.live, false, func(key string, _ int) (int, string) {
 			out.Contents = append(out.Contents, s.summary(b.current(key), true))
 			return 1, ""
@@ -257,7 +257,7 @@ type ListObjectVersionsOutput struct {
 // within each key; objects written before versioning show as version
 // "null". A version id marker needs a key marker (InvalidArgument).
 func (s *Service) ListObjectVersions(ctx context.Context, in ListObjectVersionsInput) (ListObjectVersionsOutput, error) {
-	_, err := s.enter(ctx, "ListObjectVersions", in.Bucket, "")
+	sc, err := s.enter(ctx, "ListObjectVersions", in.Bucket, "")
 	if err != nil {
 		return ListObjectVersionsOutput{}, err
 	}
@@ -276,7 +276,7 @@ func (s *Service) ListObjectVersions(ctx context.Context, in ListObjectVersionsI
 		KeyMarker: in.KeyMarker, VersionIdMarker: in.VersionIdMarker, MaxKeys: limit}
 	w := walk{prefix: in.Prefix, delimiter: in.Delimiter, marker: in.KeyMarker, limit: limit}
 	within := in.VersionIdMarker != ""
-	err = s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		w.run(&b.all, within, func(key string, room int) (int, string) {
 			vs := b.entries[key].versions
 			i := len(vs) - 1

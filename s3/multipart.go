@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // Multipart limits (S3 User Guide, "Amazon S3 multipart upload limits").
@@ -36,7 +38,7 @@ type CreateMultipartUploadOutput struct {
 
 // CreateMultipartUpload starts a multipart upload of Key.
 func (s *Service) CreateMultipartUpload(ctx context.Context, in CreateMultipartUploadInput) (CreateMultipartUploadOutput, error) {
-	_, err := s.enter(ctx, "CreateMultipartUpload", in.Bucket, in.Key)
+	sc, err := s.enter(ctx, "CreateMultipartUpload", in.Bucket, in.Key)
 	if err != nil {
 		return CreateMultipartUploadOutput{}, err
 	}
@@ -57,7 +59,7 @@ func (s *Service) CreateMultipartUpload(ctx context.Context, in CreateMultipartU
 		header: in.Headers.normalized(), metadata: lowerKeys(in.Metadata), tags: cloneTags(in.Tags),
 		alg: alg, typ: typ,
 	}
-	err = s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		b.uploads[u.id] = u
 		if len(b.uploadsBy[u.key]) == 0 {
 			b.uploadKeys.Insert(u.key)
@@ -122,7 +124,7 @@ type UploadPartOutput struct {
 // algorithm is refused ("Checksum Type mismatch occurred") and the part's
 // checksum is computed when not given.
 func (s *Service) UploadPart(ctx context.Context, in UploadPartInput) (UploadPartOutput, error) {
-	_, err := s.enter(ctx, "UploadPart", in.Bucket, in.Key)
+	sc, err := s.enter(ctx, "UploadPart", in.Bucket, in.Key)
 	if err != nil {
 		return UploadPartOutput{}, err
 	}
@@ -136,7 +138,7 @@ func (s *Service) UploadPart(ctx context.Context, in UploadPartInput) (UploadPar
 	if err != nil {
 		return UploadPartOutput{}, err
 	}
-	u, err := s.uploadOf(in.Bucket, in.Key, in.UploadId)
+	u, err := s.uploadOf(sc, in.Bucket, in.Key, in.UploadId)
 	if err != nil {
 		return UploadPartOutput{}, err
 	}
@@ -155,7 +157,7 @@ func (s *Service) UploadPart(ctx context.Context, in UploadPartInput) (UploadPar
 		return UploadPartOutput{}, err
 	}
 	p := &part{number: in.PartNumber, data: append([]byte(nil), in.Body...), md5: d.md5, etag: d.etag(), sum: d.sum}
-	if err := s.addPart(in.Bucket, in.Key, in.UploadId, p); err != nil {
+	if err := s.addPart(sc, in.Bucket, in.Key, in.UploadId, p); err != nil {
 		return UploadPartOutput{}, err
 	}
 	out := UploadPartOutput{ETag: p.etag}
@@ -173,10 +175,10 @@ func checkPartNumber(n int) error {
 }
 
 // uploadOf returns the upload, checked to exist in the bucket.
-func (s *Service) uploadOf(bucketName, key, id string) (*upload, error) {
+func (s *Service) uploadOf(sc faults.Scope, bucketName, key, id string) (*upload, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	b, err := s.lookupBucket(bucketName)
+	b, err := s.lookupBucket(sc, bucketName)
 	if err != nil {
 		return nil, err
 	}
@@ -184,8 +186,8 @@ func (s *Service) uploadOf(bucketName, key, id string) (*upload, error) {
 }
 
 // addPart stores p in its upload, which must still be in progress.
-func (s *Service) addPart(bucketName, key, id string, p *part) error {
-	return s.withBucket(bucketName, func(b *bucket) error {
+func (s *Service) addPart(sc faults.Scope, bucketName, key, id string, p *part) error {
+	return s.withBucket(sc, bucketName, func(b *bucket) error {
 		u, err := b.lookupUpload(key, id)
 		if err != nil {
 			return err
@@ -222,18 +224,18 @@ type UploadPartCopyOutput struct {
 // a source range must have the form bytes=first-last (InvalidArgument) and
 // lie within the source (InvalidRequest).
 func (s *Service) UploadPartCopy(ctx context.Context, in UploadPartCopyInput) (UploadPartCopyOutput, error) {
-	_, err := s.enter(ctx, "UploadPartCopy", in.Bucket, in.Key)
+	sc, err := s.enter(ctx, "UploadPartCopy", in.Bucket, in.Key)
 	if err != nil {
 		return UploadPartCopyOutput{}, err
 	}
 	if err := checkPartNumber(in.PartNumber); err != nil {
 		return UploadPartCopyOutput{}, err
 	}
-	u, err := s.uploadOf(in.Bucket, in.Key, in.UploadId)
+	u, err := s.uploadOf(sc, in.Bucket, in.Key, in.UploadId)
 	if err != nil {
 		return UploadPartCopyOutput{}, err
 	}
-	src, srcVersion, err := s.copySource(in.Source)
+	src, srcVersion, err := s.copySource(sc, in.Source)
 	if err != nil {
 		return UploadPartCopyOutput{}, err
 	}
@@ -248,7 +250,7 @@ func (s *Service) UploadPartCopy(ctx context.Context, in UploadPartCopyInput) (U
 	}
 	d, _ := verifyContent(data, "", u.alg, Checksums{})
 	p := &part{number: in.PartNumber, data: data, md5: d.md5, etag: d.etag(), sum: d.sum}
-	if err := s.addPart(in.Bucket, in.Key, in.UploadId, p); err != nil {
+	if err := s.addPart(sc, in.Bucket, in.Key, in.UploadId, p); err != nil {
 		return UploadPartCopyOutput{}, err
 	}
 	out := UploadPartCopyOutput{ETag: p.etag, LastModified: p.lastModified, CopySourceVersionId: srcVersion}
@@ -284,11 +286,11 @@ type AbortMultipartUploadOutput struct{}
 // AbortMultipartUpload discards an upload and its parts; an unknown upload
 // is NoSuchUpload.
 func (s *Service) AbortMultipartUpload(ctx context.Context, in AbortMultipartUploadInput) (AbortMultipartUploadOutput, error) {
-	_, err := s.enter(ctx, "AbortMultipartUpload", in.Bucket, in.Key)
+	sc, err := s.enter(ctx, "AbortMultipartUpload", in.Bucket, in.Key)
 	if err != nil {
 		return AbortMultipartUploadOutput{}, err
 	}
-	return AbortMultipartUploadOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+	return AbortMultipartUploadOutput{}, s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		u, err := b.lookupUpload(in.Key, in.UploadId)
 		if err != nil {
 			return err

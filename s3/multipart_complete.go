@@ -39,11 +39,11 @@ type CompleteMultipartUploadOutput struct {
 // last holds at least 5 MiB (EntityTooSmall). Parts not listed are
 // discarded. The ETag is the MD5 of the concatenated part MD5s, then "-N".
 func (s *Service) CompleteMultipartUpload(ctx context.Context, in CompleteMultipartUploadInput) (CompleteMultipartUploadOutput, error) {
-	_, err := s.enter(ctx, "CompleteMultipartUpload", in.Bucket, in.Key)
+	sc, err := s.enter(ctx, "CompleteMultipartUpload", in.Bucket, in.Key)
 	if err != nil {
 		return CompleteMultipartUploadOutput{}, err
 	}
-	u, err := s.uploadOf(in.Bucket, in.Key, in.UploadId)
+	u, err := s.uploadOf(sc, in.Bucket, in.Key, in.UploadId)
 	if err != nil {
 		return CompleteMultipartUploadOutput{}, err
 	}
@@ -58,7 +58,7 @@ func (s *Service) CompleteMultipartUpload(ctx context.Context, in CompleteMultip
 
 	req := s.requesterOf(ctx)
 	s.mu.Lock()
-	b, err := s.lookupBucket(in.Bucket)
+	b, err := s.lookupBucket(sc, in.Bucket)
 	if err == nil {
 		_, err = b.lookupUpload(in.Key, in.UploadId)
 	}

@@ -38,7 +38,7 @@ type ListPartsOutput struct {
 // ListParts lists an upload's parts in order, MaxParts (up to 1000) at a
 // time.
 func (s *Service) ListParts(ctx context.Context, in ListPartsInput) (ListPartsOutput, error) {
-	_, err := s.enter(ctx, "ListParts", in.Bucket, in.Key)
+	sc, err := s.enter(ctx, "ListParts", in.Bucket, in.Key)
 	if err != nil {
 		return ListPartsOutput{}, err
 	}
@@ -48,7 +48,7 @@ func (s *Service) ListParts(ctx context.Context, in ListPartsInput) (ListPartsOu
 	}
 	out := ListPartsOutput{Bucket: in.Bucket, Key: in.Key, UploadId: in.UploadId, PartNumberMarker: in.PartNumberMarker,
 		MaxParts: limit, Owner: s.owner}
-	err = s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		u, err := b.lookupUpload(in.Key, in.UploadId)
 		if err != nil {
 			return err
@@ -122,7 +122,7 @@ type ListMultipartUploadsOutput struct {
 // of one key in the order they started), rolling keys up into common
 // prefixes at Delimiter.
 func (s *Service) ListMultipartUploads(ctx context.Context, in ListMultipartUploadsInput) (ListMultipartUploadsOutput, error) {
-	_, err := s.enter(ctx, "ListMultipartUploads", in.Bucket, "")
+	sc, err := s.enter(ctx, "ListMultipartUploads", in.Bucket, "")
 	if err != nil {
 		return ListMultipartUploadsOutput{}, err
 	}
@@ -132,7 +132,7 @@ func (s *Service) ListMultipartUploads(ctx context.Context, in ListMultipartUplo
 	}
 	out := ListMultipartUploadsOutput{Bucket: in.Bucket, Prefix: in.Prefix, Delimiter: in.Delimiter,
 		KeyMarker: in.KeyMarker, UploadIdMarker: in.UploadIdMarker, MaxUploads: limit}
-	err = s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		w := walk{prefix: in.Prefix, delimiter: in.Delimiter, marker: in.KeyMarker, limit: limit}
 		within := in.UploadIdMarker != "" && in.KeyMarker != ""
 		w.run(&b.uploadKeys, within, func(key string, room int) (int, string) {

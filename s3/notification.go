@@ -143,12 +143,19 @@ func (d destination) service() string {
 	return "lambda"
 }
 
-// validate checks c as S3 does and assigns missing ids.
-func (s *Service) validateNotification(c *NotificationConfiguration) error {
+// validate checks c as S3 does for a bucket in region and assigns missing
+// ids. A destination in another region is refused, as S3 refuses it.
+func (s *Service) validateNotification(c *NotificationConfiguration, region string) error {
 	ds := c.destinations()
 	for _, d := range ds {
-		if a, err := arn.Parse(d.arn); err != nil || a.Service != d.service() {
+		a, err := arn.Parse(d.arn)
+		if err != nil || a.Service != d.service() {
 			e := errs.New(codeInvalidArgument, "The ARN is not well formed")
+			e.Fields = map[string]string{"ArgumentName": d.kind, "ArgumentValue": d.arn}
+			return e
+		}
+		if a.Region != region {
+			e := errs.New(codeInvalidArgument, "The notification destination service region is not valid for the bucket location constraint")
 			e.Fields = map[string]string{"ArgumentName": d.kind, "ArgumentValue": d.arn}
 			return e
 		}
@@ -270,23 +277,24 @@ type PutBucketNotificationConfigurationOutput struct{}
 // destination configurations". Lambda destinations are not checked: S3
 // checks the function's permissions, which the fake cannot ask for.
 func (s *Service) PutBucketNotificationConfiguration(ctx context.Context, in PutBucketNotificationConfigurationInput) (PutBucketNotificationConfigurationOutput, error) {
-	_, err := s.enter(ctx, "PutBucketNotificationConfiguration", in.Bucket, "")
+	sc, err := s.enter(ctx, "PutBucketNotificationConfiguration", in.Bucket, "")
 	if err != nil {
 		return PutBucketNotificationConfigurationOutput{}, err
 	}
 	c := cloneNotification(in.NotificationConfiguration)
-	if err := s.bucketExists(in.Bucket); err != nil {
+	var region, owner string
+	if err := s.withBucket(sc, in.Bucket, func(b *bucket) error { region, owner = b.region, b.account; return nil }); err != nil {
 		return PutBucketNotificationConfigurationOutput{}, err
 	}
-	if err := s.validateNotification(&c); err != nil {
+	if err := s.validateNotification(&c, region); err != nil {
 		return PutBucketNotificationConfigurationOutput{}, err
 	}
 	if !in.SkipDestinationValidation {
-		if err := s.testDestinations(ctx, in.Bucket, c); err != nil {
+		if err := s.testDestinations(ctx, sc.Partition, owner, in.Bucket, c); err != nil {
 			return PutBucketNotificationConfigurationOutput{}, err
 		}
 	}
-	return PutBucketNotificationConfigurationOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+	return PutBucketNotificationConfigurationOutput{}, s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		b.notification = c
 		return nil
 	})
@@ -294,7 +302,7 @@ func (s *Service) PutBucketNotificationConfiguration(ctx context.Context, in Put
 
 // testDestinations sends the s3:TestEvent to each queue and topic and
 // collects those that refuse it.
-func (s *Service) testDestinations(ctx context.Context, bucketName string, c NotificationConfiguration) error {
+func (s *Service) testDestinations(ctx context.Context, partition, owner, bucketName string, c NotificationConfiguration) error {
 	req := s.requesterOf(ctx)
 	body := testEvent(bucketName, s.now(), req)
 	var failed []destination
@@ -302,7 +310,7 @@ func (s *Service) testDestinations(ctx context.Context, bucketName string, c Not
 		if d.kind == "CloudFunction" {
 			continue
 		}
-		m := s.message(bucketName, d, body)
+		m := message(partition, owner, bucketName, d, body)
 		_, err := s.env.Bus.Invoke(ctx, d.arn, m)
 		s.record(Notification{Target: d.arn, Event: "s3:TestEvent", Bucket: bucketName, Body: body, Err: err})
 		if err != nil {
@@ -327,11 +335,12 @@ func (s *Service) testDestinations(ctx context.Context, bucketName string, c Not
 }
 
 // message builds what the bus carries to a destination: the event document,
-// sent by the bucket as s3.amazonaws.com, with the S3 subject for a topic.
-func (s *Service) message(bucketName string, d destination, body []byte) bus.Message {
+// sent by the bucket (of partition, owned by account owner) as
+// s3.amazonaws.com, with the S3 subject for a topic.
+func message(partition, owner, bucketName string, d destination, body []byte) bus.Message {
 	m := bus.Message{
-		Source: bucketARN(bucketName), Principal: "s3.amazonaws.com", Body: body,
-		Meta: map[string]string{bus.MetaSourceAccount: s.env.AccountID},
+		Source: bucketARN(partition, bucketName), Principal: "s3.amazonaws.com", Body: body,
+		Meta: map[string]string{bus.MetaSourceAccount: owner},
 	}
 	if d.kind == "Topic" {
 		m.Meta[bus.MetaSubject] = "Amazon S3 Notification"
@@ -340,7 +349,7 @@ func (s *Service) message(bucketName string, d destination, body []byte) bus.Mes
 }
 
 // bucketARN is a bucket's ARN: S3 bucket ARNs have no region or account.
-func bucketARN(name string) string { return arn.Build("aws", arnService, "", "", name) }
+func bucketARN(partition, name string) string { return arn.Build(partition, arnService, "", "", name) }
 
 // GetBucketNotificationConfigurationInput names the bucket.
 type GetBucketNotificationConfigurationInput struct {
@@ -350,12 +359,12 @@ type GetBucketNotificationConfigurationInput struct {
 // GetBucketNotificationConfiguration returns a bucket's notification
 // configuration, empty when none was set.
 func (s *Service) GetBucketNotificationConfiguration(ctx context.Context, in GetBucketNotificationConfigurationInput) (NotificationConfiguration, error) {
-	_, err := s.enter(ctx, "GetBucketNotificationConfiguration", in.Bucket, "")
+	sc, err := s.enter(ctx, "GetBucketNotificationConfiguration", in.Bucket, "")
 	if err != nil {
 		return NotificationConfiguration{}, err
 	}
 	var out NotificationConfiguration
-	err = s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		out = cloneNotification(b.notification)
 		return nil
 	})

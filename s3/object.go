@@ -5,6 +5,8 @@ import (
 	"maps"
 	"strconv"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // ObjectHeaders are the standard headers stored with an object and
@@ -55,32 +57,32 @@ type PutObjectOutput struct {
 // Content-MD5 and checksums are verified as S3 does (see Checksums); the
 // body is limited to MaxObjectSize (EntityTooLarge).
 func (s *Service) PutObject(ctx context.Context, in PutObjectInput) (PutObjectOutput, error) {
-	_, err := s.enter(ctx, "PutObject", in.Bucket, in.Key)
+	sc, err := s.enter(ctx, "PutObject", in.Bucket, in.Key)
 	if err != nil {
 		return PutObjectOutput{}, err
 	}
-	return s.put(ctx, "ObjectCreated:Put", in)
+	return s.put(ctx, sc, "ObjectCreated:Put", in)
 }
 
 // PostObject stores an object as a browser form upload (POST to the
 // bucket) does: as PutObject, with s3:ObjectCreated:Post events.
 func (s *Service) PostObject(ctx context.Context, in PutObjectInput) (PutObjectOutput, error) {
-	_, err := s.enter(ctx, "PostObject", in.Bucket, in.Key)
+	sc, err := s.enter(ctx, "PostObject", in.Bucket, in.Key)
 	if err != nil {
 		return PutObjectOutput{}, err
 	}
-	return s.put(ctx, "ObjectCreated:Post", in)
+	return s.put(ctx, sc, "ObjectCreated:Post", in)
 }
 
 // put stores the object of a PutObject or PostObject, sending event.
-func (s *Service) put(ctx context.Context, event string, in PutObjectInput) (PutObjectOutput, error) {
-	o, err := s.prepare(in)
+func (s *Service) put(ctx context.Context, sc faults.Scope, event string, in PutObjectInput) (PutObjectOutput, error) {
+	o, err := s.prepare(sc, in)
 	if err != nil {
 		return PutObjectOutput{}, err
 	}
 	req := s.requesterOf(ctx)
 	s.mu.Lock()
-	b, err := s.lookupBucket(in.Bucket)
+	b, err := s.lookupBucket(sc, in.Bucket)
 	if err == nil {
 		err = checkWrite(in.IfMatch, in.IfNoneMatch, b.current(in.Key), in.Key)
 	}
@@ -100,7 +102,7 @@ func (s *Service) put(ctx context.Context, event string, in PutObjectInput) (Put
 }
 
 // prepare validates a PutObject and builds the object it stores.
-func (s *Service) prepare(in PutObjectInput) (*object, error) {
+func (s *Service) prepare(sc faults.Scope, in PutObjectInput) (*object, error) {
 	if err := validateObject(in.Key, in.Headers, in.Metadata); err != nil {
 		return nil, err
 	}
@@ -114,7 +116,7 @@ func (s *Service) prepare(in PutObjectInput) (*object, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.bucketExists(in.Bucket); err != nil {
+	if err := s.bucketExists(sc, in.Bucket); err != nil {
 		return nil, err
 	}
 	d, err := verifyContent(in.Body, in.ContentMD5, alg, in.Checksums)
@@ -128,10 +130,10 @@ func (s *Service) prepare(in PutObjectInput) (*object, error) {
 }
 
 // bucketExists answers NoSuchBucket before a request's body is worked on.
-func (s *Service) bucketExists(name string) error {
+func (s *Service) bucketExists(sc faults.Scope, name string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, err := s.lookupBucket(name)
+	_, err := s.lookupBucket(sc, name)
 	return err
 }
 
@@ -173,11 +175,11 @@ type GetObjectOutput struct {
 // InvalidObjectState (403) for GLACIER and DEEP_ARCHIVE objects, 304 or 412
 // for failed conditions, and 416 InvalidRange for a range past the end.
 func (s *Service) GetObject(ctx context.Context, in GetObjectInput) (GetObjectOutput, error) {
-	_, err := s.enter(ctx, "GetObject", in.Bucket, in.Key)
+	sc, err := s.enter(ctx, "GetObject", in.Bucket, in.Key)
 	if err != nil {
 		return GetObjectOutput{}, err
 	}
-	return s.read(in, true)
+	return s.read(sc, in, true)
 }
 
 // HeadObjectInput selects an object to describe, as GetObjectInput.
@@ -186,14 +188,14 @@ type HeadObjectInput = GetObjectInput
 // HeadObject returns what GetObject would, without the body. Archived
 // objects can be described.
 func (s *Service) HeadObject(ctx context.Context, in HeadObjectInput) (GetObjectOutput, error) {
-	_, err := s.enter(ctx, "HeadObject", in.Bucket, in.Key)
+	sc, err := s.enter(ctx, "HeadObject", in.Bucket, in.Key)
 	if err != nil {
 		return GetObjectOutput{}, err
 	}
-	return s.read(in, false)
+	return s.read(sc, in, false)
 }
 
-func (s *Service) read(in GetObjectInput, withBody bool) (GetObjectOutput, error) {
+func (s *Service) read(sc faults.Scope, in GetObjectInput, withBody bool) (GetObjectOutput, error) {
 	if in.PartNumber != 0 && (in.PartNumber < 1 || in.PartNumber > maxParts) {
 		return GetObjectOutput{}, invalidArgument("partNumber", strconv.Itoa(in.PartNumber),
 			"Part number must be an integer between 1 and 10000, inclusive")
@@ -202,7 +204,7 @@ func (s *Service) read(in GetObjectInput, withBody bool) (GetObjectOutput, error
 		return GetObjectOutput{}, errs.New(codeInvalidRequest, "Cannot specify both Range header and partNumber query parameter")
 	}
 	s.mu.Lock()
-	b, err := s.lookupBucket(in.Bucket)
+	b, err := s.lookupBucket(sc, in.Bucket)
 	var o *object
 	if err == nil {
 		o, err = b.version(in.Key, in.VersionId)

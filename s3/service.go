@@ -25,11 +25,15 @@ const awsMaxObjectSize = 5 << 30
 // memory. It is safe for concurrent use. It starts no goroutine: event
 // notifications go out through the cloud's bus.
 type Service struct {
-	env   *cloudenv.Env
-	owner Owner
+	env       *cloudenv.Env
+	owner     Owner  // the canonical user of the cloud's account
+	partition string // the cloud's partition, which test helpers address by default
 
-	mu       sync.Mutex
-	buckets  map[string]*bucket
+	mu sync.Mutex
+	// buckets is every partition's namespace: one global namespace of
+	// bucket names per partition (aws, aws-cn, aws-us-gov), each bucket
+	// with its region and owner account.
+	buckets  map[bucketKey]*bucket
 	maxSize  int64
 	sequence uint64 // last event sequencer handed out
 	notices  record.Log[Notification]
@@ -41,11 +45,12 @@ type Service struct {
 func New(env *cloudenv.Env) *Service {
 	id := sha256.Sum256([]byte("awsfake canonical user " + env.AccountID))
 	return &Service{
-		env:     env,
-		owner:   Owner{ID: hex.EncodeToString(id[:])},
-		buckets: map[string]*bucket{},
-		maxSize: DefaultMaxObjectSize,
-		faults:  faults.New[callTarget](faultOps, env.Clock, env.Scope()),
+		env:       env,
+		owner:     Owner{ID: hex.EncodeToString(id[:])},
+		partition: env.Scope().Partition,
+		buckets:   map[bucketKey]*bucket{},
+		maxSize:   DefaultMaxObjectSize,
+		faults:    faults.New[callTarget](faultOps, env.Clock, env.Scope()),
 	}
 }
 
@@ -71,10 +76,23 @@ type Owner struct {
 	ID string
 }
 
-// lookupBucket returns the named bucket or NoSuchBucket. The caller holds
-// s.mu.
-func (s *Service) lookupBucket(name string) (*bucket, error) {
-	b := s.buckets[name]
+// bucketKey names a bucket in the namespace of its partition.
+type bucketKey struct{ partition, name string }
+
+// ownerOf returns the canonical user of account: the cloud's own is kept,
+// any other is derived as it is.
+func (s *Service) ownerOf(account string) Owner {
+	if account == "" || account == s.env.AccountID {
+		return s.owner
+	}
+	id := sha256.Sum256([]byte("awsfake canonical user " + account))
+	return Owner{ID: hex.EncodeToString(id[:])}
+}
+
+// lookupBucket returns the named bucket of the caller's partition or
+// NoSuchBucket. The caller holds s.mu.
+func (s *Service) lookupBucket(sc faults.Scope, name string) (*bucket, error) {
+	b := s.buckets[bucketKey{sc.Partition, name}]
 	if b == nil {
 		return nil, noSuchBucket(name)
 	}
@@ -82,10 +100,10 @@ func (s *Service) lookupBucket(name string) (*bucket, error) {
 }
 
 // withBucket runs f on the named bucket under the service lock.
-func (s *Service) withBucket(name string, f func(*bucket) error) error {
+func (s *Service) withBucket(sc faults.Scope, name string, f func(*bucket) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	b, err := s.lookupBucket(name)
+	b, err := s.lookupBucket(sc, name)
 	if err != nil {
 		return err
 	}

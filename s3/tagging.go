@@ -3,6 +3,8 @@ package s3
 import (
 	"context"
 
+	"github.com/awsfake/awsfake/internal/faults"
+
 	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/tags"
 )
@@ -80,14 +82,14 @@ type PutBucketTaggingOutput struct{}
 
 // PutBucketTagging replaces a bucket's tag set (up to 50 tags).
 func (s *Service) PutBucketTagging(ctx context.Context, in PutBucketTaggingInput) (PutBucketTaggingOutput, error) {
-	_, err := s.enter(ctx, "PutBucketTagging", in.Bucket, "")
+	sc, err := s.enter(ctx, "PutBucketTagging", in.Bucket, "")
 	if err != nil {
 		return PutBucketTaggingOutput{}, err
 	}
 	if err := validateTags(in.Tags, &bucketTags); err != nil {
 		return PutBucketTaggingOutput{}, err
 	}
-	return PutBucketTaggingOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+	return PutBucketTaggingOutput{}, s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		b.tags = cloneTags(in.Tags)
 		return nil
 	})
@@ -106,12 +108,12 @@ type GetBucketTaggingOutput struct {
 // GetBucketTagging returns a bucket's tags, or NoSuchTagSet (404) when it
 // has none.
 func (s *Service) GetBucketTagging(ctx context.Context, in GetBucketTaggingInput) (GetBucketTaggingOutput, error) {
-	_, err := s.enter(ctx, "GetBucketTagging", in.Bucket, "")
+	sc, err := s.enter(ctx, "GetBucketTagging", in.Bucket, "")
 	if err != nil {
 		return GetBucketTaggingOutput{}, err
 	}
 	var out GetBucketTaggingOutput
-	err = s.withBucket(in.Bucket, func(b *bucket) error {
+	err = s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		if len(b.tags) == 0 {
 			e := errs.New(codeNoSuchTagSet, "The TagSet does not exist")
 			e.Fields = map[string]string{"BucketName": in.Bucket}
@@ -133,11 +135,11 @@ type DeleteBucketTaggingOutput struct{}
 
 // DeleteBucketTagging removes a bucket's tags.
 func (s *Service) DeleteBucketTagging(ctx context.Context, in DeleteBucketTaggingInput) (DeleteBucketTaggingOutput, error) {
-	_, err := s.enter(ctx, "DeleteBucketTagging", in.Bucket, "")
+	sc, err := s.enter(ctx, "DeleteBucketTagging", in.Bucket, "")
 	if err != nil {
 		return DeleteBucketTaggingOutput{}, err
 	}
-	return DeleteBucketTaggingOutput{}, s.withBucket(in.Bucket, func(b *bucket) error {
+	return DeleteBucketTaggingOutput{}, s.withBucket(sc, in.Bucket, func(b *bucket) error {
 		b.tags = nil
 		return nil
 	})
@@ -157,12 +159,12 @@ type GetObjectTaggingOutput struct {
 
 // GetObjectTagging returns the tags of an object, empty when it has none.
 func (s *Service) GetObjectTagging(ctx context.Context, in ObjectTaggingInput) (GetObjectTaggingOutput, error) {
-	_, err := s.enter(ctx, "GetObjectTagging", in.Bucket, in.Key)
+	sc, err := s.enter(ctx, "GetObjectTagging", in.Bucket, in.Key)
 	if err != nil {
 		return GetObjectTaggingOutput{}, err
 	}
 	var out GetObjectTaggingOutput
-	err = s.withObject(in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
+	err = s.withObject(sc, in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
 		out.Tags = cloneTags(o.tags)
 		if b.versioned() {
 			out.VersionId = o.versionID
@@ -185,31 +187,31 @@ type ObjectTaggingOutput struct {
 // PutObjectTagging replaces an object's tags (up to 10) and sends
 // s3:ObjectTagging:Put events.
 func (s *Service) PutObjectTagging(ctx context.Context, in PutObjectTaggingInput) (ObjectTaggingOutput, error) {
-	_, err := s.enter(ctx, "PutObjectTagging", in.Bucket, in.Key)
+	sc, err := s.enter(ctx, "PutObjectTagging", in.Bucket, in.Key)
 	if err != nil {
 		return ObjectTaggingOutput{}, err
 	}
 	if err := validateTags(in.Tags, &objectTags); err != nil {
 		return ObjectTaggingOutput{}, err
 	}
-	return s.retag(ctx, in.Bucket, in.Key, in.VersionId, in.Tags, "ObjectTagging:Put")
+	return s.retag(ctx, sc, in.Bucket, in.Key, in.VersionId, in.Tags, "ObjectTagging:Put")
 }
 
 // DeleteObjectTagging removes an object's tags and sends
 // s3:ObjectTagging:Delete events.
 func (s *Service) DeleteObjectTagging(ctx context.Context, in ObjectTaggingInput) (ObjectTaggingOutput, error) {
-	_, err := s.enter(ctx, "DeleteObjectTagging", in.Bucket, in.Key)
+	sc, err := s.enter(ctx, "DeleteObjectTagging", in.Bucket, in.Key)
 	if err != nil {
 		return ObjectTaggingOutput{}, err
 	}
-	return s.retag(ctx, in.Bucket, in.Key, in.VersionId, nil, "ObjectTagging:Delete")
+	return s.retag(ctx, sc, in.Bucket, in.Key, in.VersionId, nil, "ObjectTagging:Delete")
 }
 
-func (s *Service) retag(ctx context.Context, bucketName, key, versionID string, tags []Tag, event string) (ObjectTaggingOutput, error) {
+func (s *Service) retag(ctx context.Context, sc faults.Scope, bucketName, key, versionID string, tags []Tag, event string) (ObjectTaggingOutput, error) {
 	req := s.requesterOf(ctx)
 	var out ObjectTaggingOutput
 	var evs []pendingEvent
-	err := s.withObject(bucketName, key, versionID, func(b *bucket, o *object) {
+	err := s.withObject(sc, bucketName, key, versionID, func(b *bucket, o *object) {
 		o.tags = cloneTags(tags)
 		if b.versioned() {
 			out.VersionId = o.versionID
@@ -222,10 +224,10 @@ func (s *Service) retag(ctx context.Context, bucketName, key, versionID string, 
 
 // withObject runs f on an object version under the service lock. A delete
 // marker gives MethodNotAllowed, as S3 answers tagging calls on one.
-func (s *Service) withObject(bucketName, key, versionID string, f func(*bucket, *object)) error {
+func (s *Service) withObject(sc faults.Scope, bucketName, key, versionID string, f func(*bucket, *object)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	b, err := s.lookupBucket(bucketName)
+	b, err := s.lookupBucket(sc, bucketName)
 	if err != nil {
 		return err
 	}

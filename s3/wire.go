@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/protocol"
 )
 
@@ -66,13 +67,13 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		requestID: id, hostID: id, sourceIP: sourceIP(r), principal: principal(r),
 	}))
 	t, err := s.address(r)
+	var hd handler
 	if err == nil {
-		err = checkOwner(r, s.env.AccountID)
+		hd, t = route(r, t)
+		err = s.checkBucket(r, t)
 	}
 	if err == nil {
-		var h handler
-		h, t = route(r, t)
-		err = h(s, w, r, t)
+		err = hd(s, w, r, t)
 	}
 	if err != nil {
 		writeError(w, r, err)
@@ -95,13 +96,61 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	protocol.WriteS3Error(w, r, err)
 }
 
-// checkOwner answers x-amz-expected-bucket-owner naming another account
-// with 403 AccessDenied, as S3 does.
-func checkOwner(r *http.Request, account string) error {
-	if o := r.Header.Get("x-amz-expected-bucket-owner"); o != "" && o != account {
+// checkBucket answers, before the operation runs, what S3 answers for the
+// bucket a request addresses: x-amz-expected-bucket-owner naming another
+// account than the bucket's owner (the caller's, for a bucket that does
+// not exist) is 403 AccessDenied, and a request signed for another region
+// than the bucket's is 400 AuthorizationHeaderMalformed with <Region>
+// virtual-hosted (as AWS answers: shared/aws-recordings, s3
+// test_create_bucket_aws_global) and 301 PermanentRedirect with
+// <Endpoint> path-style, both with x-amz-bucket-region (HEAD: no body).
+// CreateBucket, HeadBucket and GetBucketLocation are served from any
+// region, and unsigned requests are served whatever their region.
+func (s *Service) checkBucket(r *http.Request, t target) error {
+	expected := r.Header.Get("x-amz-expected-bucket-owner")
+	signed := r.Header.Get("Authorization") != "" || strings.Contains(r.URL.RawQuery, "X-Amz-Credential=")
+	if t.bucket == "" || (expected == "" && !signed) {
+		return nil
+	}
+	sc, ok := faults.ScopeFrom(r.Context())
+	if !ok {
+		sc = s.env.Scope()
+	}
+	owner, region := sc.Account, ""
+	s.mu.Lock()
+	if b := s.buckets[bucketKey{sc.Partition, t.bucket}]; b != nil {
+		owner, region = b.account, b.region
+	}
+	s.mu.Unlock()
+	if expected != "" && expected != owner {
 		return errs.New(codeAccessDenied, "Access Denied")
 	}
-	return nil
+	switch t.op {
+	case "CreateBucket", "HeadBucket", "GetBucketLocation":
+		return nil
+	}
+	if !signed || region == "" || sc.Region == region { // a signed request's scope has its signing region
+		return nil
+	}
+	var e *awserr.Error
+	if s.hostBucket(r.Host) != "" {
+		e = errs.New(codeAuthorizationHeaderMalformed,
+			"The authorization header is malformed; the region '%s' is wrong; expecting '%s'", sc.Region, region)
+		e.Fields = map[string]string{"Region": region}
+	} else {
+		e = errs.New(codePermanentRedirect,
+			"The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.")
+		e.Fields = map[string]string{"Bucket": t.bucket, "Endpoint": t.bucket + ".s3." + region + "." + dnsSuffix(sc.Partition)}
+	}
+	return &headerError{err: e, headers: map[string]string{"x-amz-bucket-region": region}}
+}
+
+// dnsSuffix is the DNS suffix of a partition's endpoints.
+func dnsSuffix(partition string) string {
+	if partition == "aws-cn" {
+		return "amazonaws.com.cn"
+	}
+	return "amazonaws.com"
 }
 
 func sourceIP(r *http.Request) string {
