@@ -51,7 +51,7 @@ func knownAttribute(name string) bool {
 // counters are exact here, computed from the queue's state at the current
 // instant of the clock: visible, in flight and delayed messages.
 func (s *Service) GetQueueAttributes(ctx context.Context, in GetQueueAttributesInput) (GetQueueAttributesOutput, error) {
-	_, err := s.enter(ctx, "GetQueueAttributes")
+	sc, err := s.enter(ctx, "GetQueueAttributes")
 	if err != nil {
 		return GetQueueAttributesOutput{}, err
 	}
@@ -62,7 +62,7 @@ func (s *Service) GetQueueAttributes(ctx context.Context, in GetQueueAttributesI
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return GetQueueAttributesOutput{}, err
 	}
@@ -103,7 +103,7 @@ func (s *Service) GetQueueAttributes(ctx context.Context, in GetQueueAttributesI
 // per-queue delay setting is retroactive"), a standard queue's does not;
 // lowering MessageRetentionPeriod expires older messages at once.
 func (s *Service) SetQueueAttributes(ctx context.Context, in SetQueueAttributesInput) error {
-	_, err := s.enter(ctx, "SetQueueAttributes")
+	sc, err := s.enter(ctx, "SetQueueAttributes")
 	if err != nil {
 		return err
 	}
@@ -113,7 +113,7 @@ func (s *Service) SetQueueAttributes(ctx context.Context, in SetQueueAttributesI
 	s.mu.Lock()
 	var e effects
 	defer s.unlock(&e)
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return err
 	}
