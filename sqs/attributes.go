@@ -3,6 +3,7 @@ package sqs
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -152,7 +153,8 @@ func (q *queue) redelay(delay time.Duration) {
 }
 
 // checkRedrive applies the rules between a queue and its dead-letter queue:
-// the target must exist, be of the same type ("The dead-letter queue of a
+// the target must exist in the source's account and region (AWS resolves it
+// there), be of the same type ("The dead-letter queue of a
 // FIFO queue must also be a FIFO queue") and allow the source in its
 // RedriveAllowPolicy.
 func (s *Service) checkRedrive(sourceARN string, fifo bool, p *redrivePolicy, raw string) error {
@@ -161,7 +163,7 @@ func (s *Service) checkRedrive(sourceARN string, fifo bool, p *redrivePolicy, ra
 	}
 	t := s.findByARN(p.target)
 	switch {
-	case t == nil:
+	case t == nil || sourceARN[:strings.LastIndexByte(sourceARN, ':')+1] != t.part.arnPrefix:
 		return invalidParameter(raw, attrRedrivePolicy, "Dead letter target does not exist.")
 	case t.fifo != fifo:
 		return invalidParameter(raw, attrRedrivePolicy, "Dead-letter queue must be same type of queue as the source.")
