@@ -198,15 +198,18 @@ func (s *Service) ListQueues(ctx context.Context, in ListQueuesInput) (ListQueue
 		return ListQueuesOutput{}, err
 	}
 	s.mu.Lock()
-	p := s.partFor(sc)
 	var names []string
-	for name := range p.queues {
-		if strings.HasPrefix(name, in.QueueNamePrefix) {
-			names = append(names, name)
+	prefix := ""
+	if p := s.part(sc.Account, sc.Region); p != nil { // none before its first queue
+		prefix = p.urlPrefix
+		for name := range p.queues {
+			if strings.HasPrefix(name, in.QueueNamePrefix) {
+				names = append(names, name)
+			}
 		}
 	}
 	s.mu.Unlock()
-	urls, next, err := s.urlPage(p.urlPrefix, names, in.NextToken, in.MaxResults)
+	urls, next, err := s.urlPage(prefix, names, in.NextToken, in.MaxResults)
 	if err != nil {
 		return ListQueuesOutput{}, err
 	}

@@ -1,6 +1,8 @@
 package sqs_test
 
 import (
+	"net/http"
+	neturl "net/url"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -177,4 +179,17 @@ func TestRegions_DeadLetterTargetInTheSourcesPartition(t *testing.T) {
 	list, err := other.ListDeadLetterSourceQueues(ctx, &awssqs.ListDeadLetterSourceQueuesInput{QueueUrl: dlqURL.QueueUrl})
 	require.NoError(t, err)
 	assert.Equal(t, []string{aws.ToString(src.QueueUrl)}, list.QueueUrls)
+}
+
+// A Query form posted to an other-region queue's own path implies its
+// QueueUrl, region included.
+func TestRegions_QueryPostedToTheQueuePath(t *testing.T) {
+	f := newFixture(t)
+	other := awssqs.NewFromConfig(f.cloud.AWSConfigFor("eu-west-1", "000000000000"))
+	url, _ := queueIn(t, other, "p")
+	queueIn(t, f.client, "p") // its namesake of the cloud's region gets nothing
+	status, body := postForm(t, f.cloud, "/queue/eu-west-1/000000000000/p", neturl.Values{"Action": {"SendMessage"}, "MessageBody": {"by path"}})
+	require.Equal(t, http.StatusOK, status, "%s", body)
+	f.cloud.SQS().CheckMessage(t, url, "by path")
+	f.cloud.SQS().CheckDepth(t, f.cloud.URL()+"/000000000000/p", 0, 0, 0)
 }
