@@ -193,3 +193,32 @@ func TestRegions_QueryPostedToTheQueuePath(t *testing.T) {
 	f.cloud.SQS().CheckMessage(t, url, "by path")
 	f.cloud.SQS().CheckDepth(t, f.cloud.URL()+"/000000000000/p", 0, 0, 0)
 }
+
+// The poller path of Lambda's event source mappings serves a queue of any
+// region and account by its ARN, and its notifiers are the ARN's alone.
+func TestRegions_PollerPathByARNOfAnotherRegion(t *testing.T) {
+	f := newFixture(t)
+	api := f.cloud.SQS()
+	other := awssqs.NewFromConfig(f.cloud.AWSConfigFor("eu-west-1", "111111111111"))
+	url, queueARN := queueIn(t, other, "w")
+	homeURL, _ := queueIn(t, f.client, "w")
+	var n, home int
+	cancel, err := api.PollerNotify(queueARN, func() { n++ })
+	require.NoError(t, err)
+	t.Cleanup(cancel)
+	cancelHome, err := api.Notify(homeURL, func() { home++ })
+	require.NoError(t, err)
+	t.Cleanup(cancelHome)
+	_, err = other.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: &url, MessageBody: aws.String("m")})
+	require.NoError(t, err)
+	assert.Equal(t, 1, n)
+	assert.Equal(t, 0, home, "the namesake of the cloud's region is not notified")
+	attrs, err := api.PollerAttributes(queueARN)
+	require.NoError(t, err)
+	assert.False(t, attrs.FIFO)
+	got, err := api.PollerReceive(queueARN, 10)
+	require.NoError(t, err)
+	require.Len(t, got, 1)
+	require.NoError(t, api.PollerDelete(queueARN, []string{got[0].ReceiptHandle}))
+	api.CheckDepth(t, url, 0, 0, 0)
+}
