@@ -3,6 +3,7 @@ package sqs
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -51,7 +52,7 @@ func knownAttribute(name string) bool {
 // counters are exact here, computed from the queue's state at the current
 // instant of the clock: visible, in flight and delayed messages.
 func (s *Service) GetQueueAttributes(ctx context.Context, in GetQueueAttributesInput) (GetQueueAttributesOutput, error) {
-	_, err := s.enter(ctx, "GetQueueAttributes")
+	sc, err := s.enter(ctx, "GetQueueAttributes")
 	if err != nil {
 		return GetQueueAttributesOutput{}, err
 	}
@@ -62,7 +63,7 @@ func (s *Service) GetQueueAttributes(ctx context.Context, in GetQueueAttributesI
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return GetQueueAttributesOutput{}, err
 	}
@@ -103,7 +104,7 @@ func (s *Service) GetQueueAttributes(ctx context.Context, in GetQueueAttributesI
 // per-queue delay setting is retroactive"), a standard queue's does not;
 // lowering MessageRetentionPeriod expires older messages at once.
 func (s *Service) SetQueueAttributes(ctx context.Context, in SetQueueAttributesInput) error {
-	_, err := s.enter(ctx, "SetQueueAttributes")
+	sc, err := s.enter(ctx, "SetQueueAttributes")
 	if err != nil {
 		return err
 	}
@@ -113,7 +114,7 @@ func (s *Service) SetQueueAttributes(ctx context.Context, in SetQueueAttributesI
 	s.mu.Lock()
 	var e effects
 	defer s.unlock(&e)
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return err
 	}
@@ -152,7 +153,8 @@ func (q *queue) redelay(delay time.Duration) {
 }
 
 // checkRedrive applies the rules between a queue and its dead-letter queue:
-// the target must exist, be of the same type ("The dead-letter queue of a
+// the target must exist in the source's account and region (AWS resolves it
+// there), be of the same type ("The dead-letter queue of a
 // FIFO queue must also be a FIFO queue") and allow the source in its
 // RedriveAllowPolicy.
 func (s *Service) checkRedrive(sourceARN string, fifo bool, p *redrivePolicy, raw string) error {
@@ -161,7 +163,7 @@ func (s *Service) checkRedrive(sourceARN string, fifo bool, p *redrivePolicy, ra
 	}
 	t := s.findByARN(p.target)
 	switch {
-	case t == nil:
+	case t == nil || sourceARN[:strings.LastIndexByte(sourceARN, ':')+1] != t.part.arnPrefix:
 		return invalidParameter(raw, attrRedrivePolicy, "Dead letter target does not exist.")
 	case t.fifo != fifo:
 		return invalidParameter(raw, attrRedrivePolicy, "Dead-letter queue must be same type of queue as the source.")

@@ -27,7 +27,7 @@ func (s *Service) SetAWSLikeDelivery(queueURL string, d *AWSLikeDelivery) error 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.queueByURL(queueURL)
+	q, err := s.queueByURL(s.env.Scope(), queueURL)
 	if err != nil {
 		return err
 	}

@@ -20,19 +20,19 @@ type ListDeadLetterSourceQueuesOutput struct {
 // ListDeadLetterSourceQueues lists the queues whose RedrivePolicy targets
 // the queue, in name order.
 func (s *Service) ListDeadLetterSourceQueues(ctx context.Context, in ListDeadLetterSourceQueuesInput) (ListDeadLetterSourceQueuesOutput, error) {
-	_, err := s.enter(ctx, "ListDeadLetterSourceQueues")
+	sc, err := s.enter(ctx, "ListDeadLetterSourceQueues")
 	if err != nil {
 		return ListDeadLetterSourceQueuesOutput{}, err
 	}
 	s.mu.Lock()
-	dlq, err := s.queueByURL(in.QueueUrl)
+	dlq, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		s.mu.Unlock()
 		return ListDeadLetterSourceQueuesOutput{}, err
 	}
-	names := s.sourcesOf(dlq.arn)
+	names := s.sourcesOf(dlq)
 	s.mu.Unlock()
-	urls, next, err := s.urlPage(names, in.NextToken, in.MaxResults)
+	urls, next, err := s.urlPage(dlq.part.urlPrefix, names, in.NextToken, in.MaxResults)
 	if err != nil {
 		return ListDeadLetterSourceQueuesOutput{}, err
 	}
@@ -43,11 +43,12 @@ func (s *Service) ListDeadLetterSourceQueues(ctx context.Context, in ListDeadLet
 }
 
 // sourcesOf returns the names of the queues whose dead-letter queue is
-// dlqARN. It runs under the lock.
-func (s *Service) sourcesOf(dlqARN string) []string {
+// dlq, in its account and region (where AWS keeps a queue's dead-letter
+// queue). It runs under the lock.
+func (s *Service) sourcesOf(dlq *queue) []string {
 	var names []string
-	for name, q := range s.queues {
-		if q.cfg.redrive != nil && q.cfg.redrive.target == dlqARN {
+	for name, q := range dlq.part.queues {
+		if q.cfg.redrive != nil && q.cfg.redrive.target == dlq.arn {
 			names = append(names, name)
 		}
 	}

@@ -42,7 +42,7 @@ type DeleteMessageBatchResultEntry struct {
 // replaced, has expired, as AWS answers. Deleting a FIFO message in flight
 // frees its message group.
 func (s *Service) DeleteMessage(ctx context.Context, in DeleteMessageInput) error {
-	_, err := s.enter(ctx, "DeleteMessage")
+	sc, err := s.enter(ctx, "DeleteMessage")
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func (s *Service) DeleteMessage(ctx context.Context, in DeleteMessageInput) erro
 	s.mu.Lock()
 	var e effects
 	defer s.unlock(&e)
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func (s *Service) DeleteMessage(ctx context.Context, in DeleteMessageInput) erro
 // DeleteMessageBatch deletes up to 10 messages; each entry succeeds or
 // fails on its own, as DeleteMessage would.
 func (s *Service) DeleteMessageBatch(ctx context.Context, in DeleteMessageBatchInput) (DeleteMessageBatchOutput, error) {
-	_, err := s.enter(ctx, "DeleteMessageBatch")
+	sc, err := s.enter(ctx, "DeleteMessageBatch")
 	if err != nil {
 		return DeleteMessageBatchOutput{}, err
 	}
@@ -72,7 +72,7 @@ func (s *Service) DeleteMessageBatch(ctx context.Context, in DeleteMessageBatchI
 	s.mu.Lock()
 	var e effects
 	defer s.unlock(&e)
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return DeleteMessageBatchOutput{}, err
 	}

@@ -78,10 +78,49 @@
 // run, and a queue created again with a deleted one's name does not replay
 // its ids. FIFO sequence numbers are counted per queue.
 //
+// # Accounts and regions
+//
+// Queues are per account and region, as in AWS: the same name in two
+// regions or two accounts is two queues, each with its own ARN
+// (arn:<partition>:sqs:<region>:<account>:<name>, partition aws, aws-cn
+// for cn-*, aws-us-gov for us-gov-*), messages, tags and 60 s
+// QueueDeletedRecently window. Any syntactically valid region name is
+// accepted (as LocalStack does). A call through the wire acts in the
+// region of its SigV4 credential scope and the account of its credentials;
+// a Go API call in the scope of its ctx (faults.WithScope), the cloud's
+// region and account when it carries none. A partition is created with
+// its first queue; a test that uses one region pays a string comparison.
+//
+// Queue URLs have one endpoint, the cloud's, and carry what finds the
+// queue again:
+//
+//   - in the cloud's region, <endpoint>/<account>/<name>, as before;
+//   - in another region, <endpoint>/queue/<region>/<account>/<name>
+//     (LocalStack's "path" endpoint strategy), so that the URL alone leads
+//     back to its queue from any client, the Go API and the Check helpers.
+//
+// A QueueUrl is resolved thus: the account and the name are the last two
+// segments of its path; the region is the one after /queue/ in the path,
+// else the one its host names where AWS puts it
+// (https://sqs.eu-west-1.amazonaws.com/<account>/<name>,
+// sqs.eu-west-1.localhost.localstack.cloud), else the caller's. As
+// LocalStack does, any host is accepted. GetQueueUrl and ListQueues answer
+// in the caller's region (QueueOwnerAWSAccountId picks another account).
+//
+// Lookups by ARN use the ARN's own account and region: the bus endpoint
+// (an SNS topic of us-east-1 delivers to a queue of another account in
+// eu-west-1), dead-letter targets, message move tasks and the poller path
+// of Lambda's event source mappings (Poller*, notifiers keyed by queue
+// ARN).
+//
 // # Where the fake differs from AWS
 //
-//   - Queue URLs are <endpoint>/<account>/<name>, and a QueueUrl with any
-//     host names the queue of that account and name.
+//   - Queue URLs are on the cloud's endpoint (see Accounts and regions),
+//     and a QueueUrl with any host names the queue of that account and
+//     name, in the region the URL names or else the caller's.
+//   - A dead-letter queue must be of the source's account and region, as
+//     in AWS; one elsewhere is "Dead letter target does not exist.".
+//     Cross-account access is not enforced (policies are stored).
 //   - The Approximate* counters are exact, and a receive returns every
 //     receivable message up to MaxNumberOfMessages (AWS samples its servers
 //     and may return fewer). Standard queues deliver once each, oldest first,

@@ -16,6 +16,7 @@ type queue struct {
 	uid      uint64         // distinguishes this queue from a deleted namesake, in receipt handles
 	ids      *ids.Generator // message ids, receipt tags and AWS-like draws of this queue only
 	owner    string         // account id
+	part     *partition     // its account and region
 	name     string
 	arn      string
 	url      string

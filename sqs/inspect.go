@@ -44,7 +44,7 @@ type MessageSnapshot struct {
 func (s *Service) Messages(queueURL string) ([]MessageSnapshot, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.queueByURL(queueURL)
+	q, err := s.queueByURL(s.env.Scope(), queueURL)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +85,7 @@ func (s *Service) Messages(queueURL string) ([]MessageSnapshot, error) {
 func (s *Service) CheckDepth(tb testing.TB, queueURL string, visible, inFlight, delayed int) {
 	tb.Helper()
 	s.mu.Lock()
-	q, err := s.queueByURL(queueURL)
+	q, err := s.queueByURL(s.env.Scope(), queueURL)
 	var v, f, d int
 	if err == nil {
 		v, f, d = q.counts()

@@ -102,7 +102,7 @@ func (s *Service) StartMessageMoveTask(ctx context.Context, in StartMessageMoveT
 	if src == nil {
 		return StartMessageMoveTaskOutput{}, newError(codeResourceNotFound, "The resource that you specified for the SourceArn parameter doesn't exist.")
 	}
-	if len(s.sourcesOf(src.arn)) == 0 {
+	if len(s.sourcesOf(src)) == 0 {
 		return StartMessageMoveTaskOutput{}, newError(codeInvalidParameterValue, "Source queue must be configured as a Dead Letter Queue.")
 	}
 	if in.DestinationArn != "" {

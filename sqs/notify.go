@@ -36,7 +36,7 @@ type notifier struct {
 func (s *Service) Notify(queueURL string, fn func()) (cancel func(), err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.queueByURL(queueURL)
+	q, err := s.queueByURL(s.env.Scope(), queueURL)
 	if err != nil {
 		return nil, err
 	}

@@ -45,7 +45,7 @@ func TestNotify_OneTimerPerQueueOnlyWhileNotified(t *testing.T) {
 	out, err := s.CreateQueue(ctx, CreateQueueInput{QueueName: "q"})
 	require.NoError(t, err)
 	url := out.QueueUrl
-	q := s.queues["q"]
+	q := s.def.queues["q"]
 	delay := func(d int32) {
 		_, err := s.SendMessage(ctx, SendMessageInput{QueueUrl: url, MessageBody: "m", DelaySeconds: &d})
 		require.NoError(t, err)
@@ -79,7 +79,7 @@ func TestNotify_DeletedQueueKeepsNoTimer(t *testing.T) {
 	d := int32(30)
 	_, err = s.SendMessage(ctx, SendMessageInput{QueueUrl: out.QueueUrl, MessageBody: "m", DelaySeconds: &d})
 	require.NoError(t, err)
-	old := s.queues["q"]
+	old := s.def.queues["q"]
 	require.NotNil(t, old.timer)
 	require.NoError(t, s.DeleteQueue(ctx, DeleteQueueInput{QueueUrl: out.QueueUrl}))
 	assert.Nil(t, old.timer)
@@ -88,6 +88,6 @@ func TestNotify_DeletedQueueKeepsNoTimer(t *testing.T) {
 	require.NoError(t, err)
 	_, err = s.SendMessage(ctx, SendMessageInput{QueueUrl: out.QueueUrl, MessageBody: "m", DelaySeconds: &d})
 	require.NoError(t, err)
-	assert.NotNil(t, s.queues["q"].timer)
-	assert.Equal(t, clk.Now().Add(30*time.Second).UnixNano(), timerAt(s.queues["q"]))
+	assert.NotNil(t, s.def.queues["q"].timer)
+	assert.Equal(t, clk.Now().Add(30*time.Second).UnixNano(), timerAt(s.def.queues["q"]))
 }

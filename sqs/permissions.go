@@ -33,7 +33,7 @@ const maxActionsPerStatement = 7
 // prefixed SQS:. The label must be new and, like a queue name, 1 to 80
 // characters of [A-Za-z0-9_-].
 func (s *Service) AddPermission(ctx context.Context, in AddPermissionInput) error {
-	_, err := s.enter(ctx, "AddPermission")
+	sc, err := s.enter(ctx, "AddPermission")
 	if err != nil {
 		return err
 	}
@@ -58,11 +58,11 @@ func (s *Service) AddPermission(ctx context.Context, in AddPermissionInput) erro
 	}
 	principals := make([]string, len(in.AWSAccountIds))
 	for i, id := range in.AWSAccountIds {
-		principals[i] = arn.Build("", "iam", "", id, "root")
+		principals[i] = arn.Build(sc.Partition, "iam", "", id, "root")
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return err
 	}
@@ -78,7 +78,7 @@ func (s *Service) AddPermission(ctx context.Context, in AddPermissionInput) erro
 // RemovePermission removes the statement with the label from the queue's
 // Policy; the policy goes when its last statement does.
 func (s *Service) RemovePermission(ctx context.Context, in RemovePermissionInput) error {
-	_, err := s.enter(ctx, "RemovePermission")
+	sc, err := s.enter(ctx, "RemovePermission")
 	if err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func (s *Service) RemovePermission(ctx context.Context, in RemovePermissionInput
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return err
 	}

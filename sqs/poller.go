@@ -82,15 +82,15 @@ func (s *Service) PollerDelete(queueARN string, receiptHandles []string) error {
 
 // PollerNotify registers fn for the queue ARN as Notify does. The queue
 // need not exist: a poller keeps watching its ARN, and a queue created
-// later with it is notified to fn. An ARN that cannot name a queue of this
-// cloud (malformed, another service, region or account) is
-// QueueDoesNotExist. It is meant for the root package's adapter.
+// later with it is notified to fn. The ARN may be of any account and
+// region; one that cannot name a queue (malformed, another service, a
+// partition that is not its region's) is QueueDoesNotExist. It is meant for the root package's adapter.
 func (s *Service) PollerNotify(queueARN string, fn func()) (cancel func(), err error) {
-	name, ok := s.nameInARN(queueARN)
+	a, ok := parseQueueARN(queueARN)
 	if !ok {
 		return nil, errNoQueue()
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.notifyLocked(s.env.ARN(arnService, name), fn), nil
+	return s.notifyLocked(a.String(), fn), nil
 }

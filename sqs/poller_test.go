@@ -136,7 +136,12 @@ func TestPoller_NotifyWatchesTheARNBeforeTheQueueExists(t *testing.T) {
 	f.advance(t, time.Nanosecond)
 	assert.Equal(t, int32(2), n.Load(), "the delay ended")
 
-	for _, bad := range []string{"arn:aws:sqs:eu-west-1:000000000000:q", "arn:aws:sns:us-east-1:000000000000:q", "x"} {
+	// Any region and account (issue 9); a partition that is not the
+	// region's cannot name a queue.
+	other, err := api.PollerNotify("arn:aws:sqs:eu-west-1:111111111111:q", func() {})
+	require.NoError(t, err)
+	other()
+	for _, bad := range []string{"arn:aws-cn:sqs:eu-west-1:000000000000:q", "arn:aws:sns:us-east-1:000000000000:q", "x"} {
 		_, err := api.PollerNotify(bad, func() {})
 		requireCode(t, err, "QueueDoesNotExist")
 	}

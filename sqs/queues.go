@@ -66,7 +66,7 @@ func validQueueName(name string, fifo bool) error {
 // (AWS's documented rule, which the fake enforces: advance the clock to
 // reuse a name at once).
 func (s *Service) CreateQueue(ctx context.Context, in CreateQueueInput) (CreateQueueOutput, error) {
-	_, err := s.enter(ctx, "CreateQueue")
+	sc, err := s.enter(ctx, "CreateQueue")
 	if err != nil {
 		return CreateQueueOutput{}, err
 	}
@@ -100,7 +100,8 @@ func (s *Service) CreateQueue(ctx context.Context, in CreateQueueInput) (CreateQ
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.env.Clock.Now()
-	if q := s.queues[in.QueueName]; q != nil {
+	p := s.partFor(sc)
+	if q := p.queues[in.QueueName]; q != nil {
 		if q.fifo != fifo {
 			return CreateQueueOutput{}, errQueueExists(attrFifoQueue)
 		}
@@ -113,21 +114,22 @@ func (s *Service) CreateQueue(ctx context.Context, in CreateQueueInput) (CreateQ
 		}
 		return CreateQueueOutput{QueueUrl: q.url}, nil
 	}
-	if _, recent := s.deleted.Get(in.QueueName, now); recent {
+	if _, recent := p.deleted.Get(in.QueueName, now); recent {
 		return CreateQueueOutput{}, newError(codeQueueDeletedRecently,
 			"You must wait 60 seconds after deleting a queue before you can create another with the same name.")
 	}
-	queueARN := s.env.ARN(arnService, in.QueueName)
+	queueARN := p.arnPrefix + in.QueueName
 	if err := s.checkRedrive(queueARN, fifo, cfg.redrive, attrs[attrRedrivePolicy]); err != nil {
 		return CreateQueueOutput{}, err
 	}
-	s.created[in.QueueName]++
-	stream := s.env.IDs.Derive(queueARN + "#" + strconv.FormatUint(s.created[in.QueueName], 10))
-	q := newQueue(stream, s.env.AccountID, in.QueueName, queueARN, s.queueURL(in.QueueName), fifo, cfg, now.Truncate(time.Second))
+	p.created[in.QueueName]++
+	stream := s.env.IDs.Derive(queueARN + "#" + strconv.FormatUint(p.created[in.QueueName], 10))
+	q := newQueue(stream, sc.Account, in.QueueName, queueARN, p.urlPrefix+in.QueueName, fifo, cfg, now.Truncate(time.Second))
+	q.part = p
 	for k, v := range in.Tags {
 		q.tags[k] = v
 	}
-	s.queues[in.QueueName] = q
+	p.queues[in.QueueName] = q
 	return CreateQueueOutput{QueueUrl: q.url}, nil
 }
 
@@ -149,7 +151,7 @@ type GetQueueUrlOutput struct {
 
 // GetQueueUrl returns the URL of a queue by name.
 func (s *Service) GetQueueUrl(ctx context.Context, in GetQueueUrlInput) (GetQueueUrlOutput, error) {
-	_, err := s.enter(ctx, "GetQueueUrl")
+	sc, err := s.enter(ctx, "GetQueueUrl")
 	if err != nil {
 		return GetQueueUrlOutput{}, err
 	}
@@ -158,11 +160,11 @@ func (s *Service) GetQueueUrl(ctx context.Context, in GetQueueUrlInput) (GetQueu
 	}
 	account := in.QueueOwnerAWSAccountId
 	if account == "" {
-		account = s.env.AccountID
+		account = sc.Account
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.queueIn(account, in.QueueName)
+	q, err := s.queueIn(s.part(account, sc.Region), in.QueueName)
 	if err != nil {
 		return GetQueueUrlOutput{}, err
 	}
@@ -191,19 +193,23 @@ const maxListResults = 1000
 // ListQueues lists the queues whose names start with QueueNamePrefix, in
 // name order, a page at a time.
 func (s *Service) ListQueues(ctx context.Context, in ListQueuesInput) (ListQueuesOutput, error) {
-	_, err := s.enter(ctx, "ListQueues")
+	sc, err := s.enter(ctx, "ListQueues")
 	if err != nil {
 		return ListQueuesOutput{}, err
 	}
 	s.mu.Lock()
 	var names []string
-	for name := range s.queues {
-		if strings.HasPrefix(name, in.QueueNamePrefix) {
-			names = append(names, name)
+	prefix := ""
+	if p := s.part(sc.Account, sc.Region); p != nil { // none before its first queue
+		prefix = p.urlPrefix
+		for name := range p.queues {
+			if strings.HasPrefix(name, in.QueueNamePrefix) {
+				names = append(names, name)
+			}
 		}
 	}
 	s.mu.Unlock()
-	urls, next, err := s.urlPage(names, in.NextToken, in.MaxResults)
+	urls, next, err := s.urlPage(prefix, names, in.NextToken, in.MaxResults)
 	if err != nil {
 		return ListQueuesOutput{}, err
 	}
@@ -214,7 +220,7 @@ func (s *Service) ListQueues(ctx context.Context, in ListQueuesInput) (ListQueue
 // token: up to max queues (1 to 1000) and the token of the next page when max
 // was given and more remain; without max, up to 1000 and no token, as
 // ListQueues and ListDeadLetterSourceQueues document. An empty page is nil.
-func (s *Service) urlPage(names []string, token string, max *int32) (urls []string, next string, err error) {
+func (s *Service) urlPage(prefix string, names []string, token string, max *int32) (urls []string, next string, err error) {
 	size := maxListResults
 	if max != nil {
 		if *max < 1 || *max > maxListResults {
@@ -231,7 +237,7 @@ func (s *Service) urlPage(names []string, token string, max *int32) (urls []stri
 		next = ""
 	}
 	for _, name := range names {
-		urls = append(urls, s.queueURL(name))
+		urls = append(urls, prefix+name)
 	}
 	return urls, next, nil
 }
@@ -245,21 +251,21 @@ type DeleteQueueInput struct {
 // up to 60 seconds). Its name can be used again 60 seconds later on the
 // clock. Long polls parked on it return QueueDoesNotExist.
 func (s *Service) DeleteQueue(ctx context.Context, in DeleteQueueInput) error {
-	_, err := s.enter(ctx, "DeleteQueue")
+	sc, err := s.enter(ctx, "DeleteQueue")
 	if err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return err
 	}
 	q.deleted = true
 	q.stopTimer() // its notifiers stay, for a namesake created later
 	q.wakeWaiters()
-	delete(s.queues, q.name)
-	s.deleted.Put(q.name, s.env.Clock.Now(), struct{}{})
+	delete(q.part.queues, q.name)
+	q.part.deleted.Put(q.name, s.env.Clock.Now(), struct{}{})
 	return nil
 }
 
@@ -272,13 +278,13 @@ type PurgeQueueInput struct {
 // what was sent before the purge is gone, what is sent after stays. A second
 // purge within 60 seconds on the clock gives PurgeQueueInProgress.
 func (s *Service) PurgeQueue(ctx context.Context, in PurgeQueueInput) error {
-	_, err := s.enter(ctx, "PurgeQueue")
+	sc, err := s.enter(ctx, "PurgeQueue")
 	if err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return err
 	}

@@ -114,7 +114,7 @@ func (in *ReceiveMessageInput) params() (receiveParams, error) {
 // message received maxReceiveCount times moves to the dead-letter queue of
 // the queue's RedrivePolicy on the next receive instead of being returned.
 func (s *Service) ReceiveMessage(ctx context.Context, in ReceiveMessageInput) (ReceiveMessageOutput, error) {
-	_, err := s.enter(ctx, "ReceiveMessage")
+	sc, err := s.enter(ctx, "ReceiveMessage")
 	if err != nil {
 		return ReceiveMessageOutput{}, err
 	}
@@ -123,7 +123,7 @@ func (s *Service) ReceiveMessage(ctx context.Context, in ReceiveMessageInput) (R
 		return ReceiveMessageOutput{}, err
 	}
 	s.mu.Lock()
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		s.mu.Unlock()
 		return ReceiveMessageOutput{}, err

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/internal/dedup"
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // MessageAttributeValue is a typed message attribute. DataType is String,
@@ -105,16 +106,17 @@ const maxBatchBytes = 1048576
 // duplicate within 5 minutes is accepted but not stored, and answers with
 // the original MessageId.
 func (s *Service) SendMessage(ctx context.Context, in SendMessageInput) (SendMessageOutput, error) {
-	_, err := s.enter(ctx, "SendMessage")
+	sc, err := s.enter(ctx, "SendMessage")
 	if err != nil {
 		return SendMessageOutput{}, err
 	}
-	return s.send(in)
+	return s.send(sc, in)
 }
 
 // send is SendMessage without the call bookkeeping: the bus delivers
-// through it.
-func (s *Service) send(in SendMessageInput) (SendMessageOutput, error) {
+// through it, with the cloud's scope (a queue's URL names its region when
+// it is not the cloud's).
+func (s *Service) send(sc faults.Scope, in SendMessageInput) (SendMessageOutput, error) {
 	p := outgoing{body: in.MessageBody, attrs: in.MessageAttributes, system: in.MessageSystemAttributes,
 		delay: in.DelaySeconds, groupID: in.MessageGroupId, dedupID: in.MessageDeduplicationId}
 	if err := p.check(); err != nil {
@@ -123,7 +125,7 @@ func (s *Service) send(in SendMessageInput) (SendMessageOutput, error) {
 	s.mu.Lock()
 	var e effects
 	defer s.unlock(&e)
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return SendMessageOutput{}, err
 	}
@@ -134,7 +136,7 @@ func (s *Service) send(in SendMessageInput) (SendMessageOutput, error) {
 // to 10 entries with distinct, well-formed ids and a total payload of at most
 // 1 MiB; each entry then succeeds or fails on its own, as SendMessage would.
 func (s *Service) SendMessageBatch(ctx context.Context, in SendMessageBatchInput) (SendMessageBatchOutput, error) {
-	_, err := s.enter(ctx, "SendMessageBatch")
+	sc, err := s.enter(ctx, "SendMessageBatch")
 	if err != nil {
 		return SendMessageBatchOutput{}, err
 	}
@@ -152,7 +154,7 @@ func (s *Service) SendMessageBatch(ctx context.Context, in SendMessageBatchInput
 	s.mu.Lock()
 	var e effects
 	defer s.unlock(&e)
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return SendMessageBatchOutput{}, err
 	}

@@ -56,7 +56,7 @@ func validTags(m map[string]string) error { return tagRules.Check(tags.FromMap(m
 
 // TagQueue adds or overwrites tags of a queue.
 func (s *Service) TagQueue(ctx context.Context, in TagQueueInput) error {
-	_, err := s.enter(ctx, "TagQueue")
+	sc, err := s.enter(ctx, "TagQueue")
 	if err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func (s *Service) TagQueue(ctx context.Context, in TagQueueInput) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return err
 	}
@@ -78,7 +78,7 @@ func (s *Service) TagQueue(ctx context.Context, in TagQueueInput) error {
 
 // UntagQueue removes tags of a queue; keys it does not have are ignored.
 func (s *Service) UntagQueue(ctx context.Context, in UntagQueueInput) error {
-	_, err := s.enter(ctx, "UntagQueue")
+	sc, err := s.enter(ctx, "UntagQueue")
 	if err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func (s *Service) UntagQueue(ctx context.Context, in UntagQueueInput) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return err
 	}
@@ -99,13 +99,13 @@ func (s *Service) UntagQueue(ctx context.Context, in UntagQueueInput) error {
 
 // ListQueueTags returns a copy of a queue's tags.
 func (s *Service) ListQueueTags(ctx context.Context, in ListQueueTagsInput) (ListQueueTagsOutput, error) {
-	_, err := s.enter(ctx, "ListQueueTags")
+	sc, err := s.enter(ctx, "ListQueueTags")
 	if err != nil {
 		return ListQueueTagsOutput{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return ListQueueTagsOutput{}, err
 	}

@@ -54,7 +54,7 @@ const maxTotalVisibility = maxVisibilityTimeout * time.Second
 // later receive has expired; a message that is gone, or a timeout beyond 12
 // hours in total since the receive, is InvalidParameterValue.
 func (s *Service) ChangeMessageVisibility(ctx context.Context, in ChangeMessageVisibilityInput) error {
-	_, err := s.enter(ctx, "ChangeMessageVisibility")
+	sc, err := s.enter(ctx, "ChangeMessageVisibility")
 	if err != nil {
 		return err
 	}
@@ -67,7 +67,7 @@ func (s *Service) ChangeMessageVisibility(ctx context.Context, in ChangeMessageV
 	s.mu.Lock()
 	var e effects
 	defer s.unlock(&e)
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return err
 	}
@@ -78,7 +78,7 @@ func (s *Service) ChangeMessageVisibility(ctx context.Context, in ChangeMessageV
 // ChangeMessageVisibilityBatch changes up to 10 visibility timeouts; each
 // entry succeeds or fails on its own, as ChangeMessageVisibility would.
 func (s *Service) ChangeMessageVisibilityBatch(ctx context.Context, in ChangeMessageVisibilityBatchInput) (ChangeMessageVisibilityBatchOutput, error) {
-	_, err := s.enter(ctx, "ChangeMessageVisibilityBatch")
+	sc, err := s.enter(ctx, "ChangeMessageVisibilityBatch")
 	if err != nil {
 		return ChangeMessageVisibilityBatchOutput{}, err
 	}
@@ -88,7 +88,7 @@ func (s *Service) ChangeMessageVisibilityBatch(ctx context.Context, in ChangeMes
 	s.mu.Lock()
 	var e effects
 	defer s.unlock(&e)
-	q, err := s.queueByURL(in.QueueUrl)
+	q, err := s.queueByURL(sc, in.QueueUrl)
 	if err != nil {
 		return ChangeMessageVisibilityBatchOutput{}, err
 	}

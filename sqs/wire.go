@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/protocol"
 )
 
@@ -65,7 +66,11 @@ func (s *Service) serveQuery(w http.ResponseWriter, r *http.Request) {
 	}
 	if form.Get("QueueUrl") == "" {
 		if seg := protocol.Segments(r); len(seg) >= 2 {
-			form.Set("QueueUrl", strings.TrimSuffix(s.env.URL, "/")+"/"+seg[len(seg)-2]+"/"+seg[len(seg)-1])
+			path := "/" + seg[len(seg)-2] + "/" + seg[len(seg)-1]
+			if n := len(seg); n >= 4 && seg[n-4] == "queue" && arn.IsRegion(seg[n-3]) {
+				path = "/queue/" + seg[n-3] + path // another region's queue (see the package doc)
+			}
+			form.Set("QueueUrl", strings.TrimSuffix(s.env.URL, "/")+path)
 		}
 	}
 	action := form.Get("Action")
