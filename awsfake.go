@@ -51,6 +51,7 @@ const (
 type Cloud struct {
 	env       *cloudenv.Env
 	guard     *guard.Guard
+	verify    bool // WithSigV4Verification
 	transport *memTransport
 	closeOnce sync.Once
 	services
@@ -62,6 +63,7 @@ type config struct {
 	account string      // WithAccountID
 	seed    *uint64     // WithSeed
 	url     string      // WithURL
+	verify  bool        // WithSigV4Verification
 	origins []string    // WithAllowedOrigins
 	hosts   []string    // WithAllowedHosts
 }
@@ -133,7 +135,7 @@ func New(opts ...Option) *Cloud {
 		Clock: cfg.clock, Bus: b, Sched: sched.New(cfg.clock, b.Begin), Timeline: clock.NewTimeline(cfg.clock), Creds: creds.New(), IDs: gen,
 		Region: cfg.region, AccountID: cfg.account, URL: cfg.url, Host: host,
 	}
-	c := &Cloud{env: env, guard: &guard.Guard{Origins: cfg.origins, Hosts: cfg.hosts, Own: host}}
+	c := &Cloud{env: env, guard: &guard.Guard{Origins: cfg.origins, Hosts: cfg.hosts, Own: host}, verify: cfg.verify}
 	c.startServices()
 	c.transport = &memTransport{handler: c}
 	return c

@@ -32,6 +32,10 @@ func (c *Cloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if err := c.checkSignature(r, svc); err != nil {
+		protocol.WriteErrorFor(w, r, err)
+		return
+	}
 	h := c.routes[svc]
 	if h == nil {
 		// AWS never sees this request: each service has its own endpoint.

@@ -229,3 +229,23 @@ func stringToSign(alg string, at time.Time, scope string, lines ...string) strin
 }
 
 func stamp(t time.Time) string { return t.UTC().Format(isoLayout) }
+
+// CheckExpiry is what a cloud that does not verify signatures still checks:
+// a presigned URL's expiry (X-Amz-Date + X-Amz-Expires) on v.Now. It
+// answers nil for a request that is not presigned or not expired, and for
+// one whose presigned query does not parse (the service then answers it as
+// it would any request).
+func (v *Verifier) CheckExpiry(r *http.Request) *Failure {
+	if r.Header.Get("Authorization") != "" || !r.URL.Query().Has("X-Amz-Expires") {
+		return nil
+	}
+	a, f := v.parse(r)
+	if f != nil || !a.presigned || a.expires <= 0 {
+		return nil
+	}
+	end := a.date.Add(time.Duration(a.expires) * time.Second)
+	if now := v.Now(); !now.Before(end) {
+		return v.expired(a.date, end, now)
+	}
+	return nil
+}
