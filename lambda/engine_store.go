@@ -231,3 +231,13 @@ func (s *Service) goAPIScope(name string) faults.Scope {
 	}
 	return sc
 }
+
+// goAPIFunctionLocked returns the function a Go API helper names: a name in
+// the cloud's default account and region (looked up without parsing), or a
+// full ARN in its own.
+func (s *Service) goAPIFunctionLocked(name string) (*function, error) {
+	if len(name) <= 64 && functionName.MatchString(name) {
+		return s.lookupLocked(ref{at: placeOf(s.env.Scope()), name: name})
+	}
+	return s.functionNamedLocked(s.goAPIScope(name), name)
+}

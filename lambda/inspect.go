@@ -44,7 +44,7 @@ func (s *Service) Invocations(name string) []Invocation {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []Invocation
-	f, _ := s.functionNamedLocked(s.goAPIScope(name), name)
+	f, _ := s.goAPIFunctionLocked(name)
 	switch {
 	case name == "":
 		out = s.records.All()
@@ -80,7 +80,7 @@ type LogEvent struct {
 func (s *Service) Logs(_ context.Context, functionName string) ([]LogEvent, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.functionNamedLocked(s.goAPIScope(functionName), functionName)
+	f, err := s.goAPIFunctionLocked(functionName)
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +126,7 @@ type EnvironmentInfo struct {
 func (s *Service) Environments(_ context.Context, functionName string) ([]EnvironmentInfo, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.functionNamedLocked(s.goAPIScope(functionName), functionName)
+	f, err := s.goAPIFunctionLocked(functionName)
 	if err != nil {
 		return nil, err
 	}
@@ -154,7 +154,7 @@ func (s *Service) Environments(_ context.Context, functionName string) ([]Enviro
 func (s *Service) ColdStarts(functionName string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.functionNamedLocked(s.goAPIScope(functionName), functionName)
+	f, err := s.goAPIFunctionLocked(functionName)
 	if err != nil {
 		return 0
 	}
