@@ -4,6 +4,8 @@ import (
 	"context"
 	"maps"
 	"sort"
+
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // AliasRoutingConfiguration sends a share of an alias's invocations to a
@@ -48,10 +50,11 @@ type CreateAliasInput struct {
 // CreateAlias creates an alias for a version of a function, with optional
 // weighted routing to a second published version.
 func (s *Service) CreateAlias(ctx context.Context, in CreateAliasInput) (AliasConfiguration, error) {
-	if _, err := s.enter(ctx, "CreateAlias"); err != nil {
+	sc, err := s.enter(ctx, "CreateAlias")
+	if err != nil {
 		return AliasConfiguration{}, err
 	}
-	r, err := s.parseUnqualified("functionName", in.FunctionName)
+	r, err := s.parseUnqualified(sc, "functionName", in.FunctionName)
 	if err != nil {
 		return AliasConfiguration{}, err
 	}
@@ -65,7 +68,7 @@ func (s *Service) CreateAlias(ctx context.Context, in CreateAliasInput) (AliasCo
 		return AliasConfiguration{}, err
 	}
 	if f.aliases[in.Name] != nil {
-		return AliasConfiguration{}, errConflict("Alias already exists: %s", s.qualifiedARN(f.name, in.Name))
+		return AliasConfiguration{}, errConflict("Alias already exists: %s", f.qualifiedARN(in.Name))
 	}
 	var weights map[string]float64
 	if in.RoutingConfig != nil {
@@ -75,7 +78,7 @@ func (s *Service) CreateAlias(ctx context.Context, in CreateAliasInput) (AliasCo
 		return AliasConfiguration{}, err
 	}
 	a := &alias{cfg: AliasConfiguration{
-		AliasArn: s.qualifiedARN(f.name, in.Name), Name: in.Name, FunctionVersion: in.FunctionVersion,
+		AliasArn: f.qualifiedARN(in.Name), Name: in.Name, FunctionVersion: in.FunctionVersion,
 		Description: in.Description, RevisionId: s.env.IDs.UUID(),
 	}, weights: maps.Clone(weights)}
 	f.aliases[in.Name] = a
@@ -90,7 +93,7 @@ func (s *Service) checkAliasTargetLocked(f *function, primary string, weights ma
 		return errValidation("functionVersion", "null", "Member must not be null")
 	}
 	if primary != latest && f.versions[primary] == nil {
-		return errFunctionNotFound(s.qualifiedARN(f.name, primary))
+		return errFunctionNotFound(f.qualifiedARN(primary))
 	}
 	if len(weights) == 0 {
 		return nil
@@ -111,7 +114,7 @@ func (s *Service) checkAliasTargetLocked(f *function, primary string, weights ma
 		case v == primary:
 			return errInvalid("Alias cannot point to the same version %s twice", v)
 		case f.versions[v] == nil:
-			return errFunctionNotFound(s.qualifiedARN(f.name, v))
+			return errFunctionNotFound(f.qualifiedARN(v))
 		}
 	}
 	return nil
@@ -143,20 +146,21 @@ type GetAliasInput struct {
 
 // GetAlias returns an alias.
 func (s *Service) GetAlias(ctx context.Context, in GetAliasInput) (AliasConfiguration, error) {
-	if _, err := s.enter(ctx, "GetAlias"); err != nil {
+	sc, err := s.enter(ctx, "GetAlias")
+	if err != nil {
 		return AliasConfiguration{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, a, err := s.aliasLocked(in.FunctionName, in.Name)
+	_, a, err := s.aliasLocked(sc, in.FunctionName, in.Name)
 	if err != nil {
 		return AliasConfiguration{}, err
 	}
 	return a.snapshot(), nil
 }
 
-func (s *Service) aliasLocked(fn, name string) (*function, *alias, error) {
-	r, err := s.parseUnqualified("functionName", fn)
+func (s *Service) aliasLocked(sc faults.Scope, fn, name string) (*function, *alias, error) {
+	r, err := s.parseUnqualified(sc, "functionName", fn)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -169,7 +173,7 @@ func (s *Service) aliasLocked(fn, name string) (*function, *alias, error) {
 	}
 	a := f.aliases[name]
 	if a == nil {
-		return nil, nil, errNotFound("Alias not found: %s", s.qualifiedARN(f.name, name))
+		return nil, nil, errNotFound("Alias not found: %s", f.qualifiedARN(name))
 	}
 	return f, a, nil
 }
@@ -191,11 +195,12 @@ type ListAliasesOutput struct {
 
 // ListAliases lists a function's aliases in name order.
 func (s *Service) ListAliases(ctx context.Context, in ListAliasesInput) (ListAliasesOutput, error) {
-	if _, err := s.enter(ctx, "ListAliases"); err != nil {
+	sc, err := s.enter(ctx, "ListAliases")
+	if err != nil {
 		return ListAliasesOutput{}, err
 	}
 	s.mu.Lock()
-	f, err := s.functionNamedLocked(in.FunctionName)
+	f, err := s.functionNamedLocked(sc, in.FunctionName)
 	if err != nil {
 		s.mu.Unlock()
 		return ListAliasesOutput{}, err
@@ -228,12 +233,13 @@ type UpdateAliasInput struct {
 
 // UpdateAlias points an alias elsewhere or changes its routing.
 func (s *Service) UpdateAlias(ctx context.Context, in UpdateAliasInput) (AliasConfiguration, error) {
-	if _, err := s.enter(ctx, "UpdateAlias"); err != nil {
+	sc, err := s.enter(ctx, "UpdateAlias")
+	if err != nil {
 		return AliasConfiguration{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, a, err := s.aliasLocked(in.FunctionName, in.Name)
+	f, a, err := s.aliasLocked(sc, in.FunctionName, in.Name)
 	if err != nil {
 		return AliasConfiguration{}, err
 	}
@@ -268,12 +274,13 @@ type DeleteAliasInput struct {
 
 // DeleteAlias deletes an alias, with the configurations attached to it.
 func (s *Service) DeleteAlias(ctx context.Context, in DeleteAliasInput) error {
-	if _, err := s.enter(ctx, "DeleteAlias"); err != nil {
+	sc, err := s.enter(ctx, "DeleteAlias")
+	if err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, _, err := s.aliasLocked(in.FunctionName, in.Name)
+	f, _, err := s.aliasLocked(sc, in.FunctionName, in.Name)
 	if err != nil {
 		return err
 	}

@@ -138,8 +138,8 @@ func (s *Service) eventConfigLocked(f *function, qualifier string) eventConfig {
 		qualifier = latest
 	}
 	c := eventConfig{retries: defaultRetryAttempts, maxAge: defaultMaxEventAge,
-		functionArn: s.qualifiedARN(f.name, qualifier)}
-	if v, err := s.versionLocked(f, ref{name: f.name, qualifier: qualifier}); err == nil && v.cfg.DeadLetterConfig != nil {
+		functionArn: f.qualifiedARN(qualifier)}
+	if v, err := s.versionLocked(f, ref{at: f.p.at, name: f.name, qualifier: qualifier}); err == nil && v.cfg.DeadLetterConfig != nil {
 		c.deadLetter = v.cfg.DeadLetterConfig.TargetArn
 	}
 	if ic := f.invokeConfigs[qualifier]; ic != nil {

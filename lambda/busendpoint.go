@@ -8,7 +8,8 @@ import (
 	"github.com/awsfake/awsfake/internal/bus"
 )
 
-// deliver is the service's bus endpoint for function ARNs, qualified or not.
+// deliver is the service's bus endpoint for function ARNs, qualified or not,
+// of any account and region: the ARN names the function's partition.
 // An asynchronous delivery (m.Async: SNS, S3, a destination) is an Event
 // invocation with the message body as its event, answered as soon as it is
 // queued; a synchronous Invoke runs the function and
@@ -21,11 +22,12 @@ func (s *Service) deliver(ctx context.Context, target string, m bus.Message) ([]
 		return nil, err
 	}
 	rest, ok := strings.CutPrefix(a.Resource, "function:")
-	if !ok || a.Account != s.env.AccountID || a.Region != s.env.Region {
+	if !ok {
 		return nil, errFunctionNotFound(target)
 	}
 	name, qualifier, _ := strings.Cut(rest, ":")
-	r := ref{name: name, qualifier: qualifier}
+	// The function is the one of the ARN's account and region, whoever sends.
+	r := ref{at: place{a.Partition, a.Account, a.Region}, name: name, qualifier: qualifier}
 	if err := s.authorize(r, m); err != nil {
 		return nil, err
 	}
@@ -64,7 +66,7 @@ func (s *Service) authorize(r ref, m bus.Message) error {
 			account = a.Account
 		}
 		if account == "" {
-			account = s.env.AccountID // S3 bucket ARNs carry no account
+			account = r.at.account // S3 bucket ARNs carry no account
 		}
 	}
 	s.mu.Lock()
@@ -76,7 +78,7 @@ func (s *Service) authorize(r ref, m bus.Message) error {
 	if !s.allowedLocked(f, r, m.Principal, m.Source, account) {
 		return errAccessDenied(
 			"%s is not authorized to perform: lambda:InvokeFunction on resource: %s because no resource-based policy allows it",
-			m.Principal, s.refARN(r))
+			m.Principal, r.arn())
 	}
 	return nil
 }

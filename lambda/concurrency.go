@@ -3,6 +3,8 @@ package lambda
 import (
 	"context"
 	"sort"
+
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // acquireLocked takes a concurrency slot for one execution of f: from its
@@ -16,10 +18,10 @@ func (s *Service) acquireLocked(f *function) (reserved bool, err error) {
 		f.running++
 		return true, nil
 	}
-	if s.unreserved >= s.accountCap-s.reserved {
+	if f.p.unreserved >= s.accountCap-f.p.reserved {
 		return false, errThrottled(reasonAccount)
 	}
-	s.unreserved++
+	f.p.unreserved++
 	f.running++
 	return false, nil
 }
@@ -27,7 +29,7 @@ func (s *Service) acquireLocked(f *function) (reserved bool, err error) {
 func (s *Service) releaseLocked(f *function, reserved bool) {
 	f.running--
 	if !reserved {
-		s.unreserved--
+		f.p.unreserved--
 	}
 }
 
@@ -42,10 +44,11 @@ type PutFunctionConcurrencyInput struct {
 // AWS, the account must keep at least 100 unreserved, and 0 stops the
 // function from running at all.
 func (s *Service) PutFunctionConcurrency(ctx context.Context, in PutFunctionConcurrencyInput) (Concurrency, error) {
-	if _, err := s.enter(ctx, "PutFunctionConcurrency"); err != nil {
+	sc, err := s.enter(ctx, "PutFunctionConcurrency")
+	if err != nil {
 		return Concurrency{}, err
 	}
-	r, err := s.parseUnqualified("functionName", in.FunctionName)
+	r, err := s.parseUnqualified(sc, "functionName", in.FunctionName)
 	if err != nil {
 		return Concurrency{}, err
 	}
@@ -62,7 +65,7 @@ func (s *Service) PutFunctionConcurrency(ctx context.Context, in PutFunctionConc
 	if err != nil {
 		return Concurrency{}, err
 	}
-	others := s.reserved - int(deref(f.reserved))
+	others := f.p.reserved - int(deref(f.reserved))
 	if s.accountCap-others-int(n) < minUnreserved {
 		return Concurrency{}, errInvalid("Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [%d].", minUnreserved)
 	}
@@ -71,7 +74,7 @@ func (s *Service) PutFunctionConcurrency(ctx context.Context, in PutFunctionConc
 			return Concurrency{}, errInvalid("ReservedConcurrentExecutions %d should not be lower than function's total provisioned concurrency %d (qualifier %s).", n, p.requested, q)
 		}
 	}
-	s.reserved = others + int(n)
+	f.p.reserved = others + int(n)
 	f.reserved = &n
 	return Concurrency{ReservedConcurrentExecutions: &n}, nil
 }
@@ -84,12 +87,13 @@ type GetFunctionConcurrencyInput struct {
 // GetFunctionConcurrency returns a function's reserved concurrency; its
 // ReservedConcurrentExecutions is nil when none is reserved.
 func (s *Service) GetFunctionConcurrency(ctx context.Context, in GetFunctionConcurrencyInput) (Concurrency, error) {
-	if _, err := s.enter(ctx, "GetFunctionConcurrency"); err != nil {
+	sc, err := s.enter(ctx, "GetFunctionConcurrency")
+	if err != nil {
 		return Concurrency{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.functionNamedLocked(in.FunctionName)
+	f, err := s.functionNamedLocked(sc, in.FunctionName)
 	if err != nil {
 		return Concurrency{}, err
 	}
@@ -108,19 +112,20 @@ type DeleteFunctionConcurrencyInput struct {
 // DeleteFunctionConcurrency removes a function's reservation: it runs on the
 // account's unreserved concurrency again.
 func (s *Service) DeleteFunctionConcurrency(ctx context.Context, in DeleteFunctionConcurrencyInput) error {
-	if _, err := s.enter(ctx, "DeleteFunctionConcurrency"); err != nil {
+	sc, err := s.enter(ctx, "DeleteFunctionConcurrency")
+	if err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.functionNamedLocked(in.FunctionName)
+	f, err := s.functionNamedLocked(sc, in.FunctionName)
 	if err != nil {
 		return err
 	}
 	if f.reserved != nil {
 		// Executions in progress move to the unreserved pool they now
 		// count against.
-		s.reserved -= int(*f.reserved)
+		f.p.reserved -= int(*f.reserved)
 		f.reserved = nil
 	}
 	return nil
@@ -158,10 +163,11 @@ type PutProvisionedConcurrencyConfigInput struct {
 // cannot have provisioned concurrency, and a function's provisioned
 // concurrency may not exceed its reserved concurrency.
 func (s *Service) PutProvisionedConcurrencyConfig(ctx context.Context, in PutProvisionedConcurrencyConfigInput) (ProvisionedConcurrencyConfig, error) {
-	if _, err := s.enter(ctx, "PutProvisionedConcurrencyConfig"); err != nil {
+	sc, err := s.enter(ctx, "PutProvisionedConcurrencyConfig")
+	if err != nil {
 		return ProvisionedConcurrencyConfig{}, err
 	}
-	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
+	r, err := s.parseRef(sc, "functionName", in.FunctionName, in.Qualifier)
 	if err != nil {
 		return ProvisionedConcurrencyConfig{}, err
 	}
@@ -187,7 +193,7 @@ func (s *Service) PutProvisionedConcurrencyConfig(ctx context.Context, in PutPro
 	if f.reserved != nil && total > *f.reserved {
 		return ProvisionedConcurrencyConfig{}, errInvalid("Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function")
 	}
-	if f.reserved == nil && int(total) > s.accountCap-s.reserved-minUnreserved {
+	if f.reserved == nil && int(total) > s.accountCap-f.p.reserved-minUnreserved {
 		return ProvisionedConcurrencyConfig{}, errInvalid("Requested Provisioned Concurrency exceeds the account's unreserved concurrency minus its minimum of [%d].", minUnreserved)
 	}
 	p := &provisionedConfig{requested: in.ProvisionedConcurrentExecutions, lastModified: lastModified(s.now())}
@@ -204,7 +210,7 @@ func (s *Service) PutProvisionedConcurrencyConfig(ctx context.Context, in PutPro
 func (s *Service) provisionedForLocked(f *function, version string) int {
 	n := 0
 	for q, p := range f.provisioned {
-		if v, err := s.versionLocked(f, ref{name: f.name, qualifier: q}); err == nil && v.cfg.Version == version {
+		if v, err := s.versionLocked(f, ref{at: f.p.at, name: f.name, qualifier: q}); err == nil && v.cfg.Version == version {
 			n += int(p.requested)
 		}
 	}
@@ -231,20 +237,21 @@ type GetProvisionedConcurrencyConfigInput struct {
 // GetProvisionedConcurrencyConfig returns the provisioned concurrency of a
 // version or alias.
 func (s *Service) GetProvisionedConcurrencyConfig(ctx context.Context, in GetProvisionedConcurrencyConfigInput) (ProvisionedConcurrencyConfig, error) {
-	if _, err := s.enter(ctx, "GetProvisionedConcurrencyConfig"); err != nil {
+	sc, err := s.enter(ctx, "GetProvisionedConcurrencyConfig")
+	if err != nil {
 		return ProvisionedConcurrencyConfig{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, r, err := s.provisionedLocked(in.FunctionName, in.Qualifier)
+	f, r, err := s.provisionedLocked(sc, in.FunctionName, in.Qualifier)
 	if err != nil {
 		return ProvisionedConcurrencyConfig{}, err
 	}
 	return f.provisioned[r.qualifier].snapshot(""), nil
 }
 
-func (s *Service) provisionedLocked(name, qualifier string) (*function, ref, error) {
-	r, err := s.parseRef("functionName", name, qualifier)
+func (s *Service) provisionedLocked(sc faults.Scope, name, qualifier string) (*function, ref, error) {
+	r, err := s.parseRef(sc, "functionName", name, qualifier)
 	if err != nil {
 		return nil, r, err
 	}
@@ -268,12 +275,13 @@ type DeleteProvisionedConcurrencyConfigInput struct {
 // DeleteProvisionedConcurrencyConfig removes provisioned concurrency; its
 // environments become ordinary ones that idle out.
 func (s *Service) DeleteProvisionedConcurrencyConfig(ctx context.Context, in DeleteProvisionedConcurrencyConfigInput) error {
-	if _, err := s.enter(ctx, "DeleteProvisionedConcurrencyConfig"); err != nil {
+	sc, err := s.enter(ctx, "DeleteProvisionedConcurrencyConfig")
+	if err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, r, err := s.provisionedLocked(in.FunctionName, in.Qualifier)
+	f, r, err := s.provisionedLocked(sc, in.FunctionName, in.Qualifier)
 	if err != nil {
 		return err
 	}
@@ -302,18 +310,19 @@ type ListProvisionedConcurrencyConfigsOutput struct {
 // ListProvisionedConcurrencyConfigs lists them, each with the qualified ARN
 // of its version or alias.
 func (s *Service) ListProvisionedConcurrencyConfigs(ctx context.Context, in ListProvisionedConcurrencyConfigsInput) (ListProvisionedConcurrencyConfigsOutput, error) {
-	if _, err := s.enter(ctx, "ListProvisionedConcurrencyConfigs"); err != nil {
+	sc, err := s.enter(ctx, "ListProvisionedConcurrencyConfigs")
+	if err != nil {
 		return ListProvisionedConcurrencyConfigsOutput{}, err
 	}
 	s.mu.Lock()
-	f, err := s.functionNamedLocked(in.FunctionName)
+	f, err := s.functionNamedLocked(sc, in.FunctionName)
 	if err != nil {
 		s.mu.Unlock()
 		return ListProvisionedConcurrencyConfigsOutput{}, err
 	}
 	var all []ProvisionedConcurrencyConfig
 	for q, p := range f.provisioned {
-		all = append(all, p.snapshot(s.qualifiedARN(f.name, q)))
+		all = append(all, p.snapshot(f.qualifiedARN(q)))
 	}
 	s.mu.Unlock()
 	sort.Slice(all, func(i, j int) bool { return all[i].FunctionArn < all[j].FunctionArn })
@@ -345,24 +354,30 @@ type GetAccountSettingsOutput struct {
 	AccountUsage AccountUsage
 }
 
-// GetAccountSettings returns the account's quotas (AWS's defaults: 75 GB of
+// GetAccountSettings returns the quotas and usage of the caller's account in
+// the caller's region. It returns the account's quotas (AWS's defaults: 75 GB of
 // code, 250 MB unzipped, 50 MB zipped, the concurrency quota) and usage.
 func (s *Service) GetAccountSettings(ctx context.Context) (GetAccountSettingsOutput, error) {
-	if _, err := s.enter(ctx, "GetAccountSettings"); err != nil {
+	sc, err := s.enter(ctx, "GetAccountSettings")
+	if err != nil {
 		return GetAccountSettingsOutput{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var size int64
-	for _, f := range s.functions {
-		size += f.latest.cfg.CodeSize
-		for _, v := range f.versions {
-			size += v.cfg.CodeSize
+	var count, reserved int
+	if p := s.partitionLocked(placeOf(sc)); p != nil {
+		for _, f := range p.functions {
+			size += f.latest.cfg.CodeSize
+			for _, v := range f.versions {
+				size += v.cfg.CodeSize
+			}
 		}
+		count, reserved = len(p.functions), p.reserved
 	}
 	return GetAccountSettingsOutput{
 		AccountLimit: AccountLimit{TotalCodeSize: 80530636800, CodeSizeUnzipped: 262144000, CodeSizeZipped: 52428800,
-			ConcurrentExecutions: int32(s.accountCap), UnreservedConcurrentExecutions: int32(s.accountCap - s.reserved)},
-		AccountUsage: AccountUsage{TotalCodeSize: size, FunctionCount: int64(len(s.functions))},
+			ConcurrentExecutions: int32(s.accountCap), UnreservedConcurrentExecutions: int32(s.accountCap - reserved)},
+		AccountUsage: AccountUsage{TotalCodeSize: size, FunctionCount: int64(count)},
 	}, nil
 }

@@ -22,6 +22,26 @@
 // function's Timeout on the cloud's clock, and a Logger whose lines land in
 // the function's log.
 //
+// # Accounts and regions
+//
+// State is partitioned as AWS partitions Lambda: every account in every
+// region has its own functions (with their versions, aliases, policies, URLs
+// and configurations), event source mappings, layers, reserved concurrency
+// and GetAccountSettings. Any syntactically valid region name is accepted
+// (as LocalStack does). A request runs in the account and region it is
+// signed for (cloud.AWSConfigFor(region, account) gives an SDK config for
+// another one), and ARNs carry its partition: arn:aws-cn:lambda:cn-north-1:...
+// for a cn-north-1 client. A FunctionName that is a full or partial ARN must
+// name the caller's region and account, as in AWS: another region answers
+// 404 "Functions from 'r' are not reachable in this region", another account
+// 403 AccessDeniedException. Deliveries through the bus (SNS, S3,
+// destinations, other services) find the function by the target ARN's
+// account and region, whoever sends. Registered handlers are code and are
+// shared by every partition; the Go API's helpers (Invocations, Logs,
+// Environments, ColdStarts, Code, FailNextInvocations, SetLatency) take a name in
+// the cloud's default account and region or an ARN of any; SetAccountConcurrency
+// sets the quota of every account in every region.
+//
 // # What is implemented
 //
 //   - Functions: Create (with AWS's validation: memory 128-10240 MB, timeout

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // latest is the qualifier of a function's unpublished, editable version.
@@ -25,6 +27,7 @@ var (
 // ref is a function addressed by name, partial ARN or ARN, with an optional
 // qualifier (a version, an alias or $LATEST; "" when unqualified).
 type ref struct {
+	at              place
 	name, qualifier string
 }
 
@@ -32,7 +35,7 @@ type ref struct {
 // reads them: the lengths and pattern of the model, the region and account of
 // an ARN checked against the cloud's, and a qualifier given twice required to
 // agree.
-func (s *Service) parseRef(member, value, qualifier string) (ref, error) {
+func (s *Service) parseRef(sc faults.Scope, member, value, qualifier string) (ref, error) {
 	if value == "" {
 		return ref{}, errValidation(member, "null", "Member must not be null")
 	}
@@ -43,15 +46,18 @@ func (s *Service) parseRef(member, value, qualifier string) (ref, error) {
 	if m == nil {
 		return ref{}, errValidation(member, value, "Member must satisfy regular expression pattern: "+functionRefPattern)
 	}
-	r := ref{name: m[7], qualifier: m[9]}
+	r := ref{at: placeOf(sc), name: m[7], qualifier: m[9]}
 	if len(r.name) > 64 {
 		return ref{}, errValidation(member, value, "Member must have length less than or equal to 64")
 	}
-	if region := strings.TrimSuffix(m[3], ":"); region != "" && region != s.env.Region {
-		return ref{}, errFunctionNotFound(value)
+	// AWS answers an ARN of another region, and one of another account, so
+	// (recorded: lambda_/test_lambda_api.py::TestLambdaFunction::test_function_arns,
+	// function_arn_other_region_exc and function_arn_other_account_exc).
+	if region := strings.TrimSuffix(m[3], ":"); region != "" && region != sc.Region {
+		return ref{}, errNotFound("Functions from '%s' are not reachable in this region ('%s')", region, sc.Region)
 	}
-	if account := strings.TrimSuffix(m[5], ":"); account != "" && account != s.env.AccountID {
-		return ref{}, errFunctionNotFound(value)
+	if account := strings.TrimSuffix(m[5], ":"); account != "" && account != sc.Account {
+		return ref{}, errAccessDenied("")
 	}
 	if qualifier != "" {
 		if err := checkQualifier(qualifier); err != nil {
@@ -67,8 +73,8 @@ func (s *Service) parseRef(member, value, qualifier string) (ref, error) {
 
 // parseUnqualified is parseRef for operations on the function as a whole
 // (tags, concurrency), which AWS refuses with a qualifier.
-func (s *Service) parseUnqualified(member, value string) (ref, error) {
-	r, err := s.parseRef(member, value, "")
+func (s *Service) parseUnqualified(sc faults.Scope, member, value string) (ref, error) {
+	r, err := s.parseRef(sc, member, value, "")
 	if err == nil && r.qualifier != "" {
 		err = errInvalid("Qualifier is not supported for this operation. Please use an unqualified function ARN.")
 	}
@@ -105,20 +111,3 @@ func isVersionNumber(q string) bool {
 	_, err := strconv.ParseUint(q, 10, 32)
 	return err == nil
 }
-
-// functionARN returns the unqualified ARN of the function name.
-func (s *Service) functionARN(name string) string {
-	return s.env.ARN("lambda", "function:"+name)
-}
-
-// qualifiedARN returns the ARN of name:qualifier, or the unqualified ARN when
-// qualifier is empty.
-func (s *Service) qualifiedARN(name, qualifier string) string {
-	if qualifier == "" {
-		return s.functionARN(name)
-	}
-	return s.functionARN(name) + ":" + qualifier
-}
-
-// refARN returns the ARN of what r addresses.
-func (s *Service) refARN(r ref) string { return s.qualifiedARN(r.name, r.qualifier) }

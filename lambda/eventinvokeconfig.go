@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // OnSuccess is the destination of successful asynchronous invocations.
@@ -49,21 +50,23 @@ type PutFunctionEventInvokeConfigInput struct {
 // PutFunctionEventInvokeConfig replaces the configuration: members not given
 // return to their defaults.
 func (s *Service) PutFunctionEventInvokeConfig(ctx context.Context, in PutFunctionEventInvokeConfigInput) (FunctionEventInvokeConfig, error) {
-	if _, err := s.enter(ctx, "PutFunctionEventInvokeConfig"); err != nil {
+	sc, err := s.enter(ctx, "PutFunctionEventInvokeConfig")
+	if err != nil {
 		return FunctionEventInvokeConfig{}, err
 	}
-	return s.setEventInvokeConfig(in, false)
+	return s.setEventInvokeConfig(sc, in, false)
 }
 
 // UpdateFunctionEventInvokeConfig changes only the members given.
 func (s *Service) UpdateFunctionEventInvokeConfig(ctx context.Context, in PutFunctionEventInvokeConfigInput) (FunctionEventInvokeConfig, error) {
-	if _, err := s.enter(ctx, "UpdateFunctionEventInvokeConfig"); err != nil {
+	sc, err := s.enter(ctx, "UpdateFunctionEventInvokeConfig")
+	if err != nil {
 		return FunctionEventInvokeConfig{}, err
 	}
-	return s.setEventInvokeConfig(in, true)
+	return s.setEventInvokeConfig(sc, in, true)
 }
 
-func (s *Service) setEventInvokeConfig(in PutFunctionEventInvokeConfigInput, merge bool) (FunctionEventInvokeConfig, error) {
+func (s *Service) setEventInvokeConfig(sc faults.Scope, in PutFunctionEventInvokeConfigInput, merge bool) (FunctionEventInvokeConfig, error) {
 	if n := in.MaximumRetryAttempts; n != nil && (*n < 0 || *n > 2) {
 		return FunctionEventInvokeConfig{}, errRange("maximumRetryAttempts", int64(*n), 0, 2)
 	}
@@ -79,13 +82,13 @@ func (s *Service) setEventInvokeConfig(in PutFunctionEventInvokeConfigInput, mer
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, q, err := s.eventConfigTargetLocked(in.FunctionName, in.Qualifier)
+	f, q, err := s.eventConfigTargetLocked(sc, in.FunctionName, in.Qualifier)
 	if err != nil {
 		return FunctionEventInvokeConfig{}, err
 	}
 	c := f.invokeConfigs[q]
 	if c == nil || !merge {
-		c = &FunctionEventInvokeConfig{FunctionArn: s.qualifiedARN(f.name, q)}
+		c = &FunctionEventInvokeConfig{FunctionArn: f.qualifiedARN(q)}
 	}
 	if in.MaximumRetryAttempts != nil || !merge {
 		c.MaximumRetryAttempts = orDefault(in.MaximumRetryAttempts, defaultRetryAttempts)
@@ -160,8 +163,8 @@ func (c *FunctionEventInvokeConfig) snapshot() FunctionEventInvokeConfig {
 
 // eventConfigTargetLocked returns the function and qualifier a
 // configuration belongs to: $LATEST for an unqualified name.
-func (s *Service) eventConfigTargetLocked(name, qualifier string) (*function, string, error) {
-	r, err := s.parseRef("functionName", name, qualifier)
+func (s *Service) eventConfigTargetLocked(sc faults.Scope, name, qualifier string) (*function, string, error) {
+	r, err := s.parseRef(sc, "functionName", name, qualifier)
 	if err != nil {
 		return nil, "", err
 	}
@@ -177,13 +180,13 @@ func (s *Service) eventConfigTargetLocked(name, qualifier string) (*function, st
 
 // existingEventConfigLocked is eventConfigTargetLocked for a configuration
 // that must exist: none is ResourceNotFoundException.
-func (s *Service) existingEventConfigLocked(name, qualifier string) (*function, string, error) {
-	f, q, err := s.eventConfigTargetLocked(name, qualifier)
+func (s *Service) existingEventConfigLocked(sc faults.Scope, name, qualifier string) (*function, string, error) {
+	f, q, err := s.eventConfigTargetLocked(sc, name, qualifier)
 	if err != nil {
 		return nil, "", err
 	}
 	if f.invokeConfigs[q] == nil {
-		return nil, "", errNotFound("The function %s doesn't have an EventInvokeConfig", s.qualifiedARN(f.name, q))
+		return nil, "", errNotFound("The function %s doesn't have an EventInvokeConfig", f.qualifiedARN(q))
 	}
 	return f, q, nil
 }
@@ -197,12 +200,13 @@ type GetFunctionEventInvokeConfigInput struct {
 // GetFunctionEventInvokeConfig returns the configuration of a function,
 // version or alias.
 func (s *Service) GetFunctionEventInvokeConfig(ctx context.Context, in GetFunctionEventInvokeConfigInput) (FunctionEventInvokeConfig, error) {
-	if _, err := s.enter(ctx, "GetFunctionEventInvokeConfig"); err != nil {
+	sc, err := s.enter(ctx, "GetFunctionEventInvokeConfig")
+	if err != nil {
 		return FunctionEventInvokeConfig{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, q, err := s.existingEventConfigLocked(in.FunctionName, in.Qualifier)
+	f, q, err := s.existingEventConfigLocked(sc, in.FunctionName, in.Qualifier)
 	if err != nil {
 		return FunctionEventInvokeConfig{}, err
 	}
@@ -212,12 +216,13 @@ func (s *Service) GetFunctionEventInvokeConfig(ctx context.Context, in GetFuncti
 // DeleteFunctionEventInvokeConfig removes the configuration: the defaults
 // apply again.
 func (s *Service) DeleteFunctionEventInvokeConfig(ctx context.Context, in GetFunctionEventInvokeConfigInput) error {
-	if _, err := s.enter(ctx, "DeleteFunctionEventInvokeConfig"); err != nil {
+	sc, err := s.enter(ctx, "DeleteFunctionEventInvokeConfig")
+	if err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, q, err := s.existingEventConfigLocked(in.FunctionName, in.Qualifier)
+	f, q, err := s.existingEventConfigLocked(sc, in.FunctionName, in.Qualifier)
 	if err != nil {
 		return err
 	}
@@ -242,11 +247,12 @@ type ListFunctionEventInvokeConfigsOutput struct {
 // ListFunctionEventInvokeConfigs lists a function's configurations by
 // qualified ARN.
 func (s *Service) ListFunctionEventInvokeConfigs(ctx context.Context, in ListFunctionEventInvokeConfigsInput) (ListFunctionEventInvokeConfigsOutput, error) {
-	if _, err := s.enter(ctx, "ListFunctionEventInvokeConfigs"); err != nil {
+	sc, err := s.enter(ctx, "ListFunctionEventInvokeConfigs")
+	if err != nil {
 		return ListFunctionEventInvokeConfigsOutput{}, err
 	}
 	s.mu.Lock()
-	f, err := s.functionNamedLocked(in.FunctionName)
+	f, err := s.functionNamedLocked(sc, in.FunctionName)
 	if err != nil {
 		s.mu.Unlock()
 		return ListFunctionEventInvokeConfigsOutput{}, err

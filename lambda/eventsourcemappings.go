@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/ids"
 )
 
@@ -106,10 +107,11 @@ type CreateEventSourceMappingInput struct {
 // function. Stream and broker sources do not exist in the fake and are
 // refused as AWS refuses a source it cannot find.
 func (s *Service) CreateEventSourceMapping(ctx context.Context, in CreateEventSourceMappingInput) (EventSourceMappingConfiguration, error) {
-	if _, err := s.enter(ctx, "CreateEventSourceMapping"); err != nil {
+	sc, err := s.enter(ctx, "CreateEventSourceMapping")
+	if err != nil {
 		return EventSourceMappingConfiguration{}, err
 	}
-	r, err := s.parseRef("functionName", in.FunctionName, "")
+	r, err := s.parseRef(sc, "functionName", in.FunctionName, "")
 	if err != nil {
 		return EventSourceMappingConfiguration{}, err
 	}
@@ -139,7 +141,8 @@ func (s *Service) CreateEventSourceMapping(ctx context.Context, in CreateEventSo
 		s.mu.Unlock()
 		return EventSourceMappingConfiguration{}, err
 	}
-	for _, o := range s.mappings {
+	part := f.p
+	for _, o := range part.mappings {
 		if o.cfg.EventSourceArn == in.EventSourceArn && o.fn.name == r.name {
 			s.mu.Unlock()
 			return EventSourceMappingConfiguration{}, errConflict("An event source mapping with SQS arn (\" %s \") and function (\" %s \") already exists. Please update or delete the existing mapping with UUID %s",
@@ -147,12 +150,12 @@ func (s *Service) CreateEventSourceMapping(ctx context.Context, in CreateEventSo
 		}
 	}
 	m.cfg.UUID = s.env.IDs.UUID()
-	m.cfg.EventSourceMappingArn = s.env.ARN("lambda", "event-source-mapping:"+m.cfg.UUID)
-	m.cfg.FunctionArn = s.refARN(r)
+	m.cfg.EventSourceMappingArn = part.at.arn("event-source-mapping:" + m.cfg.UUID)
+	m.cfg.FunctionArn = r.arn()
 	m.cfg.LastModified = s.now()
 	m.cfg.State = m.state()
 	m.ids = s.env.IDs.Derive(m.cfg.EventSourceMappingArn)
-	s.mappings[m.cfg.UUID] = m
+	part.mappings[m.cfg.UUID] = m
 	out := m.snapshot("Creating")
 	sub := s.subscriptionLocked(m)
 	s.mu.Unlock()
@@ -258,20 +261,24 @@ func (m *mapping) state() string {
 
 // GetEventSourceMapping returns a mapping by UUID.
 func (s *Service) GetEventSourceMapping(ctx context.Context, uuid string) (EventSourceMappingConfiguration, error) {
-	if _, err := s.enter(ctx, "GetEventSourceMapping"); err != nil {
+	sc, err := s.enter(ctx, "GetEventSourceMapping")
+	if err != nil {
 		return EventSourceMappingConfiguration{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m, err := s.mappingLocked(uuid)
+	m, err := s.mappingLocked(sc, uuid)
 	if err != nil {
 		return EventSourceMappingConfiguration{}, err
 	}
 	return m.snapshot(""), nil
 }
 
-func (s *Service) mappingLocked(uuid string) (*mapping, error) {
-	m := s.mappings[uuid]
+func (s *Service) mappingLocked(sc faults.Scope, uuid string) (*mapping, error) {
+	var m *mapping
+	if p := s.partitionLocked(placeOf(sc)); p != nil {
+		m = p.mappings[uuid]
+	}
 	if m == nil {
 		return nil, errNotFound("The resource you requested does not exist.")
 	}
@@ -294,18 +301,19 @@ type UpdateEventSourceMappingInput struct {
 // UpdateEventSourceMapping changes a mapping. Enabled=false pauses its
 // poller (messages stay in the queue); true resumes it.
 func (s *Service) UpdateEventSourceMapping(ctx context.Context, in UpdateEventSourceMappingInput) (EventSourceMappingConfiguration, error) {
-	if _, err := s.enter(ctx, "UpdateEventSourceMapping"); err != nil {
+	sc, err := s.enter(ctx, "UpdateEventSourceMapping")
+	if err != nil {
 		return EventSourceMappingConfiguration{}, err
 	}
 	var r ref
 	if in.FunctionName != "" {
 		var err error
-		if r, err = s.parseRef("functionName", in.FunctionName, ""); err != nil {
+		if r, err = s.parseRef(sc, "functionName", in.FunctionName, ""); err != nil {
 			return EventSourceMappingConfiguration{}, err
 		}
 	}
 	s.mu.Lock()
-	m, err := s.mappingLocked(in.UUID)
+	m, err := s.mappingLocked(sc, in.UUID)
 	if err != nil {
 		s.mu.Unlock()
 		return EventSourceMappingConfiguration{}, err
@@ -325,7 +333,7 @@ func (s *Service) UpdateEventSourceMapping(ctx context.Context, in UpdateEventSo
 	m.cfg = trial.cfg
 	if in.FunctionName != "" {
 		m.fn = r
-		m.cfg.FunctionArn = s.refARN(r)
+		m.cfg.FunctionArn = r.arn()
 	}
 	wasEnabled := m.enabled
 	if in.Enabled != nil {
@@ -356,16 +364,17 @@ func (s *Service) UpdateEventSourceMapping(ctx context.Context, in UpdateEventSo
 // DeleteEventSourceMapping deletes a mapping and stops its poller; batches
 // in progress finish.
 func (s *Service) DeleteEventSourceMapping(ctx context.Context, uuid string) (EventSourceMappingConfiguration, error) {
-	if _, err := s.enter(ctx, "DeleteEventSourceMapping"); err != nil {
+	sc, err := s.enter(ctx, "DeleteEventSourceMapping")
+	if err != nil {
 		return EventSourceMappingConfiguration{}, err
 	}
 	s.mu.Lock()
-	m, err := s.mappingLocked(uuid)
+	m, err := s.mappingLocked(sc, uuid)
 	if err != nil {
 		s.mu.Unlock()
 		return EventSourceMappingConfiguration{}, err
 	}
-	delete(s.mappings, uuid)
+	delete(s.partitions[m.fn.at.key()].mappings, uuid)
 	m.deleted = true
 	unsubscribe := m.unsubscribe
 	m.unsubscribe = nil
@@ -394,19 +403,24 @@ type ListEventSourceMappingsOutput struct {
 
 // ListEventSourceMappings lists mappings by UUID.
 func (s *Service) ListEventSourceMappings(ctx context.Context, in ListEventSourceMappingsInput) (ListEventSourceMappingsOutput, error) {
-	if _, err := s.enter(ctx, "ListEventSourceMappings"); err != nil {
+	sc, err := s.enter(ctx, "ListEventSourceMappings")
+	if err != nil {
 		return ListEventSourceMappingsOutput{}, err
 	}
 	var fn ref
 	if in.FunctionName != "" {
 		var err error
-		if fn, err = s.parseRef("functionName", in.FunctionName, ""); err != nil {
+		if fn, err = s.parseRef(sc, "functionName", in.FunctionName, ""); err != nil {
 			return ListEventSourceMappingsOutput{}, err
 		}
 	}
 	s.mu.Lock()
 	var all []EventSourceMappingConfiguration
-	for _, m := range s.mappings {
+	var mappings map[string]*mapping
+	if p := s.partitionLocked(placeOf(sc)); p != nil {
+		mappings = p.mappings
+	}
+	for _, m := range mappings {
 		if (in.EventSourceArn == "" || m.cfg.EventSourceArn == in.EventSourceArn) &&
 			(in.FunctionName == "" || (m.fn.name == fn.name && (fn.qualifier == "" || m.fn.qualifier == fn.qualifier))) {
 			all = append(all, m.snapshot(""))

@@ -105,7 +105,7 @@ func (s *Service) SetLatency(_ context.Context, functionName string, d time.Dura
 func (s *Service) withFaults(functionName string, set func(*invocationFaults)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.functionNamedLocked(functionName)
+	f, err := s.goAPIFunctionLocked(functionName)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"sort"
+
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // CreateFunctionInput describes a new function. FunctionName, Role and Code
@@ -40,10 +42,11 @@ type CreateFunctionInput struct {
 // computed from the package, and Publish also publishes version 1. The
 // function is Active at once.
 func (s *Service) CreateFunction(ctx context.Context, in CreateFunctionInput) (FunctionConfiguration, error) {
-	if _, err := s.enter(ctx, "CreateFunction"); err != nil {
+	sc, err := s.enter(ctx, "CreateFunction")
+	if err != nil {
 		return FunctionConfiguration{}, err
 	}
-	r, pkg, err := s.checkCreate(in)
+	r, pkg, err := s.checkCreate(sc, in)
 	if err != nil {
 		return FunctionConfiguration{}, err
 	}
@@ -62,21 +65,22 @@ func (s *Service) CreateFunction(ctx context.Context, in CreateFunctionInput) (F
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.checkSettingsLocked(set); err != nil {
+	if err := s.checkSettingsLocked(sc, set); err != nil {
 		return FunctionConfiguration{}, err
 	}
-	if s.functions[r.name] != nil {
+	p := s.writableLocked(r.at)
+	if p.functions[r.name] != nil {
 		return FunctionConfiguration{}, errConflict("Function already exist: %s", r.name)
 	}
 	cfg := FunctionConfiguration{
-		FunctionName: r.name, FunctionArn: s.functionARN(r.name),
+		FunctionName: r.name, FunctionArn: r.at.functionARN(r.name),
 		Timeout: 3, MemorySize: 128, Version: latest, PackageType: pkg, Architectures: arch,
 		CodeSha256: code.sha, CodeSize: code.size, State: "Active", LastUpdateStatus: "Successful",
 	}
-	s.applyLocked(&cfg, set)
+	s.applyLocked(sc, &cfg, set)
 	s.touchLocked(&cfg)
 	f := &function{
-		name: r.name, latest: &version{cfg: cfg, zip: code.zip, image: code.image}, versions: map[string]*version{},
+		name: r.name, p: p, latest: &version{cfg: cfg, zip: code.zip, image: code.image}, versions: map[string]*version{},
 		aliases: map[string]*alias{}, tags: map[string]string{},
 		invokeConfigs: map[string]*FunctionEventInvokeConfig{}, provisioned: map[string]*provisionedConfig{},
 		urls: map[string]*FunctionUrlConfig{}, pools: map[string]*pool{},
@@ -87,7 +91,7 @@ func (s *Service) CreateFunction(ctx context.Context, in CreateFunctionInput) (F
 	for k, v := range in.Tags {
 		f.tags[k] = v
 	}
-	s.functions[r.name] = f
+	p.functions[r.name] = f
 	if in.Publish {
 		return s.publishLocked(f, "").cfg.clone(), nil
 	}
@@ -96,8 +100,8 @@ func (s *Service) CreateFunction(ctx context.Context, in CreateFunctionInput) (F
 
 // checkCreate applies AWS's rules to CreateFunction's name, role, code and
 // package type, and returns the function named and its package type.
-func (s *Service) checkCreate(in CreateFunctionInput) (ref, string, error) {
-	r, err := s.parseRef("functionName", in.FunctionName, "")
+func (s *Service) checkCreate(sc faults.Scope, in CreateFunctionInput) (ref, string, error) {
+	r, err := s.parseRef(sc, "functionName", in.FunctionName, "")
 	if err != nil {
 		return ref{}, "", err
 	}
@@ -197,12 +201,13 @@ type GetFunctionOutput struct {
 // GetFunction returns the function, version or alias named. The code
 // location is a URL on the cloud's endpoint that serves the .zip uploaded.
 func (s *Service) GetFunction(ctx context.Context, in GetFunctionInput) (GetFunctionOutput, error) {
-	if _, err := s.enter(ctx, "GetFunction"); err != nil {
+	sc, err := s.enter(ctx, "GetFunction")
+	if err != nil {
 		return GetFunctionOutput{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, v, err := s.resolveNamedLocked(in.FunctionName, in.Qualifier)
+	f, v, err := s.resolveNamedLocked(sc, in.FunctionName, in.Qualifier)
 	if err != nil {
 		return GetFunctionOutput{}, err
 	}
@@ -211,7 +216,7 @@ func (s *Service) GetFunction(ctx context.Context, in GetFunctionInput) (GetFunc
 		out.Code = FunctionCodeLocation{RepositoryType: "ECR", ImageUri: v.image}
 	} else {
 		out.Code = FunctionCodeLocation{RepositoryType: "S3",
-			Location: s.env.URL + "/_awsfake/lambda/code/" + f.name + "/" + v.cfg.Version}
+			Location: s.env.URL + "/_awsfake/lambda/code/" + s.codeName(f) + "/" + v.cfg.Version}
 	}
 	if f.reserved != nil {
 		n := *f.reserved
@@ -220,14 +225,30 @@ func (s *Service) GetFunction(ctx context.Context, in GetFunctionInput) (GetFunc
 	return out, nil
 }
 
+// codeName is how a code download URL names f: its name in the cloud's
+// default account and region, its ARN elsewhere.
+func (s *Service) codeName(f *function) string {
+	if sc := s.env.Scope(); f.p.at == placeOf(sc) {
+		return f.name
+	}
+	return f.qualifiedARN("")
+}
+
 // Code returns the deployment package uploaded for a version of a function
 // ("" or $LATEST for the latest), as GetFunction's Code.Location serves it.
+// The function is named by name in the cloud's default account and region,
+// or by its ARN in any.
 // ok is false when there is no such version or its code came from S3 or an
 // image.
 func (s *Service) Code(name, qualifier string) (zip []byte, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, v, err := s.resolveLocked(ref{name: name, qualifier: qualifier})
+	r, err := s.parseRef(s.goAPIScope(name), "functionName", name, "")
+	if err != nil {
+		return nil, false
+	}
+	r.qualifier = qualifier
+	f, v, err := s.resolveLocked(r)
 	if err != nil || f == nil || v.zip == nil {
 		return nil, false
 	}
@@ -237,19 +258,20 @@ func (s *Service) Code(name, qualifier string) (zip []byte, ok bool) {
 // GetFunctionConfiguration returns the configuration of the function, version
 // or alias named.
 func (s *Service) GetFunctionConfiguration(ctx context.Context, in GetFunctionInput) (FunctionConfiguration, error) {
-	if _, err := s.enter(ctx, "GetFunctionConfiguration"); err != nil {
+	sc, err := s.enter(ctx, "GetFunctionConfiguration")
+	if err != nil {
 		return FunctionConfiguration{}, err
 	}
-	return s.functionConfiguration(in)
+	return s.functionConfiguration(sc, in)
 }
 
 // functionConfiguration is GetFunctionConfiguration without the call
 // record, for the wire's answers that derive from a function's
 // configuration.
-func (s *Service) functionConfiguration(in GetFunctionInput) (FunctionConfiguration, error) {
+func (s *Service) functionConfiguration(sc faults.Scope, in GetFunctionInput) (FunctionConfiguration, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, v, err := s.resolveNamedLocked(in.FunctionName, in.Qualifier)
+	_, v, err := s.resolveNamedLocked(sc, in.FunctionName, in.Qualifier)
 	if err != nil {
 		return FunctionConfiguration{}, err
 	}
@@ -274,24 +296,29 @@ type ListFunctionsOutput struct {
 // ListFunctions lists functions in name order, with each one's published
 // versions after its $LATEST when FunctionVersion is ALL.
 func (s *Service) ListFunctions(ctx context.Context, in ListFunctionsInput) (ListFunctionsOutput, error) {
-	if _, err := s.enter(ctx, "ListFunctions"); err != nil {
+	sc, err := s.enter(ctx, "ListFunctions")
+	if err != nil {
 		return ListFunctionsOutput{}, err
 	}
 	if in.FunctionVersion != "" && in.FunctionVersion != "ALL" {
 		return ListFunctionsOutput{}, errValidation("functionVersion", in.FunctionVersion, "Member must satisfy enum value set: [ALL]")
 	}
 	s.mu.Lock()
-	names := make([]string, 0, len(s.functions))
-	for n := range s.functions {
+	var functions map[string]*function
+	if p := s.partitionLocked(placeOf(sc)); p != nil {
+		functions = p.functions
+	}
+	names := make([]string, 0, len(functions))
+	for n := range functions {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	var all []FunctionConfiguration
 	for _, n := range names {
-		f := s.functions[n]
+		f := functions[n]
 		c := f.latest.cfg.clone()
 		if in.FunctionVersion == "ALL" {
-			c.FunctionArn = s.qualifiedARN(n, latest)
+			c.FunctionArn = f.qualifiedARN(latest)
 		}
 		all = append(all, c)
 		if in.FunctionVersion == "ALL" {
@@ -351,10 +378,11 @@ type UpdateFunctionCodeInput struct {
 // Warm environments of $LATEST are retired: the next invocation runs the new
 // code after a cold start. DryRun validates without changing anything.
 func (s *Service) UpdateFunctionCode(ctx context.Context, in UpdateFunctionCodeInput) (FunctionConfiguration, error) {
-	if _, err := s.enter(ctx, "UpdateFunctionCode"); err != nil {
+	sc, err := s.enter(ctx, "UpdateFunctionCode")
+	if err != nil {
 		return FunctionConfiguration{}, err
 	}
-	r, err := s.parseUnqualified("functionName", in.FunctionName)
+	r, err := s.parseUnqualified(sc, "functionName", in.FunctionName)
 	if err != nil {
 		return FunctionConfiguration{}, err
 	}
@@ -422,10 +450,11 @@ type UpdateFunctionConfigurationInput struct {
 // fails with PreconditionFailedException. Warm environments of $LATEST are
 // retired.
 func (s *Service) UpdateFunctionConfiguration(ctx context.Context, in UpdateFunctionConfigurationInput) (FunctionConfiguration, error) {
-	if _, err := s.enter(ctx, "UpdateFunctionConfiguration"); err != nil {
+	sc, err := s.enter(ctx, "UpdateFunctionConfiguration")
+	if err != nil {
 		return FunctionConfiguration{}, err
 	}
-	r, err := s.parseUnqualified("functionName", in.FunctionName)
+	r, err := s.parseUnqualified(sc, "functionName", in.FunctionName)
 	if err != nil {
 		return FunctionConfiguration{}, err
 	}
@@ -442,14 +471,14 @@ func (s *Service) UpdateFunctionConfiguration(ctx context.Context, in UpdateFunc
 	if err != nil {
 		return FunctionConfiguration{}, err
 	}
-	if err := s.checkSettingsLocked(set); err != nil {
+	if err := s.checkSettingsLocked(sc, set); err != nil {
 		return FunctionConfiguration{}, err
 	}
 	if f.latest.cfg.PackageType == "Image" && (in.Runtime != nil || in.Handler != nil || in.Layers != nil) {
 		return FunctionConfiguration{}, errInvalid("Please don't provide Handler, Runtime or Layers when the intended function PackageType is Image.")
 	}
 	cfg := &f.latest.cfg
-	s.applyLocked(cfg, set)
+	s.applyLocked(sc, cfg, set)
 	s.touchLocked(cfg)
 	f.pool(latest).retire()
 	return cfg.clone(), nil
@@ -466,10 +495,11 @@ type DeleteFunctionInput struct {
 // cannot be deleted this way, nor a version an alias points to. Event source
 // mappings stay, as in AWS: they fail to invoke until deleted.
 func (s *Service) DeleteFunction(ctx context.Context, in DeleteFunctionInput) error {
-	if _, err := s.enter(ctx, "DeleteFunction"); err != nil {
+	sc, err := s.enter(ctx, "DeleteFunction")
+	if err != nil {
 		return err
 	}
-	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
+	r, err := s.parseRef(sc, "functionName", in.FunctionName, in.Qualifier)
 	if err != nil {
 		return err
 	}
@@ -481,8 +511,8 @@ func (s *Service) DeleteFunction(ctx context.Context, in DeleteFunctionInput) er
 	}
 	switch q := r.qualifier; {
 	case q == "":
-		s.reserved -= int(deref(f.reserved))
-		delete(s.functions, r.name)
+		f.p.reserved -= int(deref(f.reserved))
+		delete(f.p.functions, r.name)
 		return nil
 	case q == latest:
 		return errInvalid("$LATEST version cannot be deleted without deleting the function.")
@@ -490,7 +520,7 @@ func (s *Service) DeleteFunction(ctx context.Context, in DeleteFunctionInput) er
 		return errInvalid("Deletion of aliases is not supported.")
 	}
 	if f.versions[r.qualifier] == nil {
-		return errFunctionNotFound(s.refARN(r))
+		return errFunctionNotFound(r.arn())
 	}
 	var users []string
 	for name, a := range f.aliases {

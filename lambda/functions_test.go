@@ -86,9 +86,14 @@ func TestCreateFunction_RejectsBadInputWithAWSErrorsAndCreatesNothing(t *testing
 			in.DeadLetterConfig = &types.DeadLetterConfig{TargetArn: aws.String("arn:aws:s3:::bucket")}
 		}, "InvalidParameterValueException", "target arn"},
 		"duplicate name": {func(in *sdk.CreateFunctionInput) { in.FunctionName = aws.String("taken") }, "ResourceConflictException", "Function already exist: taken"},
+		// AWS answers 403 (recorded: lambda_/test_lambda_api.py::TestLambdaFunction::test_function_arns,
+		// function_arn_other_account_exc) and 404 for another region (function_arn_other_region_exc).
 		"other account's ARN": {func(in *sdk.CreateFunctionInput) {
 			in.FunctionName = aws.String("arn:aws:lambda:us-east-1:111111111111:function:x")
-		}, "ResourceNotFoundException", ""},
+		}, "AccessDeniedException", ""},
+		"other region's ARN": {func(in *sdk.CreateFunctionInput) {
+			in.FunctionName = aws.String("arn:aws:lambda:ap-southeast-1:000000000000:function:x")
+		}, "ResourceNotFoundException", "Functions from 'ap-southeast-1' are not reachable in this region ('us-east-1')"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			in := &sdk.CreateFunctionInput{FunctionName: aws.String("fresh"), Role: aws.String(role), Runtime: types.RuntimeProvidedal2023,

@@ -44,7 +44,8 @@ func (s *Service) Invocations(name string) []Invocation {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []Invocation
-	switch f := s.functions[name]; {
+	f, _ := s.goAPIFunctionLocked(name)
+	switch {
 	case name == "":
 		out = s.records.All()
 	case f != nil:
@@ -79,7 +80,7 @@ type LogEvent struct {
 func (s *Service) Logs(_ context.Context, functionName string) ([]LogEvent, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.functionNamedLocked(functionName)
+	f, err := s.goAPIFunctionLocked(functionName)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +126,7 @@ type EnvironmentInfo struct {
 func (s *Service) Environments(_ context.Context, functionName string) ([]EnvironmentInfo, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, err := s.functionNamedLocked(functionName)
+	f, err := s.goAPIFunctionLocked(functionName)
 	if err != nil {
 		return nil, err
 	}
@@ -153,8 +154,8 @@ func (s *Service) Environments(_ context.Context, functionName string) ([]Enviro
 func (s *Service) ColdStarts(functionName string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f := s.functions[functionName]
-	if f == nil {
+	f, err := s.goAPIFunctionLocked(functionName)
+	if err != nil {
 		return 0
 	}
 	n := 0

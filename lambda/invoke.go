@@ -46,10 +46,11 @@ func (s *Service) Invoke(ctx context.Context, in InvokeInput) (InvokeOutput, err
 // invokeAs is Invoke with the request id the invocation takes (the HTTP
 // request's, on the wire); "" draws one.
 func (s *Service) invokeAs(ctx context.Context, in InvokeInput, requestID string) (InvokeOutput, error) {
-	if _, err := s.enter(ctx, "Invoke"); err != nil {
+	sc, err := s.enter(ctx, "Invoke")
+	if err != nil {
 		return InvokeOutput{}, err
 	}
-	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
+	r, err := s.parseRef(sc, "functionName", in.FunctionName, in.Qualifier)
 	if err != nil {
 		return InvokeOutput{}, err
 	}
@@ -170,10 +171,11 @@ type InvokeAsyncOutput struct {
 // InvokeAsync queues an asynchronous invocation, as Invoke with the Event
 // type does, within the older quota of 256 KB.
 func (s *Service) InvokeAsync(ctx context.Context, in InvokeAsyncInput) (InvokeAsyncOutput, error) {
-	if _, err := s.enter(ctx, "InvokeAsync"); err != nil {
+	sc, err := s.enter(ctx, "InvokeAsync")
+	if err != nil {
 		return InvokeAsyncOutput{}, err
 	}
-	r, err := s.parseRef("functionName", in.FunctionName, "")
+	r, err := s.parseRef(sc, "functionName", in.FunctionName, "")
 	if err != nil {
 		return InvokeAsyncOutput{}, err
 	}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 var (
@@ -66,7 +68,8 @@ type PublishLayerVersionInput struct {
 // Layers are stored and reported, and functions may attach them; their
 // content is never run.
 func (s *Service) PublishLayerVersion(ctx context.Context, in PublishLayerVersionInput) (LayerVersion, error) {
-	if _, err := s.enter(ctx, "PublishLayerVersion"); err != nil {
+	sc, err := s.enter(ctx, "PublishLayerVersion")
+	if err != nil {
 		return LayerVersion{}, err
 	}
 	name, err := s.layerNameOf(in.LayerName)
@@ -91,13 +94,14 @@ func (s *Service) PublishLayerVersion(ctx context.Context, in PublishLayerVersio
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	l := s.layers[name]
+	part := s.writableLocked(placeOf(sc))
+	l := part.layers[name]
 	if l == nil {
 		l = &layer{versions: map[int64]*layerVersion{}}
-		s.layers[name] = l
+		part.layers[name] = l
 	}
 	l.last++
-	layerARN := s.env.ARN("lambda", "layer:"+name)
+	layerARN := part.at.arn("layer:" + name)
 	v := &layerVersion{codeSize: code.size, out: LayerVersion{
 		Content:  &LayerVersionContentOutput{CodeSha256: code.sha, CodeSize: code.size},
 		LayerArn: layerARN, LayerVersionArn: layerARN + ":" + strconv.FormatInt(l.last, 10),
@@ -137,16 +141,16 @@ func (s *Service) layerNameOf(v string) (string, error) {
 
 // layerVersionLocked returns the layer version an ARN names. Layers of other
 // accounts cannot exist in the fake and are taken as they are.
-func (s *Service) layerVersionLocked(a string) (*layerVersion, error) {
+func (s *Service) layerVersionLocked(sc faults.Scope, a string) (*layerVersion, error) {
 	m := layerVersionARN.FindStringSubmatch(a)
 	if m == nil {
 		return nil, errValidation("layers", a, `Member must satisfy regular expression pattern: arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+`)
 	}
-	if m[2] != s.env.AccountID || m[1] != s.env.Region {
+	if m[2] != sc.Account || m[1] != sc.Region {
 		return &layerVersion{}, nil
 	}
 	n, _ := strconv.ParseInt(m[4], 10, 64)
-	if l := s.layers[m[3]]; l != nil && l.versions[n] != nil {
+	if l := s.layersLocked(sc)[m[3]]; l != nil && l.versions[n] != nil {
 		return l.versions[n], nil
 	}
 	return nil, errInvalid("Layer version %s does not exist.", a)
@@ -160,20 +164,21 @@ type GetLayerVersionInput struct {
 
 // GetLayerVersion returns a layer version.
 func (s *Service) GetLayerVersion(ctx context.Context, in GetLayerVersionInput) (LayerVersion, error) {
-	if _, err := s.enter(ctx, "GetLayerVersion"); err != nil {
+	sc, err := s.enter(ctx, "GetLayerVersion")
+	if err != nil {
 		return LayerVersion{}, err
 	}
-	return s.layerVersion(in)
+	return s.layerVersion(sc, in)
 }
 
-func (s *Service) layerVersion(in GetLayerVersionInput) (LayerVersion, error) {
+func (s *Service) layerVersion(sc faults.Scope, in GetLayerVersionInput) (LayerVersion, error) {
 	name, err := s.layerNameOf(in.LayerName)
 	if err != nil {
 		return LayerVersion{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if l := s.layers[name]; l != nil && l.versions[in.VersionNumber] != nil {
+	if l := s.layersLocked(sc)[name]; l != nil && l.versions[in.VersionNumber] != nil {
 		return l.versions[in.VersionNumber].snapshot(), nil
 	}
 	return LayerVersion{}, errNotFound("The resource you requested does not exist.")
@@ -181,24 +186,26 @@ func (s *Service) layerVersion(in GetLayerVersionInput) (LayerVersion, error) {
 
 // GetLayerVersionByArn returns the layer version an ARN names.
 func (s *Service) GetLayerVersionByArn(ctx context.Context, layerVersionArn string) (LayerVersion, error) {
-	if _, err := s.enter(ctx, "GetLayerVersionByArn"); err != nil {
+	sc, err := s.enter(ctx, "GetLayerVersionByArn")
+	if err != nil {
 		return LayerVersion{}, err
 	}
 	m := layerVersionARN.FindStringSubmatch(layerVersionArn)
-	if m == nil || m[2] != s.env.AccountID || m[1] != s.env.Region {
+	if m == nil || m[2] != sc.Account || m[1] != sc.Region {
 		if m == nil {
 			return LayerVersion{}, errValidation("arn", layerVersionArn, `Member must satisfy regular expression pattern: arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+`)
 		}
 		return LayerVersion{}, errNotFound("The resource you requested does not exist.")
 	}
 	n, _ := strconv.ParseInt(m[4], 10, 64)
-	return s.layerVersion(GetLayerVersionInput{LayerName: m[3], VersionNumber: n})
+	return s.layerVersion(sc, GetLayerVersionInput{LayerName: m[3], VersionNumber: n})
 }
 
 // DeleteLayerVersion deletes a layer version; deleting one that does not
 // exist succeeds, as in AWS. Functions that use it keep it.
 func (s *Service) DeleteLayerVersion(ctx context.Context, in GetLayerVersionInput) error {
-	if _, err := s.enter(ctx, "DeleteLayerVersion"); err != nil {
+	sc, err := s.enter(ctx, "DeleteLayerVersion")
+	if err != nil {
 		return err
 	}
 	name, err := s.layerNameOf(in.LayerName)
@@ -207,10 +214,10 @@ func (s *Service) DeleteLayerVersion(ctx context.Context, in GetLayerVersionInpu
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if l := s.layers[name]; l != nil {
+	if l := s.layersLocked(sc)[name]; l != nil {
 		delete(l.versions, in.VersionNumber)
 		if len(l.versions) == 0 {
-			delete(s.layers, name)
+			delete(s.layersLocked(sc), name)
 		}
 	}
 	return nil
@@ -234,7 +241,8 @@ type ListLayerVersionsOutput struct {
 
 // ListLayerVersions lists a layer's versions, newest first.
 func (s *Service) ListLayerVersions(ctx context.Context, in ListLayerVersionsInput) (ListLayerVersionsOutput, error) {
-	if _, err := s.enter(ctx, "ListLayerVersions"); err != nil {
+	sc, err := s.enter(ctx, "ListLayerVersions")
+	if err != nil {
 		return ListLayerVersionsOutput{}, err
 	}
 	name, err := s.layerNameOf(in.LayerName)
@@ -243,7 +251,7 @@ func (s *Service) ListLayerVersions(ctx context.Context, in ListLayerVersionsInp
 	}
 	s.mu.Lock()
 	var all []LayerVersion
-	if l := s.layers[name]; l != nil {
+	if l := s.layersLocked(sc)[name]; l != nil {
 		for _, v := range l.versions {
 			if v.matches(in.CompatibleRuntime, in.CompatibleArchitecture) {
 				all = append(all, v.listItem())
@@ -289,12 +297,13 @@ type ListLayersOutput struct {
 // ListLayers lists layers in name order, each with its newest version that
 // matches the filters (layers without one are left out).
 func (s *Service) ListLayers(ctx context.Context, in ListLayersInput) (ListLayersOutput, error) {
-	if _, err := s.enter(ctx, "ListLayers"); err != nil {
+	sc, err := s.enter(ctx, "ListLayers")
+	if err != nil {
 		return ListLayersOutput{}, err
 	}
 	s.mu.Lock()
 	var all []LayersListItem
-	for name, l := range s.layers {
+	for name, l := range s.layersLocked(sc) {
 		var best *layerVersion
 		for _, v := range l.versions {
 			if v.matches(in.CompatibleRuntime, in.CompatibleArchitecture) && (best == nil || v.out.Version > best.out.Version) {
@@ -312,4 +321,13 @@ func (s *Service) ListLayers(ctx context.Context, in ListLayersInput) (ListLayer
 		return ListLayersOutput{}, err
 	}
 	return ListLayersOutput{Layers: nonNil(items), NextMarker: next}, nil
+}
+
+// layersLocked returns the layers of sc's account in sc's region (nil
+// before any was published there).
+func (s *Service) layersLocked(sc faults.Scope) map[string]*layer {
+	if p := s.partitionLocked(placeOf(sc)); p != nil {
+		return p.layers
+	}
+	return nil
 }

@@ -84,10 +84,11 @@ type AddPermissionOutput struct {
 // Deliveries from SNS, S3, EventBridge, API Gateway and CloudWatch Logs are
 // checked against it, as AWS checks them.
 func (s *Service) AddPermission(ctx context.Context, in AddPermissionInput) (AddPermissionOutput, error) {
-	if _, err := s.enter(ctx, "AddPermission"); err != nil {
+	sc, err := s.enter(ctx, "AddPermission")
+	if err != nil {
 		return AddPermissionOutput{}, err
 	}
-	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
+	r, err := s.parseRef(sc, "functionName", in.FunctionName, in.Qualifier)
 	if err != nil {
 		return AddPermissionOutput{}, err
 	}
@@ -113,7 +114,7 @@ func (s *Service) AddPermission(ctx context.Context, in AddPermissionInput) (Add
 			return AddPermissionOutput{}, errConflict("The statement id (%s) provided already exists. Please provide a new statement id, or remove the existing statement.", in.StatementId)
 		}
 	}
-	st := statement{sid: in.StatementId, action: in.Action, principal: in.Principal, resource: s.refARN(r),
+	st := statement{sid: in.StatementId, action: in.Action, principal: in.Principal, resource: r.arn(),
 		sourceArn: in.SourceArn, sourceAccount: in.SourceAccount, principalOrgID: in.PrincipalOrgID,
 		urlAuthType: in.FunctionUrlAuthType}
 	if size := len(policyJSON(append(f.policy[:len(f.policy):len(f.policy)], st))); size > maxPolicySize {
@@ -144,10 +145,11 @@ type RemovePermissionInput struct {
 
 // RemovePermission removes a statement from the function's policy.
 func (s *Service) RemovePermission(ctx context.Context, in RemovePermissionInput) error {
-	if _, err := s.enter(ctx, "RemovePermission"); err != nil {
+	sc, err := s.enter(ctx, "RemovePermission")
+	if err != nil {
 		return err
 	}
-	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
+	r, err := s.parseRef(sc, "functionName", in.FunctionName, in.Qualifier)
 	if err != nil {
 		return err
 	}
@@ -161,7 +163,7 @@ func (s *Service) RemovePermission(ctx context.Context, in RemovePermissionInput
 		return errRevision("GetPolicy")
 	}
 	for i, st := range f.policy {
-		if st.sid == in.StatementId && st.resource == s.refARN(r) {
+		if st.sid == in.StatementId && st.resource == r.arn() {
 			f.policy = append(f.policy[:i], f.policy[i+1:]...)
 			f.policyRevision = s.env.IDs.UUID()
 			return nil
@@ -185,10 +187,11 @@ type GetPolicyOutput struct {
 // GetPolicy returns the statements that apply to the function, version or
 // alias named.
 func (s *Service) GetPolicy(ctx context.Context, in GetPolicyInput) (GetPolicyOutput, error) {
-	if _, err := s.enter(ctx, "GetPolicy"); err != nil {
+	sc, err := s.enter(ctx, "GetPolicy")
+	if err != nil {
 		return GetPolicyOutput{}, err
 	}
-	r, err := s.parseRef("functionName", in.FunctionName, in.Qualifier)
+	r, err := s.parseRef(sc, "functionName", in.FunctionName, in.Qualifier)
 	if err != nil {
 		return GetPolicyOutput{}, err
 	}
@@ -200,7 +203,7 @@ func (s *Service) GetPolicy(ctx context.Context, in GetPolicyInput) (GetPolicyOu
 	}
 	var sts []statement
 	for _, st := range f.policy {
-		if st.resource == s.refARN(r) {
+		if st.resource == r.arn() {
 			sts = append(sts, st)
 		}
 	}
@@ -224,9 +227,9 @@ var policyPrincipals = map[string]bool{
 // covers lambda:InvokeFunction, the principal or *, and conditions that
 // hold.
 func (s *Service) allowedLocked(f *function, r ref, principal, sourceArn, sourceAccount string) bool {
-	target := s.refARN(r)
+	target := r.arn()
 	for _, st := range f.policy {
-		if st.resource != target && (r.qualifier != latest || st.resource != s.functionARN(f.name)) {
+		if st.resource != target && (r.qualifier != latest || st.resource != f.qualifiedARN("")) {
 			continue
 		}
 		if st.action != "lambda:InvokeFunction" && st.action != "lambda:*" && st.action != "*" {

@@ -141,7 +141,7 @@ func (s *Service) start(req invokeRequest, then func(outcome)) error {
 	env, cold := p.acquire(now, s.idleTimeout, s.envMakerLocked(f, v.cfg.Version, key))
 	inv := &invocation{
 		s: s, f: f, cfg: v.cfg, req: req, handler: s.handlers[v.cfg.Handler], fault: f.faults.next(),
-		payload: slices.Clone(req.payload), pool: p, env: env, cold: cold, reserved: reserved, id: id, key: key, arn: s.refARN(req.ref),
+		payload: slices.Clone(req.payload), pool: p, env: env, cold: cold, reserved: reserved, id: id, key: key, arn: req.ref.arn(),
 		start: now, deadline: now.Add(time.Duration(v.cfg.Timeout) * time.Second), then: then,
 	}
 	base, cancel := context.WithCancelCause(s.ctx)
@@ -165,7 +165,7 @@ func (s *Service) start(req invokeRequest, then func(outcome)) error {
 // version here.
 func (s *Service) versionForInvokeLocked(f *function, r ref, key string) (*version, error) {
 	if a := f.aliases[r.qualifier]; a != nil && !isVersionNumber(r.qualifier) {
-		return s.versionLocked(f, ref{name: f.name, qualifier: s.routeLocked(f, a, key)})
+		return s.versionLocked(f, ref{at: f.p.at, name: f.name, qualifier: s.routeLocked(f, a, key)})
 	}
 	return s.versionLocked(f, r)
 }

@@ -41,14 +41,10 @@ type Service struct {
 	mu          sync.Mutex
 	closed      bool
 	handlers    map[string]Handler
-	functions   map[string]*function
-	mappings    map[string]*mapping
-	layers      map[string]*layer
+	partitions  map[partKey]*partition // by account and region, created on first write
 	queues      QueueSource
 	accountCap  int           // SetAccountConcurrency
 	idleTimeout time.Duration // SetIdleTimeout
-	reserved    int           // sum of reserved concurrency over functions
-	unreserved  int           // executions running on unreserved concurrency
 	active      map[*invocation]struct{}
 	jobs        map[*sched.Job]struct{} // scheduled work that Close cancels
 	records     record.Log[Invocation]  // the last record.Keep invocations of every function
@@ -62,9 +58,7 @@ func New(env *cloudenv.Env) *Service {
 	s := &Service{
 		env: env, ctx: ctx, cancel: cancel, faults: faults.New[struct{}](faultOps, env.Clock, env.Scope()),
 		handlers:    map[string]Handler{},
-		functions:   map[string]*function{},
-		mappings:    map[string]*mapping{},
-		layers:      map[string]*layer{},
+		partitions:  map[partKey]*partition{},
 		accountCap:  DefaultAccountConcurrency,
 		idleTimeout: DefaultIdleTimeout,
 		active:      map[*invocation]struct{}{},
@@ -73,8 +67,10 @@ func New(env *cloudenv.Env) *Service {
 	return s
 }
 
-// SetAccountConcurrency sets the account's concurrent executions quota
-// (default DefaultAccountConcurrency). Invocations beyond it are throttled.
+// SetAccountConcurrency sets the concurrent executions quota of every
+// account in every region (default DefaultAccountConcurrency): each
+// account's functions in a region share a quota of n. Invocations beyond it
+// are throttled.
 func (s *Service) SetAccountConcurrency(n int) {
 	s.mu.Lock()
 	s.accountCap = n
@@ -119,10 +115,12 @@ func (s *Service) Close() {
 		active = append(active, inv)
 	}
 	var unsubscribe []func()
-	for _, m := range s.mappings {
-		if m.unsubscribe != nil {
-			unsubscribe = append(unsubscribe, m.unsubscribe)
-			m.unsubscribe = nil
+	for _, p := range s.partitions {
+		for _, m := range p.mappings {
+			if m.unsubscribe != nil {
+				unsubscribe = append(unsubscribe, m.unsubscribe)
+				m.unsubscribe = nil
+			}
 		}
 	}
 	s.mu.Unlock()

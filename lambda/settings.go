@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // reservedEnvKeys are the environment variables Lambda sets itself and
@@ -37,7 +38,7 @@ type settings struct {
 // 128-10240 MB, timeout 1-900 s, ephemeral storage 512-10240 MB,
 // environment variables within 4 KB and no reserved keys, at most five
 // layers that exist.
-func (s *Service) checkSettingsLocked(in settings) error {
+func (s *Service) checkSettingsLocked(sc faults.Scope, in settings) error {
 	if in.role != nil && !roleARN.MatchString(*in.role) {
 		return errValidation("role", *in.role, `Member must satisfy regular expression pattern: arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+`)
 	}
@@ -83,7 +84,7 @@ func (s *Service) checkSettingsLocked(in settings) error {
 		return errInvalid("Cannot reference more than 5 layers.")
 	}
 	for _, l := range in.layers {
-		if _, err := s.layerVersionLocked(l); err != nil {
+		if _, err := s.layerVersionLocked(sc, l); err != nil {
 			return err
 		}
 	}
@@ -120,7 +121,7 @@ func checkEnvironment(e *Environment) error {
 }
 
 // applyLocked writes the given members into cfg.
-func (s *Service) applyLocked(cfg *FunctionConfiguration, in settings) {
+func (s *Service) applyLocked(sc faults.Scope, cfg *FunctionConfiguration, in settings) {
 	set := func(dst *string, v *string) {
 		if v != nil {
 			*dst = *v
@@ -158,7 +159,7 @@ func (s *Service) applyLocked(cfg *FunctionConfiguration, in settings) {
 	if in.layers != nil {
 		cfg.Layers = cfg.Layers[:0]
 		for _, l := range in.layers {
-			lv, _ := s.layerVersionLocked(l)
+			lv, _ := s.layerVersionLocked(sc, l)
 			cfg.Layers = append(cfg.Layers, Layer{Arn: l, CodeSize: lv.codeSize})
 		}
 	}

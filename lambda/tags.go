@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/tags"
 )
 
@@ -30,20 +31,23 @@ func checkTags(in map[string]string) error { return tagRules.Check(tags.FromMap(
 
 // tagsLocked returns the tag map of the resource ARN: a function (not a
 // version or alias) or an event source mapping.
-func (s *Service) tagsLocked(resource string) (map[string]string, error) {
+func (s *Service) tagsLocked(sc faults.Scope, resource string) (map[string]string, error) {
 	a, err := arn.Parse(resource)
 	if err != nil || a.Service != "lambda" {
 		return nil, errValidation("resource", resource,
 			`Member must satisfy regular expression pattern: arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:(function:[a-zA-Z0-9-_]+(:(\$LATEST|[a-zA-Z0-9-_]+))?|event-source-mapping:[0-9a-f-]+)`)
 	}
 	if uuid, ok := strings.CutPrefix(a.Resource, "event-source-mapping:"); ok {
-		m := s.mappings[uuid]
-		if m == nil || a.Account != s.env.AccountID || a.Region != s.env.Region {
+		var m *mapping
+		if p := s.partitionLocked(placeOf(sc)); p != nil && a.Account == sc.Account && a.Region == sc.Region {
+			m = p.mappings[uuid]
+		}
+		if m == nil {
 			return nil, errNotFound("The resource you requested does not exist.")
 		}
 		return m.tags, nil
 	}
-	r, err := s.parseRef("resource", resource, "")
+	r, err := s.parseRef(sc, "resource", resource, "")
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +69,8 @@ type TagResourceInput struct {
 
 // TagResource adds or replaces tags on a function or event source mapping.
 func (s *Service) TagResource(ctx context.Context, in TagResourceInput) error {
-	if _, err := s.enter(ctx, "TagResource"); err != nil {
+	sc, err := s.enter(ctx, "TagResource")
+	if err != nil {
 		return err
 	}
 	if err := checkTags(in.Tags); err != nil {
@@ -73,7 +78,7 @@ func (s *Service) TagResource(ctx context.Context, in TagResourceInput) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	have, err := s.tagsLocked(in.Resource)
+	have, err := s.tagsLocked(sc, in.Resource)
 	if err != nil {
 		return err
 	}
@@ -92,12 +97,13 @@ type UntagResourceInput struct {
 
 // UntagResource removes tags; keys that are not there are ignored.
 func (s *Service) UntagResource(ctx context.Context, in UntagResourceInput) error {
-	if _, err := s.enter(ctx, "UntagResource"); err != nil {
+	sc, err := s.enter(ctx, "UntagResource")
+	if err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	have, err := s.tagsLocked(in.Resource)
+	have, err := s.tagsLocked(sc, in.Resource)
 	if err != nil {
 		return err
 	}
@@ -119,12 +125,13 @@ type ListTagsOutput struct {
 
 // ListTags returns a resource's tags.
 func (s *Service) ListTags(ctx context.Context, in ListTagsInput) (ListTagsOutput, error) {
-	if _, err := s.enter(ctx, "ListTags"); err != nil {
+	sc, err := s.enter(ctx, "ListTags")
+	if err != nil {
 		return ListTagsOutput{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	have, err := s.tagsLocked(in.Resource)
+	have, err := s.tagsLocked(sc, in.Resource)
 	if err != nil {
 		return ListTagsOutput{}, err
 	}

@@ -3,6 +3,8 @@ package lambda
 import (
 	"context"
 	"sort"
+
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // Cors is the CORS setting of a function URL.
@@ -39,7 +41,8 @@ type CreateFunctionUrlConfigInput struct {
 
 // CreateFunctionUrlConfig gives a function (or one of its aliases) a URL.
 func (s *Service) CreateFunctionUrlConfig(ctx context.Context, in CreateFunctionUrlConfigInput) (FunctionUrlConfig, error) {
-	if _, err := s.enter(ctx, "CreateFunctionUrlConfig"); err != nil {
+	sc, err := s.enter(ctx, "CreateFunctionUrlConfig")
+	if err != nil {
 		return FunctionUrlConfig{}, err
 	}
 	if err := checkURLSettings(&in.AuthType, &in.InvokeMode, true); err != nil {
@@ -47,18 +50,18 @@ func (s *Service) CreateFunctionUrlConfig(ctx context.Context, in CreateFunction
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, q, err := s.urlTargetLocked(in.FunctionName, in.Qualifier)
+	f, q, err := s.urlTargetLocked(sc, in.FunctionName, in.Qualifier)
 	if err != nil {
 		return FunctionUrlConfig{}, err
 	}
 	if f.urls[q] != nil {
 		return FunctionUrlConfig{}, errConflict("Failed to create function url config for [functionArn = %s]. Error message:  FunctionUrlConfig exists for this Lambda function",
-			s.qualifiedARN(f.name, q))
+			f.qualifiedARN(q))
 	}
 	now := lastModified(s.now())
 	c := &FunctionUrlConfig{
-		FunctionUrl: "https://" + s.env.IDs.Hex(16) + ".lambda-url." + s.env.Region + ".on.aws/",
-		FunctionArn: s.qualifiedARN(f.name, q), AuthType: in.AuthType, Cors: in.Cors,
+		FunctionUrl: "https://" + s.env.IDs.Hex(16) + ".lambda-url." + sc.Region + ".on.aws/",
+		FunctionArn: f.qualifiedARN(q), AuthType: in.AuthType, Cors: in.Cors,
 		CreationTime: now, LastModifiedTime: now, InvokeMode: in.InvokeMode,
 	}
 	f.urls[q] = c
@@ -92,8 +95,8 @@ func checkURLSettings(auth, mode *string, authRequired bool) error {
 
 // urlTargetLocked returns the function and qualifier of a URL: only the
 // function itself or an alias may have one.
-func (s *Service) urlTargetLocked(name, qualifier string) (*function, string, error) {
-	r, err := s.parseRef("functionName", name, qualifier)
+func (s *Service) urlTargetLocked(sc faults.Scope, name, qualifier string) (*function, string, error) {
+	r, err := s.parseRef(sc, "functionName", name, qualifier)
 	if err != nil {
 		return nil, "", err
 	}
@@ -109,7 +112,7 @@ func (s *Service) urlTargetLocked(name, qualifier string) (*function, string, er
 		if isVersionNumber(q) {
 			return nil, "", errInvalid("Function URLs are only supported on aliases and $LATEST, not on version %s.", q)
 		}
-		return nil, "", errFunctionNotFound(s.refARN(r))
+		return nil, "", errFunctionNotFound(r.arn())
 	}
 	return f, q, nil
 }
@@ -122,20 +125,21 @@ type GetFunctionUrlConfigInput struct {
 
 // GetFunctionUrlConfig returns the URL configuration of a function or alias.
 func (s *Service) GetFunctionUrlConfig(ctx context.Context, in GetFunctionUrlConfigInput) (FunctionUrlConfig, error) {
-	if _, err := s.enter(ctx, "GetFunctionUrlConfig"); err != nil {
+	sc, err := s.enter(ctx, "GetFunctionUrlConfig")
+	if err != nil {
 		return FunctionUrlConfig{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.urlLocked(in.FunctionName, in.Qualifier)
+	c, err := s.urlLocked(sc, in.FunctionName, in.Qualifier)
 	if err != nil {
 		return FunctionUrlConfig{}, err
 	}
 	return *c, nil
 }
 
-func (s *Service) urlLocked(name, qualifier string) (*FunctionUrlConfig, error) {
-	f, q, err := s.urlTargetLocked(name, qualifier)
+func (s *Service) urlLocked(sc faults.Scope, name, qualifier string) (*FunctionUrlConfig, error) {
+	f, q, err := s.urlTargetLocked(sc, name, qualifier)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +161,8 @@ type UpdateFunctionUrlConfigInput struct {
 
 // UpdateFunctionUrlConfig changes a URL configuration.
 func (s *Service) UpdateFunctionUrlConfig(ctx context.Context, in UpdateFunctionUrlConfigInput) (FunctionUrlConfig, error) {
-	if _, err := s.enter(ctx, "UpdateFunctionUrlConfig"); err != nil {
+	sc, err := s.enter(ctx, "UpdateFunctionUrlConfig")
+	if err != nil {
 		return FunctionUrlConfig{}, err
 	}
 	if err := checkURLSettings(&in.AuthType, &in.InvokeMode, false); err != nil {
@@ -165,7 +170,7 @@ func (s *Service) UpdateFunctionUrlConfig(ctx context.Context, in UpdateFunction
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.urlLocked(in.FunctionName, in.Qualifier)
+	c, err := s.urlLocked(sc, in.FunctionName, in.Qualifier)
 	if err != nil {
 		return FunctionUrlConfig{}, err
 	}
@@ -184,12 +189,13 @@ func (s *Service) UpdateFunctionUrlConfig(ctx context.Context, in UpdateFunction
 
 // DeleteFunctionUrlConfig deletes a URL configuration.
 func (s *Service) DeleteFunctionUrlConfig(ctx context.Context, in GetFunctionUrlConfigInput) error {
-	if _, err := s.enter(ctx, "DeleteFunctionUrlConfig"); err != nil {
+	sc, err := s.enter(ctx, "DeleteFunctionUrlConfig")
+	if err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, q, err := s.urlTargetLocked(in.FunctionName, in.Qualifier)
+	f, q, err := s.urlTargetLocked(sc, in.FunctionName, in.Qualifier)
 	if err != nil {
 		return err
 	}
@@ -215,11 +221,12 @@ type ListFunctionUrlConfigsOutput struct {
 
 // ListFunctionUrlConfigs lists a function's URLs by function ARN.
 func (s *Service) ListFunctionUrlConfigs(ctx context.Context, in ListFunctionUrlConfigsInput) (ListFunctionUrlConfigsOutput, error) {
-	if _, err := s.enter(ctx, "ListFunctionUrlConfigs"); err != nil {
+	sc, err := s.enter(ctx, "ListFunctionUrlConfigs")
+	if err != nil {
 		return ListFunctionUrlConfigsOutput{}, err
 	}
 	s.mu.Lock()
-	f, err := s.functionNamedLocked(in.FunctionName)
+	f, err := s.functionNamedLocked(sc, in.FunctionName)
 	if err != nil {
 		s.mu.Unlock()
 		return ListFunctionUrlConfigsOutput{}, err

@@ -20,10 +20,11 @@ type PublishVersionInput struct {
 // publishing a $LATEST that has not changed since the last publication
 // returns that version instead of a new one, and numbers are never reused.
 func (s *Service) PublishVersion(ctx context.Context, in PublishVersionInput) (FunctionConfiguration, error) {
-	if _, err := s.enter(ctx, "PublishVersion"); err != nil {
+	sc, err := s.enter(ctx, "PublishVersion")
+	if err != nil {
 		return FunctionConfiguration{}, err
 	}
-	r, err := s.parseUnqualified("functionName", in.FunctionName)
+	r, err := s.parseUnqualified(sc, "functionName", in.FunctionName)
 	if err != nil {
 		return FunctionConfiguration{}, err
 	}
@@ -52,7 +53,7 @@ func (s *Service) publishLocked(f *function, description string) *version {
 	n := strconv.Itoa(f.lastVersion)
 	v := &version{cfg: f.latest.cfg.clone(), zip: f.latest.zip, image: f.latest.image}
 	v.cfg.Version = n
-	v.cfg.FunctionArn = s.qualifiedARN(f.name, n)
+	v.cfg.FunctionArn = f.qualifiedARN(n)
 	if description != "" {
 		v.cfg.Description = description
 	}
@@ -78,17 +79,18 @@ type ListVersionsByFunctionOutput struct {
 // ListVersionsByFunction lists $LATEST (with its qualified ARN, as AWS
 // reports it here) and every published version in order.
 func (s *Service) ListVersionsByFunction(ctx context.Context, in ListVersionsByFunctionInput) (ListVersionsByFunctionOutput, error) {
-	if _, err := s.enter(ctx, "ListVersionsByFunction"); err != nil {
+	sc, err := s.enter(ctx, "ListVersionsByFunction")
+	if err != nil {
 		return ListVersionsByFunctionOutput{}, err
 	}
 	s.mu.Lock()
-	f, err := s.functionNamedLocked(in.FunctionName)
+	f, err := s.functionNamedLocked(sc, in.FunctionName)
 	if err != nil {
 		s.mu.Unlock()
 		return ListVersionsByFunctionOutput{}, err
 	}
 	l := f.latest.cfg.clone()
-	l.FunctionArn = s.qualifiedARN(f.name, latest)
+	l.FunctionArn = f.qualifiedARN(latest)
 	all := []FunctionConfiguration{l}
 	for _, v := range f.versionNumbers() {
 		all = append(all, f.versions[v].cfg.clone())

@@ -33,7 +33,7 @@ var unmodelled = []route{
 		Handler: notFound},
 	{Method: "GET", Path: "/2025-12-01/functions/{FunctionName}/durable-executions", Name: "ListDurableExecutionsByFunction",
 		Handler: func(s *Service, c *call) error {
-			if _, err := s.functionConfiguration(GetFunctionInput{FunctionName: c.label("FunctionName")}); err != nil {
+			if _, err := s.functionConfiguration(s.scopeOf(c.ctx()), GetFunctionInput{FunctionName: c.label("FunctionName")}); err != nil {
 				return err
 			}
 			return emptyList("DurableExecutions")(s, c)
@@ -83,7 +83,7 @@ func signingNotFound(_ *Service, c *call) error {
 // functionDefault answers with fields of a function that exists.
 func functionDefault(build func(cfg FunctionConfiguration) any) handlerFunc {
 	return func(s *Service, c *call) error {
-		cfg, err := s.functionConfiguration(GetFunctionInput{FunctionName: c.label("FunctionName"), Qualifier: c.q("Qualifier")})
+		cfg, err := s.functionConfiguration(s.scopeOf(c.ctx()), GetFunctionInput{FunctionName: c.label("FunctionName"), Qualifier: c.q("Qualifier")})
 		if err != nil {
 			return err
 		}
