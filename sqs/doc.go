@@ -137,7 +137,10 @@
 //     FIFO). A standard queue's short poll past it gets OverLimit; a long
 //     poll or a FIFO queue gets nothing, with no error.
 //   - Policies and KMS settings are stored and reported, not enforced.
-//     SenderId is the account id. Throughput quotas are not enforced
+//     SenderId is the sender's: an assumed role's AROA...:session id, the
+//     caller's account for any other key (the fake has no IAM users yet),
+//     the queue owner's for a delivery through the bus (SNS, S3, EventBridge
+//     send as their service principals on AWS). Throughput quotas are not enforced
 //     (FifoThroughputLimit is validated and reported).
 //   - A message move task moves its first batch when it starts: everything
 //     without MaxNumberOfMessagesPerSecond, else that many now and again

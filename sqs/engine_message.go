@@ -32,6 +32,7 @@ type message struct {
 	groupID     string
 	dedupID     string
 	dlqSource   string // DeadLetterQueueSourceArn, once moved to a dead-letter queue
+	sender      string // SenderId; "" for the queue's owner (a delivery through the bus)
 	md5Body     [16]byte
 	seqNumber   uint64 // FIFO SequenceNumber
 

@@ -405,7 +405,11 @@ func (q *queue) render(m *message, p receiveParams) Message {
 				a[name] = v
 			}
 		}
-		set(sysSenderID, "SenderId", q.owner) // the fake knows no IAM users: every sender is the account
+		sender := m.sender
+		if sender == "" {
+			sender = q.owner
+		}
+		set(sysSenderID, "SenderId", sender)
 		set(sysSentTimestamp, "SentTimestamp", strconv.FormatInt(m.sentAt/1e6, 10))
 		set(sysReceiveCount, "ApproximateReceiveCount", strconv.Itoa(int(m.receives)))
 		set(sysFirstReceive, "ApproximateFirstReceiveTimestamp", strconv.FormatInt(m.firstReceivedAt/1e6, 10))

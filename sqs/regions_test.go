@@ -6,8 +6,10 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	awssns "github.com/aws/aws-sdk-go-v2/service/sns"
 	awssqs "github.com/aws/aws-sdk-go-v2/service/sqs"
+	awssts "github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -221,4 +223,32 @@ func TestRegions_PollerPathByARNOfAnotherRegion(t *testing.T) {
 	require.Len(t, got, 1)
 	require.NoError(t, api.PollerDelete(queueARN, []string{got[0].ReceiptHandle}))
 	api.CheckDepth(t, url, 0, 0, 0)
+}
+
+// SenderId names who sent the message, as GetCallerIdentity does: the
+// account for a long-term key, the assumed role's id for STS credentials.
+func TestSenderId_AgreesWithTheCallersIdentity(t *testing.T) {
+	f := newFixture(t)
+	other := f.cloud.AWSConfigFor("us-east-1", "111111111111")
+	q := f.createQueue(t, "senders", nil)
+	_, err := awssqs.NewFromConfig(other).SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: aws.String(q), MessageBody: aws.String("from 1111")})
+	require.NoError(t, err)
+	role, err := awssts.NewFromConfig(f.cloud.AWSConfig()).AssumeRole(ctx, &awssts.AssumeRoleInput{
+		RoleArn: aws.String("arn:aws:iam::000000000000:role/app"), RoleSessionName: aws.String("worker")})
+	require.NoError(t, err)
+	cfg := f.cloud.AWSConfig()
+	cfg.Credentials = credentials.NewStaticCredentialsProvider(aws.ToString(role.Credentials.AccessKeyId),
+		aws.ToString(role.Credentials.SecretAccessKey), aws.ToString(role.Credentials.SessionToken))
+	_, err = awssqs.NewFromConfig(cfg).SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: aws.String(q), MessageBody: aws.String("from role")})
+	require.NoError(t, err)
+	out, err := f.client.ReceiveMessage(ctx, &awssqs.ReceiveMessageInput{QueueUrl: aws.String(q), MaxNumberOfMessages: 10,
+		MessageSystemAttributeNames: []types.MessageSystemAttributeName{types.MessageSystemAttributeNameSenderId}})
+	require.NoError(t, err)
+	require.Len(t, out.Messages, 2)
+	senders := map[string]string{}
+	for _, m := range out.Messages {
+		senders[aws.ToString(m.Body)] = m.Attributes["SenderId"]
+	}
+	assert.Equal(t, "111111111111", senders["from 1111"])
+	assert.Equal(t, aws.ToString(role.AssumedRoleUser.AssumedRoleId), senders["from role"])
 }

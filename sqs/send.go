@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/internal/dedup"
+	"github.com/awsfake/awsfake/internal/creds"
 	"github.com/awsfake/awsfake/internal/faults"
 )
 
@@ -118,7 +119,7 @@ func (s *Service) SendMessage(ctx context.Context, in SendMessageInput) (SendMes
 // it is not the cloud's).
 func (s *Service) send(sc faults.Scope, in SendMessageInput) (SendMessageOutput, error) {
 	p := outgoing{body: in.MessageBody, attrs: in.MessageAttributes, system: in.MessageSystemAttributes,
-		delay: in.DelaySeconds, groupID: in.MessageGroupId, dedupID: in.MessageDeduplicationId}
+		delay: in.DelaySeconds, groupID: in.MessageGroupId, dedupID: in.MessageDeduplicationId, sender: s.senderID(sc)}
 	if err := p.check(); err != nil {
 		return SendMessageOutput{}, err
 	}
@@ -159,10 +160,11 @@ func (s *Service) SendMessageBatch(ctx context.Context, in SendMessageBatchInput
 		return SendMessageBatchOutput{}, err
 	}
 	now := s.now()
+	sender := s.senderID(sc)
 	var out SendMessageBatchOutput
 	out.Successful, out.Failed = eachEntry(in.Entries, func(en SendMessageBatchRequestEntry) (SendMessageBatchResultEntry, error) {
 		p := outgoing{body: en.MessageBody, attrs: en.MessageAttributes, system: en.MessageSystemAttributes,
-			delay: en.DelaySeconds, groupID: en.MessageGroupId, dedupID: en.MessageDeduplicationId}
+			delay: en.DelaySeconds, groupID: en.MessageGroupId, dedupID: en.MessageDeduplicationId, sender: sender}
 		if err := p.check(); err != nil {
 			return SendMessageBatchResultEntry{}, err
 		}
@@ -181,6 +183,17 @@ type outgoing struct {
 	delay         *int32
 	groupID       string
 	dedupID       string
+	sender        string // SenderId; "" is the queue's owner account
+}
+
+// senderID is the SenderId of a message sent in scope sc: the user id of
+// the principal that signed it (an assumed role's AROA...:session, as AWS
+// gives it), or the caller's account for a root or unknown key.
+func (s *Service) senderID(sc faults.Scope) string {
+	if p, st := s.env.Creds.Lookup(sc.AccessKeyID, s.env.Clock.Now()); st == creds.Valid && p.UserID != "" {
+		return p.UserID
+	}
+	return sc.Account
 }
 
 // check applies the rules that do not depend on the queue.
@@ -220,7 +233,7 @@ func (s *Service) enqueue(q *queue, p outgoing, now int64, e *effects) (SendMess
 	if a, ok := p.system["AWSTraceHeader"]; ok {
 		trace = a.StringValue
 	}
-	m := &message{body: p.body, attrs: cloneAttrs(p.attrs), traceHeader: trace, groupID: p.groupID,
+	m := &message{body: p.body, attrs: cloneAttrs(p.attrs), traceHeader: trace, groupID: p.groupID, sender: p.sender,
 		sentAt: now, enqueuedAt: now, md5Body: md5.Sum([]byte(p.body))}
 	out := SendMessageOutput{
 		MD5OfMessageBody:             hex.EncodeToString(m.md5Body[:]),

@@ -89,8 +89,11 @@ func (s *Store) Put(key string, p Principal, now time.Time) {
 
 // Lookup returns what the store knows of key at now: the principal while
 // it is valid; for an expired key, a principal holding only its account
-// and expiry.
+// and expiry. A nil store knows no key.
 func (s *Store) Lookup(key string, now time.Time) (Principal, State) {
+	if s == nil {
+		return Principal{}, Unknown
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if e, ok := s.live[key]; ok {
