@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/awsfake/awsfake/internal/dedup"
 	"github.com/awsfake/awsfake/internal/creds"
+	"github.com/awsfake/awsfake/internal/dedup"
 	"github.com/awsfake/awsfake/internal/faults"
 )
 
