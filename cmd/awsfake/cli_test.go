@@ -39,3 +39,13 @@ func TestAWSCLI_SQSSendAndReceive(t *testing.T) {
 		assert.Equal(t, "hello", got.Messages[0].Body)
 	})
 }
+
+// With -verify-sigv4, a CLI signing with a key the cloud does not know is
+// refused with InvalidClientTokenId, as AWS refuses it.
+func TestAWSCLI_VerificationRefusesAnUnknownKey(t *testing.T) {
+	s := startServer(t, "-verify-sigv4")
+	awscli.ForEach(t, func(t *testing.T, cli awscli.CLI) {
+		stderr := cli.Fail(t, s.url, "sts", "get-caller-identity")
+		assert.Contains(t, stderr, "InvalidClientTokenId")
+	})
+}
