@@ -26,9 +26,10 @@
 // CreateBucket by another account of a name taken answers
 // BucketAlreadyExists, by the owner BucketAlreadyOwnedByYou (or 200 in
 // us-east-1); ListBuckets lists the caller's own, with BucketRegion;
-// GetBucketLocation answers the region (empty for us-east-1) and HeadBucket
-// x-amz-bucket-region, from any region. Any other request signed for
-// another region than the bucket's gets what AWS answers: virtual-hosted,
+// GetBucketLocation answers the region (empty for us-east-1) from any
+// region; HeadBucket carries x-amz-bucket-region. Any other request signed
+// for another region than the bucket's, HeadBucket included, gets what AWS
+// answers: virtual-hosted,
 // 400 AuthorizationHeaderMalformed with <Region>; path style, 301
 // PermanentRedirect with <Endpoint>; both with x-amz-bucket-region, without
 // a body on HEAD. aws-sdk-go-v2 returns these errors

@@ -104,8 +104,8 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 // virtual-hosted (as AWS answers: shared/aws-recordings, s3
 // test_create_bucket_aws_global) and 301 PermanentRedirect with
 // <Endpoint> path-style, both with x-amz-bucket-region (HEAD: no body).
-// CreateBucket, HeadBucket and GetBucketLocation are served from any
-// region, and unsigned requests are served whatever their region.
+// CreateBucket and GetBucketLocation are served from any region, and
+// unsigned requests are served whatever their region.
 func (s *Service) checkBucket(r *http.Request, t target) error {
 	expected := r.Header.Get("x-amz-expected-bucket-owner")
 	signed := r.Header.Get("Authorization") != "" || strings.Contains(r.URL.RawQuery, "X-Amz-Credential=")
@@ -126,7 +126,7 @@ func (s *Service) checkBucket(r *http.Request, t target) error {
 		return errs.New(codeAccessDenied, "Access Denied")
 	}
 	switch t.op {
-	case "CreateBucket", "HeadBucket", "GetBucketLocation":
+	case "CreateBucket", "GetBucketLocation":
 		return nil
 	}
 	if !signed || region == "" || sc.Region == region { // a signed request's scope has its signing region
