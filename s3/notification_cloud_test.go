@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	lambdasdk "github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -14,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
+	stssdk "github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -199,4 +201,36 @@ func TestNotifications_ObjectCreatedInvokesALambdaFunction(t *testing.T) {
 	assert.Equal(t, int64(4), r.S3.Object.Size)
 	assert.Equal(t, md5hex([]byte("meow")), r.S3.Object.ETag)
 	assert.Empty(t, cloud.DeliveryFailures())
+}
+
+// The principal in an event record agrees with GetCallerIdentity: an
+// object put with an assumed role's credentials names the role session.
+func TestNotifications_UserIdentityIsTheCallersPrincipal(t *testing.T) {
+	ctx := context.Background()
+	cloud, c, _ := newS3(t)
+	sq := sqs.NewFromConfig(cloud.AWSConfig())
+	url, arn := queue(t, sq, "events")
+	createBucket(t, c, "watched")
+	_, err := c.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{Bucket: aws.String("watched"),
+		NotificationConfiguration: &types.NotificationConfiguration{QueueConfigurations: []types.QueueConfiguration{
+			{QueueArn: aws.String(arn), Events: []types.Event{"s3:ObjectCreated:*"}}}}})
+	require.NoError(t, err)
+	role, err := stssdk.NewFromConfig(cloud.AWSConfig()).AssumeRole(ctx, &stssdk.AssumeRoleInput{
+		RoleArn: aws.String("arn:aws:iam::000000000000:role/uploader"), RoleSessionName: aws.String("job")})
+	require.NoError(t, err)
+	cfg := cloud.AWSConfig()
+	cfg.Credentials = credentials.NewStaticCredentialsProvider(aws.ToString(role.Credentials.AccessKeyId),
+		aws.ToString(role.Credentials.SecretAccessKey), aws.ToString(role.Credentials.SessionToken))
+	putObject(t, s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = true }), "watched", "k", "v")
+	require.NoError(t, cloud.Settle(ctx))
+	bodies := drain(t, sq, url)
+	require.Len(t, bodies, 2) // the test event, then the put
+	var doc struct {
+		Records []struct {
+			UserIdentity struct{ PrincipalID string } `json:"userIdentity"`
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(bodies[1]), &doc))
+	require.Len(t, doc.Records, 1)
+	assert.Equal(t, "AWS:"+aws.ToString(role.AssumedRoleUser.AssumedRoleId), doc.Records[0].UserIdentity.PrincipalID)
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/creds"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/protocol"
 )
@@ -64,7 +65,7 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("x-amz-id-2", id)
 	h.Set("Server", "AmazonS3")
 	r = r.WithContext(withRequester(r.Context(), requester{
-		requestID: id, hostID: id, sourceIP: sourceIP(r), principal: principal(r),
+		requestID: id, hostID: id, sourceIP: sourceIP(r), principal: s.principal(r),
 	}))
 	t, err := s.address(r)
 	var hd handler
@@ -160,12 +161,19 @@ func sourceIP(r *http.Request) string {
 	return ""
 }
 
-// principal is the caller's principal id as event records show it.
-func principal(r *http.Request) string {
-	if sc, ok := protocol.CredentialScope(r); ok {
-		return "AWS:" + sc.AccessKeyID
+// principal is the caller's principal id as event records show it
+// (userIdentity.principalId): "AWS:" and the user id of a principal STS
+// issued the key to (an assumed role's AROA...:session), agreeing with
+// GetCallerIdentity, else "AWS:" and the access key.
+func (s *Service) principal(r *http.Request) string {
+	sc, ok := protocol.CredentialScope(r)
+	if !ok {
+		return ""
 	}
-	return ""
+	if p, st := s.env.Creds.Lookup(sc.AccessKeyID, s.env.Clock.Now()); st == creds.Valid && p.UserID != "" {
+		return "AWS:" + p.UserID
+	}
+	return "AWS:" + sc.AccessKeyID
 }
 
 // regionalHost matches the S3 endpoints of AWS, with a bucket in front for
