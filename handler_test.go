@@ -117,3 +117,23 @@ func FuzzServeHTTP(f *testing.F) {
 		}
 	})
 }
+
+// An unsigned Query request whose form cannot be read whole gets its
+// service's own error, not S3's 405 (issue 13).
+func TestServeHTTP_UnreadableFormsGetTheirServicesError(t *testing.T) {
+	cloud := awsfake.NewT(t)
+	for name, tc := range map[string]struct {
+		body   string
+		status int
+	}{
+		"bad escape": {"Action=SendMessage&Version=2012-11-05&QueueUrl=x&MessageBody=%zz", http.StatusBadRequest},
+		"oversize":   {"Version=2012-11-05&Action=SendMessage&MessageBody=" + strings.Repeat("x", 9<<20), http.StatusRequestEntityTooLarge},
+	} {
+		req := httptest.NewRequest("POST", "/", strings.NewReader(tc.body))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		w := httptest.NewRecorder()
+		cloud.ServeHTTP(w, req)
+		assert.Equal(t, tc.status, w.Code, name)
+		assert.Contains(t, w.Body.String(), "<ErrorResponse", name)
+	}
+}

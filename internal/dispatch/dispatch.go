@@ -82,15 +82,37 @@ func Identify(r *http.Request) string {
 		return SNS
 	}
 	if r.Method == http.MethodPost && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
-		if body, err := protocol.PeekBody(r, protocol.DefaultBodyLimit); err == nil {
-			if form, err := url.ParseQuery(string(body)); err == nil {
-				if s, ok := queryVersions[form.Get("Version")]; ok {
-					return s
-				}
-			}
+		// A form too large to read, or with a bad escape elsewhere, still
+		// names its service: its own error answers it, not S3's 405.
+		body, err := protocol.PeekBody(r, protocol.DefaultBodyLimit)
+		if err != nil && len(body) == 0 {
+			body = protocol.PeekPrefix(r, formPrefix)
+		}
+		if s, ok := queryVersions[formVersion(body)]; ok {
+			return s
 		}
 	}
 	return byPath(path)
+}
+
+// formPrefix is how much of a form too large to read whole the dispatcher
+// reads for its Version: SDKs and CLIs write Action and Version first.
+const formPrefix = 64 << 10
+
+// formVersion returns the Version member of a form body, read pair by pair
+// so that a malformed pair elsewhere does not hide it.
+func formVersion(body []byte) string {
+	for pair := range strings.SplitSeq(string(body), "&") {
+		k, v, _ := strings.Cut(pair, "=")
+		if k != "Version" {
+			continue
+		}
+		if u, err := url.QueryUnescape(v); err == nil {
+			return u
+		}
+		return v
+	}
+	return ""
 }
 
 // InternalPrefix starts the paths of what awsfake serves beyond AWS's APIs:

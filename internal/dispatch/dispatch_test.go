@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake/internal/dispatch"
+	"github.com/awsfake/awsfake/internal/protocol"
 )
 
 // auth is a SigV4 Authorization header for service, as every AWS client sends.
@@ -178,4 +179,21 @@ func FuzzIdentify(f *testing.F) {
 			t.Fatalf("body unreadable after Identify: %v", err)
 		}
 	})
+}
+
+// An unsigned form that cannot be read whole (a bad escape, a body over the
+// limit) still goes to the service its Version names, which answers with its
+// own error, not to S3.
+func TestIdentify_UnreadableFormsGoToTheirService(t *testing.T) {
+	for name, body := range map[string]string{
+		"bad escape": "Action=SendMessage&Version=2012-11-05&MessageBody=%zz",
+		"oversize":   "Version=2012-11-05&Action=SendMessage&MessageBody=" + strings.Repeat("x", int(protocol.DefaultBodyLimit)),
+	} {
+		r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		assert.Equal(t, dispatch.SQS, dispatch.Identify(r), name)
+		rest, err := io.ReadAll(r.Body)
+		assert.NoError(t, err)
+		assert.Equal(t, body, string(rest), "%s: the body is put back whole", name)
+	}
 }

@@ -87,7 +87,9 @@ func isGzip(r *http.Request) bool {
 // reader sees it whole; the dispatcher uses it to look at form bodies. On
 // success the body is put back decoded (without its Content-Encoding); when it
 // cannot be read (too large, bad gzip), it is put back as it came, so that the
-// service that takes the request reads it and answers with its own error.
+// service that takes the request reads it and answers with its own error, and
+// PeekBody returns with the error the raw bytes it read (at most a little
+// over limit), from which the dispatcher can still tell the service.
 func PeekBody(r *http.Request, limit int64) ([]byte, error) {
 	if r.Body == nil {
 		return nil, nil
@@ -100,11 +102,29 @@ func PeekBody(r *http.Request, limit int64) ([]byte, error) {
 		r.Body = struct {
 			io.Reader
 			io.Closer
-		}{io.MultiReader(&raw, orig), orig}
-		return nil, err
+		}{io.MultiReader(bytes.NewReader(raw.Bytes()), orig), orig}
+		return raw.Bytes(), err
 	}
 	r.Body = io.NopCloser(bytes.NewReader(b))
 	r.ContentLength = int64(len(b))
 	r.Header.Del("Content-Encoding")
 	return b, nil
+}
+
+// PeekPrefix reads up to n bytes of r's body, as sent, and puts them back in
+// front of the rest: the dispatcher reads a form's first members off a body
+// too large to read whole.
+func PeekPrefix(r *http.Request, n int) []byte {
+	if r.Body == nil {
+		return nil
+	}
+	buf := make([]byte, n)
+	got, _ := io.ReadFull(r.Body, buf)
+	buf = buf[:got]
+	orig := r.Body
+	r.Body = struct {
+		io.Reader
+		io.Closer
+	}{io.MultiReader(bytes.NewReader(buf), orig), orig}
+	return buf
 }
