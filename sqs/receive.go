@@ -163,6 +163,10 @@ func (s *Service) ReceiveMessage(ctx context.Context, in ReceiveMessageInput) (R
 		t.Stop()
 		s.mu.Lock()
 		q.removeWaiter(ch)
+		if s.closed { // Close ends a long poll empty, whatever ends its ctx next
+			s.mu.Unlock()
+			return ReceiveMessageOutput{}, nil
+		}
 		if err := ctx.Err(); err != nil {
 			s.mu.Unlock()
 			return ReceiveMessageOutput{}, err

@@ -49,10 +49,13 @@ func newGeneration(opts []awsfake.Option) *generation {
 	return &generation{cloud: awsfake.New(opts...), ctx: ctx, cancel: cancel}
 }
 
-// end cancels the requests still served by g and closes its cloud.
+// end closes g's cloud, then cancels the requests it still serves. Closing
+// first ends parked long polls as Close ends them, with an empty 200, the
+// same on a reset as on a shutdown (a cancelled request would answer 500
+// "context canceled", which SDKs retry).
 func (g *generation) end() {
-	g.cancel()
 	_ = g.cloud.Close()
+	g.cancel()
 }
 
 func newServer(opts []awsfake.Option, clk clock.Clock) *server {
