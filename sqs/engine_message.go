@@ -69,8 +69,7 @@ func validBody(body string) error {
 		return missingParameter("MessageBody")
 	}
 	if !validChars(body) {
-		return newError(codeInvalidMessageContents, "Invalid characters found. Valid unicode characters are "+
-			"#x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF")
+		return invalidContents()
 	}
 	return nil
 }

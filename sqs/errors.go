@@ -104,3 +104,9 @@ func invalidParameter(value any, param, reason string) *awserr.Error {
 func missingParameter(param string) *awserr.Error {
 	return newError(codeMissingParameter, "The request must contain the parameter %s.", param)
 }
+
+// invalidContents is SQS's answer for characters outside its allowed set.
+func invalidContents() error {
+	return newError(codeInvalidMessageContents, "Invalid characters found. Valid unicode characters are "+
+		"#x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF")
+}
