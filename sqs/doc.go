@@ -72,8 +72,8 @@
 //
 // With awsfake.WithSeed, each queue draws its message ids, receipt handles
 // and AWS-like delivery choices from a stream of its own, derived from the
-// seed, the queue's ARN and how many queues of that name were created
-// before it: deliveries that reach several queues at once (SNS fan-out, S3
+// seed, the queue's ARN and its place in the cloud's sequence of queue
+// creations (one counter, not a record of every name ever used): deliveries that reach several queues at once (SNS fan-out, S3
 // notifications, several pollers) give each queue the same ids on every
 // run, and a queue created again with a deleted one's name does not replay
 // its ids. FIFO sequence numbers are counted per queue.

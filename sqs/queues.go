@@ -122,8 +122,8 @@ func (s *Service) CreateQueue(ctx context.Context, in CreateQueueInput) (CreateQ
 	if err := s.checkRedrive(queueARN, fifo, cfg.redrive, attrs[attrRedrivePolicy]); err != nil {
 		return CreateQueueOutput{}, err
 	}
-	p.created[in.QueueName]++
-	stream := s.env.IDs.Derive(queueARN + "#" + strconv.FormatUint(p.created[in.QueueName], 10))
+	s.creations++
+	stream := s.env.IDs.Derive(queueARN + "#" + strconv.FormatUint(s.creations, 10))
 	q := newQueue(stream, sc.Account, in.QueueName, queueARN, p.urlPrefix+in.QueueName, fifo, cfg, now.Truncate(time.Second))
 	q.part = p
 	for k, v := range in.Tags {

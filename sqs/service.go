@@ -23,6 +23,10 @@ type Service struct {
 	// region), found without a map access.
 	partitions map[partKey]*partition
 	def        *partition
+	// creations counts the queues ever created: the n-th draws its ids from
+	// a stream of its own, so a queue re-created with a deleted one's name
+	// does not replay its ids.
+	creations uint64
 	// notifiers are by queue ARN, as AWS's pollers address a queue: they
 	// outlive a deleted queue and serve a namesake created later.
 	notifiers map[string][]notifier
@@ -63,18 +67,14 @@ func (s *Service) now() int64 { return s.env.Clock.Now().UnixNano() }
 // partKey names a partition of SQS's state: an account in a region.
 type partKey struct{ account, region string }
 
-// partition is the state of one account in one region: its queues by name,
-// the names deleted in the last 60 s (QueueDeletedRecently) and the count
-// of queues ever created with each name (the n-th has an id stream of its
-// own, so a queue re-created with a deleted one's name does not replay its
-// ids).
+// partition is the state of one account in one region: its queues by name
+// and the names deleted in the last 60 s (QueueDeletedRecently).
 type partition struct {
 	key       partKey
 	arnPrefix string // arn:<partition>:sqs:<region>:<account>:
 	urlPrefix string // the queue URL of a name is urlPrefix + name
 	queues    map[string]*queue
 	deleted   dedup.Window[struct{}]
-	created   map[string]uint64
 }
 
 // part returns the partition of account and region, or nil while it has
@@ -93,7 +93,7 @@ func (s *Service) partFor(sc faults.Scope) *partition {
 	}
 	k := partKey{sc.Account, sc.Region}
 	p := &partition{key: k, arnPrefix: sc.ARN(arnService, ""), urlPrefix: s.urlPrefix(k),
-		queues: map[string]*queue{}, deleted: dedup.NewWindow[struct{}](deleteCooldown), created: map[string]uint64{}}
+		queues: map[string]*queue{}, deleted: dedup.NewWindow[struct{}](deleteCooldown)}
 	s.partitions[k] = p
 	if k.account == s.env.AccountID && k.region == s.env.Region {
 		s.def = p
