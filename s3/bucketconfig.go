@@ -207,7 +207,8 @@ type PutBucketCorsInput struct {
 // PutBucketCorsOutput is the (empty) answer to PutBucketCors.
 type PutBucketCorsOutput struct{}
 
-// PutBucketCors stores a CORS configuration (not applied to requests). As
+// PutBucketCors stores a CORS configuration, which preflights (OPTIONS)
+// and requests carrying an Origin are answered by (cors.go). As
 // S3 checks: 1 to 100 rules, each with at least one origin and one method
 // among GET, PUT, POST, DELETE and HEAD.
 func (s *Service) PutBucketCors(ctx context.Context, in PutBucketCorsInput) (PutBucketCorsOutput, error) {

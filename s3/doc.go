@@ -44,8 +44,12 @@
 //   - Buckets: CreateBucket (AWS's naming rules and location constraints),
 //     HeadBucket, DeleteBucket, ListBuckets (paged), GetBucketLocation,
 //     Put/GetBucketVersioning, Put/Get/DeleteBucketTagging,
-//     Put/Get/DeleteBucketPolicy and Put/Get/DeleteBucketCors (stored,
-//     validated, not enforced).
+//     Put/Get/DeleteBucketPolicy (stored, validated, not enforced) and
+//     Put/Get/DeleteBucketCors, whose rules answer CORS: PreflightRequest
+//     (OPTIONS on a bucket or object, unsigned) is 200 with the
+//     Access-Control-* headers of the first matching rule or S3's
+//     BadRequest / AccessForbidden, and a request carrying an Origin a rule
+//     allows gets the same headers.
 //   - Objects: PutObject, GetObject, HeadObject (ranges, part numbers,
 //     If-Match / If-None-Match / If-Modified-Since / If-Unmodified-Since,
 //     response-* overrides), DeleteObject, DeleteObjects, CopyObject
@@ -86,7 +90,7 @@
 //   - Objects live in memory. A request body is limited to MaxObjectSize
 //     (DefaultMaxObjectSize, 1 GiB, settable up to AWS's 5 GiB); larger ones
 //     get EntityTooLarge.
-//   - Signatures, policies, ACLs and CORS rules are not enforced. Unsigned
+//   - Signatures, policies and ACLs are not enforced. Unsigned
 //     requests are served whatever the bucket's region. Lambda destinations of a
 //     notification configuration are not validated (S3 checks the function's
 //     policy). Nothing is sent to EventBridge.

@@ -10,6 +10,7 @@ import (
 // The error codes S3 raises. Each is in errs with its status.
 const (
 	codeAccessDenied                 = "AccessDenied"
+	codeAccessForbidden              = "AccessForbidden"
 	codeBadDigest                    = "BadDigest"
 	codeBadRequest                   = "BadRequest"
 	codeBucketAlreadyOwnedByYou      = "BucketAlreadyOwnedByYou"
@@ -67,7 +68,8 @@ const (
 // is noted.
 var errs = faults.NewCatalogue(arnService, faults.Specs{
 	"AccessDenied":                       {Status: 403, Message: "Access Denied"},
-	"AuthorizationHeaderMalformed":       {Status: 400, Message: "The authorization header is malformed."}, // 400 in AWS's recording (shared/aws-recordings, s3 test_create_bucket_aws_global)
+	"AuthorizationHeaderMalformed":       {Status: 400, Message: "The authorization header is malformed."},          // 400 in AWS's recording (shared/aws-recordings, s3 test_create_bucket_aws_global)
+	"AccessForbidden":                    {Status: 403, Message: "CORSResponse: This CORS request is not allowed."}, // not in the list: 403 in AWS's recordings (shared/aws-recordings, s3 test_s3_cors)
 	"AccountProblem":                     {Status: 403, Message: "There is a problem with your AWS account that prevents the operation from completing successfully."},
 	"AllAccessDisabled":                  {Status: 403, Message: "All access to this Amazon S3 resource has been disabled."},
 	"PermanentRedirect":                  {Status: 301, Message: "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint."},

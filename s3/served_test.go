@@ -16,11 +16,14 @@ import (
 )
 
 // Every operation of the SDK's S3 client is in the wire table, and nothing
-// else but PostObject, the browser form upload, which no SDK calls.
+// else but PostObject, the browser form upload, and PreflightRequest, the
+// browser's CORS preflight (OPTIONS), which no SDK calls.
 func TestServed_EveryOperationOfTheSDKClient(t *testing.T) {
 	all := s3fake.Operations()
 	require.Contains(t, all, "PostObject")
-	servicetest.CheckServed(t, &s3.Client{}, slices.DeleteFunc(all, func(op string) bool { return op == "PostObject" }))
+	require.Contains(t, all, "PreflightRequest")
+	browserOnly := func(op string) bool { return op == "PostObject" || op == "PreflightRequest" }
+	servicetest.CheckServed(t, &s3.Client{}, slices.DeleteFunc(all, browserOnly))
 }
 
 // Every code the package raises is in its catalogue.

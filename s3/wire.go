@@ -74,6 +74,7 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		err = s.checkBucket(r, t)
 	}
 	if err == nil {
+		s.applyCORS(w, r, t)
 		err = hd(s, w, r, t)
 	}
 	if err != nil {
@@ -106,11 +107,12 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 // test_create_bucket_aws_global) and 301 PermanentRedirect with
 // <Endpoint> path-style, both with x-amz-bucket-region (HEAD: no body).
 // CreateBucket and GetBucketLocation are served from any region, and
-// unsigned requests are served whatever their region.
+// unsigned requests are served whatever their region; a CORS preflight is
+// answered by the bucket's CORS rules alone.
 func (s *Service) checkBucket(r *http.Request, t target) error {
 	expected := r.Header.Get("x-amz-expected-bucket-owner")
 	signed := r.Header.Get("Authorization") != "" || strings.Contains(r.URL.RawQuery, "X-Amz-Credential=")
-	if t.bucket == "" || (expected == "" && !signed) {
+	if t.bucket == "" || t.op == "PreflightRequest" || (expected == "" && !signed) {
 		return nil
 	}
 	sc, ok := faults.ScopeFrom(r.Context())
@@ -250,8 +252,8 @@ const (
 // routes is the wire table: every operation of the S3 API by method, path,
 // sub-resource and the headers that tell operations apart. Where two rows
 // could match one request, the one with more conditions wins, then the one
-// listed first. PostObject is the browser form upload, which the SDKs do
-// not call.
+// listed first. PostObject is the browser form upload and PreflightRequest
+// the browser's CORS preflight (OPTIONS), which the SDKs do not call.
 var table = slices.Concat(unsupportedRoutes, []protocol.Route[handler]{
 	{Method: "GET", Path: "/", Name: "ListBuckets", Handler: (*Service).listBuckets},
 
@@ -278,6 +280,7 @@ var table = slices.Concat(unsupportedRoutes, []protocol.Route[handler]{
 	{Method: "HEAD", Path: bucketPath, Name: "HeadBucket", Handler: (*Service).headBucket},
 	{Method: "POST", Path: bucketPath, Query: []string{"delete"}, Name: "DeleteObjects", Handler: (*Service).deleteObjects},
 	{Method: "POST", Path: bucketPath, Name: "PostObject", Handler: (*Service).postObject},
+	{Method: "OPTIONS", Path: bucketPath, Name: "PreflightRequest", Handler: (*Service).preflight},
 
 	{Method: "PUT", Path: objectPath, Query: []string{"uploadId"}, Header: []string{"x-amz-copy-source"}, Name: "UploadPartCopy", Handler: (*Service).uploadPartCopy},
 	{Method: "PUT", Path: objectPath, Query: []string{"uploadId"}, Name: "UploadPart", Handler: (*Service).uploadPart},
@@ -293,6 +296,7 @@ var table = slices.Concat(unsupportedRoutes, []protocol.Route[handler]{
 	{Method: "DELETE", Path: objectPath, Name: "DeleteObject", Handler: (*Service).deleteObject},
 	{Method: "POST", Path: objectPath, Query: []string{"uploads"}, Name: "CreateMultipartUpload", Handler: (*Service).createMultipartUpload},
 	{Method: "POST", Path: objectPath, Query: []string{"uploadId"}, Name: "CompleteMultipartUpload", Handler: (*Service).completeMultipartUpload},
+	{Method: "OPTIONS", Path: objectPath, Name: "PreflightRequest", Handler: (*Service).preflight},
 }, unmodelledRoutes)
 
 var routes = protocol.NewRoutes(table...)
