@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/awsfake/awsfake"
 	"github.com/awsfake/awsfake/internal/awscli"
 )
 
@@ -41,11 +42,18 @@ func TestAWSCLI_SQSSendAndReceive(t *testing.T) {
 }
 
 // With -verify-sigv4, a CLI signing with a key the cloud does not know is
-// refused with InvalidClientTokenId, as AWS refuses it.
-func TestAWSCLI_VerificationRefusesAnUnknownKey(t *testing.T) {
+// refused with InvalidClientTokenId, and with the test key and a wrong
+// secret with SignatureDoesNotMatch, as AWS refuses them; the right secret
+// works.
+func TestAWSCLI_VerificationRefusesUnknownKeysAndWrongSecrets(t *testing.T) {
 	s := startServer(t, "-verify-sigv4")
 	awscli.ForEach(t, func(t *testing.T, cli awscli.CLI) {
-		stderr := cli.Fail(t, s.url, "sts", "get-caller-identity")
-		assert.Contains(t, stderr, "InvalidClientTokenId")
+		assert.Contains(t, cli.Fail(t, s.url, "sts", "get-caller-identity"), "InvalidClientTokenId")
+		wrong := cli.WithKeys(awsfake.TestAccessKeyID, "wrong")
+		assert.Contains(t, wrong.Fail(t, s.url, "sts", "get-caller-identity"), "SignatureDoesNotMatch")
+		right := cli.WithKeys(awsfake.TestAccessKeyID, awsfake.TestSecretAccessKey)
+		var id struct{ Account string }
+		right.RunJSON(t, s.url, &id, "sts", "get-caller-identity")
+		assert.Equal(t, "000000000000", id.Account)
 	})
 }

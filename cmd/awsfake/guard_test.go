@@ -9,6 +9,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -117,4 +118,47 @@ func TestGuard_S3ObjectRequestsAreExempt(t *testing.T) {
 	assert.NotEqual(t, http.StatusForbidden, status, body)
 	status, _ = s.send(t, "PUT", "/uploads?cors", "<CORSConfiguration/>", page)
 	assert.Equal(t, http.StatusForbidden, status, "bucket configuration is the control plane")
+}
+
+// Over a socket, a browser's preflight and upload to a bucket with a CORS
+// rule succeed with the CORS headers, and to a bucket without one the
+// preflight fails as S3 fails it (recorded: s3 test_cors_http_options_no_config).
+func TestGuard_BrowserUploadsFollowTheBucketsCORS(t *testing.T) {
+	s := startServer(t)
+	ctx := context.Background()
+	client := s3.NewFromConfig(s.awsConfig(), func(o *s3.Options) { o.UsePathStyle = true })
+	for _, b := range []string{"with-cors", "no-cors"} {
+		_, err := client.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String(b)})
+		require.NoError(t, err)
+	}
+	_, err := client.PutBucketCors(ctx, &s3.PutBucketCorsInput{Bucket: aws.String("with-cors"), CORSConfiguration: &s3types.CORSConfiguration{
+		CORSRules: []s3types.CORSRule{{AllowedOrigins: []string{"http://app.example"}, AllowedMethods: []string{"PUT"}, AllowedHeaders: []string{"*"}}}}})
+	require.NoError(t, err)
+	preflight := map[string]string{"Origin": "http://app.example", "Access-Control-Request-Method": "PUT",
+		"Access-Control-Request-Headers": "content-type", "Sec-Fetch-Site": "cross-site"}
+
+	req, err := http.NewRequest(http.MethodOptions, s.url+"/with-cors/photo.jpg", nil)
+	require.NoError(t, err)
+	for k, v := range preflight {
+		req.Header.Set(k, v)
+	}
+	resp, err := s.client.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "http://app.example", resp.Header.Get("Access-Control-Allow-Origin"))
+
+	req, err = http.NewRequest(http.MethodPut, s.url+"/with-cors/photo.jpg", strings.NewReader("jpeg"))
+	require.NoError(t, err)
+	req.Header.Set("Origin", "http://app.example")
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	resp, err = s.client.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "http://app.example", resp.Header.Get("Access-Control-Allow-Origin"))
+
+	status, body := s.send(t, http.MethodOptions, "/no-cors/photo.jpg", "", preflight)
+	assert.Equal(t, http.StatusForbidden, status)
+	assert.Contains(t, body, "CORSResponse: CORS is not enabled for this bucket.")
 }

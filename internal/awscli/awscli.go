@@ -39,6 +39,16 @@ type CLI struct {
 	Path string
 	// Version is what aws --version reports, such as 1.45.11.
 	Version string
+	// Keys, when set, replace the test credentials the CLI signs with
+	// (WithKeys).
+	Keys []string
+}
+
+// WithKeys returns the CLI signing with the access key and secret given
+// instead of the test credentials.
+func (c CLI) WithKeys(accessKeyID, secret string) CLI {
+	c.Keys = []string{"AWS_ACCESS_KEY_ID=" + accessKeyID, "AWS_SECRET_ACCESS_KEY=" + secret}
+	return c
 }
 
 // Name returns a name for the CLI made of lower-case letters, digits and
@@ -133,7 +143,7 @@ func (c CLI) Exec(t testing.TB, endpoint string, args ...string) (stdout []byte,
 	ctx, cancel := context.WithTimeout(t.Context(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, c.Path, append([]string{"--endpoint-url", endpoint}, args...)...)
-	cmd.Env = Env()
+	cmd.Env = append(Env(), c.Keys...) // the last of a name wins
 	var errOut bytes.Buffer
 	cmd.Stderr = &errOut
 	stdout, err = cmd.Output()
