@@ -33,6 +33,7 @@ import (
 	"github.com/awsfake/awsfake/internal/creds"
 	"github.com/awsfake/awsfake/internal/guard"
 	"github.com/awsfake/awsfake/internal/ids"
+	"github.com/awsfake/awsfake/internal/record"
 	"github.com/awsfake/awsfake/internal/sched"
 )
 
@@ -66,6 +67,7 @@ type config struct {
 	verify  bool        // WithSigV4Verification
 	origins []string    // WithAllowedOrigins
 	hosts   []string    // WithAllowedHosts
+	records int64       // WithRecordBytes
 }
 
 // Option configures a Cloud.
@@ -115,6 +117,17 @@ func WithAllowedHosts(hosts ...string) Option {
 	return func(o *config) { o.hosts = append(o.hosts, hosts...) }
 }
 
+// WithRecordBytes sets the byte budget of the cloud's records; the default
+// is 64 MiB (64 << 20), and n <= 0 keeps it. The records services keep for
+// assertions (the bus's DeliveryFailures, Lambda's Invocations and function
+// logs, SNS's Deliveries and Outbox, S3's Notifications) each keep their
+// newest entries: at most 10,000 (record.Keep) each and, together, no more
+// bytes of bodies and payloads (plus a small constant an entry) than n.
+// Past either bound a record forgets its own oldest entries, never the
+// newest, which is what a test asserts on. The fault call logs (Calls)
+// hold no bodies and are bounded by count alone.
+func WithRecordBytes(n int64) Option { return func(o *config) { o.records = n } }
+
 // New builds a cloud. It starts no goroutine: background work begins only when
 // something asks for it, and Close stops it.
 func New(opts ...Option) *Cloud {
@@ -131,8 +144,10 @@ func New(opts ...Option) *Cloud {
 		host = u.Host
 	}
 	b := bus.New(cfg.clock)
+	rec := record.NewBudget(cfg.records)
+	b.BindRecords(rec)
 	env := &cloudenv.Env{
-		Clock: cfg.clock, Bus: b, Sched: sched.New(cfg.clock, b.Begin), Timeline: clock.NewTimeline(cfg.clock), Creds: creds.New(), IDs: gen,
+		Clock: cfg.clock, Bus: b, Records: rec, Sched: sched.New(cfg.clock, b.Begin), Timeline: clock.NewTimeline(cfg.clock), Creds: creds.New(), IDs: gen,
 		Region: cfg.region, AccountID: cfg.account, URL: cfg.url, Host: host,
 	}
 	c := &Cloud{env: env, guard: &guard.Guard{Origins: cfg.origins, Hosts: cfg.hosts, Own: host}, verify: cfg.verify}

@@ -43,8 +43,8 @@ type function struct {
 	pools             map[string]*pool                      // execution environments by version
 	running           int                                   // executions in progress
 	faults            invocationFaults
-	logs              record.Log[LogEvent]   // the last record.Keep lines
-	records           record.Log[Invocation] // the last record.Keep invocations
+	logs              record.Log[LogEvent]   // the newest lines, within record.Keep and env.Records
+	records           record.Log[Invocation] // the newest invocations, within record.Keep and env.Records
 	// ids draws the request ids of the function's own invocations (its
 	// asynchronous events and the calls that bring none), and derives the
 	// log stream names of its environments and its alias routing.

@@ -88,6 +88,7 @@ func (s *Service) CreateFunction(ctx context.Context, in CreateFunctionInput) (F
 		// again under a deleted one's name does not repeat its ids.
 		ids: s.env.IDs.Derive(cfg.FunctionArn + " " + cfg.RevisionId),
 	}
+	f.bindRecords(s.env.Records)
 	for k, v := range in.Tags {
 		f.tags[k] = v
 	}
@@ -513,6 +514,7 @@ func (s *Service) DeleteFunction(ctx context.Context, in DeleteFunctionInput) er
 	case q == "":
 		f.p.reserved -= int(deref(f.reserved))
 		delete(f.p.functions, r.name)
+		f.dropRecords()
 		return nil
 	case q == latest:
 		return errInvalid("$LATEST version cannot be deleted without deleting the function.")

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/record"
 )
 
 // The inspection API: what a test reads of the engine's state (the record
@@ -37,9 +39,12 @@ type Invocation struct {
 }
 
 // Invocations returns a copy of the record of the finished invocations of
-// the function name, oldest first: the last 10,000 (record.Keep) of that
-// function while it exists, or with name "" the last 10,000 of every
-// function. Throttled calls never ran and are not recorded.
+// the function name, oldest first: the newest of that function while it
+// exists, or with name "" the newest of every function; at most 10,000
+// (record.Keep) each, and together with the cloud's other records within
+// its byte budget (awsfake.WithRecordBytes, 64 MiB by default), each
+// invocation counting its payload and response (twice: the function's
+// record and the service's hold it). The last invocation is always kept. Throttled calls never ran and are not recorded.
 func (s *Service) Invocations(name string) []Invocation {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -56,6 +61,30 @@ func (s *Service) Invocations(name string) []Invocation {
 		out[i].Response = slices.Clone(out[i].Response)
 	}
 	return out
+}
+
+// invocationBytes is what an invocation record is charged to the cloud's
+// record budget: its payload and response, plus record.Overhead. An
+// invocation is held by the function's record and the service's, and is
+// charged to each.
+func invocationBytes(r Invocation) int64 {
+	return int64(len(r.Payload)+len(r.Response)) + record.Overhead
+}
+
+// logBytes is what a log line is charged to the cloud's record budget.
+func logBytes(e LogEvent) int64 { return int64(len(e.Message)) + record.Overhead }
+
+// bindRecords charges f's invocation records and log lines to budget.
+func (f *function) bindRecords(budget *record.Budget) {
+	f.records.Bind(budget, invocationBytes)
+	f.logs.Bind(budget, logBytes)
+}
+
+// dropRecords returns the bytes of a deleted function's records to the
+// budget; the service's record of every function keeps its invocations.
+func (f *function) dropRecords() {
+	f.records.Drop()
+	f.logs.Drop()
 }
 
 // recordLocked records a finished invocation of f.
@@ -75,8 +104,9 @@ type LogEvent struct {
 	LogStream string
 }
 
-// Logs returns a copy of the log of a function, oldest first: its last
-// 10,000 lines (record.Keep).
+// Logs returns a copy of the log of a function, oldest first: its newest
+// lines, at most 10,000 (record.Keep) and within the cloud's record byte
+// budget (awsfake.WithRecordBytes).
 func (s *Service) Logs(_ context.Context, functionName string) ([]LogEvent, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

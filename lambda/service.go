@@ -47,7 +47,7 @@ type Service struct {
 	idleTimeout time.Duration // SetIdleTimeout
 	active      map[*invocation]struct{}
 	jobs        map[*sched.Job]struct{} // scheduled work that Close cancels
-	records     record.Log[Invocation]  // the last record.Keep invocations of every function
+	records     record.Log[Invocation]  // the newest invocations of every function, within record.Keep and env.Records
 	wg          sync.WaitGroup          // engine work Close waits for: async attempts and SQS batches
 }
 
@@ -64,6 +64,7 @@ func New(env *cloudenv.Env) *Service {
 		active:      map[*invocation]struct{}{},
 		jobs:        map[*sched.Job]struct{}{},
 	}
+	s.records.Bind(env.Records, invocationBytes)
 	return s
 }
 

@@ -23,8 +23,10 @@ type Notification struct {
 	Err error
 }
 
-// Notifications returns the events sent so far, oldest first: all of
-// them, or at least the last 10,000.
+// Notifications returns the events sent so far, oldest first: the newest,
+// at most 10,000 (record.Keep) and within the cloud's record byte budget
+// (awsfake.WithRecordBytes), each counting its JSON document; the newest is
+// always kept.
 func (s *Service) Notifications() []Notification {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -44,7 +44,7 @@ type Service struct {
 // New returns the S3 service of the cloud whose environment is env.
 func New(env *cloudenv.Env) *Service {
 	id := sha256.Sum256([]byte("awsfake canonical user " + env.AccountID))
-	return &Service{
+	s := &Service{
 		env:       env,
 		owner:     Owner{ID: hex.EncodeToString(id[:])},
 		partition: env.Scope().Partition,
@@ -52,6 +52,8 @@ func New(env *cloudenv.Env) *Service {
 		maxSize:   DefaultMaxObjectSize,
 		faults:    faults.New[callTarget](faultOps, env.Clock, env.Scope()),
 	}
+	s.notices.Bind(env.Records, func(n Notification) int64 { return int64(len(n.Body)) + record.Overhead })
+	return s
 }
 
 // SetMaxObjectSize sets the largest request body PutObject and UploadPart

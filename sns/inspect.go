@@ -16,9 +16,11 @@ import (
 // made to each subscription, which each subscription holds (sentLog), and
 // the outbox. It has its own lock, so that recording never waits on the
 // engine. Both records are bounded, so that a long-running server does not
-// grow without bound: a subscription keeps its last record.Keep (10,000)
-// deliveries, and they go with it when it is deleted; the outbox keeps the
-// last 10,000 messages.
+// grow without bound: a subscription keeps its newest deliveries, at most
+// record.Keep (10,000), and they go with it when it is deleted; the outbox
+// keeps its newest messages, at most 10,000. Both are charged to the cloud's
+// record byte budget (env.Records), each entry its body and attributes plus
+// record.Overhead, and forget their own oldest entries past it.
 type recorder struct {
 	mu     sync.Mutex
 	outbox record.Log[OutboxMessage]
@@ -30,6 +32,34 @@ type recorder struct {
 // records into a log that no one reads any more and that goes with the last
 // delivery, instead of bringing back a record of a deleted subscription.
 type sentLog = record.Log[*Delivery]
+
+// newSentLog returns a subscription's record, charged to the cloud's
+// record budget.
+func (s *Service) newSentLog() *sentLog {
+	l := &sentLog{}
+	l.Bind(s.env.Records, deliveryBytes)
+	return l
+}
+
+// dropSentLog returns the bytes of a deleted subscription's record to the
+// budget; a delivery still in flight records into it uncharged.
+func (s *Service) dropSentLog(l *sentLog) {
+	s.rec.mu.Lock()
+	defer s.rec.mu.Unlock()
+	l.Drop()
+}
+
+func deliveryBytes(d *Delivery) int64 {
+	n := len(d.Body)
+	for k, a := range d.Attributes {
+		n += len(k) + len(a.DataType) + len(a.StringValue) + len(a.BinaryValue)
+	}
+	return int64(n) + record.Overhead
+}
+
+func outboxBytes(m OutboxMessage) int64 {
+	return int64(len(m.Body)+len(m.Subject)) + record.Overhead
+}
 
 // DeliveryStatus says how far a delivery got.
 type DeliveryStatus string
@@ -79,7 +109,9 @@ type Delivery struct {
 }
 
 // Deliveries returns copies of the deliveries made to a subscription, in
-// the order SNS made them: the last 10,000 (record.Keep). A deleted
+// the order SNS made them: the newest, at most 10,000 (record.Keep) and
+// within the cloud's record byte budget (awsfake.WithRecordBytes), each
+// counting its body and attributes; the newest is always kept. A deleted
 // subscription has none: its record is dropped with it.
 func (s *Service) Deliveries(subscriptionArn string) []Delivery {
 	s.mu.Lock()
@@ -136,7 +168,9 @@ type OutboxMessage struct {
 }
 
 // Outbox returns the emails, SMS messages and mobile pushes sent so far,
-// oldest first: the last 10,000 (record.Keep).
+// oldest first: the newest, at most 10,000 (record.Keep) and within the
+// cloud's record byte budget (awsfake.WithRecordBytes); the newest is
+// always kept.
 func (s *Service) Outbox() []OutboxMessage {
 	s.rec.mu.Lock()
 	defer s.rec.mu.Unlock()

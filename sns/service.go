@@ -45,6 +45,7 @@ func New(env *cloudenv.Env) *Service {
 		parts:  map[partKey]*partition{},
 		faults: faults.New[struct{}](faultOps, env.Clock, env.Scope()),
 	}
+	s.rec.outbox.Bind(env.Records, outboxBytes)
 	s.signer.env = env
 	s.http.svc = s
 	return s

@@ -118,7 +118,7 @@ func (s *Service) subscribeLocked(sc faults.Scope, in SubscribeInput) (*subscrip
 		arn: in.TopicArn + ":" + s.env.IDs.UUID(), topicArn: in.TopicArn, owner: sc.Account, part: part,
 		protocol: in.Protocol, endpoint: in.Endpoint, cfg: cfg,
 		pending: needsConfirmation[in.Protocol], authenticated: !needsConfirmation[in.Protocol],
-		sent: &sentLog{},
+		sent: s.newSentLog(),
 	}
 	s.subs[sub.arn] = sub
 	part.subArns.add(sub.arn)
@@ -222,6 +222,7 @@ func (s *Service) Unsubscribe(ctx context.Context, in SubscriptionInput) error {
 // dropSubscriptionLocked removes sub from every index.
 func (s *Service) dropSubscriptionLocked(sub *subscription) {
 	delete(s.subs, sub.arn)
+	s.dropSentLog(sub.sent)
 	sub.part.subArns.remove(sub.arn)
 	if sub.token != "" {
 		delete(s.tokens, sub.token)

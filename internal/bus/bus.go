@@ -9,9 +9,10 @@
 // worker that exists only while that target has deliveries waiting: nothing
 // runs when nothing is pending. Settle waits until every posted delivery, and
 // all that it caused in turn, is done. A delivery that fails is recorded in
-// Failures, never dropped silently; the record keeps the last record.Keep
-// (10,000) failures, bodies included, so that a long-running server does not
-// grow without bound.
+// Failures, never dropped silently; the record keeps the newest failures,
+// bodies included, within record.Keep (10,000) and the cloud's record byte
+// budget (BindRecords), so that a long-running server does not grow without
+// bound.
 package bus
 
 import (
@@ -96,6 +97,28 @@ type Bus struct {
 func New(c clock.Clock) *Bus {
 	ctx, stop := context.WithCancel(context.Background())
 	return &Bus{clock: c, ctx: ctx, stop: stop, endpoints: map[string]Endpoint{}, queues: map[string][]Message{}}
+}
+
+// BindRecords charges the failure record to the cloud's byte budget r:
+// each failure counts its body, attributes and meta plus record.Overhead.
+// Call it before the bus carries anything.
+func (b *Bus) BindRecords(r *record.Budget) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.failures.Bind(r, func(f Failure) int64 { return MessageBytes(f.Message) + record.Overhead })
+}
+
+// MessageBytes is what m's body, attributes and meta hold, in bytes, as
+// the records that keep messages count it.
+func MessageBytes(m Message) int64 {
+	n := len(m.Body)
+	for k, a := range m.Attributes {
+		n += len(k) + len(a.DataType) + len(a.StringValue) + len(a.BinaryValue)
+	}
+	for k, v := range m.Meta {
+		n += len(k) + len(v)
+	}
+	return int64(n)
 }
 
 // Register makes e the endpoint for every ARN whose service field is service.
@@ -257,7 +280,8 @@ func (b *Bus) Settle(ctx context.Context) error {
 func (b *Bus) Context() context.Context { return b.ctx }
 
 // Failures returns a copy of the record of failed posted deliveries, oldest
-// first: the last record.Keep (10,000) of them.
+// first: the newest of them, at most record.Keep (10,000) and within the
+// cloud's record byte budget (BindRecords); the newest is always kept.
 func (b *Bus) Failures() []Failure {
 	b.mu.Lock()
 	defer b.mu.Unlock()

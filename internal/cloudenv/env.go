@@ -13,6 +13,7 @@ import (
 	"github.com/awsfake/awsfake/internal/creds"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/ids"
+	"github.com/awsfake/awsfake/internal/record"
 	"github.com/awsfake/awsfake/internal/sched"
 )
 
@@ -26,7 +27,12 @@ type Env struct {
 	// are compared: the wall time the cloud was built, moved by Clock.
 	Timeline clock.Timeline
 	// Creds is the cloud's credential store: the keys STS (and IAM) issue.
-	Creds     *creds.Store
+	Creds *creds.Store
+	// Records is the byte budget shared by every record log of the cloud
+	// that keeps bodies (the bus's failures, Lambda's invocations and logs,
+	// SNS's deliveries and outbox, S3's notifications): each keeps its
+	// newest entries within record.Keep and this budget.
+	Records   *record.Budget
 	IDs       *ids.Generator
 	Region    string
 	AccountID string
@@ -84,9 +90,11 @@ func (e *Env) Attach(d Descriptor) {
 
 // ForTest returns the environment of a cloud on clk, as awsfake.New builds
 // it with its defaults (us-east-1, account 000000000000, the in-memory URL)
-// and ids seeded with 1, for a package's tests that build a service alone.
+// ids seeded with 1 and the default record budget (record.DefaultBytes), for a package's tests that build a service alone.
 func ForTest(clk clock.Clock) *Env {
 	b := bus.New(clk)
-	return &Env{Clock: clk, Bus: b, Sched: sched.New(clk, b.Begin), Timeline: clock.NewTimeline(clk), Creds: creds.New(), IDs: ids.New(1),
+	rec := record.NewBudget(record.DefaultBytes)
+	b.BindRecords(rec)
+	return &Env{Clock: clk, Bus: b, Records: rec, Sched: sched.New(clk, b.Begin), Timeline: clock.NewTimeline(clk), Creds: creds.New(), IDs: ids.New(1),
 		Region: "us-east-1", AccountID: "000000000000", URL: "http://awsfake.localhost", Host: "awsfake.localhost"}
 }
