@@ -103,11 +103,17 @@
 //     (publish, list, get, delete, attach), and the defaults of the settings
 //     the fake does not model (code signing, recursion, runtime management).
 //   - For tests: Invocations (a record of each run: payload, response or
-//     error, version, cold or warm, start and end on the clock; the last
-//     10,000 of each function while it exists, and the last 10,000 of all
-//     functions), Logs (START, END and REPORT lines in AWS's format, and what
-//     handlers wrote, with log group and stream; the last 10,000 lines of
-//     each function), FailNextInvocations and SetLatency (the function
+//     error, version, cold or warm, start and end on the clock; the newest
+//     of each function while it exists, and the newest of all functions),
+//     Logs (START, END and REPORT lines in AWS's format, and what handlers
+//     wrote, with log group and stream; the newest lines of each function).
+//     Each of these records keeps at most 10,000 entries (record.Keep) and,
+//     with the cloud's other records, no more bytes of payloads, responses
+//     and lines than the cloud's record budget (awsfake.WithRecordBytes,
+//     64 MiB by default; an invocation counts in both records that hold
+//     it); past either bound it forgets its own oldest entries, never the
+//     newest, and a deleted function's records return their bytes.
+//     FailNextInvocations and SetLatency (the function
 //     itself fails or is slow), InjectFault and ClearFaults (the next calls
 //     of an API operation fail with an AWS error code, with Lambda's status
 //     and fault side), InjectLatency (the next calls of an API operation

@@ -83,7 +83,10 @@
 //     S3 gives it, the same as when the fake raises it), InjectLatency (the
 //     calls of an operation wait on the cloud clock until the test advances
 //     it), ClearFaults, and Calls (every call with the bucket and key it
-//     named, the last 10,000 at least); SetMaxObjectSize.
+//     named, the last 10,000 at least: no bodies, so bounded by count
+//     alone); Notifications keeps the newest events, at most 10,000 and
+//     within the cloud's record byte budget (awsfake.WithRecordBytes, each
+//     counting its JSON document); SetMaxObjectSize.
 //
 // # Where the fake differs from AWS
 //

@@ -103,7 +103,10 @@
 //     the bus, where nothing owns them (see cloud.DeliveryFailures).
 //   - What tests inspect is bounded, so that a long-running server does not
 //     grow without bound: Calls, Outbox and each subscription's Deliveries
-//     keep their last 10,000 entries (record.Keep), and a subscription's
+//     keep their newest entries, at most 10,000 (record.Keep); Outbox and
+//     Deliveries, which hold bodies, also stay within the cloud's record
+//     byte budget (awsfake.WithRecordBytes, 64 MiB by default), forgetting
+//     their own oldest entries past it, never the newest; a subscription's
 //     deliveries are dropped when it is deleted (by Unsubscribe or with its
 //     topic); a delivery still in flight then completes unrecorded.
 //   - The signing key is a fixed RSA-2048 test key published with this

@@ -3,7 +3,9 @@
 //
 // A service keeps one Injector. Each operation of its Go API, whether the
 // wire or a Go caller calls it, starts with Enter(ctx, op, detail): the one
-// place where the call is recorded (the log keeps the last record.Keep), an
+// place where the call is recorded (the log keeps the last record.Keep: it
+// holds no bodies, so it is bounded by count alone, outside the cloud's
+// record byte budget), an
 // injected latency parks the call on the cloud clock, an injected fault
 // fails it before the engine looks at the request (so state is untouched),
 // and the caller's Scope (account, region, partition) is resolved from ctx
