@@ -87,18 +87,18 @@ func exemptFromSigning(r *http.Request, svc string) bool {
 	return false
 }
 
-// dialectOf is the family of answers a service gives signature failures.
+// dialectOf is the family of answers a request's protocol gives signature
+// failures: S3's own; the awsQuery services' (a form POST, or a query GET
+// naming an Action: SNS, STS, SQS and CloudWatch over Query); the JSON and
+// REST-JSON services' for the rest (X-Amz-Target, Lambda's REST paths).
 func dialectOf(r *http.Request, svc string) sigv4.Dialect {
 	switch {
 	case svc == dispatch.S3:
 		return sigv4.S3
-	case svc == dispatch.SNS || svc == dispatch.STS || svc == dispatch.CloudWatch:
+	case strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded"), r.URL.Query().Get("Action") != "":
 		return sigv4.Query
-	case r.Header.Get("X-Amz-Target") != "" || strings.Contains(r.Header.Get("Content-Type"), "json") ||
-		(svc != dispatch.SQS && r.Method != http.MethodPost):
-		return sigv4.JSON
 	}
-	return sigv4.Query
+	return sigv4.JSON
 }
 
 // failure is f as the error the wire renders, nil for none.

@@ -48,7 +48,10 @@ func (s *Service) GetSessionToken(ctx context.Context, in GetSessionTokenInput) 
 }
 
 // longTermCaller returns the caller of op, which must sign with long-term
-// credentials.
+// credentials: "You must call the GetFederationToken operation using the
+// long-term security credentials of an IAM user" (API reference), and
+// GetSessionToken likewise. The code, AccessDenied, is AWS's answer for a
+// call the caller may not make; the message's wording is the fake's.
 func (s *Service) longTermCaller(sc faults.Scope, op string) (principal, error) {
 	p, err := s.caller(sc)
 	if err != nil {

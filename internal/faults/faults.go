@@ -165,7 +165,7 @@ func (in *Injector[D]) Enter(ctx context.Context, op string, detail D) (Scope, e
 		}
 	}
 	in.mu.Lock()
-	if d := in.latencyLocked(op); d > 0 {
+	if d := in.latency[op]; d > 0 {
 		in.mu.Unlock()
 		if err := in.wait(ctx, d); err != nil {
 			return sc, err
@@ -174,15 +174,6 @@ func (in *Injector[D]) Enter(ctx context.Context, op string, detail D) (Scope, e
 	}
 	defer in.mu.Unlock()
 	return sc, in.recordLocked(op, detail)
-}
-
-// latencyLocked returns op's injected latency; it costs no map lookup
-// while none is injected.
-func (in *Injector[D]) latencyLocked(op string) time.Duration {
-	if len(in.latency) == 0 {
-		return 0
-	}
-	return in.latency[op]
 }
 
 // wait parks the call on the clock for d, or until ctx ends.
@@ -204,7 +195,7 @@ func (in *Injector[D]) wait(ctx context.Context, d time.Duration) error {
 func (in *Injector[D]) recordLocked(op string, detail D) error {
 	now := in.clock.Now()
 	var err error
-	if q := in.pendingLocked(op); len(q) > 0 {
+	if q := in.pending[op]; len(q) > 0 {
 		p := q[0]
 		c := *p.err
 		err = &c
@@ -216,15 +207,6 @@ func (in *Injector[D]) recordLocked(op string, detail D) error {
 	}
 	in.calls.Add(Entry[D]{Call: Call{Operation: op, At: now, Err: err}, Detail: detail})
 	return err
-}
-
-// pendingLocked returns the faults queued for op; it costs no map lookup
-// while none is injected.
-func (in *Injector[D]) pendingLocked(op string) []*pending {
-	if len(in.pending) == 0 {
-		return nil
-	}
-	return in.pending[op]
 }
 
 // Calls returns the calls recorded, oldest first: all of them, or the last
