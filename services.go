@@ -16,6 +16,9 @@ import (
 type services struct {
 	routes  map[string]http.Handler
 	closers []func()
+	// answersCORS are the services that answer browsers by AWS's own CORS
+	// rules, by signing name (Descriptor.AnswersCORS).
+	answersCORS map[string]func(*http.Request) bool
 
 	sts    *sts.Service
 	sqs    *sqs.Service
@@ -35,6 +38,9 @@ func add[S describer](c *Cloud, build func(*cloudenv.Env) S) S {
 	d := s.Describe()
 	for _, name := range d.SigningNames {
 		c.routes[name] = d.Handler
+		if d.AnswersCORS != nil {
+			c.answersCORS[name] = d.AnswersCORS
+		}
 	}
 	c.env.Attach(d)
 	if d.Close != nil {
@@ -46,6 +52,7 @@ func add[S describer](c *Cloud, build func(*cloudenv.Env) S) S {
 // startServices builds every service, one line each.
 func (c *Cloud) startServices() {
 	c.routes = map[string]http.Handler{}
+	c.answersCORS = map[string]func(*http.Request) bool{}
 	c.sts = add(c, sts.New)
 	c.sqs = add(c, sqs.New)
 	c.sns = add(c, sns.New)

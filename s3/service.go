@@ -131,5 +131,6 @@ const arnService = "s3"
 // Describe tells the cloud how to wire the service: its signing name, ARN
 // service, handler, bus endpoint and closer.
 func (s *Service) Describe() cloudenv.Descriptor {
-	return cloudenv.Descriptor{Name: "s3", SigningNames: []string{"s3"}, ARNService: arnService, Handler: s}
+	return cloudenv.Descriptor{Name: "s3", SigningNames: []string{"s3"}, ARNService: arnService, Handler: s,
+		AnswersCORS: s.answersCORS}
 }

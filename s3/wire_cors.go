@@ -82,3 +82,14 @@ func writeCORS(h http.Header, a CORSAnswer) {
 	}
 	h.Set("Vary", "Origin, Access-Control-Request-Headers, Access-Control-Request-Method")
 }
+
+// answersCORS reports whether S3 answers r by the bucket's CORS rules, as
+// AWS does: a preflight, a browser form upload, or any request on an
+// object (path-style /bucket/key or a virtual-hosted bucket's /key).
+func (s *Service) answersCORS(r *http.Request) bool {
+	if r.Method == http.MethodOptions || (r.Method == http.MethodPost && strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data")) {
+		return true
+	}
+	t, err := s.address(r)
+	return err == nil && t.key != ""
+}

@@ -77,6 +77,10 @@ type Descriptor struct {
 	Endpoint bus.Endpoint
 	// Close stops the service's background work; nil when it has none.
 	Close func()
+	// AnswersCORS reports whether the service answers a browser's request
+	// by AWS's own CORS rules (S3's objects, uploads and preflights), so the
+	// root's browser guard lets it through; nil for none.
+	AnswersCORS func(r *http.Request) bool
 }
 
 // Attach registers what d delivers to on the bus: its Endpoint under its
