@@ -78,7 +78,9 @@ func (l *Log[T]) Bind(b *Budget, size func(T) int64) {
 }
 
 // Add appends v, forgetting the oldest entries while the log holds more
-// than Keep or its budget is exceeded; v itself is always kept.
+// than Keep or its budget is exceeded; v itself is always kept. A log
+// evicts only its own entries: logs added to concurrently may leave the
+// budget over by at most the newest entry of each.
 func (l *Log[T]) Add(v T) {
 	it := item[T]{v: v}
 	if l.budget != nil {

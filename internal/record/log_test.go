@@ -111,8 +111,11 @@ func TestBudget_DefaultLimit(t *testing.T) {
 }
 
 // Logs on one budget, each under its own owner's lock, added to from many
-// goroutines: the budget is never left over its limit once they are done,
-// and what it counts is what the logs hold.
+// goroutines: what the budget counts is what the logs hold, and once they
+// are done it is over its limit by at most one entry per log (a log evicts
+// only its own entries and always keeps the one just added, so a log whose
+// last Add left it holding just that entry cannot make room for another
+// log's later one).
 func TestBudget_ConcurrentAdds(t *testing.T) {
 	const limit = 10000
 	b := record.NewBudget(limit)
@@ -145,5 +148,5 @@ func TestBudget_ConcurrentAdds(t *testing.T) {
 		assert.Positive(t, o.log.Len())
 	}
 	assert.Equal(t, held, b.Used())
-	assert.LessOrEqual(t, b.Used(), int64(limit))
+	assert.LessOrEqual(t, b.Used(), int64(limit)+int64(len(logs))*size(100))
 }
