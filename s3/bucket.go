@@ -63,6 +63,10 @@ type CreateBucketInput struct {
 	// Region is the region of the endpoint the request was sent to; empty
 	// means the caller's region (the scope's).
 	Region string
+	// ObjectOwnership is the bucket's Object Ownership, BucketOwnerEnforced
+	// when empty; ACL the ACL it starts with (bucketsettings.go).
+	ObjectOwnership string
+	ACL             ACL
 }
 
 // CreateBucketOutput is the answer to CreateBucket.
@@ -86,6 +90,9 @@ func (s *Service) CreateBucket(ctx context.Context, in CreateBucketInput) (Creat
 	}
 	if !ValidBucketName(in.Bucket) {
 		return CreateBucketOutput{}, invalidBucketName(in.Bucket)
+	}
+	if in.ObjectOwnership != "" && !validOwnership(in.ObjectOwnership) {
+		return CreateBucketOutput{}, invalidOwnership(in.ObjectOwnership)
 	}
 	region, err := s.bucketRegion(sc, in)
 	if err != nil {
@@ -116,6 +123,9 @@ func (s *Service) CreateBucket(ctx context.Context, in CreateBucketInput) (Creat
 	}
 	b := newBucket(in.Bucket, region, s.stamp())
 	b.partition, b.account = sc.Partition, sc.Account
+	if err := s.startSettings(b, in); err != nil {
+		return CreateBucketOutput{}, err
+	}
 	s.buckets[key] = b
 	return out, nil
 }

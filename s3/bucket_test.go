@@ -183,7 +183,8 @@ func TestListBuckets_SortedByNameAndPaged(t *testing.T) {
 func TestServeHTTP_UnsupportedSubresourceIsNotImplemented(t *testing.T) {
 	_, c, _ := newS3(t)
 	createBucket(t, c, "bkt")
-	_, err := c.GetBucketAcl(context.Background(), &s3.GetBucketAclInput{Bucket: aws.String("bkt")})
+	putObject(t, c, "bkt", "k", "v")
+	_, err := c.GetObjectTorrent(context.Background(), &s3.GetObjectTorrentInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
 	requireCode(t, err, "NotImplemented", 501)
 }
 

@@ -15,6 +15,19 @@ type bucket struct {
 	cors         []CORSRule
 	notification NotificationConfiguration
 
+	// Sub-resources that are configurations (bucketsettings.go,
+	// encryption.go, configs.go, website.go, acl.go).
+	encryption        EncryptionRule // zero: S3's default, SSE-S3
+	publicAccessBlock *PublicAccessBlockConfiguration
+	ownership         string // "" once deleted
+	acl               []Grant
+	accelerate        string
+	requesterPays     bool
+	replication       string // XML documents as stored
+	logging           string
+	configs           map[string][]IDConfig // by kind, sorted by id
+	website           *WebsiteConfiguration
+
 	entries map[string]*entry // key -> its versions
 	all     keyIndex          // keys with at least one version
 	live    keyIndex          // keys whose latest version is an object
@@ -25,8 +38,10 @@ type bucket struct {
 }
 
 func newBucket(name, region string, now time.Time) *bucket {
+	pab := blockAll
 	return &bucket{
 		name: name, region: region, created: now,
+		publicAccessBlock: &pab, ownership: OwnershipBucketOwnerEnforced,
 		entries: map[string]*entry{}, uploads: map[string]*upload{}, uploadsBy: map[string][]*upload{},
 	}
 }
@@ -60,6 +75,7 @@ type object struct {
 	header   ObjectHeaders
 	metadata map[string]string
 	tags     []Tag
+	acl      []Grant // nil: the owner's FULL_CONTROL
 }
 
 // size returns the object's length in bytes.

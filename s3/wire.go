@@ -254,7 +254,7 @@ const (
 // could match one request, the one with more conditions wins, then the one
 // listed first. PostObject is the browser form upload and PreflightRequest
 // the browser's CORS preflight (OPTIONS), which the SDKs do not call.
-var table = slices.Concat(unsupportedRoutes, []protocol.Route[handler]{
+var table = slices.Concat(unsupportedRoutes, configRoutes, []protocol.Route[handler]{
 	{Method: "GET", Path: "/", Name: "ListBuckets", Handler: (*Service).listBuckets},
 
 	{Method: "GET", Path: bucketPath, Query: []string{"list-type=2"}, Name: "ListObjectsV2", Handler: (*Service).listObjectsV2},

@@ -38,7 +38,12 @@ func (s *Service) createBucket(w http.ResponseWriter, r *http.Request, t target)
 	if sc, ok := protocol.CredentialScope(r); ok {
 		region = sc.Region
 	}
-	out, err := s.CreateBucket(r.Context(), CreateBucketInput{Bucket: t.bucket, LocationConstraint: cfg.LocationConstraint, Region: region})
+	ownership, acl, err := createSettings(r.Header)
+	if err != nil {
+		return err
+	}
+	out, err := s.CreateBucket(r.Context(), CreateBucketInput{Bucket: t.bucket, LocationConstraint: cfg.LocationConstraint, Region: region,
+		ObjectOwnership: ownership, ACL: acl})
 	if err != nil {
 		return err
 	}
