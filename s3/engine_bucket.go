@@ -76,6 +76,7 @@ type object struct {
 	metadata map[string]string
 	tags     []Tag
 	acl      []Grant // nil: the owner's FULL_CONTROL
+	enc      ObjectEncryption
 }
 
 // size returns the object's length in bytes.

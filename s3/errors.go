@@ -21,6 +21,7 @@ const (
 	codeOwnershipControlsNotFoundError        = "OwnershipControlsNotFoundError"
 	codeReplicationConfigurationNotFoundError = "ReplicationConfigurationNotFoundError"
 	codeTooManyConfigurations                 = "TooManyConfigurations"
+	codeInvalidEncryptionAlgorithmError       = "InvalidEncryptionAlgorithmError"
 	codeUnexpectedContent                     = "UnexpectedContent"
 	codeUnresolvableGrantByEmailAddress       = "UnresolvableGrantByEmailAddress"
 	codeAccessForbidden                       = "AccessForbidden"
@@ -95,6 +96,7 @@ var errs = faults.NewCatalogue(arnService, faults.Specs{
 	"ReplicationConfigurationNotFoundError": {Status: 404, Message: "The replication configuration was not found"},
 	"TooManyConfigurations":                 {Status: 400, Message: "You are attempting to create a new configuration but have already reached the 1,000-configuration limit."},
 	"UnresolvableGrantByEmailAddress":       {Status: 400, Message: "The e-mail address you provided does not match any account on record."},
+	"InvalidEncryptionAlgorithmError":       {Status: 400, Message: "The Encryption request you specified is not valid. Supported value: AES256."}, // 400 in AWS's recordings (s3 test_put_object_validation_sse_c)
 	"UnexpectedContent":                     {Status: 400, Message: "This request does not support content"},
 	"AccountProblem":                        {Status: 403, Message: "There is a problem with your AWS account that prevents the operation from completing successfully."},
 	"AllAccessDisabled":                     {Status: 403, Message: "All access to this Amazon S3 resource has been disabled."},

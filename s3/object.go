@@ -41,6 +41,10 @@ type PutObjectInput struct {
 	Checksums Checksums
 	// IfMatch and IfNoneMatch ("*") make the write conditional.
 	IfMatch, IfNoneMatch string
+	// ACL and Encryption are the object's ACL and encryption (acl.go,
+	// sse.go).
+	ACL        ACL
+	Encryption SSE
 }
 
 // PutObjectOutput describes the stored object.
@@ -50,6 +54,7 @@ type PutObjectOutput struct {
 	Checksums    Checksums
 	ChecksumType string
 	Size         int64
+	Encryption   ObjectEncryption
 }
 
 // PutObject stores an object, replacing the current one (or adding a
@@ -86,13 +91,16 @@ func (s *Service) put(ctx context.Context, sc faults.Scope, event string, in Put
 	if err == nil {
 		err = checkWrite(in.IfMatch, in.IfNoneMatch, b.current(in.Key), in.Key)
 	}
+	if err == nil {
+		err = s.protect(b, o, in.ACL, in.Encryption)
+	}
 	if err != nil {
 		s.mu.Unlock()
 		return PutObjectOutput{}, err
 	}
 	s.store(b, o)
 	ev := s.event(b, event, o, req)
-	out := PutObjectOutput{ETag: o.etag, Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType(), Size: o.size()}
+	out := PutObjectOutput{ETag: o.etag, Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType(), Size: o.size(), Encryption: o.enc}
 	if b.versioned() {
 		out.VersionId = o.versionID
 	}
@@ -149,6 +157,8 @@ type GetObjectInput struct {
 	// ChecksumMode asks for the stored checksum (x-amz-checksum-mode:
 	// ENABLED); it is returned only for whole-object reads.
 	ChecksumMode bool
+	// Encryption carries the SSE-C key of an object stored with one.
+	Encryption SSE
 }
 
 // GetObjectOutput is an object, or the requested part of it.
@@ -167,6 +177,7 @@ type GetObjectOutput struct {
 	PartsCount   int // parts of a multipart object, reported with PartNumber
 	Checksums    Checksums
 	ChecksumType string
+	Encryption   ObjectEncryption
 }
 
 // GetObject reads an object. It answers NoSuchKey (with
@@ -222,9 +233,13 @@ func (s *Service) read(sc faults.Scope, in GetObjectInput, withBody bool) (GetOb
 		}
 		return GetObjectOutput{}, &headerError{err: e, headers: markerHeaders(o, b)}
 	}
+	if err := checkCustomerRead(o.enc, in.Encryption); err != nil {
+		s.mu.Unlock()
+		return GetObjectOutput{}, err
+	}
 	out := GetObjectOutput{
 		Headers: o.header, Metadata: maps.Clone(o.metadata), ETag: o.etag, LastModified: o.lastModified,
-		TagCount: len(o.tags),
+		TagCount: len(o.tags), Encryption: o.enc,
 	}
 	if b.versioned() {
 		out.VersionId = o.versionID

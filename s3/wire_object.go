@@ -20,12 +20,17 @@ func (s *Service) putObject(w http.ResponseWriter, r *http.Request, t target) er
 	if err != nil {
 		return err
 	}
+	acl, err := aclHeaders(r.Header)
+	if err != nil {
+		return err
+	}
 	out, err := s.PutObject(r.Context(), PutObjectInput{
 		Bucket: t.bucket, Key: t.key, Body: p.data,
 		Headers: objectHeaders(r.Header), Metadata: metadata(r.Header), Tags: tags,
 		ContentMD5: r.Header.Get("Content-MD5"), ChecksumAlgorithm: r.Header.Get("x-amz-sdk-checksum-algorithm"),
 		Checksums: checksums(r.Header, p.trailers),
 		IfMatch:   r.Header.Get("If-Match"), IfNoneMatch: r.Header.Get("If-None-Match"),
+		ACL: acl, Encryption: sseHeaders(r.Header, false),
 	})
 	if err != nil {
 		return err
@@ -34,7 +39,7 @@ func (s *Service) putObject(w http.ResponseWriter, r *http.Request, t target) er
 	h.Set("ETag", out.ETag)
 	setIf(h, "x-amz-version-id", out.VersionId)
 	setChecksums(h, out.Checksums, out.ChecksumType)
-	h.Set("x-amz-server-side-encryption", "AES256")
+	writeEncryption(h, out.Encryption)
 	noContent(w, http.StatusOK)
 	return nil
 }
@@ -52,6 +57,7 @@ func readInput(r *http.Request, t target) (GetObjectInput, error) {
 		Bucket: t.bucket, Key: t.key, VersionId: t.query.Get("versionId"),
 		Range: r.Header.Get("Range"), PartNumber: part, Conditions: conditions(r.Header, ""),
 		ChecksumMode: strings.EqualFold(r.Header.Get("x-amz-checksum-mode"), "ENABLED"),
+		Encryption:   sseHeaders(r.Header, false),
 	}, nil
 }
 
@@ -102,7 +108,7 @@ func writeObjectHeaders(h http.Header, out GetObjectOutput, q url.Values) int {
 	h.Set("ETag", out.ETag)
 	h.Set("Last-Modified", out.LastModified.UTC().Format(http.TimeFormat))
 	h.Set("Accept-Ranges", "bytes")
-	h.Set("x-amz-server-side-encryption", "AES256")
+	writeEncryption(h, out.Encryption)
 	setIf(h, "Content-Encoding", out.Headers.ContentEncoding)
 	setIf(h, "Content-Disposition", out.Headers.ContentDisposition)
 	setIf(h, "Content-Language", out.Headers.ContentLanguage)
