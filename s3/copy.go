@@ -13,6 +13,8 @@ import (
 type CopySource struct {
 	Bucket, Key, VersionId string
 	Conditions             Conditions
+	// Encryption carries the source's SSE-C key, when stored with one.
+	Encryption SSE
 }
 
 // Metadata and tagging directives of CopyObject.
@@ -36,6 +38,10 @@ type CopyObjectInput struct {
 	// ChecksumAlgorithm is the checksum to store; empty keeps the source's
 	// algorithm.
 	ChecksumAlgorithm string
+	// ACL and Encryption are the copy's (acl.go, sse.go); the copy takes
+	// the bucket's default encryption, not the source's.
+	ACL        ACL
+	Encryption SSE
 }
 
 // CopyObjectOutput describes the copy.
@@ -46,6 +52,7 @@ type CopyObjectOutput struct {
 	CopySourceVersionId string // of the source, when its bucket is versioned
 	Checksums           Checksums
 	ChecksumType        string
+	Encryption          ObjectEncryption
 }
 
 // CopyObject copies an object within or between buckets and sends
@@ -83,7 +90,7 @@ func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjec
 		return CopyObjectOutput{}, err
 	}
 	self := in.Source.Bucket == in.Bucket && in.Source.Key == in.Key
-	if self && md == DirectiveCopy && in.Headers.StorageClass == "" && in.Headers.WebsiteRedirectLocation == "" && alg == "" {
+	if self && md == DirectiveCopy && in.Headers.StorageClass == "" && in.Headers.WebsiteRedirectLocation == "" && alg == "" && in.Encryption == (SSE{}) {
 		return CopyObjectOutput{}, errs.New(codeInvalidRequest,
 			"This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.")
 	}
@@ -105,6 +112,9 @@ func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjec
 	req := s.requesterOf(ctx)
 	s.mu.Lock()
 	b, err := s.lookupBucket(sc, in.Bucket)
+	if err == nil {
+		err = s.protect(b, o, in.ACL, in.Encryption)
+	}
 	if err != nil {
 		s.mu.Unlock()
 		return CopyObjectOutput{}, err
@@ -112,7 +122,7 @@ func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjec
 	s.store(b, o)
 	ev := s.event(b, "ObjectCreated:Copy", o, req)
 	out := CopyObjectOutput{ETag: o.etag, LastModified: o.lastModified, CopySourceVersionId: srcVersion,
-		Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType()}
+		Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType(), Encryption: o.enc}
 	if b.versioned() {
 		out.VersionId = o.versionID
 	}
@@ -148,6 +158,9 @@ func (s *Service) copySource(sc faults.Scope, src CopySource) (*object, string, 
 	}
 	if err == nil && o.deleteMarker {
 		err = errs.New(codeInvalidRequest, "The source of a copy request may not specifically refer to a delete marker by version id.")
+	}
+	if err == nil {
+		err = checkCustomerRead(o.enc, src.Encryption)
 	}
 	versioned := err == nil && b.versioned()
 	s.mu.Unlock()

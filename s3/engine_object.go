@@ -89,7 +89,7 @@ func (s *Service) newVersionID() string {
 // and time. With versioning off or suspended it replaces the "null"
 // version; with versioning on it is added on top. The caller holds s.mu.
 func (s *Service) store(b *bucket, o *object) {
-	if o.enc == (ObjectEncryption{}) {
+	if !o.deleteMarker && o.enc == (ObjectEncryption{}) {
 		o.enc, _ = b.encrypt(SSE{}) // a bucket's default never fails
 	}
 	o.lastModified = s.stamp()

@@ -17,6 +17,8 @@ type upload struct {
 	tags      []Tag
 	alg, typ  string  // checksum algorithm and type; "" when none was asked for
 	parts     []*part // sorted by number
+	acl       []Grant // the object's, set at initiation
+	enc       ObjectEncryption
 }
 
 // part is one uploaded part.
@@ -65,7 +67,7 @@ func assemble(u *upload, parts []*part, full Checksums) (*object, error) {
 	o := &object{
 		key: u.key, data: data, parts: len(parts), partEnds: ends,
 		etag:   `"` + hex.EncodeToString(etag[:]) + "-" + strconv.Itoa(len(parts)) + `"`,
-		header: u.header, metadata: u.metadata, tags: u.tags,
+		header: u.header, metadata: u.metadata, tags: u.tags, acl: u.acl, enc: u.enc,
 	}
 	switch {
 	case u.typ == Composite:

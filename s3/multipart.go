@@ -28,12 +28,17 @@ type CreateMultipartUploadInput struct {
 	// algorithm; ChecksumType is COMPOSITE (the default, not for
 	// CRC64NVME) or FULL_OBJECT (CRC32, CRC32C and CRC64NVME only).
 	ChecksumAlgorithm, ChecksumType string
+	// ACL and Encryption are the object's (acl.go, sse.go); with SSE-C
+	// every part carries the same key.
+	ACL        ACL
+	Encryption SSE
 }
 
 // CreateMultipartUploadOutput identifies the new upload.
 type CreateMultipartUploadOutput struct {
 	Bucket, Key, UploadId           string
 	ChecksumAlgorithm, ChecksumType string
+	Encryption                      ObjectEncryption
 }
 
 // CreateMultipartUpload starts a multipart upload of Key.
@@ -60,6 +65,12 @@ func (s *Service) CreateMultipartUpload(ctx context.Context, in CreateMultipartU
 		alg: alg, typ: typ,
 	}
 	err = s.withBucket(sc, in.Bucket, func(b *bucket) error {
+		if u.acl, err = s.objectACL(b, in.ACL); err != nil {
+			return err
+		}
+		if u.enc, err = b.encrypt(in.Encryption); err != nil {
+			return err
+		}
 		b.uploads[u.id] = u
 		if len(b.uploadsBy[u.key]) == 0 {
 			b.uploadKeys.Insert(u.key)
@@ -70,7 +81,8 @@ func (s *Service) CreateMultipartUpload(ctx context.Context, in CreateMultipartU
 	if err != nil {
 		return CreateMultipartUploadOutput{}, err
 	}
-	return CreateMultipartUploadOutput{Bucket: in.Bucket, Key: in.Key, UploadId: u.id, ChecksumAlgorithm: alg, ChecksumType: typ}, nil
+	return CreateMultipartUploadOutput{Bucket: in.Bucket, Key: in.Key, UploadId: u.id, ChecksumAlgorithm: alg, ChecksumType: typ,
+		Encryption: u.enc}, nil
 }
 
 // uploadChecksum checks the checksum algorithm and type of a new upload:
@@ -111,12 +123,15 @@ type UploadPartInput struct {
 	ContentMD5        string
 	ChecksumAlgorithm string
 	Checksums         Checksums
+	// Encryption carries the upload's SSE-C key, when it has one.
+	Encryption SSE
 }
 
 // UploadPartOutput describes the stored part.
 type UploadPartOutput struct {
-	ETag      string
-	Checksums Checksums
+	ETag       string
+	Checksums  Checksums
+	Encryption ObjectEncryption
 }
 
 // UploadPart stores a part, replacing any earlier part with its number.
@@ -139,6 +154,9 @@ func (s *Service) UploadPart(ctx context.Context, in UploadPartInput) (UploadPar
 		return UploadPartOutput{}, err
 	}
 	u, err := s.uploadOf(sc, in.Bucket, in.Key, in.UploadId)
+	if err == nil {
+		err = checkPartKey(u.enc, in.Encryption)
+	}
 	if err != nil {
 		return UploadPartOutput{}, err
 	}
@@ -160,7 +178,7 @@ func (s *Service) UploadPart(ctx context.Context, in UploadPartInput) (UploadPar
 	if err := s.addPart(sc, in.Bucket, in.Key, in.UploadId, p); err != nil {
 		return UploadPartOutput{}, err
 	}
-	out := UploadPartOutput{ETag: p.etag}
+	out := UploadPartOutput{ETag: p.etag, Encryption: u.enc}
 	if u.alg != "" || len(in.Checksums.given()) > 0 || in.ChecksumAlgorithm != "" {
 		out.Checksums = p.sum.checksums()
 	}

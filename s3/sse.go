@@ -195,3 +195,13 @@ func (s *Service) protect(b *bucket, o *object, acl ACL, e SSE) error {
 	o.acl, o.enc = g, enc
 	return nil
 }
+
+// checkPartKey checks that an UploadPart to an upload initiated with an
+// SSE-C key carries that key, as S3 requires.
+func checkPartKey(u ObjectEncryption, e SSE) error {
+	if u.CustomerAlgorithm != "" && !e.customer() {
+		return errs.New(codeInvalidRequest,
+			"The multipart upload initiate requested encryption. Subsequent part requests must include the appropriate encryption parameters.")
+	}
+	return checkCustomerRead(u, e)
+}

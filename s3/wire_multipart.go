@@ -29,9 +29,14 @@ func (s *Service) createMultipartUpload(w http.ResponseWriter, r *http.Request, 
 	if err != nil {
 		return err
 	}
+	acl, err := aclHeaders(r.Header)
+	if err != nil {
+		return err
+	}
 	out, err := s.CreateMultipartUpload(r.Context(), CreateMultipartUploadInput{
 		Bucket: t.bucket, Key: t.key, Headers: objectHeaders(r.Header), Metadata: metadata(r.Header), Tags: tags,
 		ChecksumAlgorithm: r.Header.Get("x-amz-checksum-algorithm"), ChecksumType: r.Header.Get("x-amz-checksum-type"),
+		ACL: acl, Encryption: sseHeaders(r.Header, false),
 	})
 	if err != nil {
 		return err
@@ -39,7 +44,7 @@ func (s *Service) createMultipartUpload(w http.ResponseWriter, r *http.Request, 
 	h := w.Header()
 	setIf(h, "x-amz-checksum-algorithm", out.ChecksumAlgorithm)
 	setIf(h, "x-amz-checksum-type", out.ChecksumType)
-	h.Set("x-amz-server-side-encryption", "AES256")
+	writeEncryption(h, out.Encryption)
 	return writeXML(w, struct {
 		XMLName  xml.Name `xml:"InitiateMultipartUploadResult"`
 		Xmlns    string   `xml:"xmlns,attr"`
@@ -64,7 +69,7 @@ func (s *Service) uploadPart(w http.ResponseWriter, r *http.Request, t target) e
 	out, err := s.UploadPart(r.Context(), UploadPartInput{
 		Bucket: t.bucket, Key: t.key, UploadId: t.query.Get("uploadId"), PartNumber: n, Body: p.data,
 		ContentMD5: r.Header.Get("Content-MD5"), ChecksumAlgorithm: r.Header.Get("x-amz-sdk-checksum-algorithm"),
-		Checksums: checksums(r.Header, p.trailers),
+		Checksums: checksums(r.Header, p.trailers), Encryption: sseHeaders(r.Header, false),
 	})
 	if err != nil {
 		return err
@@ -72,7 +77,7 @@ func (s *Service) uploadPart(w http.ResponseWriter, r *http.Request, t target) e
 	h := w.Header()
 	h.Set("ETag", out.ETag)
 	setChecksums(h, out.Checksums, "")
-	h.Set("x-amz-server-side-encryption", "AES256")
+	writeEncryption(h, out.Encryption)
 	noContent(w, http.StatusOK)
 	return nil
 }
@@ -152,7 +157,7 @@ func (s *Service) completeMultipartUpload(w http.ResponseWriter, r *http.Request
 	}
 	h := w.Header()
 	setIf(h, "x-amz-version-id", out.VersionId)
-	h.Set("x-amz-server-side-encryption", "AES256")
+	writeEncryption(h, out.Encryption)
 	return writeXML(w, completeResultXML{Xmlns: xmlns, Location: out.Location, Bucket: out.Bucket, Key: out.Key,
 		ETag: out.ETag, checksumsXML: checksumsDoc(out.Checksums), ChecksumType: out.ChecksumType})
 }

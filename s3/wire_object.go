@@ -224,7 +224,8 @@ func copySourceHeader(h http.Header) (CopySource, error) {
 		return CopySource{}, invalidArgument("x-amz-copy-source", v,
 			"Copy Source must mention the source bucket and key: sourcebucket/sourcekey")
 	}
-	return CopySource{Bucket: b, Key: k, VersionId: q.Get("versionId"), Conditions: conditions(h, "x-amz-copy-source-")}, nil
+	return CopySource{Bucket: b, Key: k, VersionId: q.Get("versionId"), Conditions: conditions(h, "x-amz-copy-source-"),
+		Encryption: sseHeaders(h, true)}, nil
 }
 
 type copyResultXML struct {
@@ -249,11 +250,16 @@ func (s *Service) copyObject(w http.ResponseWriter, r *http.Request, t target) e
 	if err != nil {
 		return err
 	}
+	acl, err := aclHeaders(r.Header)
+	if err != nil {
+		return err
+	}
 	out, err := s.CopyObject(r.Context(), CopyObjectInput{
 		Bucket: t.bucket, Key: t.key, Source: src,
 		MetadataDirective: r.Header.Get("x-amz-metadata-directive"), TaggingDirective: r.Header.Get("x-amz-tagging-directive"),
 		Headers: objectHeaders(r.Header), Metadata: metadata(r.Header), Tags: tags,
 		ChecksumAlgorithm: r.Header.Get("x-amz-checksum-algorithm"),
+		ACL:               acl, Encryption: sseHeaders(r.Header, false),
 	})
 	if err != nil {
 		return err
@@ -261,7 +267,7 @@ func (s *Service) copyObject(w http.ResponseWriter, r *http.Request, t target) e
 	h := w.Header()
 	setIf(h, "x-amz-version-id", out.VersionId)
 	setIf(h, "x-amz-copy-source-version-id", out.CopySourceVersionId)
-	h.Set("x-amz-server-side-encryption", "AES256")
+	writeEncryption(h, out.Encryption)
 	c := out.Checksums
 	return writeXML(w, copyResultXML{Xmlns: xmlns, ETag: out.ETag, LastModified: iso(out.LastModified),
 		ChecksumType: out.ChecksumType, ChecksumCRC32: c.CRC32, ChecksumCRC32C: c.CRC32C,
