@@ -179,14 +179,15 @@ func (s *Service) deleteBucketWebsite(w http.ResponseWriter, r *http.Request, t 
 	return nil
 }
 
-// configRoutes bind the bucket sub-resources that are configurations and
-// the ACLs. The Get operations of analytics, metrics, inventory and
+// configRoutes bind the bucket sub-resources that are configurations, the
+// ACLs and GetObjectAttributes. The Get operations of analytics, metrics, inventory and
 // intelligent-tiering configurations name one by its id; their List
 // operations do not.
 var configRoutes = []protocol.Route[handler]{
 	{Method: "GET", Path: bucketPath, Query: []string{"acl"}, Name: "GetBucketAcl", Handler: (*Service).getBucketAcl},
 	{Method: "PUT", Path: bucketPath, Query: []string{"acl"}, Name: "PutBucketAcl", Handler: (*Service).putBucketAcl},
 	{Method: "GET", Path: objectPath, Query: []string{"acl"}, Name: "GetObjectAcl", Handler: (*Service).getObjectAcl},
+	{Method: "GET", Path: objectPath, Query: []string{"attributes"}, Name: "GetObjectAttributes", Handler: (*Service).getObjectAttributes},
 	{Method: "PUT", Path: objectPath, Query: []string{"acl"}, Name: "PutObjectAcl", Handler: (*Service).putObjectAcl},
 	{Method: "GET", Path: bucketPath, Query: []string{"encryption"}, Name: "GetBucketEncryption", Handler: (*Service).getBucketEncryption},
 	{Method: "PUT", Path: bucketPath, Query: []string{"encryption"}, Name: "PutBucketEncryption", Handler: (*Service).putBucketEncryption},

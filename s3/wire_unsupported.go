@@ -12,7 +12,7 @@ import (
 // request naming one answers NotImplemented, whatever its method and
 // whatever else it names, rather than being taken for another operation.
 var unsupported = map[string]bool{
-	"lifecycle": true, "object-lock": true, "retention": true, "legal-hold": true, "torrent": true, "attributes": true,
+	"lifecycle": true, "object-lock": true, "retention": true, "legal-hold": true, "torrent": true,
 	"restore": true, "select": true, "metadataConfiguration": true, "metadataTable": true, "abac": true,
 	"renameObject": true, "session": true, "annotation": true, "metadataAnnotationTable": true,
 	"metadataInventoryTable": true, "metadataJournalTable": true,
@@ -52,7 +52,6 @@ var unsupportedRoutes = []protocol.Route[handler]{
 	{Method: "GET", Path: bucketPath, Query: []string{"metadataConfiguration"}, Name: "GetBucketMetadataConfiguration", Handler: (*Service).notImplemented},
 	{Method: "GET", Path: bucketPath, Query: []string{"metadataTable"}, Name: "GetBucketMetadataTableConfiguration", Handler: (*Service).notImplemented},
 	{Method: "GET", Path: objectPath, Query: []string{"annotation", "annotationName"}, Name: "GetObjectAnnotation", Handler: (*Service).notImplemented},
-	{Method: "GET", Path: objectPath, Query: []string{"attributes"}, Name: "GetObjectAttributes", Handler: (*Service).notImplemented},
 	{Method: "GET", Path: objectPath, Query: []string{"legal-hold"}, Name: "GetObjectLegalHold", Handler: (*Service).notImplemented},
 	{Method: "GET", Path: bucketPath, Query: []string{"object-lock"}, Name: "GetObjectLockConfiguration", Handler: (*Service).notImplemented},
 	{Method: "GET", Path: objectPath, Query: []string{"retention"}, Name: "GetObjectRetention", Handler: (*Service).notImplemented},
