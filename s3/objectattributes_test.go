@@ -67,3 +67,19 @@ func TestGetObjectAttributes(t *testing.T) {
 	assert.Equal(t, int32(1), aws.ToInt32(mout.ObjectParts.TotalPartsCount))
 	assert.Contains(t, aws.ToString(mout.ETag), "-1")
 }
+
+// S3 Select is closed to new customers: SelectObjectContent answers 405
+// MethodNotAllowed, as accounts without it are answered, and is recorded.
+func TestSelectObjectContent_ClosedToNewCustomers(t *testing.T) {
+	ctx := context.Background()
+	cloud, c, _ := newS3(t)
+	createBucket(t, c, "bkt")
+	putObject(t, c, "bkt", "k.csv", "a,b\n1,2\n")
+	_, err := c.SelectObjectContent(ctx, &s3.SelectObjectContentInput{Bucket: aws.String("bkt"), Key: aws.String("k.csv"),
+		Expression: aws.String("select * from s3object"), ExpressionType: types.ExpressionTypeSql,
+		InputSerialization:  &types.InputSerialization{CSV: &types.CSVInput{}},
+		OutputSerialization: &types.OutputSerialization{CSV: &types.CSVOutput{}}})
+	requireCode(t, err, "MethodNotAllowed", 405)
+	calls := cloud.S3().Calls()
+	assert.Equal(t, "SelectObjectContent", calls[len(calls)-1].Operation)
+}

@@ -13,7 +13,7 @@ import (
 // whatever else it names, rather than being taken for another operation.
 var unsupported = map[string]bool{
 	"lifecycle": true, "object-lock": true, "retention": true, "legal-hold": true, "torrent": true,
-	"restore": true, "select": true, "metadataConfiguration": true, "metadataTable": true, "abac": true,
+	"restore": true, "metadataConfiguration": true, "metadataTable": true, "abac": true,
 	"renameObject": true, "session": true, "annotation": true, "metadataAnnotationTable": true,
 	"metadataInventoryTable": true, "metadataJournalTable": true,
 }
@@ -65,7 +65,6 @@ var unsupportedRoutes = []protocol.Route[handler]{
 	{Method: "PUT", Path: objectPath, Query: []string{"retention"}, Name: "PutObjectRetention", Handler: (*Service).notImplemented},
 	{Method: "PUT", Path: objectPath, Query: []string{"renameObject"}, Name: "RenameObject", Handler: (*Service).notImplemented},
 	{Method: "POST", Path: objectPath, Query: []string{"restore"}, Name: "RestoreObject", Handler: (*Service).notImplemented},
-	{Method: "POST", Path: objectPath, Query: []string{"select", "select-type=2"}, Name: "SelectObjectContent", Handler: (*Service).notImplemented},
 	{Method: "PUT", Path: bucketPath, Query: []string{"metadataAnnotationTable"}, Name: "UpdateBucketMetadataAnnotationTableConfiguration", Handler: (*Service).notImplemented},
 	{Method: "PUT", Path: bucketPath, Query: []string{"metadataInventoryTable"}, Name: "UpdateBucketMetadataInventoryTableConfiguration", Handler: (*Service).notImplemented},
 	{Method: "PUT", Path: bucketPath, Query: []string{"metadataJournalTable"}, Name: "UpdateBucketMetadataJournalTableConfiguration", Handler: (*Service).notImplemented},
@@ -78,6 +77,7 @@ var unsupportedRoutes = []protocol.Route[handler]{
 // (WriteGetObjectResponse, which the SDK sends to <route>.<endpoint>).
 var unmodelledRoutes = []protocol.Route[handler]{
 	{Method: "GET", Path: "/", Query: []string{"x-id=ListDirectoryBuckets"}, Name: "ListDirectoryBuckets", Handler: (*Service).notImplemented},
+	{Method: "POST", Path: objectPath, Query: []string{"select", "select-type=2"}, Name: "SelectObjectContent", Handler: (*Service).selectObjectContent},
 	{Method: "POST", Path: bucketPath, Header: []string{"x-amz-request-route"}, Name: "WriteGetObjectResponse", Handler: (*Service).notImplemented},
 	{Method: "POST", Path: objectPath, Header: []string{"x-amz-request-route"}, Name: "WriteGetObjectResponse", Handler: (*Service).notImplemented},
 }
@@ -92,4 +92,16 @@ func (s *Service) notImplemented(_ http.ResponseWriter, r *http.Request, t targe
 		}
 	}
 	return notImplementedError()
+}
+
+// selectObjectContent answers S3 Select as S3 answers an account that is
+// not an existing S3 Select customer: "Amazon S3 Select is no longer
+// available to new customers" (S3 User Guide), and such accounts report
+// 405 MethodNotAllowed, the answer S3 gives a method its resource does not
+// take.
+func (s *Service) selectObjectContent(w http.ResponseWriter, r *http.Request, t target) error {
+	if _, err := s.enter(r.Context(), t.op, t.bucket, t.key); err != nil {
+		return err
+	}
+	return s.methodNotAllowed(w, r, t)
 }
