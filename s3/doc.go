@@ -76,6 +76,49 @@
 //     when configured; ObjectCreated, ObjectRemoved and ObjectTagging events
 //     posted through the cloud's bus in S3's event message format (version
 //     2.1, URL-encoded keys, sequencers).
+//   - Bucket configurations, stored and read back (a fresh bucket's
+//     answers are below):
+//     Put/Get/DeleteBucketEncryption (one rule: SSE-S3, SSE-KMS or
+//     DSSE-KMS with its key id and bucket key), Put/Get/DeletePublicAccessBlock,
+//     Put/Get/DeleteBucketOwnershipControls (and x-amz-object-ownership on
+//     CreateBucket), GetBucketPolicyStatus (public: an Allow to "*"
+//     without a condition), Put/GetBucketAccelerateConfiguration (Enabled
+//     or Suspended, no dotted bucket), Put/GetBucketRequestPayment
+//     (Requester or BucketOwner), Put/Get/DeleteBucketWebsite (index and
+//     error documents, redirects, routing rules), Put/Get/DeleteBucketReplication
+//     (versioning Enabled required), Put/GetBucketLogging (the target
+//     bucket must exist), and the analytics, metrics, inventory and
+//     intelligent-tiering configurations by id (Put, Get, Delete, List;
+//     in the Go API one method per verb, PutBucketConfig and its kin,
+//     naming the kind).
+//     Replication, logging and the by-id configurations are kept as the
+//     XML document sent (namespaces normalised) and returned as is. None
+//     has effect: nothing is replicated, logged, analysed or tiered.
+//   - ACLs under Object Ownership: Put/GetBucketAcl, Put/GetObjectAcl, and
+//     x-amz-acl or x-amz-grant-* on CreateBucket, PutObject, CopyObject
+//     and CreateMultipartUpload; canned ACLs expand to S3's grants. Under
+//     BucketOwnerEnforced (every new bucket's) only an ACL equal to the
+//     owner's FULL_CONTROL is accepted (private, bucket-owner-full-control
+//     or the grant itself), else AccessControlListNotSupported
+//     (InvalidBucketAclWithObjectOwnership on CreateBucket); under
+//     ObjectWriter or BucketOwnerPreferred ACLs are stored and returned.
+//     Grants are checked as S3 checks them (canonical ids, group URIs,
+//     permissions, canned names, not both canned and grants, a body or
+//     headers but not both); ACLs are not enforced.
+//   - Encryption: every object reports how it is stored, by the bucket's
+//     default encryption unless its request names one:
+//     x-amz-server-side-encryption AES256, aws:kms or aws:kms:dsse with
+//     -aws-kms-key-id (reported as the key's ARN; none names the account's
+//     AWS managed key), -context (base64 JSON) and -bucket-key-enabled,
+//     echoed on Put, Get, Head, Copy and multipart answers. SSE-C keys
+//     (AES256, a 32-byte base64 key, its MD5) are checked on writes and
+//     required, the same, to read (GetObject, HeadObject,
+//     GetObjectAttributes), copy from (x-amz-copy-source-server-side-
+//     encryption-customer-*) or upload parts to the object, as S3
+//     answers. Data is kept as sent: nothing is encrypted.
+//   - GetObjectAttributes: ETag (unquoted), Checksum, ObjectParts
+//     (TotalPartsCount), StorageClass and ObjectSize, as
+//     x-amz-object-attributes asks.
 //   - Test helpers: Buckets, Objects, Object and Versions snapshots;
 //     CheckObject, CheckNoObject and CheckNoUploads; Notifications (every
 //     event and test event sent); InjectFault (the next calls of an
@@ -87,6 +130,26 @@
 //     alone); Notifications keeps the newest events, at most 10,000 and
 //     within the cloud's record byte budget (awsfake.WithRecordBytes, each
 //     counting its JSON document); SetMaxObjectSize.
+//
+// # What a fresh bucket answers
+//
+// As S3 answers since 2023 (one test per row, each citing its recording
+// in shared/aws-recordings):
+//
+//	| operation on a fresh bucket      | answer                                                    |
+//	|----------------------------------|-----------------------------------------------------------|
+//	| GetBucketEncryption              | SSE-S3 (AES256), BucketKeyEnabled false; so again after DeleteBucketEncryption |
+//	| GetPublicAccessBlock             | all four settings true; NoSuchPublicAccessBlockConfiguration (404) once deleted |
+//	| GetBucketOwnershipControls       | BucketOwnerEnforced; OwnershipControlsNotFoundError (404) once deleted |
+//	| GetBucketAcl                     | the owner's FULL_CONTROL                                  |
+//	| GetBucketPolicy, GetBucketPolicyStatus | NoSuchBucketPolicy (404)                            |
+//	| GetBucketWebsite                 | NoSuchWebsiteConfiguration (404)                          |
+//	| GetBucketReplication             | ReplicationConfigurationNotFoundError (404)               |
+//	| GetBucketTagging / GetBucketCors | NoSuchTagSet / NoSuchCORSConfiguration (404)              |
+//	| GetBucketLogging                 | an empty BucketLoggingStatus (logging off)                |
+//	| GetBucketRequestPayment          | Payer BucketOwner                                         |
+//	| GetBucketAccelerateConfiguration | no Status                                                 |
+//	| Get...Analytics/Metrics/Inventory/IntelligentTiering | NoSuchConfiguration (404); List answers none |
 //
 // # Where the fake differs from AWS
 //
@@ -101,8 +164,19 @@
 //     of 1000 rather than an empty page.
 //   - Sub-resources the fake does not serve answer 501 NotImplemented,
 //     whatever the method; see below.
-//   - Every object reports x-amz-server-side-encryption: AES256, S3's
-//     default encryption, and is otherwise stored as sent.
+//   - Objects are stored as sent whatever encryption they report; no KMS
+//     key is looked up (a key id S3 would refuse as unknown is accepted).
+//   - GetObjectAttributes answers ObjectParts with TotalPartsCount only,
+//     never the part list S3 gives for objects uploaded with part
+//     checksums (max-parts and part-number-marker are not read).
+//   - Canned ACLs aws-exec-read, bucket-owner-read and
+//     bucket-owner-full-control grant the owner FULL_CONTROL alone: the
+//     writer is the bucket owner in the fake. An e-mail grantee is
+//     UnresolvableGrantByEmailAddress (no account has an address).
+//   - SelectObjectContent answers 405 MethodNotAllowed, what accounts that
+//     are not S3 Select customers get: "Amazon S3 Select is no longer
+//     available to new customers" (S3 User Guide); the error itself is not
+//     in S3's documentation and is taken from reports of such accounts.
 //   - x-amz-id-2 repeats the request id; event records name the caller by
 //     "AWS:" and its access key id, and the bucket owner by the account id.
 //   - A completed multipart upload is assembled in memory at once, and
@@ -116,20 +190,12 @@
 // 501 NotImplemented, S3's error for functionality it does not provide
 // (wire_unsupported.go):
 //
-//   - ACLs: Get/PutBucketAcl, Get/PutObjectAcl.
 //   - Bucket configurations: Get/Put/DeleteBucketLifecycle(Configuration),
-//     Get/Put/DeleteBucketEncryption, Get/Put/DeleteBucketWebsite,
-//     Get/PutBucketLogging, Get/Put/DeleteBucketReplication,
-//     Get/Put/DeleteBucketOwnershipControls, Get/Put/DeletePublicAccessBlock,
-//     Get/PutBucketAccelerateConfiguration, Get/PutBucketRequestPayment,
-//     GetBucketPolicyStatus, Get/PutBucketAbac, and the analytics, metrics,
-//     inventory and intelligent-tiering configurations (Get, Put, Delete,
-//     List).
+//     Get/PutBucketAbac.
 //   - Object Lock: Get/PutObjectLockConfiguration, Get/PutObjectRetention,
 //     Get/PutObjectLegalHold.
-//   - Objects: GetObjectAttributes, GetObjectTorrent, RestoreObject,
-//     SelectObjectContent, RenameObject, UpdateObjectEncryption, and object
-//     annotations (Get/Put/DeleteObjectAnnotation, ListObjectAnnotations).
+//   - Objects: GetObjectTorrent, RestoreObject, RenameObject,
+//     UpdateObjectEncryption, and object annotations (Get/Put/DeleteObjectAnnotation, ListObjectAnnotations).
 //   - S3 Metadata: Create/Get/DeleteBucketMetadataConfiguration,
 //     Create/Get/DeleteBucketMetadataTableConfiguration,
 //     UpdateBucketMetadataAnnotationTableConfiguration,
