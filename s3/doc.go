@@ -116,6 +116,15 @@
 //     GetObjectAttributes), copy from (x-amz-copy-source-server-side-
 //     encryption-customer-*) or upload parts to the object, as S3
 //     answers. Data is kept as sent: nothing is encrypted.
+//   - Website endpoint: a request to bucket.s3-website-<region>.amazonaws.com
+//     or bucket.s3-website.<region>.amazonaws.com (unsigned, GET or HEAD;
+//     other methods 405) is served by the bucket's website configuration:
+//     RedirectAllRequestsTo, routing rules by key prefix and by error code,
+//     the index document for a key ending in "/" (a 302 to key/ when only
+//     key/index exists), x-amz-website-redirect-location, the error
+//     document with a 404, and S3's HTML error pages (NoSuchBucket,
+//     NoSuchWebsiteConfiguration, NoSuchKey). Objects need no public-read
+//     grant, as nothing is enforced.
 //   - GetObjectAttributes: ETag (unquoted), Checksum, ObjectParts
 //     (TotalPartsCount), StorageClass and ObjectSize, as
 //     x-amz-object-attributes asks.

@@ -122,7 +122,7 @@ func validateWebsite(c WebsiteConfiguration) error {
 
 func validProtocol(p string) error {
 	if p != "" && p != "http" && p != "https" {
-		return invalidArgument("Protocol", p, "Invalid protocol, protocol can be http or https. If not defined the protocol will be selected automatically.")
+		return errs.New(codeInvalidRequest, "Invalid protocol, protocol can be http or https. If not defined the protocol will be selected automatically.")
 	}
 	return nil
 }

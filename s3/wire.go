@@ -67,6 +67,10 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r = r.WithContext(withRequester(r.Context(), requester{
 		requestID: id, hostID: id, sourceIP: sourceIP(r), principal: s.principal(r),
 	}))
+	if b, ok := websiteBucket(r.Host); ok {
+		s.serveWebsite(w, r, b)
+		return
+	}
 	t, err := s.address(r)
 	var hd handler
 	if err == nil {
