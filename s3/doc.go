@@ -124,7 +124,8 @@
 //     key/index exists), x-amz-website-redirect-location, the error
 //     document with a 404, and S3's HTML error pages (NoSuchBucket,
 //     NoSuchWebsiteConfiguration, NoSuchKey). Objects need no public-read
-//     grant, as nothing is enforced.
+//     grant, as nothing is enforced. On a socket the cloud must allow
+//     those host names (awsfake.WithAllowedHosts(".amazonaws.com")).
 //   - GetObjectAttributes: ETag (unquoted), Checksum, ObjectParts
 //     (TotalPartsCount), StorageClass and ObjectSize, as
 //     x-amz-object-attributes asks.

@@ -1,7 +1,9 @@
 package s3
 
 import (
+	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -71,6 +73,37 @@ func FuzzDocumentRoundTrip(f *testing.F) {
 		}
 		if again.encode(true) != n.encode(true) {
 			t.Fatalf("%q: %q then %q", data, n.encode(true), again.encode(true))
+		}
+	})
+}
+
+// FuzzWebsiteEndpoint sends arbitrary methods and paths to a website
+// bucket with routing rules. No answer may be a 5xx.
+func FuzzWebsiteEndpoint(f *testing.F) {
+	f.Add("GET", "/docs")
+	f.Add("HEAD", "/old/%zz")
+	f.Add("PUT", "/")
+	f.Add("GET", "/gone/a//b")
+	f.Fuzz(func(t *testing.T, method, path string) {
+		s := fuzzObjectService(t)
+		cfg := WebsiteConfiguration{IndexDocument: &IndexDocument{Suffix: "index.html"}, ErrorDocument: &ErrorDocument{Key: "k"},
+			RoutingRules: []RoutingRule{{Condition: &RoutingCondition{KeyPrefixEquals: "old/"}, Redirect: WebsiteRedirect{ReplaceKeyPrefixWith: "new/"}},
+				{Condition: &RoutingCondition{HttpErrorCodeReturnedEquals: "404"}, Redirect: WebsiteRedirect{HttpRedirectCode: "302"}}}}
+		if _, err := s.PutBucketWebsite(t.Context(), PutBucketWebsiteInput{Bucket: "bkt", Configuration: cfg}); err != nil {
+			t.Fatal(err)
+		}
+		req, err := http.NewRequest(method, "http://bkt.s3-website-us-east-1.amazonaws.com/", nil)
+		if err != nil {
+			return
+		}
+		req.URL.RawPath, req.URL.Path = "", "/"
+		if u, err := url.ParseRequestURI(path); err == nil {
+			req.URL = u
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code >= 500 {
+			t.Fatalf("%s %q: status %d: %s", method, path, rec.Code, rec.Body.String())
 		}
 	})
 }

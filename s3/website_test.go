@@ -103,3 +103,24 @@ func TestWebsiteEndpoint(t *testing.T) {
 	assert.Equal(t, http.StatusMovedPermanently, code)
 	assert.Equal(t, "https://www.example.com/a/b", loc)
 }
+
+// On a socket the website endpoint answers a browser's request by its
+// Host, once the cloud allows AWS's host names (awsfake.WithAllowedHosts:
+// the DNS-rebinding guard refuses others).
+func TestWebsiteEndpoint_OnSocket(t *testing.T) {
+	srv := httptest.NewUnstartedServer(nil)
+	cloud := awsfake.NewT(t, awsfake.WithURL("http://"+srv.Listener.Addr().String()), awsfake.WithAllowedHosts(".amazonaws.com"))
+	srv.Config.Handler = cloud.Handler()
+	srv.Start()
+	t.Cleanup(srv.Close)
+	req, err := http.NewRequest("GET", srv.URL+"/", nil)
+	require.NoError(t, err)
+	req.Host = "nope.s3-website-us-east-1.amazonaws.com"
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	assert.Equal(t, 404, resp.StatusCode, string(body))
+	assert.Contains(t, string(body), "NoSuchBucket")
+}
