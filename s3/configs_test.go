@@ -9,6 +9,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake/internal/servicetest"
 )
 
 // Website: NoSuchWebsiteConfiguration on a fresh bucket, delete of none
@@ -220,4 +222,43 @@ func TestMetricsInventoryTieringConfigurations(t *testing.T) {
 	assert.Equal(t, []types.IntelligentTieringConfiguration{*it}, lt.IntelligentTieringConfigurationList)
 	_, err = c.GetBucketIntelligentTieringConfiguration(ctx, &s3.GetBucketIntelligentTieringConfigurationInput{Bucket: b, Id: aws.String("zz")})
 	requireCode(t, err, "NoSuchConfiguration", 404)
+}
+
+// The NoSuch... codes of the configurations answer alike raised or
+// injected.
+func TestConfigurationCodes_RealAndInjectedAnswerAlike(t *testing.T) {
+	ctx := context.Background()
+	cloud, c, _ := newS3(t, noBackoff)
+	createBucket(t, c, "bkt")
+	b := aws.String("bkt")
+	_, err := c.DeletePublicAccessBlock(ctx, &s3.DeletePublicAccessBlockInput{Bucket: b})
+	require.NoError(t, err)
+	_, err = c.DeleteBucketOwnershipControls(ctx, &s3.DeleteBucketOwnershipControlsInput{Bucket: b})
+	require.NoError(t, err)
+	calls := map[string]func() error{
+		"GetPublicAccessBlock": func() error {
+			_, err := c.GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: b})
+			return err
+		},
+		"GetBucketOwnershipControls": func() error {
+			_, err := c.GetBucketOwnershipControls(ctx, &s3.GetBucketOwnershipControlsInput{Bucket: b})
+			return err
+		},
+		"GetBucketWebsite": func() error { _, err := c.GetBucketWebsite(ctx, &s3.GetBucketWebsiteInput{Bucket: b}); return err },
+		"GetBucketReplication": func() error {
+			_, err := c.GetBucketReplication(ctx, &s3.GetBucketReplicationInput{Bucket: b})
+			return err
+		},
+		"GetBucketMetricsConfiguration": func() error {
+			_, err := c.GetBucketMetricsConfiguration(ctx, &s3.GetBucketMetricsConfigurationInput{Bucket: b, Id: aws.String("x")})
+			return err
+		},
+	}
+	for op, call := range calls {
+		real := call()
+		code, status := apiError(t, real)
+		assert.Equal(t, 404, status, op)
+		cloud.S3().InjectFault(op, code, 1)
+		servicetest.CheckSameAnswer(t, real, call())
+	}
 }
