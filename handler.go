@@ -3,6 +3,7 @@ package awsfake
 import (
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/awserr"
@@ -16,6 +17,7 @@ import (
 // that service answer. A panic becomes a 500 InternalFailure in the
 // request's protocol, never a dropped connection.
 func (c *Cloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	continueEmpty(w, r)
 	id := c.env.IDs.UUID()
 	r = r.WithContext(faults.WithScope(protocol.WithRequestID(r.Context(), id), c.scope(r)))
 	w.Header().Set("x-amzn-RequestId", id)
@@ -46,6 +48,23 @@ func (c *Cloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.ServeHTTP(w, r)
+}
+
+// continueEmpty answers "100 Continue" to a request that expects it and
+// has no body, before anything else is written. Go's server sends it only
+// when a handler reads a body, so an empty-bodied PUT would get its final
+// answer alone. RFC 9110 §10.1.1 allows either, but botocore keeps the
+// final answer's status line for the connection when it sees no 100, and
+// parses the next Expect request's answer with it (the status line read as
+// a header, the answer abandoned after its read timeout). The clients are
+// written against S3, which answers 100 here, so the fake does too, for
+// every service. A request that was not read from a socket has no interim
+// answer to give.
+func continueEmpty(w http.ResponseWriter, r *http.Request) {
+	if r.ContentLength == 0 && r.ProtoAtLeast(1, 1) && onSocket(r) &&
+		strings.EqualFold(r.Header.Get("Expect"), "100-continue") {
+		w.WriteHeader(http.StatusContinue)
+	}
 }
 
 // scope is the caller's scope of a request, which every operation's enter
