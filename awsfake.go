@@ -21,6 +21,7 @@ import (
 	"net/http"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -54,6 +55,8 @@ type Cloud struct {
 	guard     *guard.Guard
 	verify    bool // WithSigV4Verification
 	transport *memTransport
+	pipes     *pipeServer // BuildableHTTPClient's connections
+	closed    atomic.Bool
 	closeOnce sync.Once
 	services
 }
@@ -152,7 +155,8 @@ func New(opts ...Option) *Cloud {
 	}
 	c := &Cloud{env: env, guard: &guard.Guard{Origins: cfg.origins, Hosts: cfg.hosts, Own: host}, verify: cfg.verify}
 	c.startServices()
-	c.transport = &memTransport{handler: c}
+	c.transport = &memTransport{handler: c, closed: &c.closed}
+	c.pipes = newPipeServer(c)
 	return c
 }
 
@@ -182,14 +186,17 @@ func (c *Cloud) URL() string { return c.env.URL }
 func (c *Cloud) HTTPClient() *http.Client { return &http.Client{Transport: c.transport} }
 
 // AWSConfig returns a configuration for the real aws-sdk-go-v2 clients: the
-// cloud's region, static test credentials, BaseEndpoint = URL() and the
-// in-memory HTTPClient.
+// cloud's region, static test credentials, BaseEndpoint = URL(), the
+// in-memory HTTPClient, and the SDK's standard retryer with no backoff
+// between attempts (an injected throttle is retried as the SDK retries it,
+// with no wall time spent; set Retryer to nil for the SDK's own backoff).
 func (c *Cloud) AWSConfig() aws.Config {
 	return aws.Config{
 		Region:       c.env.Region,
 		Credentials:  credentials.NewStaticCredentialsProvider(TestAccessKeyID, TestSecretAccessKey, ""),
 		BaseEndpoint: aws.String(c.env.URL),
 		HTTPClient:   c.HTTPClient(),
+		Retryer:      newRetryer,
 	}
 }
 
@@ -239,9 +246,11 @@ func (c *Cloud) DeliveryFailures() []DeliveryFailure {
 // Close stops all background work and waits for it to end. It is idempotent.
 func (c *Cloud) Close() error {
 	c.closeOnce.Do(func() {
+		c.closed.Store(true)
 		c.env.Sched.Close()
 		c.env.Bus.Close()
 		c.closeServices()
+		c.pipes.close()
 	})
 	return nil
 }
