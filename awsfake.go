@@ -51,13 +51,15 @@ const (
 // Cloud is one fake AWS: every service, sharing one clock, one bus and one id
 // generator. Two clouds share nothing. A Cloud is safe for concurrent use.
 type Cloud struct {
-	env       *cloudenv.Env
-	guard     *guard.Guard
-	verify    bool // WithSigV4Verification
-	transport *memTransport
-	pipes     *pipeServer // BuildableHTTPClient's connections
-	closed    atomic.Bool
-	closeOnce sync.Once
+	env    *cloudenv.Env
+	guard  *guard.Guard
+	verify bool // WithSigV4Verification
+	// requestLog is WithRequestLog's function, nil when none.
+	requestLog func(RequestLog)
+	transport  *memTransport
+	pipes      *pipeServer // BuildableHTTPClient's connections
+	closed     atomic.Bool
+	closeOnce  sync.Once
 	services
 }
 
@@ -71,6 +73,8 @@ type config struct {
 	origins []string    // WithAllowedOrigins
 	hosts   []string    // WithAllowedHosts
 	records int64       // WithRecordBytes
+	// requestLog is WithRequestLog's function.
+	requestLog func(RequestLog)
 }
 
 // Option configures a Cloud.
@@ -153,7 +157,8 @@ func New(opts ...Option) *Cloud {
 		Clock: cfg.clock, Bus: b, Records: rec, Sched: sched.New(cfg.clock, b.Begin), Timeline: clock.NewTimeline(cfg.clock), Creds: creds.New(), IDs: gen,
 		Region: cfg.region, AccountID: cfg.account, URL: cfg.url, Host: host,
 	}
-	c := &Cloud{env: env, guard: &guard.Guard{Origins: cfg.origins, Hosts: cfg.hosts, Own: host}, verify: cfg.verify}
+	c := &Cloud{env: env, guard: &guard.Guard{Origins: cfg.origins, Hosts: cfg.hosts, Own: host}, verify: cfg.verify,
+		requestLog: cfg.requestLog}
 	c.startServices()
 	c.transport = &memTransport{handler: c, closed: &c.closed}
 	c.pipes = newPipeServer(c)

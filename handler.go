@@ -21,13 +21,23 @@ func (c *Cloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	id := c.env.IDs.UUID()
 	r = r.WithContext(faults.WithScope(protocol.WithRequestID(r.Context(), id), c.scope(r)))
 	w.Header().Set("x-amzn-RequestId", id)
+	svc := dispatch.Identify(r)
+	if c.requestLog != nil {
+		c.logged(w, r, svc)
+		return
+	}
+	c.serve(w, r, svc)
+}
+
+// serve lets the service svc answer, once the guard and the signature
+// check have let the request through.
+func (c *Cloud) serve(w http.ResponseWriter, r *http.Request, svc string) {
 	defer func() {
 		if p := recover(); p != nil {
 			protocol.WriteErrorFor(w, r, &awserr.Error{Code: "InternalFailure", Status: http.StatusInternalServerError,
 				Receiver: true, Message: fmt.Sprintf("awsfake: internal error: %v", p)})
 		}
 	}()
-	svc := dispatch.Identify(r)
 	if onSocket(r) {
 		if reason := c.refused(r, svc); reason != "" {
 			forbid(w, reason)
