@@ -33,3 +33,31 @@ sys.stdout.write(us.get_object(Bucket="euro", Key="k")["Body"].read().decode())
 		t.Fatalf("boto3 read %q", out)
 	}
 }
+
+// boto3 reads user metadata back under the key it was written with: S3
+// sends x-amz-meta-md lower-case, and botocore keeps the case it receives.
+func TestBoto3_ReadsMetadataKeysLowerCase(t *testing.T) {
+	if err := exec.Command("python3", "-c", "import boto3").Run(); err != nil {
+		t.Skip("python3 with boto3 not available")
+	}
+	url := newServer(t)
+	script := `
+import sys, json, boto3
+from botocore.config import Config
+s3 = boto3.client("s3", region_name="us-east-1", endpoint_url=sys.argv[1],
+    aws_access_key_id="test", aws_secret_access_key="test",
+    config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1}))
+s3.create_bucket(Bucket="meta")
+s3.put_object(Bucket="meta", Key="k", Body=b"v", Metadata={"md": "x"})
+head = s3.head_object(Bucket="meta", Key="k")["Metadata"]
+get = s3.get_object(Bucket="meta", Key="k")["Metadata"]
+sys.stdout.write(json.dumps([head, get]))
+`
+	out, err := exec.Command("python3", "-c", script, url).CombinedOutput()
+	if err != nil {
+		t.Fatalf("boto3: %v\n%s", err, out)
+	}
+	if string(out) != `[{"md": "x"}, {"md": "x"}]` {
+		t.Fatalf("boto3 read %s", out)
+	}
+}

@@ -94,3 +94,49 @@ func TestCopyObject_VersionedSourceByVersionID(t *testing.T) {
 	assert.NotEmpty(t, aws.ToString(out.VersionId))
 	cloud.S3().CheckObject(t, "bkt", "dst", []byte("one"))
 }
+
+// A failed copy-source condition names its header in AWS's casing in
+// <Condition> (recorded: s3 TestS3Multipart::
+// test_upload_part_copy_with_copy_source_if_match_failed,
+// ..._if_none_match_failed, ..._if_modified_since_failed,
+// ..._if_unmodified_since_match_failed, and TestS3CopySourcePreconditions::
+// test_s3_copy_object_preconditions).
+func TestCopyObject_FailedSourceConditionNamesTheHeaderInAWSCasing(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	_, c, clk := newS3(t, recording(&rec))
+	createBucket(t, c, "bkt")
+	put := putObject(t, c, "bkt", "src", "v")
+	clk.Advance(time.Hour)
+	up, err := c.CreateMultipartUpload(ctx, &s3.CreateMultipartUploadInput{Bucket: aws.String("bkt"), Key: aws.String("mp")})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		condition string
+		copy      s3.CopyObjectInput
+		part      s3.UploadPartCopyInput
+	}{
+		{"x-amz-copy-source-If-Match",
+			s3.CopyObjectInput{CopySourceIfMatch: aws.String(`"x"`)}, s3.UploadPartCopyInput{CopySourceIfMatch: aws.String(`"x"`)}},
+		{"x-amz-copy-source-If-None-Match",
+			s3.CopyObjectInput{CopySourceIfNoneMatch: put.ETag}, s3.UploadPartCopyInput{CopySourceIfNoneMatch: put.ETag}},
+		{"x-amz-copy-source-If-Modified-Since",
+			s3.CopyObjectInput{CopySourceIfModifiedSince: aws.Time(t0.Add(time.Minute))}, s3.UploadPartCopyInput{CopySourceIfModifiedSince: aws.Time(t0.Add(time.Minute))}},
+		{"x-amz-copy-source-If-Unmodified-Since",
+			s3.CopyObjectInput{CopySourceIfUnmodifiedSince: aws.Time(t0.Add(-time.Minute))}, s3.UploadPartCopyInput{CopySourceIfUnmodifiedSince: aws.Time(t0.Add(-time.Minute))}},
+	} {
+		in := tc.copy
+		in.Bucket, in.Key, in.CopySource = aws.String("bkt"), aws.String("dst"), aws.String("bkt/src")
+		_, err := c.CopyObject(ctx, &in)
+		requireCode(t, err, "PreconditionFailed", 412)
+		doc := rec.Error(t)
+		assert.Equal(t, tc.condition, doc.Condition)
+		assert.Equal(t, "At least one of the pre-conditions you specified did not hold", doc.Message)
+
+		part := tc.part
+		part.Bucket, part.Key, part.CopySource = aws.String("bkt"), aws.String("mp"), aws.String("bkt/src")
+		part.UploadId, part.PartNumber = up.UploadId, aws.Int32(1)
+		_, err = c.UploadPartCopy(ctx, &part)
+		requireCode(t, err, "PreconditionFailed", 412)
+		assert.Equal(t, tc.condition, rec.Error(t).Condition)
+	}
+}

@@ -318,3 +318,65 @@ func TestPutObject_BodyIsStoredAsSentEvenWhenGzipEncoded(t *testing.T) {
 	require.NoError(t, err)
 	cloud.S3().CheckObject(t, "bkt", "z.gz", raw)
 }
+
+// S3 sends user metadata keys lower-case (x-amz-meta-md); the SDK
+// lower-cases what it reads, so the key as sent is checked on the answer.
+func TestGetObject_MetadataKeysAreLowerCaseOnTheWire(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	_, c, _ := newS3(t, recording(&rec))
+	createBucket(t, c, "bkt")
+	_, err := c.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), Body: stringBody("v"),
+		Metadata: map[string]string{"md": "x", "Mixed-Case": "y"}})
+	require.NoError(t, err)
+	for _, read := range []func() (map[string]string, error){
+		func() (map[string]string, error) {
+			out, err := c.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
+			return out.Metadata, err
+		},
+		func() (map[string]string, error) {
+			out, err := c.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
+			return out.Metadata, err
+		},
+	} {
+		md, err := read()
+		require.NoError(t, err)
+		assert.Equal(t, map[string]string{"md": "x", "mixed-case": "y"}, md)
+		h := rec.Last().header
+		assert.Equal(t, []string{"x"}, h["x-amz-meta-md"], "sent as %v", h)
+		assert.Equal(t, []string{"y"}, h["x-amz-meta-mixed-case"], "sent as %v", h)
+		assert.NotContains(t, h, "X-Amz-Meta-Md")
+	}
+}
+
+// GET and HEAD of a delete marker's version are 405 MethodNotAllowed with
+// Allow: DELETE, x-amz-delete-marker and the <Method> and <ResourceType>
+// of the recorded answer (s3 TestS3ObjectCRUD::test_delete_object_versioned,
+// "get-delete-marker").
+func TestGetObject_DeleteMarkerVersionIsMethodNotAllowed(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	_, c, _ := newS3(t, recording(&rec))
+	createBucket(t, c, "bkt")
+	enableVersioning(t, c, "bkt")
+	putObject(t, c, "bkt", "k", "v")
+	del, err := c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
+	require.NoError(t, err)
+
+	_, err = c.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), VersionId: del.VersionId})
+	requireCode(t, err, "MethodNotAllowed", 405)
+	doc := rec.Error(t)
+	assert.Equal(t, errorDoc{Code: "MethodNotAllowed", Message: "The specified method is not allowed against this resource.",
+		Method: "GET", ResourceType: "DeleteMarker"}, doc)
+	assert.Equal(t, "DELETE", rec.Last().header.Get("Allow"))
+	assert.Equal(t, "true", rec.Last().header.Get("x-amz-delete-marker"))
+
+	_, err = c.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), VersionId: del.VersionId})
+	_, status := apiError(t, err)
+	assert.Equal(t, 405, status)
+	h := rec.Last().header
+	assert.Equal(t, "DELETE", h.Get("Allow"))
+	assert.Equal(t, "true", h.Get("x-amz-delete-marker"))
+	assert.Equal(t, aws.ToString(del.VersionId), h.Get("x-amz-version-id"))
+	assert.Empty(t, rec.Last().body, "no body on HEAD")
+}

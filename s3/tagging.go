@@ -164,7 +164,7 @@ func (s *Service) GetObjectTagging(ctx context.Context, in ObjectTaggingInput) (
 		return GetObjectTaggingOutput{}, err
 	}
 	var out GetObjectTaggingOutput
-	err = s.withObject(sc, in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
+	err = s.withObject(sc, "GET", in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
 		out.Tags = cloneTags(o.tags)
 		if b.versioned() {
 			out.VersionId = o.versionID
@@ -194,7 +194,7 @@ func (s *Service) PutObjectTagging(ctx context.Context, in PutObjectTaggingInput
 	if err := validateTags(in.Tags, &objectTags); err != nil {
 		return ObjectTaggingOutput{}, err
 	}
-	return s.retag(ctx, sc, in.Bucket, in.Key, in.VersionId, in.Tags, "ObjectTagging:Put")
+	return s.retag(ctx, sc, "PUT", in.Bucket, in.Key, in.VersionId, in.Tags, "ObjectTagging:Put")
 }
 
 // DeleteObjectTagging removes an object's tags and sends
@@ -204,14 +204,14 @@ func (s *Service) DeleteObjectTagging(ctx context.Context, in ObjectTaggingInput
 	if err != nil {
 		return ObjectTaggingOutput{}, err
 	}
-	return s.retag(ctx, sc, in.Bucket, in.Key, in.VersionId, nil, "ObjectTagging:Delete")
+	return s.retag(ctx, sc, "DELETE", in.Bucket, in.Key, in.VersionId, nil, "ObjectTagging:Delete")
 }
 
-func (s *Service) retag(ctx context.Context, sc faults.Scope, bucketName, key, versionID string, tags []Tag, event string) (ObjectTaggingOutput, error) {
+func (s *Service) retag(ctx context.Context, sc faults.Scope, method, bucketName, key, versionID string, tags []Tag, event string) (ObjectTaggingOutput, error) {
 	req := s.requesterOf(ctx)
 	var out ObjectTaggingOutput
 	var evs []pendingEvent
-	err := s.withObject(sc, bucketName, key, versionID, func(b *bucket, o *object) {
+	err := s.withObject(sc, method, bucketName, key, versionID, func(b *bucket, o *object) {
 		o.tags = cloneTags(tags)
 		if b.versioned() {
 			out.VersionId = o.versionID
@@ -223,22 +223,24 @@ func (s *Service) retag(ctx context.Context, sc faults.Scope, bucketName, key, v
 }
 
 // withObject runs f on an object version under the service lock. A delete
-// marker gives MethodNotAllowed, as S3 answers tagging calls on one.
-func (s *Service) withObject(sc faults.Scope, bucketName, key, versionID string, f func(*bucket, *object)) error {
+// marker, by version id or as the current version, gives MethodNotAllowed
+// naming method, as S3 answers tagging calls on one (recorded:
+// TestS3BucketObjectTagging::test_object_tagging_versioned).
+func (s *Service) withObject(sc faults.Scope, method, bucketName, key, versionID string, f func(*bucket, *object)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	b, err := s.lookupBucket(sc, bucketName)
 	if err != nil {
 		return err
 	}
-	o, err := b.version(key, versionID)
-	if err != nil {
-		return err
+	o := b.current(key)
+	if versionID != "" || o == nil || !o.deleteMarker {
+		if o, err = b.version(key, versionID); err != nil {
+			return err
+		}
 	}
 	if o.deleteMarker {
-		e := errs.New(codeMethodNotAllowed, "The specified method is not allowed against this resource.")
-		e.Fields = map[string]string{"ResourceType": "DeleteMarker"}
-		return &headerError{err: e, headers: markerHeaders(o, b)}
+		return markerNotAllowed(o, b, method)
 	}
 	f(b, o)
 	return nil

@@ -118,3 +118,40 @@ func TestTagging_KeysAreCountedInCharacters(t *testing.T) {
 	requireCode(t, err, "InvalidTag", 400)
 	assert.Contains(t, err.Error(), "The TagKey you have provided is invalid")
 }
+
+// Tagging calls on a delete marker, by version id or as the current
+// version, are 405 MethodNotAllowed naming the method (recorded: s3
+// TestS3BucketObjectTagging::test_object_tagging_versioned).
+func TestObjectTagging_OnADeleteMarkerIsMethodNotAllowed(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	_, c, _ := newS3(t, recording(&rec))
+	createBucket(t, c, "bkt")
+	enableVersioning(t, c, "bkt")
+	putObject(t, c, "bkt", "k", "v")
+	del, err := c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
+	require.NoError(t, err)
+	for _, version := range []*string{del.VersionId, nil} {
+		calls := map[string]func() error{
+			"GET": func() error {
+				_, err := c.GetObjectTagging(ctx, &s3.GetObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("k"), VersionId: version})
+				return err
+			},
+			"PUT": func() error {
+				_, err := c.PutObjectTagging(ctx, &s3.PutObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("k"), VersionId: version,
+					Tagging: &types.Tagging{TagSet: tagSet("a", "b")}})
+				return err
+			},
+			"DELETE": func() error {
+				_, err := c.DeleteObjectTagging(ctx, &s3.DeleteObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("k"), VersionId: version})
+				return err
+			},
+		}
+		for method, call := range calls {
+			requireCode(t, call(), "MethodNotAllowed", 405)
+			doc := rec.Error(t)
+			assert.Equal(t, method, doc.Method)
+			assert.Equal(t, "DeleteMarker", doc.ResourceType)
+		}
+	}
+}

@@ -120,7 +120,7 @@ func writeObjectHeaders(h http.Header, out GetObjectOutput, q url.Values) int {
 		h.Set("x-amz-mp-parts-count", strconv.Itoa(out.PartsCount))
 	}
 	for k, v := range out.Metadata {
-		h.Set("x-amz-meta-"+k, v)
+		h["x-amz-meta-"+k] = []string{v} // lower-case on the wire, as S3 sends it: not canonicalised
 	}
 	setChecksums(h, out.Checksums, out.ChecksumType)
 	for param, header := range responseOverrides {
