@@ -140,3 +140,71 @@ func TestCopyObject_FailedSourceConditionNamesTheHeaderInAWSCasing(t *testing.T)
 		assert.Equal(t, tc.condition, rec.Error(t).Condition)
 	}
 }
+
+// A copy is STANDARD unless the request names a storage class: S3 does not
+// carry the source's over (recorded: s3 TestS3::
+// test_s3_copy_object_storage_class).
+func TestCopyObject_StorageClassIsStandardUnlessGiven(t *testing.T) {
+	ctx := context.Background()
+	cloud, c, _ := newS3(t)
+	createBucket(t, c, "bkt")
+	_, err := c.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("bkt"), Key: aws.String("src"), Body: stringBody("v"),
+		StorageClass: types.StorageClassStandardIa})
+	require.NoError(t, err)
+	for key, class := range map[string]types.StorageClass{"plain": "", "ia": types.StorageClassStandardIa, "rr": types.StorageClassReducedRedundancy} {
+		_, err := c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: aws.String("bkt"), Key: aws.String(key), CopySource: aws.String("bkt/src"), StorageClass: class})
+		require.NoError(t, err)
+		head, err := c.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String("bkt"), Key: aws.String(key)})
+		require.NoError(t, err)
+		want := class
+		if want == "" {
+			want = types.StorageClassStandard
+		}
+		o, _ := cloud.S3().Object("bkt", key)
+		assert.Equal(t, string(want), o.Headers.StorageClass, key)
+		if class == "" {
+			assert.Empty(t, head.StorageClass, "STANDARD is not sent")
+		} else {
+			assert.Equal(t, class, head.StorageClass)
+		}
+	}
+	_, err = c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: aws.String("bkt"), Key: aws.String("src"), CopySource: aws.String("bkt/src")})
+	requireCode(t, err, "InvalidRequest", 400)
+	_, err = c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: aws.String("bkt"), Key: aws.String("src"), CopySource: aws.String("bkt/src"),
+		StorageClass: types.StorageClassStandard})
+	require.NoError(t, err, "naming a storage class makes a copy onto itself a change (recorded: test_s3_copy_object_storage_class)")
+	o, _ := cloud.S3().Object("bkt", "src")
+	assert.Equal(t, "STANDARD", o.Headers.StorageClass)
+}
+
+// In a versioned bucket, copying the current version onto itself
+// unchanged is InvalidRequest as in any bucket (recorded: s3 TestS3::
+// test_s3_copy_object_in_place_versioned, "copy-object-in-place-no-change");
+// copying a version named by its id onto its key restores it as the current
+// version, metadata kept, as S3 documents ("Restoring previous versions").
+func TestCopyObject_OntoItselfInAVersionedBucket(t *testing.T) {
+	ctx := context.Background()
+	cloud, c, _ := newS3(t)
+	createBucket(t, c, "bkt")
+	enableVersioning(t, c, "bkt")
+	v1, err := c.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), Body: stringBody("one"),
+		ContentType: aws.String("application/json"), Metadata: map[string]string{"key": "value"}})
+	require.NoError(t, err)
+	putObject(t, c, "bkt", "k", "two")
+
+	_, err = c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), CopySource: aws.String("bkt/k")})
+	requireCode(t, err, "InvalidRequest", 400)
+	assert.Len(t, cloud.S3().Versions("bkt", "k"), 2)
+
+	out, err := c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"),
+		CopySource: aws.String("bkt/k?versionId=" + aws.ToString(v1.VersionId))})
+	require.NoError(t, err)
+	assert.Equal(t, aws.ToString(v1.VersionId), aws.ToString(out.CopySourceVersionId))
+	require.NotEqual(t, aws.ToString(v1.VersionId), aws.ToString(out.VersionId))
+	body, got := getBody(t, c, &s3.GetObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
+	assert.Equal(t, "one", body)
+	assert.Equal(t, aws.ToString(out.VersionId), aws.ToString(got.VersionId))
+	assert.Equal(t, map[string]string{"key": "value"}, got.Metadata)
+	assert.Equal(t, "application/json", aws.ToString(got.ContentType))
+	assert.Len(t, cloud.S3().Versions("bkt", "k"), 3)
+}
