@@ -63,8 +63,9 @@
 //     O(log n + page size): keys live in an ordered index.
 //   - Multipart uploads: CreateMultipartUpload, UploadPart, UploadPartCopy,
 //     ListParts, ListMultipartUploads, CompleteMultipartUpload (InvalidPart,
-//     InvalidPartOrder, EntityTooSmall), AbortMultipartUpload; the SDK's
-//     upload manager and downloader work.
+//     InvalidPartOrder, EntityTooSmall; completing a completed upload again
+//     answers the same completion while the version it made is stored),
+//     AbortMultipartUpload; the SDK's upload manager and downloader work.
 //   - Integrity: Content-MD5; CRC32, CRC32C, CRC64NVME, SHA1 and SHA256
 //     checksums in headers or aws-chunked trailers, verified, stored and
 //     returned with x-amz-checksum-mode: ENABLED (never on ranges);

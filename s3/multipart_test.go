@@ -136,7 +136,36 @@ func TestCompleteMultipartUpload_ValidatesPartsAsS3Does(t *testing.T) {
 	o, _ := cloud.S3().Object("bkt", "k")
 	assert.Equal(t, 5*mib+10, len(o.Data), "parts not listed are discarded")
 	assert.Equal(t, o.ETag, aws.ToString(out.ETag))
-	_, err = complete(c, "k", id, []types.CompletedPart{parts[0], parts[2]})
+	_, err = complete(c, "other", id, []types.CompletedPart{parts[0], parts[2]})
+	requireCode(t, err, "NoSuchUpload", 404)
+}
+
+// Completing a completed upload again answers what the completion answered,
+// as S3 answers a retried completion, and changes nothing; once the version
+// it made is gone, the upload is NoSuchUpload.
+func TestCompleteMultipartUpload_AgainAnswersTheSameCompletion(t *testing.T) {
+	cloud, c, _ := newS3(t)
+	createBucket(t, c, "bkt")
+	enableVersioning(t, c, "bkt")
+	id, parts, _ := uploadParts(t, c, "k", "", 5*mib, 10)
+	first, err := complete(c, "k", id, parts)
+	require.NoError(t, err)
+	events := len(cloud.S3().Notifications())
+	putObject(t, c, "bkt", "k", "newer")
+
+	again, err := complete(c, "k", id, parts)
+	require.NoError(t, err)
+	assert.Equal(t, aws.ToString(first.ETag), aws.ToString(again.ETag))
+	assert.Equal(t, aws.ToString(first.VersionId), aws.ToString(again.VersionId))
+	assert.Equal(t, aws.ToString(first.Location), aws.ToString(again.Location))
+	assert.Equal(t, aws.ToString(first.ChecksumCRC64NVME), aws.ToString(again.ChecksumCRC64NVME))
+	assert.Len(t, cloud.S3().Versions("bkt", "k"), 2, "nothing is stored again")
+	assert.Len(t, cloud.S3().Notifications(), events, "no event is sent again")
+	cloud.S3().CheckObject(t, "bkt", "k", []byte("newer"))
+
+	_, err = c.DeleteObject(context.Background(), &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), VersionId: first.VersionId})
+	require.NoError(t, err)
+	_, err = complete(c, "k", id, parts)
 	requireCode(t, err, "NoSuchUpload", 404)
 }
 
