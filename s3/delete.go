@@ -9,6 +9,10 @@ import (
 // DeleteObjectInput names the object, or the version, to delete.
 type DeleteObjectInput struct {
 	Bucket, Key, VersionId string
+	// IfMatch deletes only if the key's current version has one of these
+	// ETags ("*" for any): a current object with another ETag is
+	// PreconditionFailed, no current object NoSuchKey.
+	IfMatch string
 }
 
 // DeleteObjectOutput says what the delete did.
@@ -24,8 +28,9 @@ type DeleteObjectOutput struct {
 // object when versioning is off, adds a delete marker when it is on, and
 // replaces the "null" version with a delete marker when it is suspended;
 // with one it removes that version for good. Deleting what does not exist
-// succeeds, as in S3. Events: s3:ObjectRemoved:Delete or
-// s3:ObjectRemoved:DeleteMarkerCreated.
+// succeeds, as in S3, unless IfMatch asks for an object: S3's conditional
+// delete evaluates only the current version. Events: s3:ObjectRemoved:Delete
+// or s3:ObjectRemoved:DeleteMarkerCreated.
 func (s *Service) DeleteObject(ctx context.Context, in DeleteObjectInput) (DeleteObjectOutput, error) {
 	sc, err := s.enter(ctx, "DeleteObject", in.Bucket, in.Key)
 	if err != nil {
@@ -37,6 +42,12 @@ func (s *Service) DeleteObject(ctx context.Context, in DeleteObjectInput) (Delet
 	if err != nil {
 		s.mu.Unlock()
 		return DeleteObjectOutput{}, err
+	}
+	if in.IfMatch != "" {
+		if err := checkWrite(in.IfMatch, "", b.current(in.Key), in.Key); err != nil {
+			s.mu.Unlock()
+			return DeleteObjectOutput{}, err
+		}
 	}
 	out, ev, err := s.remove(b, in.Key, in.VersionId, req)
 	s.mu.Unlock()

@@ -55,7 +55,9 @@
 //     response-* overrides), DeleteObject, DeleteObjects, CopyObject
 //     (metadata and tagging directives, copy-source conditions), browser
 //     form POST uploads, object tagging, user metadata and content headers,
-//     conditional writes (If-None-Match: *, If-Match).
+//     conditional writes (If-None-Match: *, If-Match) and deletes
+//     (DeleteObject If-Match, evaluated against the current version; a key
+//     without one is NoSuchKey).
 //   - Versioning: version ids, delete markers, the "null" version of
 //     suspended buckets, ListObjectVersions.
 //   - Listings: ListObjectsV2 (prefix, delimiter, continuation tokens,

@@ -380,3 +380,42 @@ func TestGetObject_DeleteMarkerVersionIsMethodNotAllowed(t *testing.T) {
 	assert.Equal(t, aws.ToString(del.VersionId), h.Get("x-amz-version-id"))
 	assert.Empty(t, rec.Last().body, "no body on HEAD")
 }
+
+// DeleteObject with If-Match deletes only the current object with that
+// ETag (or any, with "*"): another ETag is 412 PreconditionFailed naming
+// If-Match (recorded: s3 TestS3DeletePrecondition::
+// test_delete_object_if_match_non_express), no object NoSuchKey; the size
+// and last-modified-time conditions of directory buckets are NotImplemented
+// naming the header (recorded: ..._if_match_size_non_express,
+// ..._if_match_modified_non_express).
+func TestDeleteObject_IfMatch(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	cloud, c, _ := newS3(t, recording(&rec))
+	createBucket(t, c, "bkt")
+	put := putObject(t, c, "bkt", "k", "v")
+
+	_, err := c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), IfMatch: aws.String(`"0123"`)})
+	requireCode(t, err, "PreconditionFailed", 412)
+	assert.Equal(t, "If-Match", rec.Error(t).Condition)
+	cloud.S3().CheckObject(t, "bkt", "k", []byte("v"))
+
+	_, err = c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), IfMatchSize: aws.Int64(1)})
+	requireCode(t, err, "NotImplemented", 501)
+	assert.Equal(t, "x-amz-if-match-size", rec.Error(t).Header)
+	_, err = c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), IfMatchLastModifiedTime: aws.Time(t0)})
+	requireCode(t, err, "NotImplemented", 501)
+	assert.Equal(t, "x-amz-if-match-last-modified-time", rec.Error(t).Header)
+	cloud.S3().CheckObject(t, "bkt", "k", []byte("v"))
+
+	_, err = c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), IfMatch: put.ETag})
+	require.NoError(t, err)
+	cloud.S3().CheckNoObject(t, "bkt", "k")
+	_, err = c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), IfMatch: aws.String("*")})
+	requireCode(t, err, "NoSuchKey", 404)
+
+	putObject(t, c, "bkt", "any", "v")
+	_, err = c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("any"), IfMatch: aws.String("*")})
+	require.NoError(t, err)
+	cloud.S3().CheckNoObject(t, "bkt", "any")
+}
