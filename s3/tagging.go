@@ -22,11 +22,12 @@ type Tag struct {
 	Key, Value string
 }
 
-// objectTags and bucketTags are S3's tag rules, with its wording: a bucket
-// refuses the reserved aws: prefix, an object does not check it.
+// objectTags and bucketTags are S3's tag rules, with its wording: both
+// refuse the reserved aws: prefix and characters outside the allowed set
+// (recorded: TestS3BucketObjectTagging::test_tagging_validation).
 var (
-	objectTags = tags.Rules{Max: maxObjectTags, Errors: tagError}
-	bucketTags = tags.Rules{Max: maxBucketTags, Reserved: true, Errors: tagError}
+	objectTags = tags.Rules{Max: maxObjectTags, Reserved: true, Chars: true, Errors: tagError}
+	bucketTags = tags.Rules{Max: maxBucketTags, Reserved: true, Chars: true, Errors: tagError}
 )
 
 // validateTags checks a tag set as S3 does, with InvalidTag errors naming
@@ -42,26 +43,35 @@ func validateTags(ts []Tag, rules *tags.Rules) error {
 	return rules.Check(in)
 }
 
-// tagError is S3's answer to a broken tag rule.
+// tagError is S3's answer to a broken tag rule: InvalidTag naming the
+// key, and the value when the value is at fault, as recorded.
 func tagError(v tags.Violation) error {
+	object := v.Rules.Max == maxObjectTags
 	switch v.Kind {
 	case tags.TooMany:
-		if v.Rules.Max == maxObjectTags {
+		if object {
 			return errs.New(codeBadRequest, "Object tags cannot be greater than 10")
 		}
 		return errs.New(codeInvalidTag, "Bucket tag count cannot be greater than 50")
-	case tags.KeyLength:
-		return invalidTag("The TagKey you have provided is invalid", v.Tag)
-	case tags.ValueLength:
-		return invalidTag("The TagValue you have provided is invalid", v.Tag)
 	case tags.ReservedKey:
-		return invalidTag("System tags cannot be added/updated by requester", v.Tag)
+		if object {
+			return invalidTag("Your TagKey cannot be prefixed with aws:", v.Tag.Key)
+		}
+		return invalidTag("System tags cannot be added/updated by requester", v.Tag.Key)
+	case tags.DuplicateKey:
+		return invalidTag("Cannot provide multiple Tags with the same key", v.Tag.Key)
+	case tags.ValueLength:
+		return invalidTag("The TagValue you have provided is invalid", v.Tag.Key, "TagValue", v.Tag.Value)
 	}
-	return invalidTag("Cannot provide multiple Tags with the same key", v.Tag)
+	if v.Kind == tags.InvalidChars && tags.ValidChars(v.Tag.Key) {
+		return invalidTag("The TagValue you have provided is invalid", v.Tag.Key, "TagValue", v.Tag.Value)
+	}
+	return invalidTag("The TagKey you have provided is invalid", v.Tag.Key)
 }
 
-func invalidTag(msg string, t tags.Tag) *awserr.Error {
-	return withFields(errs.New(codeInvalidTag, "%s", msg), "TagKey", t.Key, "TagValue", t.Value)
+// invalidTag is InvalidTag naming key, and any other fields kv.
+func invalidTag(msg, key string, kv ...string) *awserr.Error {
+	return withFields(errs.New(codeInvalidTag, "%s", msg), append([]string{"TagKey", key}, kv...)...)
 }
 
 func cloneTags(tags []Tag) []Tag {

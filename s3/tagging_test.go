@@ -3,6 +3,7 @@ package s3_test
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -154,4 +155,51 @@ func TestObjectTagging_OnADeleteMarkerIsMethodNotAllowed(t *testing.T) {
 			assert.Equal(t, "DeleteMarker", doc.ResourceType)
 		}
 	}
+}
+
+// Invalid tags are InvalidTag with the recorded messages and fields, on
+// PutObjectTagging, on PutObject's x-amz-tagging and on PutBucketTagging,
+// where the aws: prefix has its own wording (recorded: s3
+// TestS3BucketObjectTagging::test_tagging_validation); nothing is stored.
+func TestTagging_InvalidTagsAnswerAsRecorded(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	cloud, c, _ := newS3(t, recording(&rec), withChecksums)
+	createBucket(t, c, "bkt")
+	putObject(t, c, "bkt", "k", "v")
+	invalidKey := errorDoc{Code: "InvalidTag", Message: "The TagKey you have provided is invalid", TagKey: "Key1,Key2"}
+	invalidValue := errorDoc{Code: "InvalidTag", Message: "The TagValue you have provided is invalid", TagKey: "Key1", TagValue: "Val1,Val2"}
+	duplicate := errorDoc{Code: "InvalidTag", Message: "Cannot provide multiple Tags with the same key", TagKey: "Key1"}
+	for _, tc := range []struct {
+		name string
+		set  []types.Tag
+		obj  errorDoc
+		bkt  errorDoc
+	}{
+		{"duplicate keys", tagSet("Key1", "Val1", "Key1", "Val1"), duplicate, duplicate},
+		{"invalid key", tagSet("Key1,Key2", "Val1"), invalidKey, invalidKey},
+		{"invalid value", tagSet("Key1", "Val1,Val2"), invalidValue, invalidValue},
+		{"aws: prefix", tagSet("aws:prefixed", "Val1"),
+			errorDoc{Code: "InvalidTag", Message: "Your TagKey cannot be prefixed with aws:", TagKey: "aws:prefixed"},
+			errorDoc{Code: "InvalidTag", Message: "System tags cannot be added/updated by requester", TagKey: "aws:prefixed"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := c.PutObjectTagging(ctx, &s3.PutObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("k"), Tagging: &types.Tagging{TagSet: tc.set}})
+			requireCode(t, err, "InvalidTag", 400)
+			assert.Equal(t, tc.obj, rec.Error(t))
+			_, err = c.PutBucketTagging(ctx, &s3.PutBucketTaggingInput{Bucket: aws.String("bkt"), Tagging: &types.Tagging{TagSet: tc.set}})
+			requireCode(t, err, "InvalidTag", 400)
+			assert.Equal(t, tc.bkt, rec.Error(t))
+			if tc.name == "duplicate keys" {
+				return // x-amz-tagging cannot carry a key twice: InvalidArgument
+			}
+			header := url.Values{aws.ToString(tc.set[0].Key): {aws.ToString(tc.set[0].Value)}}.Encode()
+			_, err = c.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("bkt"), Key: aws.String("new"), Body: stringBody("v"), Tagging: aws.String(header)})
+			requireCode(t, err, "InvalidTag", 400)
+			assert.Equal(t, tc.obj, rec.Error(t))
+			cloud.S3().CheckNoObject(t, "bkt", "new")
+		})
+	}
+	o, _ := cloud.S3().Object("bkt", "k")
+	assert.Empty(t, o.Tags)
 }
