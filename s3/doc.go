@@ -64,7 +64,8 @@
 //     start-after, fetch-owner, encoding-type=url), ListObjects, every page
 //     O(log n + page size): keys live in an ordered index.
 //   - Multipart uploads: CreateMultipartUpload, UploadPart, UploadPartCopy,
-//     ListParts, ListMultipartUploads, CompleteMultipartUpload (InvalidPart,
+//     ListParts (max-parts and part-number-marker checked as S3 checks
+//     them), ListMultipartUploads, CompleteMultipartUpload (InvalidPart,
 //     InvalidPartOrder, EntityTooSmall; completing a completed upload again
 //     answers the same completion while the version it made is stored),
 //     AbortMultipartUpload; the SDK's upload manager and downloader work.
@@ -100,10 +101,10 @@
 //     requests are served whatever the bucket's region. Lambda destinations of a
 //     notification configuration are not validated (S3 checks the function's
 //     policy). Nothing is sent to EventBridge.
-//   - max-uploads=0 and a ListObjectVersions max-keys=0 are served as the
-//     default page of 1000 rather than an empty page (ListObjects and
-//     ListObjectsV2 answer max-keys=0 with no keys, not truncated, as S3
-//     does).
+//   - max-parts=0, max-uploads=0 and a ListObjectVersions max-keys=0 are
+//     served as the default page of 1000 rather than an empty page
+//     (ListObjects and ListObjectsV2 answer max-keys=0 with no keys, not
+//     truncated, as S3 does).
 //   - Sub-resources the fake does not serve answer 501 NotImplemented,
 //     whatever the method; see below.
 //   - Every object reports x-amz-server-side-encryption: AES256, S3's

@@ -341,3 +341,51 @@ func TestUploadPartCopy_CopiesARangeIntoAPart(t *testing.T) {
 		PartNumber: aws.Int32(1), CopySource: aws.String("bkt/src"), CopySourceRange: aws.String("bytes=5-50")})
 	requireCode(t, err, "NoSuchUpload", 404)
 }
+
+// ListParts checks max-parts and part-number-marker as S3 does: on the
+// wire, what is not a 32-bit integer is InvalidArgument "Provided <name>
+// not an integer or within integer range", a negative value "Argument
+// <name> must be an integer between 0 and 2147483647", and empty values
+// are absent (recorded: s3 TestS3ListParts::
+// test_list_parts_empty_part_number_marker); a marker past the last part
+// lists nothing (recorded: TestS3ListParts::test_list_parts_pagination,
+// "list-parts-wrong-part").
+func TestListParts_ValidatesMaxPartsAndPartNumberMarker(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	cloud, c, _ := newS3(t, recording(&rec), pathStyle)
+	createBucket(t, c, "bkt")
+	id, _, _ := uploadParts(t, c, "k", "", 4)
+	for _, tc := range []struct {
+		maxParts         *int32
+		marker           *string
+		name, value, msg string
+	}{
+		{aws.Int32(-1), nil, "max-parts", "-1", "Argument max-parts must be an integer between 0 and 2147483647"},
+		{nil, aws.String("-1"), "part-number-marker", "-1", "Argument part-number-marker must be an integer between 0 and 2147483647"},
+	} {
+		_, err := c.ListParts(ctx, &s3.ListPartsInput{Bucket: aws.String("bkt"), Key: aws.String("k"), UploadId: aws.String(id),
+			MaxParts: tc.maxParts, PartNumberMarker: tc.marker})
+		requireCode(t, err, "InvalidArgument", 400)
+		assert.Equal(t, errorDoc{Code: "InvalidArgument", Message: tc.msg, ArgumentName: tc.name, ArgumentValue: tc.value}, rec.Error(t))
+	}
+	base := "http://awsfake.localhost/bkt/k?uploadId=" + id
+	for query, name := range map[string]string{
+		"&max-parts=abc": "max-parts", "&max-parts=2147483648": "max-parts", "&max-parts=1.5": "max-parts",
+		"&part-number-marker=abc": "part-number-marker", "&part-number-marker=99999999999": "part-number-marker",
+	} {
+		a := send(t, cloud, "GET", base+query)
+		require.Equal(t, 400, a.status, "%s: %s", query, a.body)
+		assert.Equal(t, "InvalidArgument", a.err.Code, query)
+		assert.Equal(t, "Provided "+name+" not an integer or within integer range", a.err.Message, query)
+	}
+	for _, query := range []string{"&max-parts=&part-number-marker=", "&part-number-marker=10"} {
+		a := send(t, cloud, "GET", base+query)
+		require.Equal(t, 200, a.status, "%s: %s", query, a.body)
+	}
+	page, err := c.ListParts(ctx, &s3.ListPartsInput{Bucket: aws.String("bkt"), Key: aws.String("k"), UploadId: aws.String(id),
+		PartNumberMarker: aws.String("10")})
+	require.NoError(t, err)
+	assert.Empty(t, page.Parts)
+	assert.False(t, aws.ToBool(page.IsTruncated))
+}
