@@ -76,8 +76,9 @@
 //     computes them (MD5, or MD5 of the part MD5s with "-N").
 //   - Notifications: Put/GetBucketNotificationConfiguration with queue,
 //     topic and Lambda configurations, event types and prefix/suffix
-//     filters, validated as S3 does; an s3:TestEvent to each queue and topic
-//     when configured; ObjectCreated, ObjectRemoved and ObjectTagging events
+//     filters, validated as S3 does (FIFO queues refused; a FIFO topic fails
+//     the test event); an s3:TestEvent to each queue and topic when
+//     configured; ObjectCreated, ObjectRemoved and ObjectTagging events
 //     posted through the cloud's bus in S3's event message format (version
 //     2.1, URL-encoded keys, sequencers).
 //   - Test helpers: Buckets, Objects, Object and Versions snapshots;

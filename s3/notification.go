@@ -150,14 +150,21 @@ func (s *Service) validateNotification(c *NotificationConfiguration, region stri
 	for _, d := range ds {
 		a, err := arn.Parse(d.arn)
 		if err != nil || a.Service != d.service() {
-			e := errs.New(codeInvalidArgument, "The ARN is not well formed")
-			e.Fields = map[string]string{"ArgumentName": d.kind, "ArgumentValue": d.arn}
-			return e
+			msg := "The ARN is not well formed"
+			if err != nil { // recorded: TestS3NotificationsToSQS::test_invalid_sqs_arn
+				msg = "The ARN could not be parsed"
+			}
+			return withFields(errs.New(codeInvalidArgument, "%s", msg), "ArgumentName", d.kind, "ArgumentValue", d.arn)
 		}
 		if a.Region != region {
 			e := errs.New(codeInvalidArgument, "The notification destination service region is not valid for the bucket location constraint")
 			e.Fields = map[string]string{"ArgumentName": d.kind, "ArgumentValue": d.arn}
 			return e
+		}
+		if d.kind == "Queue" && strings.HasSuffix(a.Resource, ".fifo") {
+			// "Amazon SQS FIFO queues aren't supported as an Amazon S3
+			// event notification destination" (S3 User Guide).
+			return errs.New(codeInvalidArgument, "FIFO SQS queues are not supported.")
 		}
 		if len(d.events) == 0 {
 			return malformedXML()

@@ -234,3 +234,69 @@ func TestNotifications_UserIdentityIsTheCallersPrincipal(t *testing.T) {
 	require.Len(t, doc.Records, 1)
 	assert.Equal(t, "AWS:"+aws.ToString(role.AssumedRoleUser.AssumedRoleId), doc.Records[0].UserIdentity.PrincipalID)
 }
+
+// S3 refuses FIFO destinations: a FIFO queue is InvalidArgument "FIFO SQS
+// queues are not supported." ("Amazon SQS FIFO queues aren't supported as
+// an Amazon S3 event notification destination", S3 User Guide), and a FIFO
+// topic fails the destination test S3 publishes (no message group), so
+// "Unable to validate the following destination configurations" names it.
+// Nothing is stored.
+func TestPutBucketNotificationConfiguration_FIFODestinationsAreRefused(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	cloud, c, _ := newS3(t, recording(&rec))
+	cfg := cloud.AWSConfig()
+	sq, sn := sqs.NewFromConfig(cfg), sns.NewFromConfig(cfg)
+	createBucket(t, c, "uploads")
+	q, err := sq.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("events.fifo"),
+		Attributes: map[string]string{"FifoQueue": "true"}})
+	require.NoError(t, err)
+	a, err := sq.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{QueueUrl: q.QueueUrl,
+		AttributeNames: []sqstypes.QueueAttributeName{sqstypes.QueueAttributeNameQueueArn}})
+	require.NoError(t, err)
+	topic, err := sn.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("events.fifo"),
+		Attributes: map[string]string{"FifoTopic": "true"}})
+	require.NoError(t, err)
+
+	for _, skip := range []bool{false, true} {
+		_, err = c.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{Bucket: aws.String("uploads"),
+			SkipDestinationValidation: aws.Bool(skip),
+			NotificationConfiguration: &types.NotificationConfiguration{QueueConfigurations: []types.QueueConfiguration{{
+				QueueArn: aws.String(a.Attributes["QueueArn"]), Events: []types.Event{"s3:ObjectCreated:*"}}}}})
+		requireCode(t, err, "InvalidArgument", 400)
+		assert.Equal(t, "FIFO SQS queues are not supported.", rec.Error(t).Message)
+	}
+
+	_, err = c.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{Bucket: aws.String("uploads"),
+		NotificationConfiguration: &types.NotificationConfiguration{TopicConfigurations: []types.TopicConfiguration{{
+			TopicArn: topic.TopicArn, Events: []types.Event{"s3:ObjectCreated:*"}}}}})
+	requireCode(t, err, "InvalidArgument", 400)
+	assert.Equal(t, "Unable to validate the following destination configurations", rec.Error(t).Message)
+	assert.Contains(t, string(rec.Last().body), "<ArgumentName1>"+aws.ToString(topic.TopicArn)+"</ArgumentName1>")
+	n := cloud.S3().Buckets()[0].Notification
+	assert.Empty(t, n.QueueConfigurations)
+	assert.Empty(t, n.TopicConfigurations)
+}
+
+// A destination that is not an ARN is InvalidArgument "The ARN could not be
+// parsed" naming the configuration kind and the value, with or without
+// destination validation (recorded: s3 TestS3NotificationsToSQS::
+// test_invalid_sqs_arn, TestS3NotificationsToLambda::test_invalid_lambda_arn).
+func TestPutBucketNotificationConfiguration_UnparsableARN(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	_, c, _ := newS3(t, recording(&rec))
+	createBucket(t, c, "uploads")
+	for _, skip := range []bool{false, true} {
+		for kind, conf := range map[string]*types.NotificationConfiguration{
+			"Queue": {QueueConfigurations: []types.QueueConfiguration{{QueueArn: aws.String("invalid-queue"), Events: []types.Event{"s3:ObjectCreated:*"}}}},
+			"CloudFunction": {LambdaFunctionConfigurations: []types.LambdaFunctionConfiguration{{LambdaFunctionArn: aws.String("invalid-queue"),
+				Events: []types.Event{"s3:ObjectCreated:*"}}}},
+		} {
+			_, err := c.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{Bucket: aws.String("uploads"),
+				SkipDestinationValidation: aws.Bool(skip), NotificationConfiguration: conf})
+			requireCode(t, err, "InvalidArgument", 400)
+			assert.Equal(t, errorDoc{Code: "InvalidArgument", Message: "The ARN could not be parsed", ArgumentName: kind, ArgumentValue: "invalid-queue"}, rec.Error(t))
+		}
+	}
+}
