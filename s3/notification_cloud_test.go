@@ -3,6 +3,8 @@ package s3_test
 import (
 	"context"
 	"encoding/json"
+	neturl "net/url"
+	"strings"
 	"sync"
 	"testing"
 
@@ -299,4 +301,47 @@ func TestPutBucketNotificationConfiguration_UnparsableARN(t *testing.T) {
 			assert.Equal(t, errorDoc{Code: "InvalidArgument", Message: "The ARN could not be parsed", ArgumentName: kind, ArgumentValue: "invalid-queue"}, rec.Error(t))
 		}
 	}
+}
+
+// Event records carry the key URL-encoded, as S3 documents ("The s3 key
+// provided in the event notification is URL encoded"): form encoding, a
+// space as "+", "/" kept, every other byte outside letters, digits and
+// "-_.*" percent-encoded (recorded: s3 TestS3NotificationsToSQS::
+// test_key_encoding, "a@b" as "a%40b"; ::test_notifications_with_filter,
+// "testupload/dir1/testfile.txt" as is). Form decoding, what
+// aws-lambda-go's URLDecodedKey does, gives the key back.
+func TestNotifications_KeysAreURLEncodedInEventRecords(t *testing.T) {
+	ctx := context.Background()
+	cloud, c, _ := newS3(t)
+	sq := sqs.NewFromConfig(cloud.AWSConfig())
+	url, arn := queue(t, sq, "events")
+	createBucket(t, c, "bkt")
+	_, err := c.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{Bucket: aws.String("bkt"),
+		NotificationConfiguration: &types.NotificationConfiguration{QueueConfigurations: []types.QueueConfiguration{{
+			QueueArn: aws.String(arn), Events: []types.Event{"s3:ObjectCreated:*"}}}}})
+	require.NoError(t, err)
+	want := map[string]string{
+		"a@b":                          "a%40b",
+		"testupload/dir1/testfile.txt": "testupload/dir1/testfile.txt",
+		"dir/sub dir/my file.txt":      "dir/sub+dir/my+file.txt",
+		"a+b=c&d":                      "a%2Bb%3Dc%26d",
+		"café/ü.txt":                   "caf%C3%A9/%C3%BC.txt",
+		"x-y_z.*":                      "x-y_z.*",
+	}
+	for key := range want {
+		putObject(t, c, "bkt", key, "v")
+	}
+	require.NoError(t, cloud.Settle(ctx))
+	got := map[string]string{}
+	for _, body := range drain(t, sq, url) {
+		ev := eventKey(t, body)
+		if ev == "s3:TestEvent" {
+			continue
+		}
+		encoded := strings.TrimPrefix(ev, "ObjectCreated:Put ")
+		key, err := neturl.QueryUnescape(encoded)
+		require.NoError(t, err)
+		got[key] = encoded
+	}
+	assert.Equal(t, want, got)
 }
