@@ -203,3 +203,27 @@ func TestTagging_InvalidTagsAnswerAsRecorded(t *testing.T) {
 	o, _ := cloud.S3().Object("bkt", "k")
 	assert.Empty(t, o.Tags)
 }
+
+// x-amz-tagging is URL query encoded: a key twice, or a pair holding two
+// "=", is InvalidArgument naming the header and its value, and a key
+// without "=" is a tag with an empty value (recorded: s3
+// TestS3BucketObjectTagging::test_object_tagging_exc, "put-obj-duplicate-
+// tagging" and "put-obj-wrong-format"; ::test_put_object_with_tags,
+// "get-object-tags-wrong-format-qs").
+func TestPutObject_TaggingHeaderFormat(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	_, c, _ := newS3(t, recording(&rec))
+	createBucket(t, c, "bkt")
+	msg := "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates."
+	for _, v := range []string{"key1=val1&key1=val2", "key1=val1,key2=val2"} {
+		_, err := c.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), Body: stringBody("v"), Tagging: aws.String(v)})
+		requireCode(t, err, "InvalidArgument", 400)
+		assert.Equal(t, errorDoc{Code: "InvalidArgument", Message: msg, ArgumentName: "x-amz-tagging", ArgumentValue: v}, rec.Error(t))
+	}
+	_, err := c.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), Body: stringBody("v"), Tagging: aws.String("wrongquery&wrongagain")})
+	require.NoError(t, err)
+	out, err := c.GetObjectTagging(ctx, &s3.GetObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
+	require.NoError(t, err)
+	assert.Equal(t, tagSet("wrongagain", "", "wrongquery", ""), out.TagSet)
+}

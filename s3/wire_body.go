@@ -301,6 +301,11 @@ func taggingHeader(v string) ([]Tag, error) {
 	if err != nil {
 		return nil, bad()
 	}
+	for _, pair := range strings.Split(v, "&") {
+		if strings.Count(pair, "=") > 1 { // key1=val1,key2=val2 (recorded: test_object_tagging_exc)
+			return nil, bad()
+		}
+	}
 	tags := make([]Tag, 0, len(q))
 	for k, vs := range q {
 		if len(vs) != 1 {
