@@ -3,6 +3,7 @@ package s3_test
 import (
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	neturl "net/url"
 	"strings"
 	"sync"
@@ -120,13 +121,26 @@ func TestNotifications_ObjectCreatedReachesSQSAndSNSWithFiltersHonoured(t *testi
 	assert.Empty(t, cloud.DeliveryFailures())
 }
 
+// Queues that do not exist cannot be validated: each is named with "The
+// destination queue does not exist" (recorded: s3 TestS3NotificationsToSQS::
+// test_multiple_invalid_sqs_arns, "multiple-queues-do-not-exist").
 func TestPutBucketNotificationConfiguration_MissingQueueCannotBeValidated(t *testing.T) {
-	cloud, c, _ := newS3(t)
+	var rec answers
+	cloud, c, _ := newS3(t, recording(&rec))
 	createBucket(t, c, "uploads")
+	q1, q2 := "arn:aws:sqs:us-east-1:000000000000:my-queue", "arn:aws:sqs:us-east-1:000000000000:my-queue-2"
 	_, err := c.PutBucketNotificationConfiguration(context.Background(), &s3.PutBucketNotificationConfigurationInput{Bucket: aws.String("uploads"),
-		NotificationConfiguration: &types.NotificationConfiguration{QueueConfigurations: []types.QueueConfiguration{{
-			QueueArn: aws.String("arn:aws:sqs:us-east-1:000000000000:missing"), Events: []types.Event{"s3:ObjectCreated:*"}}}}})
+		NotificationConfiguration: &types.NotificationConfiguration{QueueConfigurations: []types.QueueConfiguration{
+			{QueueArn: aws.String(q1), Events: []types.Event{"s3:ObjectCreated:*"}},
+			{QueueArn: aws.String(q2), Events: []types.Event{"s3:ObjectRemoved:*"}}}}})
 	requireCode(t, err, "InvalidArgument", 400)
+	var doc struct {
+		Message, ArgumentName1, ArgumentValue1, ArgumentName2, ArgumentValue2 string
+	}
+	require.NoError(t, xml.Unmarshal(rec.Last().body, &doc))
+	assert.Equal(t, "Unable to validate the following destination configurations", doc.Message)
+	assert.Equal(t, []string{q1, "The destination queue does not exist", q2, "The destination queue does not exist"},
+		[]string{doc.ArgumentName1, doc.ArgumentValue1, doc.ArgumentName2, doc.ArgumentValue2})
 	assert.Empty(t, cloud.S3().Buckets()[0].Notification.QueueConfigurations)
 }
 
