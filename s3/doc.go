@@ -53,13 +53,18 @@
 //   - Objects: PutObject, GetObject, HeadObject (ranges, part numbers,
 //     If-Match / If-None-Match / If-Modified-Since / If-Unmodified-Since,
 //     response-* overrides), DeleteObject, DeleteObjects, CopyObject
-//     (metadata and tagging directives, copy-source conditions), browser
-//     form POST uploads, object tagging, user metadata and content headers,
+//     (metadata and tagging directives, copy-source conditions, STANDARD
+//     unless a storage class is given, a version copied onto its own key to
+//     restore it), browser form POST uploads, object tagging (S3's tag
+//     rules: no aws: prefix, the allowed characters, at most 10), user
+//     metadata (sent back with lower-case x-amz-meta-* names, as S3 sends
+//     them) and content headers,
 //     conditional writes (If-None-Match: *, If-Match) and deletes
 //     (DeleteObject If-Match, evaluated against the current version; a key
 //     without one is NoSuchKey).
-//   - Versioning: version ids, delete markers, the "null" version of
-//     suspended buckets, ListObjectVersions.
+//   - Versioning: version ids, delete markers (a read or tagging call on
+//     one is 405 MethodNotAllowed with Allow: DELETE), the "null" version
+//     of suspended buckets, ListObjectVersions.
 //   - Listings: ListObjectsV2 (prefix, delimiter, continuation tokens,
 //     start-after, fetch-owner, encoding-type=url), ListObjects, every page
 //     O(log n + page size): keys live in an ordered index.
