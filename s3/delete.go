@@ -56,8 +56,9 @@ func (s *Service) DeleteObject(ctx context.Context, in DeleteObjectInput) (Delet
 }
 
 // ObjectIdentifier names an object, or one version, for DeleteObjects.
+// ETag makes its delete conditional, as DeleteObject's IfMatch does.
 type ObjectIdentifier struct {
-	Key, VersionId string
+	Key, VersionId, ETag string
 }
 
 // DeleteObjectsInput lists up to 1000 objects to delete.
@@ -89,8 +90,10 @@ type DeleteObjectsOutput struct {
 // maxDeleteObjects is the most keys one DeleteObjects takes.
 const maxDeleteObjects = 1000
 
-// DeleteObjects deletes up to 1000 objects as DeleteObject does each one;
-// more, or none, is MalformedXML, as in S3.
+// DeleteObjects deletes up to 1000 objects as DeleteObject does each one,
+// an ETag given with one as its If-Match ("you must provide the ETag value
+// in the ETag element of the object", S3 User Guide); more, or none, is
+// MalformedXML, as in S3.
 func (s *Service) DeleteObjects(ctx context.Context, in DeleteObjectsInput) (DeleteObjectsOutput, error) {
 	sc, err := s.enter(ctx, "DeleteObjects", in.Bucket, "")
 	if err != nil {
@@ -109,7 +112,12 @@ func (s *Service) DeleteObjects(ctx context.Context, in DeleteObjectsInput) (Del
 	var out DeleteObjectsOutput
 	var events []pendingEvent
 	for _, id := range in.Objects {
-		r, ev, err := s.remove(b, id.Key, id.VersionId, req)
+		var r DeleteObjectOutput
+		var ev []pendingEvent
+		err := checkWrite(id.ETag, "", b.current(id.Key), id.Key)
+		if err == nil {
+			r, ev, err = s.remove(b, id.Key, id.VersionId, req)
+		}
 		if err != nil {
 			ae := awserr.As(err)
 			out.Errors = append(out.Errors, DeleteError{Key: id.Key, VersionId: id.VersionId, Code: ae.Code, Message: ae.Message})

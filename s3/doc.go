@@ -60,8 +60,8 @@
 //     metadata (sent back with lower-case x-amz-meta-* names, as S3 sends
 //     them) and content headers,
 //     conditional writes (If-None-Match: *, If-Match) and deletes
-//     (DeleteObject If-Match, evaluated against the current version; a key
-//     without one is NoSuchKey).
+//     (DeleteObject If-Match and DeleteObjects ETags, evaluated against the
+//     current version; a key without one is NoSuchKey).
 //   - Versioning: version ids, delete markers (a read or tagging call on
 //     one is 405 MethodNotAllowed with Allow: DELETE), the "null" version
 //     of suspended buckets, ListObjectVersions.

@@ -419,3 +419,23 @@ func TestDeleteObject_IfMatch(t *testing.T) {
 	require.NoError(t, err)
 	cloud.S3().CheckNoObject(t, "bkt", "any")
 }
+
+// DeleteObjects takes an ETag per object as its If-Match: a mismatch is
+// that object's PreconditionFailed error, the others are deleted.
+func TestDeleteObjects_ETagMakesADeleteConditional(t *testing.T) {
+	ctx := context.Background()
+	cloud, c, _ := newS3(t, withChecksums)
+	createBucket(t, c, "bkt")
+	a := putObject(t, c, "bkt", "a", "1")
+	putObject(t, c, "bkt", "b", "2")
+	out, err := c.DeleteObjects(ctx, &s3.DeleteObjectsInput{Bucket: aws.String("bkt"), Delete: &types.Delete{
+		Objects: []types.ObjectIdentifier{{Key: aws.String("a"), ETag: a.ETag}, {Key: aws.String("b"), ETag: aws.String(`"0123"`)}}}})
+	require.NoError(t, err)
+	require.Len(t, out.Deleted, 1)
+	assert.Equal(t, "a", aws.ToString(out.Deleted[0].Key))
+	require.Len(t, out.Errors, 1)
+	assert.Equal(t, "b", aws.ToString(out.Errors[0].Key))
+	assert.Equal(t, "PreconditionFailed", aws.ToString(out.Errors[0].Code))
+	cloud.S3().CheckNoObject(t, "bkt", "a")
+	cloud.S3().CheckObject(t, "bkt", "b", []byte("2"))
+}

@@ -165,6 +165,7 @@ type deleteXML struct {
 	Objects []struct {
 		Key       string `xml:"Key"`
 		VersionId string `xml:"VersionId"`
+		ETag      string `xml:"ETag"`
 	} `xml:"Object"`
 }
 
@@ -198,7 +199,7 @@ func (s *Service) deleteObjects(w http.ResponseWriter, r *http.Request, t target
 	}
 	in := DeleteObjectsInput{Bucket: t.bucket, Quiet: doc.Quiet}
 	for _, o := range doc.Objects {
-		in.Objects = append(in.Objects, ObjectIdentifier{Key: o.Key, VersionId: o.VersionId})
+		in.Objects = append(in.Objects, ObjectIdentifier{Key: o.Key, VersionId: o.VersionId, ETag: o.ETag})
 	}
 	out, err := s.DeleteObjects(r.Context(), in)
 	if err != nil {
