@@ -194,3 +194,15 @@ func TestServeHTTP_ExpectedBucketOwnerMismatchIsAccessDenied(t *testing.T) {
 	_, status := apiError(t, err)
 	assert.Equal(t, 403, status)
 }
+
+// HeadBucket's answer has no body and Content-Type: application/xml, as
+// S3's does.
+func TestHeadBucket_AnswersWithContentTypeXML(t *testing.T) {
+	var rec answers
+	_, c, _ := newS3(t, recording(&rec))
+	createBucket(t, c, "bkt")
+	_, err := c.HeadBucket(context.Background(), &s3.HeadBucketInput{Bucket: aws.String("bkt")})
+	require.NoError(t, err)
+	assert.Equal(t, "application/xml", rec.Last().header.Get("Content-Type"))
+	assert.Empty(t, rec.Last().body)
+}

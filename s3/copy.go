@@ -1,6 +1,7 @@
 package s3
 
 import (
+	"cmp"
 	"context"
 	"maps"
 	"time"
@@ -50,11 +51,17 @@ type CopyObjectOutput struct {
 
 // CopyObject copies an object within or between buckets and sends
 // s3:ObjectCreated:Copy events. As S3 does, a source over 5 GiB is refused
-// (InvalidRequest), failed source conditions answer 412, and copying an
-// object onto itself without changing anything is InvalidRequest ("This
-// copy request is illegal because it is trying to copy an object to itself
-// without changing the object's metadata, storage class, website redirect
-// location or encryption attributes.").
+// (InvalidRequest), failed source conditions answer 412, and copying the
+// current version of an object onto itself without changing anything is
+// InvalidRequest ("This copy request is illegal because it is trying to
+// copy an object to itself without changing the object's metadata, storage
+// class, website redirect location or encryption attributes."), in a
+// versioned bucket too (recorded: TestS3::
+// test_s3_copy_object_in_place_versioned); copying a version named by its
+// id onto its key is how S3 documents restoring a previous version, and
+// is allowed. The copy's storage class is STANDARD unless the request
+// names one: S3 does not carry the source's over (recorded: TestS3::
+// test_s3_copy_object_storage_class).
 func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjectOutput, error) {
 	sc, err := s.enter(ctx, "CopyObject", in.Bucket, in.Key)
 	if err != nil {
@@ -82,7 +89,7 @@ func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjec
 	if err != nil {
 		return CopyObjectOutput{}, err
 	}
-	self := in.Source.Bucket == in.Bucket && in.Source.Key == in.Key
+	self := in.Source.Bucket == in.Bucket && in.Source.Key == in.Key && in.Source.VersionId == ""
 	if self && md == DirectiveCopy && in.Headers.StorageClass == "" && in.Headers.WebsiteRedirectLocation == "" && alg == "" {
 		return CopyObjectOutput{}, errs.New(codeInvalidRequest,
 			"This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.")
@@ -90,8 +97,8 @@ func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjec
 	o := &object{key: in.Key, data: src.data, header: src.header, metadata: maps.Clone(src.metadata), tags: cloneTags(src.tags)}
 	if md == DirectiveReplace {
 		o.header, o.metadata = in.Headers.normalized(), lowerKeys(in.Metadata)
-	} else if in.Headers.StorageClass != "" {
-		o.header.StorageClass = in.Headers.StorageClass
+	} else {
+		o.header.StorageClass = cmp.Or(in.Headers.StorageClass, defaultStorage)
 	}
 	if td == DirectiveReplace {
 		o.tags = cloneTags(in.Tags)

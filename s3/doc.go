@@ -53,18 +53,27 @@
 //   - Objects: PutObject, GetObject, HeadObject (ranges, part numbers,
 //     If-Match / If-None-Match / If-Modified-Since / If-Unmodified-Since,
 //     response-* overrides), DeleteObject, DeleteObjects, CopyObject
-//     (metadata and tagging directives, copy-source conditions), browser
-//     form POST uploads, object tagging, user metadata and content headers,
-//     conditional writes (If-None-Match: *, If-Match).
-//   - Versioning: version ids, delete markers, the "null" version of
-//     suspended buckets, ListObjectVersions.
+//     (metadata and tagging directives, copy-source conditions, STANDARD
+//     unless a storage class is given, a version copied onto its own key to
+//     restore it), browser form POST uploads, object tagging (S3's tag
+//     rules: no aws: prefix, the allowed characters, at most 10), user
+//     metadata (sent back with lower-case x-amz-meta-* names, as S3 sends
+//     them) and content headers,
+//     conditional writes (If-None-Match: *, If-Match) and deletes
+//     (DeleteObject If-Match and DeleteObjects ETags, evaluated against the
+//     current version; a key without one is NoSuchKey).
+//   - Versioning: version ids, delete markers (a read or tagging call on
+//     one is 405 MethodNotAllowed with Allow: DELETE), the "null" version
+//     of suspended buckets, ListObjectVersions.
 //   - Listings: ListObjectsV2 (prefix, delimiter, continuation tokens,
 //     start-after, fetch-owner, encoding-type=url), ListObjects, every page
 //     O(log n + page size): keys live in an ordered index.
 //   - Multipart uploads: CreateMultipartUpload, UploadPart, UploadPartCopy,
-//     ListParts, ListMultipartUploads, CompleteMultipartUpload (InvalidPart,
-//     InvalidPartOrder, EntityTooSmall), AbortMultipartUpload; the SDK's
-//     upload manager and downloader work.
+//     ListParts (max-parts and part-number-marker checked as S3 checks
+//     them), ListMultipartUploads, CompleteMultipartUpload (InvalidPart,
+//     InvalidPartOrder, EntityTooSmall; completing a completed upload again
+//     answers the same completion while the version it made is stored),
+//     AbortMultipartUpload; the SDK's upload manager and downloader work.
 //   - Integrity: Content-MD5; CRC32, CRC32C, CRC64NVME, SHA1 and SHA256
 //     checksums in headers or aws-chunked trailers, verified, stored and
 //     returned with x-amz-checksum-mode: ENABLED (never on ranges);
@@ -72,8 +81,9 @@
 //     computes them (MD5, or MD5 of the part MD5s with "-N").
 //   - Notifications: Put/GetBucketNotificationConfiguration with queue,
 //     topic and Lambda configurations, event types and prefix/suffix
-//     filters, validated as S3 does; an s3:TestEvent to each queue and topic
-//     when configured; ObjectCreated, ObjectRemoved and ObjectTagging events
+//     filters, validated as S3 does (FIFO queues refused; a FIFO topic fails
+//     the test event); an s3:TestEvent to each queue and topic when
+//     configured; ObjectCreated, ObjectRemoved and ObjectTagging events
 //     posted through the cloud's bus in S3's event message format (version
 //     2.1, URL-encoded keys, sequencers).
 //   - Test helpers: Buckets, Objects, Object and Versions snapshots;
@@ -97,8 +107,10 @@
 //     requests are served whatever the bucket's region. Lambda destinations of a
 //     notification configuration are not validated (S3 checks the function's
 //     policy). Nothing is sent to EventBridge.
-//   - max-keys=0 (and max-parts, max-uploads) is served as the default page
-//     of 1000 rather than an empty page.
+//   - max-parts=0, max-uploads=0 and a ListObjectVersions max-keys=0 are
+//     served as the default page of 1000 rather than an empty page
+//     (ListObjects and ListObjectsV2 answer max-keys=0 with no keys, not
+//     truncated, as S3 does).
 //   - Sub-resources the fake does not serve answer 501 NotImplemented,
 //     whatever the method; see below.
 //   - Every object reports x-amz-server-side-encryption: AES256, S3's

@@ -57,6 +57,7 @@ type object struct {
 	sum      checksum
 	parts    int // parts of a multipart object, 0 otherwise
 	partEnds []int64
+	uploadID string // the multipart upload that made it, "" otherwise
 	header   ObjectHeaders
 	metadata map[string]string
 	tags     []Tag

@@ -168,6 +168,18 @@ func validVersionID(id string) bool {
 	return true
 }
 
+// markerNotAllowed is S3's answer to a call on a delete marker (recorded:
+// TestS3ObjectCRUD::test_delete_object_versioned): 405 MethodNotAllowed
+// naming the method and the DeleteMarker resource type, with Allow: DELETE
+// (the one method a marker takes) and the marker's headers.
+func markerNotAllowed(o *object, b *bucket, method string) error {
+	e := withFields(errs.New(codeMethodNotAllowed, "The specified method is not allowed against this resource."),
+		"Method", method, "ResourceType", "DeleteMarker")
+	h := markerHeaders(o, b)
+	h["Allow"] = "DELETE"
+	return &headerError{err: e, headers: h}
+}
+
 // markerHeaders are the headers S3 sends with an answer about a delete
 // marker.
 func markerHeaders(o *object, b *bucket) map[string]string {

@@ -215,12 +215,11 @@ func (s *Service) read(sc faults.Scope, in GetObjectInput, withBody bool) (GetOb
 	}
 	if o.deleteMarker {
 		s.mu.Unlock()
-		e := errs.New(codeMethodNotAllowed, "The specified method is not allowed against this resource.")
-		e.Fields = map[string]string{"Method": "GET", "ResourceType": "DeleteMarker"}
+		method := "GET"
 		if !withBody {
-			e.Fields["Method"] = "HEAD"
+			method = "HEAD"
 		}
-		return GetObjectOutput{}, &headerError{err: e, headers: markerHeaders(o, b)}
+		return GetObjectOutput{}, markerNotAllowed(o, b, method)
 	}
 	out := GetObjectOutput{
 		Headers: o.header, Metadata: maps.Clone(o.metadata), ETag: o.etag, LastModified: o.lastModified,

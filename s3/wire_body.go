@@ -301,6 +301,11 @@ func taggingHeader(v string) ([]Tag, error) {
 	if err != nil {
 		return nil, bad()
 	}
+	for _, pair := range strings.Split(v, "&") {
+		if strings.Count(pair, "=") > 1 { // key1=val1,key2=val2 (recorded: test_object_tagging_exc)
+			return nil, bad()
+		}
+	}
 	tags := make([]Tag, 0, len(q))
 	for k, vs := range q {
 		if len(vs) != 1 {
@@ -325,17 +330,19 @@ func conditions(h http.Header, prefix string) Conditions {
 	}
 }
 
-// intParam reads an integer query parameter; absent is 0.
+// intParam reads an integer query parameter, a 32-bit one as S3's are;
+// absent or empty is 0. Anything else is InvalidArgument ("Provided
+// max-parts not an integer or within integer range").
 func intParam(t target, name string) (int, error) {
 	v := t.query.Get(name)
 	if v == "" {
 		return 0, nil
 	}
-	n, err := strconv.Atoi(v)
+	n, err := strconv.ParseInt(v, 10, 32)
 	if err != nil {
 		return 0, invalidArgument(name, v, "Provided "+name+" not an integer or within integer range")
 	}
-	return n, nil
+	return int(n), nil
 }
 
 // setChecksums sends the checksum headers of an answer.

@@ -62,6 +62,7 @@ func (s *Service) headBucket(w http.ResponseWriter, r *http.Request, t target) e
 	}
 	w.Header().Set("x-amz-bucket-region", out.BucketRegion)
 	w.Header().Set("x-amz-access-point-alias", "false")
+	w.Header().Set("Content-Type", "application/xml") // S3's HeadBucket answer carries it, without a body
 	noContent(w, http.StatusOK)
 	return nil
 }
