@@ -99,7 +99,10 @@
 //     (LocalStack's "path" endpoint strategy), so that the URL alone leads
 //     back to its queue from any client, the Go API and the Check helpers.
 //
-// A QueueUrl is resolved thus: the account and the name are the last two
+// A QueueUrl is resolved thus: one without a '/' is a queue's name, in the
+// caller's account and region, as AWS takes it for every operation with a
+// QueueUrl (LocalStack's AWS-validated test_posting_to_queue_via_queue_name
+// sends with one); otherwise the account and the name are the last two
 // segments of its path; the region is the one after /queue/ in the path,
 // else the one its host names where AWS puts it
 // (https://sqs.eu-west-1.amazonaws.com/<account>/<name>,

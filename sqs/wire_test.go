@@ -221,3 +221,23 @@ func TestJSON_RequestBodiesAreLimitedBeforeReading(t *testing.T) {
 	defer resp.Body.Close()
 	assert.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode)
 }
+
+// A bare queue name as the QueueUrl of a Query request (AWS-validated in
+// LocalStack's test_posting_to_queue_via_queue_name): the caller's queue.
+func TestQuery_ABareNameIsTheCallersQueue(t *testing.T) {
+	cloud := awsfake.NewT(t)
+	status, _ := postForm(t, cloud, "/", url.Values{"Action": {"CreateQueue"}, "QueueName": {"named"}})
+	require.Equal(t, 200, status)
+	status, body := postForm(t, cloud, "/", url.Values{"Action": {"SendMessage"}, "QueueUrl": {"named"}, "MessageBody": {"by name"}})
+	require.Equal(t, 200, status, "%s", body)
+	status, body = postForm(t, cloud, "/", url.Values{"Action": {"ReceiveMessage"}, "QueueUrl": {"named"}})
+	require.Equal(t, 200, status, "%s", body)
+	var got receiveResponse
+	require.NoError(t, xml.Unmarshal(body, &got), "%s", body)
+	require.Len(t, got.Result.Messages, 1)
+	assert.Equal(t, "by name", got.Result.Messages[0].Body)
+	status, body = postForm(t, cloud, "/", url.Values{"Action": {"ChangeMessageVisibility"}, "QueueUrl": {"named"},
+		"ReceiptHandle": {got.Result.Messages[0].ReceiptHandle}, "VisibilityTimeout": {"0"}})
+	require.Equal(t, 200, status, "%s", body)
+	cloud.SQS().CheckDepth(t, awsfake.DefaultURL+"/000000000000/named", 1, 0, 0)
+}
