@@ -189,7 +189,8 @@ func postJSON(t *testing.T, cloud *awsfake.Cloud, target, body string) *http.Res
 
 // Query-compatible JSON errors: "header x-amzn-query-error:
 // <queryCode>;Sender; body __type = the shape", as the SQS developer guide's
-// example shows.
+// example shows ({"__type": "com.amazonaws.sqs#QueueDoesNotExist", ...}); the
+// X-Amzn-ErrorType header carries the same shape id.
 func TestJSON_ErrorsAreQueryCompatible(t *testing.T) {
 	cloud := awsfake.NewT(t)
 	for _, tc := range []struct {
@@ -211,6 +212,7 @@ func TestJSON_ErrorsAreQueryCompatible(t *testing.T) {
 		assert.Equal(t, tc.status, resp.StatusCode, tc.target)
 		assert.Equal(t, tc.typ, e["__type"], tc.target)
 		assert.Equal(t, tc.query, resp.Header.Get("x-amzn-query-error"), tc.target)
+		assert.Equal(t, tc.typ, resp.Header.Get("X-Amzn-ErrorType"), "the shape id, as __type, not the bare code")
 		assert.Equal(t, "application/x-amz-json-1.0", resp.Header.Get("Content-Type"))
 	}
 }
