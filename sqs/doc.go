@@ -24,8 +24,10 @@
 // ListDeadLetterSourceQueues with pagination. Messages: body characters and
 // size limits, up to 10 typed attributes, AWS's MD5 digests, system
 // attributes, per-message and queue delays, visibility timeouts with
-// ChangeMessageVisibility and its 12-hour ceiling, a new receipt handle per
-// receive, long polling, retention, dead-letter queues with
+// ChangeMessageVisibility and its 12-hour ceiling (on a standard queue any
+// handle of a message in flight changes its timeout, and a change after the
+// timeout ended is OK and changes nothing, as AWS answers; on a FIFO queue a
+// handle expires with its receive), a new receipt handle per receive, long polling, retention, dead-letter queues with
 // RedriveAllowPolicy, message move tasks, FIFO ordering, group blocking,
 // deduplication (by id or content, per queue or per group), sequence numbers
 // and ReceiveRequestAttemptId, in-flight quotas, batch rules, PurgeQueue, and
@@ -132,7 +134,8 @@
 //     60 s before a deleted name can be reused and between purges are
 //     enforced on the clock, as AWS documents.
 //   - Deleting with an older receipt handle of a standard message deletes
-//     it; ChangeMessageVisibility with one says the handle has expired.
+//     it (AWS: "the request will succeed, but the message might not be
+//     deleted"; with AWS-like delivery it may be kept).
 //   - The 12-hour ceiling of ChangeMessageVisibility counts from the receive
 //     that put the message in flight.
 //   - The in-flight quota is 120,000 messages for both queue types, as the

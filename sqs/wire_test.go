@@ -8,11 +8,13 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake"
+	"github.com/awsfake/awsfake/clock"
 )
 
 // postForm sends a Query request as the AWS CLI 2.9 (botocore 1.29) does:
@@ -242,4 +244,27 @@ func TestQuery_ABareNameIsTheCallersQueue(t *testing.T) {
 		"ReceiptHandle": {got.Result.Messages[0].ReceiptHandle}, "VisibilityTimeout": {"0"}})
 	require.Equal(t, 200, status, "%s", body)
 	cloud.SQS().CheckDepth(t, awsfake.DefaultURL+"/000000000000/named", 1, 0, 0)
+}
+
+// The Query half of the recorded
+// test_change_message_visibility_after_visibility_timeout_expiration[sqs_query]:
+// a change after the visibility timeout ended is 200.
+func TestQuery_ChangeVisibilityAfterTheTimeoutEndedIsOK(t *testing.T) {
+	clk := clock.NewFake(t0)
+	cloud := awsfake.NewT(t, awsfake.WithClock(clk))
+	status, _ := postForm(t, cloud, "/", url.Values{"Action": {"CreateQueue"}, "QueueName": {"v"}})
+	require.Equal(t, 200, status)
+	q := awsfake.DefaultURL + "/000000000000/v"
+	status, _ = postForm(t, cloud, "/", url.Values{"Action": {"SendMessage"}, "QueueUrl": {q}, "MessageBody": {"m"}})
+	require.Equal(t, 200, status)
+	status, body := postForm(t, cloud, "/", url.Values{"Action": {"ReceiveMessage"}, "QueueUrl": {q}, "VisibilityTimeout": {"1"}})
+	require.Equal(t, 200, status, "%s", body)
+	var got receiveResponse
+	require.NoError(t, xml.Unmarshal(body, &got), "%s", body)
+	require.Len(t, got.Result.Messages, 1)
+	clk.Advance(time.Second)
+	status, body = postForm(t, cloud, "/", url.Values{"Action": {"ChangeMessageVisibility"}, "QueueUrl": {q},
+		"ReceiptHandle": {got.Result.Messages[0].ReceiptHandle}, "VisibilityTimeout": {"1"}})
+	require.Equal(t, 200, status, "%s", body)
+	cloud.SQS().CheckDepth(t, q, 1, 0, 0)
 }
