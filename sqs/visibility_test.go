@@ -112,6 +112,10 @@ func TestChangeMessageVisibility_AfterTheTimeoutEndsIsOKAndChangesNothing(t *tes
 			f.clk.Advance(tc.at)
 			require.NoError(t, f.changeVisibility(url, h, 60))
 			if !tc.inFlight {
+				out, err := f.client.ChangeMessageVisibilityBatch(ctx, &awssqs.ChangeMessageVisibilityBatchInput{QueueUrl: &url,
+					Entries: []types.ChangeMessageVisibilityBatchRequestEntry{{Id: aws.String("a"), ReceiptHandle: h, VisibilityTimeout: 60}}})
+				require.NoError(t, err)
+				assert.Len(t, out.Successful, 1, "a batch entry answers as the single call")
 				f.cloud.SQS().CheckDepth(t, url, 1, 0, 0)
 				require.Len(t, f.receive(t, url), 1, "visible: the change did nothing")
 				return
