@@ -268,3 +268,34 @@ func TestQuery_ChangeVisibilityAfterTheTimeoutEndedIsOK(t *testing.T) {
 	require.Equal(t, 200, status, "%s", body)
 	cloud.SQS().CheckDepth(t, q, 1, 0, 0)
 }
+
+// Every shape and legacy code pair AWS answered in the recordings
+// (localstack/sqs/test_sqs.snapshot.json: botocore's Code is the legacy code
+// from x-amzn-query-error, QueryErrorCode the shape from __type), as the JSON
+// binding sends them: the shape id in __type and X-Amzn-ErrorType, the
+// legacy code and fault in x-amzn-query-error.
+func TestJSON_ErrorHeadersOfEveryRecordedCode(t *testing.T) {
+	cloud := awsfake.NewT(t)
+	for shape, legacy := range map[string]string{
+		"BatchRequestTooLong":               "AWS.SimpleQueueService.BatchRequestTooLong",
+		"InvalidAttributeName":              "InvalidAttributeName",
+		"InvalidAttributeValue":             "InvalidAttributeValue",
+		"InvalidBatchEntryId":               "AWS.SimpleQueueService.InvalidBatchEntryId",
+		"InvalidParameterValueException":    "InvalidParameterValue",
+		"MissingRequiredParameterException": "MissingParameter",
+		"PurgeQueueInProgress":              "AWS.SimpleQueueService.PurgeQueueInProgress",
+		"QueueDoesNotExist":                 "AWS.SimpleQueueService.NonExistentQueue",
+		"QueueNameExists":                   "QueueAlreadyExists",
+		"ResourceNotFoundException":         "ResourceNotFoundException",
+		"TooManyEntriesInBatchRequest":      "AWS.SimpleQueueService.TooManyEntriesInBatchRequest",
+	} {
+		cloud.SQS().InjectFault("ListQueues", shape, 1)
+		resp := postJSON(t, cloud, "AmazonSQS.ListQueues", `{}`)
+		var e map[string]any
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&e))
+		resp.Body.Close()
+		assert.Equal(t, "com.amazonaws.sqs#"+shape, e["__type"], shape)
+		assert.Equal(t, "com.amazonaws.sqs#"+shape, resp.Header.Get("X-Amzn-ErrorType"), shape)
+		assert.Equal(t, legacy+";Sender", resp.Header.Get("x-amzn-query-error"), shape)
+	}
+}
