@@ -27,8 +27,8 @@
 // ChangeMessageVisibility and its 12-hour ceiling (on a standard queue any
 // handle of a message in flight changes its timeout, and a change after the
 // timeout ended is OK and changes nothing, as AWS answers; on a FIFO queue a
-// handle expires with its receive), a new receipt handle per receive, long polling, retention, dead-letter queues with
-// RedriveAllowPolicy, message move tasks, FIFO ordering, group blocking,
+// handle expires with its receive), a new receipt handle per receive, long
+// polling, retention, dead-letter queues with RedriveAllowPolicy, message move tasks, FIFO ordering, group blocking,
 // deduplication (by id or content, per queue or per group), sequence numbers
 // and ReceiveRequestAttemptId, in-flight quotas, batch rules, PurgeQueue, and
 // the exact error codes, so that the SDK returns its typed errors.
@@ -138,6 +138,11 @@
 //     deleted"; with AWS-like delivery it may be kept).
 //   - The 12-hour ceiling of ChangeMessageVisibility counts from the receive
 //     that put the message in flight.
+//   - On a FIFO queue, ChangeMessageVisibility with a handle whose receive is
+//     no longer in flight (its timeout ended, or a later receive replaced it)
+//     answers that the handle has expired, as AWS answers DeleteMessage
+//     (recorded: test_fifo_delete_after_visibility_timeout); AWS's answer to
+//     the change itself is not recorded.
 //   - The in-flight quota is 120,000 messages for both queue types, as the
 //     current SDK documentation states (older documentation said 20,000 for
 //     FIFO). A standard queue's short poll past it gets OverLimit; a long
