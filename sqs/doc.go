@@ -28,9 +28,10 @@
 // handle of a message in flight changes its timeout, and a change after the
 // timeout ended is OK and changes nothing, as AWS answers; on a FIFO queue a
 // handle expires with its receive), a new receipt handle per receive, long
-// polling, retention, dead-letter queues with RedriveAllowPolicy, message move tasks, FIFO ordering, group blocking,
-// deduplication (by id or content, per queue or per group), sequence numbers
-// and ReceiveRequestAttemptId, in-flight quotas, batch rules, PurgeQueue, and
+// polling, retention, dead-letter queues with RedriveAllowPolicy, message
+// move tasks, FIFO ordering, group blocking, deduplication (by id or
+// content, per queue or per group), sequence numbers and
+// ReceiveRequestAttemptId, in-flight quotas, batch rules, PurgeQueue, and
 // the exact error codes, so that the SDK returns its typed errors.
 //
 // The bus endpoint receives deliveries addressed to queue ARNs (SNS
