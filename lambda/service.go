@@ -40,7 +40,11 @@ type Service struct {
 
 	mu          sync.Mutex
 	closed      bool
-	handlers    map[string]Handler
+	handlers    map[string]Handler      // by Handler setting (RegisterHandler)
+	fnHandlers  map[functionKey]Handler // by function (RegisterFunctionHandler)
+	// processEnv is SetProcessEnvironment's setting; processEnvHeld is
+	// true while an invocation's handler runs with it set.
+	processEnv, processEnvHeld bool
 	partitions  map[partKey]*partition // by account and region, created on first write
 	queues      QueueSource
 	accountCap  int           // SetAccountConcurrency
@@ -58,6 +62,7 @@ func New(env *cloudenv.Env) *Service {
 	s := &Service{
 		env: env, ctx: ctx, cancel: cancel, faults: faults.New[struct{}](faultOps, env.Clock, env.Scope()),
 		handlers:    map[string]Handler{},
+		fnHandlers:  map[functionKey]Handler{},
 		partitions:  map[partKey]*partition{},
 		accountCap:  DefaultAccountConcurrency,
 		idleTimeout: DefaultIdleTimeout,
