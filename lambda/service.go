@@ -38,21 +38,21 @@ type Service struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
-	mu          sync.Mutex
-	closed      bool
-	handlers    map[string]Handler      // by Handler setting (RegisterHandler)
-	fnHandlers  map[functionKey]Handler // by function (RegisterFunctionHandler)
+	mu         sync.Mutex
+	closed     bool
+	handlers   map[string]Handler      // by Handler setting (RegisterHandler)
+	fnHandlers map[functionKey]Handler // by function (RegisterFunctionHandler)
 	// processEnv is SetProcessEnvironment's setting; processEnvHeld is
 	// true while an invocation's handler runs with it set.
 	processEnv, processEnvHeld bool
-	partitions  map[partKey]*partition // by account and region, created on first write
-	queues      QueueSource
-	accountCap  int           // SetAccountConcurrency
-	idleTimeout time.Duration // SetIdleTimeout
-	active      map[*invocation]struct{}
-	jobs        map[*sched.Job]struct{} // scheduled work that Close cancels
-	records     record.Log[Invocation]  // the newest invocations of every function, within record.Keep and env.Records
-	wg          sync.WaitGroup          // engine work Close waits for: async attempts and SQS batches
+	partitions                 map[partKey]*partition // by account and region, created on first write
+	queues                     QueueSource
+	accountCap                 int           // SetAccountConcurrency
+	idleTimeout                time.Duration // SetIdleTimeout
+	active                     map[*invocation]struct{}
+	jobs                       map[*sched.Job]struct{} // scheduled work that Close cancels
+	records                    record.Log[Invocation]  // the newest invocations of every function, within record.Keep and env.Records
+	wg                         sync.WaitGroup          // engine work Close waits for: async attempts and SQS batches
 }
 
 // New returns the Lambda service of the cloud whose environment is env, and
