@@ -56,6 +56,7 @@ type outcome struct {
 	functionError   string // "" on success
 	timedOut        bool
 	crashed         bool     // panicked: the environment is not reused
+	handlerMissing  bool     // no handler was registered for the function
 	lines           []string // the invocation's log
 	end             time.Time
 	err             error // set when the invocation was cut short by Close
@@ -219,8 +220,9 @@ func (inv *invocation) call() (o outcome, ok bool) {
 		return outcome{payload: errorDocument("awsfake: injected failure", "InjectedFailure"), functionError: functionErrorUnhandled}, true
 	case inv.handler == nil:
 		return outcome{payload: errorDocument(fmt.Sprintf(
-			"Handler '%s' missing: no Go handler is registered under this name (RegisterHandler)", inv.cfg.Handler),
-			"Runtime.HandlerNotFound"), functionError: functionErrorUnhandled, crashed: true}, true
+			"Handler '%s' missing: no Go handler is registered for function %s (RegisterFunctionHandler) or under this name (RegisterHandler)",
+			inv.cfg.Handler, inv.f.name), "Runtime.HandlerNotFound"), functionError: functionErrorUnhandled, crashed: true,
+			handlerMissing: true}, true
 	}
 	out, err := inv.handler.Invoke(inv.ctx, inv.req.payload)
 	if err != nil {
