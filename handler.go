@@ -11,6 +11,7 @@ import (
 	"github.com/awsfake/awsfake/internal/dispatch"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/protocol"
+	"github.com/awsfake/awsfake/lambda"
 )
 
 // ServeHTTP gives the request an id, finds the service it is for and lets
@@ -99,8 +100,35 @@ func (c *Cloud) scope(r *http.Request) faults.Scope {
 	sc.AccessKeyID = cs.AccessKeyID
 	if p, st := c.env.Creds.Lookup(cs.AccessKeyID, c.env.Clock.Now()); st != creds.Unknown {
 		sc.Account = p.Account
+	} else if key, account, ok := c.executionRole(r); ok {
+		sc.AccessKeyID, sc.Account = key, account
 	} else {
 		sc.Account = creds.AccountOf(cs.AccessKeyID, sc.Account)
 	}
 	return sc
+}
+
+// executionRole attributes a request made with a Lambda handler's ctx (in
+// memory: the SDK hands the ctx to the transport) to the function's
+// execution role, in a session named after the function, as the
+// credentials AWS puts in the function's environment would: the key of
+// that session and its account. A request signed with a key the cloud
+// issued (the handler assumed another role) keeps its own identity. The
+// invocation's trace header goes with the request, as the SDK's recursion
+// detection sends _X_AMZN_TRACE_ID.
+func (c *Cloud) executionRole(r *http.Request) (key, account string, ok bool) {
+	role, trace, ok := lambda.InvocationOf(r.Context())
+	if !ok {
+		return "", "", false
+	}
+	if trace != "" && r.Header.Get("X-Amzn-Trace-Id") == "" {
+		r.Header.Set("X-Amzn-Trace-Id", trace)
+	}
+	inv, _ := lambda.FromContext(r.Context())
+	a, err := arn.Parse(role)
+	if err != nil {
+		return "", "", false
+	}
+	key, ok = c.sts.ServiceSession(role, inv.FunctionName)
+	return key, a.Account, ok
 }

@@ -46,10 +46,14 @@
 //     and the runtime variables AWS defines (AWS_REGION,
 //     AWS_LAMBDA_FUNCTION_NAME, _X_AMZN_TRACE_ID, ...; see Environ).
 //     Concurrent invocations of different functions each read their own.
-//   - InvocationOf(ctx) gives the function's execution role and the
-//     invocation's trace header, what the root package needs to attribute
-//     an AWS call made with ctx through the cloud's in-memory transport
-//     (AWSConfig) to the invocation.
+//   - An AWS call made with ctx through the cloud's in-memory transport
+//     (AWSConfig, LoadOptions) is the execution role's: the cloud signs it
+//     as a session of the role named after the function, as the
+//     credentials AWS puts in the function's environment would
+//     (GetCallerIdentity answers arn:aws:sts::<account>:assumed-role/<role>/<function>),
+//     unless it is signed with credentials the cloud issued (the handler
+//     assumed another role); it carries the invocation's X-Amzn-Trace-Id.
+//     InvocationOf(ctx) gives the role and the trace header.
 //
 // What cannot follow the invocation, because it is process-global:
 //

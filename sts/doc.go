@@ -52,5 +52,7 @@
 // # Plumbing for the root package
 //
 // New builds the service on a cloud's environment and Describe tells the
-// cloud how to wire it; only package awsfake calls them.
+// cloud how to wire it; ServiceSession gives the key of the role session a
+// service acts with (a Lambda handler's calls, as its execution role).
+// Only package awsfake calls them.
 package sts
