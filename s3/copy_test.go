@@ -208,3 +208,33 @@ func TestCopyObject_OntoItselfInAVersionedBucket(t *testing.T) {
 	assert.Equal(t, "application/json", aws.ToString(got.ContentType))
 	assert.Len(t, cloud.S3().Versions("bkt", "k"), 3)
 }
+
+// A copy whose source is a "null" version names no CopySourceVersionId; in a
+// suspended bucket the copy is the "null" version (recorded: s3 TestS3::
+// test_s3_copy_object_in_place_suspended_only and
+// test_s3_copy_object_in_place_versioned, "copy-in-place-versioned-re-enabled").
+func TestCopyObject_NullSourceVersionIsNotNamed(t *testing.T) {
+	ctx := context.Background()
+	_, c, _ := newS3(t)
+	createBucket(t, c, "bkt")
+	putObject(t, c, "bkt", "k", "v")
+	_, err := c.PutBucketVersioning(ctx, &s3.PutBucketVersioningInput{Bucket: aws.String("bkt"),
+		VersioningConfiguration: &types.VersioningConfiguration{Status: types.BucketVersioningStatusSuspended}})
+	require.NoError(t, err)
+	out, err := c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), CopySource: aws.String("bkt/k"),
+		MetadataDirective: types.MetadataDirectiveReplace})
+	require.NoError(t, err)
+	assert.Equal(t, "null", aws.ToString(out.VersionId))
+	assert.Nil(t, out.CopySourceVersionId)
+
+	enableVersioning(t, c, "bkt")
+	out, err = c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), CopySource: aws.String("bkt/k"),
+		MetadataDirective: types.MetadataDirectiveReplace})
+	require.NoError(t, err)
+	assert.NotEqual(t, "null", aws.ToString(out.VersionId))
+	assert.Nil(t, out.CopySourceVersionId)
+	again, err := c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), CopySource: aws.String("bkt/k"),
+		MetadataDirective: types.MetadataDirectiveReplace})
+	require.NoError(t, err)
+	assert.Equal(t, aws.ToString(out.VersionId), aws.ToString(again.CopySourceVersionId))
+}

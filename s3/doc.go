@@ -107,10 +107,10 @@
 //     requests are served whatever the bucket's region. Lambda destinations of a
 //     notification configuration are not validated (S3 checks the function's
 //     policy). Nothing is sent to EventBridge.
-//   - max-parts=0, max-uploads=0 and a ListObjectVersions max-keys=0 are
-//     served as the default page of 1000 rather than an empty page
-//     (ListObjects and ListObjectsV2 answer max-keys=0 with no keys, not
-//     truncated, as S3 does).
+//   - max-parts=0 and max-uploads=0 are served as the default page of 1000
+//     rather than an empty page (ListObjects, ListObjectsV2 and
+//     ListObjectVersions answer max-keys=0 with nothing, not truncated, as
+//     S3 does).
 //   - Sub-resources the fake does not serve answer 501 NotImplemented,
 //     whatever the method; see below.
 //   - Every object reports x-amz-server-side-encryption: AES256, S3's

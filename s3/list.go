@@ -221,8 +221,9 @@ func (s *Service) ListObjects(ctx context.Context, in ListObjectsInput) (ListObj
 	return out, nil
 }
 
-// keysPageSize is the page size of ListObjects and ListObjectsV2: 1000
-// when max-keys is absent, none for 0, at most 1000.
+// keysPageSize is the page size of ListObjects, ListObjectsV2 and
+// ListObjectVersions: 1000 when max-keys is absent, none for 0 (not
+// truncated), at most 1000.
 func keysPageSize(n *int) (int, error) {
 	if n == nil {
 		return maxListing, nil
@@ -258,7 +259,7 @@ type ListObjectVersionsInput struct {
 	KeyMarker                 string
 	// VersionIdMarker resumes within KeyMarker after this version.
 	VersionIdMarker string
-	MaxKeys         int // 0 means 1000
+	MaxKeys         *int // as ListObjectsV2Input's
 }
 
 // ObjectVersion is one version or delete marker of a listing.
@@ -295,7 +296,7 @@ func (s *Service) ListObjectVersions(ctx context.Context, in ListObjectVersionsI
 	if err != nil {
 		return ListObjectVersionsOutput{}, err
 	}
-	limit, err := pageSize(in.MaxKeys, "max-keys")
+	limit, err := keysPageSize(in.MaxKeys)
 	if err != nil {
 		return ListObjectVersionsOutput{}, err
 	}

@@ -291,8 +291,10 @@ func TestListMultipartUploads_ListsUploadsInProgressByKey(t *testing.T) {
 		"by key, uploads of one key in the order they started, keys rolled up at the delimiter")
 }
 
-// MaxKeys=0 lists nothing and is not truncated, as S3 answers max-keys=0,
-// in both listings; an absent MaxKeys is a page of 1000.
+// MaxKeys=0 lists nothing and is not truncated, as S3 answers max-keys=0
+// (ceph's s3-tests, run against AWS: test_bucket_list_maxkeys_zero,
+// test_bucket_listv2_maxkeys_zero, test_bucket_list_versions_maxkeys_zero),
+// in all three listings; an absent MaxKeys is a page of 1000.
 func TestListObjects_MaxKeysZeroListsNothing(t *testing.T) {
 	ctx := context.Background()
 	_, c, _ := newS3(t)
@@ -312,6 +314,11 @@ func TestListObjects_MaxKeysZeroListsNothing(t *testing.T) {
 	assert.Empty(t, v1.Contents)
 	assert.Equal(t, int32(0), aws.ToInt32(v1.MaxKeys))
 	assert.False(t, aws.ToBool(v1.IsTruncated))
+	vs, err := c.ListObjectVersions(ctx, &s3.ListObjectVersionsInput{Bucket: aws.String("bkt"), MaxKeys: aws.Int32(0)})
+	require.NoError(t, err)
+	assert.Empty(t, vs.Versions)
+	assert.Equal(t, int32(0), aws.ToInt32(vs.MaxKeys))
+	assert.False(t, aws.ToBool(vs.IsTruncated))
 
 	all, err := c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String("bkt")})
 	require.NoError(t, err)

@@ -168,6 +168,8 @@ type GetObjectTaggingOutput struct {
 }
 
 // GetObjectTagging returns the tags of an object, empty when it has none.
+// Its NoSuchKey names the key as "bucket/key", as S3's does (recorded:
+// TestS3BucketObjectTagging::test_object_tagging_exc, "get-no-key-tags").
 func (s *Service) GetObjectTagging(ctx context.Context, in ObjectTaggingInput) (GetObjectTaggingOutput, error) {
 	sc, err := s.enter(ctx, "GetObjectTagging", in.Bucket, in.Key)
 	if err != nil {
@@ -180,6 +182,9 @@ func (s *Service) GetObjectTagging(ctx context.Context, in ObjectTaggingInput) (
 			out.VersionId = o.versionID
 		}
 	})
+	if awserr.Is(err, codeNoSuchKey) {
+		awserr.As(err).Fields["Key"] = in.Bucket + "/" + in.Key
+	}
 	return out, err
 }
 

@@ -227,3 +227,22 @@ func TestPutObject_TaggingHeaderFormat(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, tagSet("wrongagain", "", "wrongquery", ""), out.TagSet)
 }
+
+// The tagging calls of a missing key are NoSuchKey; GetObjectTagging's
+// names the key as "bucket/key", the others the key alone (recorded: s3
+// TestS3BucketObjectTagging::test_object_tagging_exc).
+func TestObjectTagging_MissingKeyAsRecorded(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	_, c, _ := newS3(t, recording(&rec), withChecksums)
+	createBucket(t, c, "bkt")
+	_, err := c.GetObjectTagging(ctx, &s3.GetObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("fake-key")})
+	requireCode(t, err, "NoSuchKey", 404)
+	assert.Equal(t, "bkt/fake-key", rec.Error(t).Key)
+	_, err = c.DeleteObjectTagging(ctx, &s3.DeleteObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("fake-key")})
+	requireCode(t, err, "NoSuchKey", 404)
+	assert.Equal(t, "fake-key", rec.Error(t).Key)
+	_, err = c.PutObjectTagging(ctx, &s3.PutObjectTaggingInput{Bucket: aws.String("bkt"), Key: aws.String("fake-key"), Tagging: &types.Tagging{TagSet: tagSet("a", "b")}})
+	requireCode(t, err, "NoSuchKey", 404)
+	assert.Equal(t, "fake-key", rec.Error(t).Key)
+}

@@ -82,8 +82,9 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// writeError sends err as S3 does, with the headers some errors carry and
-// no body on a 304.
+// writeError sends err as S3 does, with the headers some errors carry, no
+// body on a 304, and on HEAD no body but the Content-Type of the error
+// document S3 leaves out.
 func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var he *headerError
 	if errors.As(err, &he) {
@@ -94,6 +95,9 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if awserr.As(err).Status == http.StatusNotModified {
 		w.WriteHeader(http.StatusNotModified)
 		return
+	}
+	if r.Method == http.MethodHead {
+		w.Header().Set("Content-Type", "application/xml")
 	}
 	protocol.WriteS3Error(w, r, err)
 }

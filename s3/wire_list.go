@@ -188,7 +188,7 @@ func (s *Service) listObjectVersions(w http.ResponseWriter, r *http.Request, t t
 	}
 	out, err := s.ListObjectVersions(r.Context(), ListObjectVersionsInput{
 		Bucket: t.bucket, Prefix: t.query.Get("prefix"), Delimiter: t.query.Get("delimiter"),
-		KeyMarker: t.query.Get("key-marker"), VersionIdMarker: t.query.Get("version-id-marker"), MaxKeys: n,
+		KeyMarker: t.query.Get("key-marker"), VersionIdMarker: t.query.Get("version-id-marker"), MaxKeys: given(t, "max-keys", n),
 	})
 	if err != nil {
 		return err

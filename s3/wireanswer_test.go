@@ -22,7 +22,7 @@ type answer struct {
 
 // errorDoc is the S3 <Error> document of an answer.
 type errorDoc struct {
-	Code, Message, Method, ResourceType, Condition, ArgumentName, ArgumentValue, TagKey, TagValue, Header string
+	Code, Message, Method, ResourceType, Condition, ArgumentName, ArgumentValue, TagKey, TagValue, Header, Key string
 }
 
 // answers records the last answer an SDK client received.
