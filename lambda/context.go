@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"sync"
 	"time"
 
 	"github.com/aws/aws-lambda-go/lambdacontext"
 
 	"github.com/awsfake/awsfake/clock"
+	"github.com/awsfake/awsfake/internal/ids"
 )
 
 // InvocationContext is what a handler learns about the invocation it runs,
@@ -38,7 +40,44 @@ type InvocationContext struct {
 	// (InvocationOf).
 	handler, runtime, region, initType string
 	vars                               map[string]string // Environment.Variables, never written
-	role, traceHeader                  string
+	role                               string
+	trace                              *traceSource
+}
+
+// invocationInfo allocates an InvocationContext and its trace source at
+// once; the source's lock stays out of InvocationContext, which a handler
+// may copy.
+type invocationInfo struct {
+	InvocationContext
+	trace traceSource
+}
+
+// traceSource makes the invocation's trace header when it is first asked
+// for, since most handlers never read it.
+type traceSource struct {
+	once    sync.Once
+	header  string
+	ids     *ids.Generator // the function's
+	key     string         // the invocation's key
+	start   time.Time
+	sampled bool
+}
+
+// get is the trace header AWS gives an invocation:
+// Root=1-<the start in Unix seconds, 8 hex digits>-<24 hex digits>;
+// Parent=<16 hex digits>;Sampled=1 when the function's tracing mode is
+// Active, else 0. The digits are derived from the invocation's key, so they
+// do not depend on how concurrent invocations are scheduled.
+func (t *traceSource) get() string {
+	t.once.Do(func() {
+		g := t.ids.Derive("trace " + t.key)
+		sampled := "0"
+		if t.sampled {
+			sampled = "1"
+		}
+		t.header = fmt.Sprintf("Root=1-%08x-%s;Parent=%s;Sampled=%s", t.start.Unix(), g.Hex(12), g.Hex(8), sampled)
+	})
+	return t.header
 }
 
 // RemainingTime is the time left before the invocation times out, on the
@@ -86,7 +125,7 @@ func InvocationOf(ctx context.Context) (role, traceHeader string, ok bool) {
 	if !ok {
 		return "", "", false
 	}
-	return c.role, c.traceHeader, true
+	return c.role, c.trace.get(), true
 }
 
 // lambdaContext is aws-lambda-go's view of the invocation. Identity stays
@@ -156,13 +195,16 @@ func (c *handlerContext) Value(key any) any {
 // the execution environment env, tells its handler.
 func (s *Service) invocationContextLocked(inv *invocation, f *function, env *environment) *InvocationContext {
 	cfg := &inv.cfg
-	info := &InvocationContext{
+	both := &invocationInfo{InvocationContext: InvocationContext{
 		AwsRequestID: inv.id, InvokedFunctionArn: inv.arn, FunctionName: f.name, FunctionVersion: cfg.Version,
 		MemoryLimitInMB: int(cfg.MemorySize), LogGroupName: logGroup(cfg), LogStreamName: env.stream,
 		Deadline: inv.deadline, ClientContext: inv.req.clientContext, clock: s.env.Clock,
 		handler: cfg.Handler, runtime: cfg.Runtime, region: f.p.at.region, initType: "on-demand",
-		role: cfg.Role, traceHeader: traceHeader(f, cfg, inv.key, inv.start),
-	}
+		role: cfg.Role,
+	}, trace: traceSource{ids: f.ids, key: inv.key, start: inv.start,
+		sampled: cfg.TracingConfig != nil && cfg.TracingConfig.Mode == "Active"}}
+	info := &both.InvocationContext
+	info.trace = &both.trace
 	if cfg.Environment != nil {
 		info.vars = cfg.Environment.Variables
 	}
@@ -170,18 +212,4 @@ func (s *Service) invocationContextLocked(inv *invocation, f *function, env *env
 		info.initType = "provisioned-concurrency"
 	}
 	return info
-}
-
-// traceHeader is the X-Ray trace header AWS gives an invocation:
-// Root=1-<the start in Unix seconds, 8 hex digits>-<24 hex digits>;
-// Parent=<16 hex digits>;Sampled=1 when the function's tracing mode is
-// Active, else 0. The digits are derived from the invocation's key, so they
-// do not depend on how concurrent invocations are scheduled.
-func traceHeader(f *function, cfg *FunctionConfiguration, key string, start time.Time) string {
-	g := f.ids.Derive("trace " + key)
-	sampled := "0"
-	if cfg.TracingConfig != nil && cfg.TracingConfig.Mode == "Active" {
-		sampled = "1"
-	}
-	return fmt.Sprintf("Root=1-%08x-%s;Parent=%s;Sampled=%s", start.Unix(), g.Hex(12), g.Hex(8), sampled)
 }

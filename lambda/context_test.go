@@ -107,3 +107,25 @@ func TestInvocationOf_RoleAndTraceHeader(t *testing.T) {
 	_, _, ok := lambda.InvocationOf(context.Background())
 	assert.False(t, ok)
 }
+
+func TestLambdaContext_AsyncEventSeesItsRequestIDAndAlias(t *testing.T) {
+	e := newEnv(t)
+	got := make(chan seen, 1)
+	e.register(t, "lc.async", func(ctx context.Context, ev json.RawMessage) error {
+		s, err := handleWithLambdaContext(ctx, ev)
+		got <- s
+		return err
+	})
+	fn := e.createFunction(t, "lc", "lc.async")
+	_, err := e.client.PublishVersion(e.ctx, &sdk.PublishVersionInput{FunctionName: fn.FunctionName})
+	require.NoError(t, err)
+	_, err = e.client.CreateAlias(e.ctx, &sdk.CreateAliasInput{FunctionName: fn.FunctionName,
+		Name: aws.String("live"), FunctionVersion: aws.String("1")})
+	require.NoError(t, err)
+	out, err := e.client.Invoke(e.ctx, &sdk.InvokeInput{FunctionName: fn.FunctionName, Qualifier: aws.String("live"),
+		InvocationType: types.InvocationTypeEvent})
+	require.NoError(t, err)
+	e.settle(t)
+	id, _ := awsRequestID(out)
+	assert.Equal(t, seen{RequestID: id, ARN: aws.ToString(fn.FunctionArn) + ":live"}, <-got)
+}

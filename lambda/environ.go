@@ -93,7 +93,7 @@ func (c *InvocationContext) reserved(key string) (string, bool) {
 	case "_HANDLER":
 		return c.handler, true
 	case "_X_AMZN_TRACE_ID":
-		return c.traceHeader, true
+		return c.trace.get(), true
 	case "AWS_REGION", "AWS_DEFAULT_REGION":
 		return c.region, true
 	case "AWS_EXECUTION_ENV":
@@ -126,8 +126,9 @@ func (c *InvocationContext) reserved(key string) (string, bool) {
 // SetProcessEnvironment turns on (or off) setting the process environment
 // for each invocation: with it on, the function's environment (Environ) is
 // set with os.Setenv before its handler runs and the previous values are
-// restored when the handler returns, so that code reading os.Getenv sees
-// the function's values. Off by default: the context accessors (Getenv,
+// restored when the handler returns (before the caller gets the answer;
+// for a handler that times out and runs on, when it does return), so that
+// code reading os.Getenv sees the function's values. Off by default: the context accessors (Getenv,
 // Environ) are the way that always works.
 //
 // The process has one environment, so this is safe only when nothing else

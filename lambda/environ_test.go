@@ -7,6 +7,7 @@ import (
 	"os"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sdk "github.com/aws/aws-sdk-go-v2/service/lambda"
@@ -188,4 +189,39 @@ func TestSetProcessEnvironment_RefusedWhileAnotherInvocationRuns(t *testing.T) {
 	out, err = e.client.Invoke(e.ctx, &sdk.InvokeInput{FunctionName: aws.String("solo")})
 	require.NoError(t, err)
 	assert.Equal(t, `"solo"`, string(out.Payload), "once the first has ended, the next may set it")
+}
+
+func TestSetProcessEnvironment_HeldByAHandlerThatTimedOutUntilItReturns(t *testing.T) {
+	e := newEnv(t)
+	release := make(chan struct{})
+	started := make(chan struct{}, 1)
+	e.register(t, "osenv", func(ctx context.Context, ev struct{ Wait bool }) (string, error) {
+		if ev.Wait {
+			started <- struct{}{}
+			<-release // ignores its context
+		}
+		return os.Getenv("AWS_LAMBDA_FUNCTION_NAME"), nil
+	})
+	e.createFunction(t, "solo", "osenv") // Timeout 3 s
+	require.NoError(t, e.cloud.Lambda().SetProcessEnvironment(true))
+	first := make(chan string, 1)
+	go func() {
+		out, err := e.cloud.Lambda().Invoke(e.ctx, lambdaInvoke("solo", `{"Wait":true}`))
+		assert.NoError(t, err)
+		first <- string(out.Payload)
+	}()
+	<-started
+	e.clk.Advance(3 * time.Second)
+	assert.Contains(t, <-first, "Task timed out after 3.00 seconds")
+	assert.Equal(t, "solo", os.Getenv("AWS_LAMBDA_FUNCTION_NAME"), "the handler still runs with the environment set")
+
+	out, err := e.client.Invoke(e.ctx, &sdk.InvokeInput{FunctionName: aws.String("solo")})
+	require.NoError(t, err)
+	assert.Contains(t, string(out.Payload), "another invocation is running with the process environment set")
+	close(release)
+	require.Eventually(t, func() bool { _, set := os.LookupEnv("AWS_LAMBDA_FUNCTION_NAME"); return !set },
+		10*time.Second, time.Millisecond, "restored when the handler returns")
+	out, err = e.client.Invoke(e.ctx, &sdk.InvokeInput{FunctionName: aws.String("solo")})
+	require.NoError(t, err)
+	assert.Equal(t, `"solo"`, string(out.Payload))
 }
