@@ -153,13 +153,13 @@ func (e *evaluation) anyValue(b base, v string, want Values) bool {
 func (e *evaluation) value(b base, v, w string) bool {
 	switch b.family {
 	case kString, kStringFold:
-		w, ok := e.expandIf(w, false)
-		return ok && (v == w || (b.family == kStringFold && strings.EqualFold(v, w)))
+		w, ok := e.expand(w, false)
+		return ok && (v == string(w) || (b.family == kStringFold && strings.EqualFold(v, string(w))))
 	case kStringLike:
-		w, ok := e.expandIf(w, true)
+		w, ok := e.expand(w, true)
 		return ok && glob(w, v, false)
 	case kARN:
-		w, ok := e.expandIf(w, true)
+		w, ok := e.expand(w, true)
 		return ok && arnLike(w, v)
 	case kNumeric:
 		x, err1 := strconv.ParseFloat(v, 64)
@@ -177,17 +177,6 @@ func (e *evaluation) value(b base, v, w string) bool {
 		return ipIn(v, w)
 	}
 	return false
-}
-
-// expandIf expands policy variables where the document's version has them.
-func (e *evaluation) expandIf(w string, asGlob bool) (string, bool) {
-	if !e.vars {
-		if asGlob {
-			return strings.ReplaceAll(w, `\`, `\\`), true
-		}
-		return w, true
-	}
-	return e.expand(w, asGlob)
 }
 
 func cmpFloat(x, y float64) int {

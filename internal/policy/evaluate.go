@@ -111,6 +111,8 @@ type evaluation struct {
 	// (Version 2012-10-17).
 	vars bool
 	one  [1]string
+	// buf holds the last expanded pattern.
+	buf []byte
 }
 
 // Evaluate decides a request against the policies that apply to it, by the
@@ -260,7 +262,7 @@ func (e *evaluation) scan(set string, index int, doc *Document, effect string, r
 				continue
 			}
 		}
-		if !e.matchResource(st, e.vars) || !e.conditions(st.Condition) {
+		if !e.matchResource(st) || !e.conditions(st.Condition) {
 			continue
 		}
 		f.ok, f.how = true, max(f.how, how)

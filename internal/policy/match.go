@@ -5,11 +5,14 @@ import (
 	"unicode/utf8"
 )
 
+// text is a pattern: a policy's string or an expanded one in a buffer.
+type text interface{ ~string | ~[]byte }
+
 // glob reports whether s matches pattern, where * matches any run of
 // characters and ? exactly one, and a backslash makes the next character
 // literal (expand escapes variable values and ${*} ${?} ${$} that way).
 // fold compares ASCII letters case-insensitively, as action names are.
-func glob(pattern, s string, fold bool) bool {
+func glob[P text](pattern P, s string, fold bool) bool {
 	var starP, starS = -1, 0
 	p, i := 0, 0
 	for i < len(s) {
@@ -86,28 +89,22 @@ func anyGlob(patterns Values, s string, fold bool) bool {
 // covers resource, with policy variables expanded. A statement with neither
 // element (a trust policy, a resource policy on its own resource) covers
 // every resource.
-func (e *evaluation) matchResource(st *Statement, vars bool) bool {
+func (e *evaluation) matchResource(st *Statement) bool {
 	switch {
 	case st.NotResource != nil:
-		return !e.anyResource(st.NotResource, vars)
+		return !e.anyResource(st.NotResource)
 	case st.Resource != nil:
-		return e.anyResource(st.Resource, vars)
+		return e.anyResource(st.Resource)
 	}
 	return true
 }
 
-func (e *evaluation) anyResource(patterns Values, vars bool) bool {
+func (e *evaluation) anyResource(patterns Values) bool {
 	for _, p := range patterns {
 		if p == "*" {
 			return true
 		}
-		if vars {
-			var ok bool
-			if p, ok = e.expand(p, true); !ok {
-				continue
-			}
-		}
-		if arnLike(p, e.req.Resource) {
+		if x, ok := e.expand(p, true); ok && arnLike(x, e.req.Resource) {
 			return true
 		}
 	}
@@ -117,12 +114,12 @@ func (e *evaluation) anyResource(patterns Values, vars bool) bool {
 // arnLike matches an ARN against a pattern component by component (the
 // six colon-separated parts), so that a wildcard stays within its part, as
 // ArnLike and the Resource element do; anything else matches as a whole.
-func arnLike(pattern, arn string) bool {
-	if !strings.HasPrefix(pattern, "arn:") || !strings.HasPrefix(arn, "arn:") {
+func arnLike[P text](pattern P, arn string) bool {
+	if len(pattern) < 4 || string(pattern[:4]) != "arn:" || !strings.HasPrefix(arn, "arn:") {
 		return glob(pattern, arn, false)
 	}
 	for part := 0; part < 5; part++ {
-		pi, ai := strings.IndexByte(pattern, ':'), strings.IndexByte(arn, ':')
+		pi, ai := indexColon(pattern), strings.IndexByte(arn, ':')
 		if pi < 0 || ai < 0 {
 			return pi < 0 && ai < 0 && glob(pattern, arn, false)
 		}
@@ -132,6 +129,15 @@ func arnLike(pattern, arn string) bool {
 		pattern, arn = pattern[pi+1:], arn[ai+1:]
 	}
 	return glob(pattern, arn, false)
+}
+
+func indexColon[P text](s P) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ':' {
+			return i
+		}
+	}
+	return -1
 }
 
 // principalMatch is how a statement's principal names the caller.

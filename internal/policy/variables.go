@@ -4,52 +4,51 @@ import (
 	"strings"
 )
 
-// expand replaces the policy variables of s (${aws:username},
-// ${aws:PrincipalTag/team}, ${aws:SourceArn, 'default'}, the escapes ${*}
-// ${?} ${$}) with their values from the request. For a glob pattern
-// (asGlob) the substituted text is escaped so that a * or ? in a value
-// matches only itself, as AWS documents for ${*} and ${?}. ok is false when
-// a variable has no value and no default: the element then matches
-// nothing, as AWS evaluates it.
-func (e *evaluation) expand(s string, asGlob bool) (string, bool) {
-	if !strings.Contains(s, "${") && (!asGlob || !strings.Contains(s, `\`)) {
-		return s, true
-	}
-	var b strings.Builder
-	for {
+// expand writes s into the evaluation's scratch buffer with its policy
+// variables (${aws:username}, ${aws:PrincipalTag/team}, ${aws:SourceArn,
+// 'default'}, the escapes ${*} ${?} ${$}) replaced by their values, when
+// the document has variables (e.vars). For a glob pattern (asGlob) the
+// substituted text is escaped so that a * or ? in a value matches only
+// itself, as AWS documents for ${*} and ${?}. ok is false when a variable
+// has no value and no default: the element then matches nothing, as AWS
+// evaluates it. The result is valid until the next expand.
+func (e *evaluation) expand(s string, asGlob bool) ([]byte, bool) {
+	b := e.buf[:0]
+	for e.vars {
 		i := strings.Index(s, "${")
 		j := -1
 		if i >= 0 {
 			j = strings.IndexByte(s[i:], '}')
 		}
 		if j < 0 {
-			writeLiteral(&b, s, asGlob, false)
-			return b.String(), true
+			break
 		}
-		writeLiteral(&b, s[:i], asGlob, false)
+		b = appendLiteral(b, s[:i], asGlob, false)
 		value, ok := e.variable(s[i+2 : i+j])
 		if !ok {
-			return "", false
+			return nil, false
 		}
-		writeLiteral(&b, value, asGlob, true)
+		b = appendLiteral(b, value, asGlob, true)
 		s = s[i+j+1:]
 	}
+	e.buf = appendLiteral(b, s, asGlob, false)
+	return e.buf, true
 }
 
-// writeLiteral writes text; in a glob, a backslash is always escaped, and
+// appendLiteral appends text; in a glob, a backslash is always escaped, and
 // so are * and ? of a substituted value.
-func writeLiteral(b *strings.Builder, text string, asGlob, value bool) {
-	if !asGlob {
-		b.WriteString(text)
-		return
+func appendLiteral(b []byte, text string, asGlob, value bool) []byte {
+	if !asGlob || (!value && !strings.Contains(text, `\`)) {
+		return append(b, text...)
 	}
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		if c == '\\' || (value && (c == '*' || c == '?')) {
-			b.WriteByte('\\')
+			b = append(b, '\\')
 		}
-		b.WriteByte(c)
+		b = append(b, c)
 	}
+	return b
 }
 
 // variable returns the value of the inside of ${...}: an escape, a key, or
