@@ -42,6 +42,9 @@
 //     grants to the role, the account or "*"; a resource-based grant naming
 //     the IAM user's or the role session's own ARN is not limited by them,
 //     as "Permissions boundaries for IAM entities" documents;
+//   - a Deny with NotPrincipal in a resource-based policy denies every
+//     principal that has a permissions boundary, whatever it names, as
+//     that page warns;
 //   - service principals and anonymous callers act through resource-based
 //     policies only; the account root needs no identity policy in its own
 //     account;

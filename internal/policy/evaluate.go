@@ -113,6 +113,8 @@ type evaluation struct {
 	one  [1]string
 	// buf holds the last expanded pattern.
 	buf []byte
+	// bounded is whether the caller has a permissions boundary.
+	bounded bool
 }
 
 // Evaluate decides a request against the policies that apply to it, by the
@@ -129,6 +131,7 @@ func Evaluate(req Request, p Policies) Result {
 		e.rootARN = "arn:aws:iam::" + c.Account + ":root"
 	}
 	e.roleARN = sessionRole(c)
+	e.bounded = len(p.Boundary) > 0
 	if r, denied := e.denies(p); denied {
 		return r
 	}
@@ -258,7 +261,14 @@ func (e *evaluation) scan(set string, index int, doc *Document, effect string, r
 		}
 		how := byGroup
 		if resource {
-			if how = e.matchPrincipal(st); how == noPrincipal {
+			how = e.matchPrincipal(st)
+			if effect == Deny && st.NotPrincipal != nil && e.bounded {
+				// "The NotPrincipal element with a Deny effect will always deny
+				// any IAM principal that has a permissions boundary policy
+				// attached" (Permissions boundaries for IAM entities).
+				how = byGroup
+			}
+			if how == noPrincipal {
 				continue
 			}
 		}

@@ -162,3 +162,18 @@ func TestResult_MessageIsAWSsAccessDenied(t *testing.T) {
 	assert.Equal(t, "User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sqs:SendMessage on resource: "+
 		"arn:aws:sqs:us-east-1:111111111111:q because no identity-based policy allows the sqs:SendMessage action", r.Message(req))
 }
+
+// TestEvaluate_NotPrincipalDenyHitsBoundedPrincipals follows the warning of
+// "Permissions boundaries for IAM entities": a Deny with NotPrincipal
+// denies every principal that has a permissions boundary, whatever it
+// names.
+func TestEvaluate_NotPrincipalDenyHitsBoundedPrincipals(t *testing.T) {
+	res := doc(t, `{"Version":"2012-10-17","Statement":[
+		{"Effect":"Deny","NotPrincipal":{"AWS":"`+alice+`"},"Action":"s3:*","Resource":"*"},
+		{"Effect":"Allow","Principal":{"AWS":"`+alice+`"},"Action":"s3:*","Resource":"*"}]}`)
+	req := policy.Request{Caller: user, Action: "s3:GetObject", Resource: bucket}
+	assert.Equal(t, policy.Allowed, policy.Evaluate(req, policy.Policies{Resource: &res}).Decision)
+	r := policy.Evaluate(req, policy.Policies{Resource: &res, Boundary: []policy.Document{allowDoc(t, "s3:*", "*")}})
+	assert.Equal(t, policy.ExplicitDeny, r.Decision)
+	assert.Equal(t, "with an explicit deny in a resource-based policy", r.Reason)
+}
