@@ -39,16 +39,19 @@ var (
 	sess = policy.Caller{ARN: session, Account: acct, UserID: "AROAAPP:s1"}
 )
 
-// TestEvaluate_PolicyEvaluationLogic walks the cases of the IAM User Guide's
-// "Policy evaluation logic" pages; each case names the section it follows.
-func TestEvaluate_PolicyEvaluationLogic(t *testing.T) {
-	cases := []struct {
-		name, section string
-		req           policy.Request
-		pol           policy.Policies
-		want          policy.Decision
-		reason        string
-	}{
+// evalCase is one request, the policies that apply, and AWS's outcome.
+type evalCase struct {
+	name, section string
+	req           policy.Request
+	pol           policy.Policies
+	want          policy.Decision
+	reason        string
+}
+
+// withinAccountCases are the cases of the IAM User Guide's "Policy
+// evaluation logic" pages within one account; each names its section.
+func withinAccountCases(t *testing.T) []evalCase {
+	return []evalCase{
 		{"identity allow", "Evaluating identity-based policies with resource-based policies",
 			policy.Request{Caller: user, Action: "s3:GetObject", Resource: bucket},
 			policy.Policies{Identity: []policy.Document{allowDoc(t, "s3:GetObject", "arn:aws:s3:::photos/*")}},
@@ -93,6 +96,13 @@ func TestEvaluate_PolicyEvaluationLogic(t *testing.T) {
 			policy.Request{Caller: sess, Action: "s3:PutObject", Resource: bucket},
 			policy.Policies{Identity: []policy.Document{allowDoc(t, "s3:*", "*")}, Session: []policy.Document{allowDoc(t, "s3:GetObject", "*")}},
 			policy.ImplicitDeny, "because no session policy allows the s3:PutObject action"},
+	}
+}
+
+// otherCases are the cross-account cases ("Cross-account policy evaluation
+// logic"), NotAction, the root user and anonymous callers.
+func otherCases(t *testing.T) []evalCase {
+	return []evalCase{
 		{"cross-account: identity only", "Cross-account policy evaluation logic",
 			policy.Request{Caller: user, Action: "s3:GetObject", Resource: bucket, ResourceAccount: other},
 			policy.Policies{Identity: []policy.Document{allowDoc(t, "s3:*", "*")}},
@@ -122,7 +132,12 @@ func TestEvaluate_PolicyEvaluationLogic(t *testing.T) {
 			policy.Policies{Resource: resourceDoc(t, "Allow", `"*"`, "s3:GetObject")},
 			policy.Allowed, ""},
 	}
-	for _, c := range cases {
+}
+
+// TestEvaluate_PolicyEvaluationLogic walks the cases of the IAM User Guide's
+// "Policy evaluation logic" pages; each case names the section it follows.
+func TestEvaluate_PolicyEvaluationLogic(t *testing.T) {
+	for _, c := range append(withinAccountCases(t), otherCases(t)...) {
 		t.Run(c.name, func(t *testing.T) {
 			r := policy.Evaluate(c.req, c.pol)
 			assert.Equal(t, c.want, r.Decision, c.section)
