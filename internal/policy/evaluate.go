@@ -289,5 +289,26 @@ func policyName(set string, index int, doc *Document) string {
 	case index < 0:
 		return set
 	}
+	if index < len(indexNames[0]) {
+		for i, name := range setNames {
+			if name == set {
+				return indexNames[i][index]
+			}
+		}
+	}
 	return set + "[" + strconv.Itoa(index) + "]"
 }
+
+// setNames and indexNames spare the common names ("identity[3]") an
+// allocation per matched statement.
+var (
+	setNames   = [...]string{SetIdentity, SetBoundary, SetSession}
+	indexNames = func() (n [len(setNames)][16]string) {
+		for i, set := range setNames {
+			for j := range n[i] {
+				n[i][j] = set + "[" + strconv.Itoa(j) + "]"
+			}
+		}
+		return n
+	}()
+)

@@ -192,3 +192,27 @@ func TestEvaluate_NotPrincipalDenyHitsBoundedPrincipals(t *testing.T) {
 	assert.Equal(t, policy.ExplicitDeny, r.Decision)
 	assert.Equal(t, "with an explicit deny in a resource-based policy", r.Reason)
 }
+
+// TestEvaluate_MatchedNamesTheDecidingStatements checks that Matched names
+// each deciding statement by set and index, or by the document's Id.
+func TestEvaluate_MatchedNamesTheDecidingStatements(t *testing.T) {
+	deny := doc(t, `{"Id":"guard","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"},{"Sid":"no","Effect":"Deny","Action":"s3:Get*","Resource":"*"}]}`)
+	r := policy.Evaluate(policy.Request{Caller: user, Action: "s3:GetObject", Resource: bucket},
+		policy.Policies{Identity: []policy.Document{allowDoc(t, "s3:*", "*"), deny}, Boundary: []policy.Document{deny}})
+	assert.Equal(t, policy.ExplicitDeny, r.Decision)
+	assert.Equal(t, []policy.Match{
+		{Policy: "guard", Set: policy.SetIdentity, Index: 1, Sid: "no", Statement: 1, Effect: policy.Deny},
+		{Policy: "guard", Set: policy.SetBoundary, Index: 0, Sid: "no", Statement: 1, Effect: policy.Deny},
+	}, r.Matched)
+	many := make([]policy.Document, 20)
+	for i := range many {
+		many[i] = allowDoc(t, "sqs:*", "*")
+	}
+	many[17] = allowDoc(t, "s3:*", "*")
+	r = policy.Evaluate(policy.Request{Caller: user, Action: "s3:GetObject", Resource: bucket},
+		policy.Policies{Identity: many, Session: []policy.Document{allowDoc(t, "s3:GetObject", "*")}})
+	assert.Equal(t, []policy.Match{
+		{Policy: "identity[17]", Set: policy.SetIdentity, Index: 17, Effect: policy.Allow},
+		{Policy: "session[0]", Set: policy.SetSession, Index: 0, Effect: policy.Allow},
+	}, r.Matched)
+}
