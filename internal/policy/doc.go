@@ -39,9 +39,14 @@
 //     differs) both must allow;
 //   - a permissions boundary and session policies limit what the identity
 //     policies grant (intersection), and what a resource-based policy
-//     grants to the role, the account or "*"; a resource-based grant naming
-//     the IAM user's or the role session's own ARN is not limited by them,
-//     as "Permissions boundaries for IAM entities" documents;
+//     grants to the role or "*"; a resource-based grant naming the IAM
+//     user's or the role session's own ARN is not limited by them, as
+//     "Permissions boundaries for IAM entities" documents;
+//   - a resource-based Allow naming an account (its id or root ARN)
+//     delegates to that account's identity-based policies ("AWS JSON policy
+//     elements: Principal"): the identity side must allow too, in the same
+//     account as across accounts; a Deny naming it reaches all its
+//     principals;
 //   - a Deny with NotPrincipal in a resource-based policy denies every
 //     principal that has a permissions boundary, whatever it names, as
 //     that page warns;

@@ -154,14 +154,15 @@ func Evaluate(req Request, p Policies) Result {
 	chain := idOK && boundOK && sessOK
 	same := req.ResourceAccount == "" || req.ResourceAccount == c.Account
 	switch {
-	case same && res.ok && (res.how == byARN || (boundOK && sessOK)):
+	case same && res.how == byARN,
+		same && res.how == byGroup && boundOK && sessOK:
 		return allowed(res, bound, sess, res.how != byARN)
 	case same && chain:
 		return allowed(id, bound, sess, true)
 	case !same && chain && res.ok:
 		return allowed(concat(id, res), bound, sess, true)
 	}
-	return Result{Decision: ImplicitDeny, Reason: implicitReason(req.Action, same, idOK || (same && res.ok), boundOK, sessOK, res.ok)}
+	return Result{Decision: ImplicitDeny, Reason: implicitReason(req.Action, same, idOK || (same && res.how > byAccount), boundOK, sessOK, res.ok)}
 }
 
 // sessionRole is the role ARN of an assumed-role session caller, "" for

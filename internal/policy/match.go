@@ -145,7 +145,10 @@ type principalMatch int
 
 const (
 	noPrincipal principalMatch = iota
-	// byGroup: "*", the caller's account, its role (for a session).
+	// byAccount: the caller's account (its id or root ARN), which
+	// delegates to the account's identity-based policies.
+	byAccount
+	// byGroup: "*", a service, the role of a session.
 	byGroup
 	// byARN: the caller's own user or session ARN, the grant AWS lets
 	// through permissions boundaries and session policies.
@@ -209,12 +212,9 @@ func (e *evaluation) awsPrincipal(v string) principalMatch {
 	case c.ARN == "":
 		return noPrincipal
 	case v == c.ARN:
-		if c.Root {
-			return byGroup
-		}
 		return byARN
 	case v == c.Account || v == e.rootARN:
-		return byGroup
+		return byAccount
 	case e.roleARN != "" && v == e.roleARN:
 		return byGroup
 	}

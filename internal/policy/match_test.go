@@ -93,8 +93,8 @@ func TestMatch_Principals(t *testing.T) {
 	}{
 		{"everyone", `"Principal":"*"`, user, policy.Allowed},
 		{"AWS *", `"Principal":{"AWS":"*"}`, user, policy.Allowed},
-		{"account id", `"Principal":{"AWS":"111111111111"}`, user, policy.Allowed},
-		{"account root ARN", `"Principal":{"AWS":"arn:aws:iam::111111111111:root"}`, sess, policy.Allowed},
+		{"account id delegates to identity policies", `"Principal":{"AWS":"111111111111"}`, user, policy.ImplicitDeny},
+		{"account root ARN delegates to identity policies", `"Principal":{"AWS":"arn:aws:iam::111111111111:root"}`, sess, policy.ImplicitDeny},
 		{"other account", `"Principal":{"AWS":"222222222222"}`, user, policy.ImplicitDeny},
 		{"user ARN", `"Principal":{"AWS":["arn:aws:iam::111111111111:user/bob","` + alice + `"]}`, user, policy.Allowed},
 		{"role ARN covers its sessions", `"Principal":{"AWS":"` + role + `"}`, sess, policy.Allowed},
@@ -114,4 +114,21 @@ func TestMatch_Principals(t *testing.T) {
 			policy.Policies{Resource: &res})
 		assert.Equal(t, c.want, r.Decision, c.name)
 	}
+}
+
+// TestMatch_AccountPrincipalDelegates follows "AWS JSON policy elements:
+// Principal" (AWS account principals): naming an account delegates to its
+// identity-based policies, so an Allow needs the identity side too, while a
+// Deny naming the account reaches every principal in it.
+func TestMatch_AccountPrincipalDelegates(t *testing.T) {
+	req := policy.Request{Caller: user, Action: "s3:GetObject", Resource: bucket, ResourceAccount: acct}
+	allow := resourceDoc(t, "Allow", `{"AWS":"111111111111"}`, "s3:GetObject")
+	r := policy.Evaluate(req, policy.Policies{Resource: allow})
+	assert.Equal(t, policy.ImplicitDeny, r.Decision)
+	assert.Equal(t, "because no identity-based policy allows the s3:GetObject action", r.Reason)
+	r = policy.Evaluate(req, policy.Policies{Resource: allow, Identity: []policy.Document{allowDoc(t, "s3:*", "*")}})
+	assert.Equal(t, policy.Allowed, r.Decision)
+	deny := resourceDoc(t, "Deny", `{"AWS":"arn:aws:iam::111111111111:root"}`, "s3:*")
+	r = policy.Evaluate(req, policy.Policies{Resource: deny, Identity: []policy.Document{allowDoc(t, "s3:*", "*")}})
+	assert.Equal(t, policy.ExplicitDeny, r.Decision)
 }
