@@ -216,3 +216,44 @@ func TestEvaluate_MatchedNamesTheDecidingStatements(t *testing.T) {
 		{Policy: "session[0]", Set: policy.SetSession, Index: 0, Effect: policy.Allow},
 	}, r.Matched)
 }
+
+// TestEvaluate_AttributeBasedAccess follows "IAM tutorial: Define
+// permissions to access AWS resources based on tags": the principal's tag
+// must equal the resource's, through a policy variable in a condition.
+func TestEvaluate_AttributeBasedAccess(t *testing.T) {
+	abac := doc(t, `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:*","Resource":"*",
+		"Condition":{"StringEquals":{"aws:ResourceTag/team":"${aws:PrincipalTag/team}"}}}]}`)
+	caller := user
+	caller.Tags = map[string]string{"team": "blue"}
+	req := policy.Request{Caller: caller, Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:111111111111:q",
+		Context: map[string][]string{"aws:ResourceTag/team": {"blue"}}}
+	assert.Equal(t, policy.Allowed, policy.Evaluate(req, policy.Policies{Identity: []policy.Document{abac}}).Decision)
+	req.Context = map[string][]string{"aws:ResourceTag/team": {"red"}}
+	assert.Equal(t, policy.ImplicitDeny, policy.Evaluate(req, policy.Policies{Identity: []policy.Document{abac}}).Decision)
+	req.Caller = user // untagged: the variable has no value, the condition fails
+	req.Context = map[string][]string{"aws:ResourceTag/team": {""}}
+	assert.Equal(t, policy.ImplicitDeny, policy.Evaluate(req, policy.Policies{Identity: []policy.Document{abac}}).Decision)
+}
+
+// TestEvaluate_TrustPolicy follows "How to use trust policies with IAM
+// roles": within the account the trust policy naming the user suffices;
+// from another account the caller's identity policy must allow
+// sts:AssumeRole too.
+func TestEvaluate_TrustPolicy(t *testing.T) {
+	raw := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["` + alice +
+		`","arn:aws:iam::222222222222:user/carol"]},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}`
+	require.NoError(t, policy.Validate([]byte(raw), policy.Trust))
+	trust := doc(t, raw)
+	mfa := map[string][]string{"aws:MultiFactorAuthPresent": {"true"}}
+	req := policy.Request{Caller: user, Action: "sts:AssumeRole", Resource: role, ResourceAccount: acct, Context: mfa}
+	assert.Equal(t, policy.Allowed, policy.Evaluate(req, policy.Policies{Resource: &trust}).Decision)
+	req.Context = nil
+	assert.Equal(t, policy.ImplicitDeny, policy.Evaluate(req, policy.Policies{Resource: &trust}).Decision, "no MFA")
+
+	carol := policy.Request{Caller: policy.Caller{ARN: "arn:aws:iam::222222222222:user/carol", Account: other},
+		Action: "sts:AssumeRole", Resource: role, ResourceAccount: acct, Context: mfa}
+	r := policy.Evaluate(carol, policy.Policies{Resource: &trust})
+	assert.Equal(t, "because no identity-based policy allows the sts:AssumeRole action", r.Reason)
+	r = policy.Evaluate(carol, policy.Policies{Resource: &trust, Identity: []policy.Document{allowDoc(t, "sts:AssumeRole", role)}})
+	assert.Equal(t, policy.Allowed, r.Decision)
+}
