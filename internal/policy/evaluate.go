@@ -122,7 +122,8 @@ type evaluation struct {
 // wins; otherwise, in the caller's account, an Allow in either the
 // identity-based policies or the resource-based policy suffices, both
 // limited by a permissions boundary and session policies, except that a
-// resource-based policy naming the user's or session's own ARN is not; across
+// resource-based policy naming the user's or session's own ARN is not, and
+// one naming only the account delegates to the identity side; across
 // accounts, both the identity side and the resource-based policy must allow.
 func Evaluate(req Request, p Policies) Result {
 	e := evaluation{req: &req}
