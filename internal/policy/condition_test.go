@@ -74,6 +74,9 @@ func TestCondition_Operators(t *testing.T) {
 		{"Null true: key present", `{"Null":{"aws:TokenIssueTime":true}}`, kv{"aws:TokenIssueTime": {"x"}}, false},
 		{"operators AND", `{"StringEquals":{"s3:prefix":"home"},"Bool":{"aws:SecureTransport":"true"}}`, kv{"s3:prefix": {"home"}, "aws:SecureTransport": {"false"}}, false},
 		{"keys AND", `{"StringEquals":{"s3:prefix":"home","s3:delimiter":"/"}}`, kv{"s3:prefix": {"home"}}, false},
+		{"aws:RequestTag", `{"StringEquals":{"aws:RequestTag/env":["dev","test"]}}`, kv{"aws:RequestTag/env": {"test"}}, true},
+		{"aws:ResourceTag", `{"StringEquals":{"aws:ResourceTag/env":"prod"}}`, kv{"aws:ResourceTag/env": {"dev"}}, false},
+		{"aws:SourceAccount", `{"StringEquals":{"aws:SourceAccount":"111111111111"}}`, kv{"aws:SourceAccount": {"111111111111"}}, true},
 		{"unknown operator never matches", `{"StringEqualz":{"s3:prefix":"home"}}`, kv{"s3:prefix": {"home"}}, false},
 	}
 	for _, c := range cases {
