@@ -124,6 +124,7 @@ func TestCondition_GlobalKeysFromCaller(t *testing.T) {
 		{"aws:userid", `{"StringEquals":{"aws:userid":"AIDAALICE"}}`, true},
 		{"aws:PrincipalTag, tag key case-insensitive", `{"StringEquals":{"aws:PrincipalTag/team":"blue"}}`, true},
 		{"aws:PrincipalType", `{"StringEquals":{"aws:PrincipalType":"User"}}`, true},
+		{"aws:PrincipalIsAWSService", `{"Bool":{"aws:PrincipalIsAWSService":"false"}}`, true},
 		{"aws:ResourceAccount defaults to the caller's", `{"StringEquals":{"aws:ResourceAccount":"111111111111"}}`, true},
 		{"forged key ignored", `{"StringEquals":{"aws:username":"admin"}}`, false},
 	}

@@ -75,7 +75,8 @@
 // missing key fails a positive operator and passes a negated one. Keys
 // compare case-insensitively. The evaluator derives aws:PrincipalArn (the
 // role's ARN for a session), aws:PrincipalAccount, aws:PrincipalType,
-// aws:username, aws:userid, aws:PrincipalTag/*, aws:PrincipalServiceName and
+// aws:username, aws:userid, aws:PrincipalTag/*, aws:PrincipalServiceName,
+// aws:PrincipalIsAWSService and
 // aws:ResourceAccount from the request, over any value the Context holds;
 // every other key (aws:SourceArn, aws:SourceAccount, aws:CurrentTime,
 // aws:EpochTime, aws:SecureTransport, aws:RequestedRegion,

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -76,7 +77,7 @@ func (e *evaluation) variable(inner string) (string, bool) {
 // lookup returns the values of a condition key: the keys AWS derives from
 // the caller and the resource first (aws:PrincipalArn, aws:PrincipalAccount,
 // aws:username, aws:userid, aws:PrincipalTag/*, aws:PrincipalType,
-// aws:PrincipalServiceName, aws:ResourceAccount), then the request's
+// aws:PrincipalServiceName, aws:PrincipalIsAWSService, aws:ResourceAccount), then the request's
 // Context. Keys compare case-insensitively, as AWS's do.
 func (e *evaluation) lookup(key string) ([]string, bool) {
 	if v := e.derived(key); v != "" {
@@ -125,6 +126,8 @@ func (e *evaluation) derived(key string) string {
 		return principalType(c, e.roleARN)
 	case strings.EqualFold(key, "aws:PrincipalServiceName"):
 		return c.Service
+	case strings.EqualFold(key, "aws:PrincipalIsAWSService"):
+		return strconv.FormatBool(c.Service != "")
 	case strings.EqualFold(key, "aws:ResourceAccount"):
 		if e.req.ResourceAccount != "" {
 			return e.req.ResourceAccount
