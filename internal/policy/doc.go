@@ -76,8 +76,8 @@
 // compare case-insensitively. The evaluator derives aws:PrincipalArn (the
 // role's ARN for a session), aws:PrincipalAccount, aws:PrincipalType,
 // aws:username, aws:userid, aws:PrincipalTag/*, aws:PrincipalServiceName,
-// aws:PrincipalIsAWSService and
-// aws:ResourceAccount from the request, over any value the Context holds;
+// aws:PrincipalIsAWSService and aws:ResourceAccount from the request, over
+// any value the Context holds;
 // every other key (aws:SourceArn, aws:SourceAccount, aws:CurrentTime,
 // aws:EpochTime, aws:SecureTransport, aws:RequestedRegion,
 // aws:ResourceTag/*, aws:RequestTag/*, aws:TagKeys, service keys) comes
