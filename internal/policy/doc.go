@@ -60,8 +60,9 @@
 //
 // Matching: Action/NotAction with * and ? case-insensitively;
 // Resource/NotResource case-sensitively, an ARN component by component so
-// that a wildcard stays within its component (as ArnLike); a statement
-// without Resource covers every resource (trust policies).
+// that a wildcard stays within its component (as ArnLike); a resource-based
+// statement without Resource covers every resource (trust policies), an
+// identity-side one none.
 // Principal/NotPrincipal: "*", AWS (account id, root ARN, user, role —
 // covering its sessions —, session ARN), Service, Federated,
 // CanonicalUser. Policy variables in Resource and in String and Arn

@@ -274,7 +274,7 @@ func (e *evaluation) scan(set string, index int, doc *Document, effect string, r
 				continue
 			}
 		}
-		if !e.matchResource(st) || !e.conditions(st.Condition) {
+		if !e.matchResource(st, resource) || !e.conditions(st.Condition) {
 			continue
 		}
 		f.ok, f.how = true, max(f.how, how)

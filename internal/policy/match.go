@@ -86,17 +86,18 @@ func anyGlob(patterns Values, s string, fold bool) bool {
 }
 
 // matchResource reports whether the statement's Resource (or NotResource)
-// covers resource, with policy variables expanded. A statement with neither
-// element (a trust policy, a resource policy on its own resource) covers
-// every resource.
-func (e *evaluation) matchResource(st *Statement) bool {
+// covers resource, with policy variables expanded. A resource-based
+// statement with neither element (a trust policy, a policy on its own
+// resource) covers every resource; an identity-side one, which IAM refuses,
+// covers none.
+func (e *evaluation) matchResource(st *Statement, resourceSide bool) bool {
 	switch {
 	case st.NotResource != nil:
 		return !e.anyResource(st.NotResource)
 	case st.Resource != nil:
 		return e.anyResource(st.Resource)
 	}
-	return true
+	return resourceSide
 }
 
 func (e *evaluation) anyResource(patterns Values) bool {

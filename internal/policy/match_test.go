@@ -35,6 +35,7 @@ func TestMatch_ActionAndResourceWildcards(t *testing.T) {
 		{"resource wildcard per component", "sqs:SendMessage", "arn:aws:sqs:us-east-1:111111111111:q",
 			`"Action":"sqs:*","Resource":"arn:aws:sqs:*:*:q"`, policy.Allowed},
 		{"NotResource", "s3:GetObject", bucket, `"Action":"s3:*","NotResource":"arn:aws:s3:::secret/*"`, policy.Allowed},
+		{"identity statement without Resource covers nothing", "s3:GetObject", bucket, `"Action":"s3:*"`, policy.ImplicitDeny},
 		{"NotResource excludes", "s3:GetObject", "arn:aws:s3:::secret/x", `"Action":"s3:*","NotResource":"arn:aws:s3:::secret/*"`, policy.ImplicitDeny},
 	}
 	for _, c := range cases {
