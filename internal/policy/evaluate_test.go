@@ -257,3 +257,23 @@ func TestEvaluate_TrustPolicy(t *testing.T) {
 	r = policy.Evaluate(carol, policy.Policies{Resource: &trust, Identity: []policy.Document{allowDoc(t, "sts:AssumeRole", role)}})
 	assert.Equal(t, policy.Allowed, r.Decision)
 }
+
+// TestEvaluate_SharedPoliciesConcurrently evaluates one set of documents
+// from many goroutines (under -race): Evaluate keeps its state per call and
+// never writes the documents.
+func TestEvaluate_SharedPoliciesConcurrently(t *testing.T) {
+	p := policy.Policies{Identity: benchPolicies()}
+	caller := user
+	caller.Tags = map[string]string{"team": "blue"}
+	req := policy.Request{Caller: caller, Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:111111111111:queue-19-alice",
+		Context: map[string][]string{"aws:SourceArn": {"arn:aws:sns:us-east-1:111111111111:t"}}}
+	before := p.Identity[3].String()
+	done := make(chan policy.Decision)
+	for range 8 {
+		go func() { done <- policy.Evaluate(req, p).Decision }()
+	}
+	for range 8 {
+		assert.Equal(t, policy.Allowed, <-done)
+	}
+	assert.Equal(t, before, p.Identity[3].String())
+}

@@ -17,6 +17,8 @@ func TestValidate_MalformedPolicyDocumentMessages(t *testing.T) {
 	const trust = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
 	require.NoError(t, policy.Validate([]byte(ok), policy.Identity))
 	require.NoError(t, policy.Validate([]byte(trust), policy.Trust))
+	require.NoError(t, policy.Validate([]byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},
+		"Action":["sts:AssumeRoleWithWebIdentity","sts:TagSession"],"Condition":{"StringEquals":{"cognito-identity.amazonaws.com:aud":"us-east-1:x"}}}]}`), policy.Trust))
 	require.NoError(t, policy.Validate([]byte(`{"Statement":{"Sid":"q/1","Effect":"Deny","Principal":"*","NotAction":"sqs:Delete*",
 		"Condition":{"ForAnyValue:StringLikeIfExists":{"aws:TagKeys":["a*"]}}}}`), policy.Resource))
 	cases := []struct {
