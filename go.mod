@@ -1,6 +1,6 @@
 module github.com/awsfake/awsfake
 
-go 1.25.14
+go 1.25
 
 require (
 	github.com/aws/aws-lambda-go v1.54.0
