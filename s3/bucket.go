@@ -191,6 +191,7 @@ func (s *Service) DeleteBucket(ctx context.Context, in DeleteBucketInput) (Delet
 		e.Fields = map[string]string{"BucketName": in.Bucket}
 		return DeleteBucketOutput{}, e
 	}
+	b.stopLifecycle()
 	delete(s.buckets, bucketKey{sc.Partition, in.Bucket})
 	return DeleteBucketOutput{}, nil
 }

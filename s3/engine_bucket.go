@@ -1,6 +1,10 @@
 package s3
 
-import "time"
+import (
+	"time"
+
+	"github.com/awsfake/awsfake/internal/sched"
+)
 
 // bucket is one bucket and everything in it. Fields are guarded by the
 // service lock.
@@ -14,6 +18,9 @@ type bucket struct {
 	policy       string
 	cors         []CORSRule
 	notification NotificationConfiguration
+	lifecycle    *LifecycleConfiguration // nil when it has none
+	lcJob        *sched.Job              // its next lifecycle run (engine_lifecycle.go)
+	lcGen        uint64                  // bumped when lcJob is replaced
 
 	entries map[string]*entry // key -> its versions
 	all     keyIndex          // keys with at least one version

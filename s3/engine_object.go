@@ -114,6 +114,7 @@ func (s *Service) store(b *bucket, o *object) {
 	} else {
 		b.live.Insert(o.key)
 	}
+	s.lifecycleTouched(b, o.key)
 }
 
 // current returns the current version of key, nil when there is none.

@@ -47,6 +47,7 @@ const (
 	codeNoSuchBucketPolicy           = "NoSuchBucketPolicy"
 	codeNoSuchCORSConfiguration      = "NoSuchCORSConfiguration"
 	codeNoSuchKey                    = "NoSuchKey"
+	codeNoSuchLifecycleConfiguration = "NoSuchLifecycleConfiguration"
 	codeNoSuchTagSet                 = "NoSuchTagSet"
 	codeNoSuchUpload                 = "NoSuchUpload"
 	codeNoSuchVersion                = "NoSuchVersion"
@@ -112,6 +113,7 @@ var errs = faults.NewCatalogue(arnService, faults.Specs{
 	"NoSuchBucketPolicy":                 {Status: 404, Message: "The bucket policy does not exist"},
 	"NoSuchCORSConfiguration":            {Status: 404, Message: "The CORS configuration does not exist"},
 	"NoSuchKey":                          {Status: 404, Message: "The specified key does not exist."},
+	"NoSuchLifecycleConfiguration":       {Status: 404, Message: "The lifecycle configuration does not exist"},
 	"NoSuchTagSet":                       {Status: 404, Message: "The TagSet does not exist"},
 	"NoSuchUpload":                       {Status: 404, Message: "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."},
 	"NoSuchVersion":                      {Status: 404, Message: "The specified version does not exist."},

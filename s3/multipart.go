@@ -65,6 +65,7 @@ func (s *Service) CreateMultipartUpload(ctx context.Context, in CreateMultipartU
 			b.uploadKeys.Insert(u.key)
 		}
 		b.uploadsBy[u.key] = append(b.uploadsBy[u.key], u)
+		s.lifecycleTouched(b, u.key)
 		return nil
 	})
 	if err != nil {

@@ -50,6 +50,7 @@ type PutObjectOutput struct {
 	Checksums    Checksums
 	ChecksumType string
 	Size         int64
+	Expiration   string // x-amz-expiration: the lifecycle rule expiring the object
 }
 
 // PutObject stores an object, replacing the current one (or adding a
@@ -96,6 +97,7 @@ func (s *Service) put(ctx context.Context, sc faults.Scope, event string, in Put
 	if b.versioned() {
 		out.VersionId = o.versionID
 	}
+	out.Expiration = b.expiryHeader(o)
 	s.mu.Unlock()
 	s.publish(ev)
 	return out, nil
@@ -164,7 +166,8 @@ type GetObjectOutput struct {
 	LastModified time.Time
 	VersionId    string // empty unless the bucket is versioned
 	TagCount     int
-	PartsCount   int // parts of a multipart object, reported with PartNumber
+	PartsCount   int    // parts of a multipart object, reported with PartNumber
+	Expiration   string // x-amz-expiration, for the current version asked without a version id
 	Checksums    Checksums
 	ChecksumType string
 }
@@ -228,6 +231,9 @@ func (s *Service) read(sc faults.Scope, in GetObjectInput, withBody bool) (GetOb
 	}
 	if b.versioned() {
 		out.VersionId = o.versionID
+	}
+	if in.VersionId == "" {
+		out.Expiration = b.expiryHeader(o)
 	}
 	s.mu.Unlock()
 

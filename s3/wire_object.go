@@ -33,6 +33,7 @@ func (s *Service) putObject(w http.ResponseWriter, r *http.Request, t target) er
 	h := w.Header()
 	h.Set("ETag", out.ETag)
 	setIf(h, "x-amz-version-id", out.VersionId)
+	setIf(h, "x-amz-expiration", out.Expiration)
 	setChecksums(h, out.Checksums, out.ChecksumType)
 	h.Set("x-amz-server-side-encryption", "AES256")
 	noContent(w, http.StatusOK)
@@ -113,6 +114,7 @@ func writeObjectHeaders(h http.Header, out GetObjectOutput, q url.Values) int {
 		setIf(h, "x-amz-storage-class", out.Headers.StorageClass)
 	}
 	setIf(h, "x-amz-version-id", out.VersionId)
+	setIf(h, "x-amz-expiration", out.Expiration)
 	if out.TagCount > 0 {
 		h.Set("x-amz-tagging-count", strconv.Itoa(out.TagCount))
 	}

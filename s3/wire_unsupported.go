@@ -12,7 +12,7 @@ import (
 // request naming one answers NotImplemented, whatever its method and
 // whatever else it names, rather than being taken for another operation.
 var unsupported = map[string]bool{
-	"acl": true, "lifecycle": true, "encryption": true, "website": true, "logging": true, "replication": true,
+	"acl": true, "encryption": true, "website": true, "logging": true, "replication": true,
 	"ownershipControls": true, "publicAccessBlock": true, "object-lock": true, "accelerate": true,
 	"requestPayment": true, "analytics": true, "metrics": true, "inventory": true, "intelligent-tiering": true,
 	"policyStatus": true, "retention": true, "legal-hold": true, "torrent": true, "attributes": true,
@@ -50,7 +50,6 @@ var unsupportedRoutes = []protocol.Route[handler]{
 	{Method: "DELETE", Path: bucketPath, Query: []string{"encryption"}, Name: "DeleteBucketEncryption", Handler: (*Service).notImplemented},
 	{Method: "DELETE", Path: bucketPath, Query: []string{"intelligent-tiering"}, Name: "DeleteBucketIntelligentTieringConfiguration", Handler: (*Service).notImplemented},
 	{Method: "DELETE", Path: bucketPath, Query: []string{"inventory"}, Name: "DeleteBucketInventoryConfiguration", Handler: (*Service).notImplemented},
-	{Method: "DELETE", Path: bucketPath, Query: []string{"lifecycle"}, Name: "DeleteBucketLifecycle", Handler: (*Service).notImplemented},
 	{Method: "DELETE", Path: bucketPath, Query: []string{"metadataConfiguration"}, Name: "DeleteBucketMetadataConfiguration", Handler: (*Service).notImplemented},
 	{Method: "DELETE", Path: bucketPath, Query: []string{"metadataTable"}, Name: "DeleteBucketMetadataTableConfiguration", Handler: (*Service).notImplemented},
 	{Method: "DELETE", Path: bucketPath, Query: []string{"metrics"}, Name: "DeleteBucketMetricsConfiguration", Handler: (*Service).notImplemented},
@@ -66,7 +65,6 @@ var unsupportedRoutes = []protocol.Route[handler]{
 	{Method: "GET", Path: bucketPath, Query: []string{"encryption"}, Name: "GetBucketEncryption", Handler: (*Service).notImplemented},
 	{Method: "GET", Path: bucketPath, Query: []string{"intelligent-tiering", "id"}, Name: "GetBucketIntelligentTieringConfiguration", Handler: (*Service).notImplemented},
 	{Method: "GET", Path: bucketPath, Query: []string{"inventory", "id"}, Name: "GetBucketInventoryConfiguration", Handler: (*Service).notImplemented},
-	{Method: "GET", Path: bucketPath, Query: []string{"lifecycle"}, Name: "GetBucketLifecycleConfiguration", Handler: (*Service).notImplemented},
 	{Method: "GET", Path: bucketPath, Query: []string{"logging"}, Name: "GetBucketLogging", Handler: (*Service).notImplemented},
 	{Method: "GET", Path: bucketPath, Query: []string{"metadataConfiguration"}, Name: "GetBucketMetadataConfiguration", Handler: (*Service).notImplemented},
 	{Method: "GET", Path: bucketPath, Query: []string{"metadataTable"}, Name: "GetBucketMetadataTableConfiguration", Handler: (*Service).notImplemented},
@@ -96,7 +94,6 @@ var unsupportedRoutes = []protocol.Route[handler]{
 	{Method: "PUT", Path: bucketPath, Query: []string{"encryption"}, Name: "PutBucketEncryption", Handler: (*Service).notImplemented},
 	{Method: "PUT", Path: bucketPath, Query: []string{"intelligent-tiering"}, Name: "PutBucketIntelligentTieringConfiguration", Handler: (*Service).notImplemented},
 	{Method: "PUT", Path: bucketPath, Query: []string{"inventory"}, Name: "PutBucketInventoryConfiguration", Handler: (*Service).notImplemented},
-	{Method: "PUT", Path: bucketPath, Query: []string{"lifecycle"}, Name: "PutBucketLifecycleConfiguration", Handler: (*Service).notImplemented},
 	{Method: "PUT", Path: bucketPath, Query: []string{"logging"}, Name: "PutBucketLogging", Handler: (*Service).notImplemented},
 	{Method: "PUT", Path: bucketPath, Query: []string{"metrics"}, Name: "PutBucketMetricsConfiguration", Handler: (*Service).notImplemented},
 	{Method: "PUT", Path: bucketPath, Query: []string{"ownershipControls"}, Name: "PutBucketOwnershipControls", Handler: (*Service).notImplemented},
