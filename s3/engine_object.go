@@ -215,6 +215,7 @@ func (s *Service) remove(b *bucket, key, versionID string, req requester) (Delet
 			}
 			e.versions = append(e.versions[:i], e.versions[i+1:]...)
 			s.refresh(b, key, e)
+			s.lifecycleTouched(b, key)
 			return DeleteObjectOutput{VersionId: versionID, DeleteMarker: o.deleteMarker}, s.event(b, "ObjectRemoved:Delete", o, req), nil
 		}
 		return DeleteObjectOutput{VersionId: versionID}, nil, nil
