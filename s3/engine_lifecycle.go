@@ -32,8 +32,9 @@ func ceilMidnight(t time.Time) time.Time {
 	return d
 }
 
-// afterDays is when an action n days after t is due.
-func afterDays(t time.Time, n int) time.Time { return ceilMidnight(t.Add(time.Duration(n) * day)) }
+// afterDays is when an action n days after t is due (calendar days, so
+// that no count of days overflows a Duration).
+func afterDays(t time.Time, n int) time.Time { return ceilMidnight(t.UTC().AddDate(0, 0, n)) }
 
 // lifecycleRequester is who lifecycle's events name, as S3's do.
 var lifecycleRequester = requester{principal: "s3.amazonaws.com", sourceIP: "s3.amazonaws.com"}
