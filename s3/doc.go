@@ -70,6 +70,31 @@
 //     returned with x-amz-checksum-mode: ENABLED (never on ranges);
 //     composite and full-object checksums of multipart objects; ETags as S3
 //     computes them (MD5, or MD5 of the part MD5s with "-N").
+//   - Lifecycle: Put/Get/DeleteBucketLifecycle(Configuration), validated
+//     as S3 does (1 to 1000 rules with unique IDs, a Filter or the legacy
+//     Prefix, one filter condition or And, one of Days, Date and
+//     ExpiredObjectDeleteMarker, Dates at midnight GMT, S3's
+//     MalformedXML, InvalidArgument and InvalidRequest messages), with
+//     TransitionDefaultMinimumObjectSize; applied on the cloud's clock as
+//     S3 does: days are added to the creation time (a noncurrent version's:
+//     the time it became noncurrent; an upload's: its initiation) and
+//     rounded up to the next midnight UTC, a Date acts on its day and a
+//     past Date at the next midnight. Current versions expire (deleted, or
+//     a delete marker on top in a versioned bucket), noncurrent versions
+//     expire past NewerNoncurrentVersions, lone expired delete markers are
+//     removed, incomplete uploads are aborted, and transitions change the
+//     storage class (down S3's waterfall; under the default
+//     all_storage_classes_128K objects under 128 KiB only with a rule's
+//     ObjectSizeGreaterThan); filters by prefix, tags and sizes.
+//     PutObject, GetObject and HeadObject (without a version id) carry
+//     x-amz-expiration: expiry-date="...", rule-id="..." of the earliest
+//     expiring rule; LifecycleExpiration:Delete,
+//     LifecycleExpiration:DeleteMarkerCreated and LifecycleTransition
+//     events are sent, naming s3.amazonaws.com. Cost: each bucket with a
+//     configuration has one job on the cloud scheduler, at the next
+//     midnight something is due; a write looks at its own key's versions
+//     to move the job earlier, and a run (or a configuration change)
+//     walks the bucket once, so nothing runs while nothing is due.
 //   - Notifications: Put/GetBucketNotificationConfiguration with queue,
 //     topic and Lambda configurations, event types and prefix/suffix
 //     filters, validated as S3 does; an s3:TestEvent to each queue and topic
@@ -105,6 +130,11 @@
 //     default encryption, and is otherwise stored as sent.
 //   - x-amz-id-2 repeats the request id; event records name the caller by
 //     "AWS:" and its access key id, and the bucket owner by the account id.
+//   - Lifecycle acts at the due midnight exactly; S3 runs it
+//     asynchronously, usually within the day. CopyObject and
+//     CompleteMultipartUpload answer without x-amz-expiration. When two
+//     transitions of a version fall due the same day only the first is
+//     taken; the next run takes the other.
 //   - A completed multipart upload is assembled in memory at once, and
 //     CompleteMultipartUpload never answers 200 with an error document as S3
 //     may after a long assembly.
@@ -117,8 +147,7 @@
 // (wire_unsupported.go):
 //
 //   - ACLs: Get/PutBucketAcl, Get/PutObjectAcl.
-//   - Bucket configurations: Get/Put/DeleteBucketLifecycle(Configuration),
-//     Get/Put/DeleteBucketEncryption, Get/Put/DeleteBucketWebsite,
+//   - Bucket configurations: Get/Put/DeleteBucketEncryption, Get/Put/DeleteBucketWebsite,
 //     Get/PutBucketLogging, Get/Put/DeleteBucketReplication,
 //     Get/Put/DeleteBucketOwnershipControls, Get/Put/DeletePublicAccessBlock,
 //     Get/PutBucketAccelerateConfiguration, Get/PutBucketRequestPayment,
