@@ -9,6 +9,9 @@ import (
 // DeleteObjectInput names the object, or the version, to delete.
 type DeleteObjectInput struct {
 	Bucket, Key, VersionId string
+	// BypassGovernanceRetention is x-amz-bypass-governance-retention; nil
+	// when absent.
+	BypassGovernanceRetention *bool
 }
 
 // DeleteObjectOutput says what the delete did.
@@ -38,7 +41,11 @@ func (s *Service) DeleteObject(ctx context.Context, in DeleteObjectInput) (Delet
 		s.mu.Unlock()
 		return DeleteObjectOutput{}, err
 	}
-	out, ev, err := s.remove(b, in.Key, in.VersionId, req)
+	if err := b.checkBypass(in.BypassGovernanceRetention); err != nil {
+		s.mu.Unlock()
+		return DeleteObjectOutput{}, err
+	}
+	out, ev, err := s.removeUnlocked(b, in.Key, in.VersionId, in.BypassGovernanceRetention, req)
 	s.mu.Unlock()
 	s.publish(ev)
 	return out, err
@@ -55,6 +62,9 @@ type DeleteObjectsInput struct {
 	Objects []ObjectIdentifier
 	// Quiet leaves successful deletes out of the answer.
 	Quiet bool
+	// BypassGovernanceRetention is x-amz-bypass-governance-retention; nil
+	// when absent.
+	BypassGovernanceRetention *bool
 }
 
 // DeletedObject is one successful delete.
@@ -95,10 +105,14 @@ func (s *Service) DeleteObjects(ctx context.Context, in DeleteObjectsInput) (Del
 		s.mu.Unlock()
 		return DeleteObjectsOutput{}, err
 	}
+	if err := b.checkBypass(in.BypassGovernanceRetention); err != nil {
+		s.mu.Unlock()
+		return DeleteObjectsOutput{}, err
+	}
 	var out DeleteObjectsOutput
 	var events []pendingEvent
 	for _, id := range in.Objects {
-		r, ev, err := s.remove(b, id.Key, id.VersionId, req)
+		r, ev, err := s.removeUnlocked(b, id.Key, id.VersionId, in.BypassGovernanceRetention, req)
 		if err != nil {
 			ae := awserr.As(err)
 			out.Errors = append(out.Errors, DeleteError{Key: id.Key, VersionId: id.VersionId, Code: ae.Code, Message: ae.Message})

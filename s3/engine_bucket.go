@@ -21,6 +21,8 @@ type bucket struct {
 	lifecycle    *LifecycleConfiguration // nil when it has none
 	lcJob        *sched.Job              // its next lifecycle run (engine_lifecycle.go)
 	lcGen        uint64                  // bumped when lcJob is replaced
+	objectLock   bool                    // Object Lock enabled (objectlock.go)
+	lockRule     *DefaultRetention       // its default retention, nil for none
 
 	entries map[string]*entry // key -> its versions
 	all     keyIndex          // keys with at least one version
@@ -67,6 +69,7 @@ type object struct {
 	header   ObjectHeaders
 	metadata map[string]string
 	tags     []Tag
+	lock     ObjectLock
 }
 
 // size returns the object's length in bytes.

@@ -167,8 +167,12 @@ func noncurrentActions(conf *LifecycleConfiguration, o *object, since time.Time,
 		if r.Status != "Enabled" || !f.matches(o) {
 			continue
 		}
-		if n := r.NoncurrentVersionExpiration; n != nil && !keeps(n.NewerNoncurrentVersions) {
-			visit(lcAction{kind: lcExpireVersion, key: o.key, o: o, rule: r.ID, due: afterDays(since, *n.NoncurrentDays)})
+		if n := r.NoncurrentVersionExpiration; n != nil && !keeps(n.NewerNoncurrentVersions) && o.lock.LegalHold != LegalHoldOn {
+			due := afterDays(since, *n.NoncurrentDays)
+			if o.lock.RetainUntilDate.After(due) { // a locked version waits for its retention to end
+				due = ceilMidnight(o.lock.RetainUntilDate)
+			}
+			visit(lcAction{kind: lcExpireVersion, key: o.key, o: o, rule: r.ID, due: due})
 		}
 		for _, t := range r.NoncurrentVersionTransitions {
 			if !keeps(t.NewerNoncurrentVersions) && transitions(conf, f, o, t.StorageClass) {
@@ -336,6 +340,9 @@ func (s *Service) applyAction(b *bucket, a lcAction, req requester) []pendingEve
 		}
 		return s.event(b, "LifecycleExpiration:Delete", a.o, req)
 	case a.kind == lcExpireVersion:
+		if a.o.lock.protected(s.now(), false) {
+			return nil
+		}
 		_, _, _ = s.remove(b, a.key, a.o.versionID, req)
 		return s.event(b, "LifecycleExpiration:Delete", a.o, req)
 	}

@@ -90,6 +90,7 @@ func (s *Service) newVersionID() string {
 // version; with versioning on it is added on top. The caller holds s.mu.
 func (s *Service) store(b *bucket, o *object) {
 	o.lastModified = s.stamp()
+	b.applyDefaultRetention(o)
 	o.versionID = "null"
 	if b.versioning == VersioningEnabled {
 		o.versionID = s.newVersionID()

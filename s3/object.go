@@ -41,6 +41,8 @@ type PutObjectInput struct {
 	Checksums Checksums
 	// IfMatch and IfNoneMatch ("*") make the write conditional.
 	IfMatch, IfNoneMatch string
+	// Lock is the version's Object Lock (x-amz-object-lock-*).
+	Lock ObjectLock
 }
 
 // PutObjectOutput describes the stored object.
@@ -85,8 +87,12 @@ func (s *Service) put(ctx context.Context, sc faults.Scope, event string, in Put
 	s.mu.Lock()
 	b, err := s.lookupBucket(sc, in.Bucket)
 	if err == nil {
+		err = s.checkLockHeaders(b, in.Lock, in)
+	}
+	if err == nil {
 		err = checkWrite(in.IfMatch, in.IfNoneMatch, b.current(in.Key), in.Key)
 	}
+	o.lock = in.Lock
 	if err != nil {
 		s.mu.Unlock()
 		return PutObjectOutput{}, err
@@ -168,6 +174,7 @@ type GetObjectOutput struct {
 	TagCount     int
 	PartsCount   int    // parts of a multipart object, reported with PartNumber
 	Expiration   string // x-amz-expiration, for the current version asked without a version id
+	Lock         ObjectLock
 	Checksums    Checksums
 	ChecksumType string
 }
@@ -227,7 +234,7 @@ func (s *Service) read(sc faults.Scope, in GetObjectInput, withBody bool) (GetOb
 	}
 	out := GetObjectOutput{
 		Headers: o.header, Metadata: maps.Clone(o.metadata), ETag: o.etag, LastModified: o.lastModified,
-		TagCount: len(o.tags),
+		TagCount: len(o.tags), Lock: o.lock,
 	}
 	if b.versioned() {
 		out.VersionId = o.versionID

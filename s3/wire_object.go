@@ -20,12 +20,17 @@ func (s *Service) putObject(w http.ResponseWriter, r *http.Request, t target) er
 	if err != nil {
 		return err
 	}
+	lock, err := lockHeaders(r.Header)
+	if err != nil {
+		return err
+	}
 	out, err := s.PutObject(r.Context(), PutObjectInput{
 		Bucket: t.bucket, Key: t.key, Body: p.data,
 		Headers: objectHeaders(r.Header), Metadata: metadata(r.Header), Tags: tags,
 		ContentMD5: r.Header.Get("Content-MD5"), ChecksumAlgorithm: r.Header.Get("x-amz-sdk-checksum-algorithm"),
 		Checksums: checksums(r.Header, p.trailers),
 		IfMatch:   r.Header.Get("If-Match"), IfNoneMatch: r.Header.Get("If-None-Match"),
+		Lock: lock,
 	})
 	if err != nil {
 		return err
@@ -115,6 +120,7 @@ func writeObjectHeaders(h http.Header, out GetObjectOutput, q url.Values) int {
 	}
 	setIf(h, "x-amz-version-id", out.VersionId)
 	setIf(h, "x-amz-expiration", out.Expiration)
+	writeLockHeaders(h, out.Lock)
 	if out.TagCount > 0 {
 		h.Set("x-amz-tagging-count", strconv.Itoa(out.TagCount))
 	}
@@ -138,7 +144,8 @@ func writeObjectHeaders(h http.Header, out GetObjectOutput, q url.Values) int {
 }
 
 func (s *Service) deleteObject(w http.ResponseWriter, r *http.Request, t target) error {
-	out, err := s.DeleteObject(r.Context(), DeleteObjectInput{Bucket: t.bucket, Key: t.key, VersionId: t.query.Get("versionId")})
+	out, err := s.DeleteObject(r.Context(), DeleteObjectInput{Bucket: t.bucket, Key: t.key, VersionId: t.query.Get("versionId"),
+		BypassGovernanceRetention: bypassHeader(r.Header)})
 	if err != nil {
 		return err
 	}
@@ -188,7 +195,7 @@ func (s *Service) deleteObjects(w http.ResponseWriter, r *http.Request, t target
 	if err := readXML(r, &doc, true); err != nil {
 		return err
 	}
-	in := DeleteObjectsInput{Bucket: t.bucket, Quiet: doc.Quiet}
+	in := DeleteObjectsInput{Bucket: t.bucket, Quiet: doc.Quiet, BypassGovernanceRetention: bypassHeader(r.Header)}
 	for _, o := range doc.Objects {
 		in.Objects = append(in.Objects, ObjectIdentifier{Key: o.Key, VersionId: o.VersionId})
 	}
