@@ -95,6 +95,23 @@
 //     midnight something is due; a write looks at its own key's versions
 //     to move the job earlier, and a run (or a configuration change)
 //     walks the bucket once, so nothing runs while nothing is due.
+//   - Object Lock: CreateBucket with ObjectLockEnabledForBucket (which
+//     turns versioning on; a locked bucket's versioning cannot be
+//     suspended), Put/GetObjectLockConfiguration (on a versioned bucket,
+//     with a GOVERNANCE or COMPLIANCE default retention of Days or Years
+//     given to new versions), Put/GetObjectRetention and
+//     Put/GetObjectLegalHold (of a version), PutObject's
+//     x-amz-object-lock-* headers (validated as S3 does, a Content-MD5 or
+//     checksum required with them) and GetObject/HeadObject reporting
+//     them. Deleting a version under a legal hold, a COMPLIANCE retention
+//     or a GOVERNANCE one without x-amz-bypass-governance-retention is
+//     AccessDenied ("Access Denied because object protected by object
+//     lock."), in DeleteObject and per key in DeleteObjects, until the
+//     retention ends on the cloud's clock; a retention in force is only
+//     extended or strengthened without the bypass, a COMPLIANCE one never
+//     weakened. A delete without a version id puts a delete marker on top,
+//     as S3 does; lifecycle leaves locked versions until their retention
+//     ends.
 //   - Notifications: Put/GetBucketNotificationConfiguration with queue,
 //     topic and Lambda configurations, event types and prefix/suffix
 //     filters, validated as S3 does; an s3:TestEvent to each queue and topic
@@ -132,7 +149,9 @@
 //     "AWS:" and its access key id, and the bucket owner by the account id.
 //   - Lifecycle acts at the due midnight exactly; S3 runs it
 //     asynchronously, usually within the day. CopyObject and
-//     CompleteMultipartUpload answer without x-amz-expiration. When two
+//     CompleteMultipartUpload answer without x-amz-expiration, and take no
+//     x-amz-object-lock-* headers (their versions get the bucket's default
+//     retention). When two
 //     transitions of a version fall due the same day only the first is
 //     taken; the next run takes the other.
 //   - A completed multipart upload is assembled in memory at once, and
@@ -154,8 +173,6 @@
 //     GetBucketPolicyStatus, Get/PutBucketAbac, and the analytics, metrics,
 //     inventory and intelligent-tiering configurations (Get, Put, Delete,
 //     List).
-//   - Object Lock: Get/PutObjectLockConfiguration, Get/PutObjectRetention,
-//     Get/PutObjectLegalHold.
 //   - Objects: GetObjectAttributes, GetObjectTorrent, RestoreObject,
 //     SelectObjectContent, RenameObject, UpdateObjectEncryption, and object
 //     annotations (Get/Put/DeleteObjectAnnotation, ListObjectAnnotations).
