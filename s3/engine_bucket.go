@@ -70,6 +70,7 @@ type object struct {
 	metadata map[string]string
 	tags     []Tag
 	lock     ObjectLock
+	restore  *restoreState // of an archived version (restore.go)
 }
 
 // size returns the object's length in bytes.

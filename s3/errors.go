@@ -54,6 +54,7 @@ const (
 	codeNoSuchTagSet                    = "NoSuchTagSet"
 	codeNoSuchUpload                    = "NoSuchUpload"
 	codeNoSuchVersion                   = "NoSuchVersion"
+	codeRestoreAlreadyInProgress        = "RestoreAlreadyInProgress"
 	codeNotImplemented                  = "NotImplemented"
 	codeNotModified                     = "NotModified"
 	codePolicyTooLarge                  = "PolicyTooLarge"
@@ -127,6 +128,7 @@ var errs = faults.NewCatalogue(arnService, faults.Specs{
 	"NotModified":                          {Status: 304, Message: "Not Modified"},                                      // a failed If-None-Match / If-Modified-Since: HTTP's 304 (GetObject, RFC 9110 §15.4.5), sent without a body
 	"PolicyTooLarge":                       {Status: 400, Message: "Policy exceeds the maximum allowed document size."}, // not in the list: 400, as PutBucketPolicy's page says of a policy over 20 KB
 	"PreconditionFailed":                   {Status: 412, Message: "At least one of the pre-conditions you specified did not hold"},
+	"RestoreAlreadyInProgress":             {Status: 409, Message: "Object restore is already in progress"},
 	"RequestTimeout":                       {Status: 400, Message: "Your socket connection to the server was not read from or written to within the timeout period."},
 	"RequestTimeTooSkewed":                 {Status: 403, Message: "The difference between the request time and the current time is too large."},
 	"ServiceUnavailable":                   {Status: 503, Receiver: true, Message: "Service is unable to handle request."},

@@ -175,6 +175,7 @@ type GetObjectOutput struct {
 	PartsCount   int    // parts of a multipart object, reported with PartNumber
 	Expiration   string // x-amz-expiration, for the current version asked without a version id
 	Lock         ObjectLock
+	Restore      string // x-amz-restore of an archived version
 	Checksums    Checksums
 	ChecksumType string
 }
@@ -234,7 +235,7 @@ func (s *Service) read(sc faults.Scope, in GetObjectInput, withBody bool) (GetOb
 	}
 	out := GetObjectOutput{
 		Headers: o.header, Metadata: maps.Clone(o.metadata), ETag: o.etag, LastModified: o.lastModified,
-		TagCount: len(o.tags), Lock: o.lock,
+		TagCount: len(o.tags), Lock: o.lock, Restore: o.restoreHeader(),
 	}
 	if b.versioned() {
 		out.VersionId = o.versionID
@@ -244,7 +245,7 @@ func (s *Service) read(sc faults.Scope, in GetObjectInput, withBody bool) (GetOb
 	}
 	s.mu.Unlock()
 
-	if withBody && (o.header.StorageClass == "GLACIER" || o.header.StorageClass == "DEEP_ARCHIVE") {
+	if withBody && !o.readable() {
 		e := errs.New(codeInvalidObjectState, "The operation is not valid for the object's storage class")
 		e.Fields = map[string]string{"StorageClass": o.header.StorageClass}
 		return GetObjectOutput{}, e

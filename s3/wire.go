@@ -303,6 +303,7 @@ var table = slices.Concat(unsupportedRoutes, []protocol.Route[handler]{
 	{Method: "DELETE", Path: objectPath, Query: []string{"uploadId"}, Name: "AbortMultipartUpload", Handler: (*Service).abortMultipartUpload},
 	{Method: "DELETE", Path: objectPath, Query: []string{"tagging"}, Name: "DeleteObjectTagging", Handler: (*Service).deleteObjectTagging},
 	{Method: "DELETE", Path: objectPath, Name: "DeleteObject", Handler: (*Service).deleteObject},
+	{Method: "POST", Path: objectPath, Query: []string{"restore"}, Name: "RestoreObject", Handler: (*Service).restoreObject},
 	{Method: "POST", Path: objectPath, Query: []string{"uploads"}, Name: "CreateMultipartUpload", Handler: (*Service).createMultipartUpload},
 	{Method: "POST", Path: objectPath, Query: []string{"uploadId"}, Name: "CompleteMultipartUpload", Handler: (*Service).completeMultipartUpload},
 	{Method: "OPTIONS", Path: objectPath, Name: "PreflightRequest", Handler: (*Service).preflight},

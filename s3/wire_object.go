@@ -121,6 +121,7 @@ func writeObjectHeaders(h http.Header, out GetObjectOutput, q url.Values) int {
 	setIf(h, "x-amz-version-id", out.VersionId)
 	setIf(h, "x-amz-expiration", out.Expiration)
 	writeLockHeaders(h, out.Lock)
+	setIf(h, "x-amz-restore", out.Restore)
 	if out.TagCount > 0 {
 		h.Set("x-amz-tagging-count", strconv.Itoa(out.TagCount))
 	}

@@ -16,7 +16,7 @@ var unsupported = map[string]bool{
 	"ownershipControls": true, "publicAccessBlock": true, "accelerate": true,
 	"requestPayment": true, "analytics": true, "metrics": true, "inventory": true, "intelligent-tiering": true,
 	"policyStatus": true, "torrent": true, "attributes": true,
-	"restore": true, "select": true, "metadataConfiguration": true, "metadataTable": true, "abac": true,
+	"select": true, "metadataConfiguration": true, "metadataTable": true, "abac": true,
 	"renameObject": true, "session": true, "annotation": true, "metadataAnnotationTable": true,
 	"metadataInventoryTable": true, "metadataJournalTable": true,
 }
@@ -101,7 +101,6 @@ var unsupportedRoutes = []protocol.Route[handler]{
 	{Method: "PUT", Path: objectPath, Query: []string{"annotation"}, Name: "PutObjectAnnotation", Handler: (*Service).notImplemented},
 	{Method: "PUT", Path: bucketPath, Query: []string{"publicAccessBlock"}, Name: "PutPublicAccessBlock", Handler: (*Service).notImplemented},
 	{Method: "PUT", Path: objectPath, Query: []string{"renameObject"}, Name: "RenameObject", Handler: (*Service).notImplemented},
-	{Method: "POST", Path: objectPath, Query: []string{"restore"}, Name: "RestoreObject", Handler: (*Service).notImplemented},
 	{Method: "POST", Path: objectPath, Query: []string{"select", "select-type=2"}, Name: "SelectObjectContent", Handler: (*Service).notImplemented},
 	{Method: "PUT", Path: bucketPath, Query: []string{"metadataAnnotationTable"}, Name: "UpdateBucketMetadataAnnotationTableConfiguration", Handler: (*Service).notImplemented},
 	{Method: "PUT", Path: bucketPath, Query: []string{"metadataInventoryTable"}, Name: "UpdateBucketMetadataInventoryTableConfiguration", Handler: (*Service).notImplemented},
