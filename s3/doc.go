@@ -112,6 +112,17 @@
 //     weakened. A delete without a version id puts a delete marker on top,
 //     as S3 does; lifecycle leaves locked versions until their retention
 //     ends.
+//   - RestoreObject of GLACIER and DEEP_ARCHIVE versions (GetObject of
+//     an archived version is InvalidObjectState): the restore completes on
+//     the cloud's clock after its tier's time, the upper end of the range
+//     S3 documents (GLACIER Expedited 5 minutes, Standard 5 hours, Bulk 12
+//     hours; DEEP_ARCHIVE Standard 12 hours, Bulk 48 hours), then the copy
+//     is readable until the midnight UTC after Days from completion;
+//     x-amz-restore reports ongoing-request="true", then
+//     ongoing-request="false", expiry-date="..."; a request during a
+//     restore is RestoreAlreadyInProgress (409), one on a restored copy
+//     resets its period (200); ObjectRestore:Post, :Completed and :Delete
+//     events. Each restore under way is one job on the cloud scheduler.
 //   - Notifications: Put/GetBucketNotificationConfiguration with queue,
 //     topic and Lambda configurations, event types and prefix/suffix
 //     filters, validated as S3 does; an s3:TestEvent to each queue and topic
@@ -154,6 +165,9 @@
 //     retention). When two
 //     transitions of a version fall due the same day only the first is
 //     taken; the next run takes the other.
+//   - RestoreObject takes Days restores only (no SELECT restores); the
+//     Expedited tier on DEEP_ARCHIVE, which S3 does not offer, is
+//     InvalidArgument; restore events carry no glacierEventData.
 //   - A completed multipart upload is assembled in memory at once, and
 //     CompleteMultipartUpload never answers 200 with an error document as S3
 //     may after a long assembly.
@@ -173,9 +187,8 @@
 //     GetBucketPolicyStatus, Get/PutBucketAbac, and the analytics, metrics,
 //     inventory and intelligent-tiering configurations (Get, Put, Delete,
 //     List).
-//   - Objects: GetObjectAttributes, GetObjectTorrent, RestoreObject,
-//     SelectObjectContent, RenameObject, UpdateObjectEncryption, and object
-//     annotations (Get/Put/DeleteObjectAnnotation, ListObjectAnnotations).
+//   - Objects: GetObjectAttributes, GetObjectTorrent, SelectObjectContent,
+//     RenameObject, UpdateObjectEncryption, and object annotations (Get/Put/DeleteObjectAnnotation, ListObjectAnnotations).
 //   - S3 Metadata: Create/Get/DeleteBucketMetadataConfiguration,
 //     Create/Get/DeleteBucketMetadataTableConfiguration,
 //     UpdateBucketMetadataAnnotationTableConfiguration,
