@@ -188,7 +188,8 @@
 //     inventory and intelligent-tiering configurations (Get, Put, Delete,
 //     List).
 //   - Objects: GetObjectAttributes, GetObjectTorrent, SelectObjectContent,
-//     RenameObject, UpdateObjectEncryption, and object annotations (Get/Put/DeleteObjectAnnotation, ListObjectAnnotations).
+//     RenameObject, UpdateObjectEncryption, and object annotations
+//     (Get/Put/DeleteObjectAnnotation, ListObjectAnnotations).
 //   - S3 Metadata: Create/Get/DeleteBucketMetadataConfiguration,
 //     Create/Get/DeleteBucketMetadataTableConfiguration,
 //     UpdateBucketMetadataAnnotationTableConfiguration,
