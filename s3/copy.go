@@ -36,6 +36,8 @@ type CopyObjectInput struct {
 	// ChecksumAlgorithm is the checksum to store; empty keeps the source's
 	// algorithm.
 	ChecksumAlgorithm string
+	// Lock is the copy's Object Lock; the source's is not copied.
+	Lock ObjectLock
 }
 
 // CopyObjectOutput describes the copy.
@@ -105,10 +107,14 @@ func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjec
 	req := s.requesterOf(ctx)
 	s.mu.Lock()
 	b, err := s.lookupBucket(sc, in.Bucket)
+	if err == nil {
+		err = s.checkLockHeaders(b, in.Lock, nil)
+	}
 	if err != nil {
 		s.mu.Unlock()
 		return CopyObjectOutput{}, err
 	}
+	o.lock = in.Lock
 	s.store(b, o)
 	ev := s.event(b, "ObjectCreated:Copy", o, req)
 	out := CopyObjectOutput{ETag: o.etag, LastModified: o.lastModified, CopySourceVersionId: srcVersion,

@@ -100,10 +100,11 @@
 //     suspended), Put/GetObjectLockConfiguration (on a versioned bucket,
 //     with a GOVERNANCE or COMPLIANCE default retention of Days or Years
 //     given to new versions), Put/GetObjectRetention and
-//     Put/GetObjectLegalHold (of a version), PutObject's
-//     x-amz-object-lock-* headers (validated as S3 does, a Content-MD5 or
-//     checksum required with them) and GetObject/HeadObject reporting
-//     them. Deleting a version under a legal hold, a COMPLIANCE retention
+//     Put/GetObjectLegalHold (of a version), the x-amz-object-lock-*
+//     headers of PutObject (validated as S3 does, a Content-MD5 or
+//     checksum required with them), CopyObject (the source's lock is not
+//     copied) and CreateMultipartUpload, and GetObject/HeadObject
+//     reporting them. Deleting a version under a legal hold, a COMPLIANCE retention
 //     or a GOVERNANCE one without x-amz-bypass-governance-retention is
 //     AccessDenied ("Access Denied because object protected by object
 //     lock."), in DeleteObject and per key in DeleteObjects, until the
@@ -160,9 +161,7 @@
 //     "AWS:" and its access key id, and the bucket owner by the account id.
 //   - Lifecycle acts at the due midnight exactly; S3 runs it
 //     asynchronously, usually within the day. CopyObject and
-//     CompleteMultipartUpload answer without x-amz-expiration, and take no
-//     x-amz-object-lock-* headers (their versions get the bucket's default
-//     retention). When two
+//     CompleteMultipartUpload answer without x-amz-expiration. When two
 //     transitions of a version fall due the same day only the first is
 //     taken; the next run takes the other.
 //   - RestoreObject takes Days restores only (no SELECT restores); the

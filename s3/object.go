@@ -87,7 +87,7 @@ func (s *Service) put(ctx context.Context, sc faults.Scope, event string, in Put
 	s.mu.Lock()
 	b, err := s.lookupBucket(sc, in.Bucket)
 	if err == nil {
-		err = s.checkLockHeaders(b, in.Lock, in)
+		err = s.checkLockHeaders(b, in.Lock, &in)
 	}
 	if err == nil {
 		err = checkWrite(in.IfMatch, in.IfNoneMatch, b.current(in.Key), in.Key)

@@ -48,13 +48,13 @@ func (l ObjectLock) protected(now time.Time, bypass bool) bool {
 	return l.RetainUntilDate.After(now) && (l.Mode == LockCompliance || !bypass)
 }
 
-// checkLockHeaders validates the lock a PutObject asks for, as S3 does
+// checkLockHeaders validates the lock a write asks for, as S3 does
 // (shared/aws-recordings, s3 TestS3ObjectLockRetention::
 // test_s3_object_lock_mode_validation and test_bucket_config_default_retention):
 // mode and date both or neither, a known mode, a date in the future, ON or
-// OFF; and, with any lock parameter, a lock-enabled bucket and a
-// Content-MD5 or checksum. The caller holds s.mu.
-func (s *Service) checkLockHeaders(b *bucket, l ObjectLock, in PutObjectInput) error {
+// OFF; and, with any lock parameter, a lock-enabled bucket and, for a
+// PutObject (in not nil), a Content-MD5 or checksum. The caller holds s.mu.
+func (s *Service) checkLockHeaders(b *bucket, l ObjectLock, in *PutObjectInput) error {
 	if l.Mode == "" && l.RetainUntilDate.IsZero() && l.LegalHold == "" {
 		return nil
 	}
@@ -73,7 +73,7 @@ func (s *Service) checkLockHeaders(b *bucket, l ObjectLock, in PutObjectInput) e
 			"The retain until date must be in the future!")
 	case !b.objectLock:
 		return missingLockConfiguration()
-	case in.ContentMD5 == "" && len(in.Checksums.given()) == 0:
+	case in != nil && in.ContentMD5 == "" && len(in.Checksums.given()) == 0:
 		return errs.New(codeInvalidRequest,
 			"Content-MD5 OR x-amz-checksum- HTTP header is required for Put Object requests with Object Lock parameters")
 	}

@@ -273,3 +273,41 @@ func TestObjectLock_PutObjectHeaders(t *testing.T) {
 	requireCode(t, err, "InvalidRequest", 400)
 	assert.Contains(t, err.Error(), "Content-MD5 OR x-amz-checksum- HTTP header is required for Put Object requests with Object Lock parameters")
 }
+
+// CopyObject and CreateMultipartUpload take the lock headers too: the
+// copy or the completed object carries them, the source's lock is not
+// copied (test_s3_copy_object_retention_lock), a bad mode is refused
+// (test_s3_object_lock_mode_validation create-mpu-locked-bad-value).
+func TestObjectLock_CopyAndMultipart(t *testing.T) {
+	ctx := context.Background()
+	_, c, _ := newS3(t, withChecksums)
+	createLockedBucket(t, c, "bkt")
+	until := t0.Add(time.Hour)
+	putLocked(t, c, "bkt", "src", types.ObjectLockModeGovernance, until)
+	_, err := c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: aws.String("bkt"), Key: aws.String("plain-copy"), CopySource: aws.String("bkt/src")})
+	require.NoError(t, err)
+	head, err := c.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String("bkt"), Key: aws.String("plain-copy")})
+	require.NoError(t, err)
+	assert.Empty(t, head.ObjectLockMode, "the source's lock is not copied")
+	_, err = c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: aws.String("bkt"), Key: aws.String("locked-copy"), CopySource: aws.String("bkt/src"),
+		ObjectLockMode: types.ObjectLockModeCompliance, ObjectLockRetainUntilDate: aws.Time(until)})
+	require.NoError(t, err)
+	head, err = c.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String("bkt"), Key: aws.String("locked-copy")})
+	require.NoError(t, err)
+	assert.Equal(t, types.ObjectLockModeCompliance, head.ObjectLockMode)
+
+	_, err = c.CreateMultipartUpload(ctx, &s3.CreateMultipartUploadInput{Bucket: aws.String("bkt"), Key: aws.String("mpu"),
+		ObjectLockMode: "BAD-VALUE", ObjectLockRetainUntilDate: aws.Time(until)})
+	requireCode(t, err, "InvalidArgument", 400)
+	up, err := c.CreateMultipartUpload(ctx, &s3.CreateMultipartUploadInput{Bucket: aws.String("bkt"), Key: aws.String("mpu"),
+		ObjectLockLegalHoldStatus: types.ObjectLockLegalHoldStatusOn})
+	require.NoError(t, err)
+	part, err := c.UploadPart(ctx, &s3.UploadPartInput{Bucket: aws.String("bkt"), Key: aws.String("mpu"), UploadId: up.UploadId,
+		PartNumber: aws.Int32(1), Body: bytes.NewReader([]byte("part"))})
+	require.NoError(t, err)
+	done, err := c.CompleteMultipartUpload(ctx, &s3.CompleteMultipartUploadInput{Bucket: aws.String("bkt"), Key: aws.String("mpu"), UploadId: up.UploadId,
+		MultipartUpload: &types.CompletedMultipartUpload{Parts: []types.CompletedPart{{PartNumber: aws.Int32(1), ETag: part.ETag,
+			ChecksumCRC32: part.ChecksumCRC32}}}})
+	require.NoError(t, err)
+	requireCode(t, deleteVersion(c, "bkt", "mpu", aws.ToString(done.VersionId), true), "AccessDenied", 403)
+}

@@ -253,8 +253,12 @@ func (s *Service) copyObject(w http.ResponseWriter, r *http.Request, t target) e
 	if err != nil {
 		return err
 	}
+	lock, err := lockHeaders(r.Header)
+	if err != nil {
+		return err
+	}
 	out, err := s.CopyObject(r.Context(), CopyObjectInput{
-		Bucket: t.bucket, Key: t.key, Source: src,
+		Bucket: t.bucket, Key: t.key, Source: src, Lock: lock,
 		MetadataDirective: r.Header.Get("x-amz-metadata-directive"), TaggingDirective: r.Header.Get("x-amz-tagging-directive"),
 		Headers: objectHeaders(r.Header), Metadata: metadata(r.Header), Tags: tags,
 		ChecksumAlgorithm: r.Header.Get("x-amz-checksum-algorithm"),
