@@ -1,7 +1,6 @@
 package s3
 
 import (
-	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -368,5 +367,5 @@ func (b *bucket) expiryHeader(o *object) string {
 	if first.due.IsZero() {
 		return ""
 	}
-	return `expiry-date="` + first.due.Format(http.TimeFormat) + `", rule-id="` + first.rule + `"`
+	return `expiry-date="` + first.due.Format(httpDate) + `", rule-id="` + first.rule + `"`
 }

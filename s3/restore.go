@@ -2,7 +2,6 @@ package s3
 
 import (
 	"context"
-	"net/http"
 	"time"
 )
 
@@ -33,10 +32,10 @@ type RestoreObjectInput struct {
 	Tier                   string
 }
 
-// RestoreObjectOutput reports the status S3 answers: 202 for a restore
-// started, 200 for a restored copy's period updated.
+// RestoreObjectOutput says what the request did: start a restore (S3
+// answers 202) or update a restored copy's period (200).
 type RestoreObjectOutput struct {
-	Status int
+	AlreadyRestored bool
 }
 
 // RestoreObject restores a GLACIER or DEEP_ARCHIVE version as S3 does: the
@@ -81,11 +80,10 @@ func (s *Service) RestoreObject(ctx context.Context, in RestoreObjectInput) (Res
 		if o.restore != nil {
 			cp.restore = &restoreState{days: in.Days, expiry: afterDays(now, in.Days)}
 			s.scheduleRestore(b, &cp, cp.restore.expiry)
-			out.Status = http.StatusOK
+			out.AlreadyRestored = true
 		} else {
 			cp.restore = &restoreState{ongoing: true, days: in.Days}
 			s.scheduleRestore(b, &cp, now.Add(took[in.Tier]))
-			out.Status = http.StatusAccepted
 			ev = s.event(b, "ObjectRestore:Post", &cp, req)
 		}
 		e.versions[i] = &cp
@@ -169,7 +167,7 @@ func (o *object) restoreHeader() string {
 	case r.ongoing:
 		return `ongoing-request="true"`
 	default:
-		return `ongoing-request="false", expiry-date="` + r.expiry.Format(http.TimeFormat) + `"`
+		return `ongoing-request="false", expiry-date="` + r.expiry.Format(httpDate) + `"`
 	}
 }
 

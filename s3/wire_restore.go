@@ -26,6 +26,10 @@ func (s *Service) restoreObject(w http.ResponseWriter, r *http.Request, t target
 	if err != nil {
 		return err
 	}
-	noContent(w, out.Status)
+	status := http.StatusAccepted
+	if out.AlreadyRestored {
+		status = http.StatusOK
+	}
+	noContent(w, status)
 	return nil
 }
