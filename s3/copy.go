@@ -48,6 +48,7 @@ type CopyObjectOutput struct {
 	CopySourceVersionId string // of the source, when its bucket is versioned
 	Checksums           Checksums
 	ChecksumType        string
+	Expiration          string // x-amz-expiration: the lifecycle rule expiring the copy
 }
 
 // CopyObject copies an object within or between buckets and sends
@@ -118,7 +119,7 @@ func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjec
 	s.store(b, o)
 	ev := s.event(b, "ObjectCreated:Copy", o, req)
 	out := CopyObjectOutput{ETag: o.etag, LastModified: o.lastModified, CopySourceVersionId: srcVersion,
-		Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType()}
+		Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType(), Expiration: b.expiryHeader(o)}
 	if b.versioned() {
 		out.VersionId = o.versionID
 	}

@@ -86,7 +86,8 @@
 //     storage class (down S3's waterfall; under the default
 //     all_storage_classes_128K objects under 128 KiB only with a rule's
 //     ObjectSizeGreaterThan); filters by prefix, tags and sizes.
-//     PutObject, GetObject and HeadObject (without a version id) carry
+//     PutObject, CopyObject, CompleteMultipartUpload, GetObject and
+//     HeadObject (without a version id) carry
 //     x-amz-expiration: expiry-date="...", rule-id="..." of the earliest
 //     expiring rule; LifecycleExpiration:Delete,
 //     LifecycleExpiration:DeleteMarkerCreated and LifecycleTransition
@@ -160,8 +161,7 @@
 //   - x-amz-id-2 repeats the request id; event records name the caller by
 //     "AWS:" and its access key id, and the bucket owner by the account id.
 //   - Lifecycle acts at the due midnight exactly; S3 runs it
-//     asynchronously, usually within the day. CopyObject and
-//     CompleteMultipartUpload answer without x-amz-expiration. When two
+//     asynchronously, usually within the day. When two
 //     transitions of a version fall due the same day only the first is
 //     taken; the next run takes the other.
 //   - RestoreObject takes Days restores only (no SELECT restores); the

@@ -347,3 +347,27 @@ func TestLifecycle_Events(t *testing.T) {
 	assert.Equal(t, "gone/a", r.S3.Object["key"])
 	assert.NotContains(t, r.S3.Object, "size")
 }
+
+// CopyObject and CompleteMultipartUpload announce the new object's expiry
+// too (test_object_expiry_after_bucket_lifecycle_configuration put-object-after).
+func TestLifecycle_ExpirationOnCopyAndCompletion(t *testing.T) {
+	ctx := context.Background()
+	_, c, clk := newS3(t)
+	createBucket(t, c, "bkt")
+	require.NoError(t, putLifecycle(c, "bkt", expireAfter("rule3", "", 1)))
+	at(clk, morning)
+	putObject(t, c, "bkt", "src", "x")
+	want := `expiry-date="Thu, 03 Jan 2030 00:00:00 GMT", rule-id="rule3"`
+	cp, err := c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: aws.String("bkt"), Key: aws.String("dst"), CopySource: aws.String("bkt/src")})
+	require.NoError(t, err)
+	assert.Equal(t, want, aws.ToString(cp.Expiration))
+	up, err := c.CreateMultipartUpload(ctx, &s3.CreateMultipartUploadInput{Bucket: aws.String("bkt"), Key: aws.String("mpu")})
+	require.NoError(t, err)
+	part, err := c.UploadPart(ctx, &s3.UploadPartInput{Bucket: aws.String("bkt"), Key: aws.String("mpu"), UploadId: up.UploadId,
+		PartNumber: aws.Int32(1), Body: bytes.NewReader([]byte("part"))})
+	require.NoError(t, err)
+	done, err := c.CompleteMultipartUpload(ctx, &s3.CompleteMultipartUploadInput{Bucket: aws.String("bkt"), Key: aws.String("mpu"), UploadId: up.UploadId,
+		MultipartUpload: &types.CompletedMultipartUpload{Parts: []types.CompletedPart{{PartNumber: aws.Int32(1), ETag: part.ETag}}}})
+	require.NoError(t, err)
+	assert.Equal(t, want, aws.ToString(done.Expiration))
+}

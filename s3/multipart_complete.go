@@ -30,6 +30,7 @@ type CompleteMultipartUploadOutput struct {
 	VersionId             string
 	Checksums             Checksums
 	ChecksumType          string
+	Expiration            string // x-amz-expiration: the lifecycle rule expiring the object
 }
 
 // CompleteMultipartUpload assembles the listed parts into the object and
@@ -75,7 +76,7 @@ func (s *Service) CompleteMultipartUpload(ctx context.Context, in CompleteMultip
 	out := CompleteMultipartUploadOutput{
 		Location: s.objectURL(in.Bucket, in.Key),
 		Bucket:   in.Bucket, Key: in.Key, ETag: o.etag,
-		Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType(),
+		Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType(), Expiration: b.expiryHeader(o),
 	}
 	if b.versioned() {
 		out.VersionId = o.versionID

@@ -156,6 +156,7 @@ func (s *Service) completeMultipartUpload(w http.ResponseWriter, r *http.Request
 	}
 	h := w.Header()
 	setIf(h, "x-amz-version-id", out.VersionId)
+	setIf(h, "x-amz-expiration", out.Expiration)
 	h.Set("x-amz-server-side-encryption", "AES256")
 	return writeXML(w, completeResultXML{Xmlns: xmlns, Location: out.Location, Bucket: out.Bucket, Key: out.Key,
 		ETag: out.ETag, checksumsXML: checksumsDoc(out.Checksums), ChecksumType: out.ChecksumType})

@@ -269,6 +269,7 @@ func (s *Service) copyObject(w http.ResponseWriter, r *http.Request, t target) e
 	h := w.Header()
 	setIf(h, "x-amz-version-id", out.VersionId)
 	setIf(h, "x-amz-copy-source-version-id", out.CopySourceVersionId)
+	setIf(h, "x-amz-expiration", out.Expiration)
 	h.Set("x-amz-server-side-encryption", "AES256")
 	c := out.Checksums
 	return writeXML(w, copyResultXML{Xmlns: xmlns, ETag: out.ETag, LastModified: iso(out.LastModified),
