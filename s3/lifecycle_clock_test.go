@@ -371,3 +371,21 @@ func TestLifecycle_ExpirationOnCopyAndCompletion(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, want, aws.ToString(done.Expiration))
 }
+
+// Lifecycle leaves a noncurrent version under Object Lock until its
+// retention ends, then removes it at the next midnight.
+func TestLifecycle_WaitsForObjectLock(t *testing.T) {
+	_, c, clk := newS3(t, withChecksums)
+	createLockedBucket(t, c, "bkt")
+	rule := types.LifecycleRule{ID: aws.String("old"), Status: types.ExpirationStatusEnabled, Filter: &types.LifecycleRuleFilter{},
+		NoncurrentVersionExpiration: &types.NoncurrentVersionExpiration{NoncurrentDays: aws.Int32(1)}}
+	require.NoError(t, putLifecycle(c, "bkt", rule))
+	at(clk, morning)
+	until := time.Date(2030, 1, 5, 12, 0, 0, 0, time.UTC)
+	v1 := putLocked(t, c, "bkt", "k", types.ObjectLockModeCompliance, until)
+	v2 := aws.ToString(putObject(t, c, "bkt", "k", "new").VersionId)
+	at(clk, time.Date(2030, 1, 6, 0, 0, 0, 0, time.UTC).Add(-time.Second))
+	assert.Equal(t, []string{v2, v1}, versionIDs(t, c, "bkt"), "locked until 5 January noon")
+	at(clk, time.Date(2030, 1, 6, 0, 0, 0, 0, time.UTC))
+	assert.Equal(t, []string{v2}, versionIDs(t, c, "bkt"))
+}
