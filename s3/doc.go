@@ -70,7 +70,9 @@
 //     returned with x-amz-checksum-mode: ENABLED (never on ranges);
 //     composite and full-object checksums of multipart objects; ETags as S3
 //     computes them (MD5, or MD5 of the part MD5s with "-N").
-//   - Lifecycle: Put/Get/DeleteBucketLifecycle(Configuration), validated
+//   - Lifecycle: Put/Get/DeleteBucketLifecycle(Configuration) (boto3's
+//     legacy put/get_bucket_lifecycle share the sub-resource and are
+//     recorded under the Configuration names), validated
 //     as S3 does (1 to 1000 rules with unique IDs, a Filter or the legacy
 //     Prefix, one filter condition or And, one of Days, Date and
 //     ExpiredObjectDeleteMarker, Dates at midnight GMT, S3's
@@ -164,6 +166,8 @@
 //     asynchronously, usually within the day. When two
 //     transitions of a version fall due the same day only the first is
 //     taken; the next run takes the other.
+//   - s3:ObjectAcl:Put is accepted in notification configurations and
+//     never sent: ACLs are not served.
 //   - RestoreObject takes Days restores only (no SELECT restores); the
 //     Expedited tier on DEEP_ARCHIVE, which S3 does not offer, is
 //     InvalidArgument; restore events carry no glacierEventData.
