@@ -63,6 +63,8 @@ type CreateBucketInput struct {
 	// Region is the region of the endpoint the request was sent to; empty
 	// means the caller's region (the scope's).
 	Region string
+	// ObjectLockEnabled enables Object Lock, and with it versioning.
+	ObjectLockEnabled bool
 }
 
 // CreateBucketOutput is the answer to CreateBucket.
@@ -116,6 +118,9 @@ func (s *Service) CreateBucket(ctx context.Context, in CreateBucketInput) (Creat
 	}
 	b := newBucket(in.Bucket, region, s.stamp())
 	b.partition, b.account = sc.Partition, sc.Account
+	if in.ObjectLockEnabled {
+		b.objectLock, b.versioning = true, VersioningEnabled
+	}
 	s.buckets[key] = b
 	return out, nil
 }
@@ -191,6 +196,7 @@ func (s *Service) DeleteBucket(ctx context.Context, in DeleteBucketInput) (Delet
 		e.Fields = map[string]string{"BucketName": in.Bucket}
 		return DeleteBucketOutput{}, e
 	}
+	b.stopLifecycle()
 	delete(s.buckets, bucketKey{sc.Partition, in.Bucket})
 	return DeleteBucketOutput{}, nil
 }

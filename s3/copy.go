@@ -37,6 +37,8 @@ type CopyObjectInput struct {
 	// ChecksumAlgorithm is the checksum to store; empty keeps the source's
 	// algorithm.
 	ChecksumAlgorithm string
+	// Lock is the copy's Object Lock; the source's is not copied.
+	Lock ObjectLock
 }
 
 // CopyObjectOutput describes the copy.
@@ -47,6 +49,7 @@ type CopyObjectOutput struct {
 	CopySourceVersionId string // of the source, when its bucket is versioned
 	Checksums           Checksums
 	ChecksumType        string
+	Expiration          string // x-amz-expiration: the lifecycle rule expiring the copy
 }
 
 // CopyObject copies an object within or between buckets and sends
@@ -112,14 +115,18 @@ func (s *Service) CopyObject(ctx context.Context, in CopyObjectInput) (CopyObjec
 	req := s.requesterOf(ctx)
 	s.mu.Lock()
 	b, err := s.lookupBucket(sc, in.Bucket)
+	if err == nil {
+		err = s.checkLockHeaders(b, in.Lock, nil)
+	}
 	if err != nil {
 		s.mu.Unlock()
 		return CopyObjectOutput{}, err
 	}
+	o.lock = in.Lock
 	s.store(b, o)
 	ev := s.event(b, "ObjectCreated:Copy", o, req)
 	out := CopyObjectOutput{ETag: o.etag, LastModified: o.lastModified, CopySourceVersionId: srcVersion,
-		Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType()}
+		Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType(), Expiration: b.expiryHeader(o)}
 	if b.versioned() {
 		out.VersionId = o.versionID
 	}

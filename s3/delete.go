@@ -13,6 +13,9 @@ type DeleteObjectInput struct {
 	// ETags ("*" for any): a current object with another ETag is
 	// PreconditionFailed, no current object NoSuchKey.
 	IfMatch string
+	// BypassGovernanceRetention is x-amz-bypass-governance-retention; nil
+	// when absent.
+	BypassGovernanceRetention *bool
 }
 
 // DeleteObjectOutput says what the delete did.
@@ -49,7 +52,11 @@ func (s *Service) DeleteObject(ctx context.Context, in DeleteObjectInput) (Delet
 			return DeleteObjectOutput{}, err
 		}
 	}
-	out, ev, err := s.remove(b, in.Key, in.VersionId, req)
+	if err := b.checkBypass(in.BypassGovernanceRetention); err != nil {
+		s.mu.Unlock()
+		return DeleteObjectOutput{}, err
+	}
+	out, ev, err := s.removeUnlocked(b, in.Key, in.VersionId, in.BypassGovernanceRetention, req)
 	s.mu.Unlock()
 	s.publish(ev)
 	return out, err
@@ -67,6 +74,9 @@ type DeleteObjectsInput struct {
 	Objects []ObjectIdentifier
 	// Quiet leaves successful deletes out of the answer.
 	Quiet bool
+	// BypassGovernanceRetention is x-amz-bypass-governance-retention; nil
+	// when absent.
+	BypassGovernanceRetention *bool
 }
 
 // DeletedObject is one successful delete.
@@ -109,6 +119,10 @@ func (s *Service) DeleteObjects(ctx context.Context, in DeleteObjectsInput) (Del
 		s.mu.Unlock()
 		return DeleteObjectsOutput{}, err
 	}
+	if err := b.checkBypass(in.BypassGovernanceRetention); err != nil {
+		s.mu.Unlock()
+		return DeleteObjectsOutput{}, err
+	}
 	var out DeleteObjectsOutput
 	var events []pendingEvent
 	for _, id := range in.Objects {
@@ -116,7 +130,7 @@ func (s *Service) DeleteObjects(ctx context.Context, in DeleteObjectsInput) (Del
 		var ev []pendingEvent
 		err := checkWrite(id.ETag, "", b.current(id.Key), id.Key)
 		if err == nil {
-			r, ev, err = s.remove(b, id.Key, id.VersionId, req)
+			r, ev, err = s.removeUnlocked(b, id.Key, id.VersionId, in.BypassGovernanceRetention, req)
 		}
 		if err != nil {
 			ae := awserr.As(err)

@@ -90,6 +90,7 @@ func (s *Service) newVersionID() string {
 // version; with versioning on it is added on top. The caller holds s.mu.
 func (s *Service) store(b *bucket, o *object) {
 	o.lastModified = s.stamp()
+	b.applyDefaultRetention(o)
 	o.versionID = "null"
 	if b.versioning == VersioningEnabled {
 		o.versionID = s.newVersionID()
@@ -114,6 +115,7 @@ func (s *Service) store(b *bucket, o *object) {
 	} else {
 		b.live.Insert(o.key)
 	}
+	s.lifecycleTouched(b, o.key)
 }
 
 // current returns the current version of key, nil when there is none.
@@ -226,6 +228,7 @@ func (s *Service) remove(b *bucket, key, versionID string, req requester) (Delet
 			}
 			e.versions = append(e.versions[:i], e.versions[i+1:]...)
 			s.refresh(b, key, e)
+			s.lifecycleTouched(b, key)
 			return DeleteObjectOutput{VersionId: versionID, DeleteMarker: o.deleteMarker}, s.event(b, "ObjectRemoved:Delete", o, req), nil
 		}
 		return DeleteObjectOutput{VersionId: versionID}, nil, nil

@@ -17,6 +17,7 @@ type upload struct {
 	tags      []Tag
 	alg, typ  string  // checksum algorithm and type; "" when none was asked for
 	parts     []*part // sorted by number
+	lock      ObjectLock
 }
 
 // part is one uploaded part.
@@ -81,7 +82,7 @@ func assemble(u *upload, parts []*part, full Checksums) (*object, error) {
 	o := &object{
 		key: u.key, data: data, parts: len(parts), partEnds: ends, uploadID: u.id,
 		etag:   `"` + hex.EncodeToString(etag[:]) + "-" + strconv.Itoa(len(parts)) + `"`,
-		header: u.header, metadata: u.metadata, tags: u.tags,
+		header: u.header, metadata: u.metadata, tags: u.tags, lock: u.lock,
 	}
 	switch {
 	case u.typ == Composite:

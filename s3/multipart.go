@@ -28,6 +28,8 @@ type CreateMultipartUploadInput struct {
 	// algorithm; ChecksumType is COMPOSITE (the default, not for
 	// CRC64NVME) or FULL_OBJECT (CRC32, CRC32C and CRC64NVME only).
 	ChecksumAlgorithm, ChecksumType string
+	// Lock is the Object Lock of the object the upload completes.
+	Lock ObjectLock
 }
 
 // CreateMultipartUploadOutput identifies the new upload.
@@ -60,11 +62,16 @@ func (s *Service) CreateMultipartUpload(ctx context.Context, in CreateMultipartU
 		alg: alg, typ: typ,
 	}
 	err = s.withBucket(sc, in.Bucket, func(b *bucket) error {
+		if err := s.checkLockHeaders(b, in.Lock, nil); err != nil {
+			return err
+		}
+		u.lock = in.Lock
 		b.uploads[u.id] = u
 		if len(b.uploadsBy[u.key]) == 0 {
 			b.uploadKeys.Insert(u.key)
 		}
 		b.uploadsBy[u.key] = append(b.uploadsBy[u.key], u)
+		s.lifecycleTouched(b, u.key)
 		return nil
 	})
 	if err != nil {

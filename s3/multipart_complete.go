@@ -32,6 +32,7 @@ type CompleteMultipartUploadOutput struct {
 	VersionId             string
 	Checksums             Checksums
 	ChecksumType          string
+	Expiration            string // x-amz-expiration: the lifecycle rule expiring the object
 }
 
 // CompleteMultipartUpload assembles the listed parts into the object and
@@ -106,7 +107,7 @@ func (s *Service) completed(b *bucket, o *object) CompleteMultipartUploadOutput 
 	out := CompleteMultipartUploadOutput{
 		Location: s.objectURL(b.name, o.key),
 		Bucket:   b.name, Key: o.key, ETag: o.etag,
-		Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType(),
+		Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType(), Expiration: b.expiryHeader(o),
 	}
 	if b.versioned() {
 		out.VersionId = o.versionID

@@ -41,6 +41,8 @@ type PutObjectInput struct {
 	Checksums Checksums
 	// IfMatch and IfNoneMatch ("*") make the write conditional.
 	IfMatch, IfNoneMatch string
+	// Lock is the version's Object Lock (x-amz-object-lock-*).
+	Lock ObjectLock
 }
 
 // PutObjectOutput describes the stored object.
@@ -50,6 +52,7 @@ type PutObjectOutput struct {
 	Checksums    Checksums
 	ChecksumType string
 	Size         int64
+	Expiration   string // x-amz-expiration: the lifecycle rule expiring the object
 }
 
 // PutObject stores an object, replacing the current one (or adding a
@@ -84,8 +87,12 @@ func (s *Service) put(ctx context.Context, sc faults.Scope, event string, in Put
 	s.mu.Lock()
 	b, err := s.lookupBucket(sc, in.Bucket)
 	if err == nil {
+		err = s.checkLockHeaders(b, in.Lock, &in)
+	}
+	if err == nil {
 		err = checkWrite(in.IfMatch, in.IfNoneMatch, b.current(in.Key), in.Key)
 	}
+	o.lock = in.Lock
 	if err != nil {
 		s.mu.Unlock()
 		return PutObjectOutput{}, err
@@ -96,6 +103,7 @@ func (s *Service) put(ctx context.Context, sc faults.Scope, event string, in Put
 	if b.versioned() {
 		out.VersionId = o.versionID
 	}
+	out.Expiration = b.expiryHeader(o)
 	s.mu.Unlock()
 	s.publish(ev)
 	return out, nil
@@ -164,7 +172,10 @@ type GetObjectOutput struct {
 	LastModified time.Time
 	VersionId    string // empty unless the bucket is versioned
 	TagCount     int
-	PartsCount   int // parts of a multipart object, reported with PartNumber
+	PartsCount   int    // parts of a multipart object, reported with PartNumber
+	Expiration   string // x-amz-expiration, for the current version asked without a version id
+	Lock         ObjectLock
+	Restore      string // x-amz-restore of an archived version
 	Checksums    Checksums
 	ChecksumType string
 }
@@ -223,14 +234,17 @@ func (s *Service) read(sc faults.Scope, in GetObjectInput, withBody bool) (GetOb
 	}
 	out := GetObjectOutput{
 		Headers: o.header, Metadata: maps.Clone(o.metadata), ETag: o.etag, LastModified: o.lastModified,
-		TagCount: len(o.tags),
+		TagCount: len(o.tags), Lock: o.lock, Restore: o.restoreHeader(),
 	}
 	if b.versioned() {
 		out.VersionId = o.versionID
 	}
+	if in.VersionId == "" {
+		out.Expiration = b.expiryHeader(o)
+	}
 	s.mu.Unlock()
 
-	if withBody && (o.header.StorageClass == "GLACIER" || o.header.StorageClass == "DEEP_ARCHIVE") {
+	if withBody && !o.readable() {
 		e := errs.New(codeInvalidObjectState, "The operation is not valid for the object's storage class")
 		e.Fields = map[string]string{"StorageClass": o.header.StorageClass}
 		return GetObjectOutput{}, e

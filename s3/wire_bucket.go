@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/awserr"
@@ -38,7 +39,8 @@ func (s *Service) createBucket(w http.ResponseWriter, r *http.Request, t target)
 	if sc, ok := protocol.CredentialScope(r); ok {
 		region = sc.Region
 	}
-	out, err := s.CreateBucket(r.Context(), CreateBucketInput{Bucket: t.bucket, LocationConstraint: cfg.LocationConstraint, Region: region})
+	out, err := s.CreateBucket(r.Context(), CreateBucketInput{Bucket: t.bucket, LocationConstraint: cfg.LocationConstraint, Region: region,
+		ObjectLockEnabled: strings.EqualFold(r.Header.Get("x-amz-bucket-object-lock-enabled"), "true")})
 	if err != nil {
 		return err
 	}

@@ -20,12 +20,17 @@ func (s *Service) putObject(w http.ResponseWriter, r *http.Request, t target) er
 	if err != nil {
 		return err
 	}
+	lock, err := lockHeaders(r.Header)
+	if err != nil {
+		return err
+	}
 	out, err := s.PutObject(r.Context(), PutObjectInput{
 		Bucket: t.bucket, Key: t.key, Body: p.data,
 		Headers: objectHeaders(r.Header), Metadata: metadata(r.Header), Tags: tags,
 		ContentMD5: r.Header.Get("Content-MD5"), ChecksumAlgorithm: r.Header.Get("x-amz-sdk-checksum-algorithm"),
 		Checksums: checksums(r.Header, p.trailers),
 		IfMatch:   r.Header.Get("If-Match"), IfNoneMatch: r.Header.Get("If-None-Match"),
+		Lock: lock,
 	})
 	if err != nil {
 		return err
@@ -33,6 +38,7 @@ func (s *Service) putObject(w http.ResponseWriter, r *http.Request, t target) er
 	h := w.Header()
 	h.Set("ETag", out.ETag)
 	setIf(h, "x-amz-version-id", out.VersionId)
+	setIf(h, "x-amz-expiration", out.Expiration)
 	setChecksums(h, out.Checksums, out.ChecksumType)
 	h.Set("x-amz-server-side-encryption", "AES256")
 	noContent(w, http.StatusOK)
@@ -113,6 +119,9 @@ func writeObjectHeaders(h http.Header, out GetObjectOutput, q url.Values) int {
 		setIf(h, "x-amz-storage-class", out.Headers.StorageClass)
 	}
 	setIf(h, "x-amz-version-id", out.VersionId)
+	setIf(h, "x-amz-expiration", out.Expiration)
+	writeLockHeaders(h, out.Lock)
+	setIf(h, "x-amz-restore", out.Restore)
 	if out.TagCount > 0 {
 		h.Set("x-amz-tagging-count", strconv.Itoa(out.TagCount))
 	}
@@ -146,7 +155,7 @@ func (s *Service) deleteObject(w http.ResponseWriter, r *http.Request, t target)
 		}
 	}
 	out, err := s.DeleteObject(r.Context(), DeleteObjectInput{Bucket: t.bucket, Key: t.key, VersionId: t.query.Get("versionId"),
-		IfMatch: r.Header.Get("If-Match")})
+		IfMatch: r.Header.Get("If-Match"), BypassGovernanceRetention: bypassHeader(r.Header)})
 	if err != nil {
 		return err
 	}
@@ -197,7 +206,7 @@ func (s *Service) deleteObjects(w http.ResponseWriter, r *http.Request, t target
 	if err := readXML(r, &doc, true); err != nil {
 		return err
 	}
-	in := DeleteObjectsInput{Bucket: t.bucket, Quiet: doc.Quiet}
+	in := DeleteObjectsInput{Bucket: t.bucket, Quiet: doc.Quiet, BypassGovernanceRetention: bypassHeader(r.Header)}
 	for _, o := range doc.Objects {
 		in.Objects = append(in.Objects, ObjectIdentifier{Key: o.Key, VersionId: o.VersionId, ETag: o.ETag})
 	}
@@ -254,8 +263,12 @@ func (s *Service) copyObject(w http.ResponseWriter, r *http.Request, t target) e
 	if err != nil {
 		return err
 	}
+	lock, err := lockHeaders(r.Header)
+	if err != nil {
+		return err
+	}
 	out, err := s.CopyObject(r.Context(), CopyObjectInput{
-		Bucket: t.bucket, Key: t.key, Source: src,
+		Bucket: t.bucket, Key: t.key, Source: src, Lock: lock,
 		MetadataDirective: r.Header.Get("x-amz-metadata-directive"), TaggingDirective: r.Header.Get("x-amz-tagging-directive"),
 		Headers: objectHeaders(r.Header), Metadata: metadata(r.Header), Tags: tags,
 		ChecksumAlgorithm: r.Header.Get("x-amz-checksum-algorithm"),
@@ -266,6 +279,7 @@ func (s *Service) copyObject(w http.ResponseWriter, r *http.Request, t target) e
 	h := w.Header()
 	setIf(h, "x-amz-version-id", out.VersionId)
 	setIf(h, "x-amz-copy-source-version-id", out.CopySourceVersionId)
+	setIf(h, "x-amz-expiration", out.Expiration)
 	h.Set("x-amz-server-side-encryption", "AES256")
 	c := out.Checksums
 	return writeXML(w, copyResultXML{Xmlns: xmlns, ETag: out.ETag, LastModified: iso(out.LastModified),
