@@ -100,8 +100,10 @@
 //     (SQS hands out one batch of a group at a time); Enabled=false pauses
 //     it. The records have aws-lambda-go's SQSEvent shape.
 //   - Tags (functions and mappings), function URL configurations, layers
-//     (publish, list, get, delete, attach), and the defaults of the settings
-//     the fake does not model (code signing, recursion, runtime management).
+//     (publish, list, get, delete, attach; a layer's version numbers are
+//     never reused, even once all its versions are deleted), and the
+//     defaults of the settings the fake does not model (code signing,
+//     recursion, runtime management).
 //   - For tests: Invocations (a record of each run: payload, response or
 //     error, version, cold or warm, start and end on the clock; the newest
 //     of each function while it exists, and the newest of all functions),
