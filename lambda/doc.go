@@ -50,7 +50,13 @@
 //     List (paged), UpdateFunctionCode, UpdateFunctionConfiguration (with
 //     RevisionId checks), Delete (a function or one version); CodeSha256 and
 //     CodeSize computed from the package, which GetFunction's Code.Location
-//     serves back.
+//     serves back. Create with Publish answers version 1 under the
+//     unqualified ARN, GetFunction of $LATEST by name under the qualified
+//     one, as AWS does.
+//   - Every list operation's MaxItems has the model's range (1-10,000, or
+//     1-50), a ValidationException outside it, and a page holds no more
+//     than AWS's documented most (50 for ListFunctions and
+//     ListVersionsByFunction, 100 for ListEventSourceMappings).
 //   - PublishVersion, ListVersionsByFunction; aliases with RoutingConfig
 //     weights, the version drawn from the cloud's seeded source.
 //   - Invoke (RequestResponse, Event, DryRun; Qualifier; LogType Tail with the

@@ -264,7 +264,7 @@ func (s *Service) ListLayerVersions(ctx context.Context, in ListLayerVersionsInp
 	s.mu.Unlock()
 	sort.Slice(all, func(i, j int) bool { return all[i].Version > all[j].Version })
 	items, next, err := page(all, func(v LayerVersion) string { return pad10(strconv.FormatInt(1<<40-v.Version, 10)) },
-		in.Marker, in.MaxItems)
+		in.Marker, in.MaxItems, pageTo50)
 	if err != nil {
 		return ListLayerVersionsOutput{}, err
 	}
@@ -319,7 +319,7 @@ func (s *Service) ListLayers(ctx context.Context, in ListLayersInput) (ListLayer
 	}
 	s.mu.Unlock()
 	sort.Slice(all, func(i, j int) bool { return all[i].LayerName < all[j].LayerName })
-	items, next, err := page(all, func(l LayersListItem) string { return l.LayerName }, in.Marker, in.MaxItems)
+	items, next, err := page(all, func(l LayersListItem) string { return l.LayerName }, in.Marker, in.MaxItems, pageTo50)
 	if err != nil {
 		return ListLayersOutput{}, err
 	}
