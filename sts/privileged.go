@@ -124,8 +124,11 @@ func (s *Service) GetWebIdentityToken(ctx context.Context, in GetWebIdentityToke
 	if _, err := s.enter(ctx, "GetWebIdentityToken"); err != nil {
 		return GetWebIdentityTokenOutput{}, err
 	}
-	if len(in.Audience) == 0 {
-		return GetWebIdentityTokenOutput{}, validation("audience", "[]", "Member must have length greater than or equal to 1")
+	if err := checkAudience(in.Audience); err != nil {
+		return GetWebIdentityTokenOutput{}, err
+	}
+	if err := sessionTags.Check(toTags(in.Tags)); err != nil {
+		return GetWebIdentityTokenOutput{}, err
 	}
 	if in.SigningAlgorithm != "RS256" && in.SigningAlgorithm != "ES384" {
 		return GetWebIdentityTokenOutput{}, validation("signingAlgorithm", in.SigningAlgorithm, "Member must satisfy enum value set: [RS256, ES384]")
@@ -136,6 +139,27 @@ func (s *Service) GetWebIdentityToken(ctx context.Context, in GetWebIdentityToke
 	return GetWebIdentityTokenOutput{}, errs.New(codeOutboundFederationOff,
 		"Outbound web identity federation is not enabled for this account")
 }
+
+// checkAudience applies the model's rule to GetWebIdentityToken's
+// Audience: 1 to 10 audiences, each of 1 to 1,000 characters.
+func checkAudience(aud []string) error {
+	value := "[" + strings.Join(aud, ", ") + "]"
+	switch {
+	case len(aud) == 0:
+		return validation("audience", value, "Member must have length greater than or equal to 1")
+	case len(aud) > 10:
+		return validation("audience", value, "Member must have length less than or equal to 10")
+	}
+	for _, a := range aud {
+		if len(a) < 1 || len(a) > 1000 {
+			return validation("audience", value, "Member must satisfy constraint: [Member must have length less than or equal to 1000, Member must have length greater than or equal to 1]")
+		}
+	}
+	return nil
+}
+
+// maxEncodedMessage is the model's limit on EncodedMessage.
+const maxEncodedMessage = 10240
 
 // DecodeAuthorizationMessageInput holds an encoded authorization message.
 type DecodeAuthorizationMessageInput struct {
@@ -155,8 +179,11 @@ func (s *Service) DecodeAuthorizationMessage(ctx context.Context, in DecodeAutho
 	if _, err := s.enter(ctx, "DecodeAuthorizationMessage"); err != nil {
 		return DecodeAuthorizationMessageOutput{}, err
 	}
-	if in.EncodedMessage == "" {
+	switch {
+	case in.EncodedMessage == "":
 		return DecodeAuthorizationMessageOutput{}, validation("encodedMessage", "", "Member must have length greater than or equal to 1")
+	case len(in.EncodedMessage) > maxEncodedMessage:
+		return DecodeAuthorizationMessageOutput{}, validation("encodedMessage", in.EncodedMessage, "Member must have length less than or equal to 10240")
 	}
 	return DecodeAuthorizationMessageOutput{}, errs.New(codeInvalidAuthMessage, "The encoded message is not a valid authorization message")
 }
