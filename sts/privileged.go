@@ -18,6 +18,9 @@ type AssumeRootInput struct {
 	TaskPolicyArn PolicyDescriptor
 	// DurationSeconds is 0 to 900; nil means 900.
 	DurationSeconds *int32
+	// MinimumSessionTokenSize is the least size of the session token, up to
+	// 4,096 bytes; nil or 0 leaves it as it is.
+	MinimumSessionTokenSize *int32
 }
 
 // AssumeRootOutput holds the privileged session's credentials.
@@ -61,6 +64,10 @@ func (s *Service) AssumeRoot(ctx context.Context, in AssumeRootInput) (AssumeRoo
 	if err != nil {
 		return AssumeRootOutput{}, err
 	}
+	minToken, err := tokenSize(in.MinimumSessionTokenSize)
+	if err != nil {
+		return AssumeRootOutput{}, err
+	}
 	caller, err := s.caller(sc)
 	if err != nil {
 		return AssumeRootOutput{}, err
@@ -70,7 +77,7 @@ func (s *Service) AssumeRoot(ctx context.Context, in AssumeRootInput) (AssumeRoo
 	}
 	root := rootOf(target)
 	root.Kind = rootSession
-	return AssumeRootOutput{Credentials: s.issue(root, d)}, nil
+	return AssumeRootOutput{Credentials: s.grow(s.issue(root, d), minToken)}, nil
 }
 
 // GetDelegatedAccessTokenInput holds a trade-in token.
