@@ -49,6 +49,12 @@ func (s *Service) AssumeRoot(ctx context.Context, in AssumeRootInput) (AssumeRoo
 	if err != nil {
 		return AssumeRootOutput{}, err
 	}
+	switch n := len(in.TargetPrincipal); {
+	case n < 12: // the model's length, 12 to 2,048
+		return AssumeRootOutput{}, validation("targetPrincipal", in.TargetPrincipal, "Member must have length greater than or equal to 12")
+	case n > 2048:
+		return AssumeRootOutput{}, validation("targetPrincipal", in.TargetPrincipal, "Member must have length less than or equal to 2048")
+	}
 	target := in.TargetPrincipal
 	if a, err := arn.Parse(target); err == nil {
 		target = a.Account

@@ -100,3 +100,23 @@ func TestUnmodelledFeatures_CheckTheModelsLimitsFirst(t *testing.T) {
 	_, err = f.client.DecodeAuthorizationMessage(ctx, &sts.DecodeAuthorizationMessageInput{EncodedMessage: aws.String(strings.Repeat("a", 10241))})
 	assert.Contains(t, msg(err), "at 'encodedMessage' failed to satisfy constraint: Member must have length less than or equal to 10240")
 }
+
+// AssumeRoot's TargetPrincipal has the model's length, 12 to 2,048
+// characters (botocore's sts model, TargetPrincipalType).
+func TestAssumeRoot_TargetPrincipalHasTheModelsLength(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	role, err := f.client.AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: aws.String("arn:aws:iam::000000000000:role/admin"), RoleSessionName: aws.String("ops")})
+	require.NoError(t, err)
+	root := func(target string) error {
+		_, err := f.as(role.Credentials).AssumeRoot(ctx, &sts.AssumeRootInput{TargetPrincipal: aws.String(target),
+			TaskPolicyArn: &types.PolicyDescriptorType{Arn: aws.String("arn:aws:iam::aws:policy/root-task/S3UnlockBucketPolicy")}})
+		return err
+	}
+	require.NoError(t, root("111122223333"))
+	var ae smithy.APIError
+	require.ErrorAs(t, root("11112222333"), &ae)
+	assert.Equal(t, "1 validation error detected: Value '11112222333' at 'targetPrincipal' failed to satisfy constraint: Member must have length greater than or equal to 12", ae.ErrorMessage())
+	require.ErrorAs(t, root(strings.Repeat("1", 2049)), &ae)
+	assert.Contains(t, ae.ErrorMessage(), "Member must have length less than or equal to 2048")
+}
