@@ -104,7 +104,13 @@
 //     List (paged), UpdateFunctionCode, UpdateFunctionConfiguration (with
 //     RevisionId checks), Delete (a function or one version); CodeSha256 and
 //     CodeSize computed from the package, which GetFunction's Code.Location
-//     serves back.
+//     serves back. Create with Publish answers version 1 under the
+//     unqualified ARN, GetFunction of $LATEST by name under the qualified
+//     one, as AWS does.
+//   - Every list operation's MaxItems has the model's range (1-10,000, or
+//     1-50), a ValidationException outside it, and a page holds no more
+//     than AWS's documented most (50 for ListFunctions and
+//     ListVersionsByFunction, 100 for ListEventSourceMappings).
 //   - PublishVersion, ListVersionsByFunction; aliases with RoutingConfig
 //     weights, the version drawn from the cloud's seeded source.
 //   - Invoke (RequestResponse, Event, DryRun; Qualifier; LogType Tail with the
@@ -157,8 +163,10 @@
 //     reported in the cloud's DeliveryFailures (target the function, source
 //     the queue, body the event) with the reason.
 //   - Tags (functions and mappings), function URL configurations, layers
-//     (publish, list, get, delete, attach), and the defaults of the settings
-//     the fake does not model (code signing, recursion, runtime management).
+//     (publish, list, get, delete, attach; a layer's version numbers are
+//     never reused, even once all its versions are deleted), and the
+//     defaults of the settings the fake does not model (code signing,
+//     recursion, runtime management).
 //   - For tests: Invocations (a record of each run: payload, response or
 //     error, version, cold or warm, start and end on the clock; the newest
 //     of each function while it exists, and the newest of all functions),

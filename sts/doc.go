@@ -19,7 +19,11 @@
 // federated user or the session) until they expire on the cloud's clock,
 // then answers ExpiredToken. GetSessionToken and GetFederationToken refuse
 // session credentials, and cap a root user's session at one hour, as AWS
-// does; AssumeRoot refuses root user credentials.
+// does; AssumeRoot refuses root user credentials. MinimumSessionTokenSize
+// (at most 4,096) grows an issued session token to at least that many
+// bytes, as AWS documents; GetWebIdentityToken and
+// DecodeAuthorizationMessage check the model's limits (audiences, tags,
+// message length) before their answer.
 //
 // # Where it differs from AWS
 //

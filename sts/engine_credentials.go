@@ -46,6 +46,34 @@ func (s *Service) issue(p principal, d time.Duration) Credentials {
 	return c
 }
 
+// maxSessionTokenSize is MinimumSessionTokenSize's limit: "The value must
+// not exceed 4,096 bytes."
+const maxSessionTokenSize = 4096
+
+// tokenSize checks a MinimumSessionTokenSize: 0 to 4,096, nil and 0
+// leaving the session token as it is.
+func tokenSize(n *int32) (int, error) {
+	switch {
+	case n == nil:
+		return 0, nil
+	case *n < 0:
+		return 0, validation("minimumSessionTokenSize", itoa(int(*n)), "Member must have value greater than or equal to 0")
+	case *n > maxSessionTokenSize:
+		return 0, validation("minimumSessionTokenSize", itoa(int(*n)), "Member must have value less than or equal to 4096")
+	}
+	return int(*n), nil
+}
+
+// grow returns c with its session token at least n bytes long: "STS
+// increases the session token to at least this size, regardless of its
+// actual content." The token stays base64 characters.
+func (s *Service) grow(c Credentials, n int) Credentials {
+	if k := n - len(c.SessionToken); k > 0 {
+		c.SessionToken += s.env.IDs.Base64(k)[:k]
+	}
+	return c
+}
+
 // seconds returns the duration of a session: def when sec is nil, else
 // sec seconds if within [lo, hi], else the ValidationError AWS gives.
 func seconds(sec *int32, def, lo, hi int) (time.Duration, error) {
