@@ -174,3 +174,17 @@ func TestLifecycle_Validation(t *testing.T) {
 	require.Len(t, out.Rules, 1)
 	assert.Equal(t, "keep", aws.ToString(out.Rules[0].ID), "a refused configuration changes nothing")
 }
+
+// A bucket deleted and created again has no configuration
+// (test_delete_lifecycle_configuration_on_bucket_deletion).
+func TestLifecycle_GoesWithTheBucket(t *testing.T) {
+	ctx := context.Background()
+	_, c, _ := newS3(t)
+	createBucket(t, c, "bkt")
+	require.NoError(t, putLifecycle(c, "bkt", expireAfter("wholebucket", "", 7)))
+	_, err := c.DeleteBucket(ctx, &s3.DeleteBucketInput{Bucket: aws.String("bkt")})
+	require.NoError(t, err)
+	createBucket(t, c, "bkt")
+	_, err = c.GetBucketLifecycleConfiguration(ctx, &s3.GetBucketLifecycleConfigurationInput{Bucket: aws.String("bkt")})
+	requireCode(t, err, "NoSuchLifecycleConfiguration", 404)
+}
