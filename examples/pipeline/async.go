@@ -3,7 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
+	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -19,9 +20,10 @@ func (a *app) asyncFailure(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	var attempts atomic.Int32 // the handler runs on Lambda's side: count, print from here
 	if err := a.cloud.Lambda().RegisterHandler("charge", func(ctx context.Context, order map[string]any) error {
-		a.printf("handler: charging order %v: declined", order["id"])
-		return errors.New("card declined")
+		attempts.Add(1)
+		return fmt.Errorf("card declined for order %v", order["id"])
 	}); err != nil {
 		return err
 	}
@@ -46,10 +48,12 @@ func (a *app) asyncFailure(ctx context.Context) error {
 	if err := a.cloud.Settle(ctx); err != nil {
 		return err
 	}
+	a.printf("handler attempts: %d", attempts.Load())
 	a.clk.Advance(time.Minute) // Lambda retries a failed event a minute later
 	if err := a.cloud.Settle(ctx); err != nil {
 		return err
 	}
+	a.printf("handler attempts: %d", attempts.Load())
 	records, err := a.drain(ctx, url)
 	if err != nil {
 		return err

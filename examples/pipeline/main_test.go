@@ -22,9 +22,9 @@ func Example() {
 	// 00:00:30  big-orders (filtered, enveloped): Notification "a big order", signature version 1
 	// 00:00:30  # async invoke with an OnFailure destination
 	// 00:00:30  Invoke (Event) answered 202
-	// 00:00:30  handler: charging order 42: declined
-	// 00:01:30  handler: charging order 42: declined
-	// 00:01:30  destination record: RetriesExhausted after 2 attempts: "card declined"
+	// 00:00:30  handler attempts: 1
+	// 00:01:30  handler attempts: 2
+	// 00:01:30  destination record: RetriesExhausted after 2 attempts: "card declined for order 42"
 	// 00:01:30  # a dead-letter queue after maxReceiveCount
 	// 00:01:30  jobs: received "poison" (receive 1), not deleted
 	// 00:01:40  jobs: received "poison" (receive 2), not deleted
