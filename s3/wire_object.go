@@ -26,6 +26,7 @@ func (s *Service) putObject(w http.ResponseWriter, r *http.Request, t target) er
 		ContentMD5: r.Header.Get("Content-MD5"), ChecksumAlgorithm: r.Header.Get("x-amz-sdk-checksum-algorithm"),
 		Checksums: checksums(r.Header, p.trailers),
 		IfMatch:   r.Header.Get("If-Match"), IfNoneMatch: r.Header.Get("If-None-Match"),
+		owned: true,
 	})
 	if err != nil {
 		return err
@@ -60,6 +61,7 @@ func (s *Service) getObject(w http.ResponseWriter, r *http.Request, t target) er
 	if err != nil {
 		return err
 	}
+	in.shared = true
 	out, err := s.GetObject(r.Context(), in)
 	if err != nil {
 		return err
