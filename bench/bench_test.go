@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -87,26 +86,4 @@ func BenchmarkRetriedCall(b *testing.B) {
 		_, err := client.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String("bench")})
 		return err
 	}, "first-try-ns/call", "retried-ns/call")
-}
-
-// alternate runs call(0) and call(1) in turn in every iteration, so that
-// the noise of a shared machine falls on both, and reports the time of
-// each and the ratio of the second to the first.
-func alternate(b *testing.B, call func(i int) error, names ...string) {
-	b.Helper()
-	var spent [2]time.Duration
-	b.ReportAllocs()
-	for b.Loop() {
-		for i := range spent {
-			start := time.Now()
-			if err := call(i); err != nil {
-				b.Fatal(err)
-			}
-			spent[i] += time.Since(start)
-		}
-	}
-	n := float64(b.N)
-	b.ReportMetric(float64(spent[0].Nanoseconds())/n, names[0])
-	b.ReportMetric(float64(spent[1].Nanoseconds())/n, names[1])
-	b.ReportMetric(float64(spent[1])/float64(spent[0]), "ratio")
 }

@@ -43,6 +43,8 @@ type PutObjectInput struct {
 	IfMatch, IfNoneMatch string
 	// Lock is the version's Object Lock (x-amz-object-lock-*).
 	Lock ObjectLock
+	// owned says Body is the wire's own buffer, kept without a copy.
+	owned bool
 }
 
 // PutObjectOutput describes the stored object.
@@ -131,8 +133,12 @@ func (s *Service) prepare(sc faults.Scope, in PutObjectInput) (*object, error) {
 	if err != nil {
 		return nil, err
 	}
+	data := in.Body
+	if !in.owned {
+		data = append([]byte(nil), in.Body...)
+	}
 	return &object{
-		key: in.Key, data: append([]byte(nil), in.Body...), etag: d.etag(), sum: d.sum,
+		key: in.Key, data: data, etag: d.etag(), sum: d.sum,
 		header: in.Headers.normalized(), metadata: lowerKeys(in.Metadata), tags: cloneTags(in.Tags),
 	}, nil
 }
@@ -157,6 +163,9 @@ type GetObjectInput struct {
 	// ChecksumMode asks for the stored checksum (x-amz-checksum-mode:
 	// ENABLED); it is returned only for whole-object reads.
 	ChecksumMode bool
+	// shared lets Body be the stored bytes themselves (never written in
+	// place) for a caller that only writes them out: the wire.
+	shared bool
 }
 
 // GetObjectOutput is an object, or the requested part of it.
@@ -270,7 +279,10 @@ func (s *Service) read(sc faults.Scope, in GetObjectInput, withBody bool) (GetOb
 	}
 	out.ContentLength = r.end - r.start + 1
 	if withBody && out.ContentLength > 0 {
-		out.Body = append([]byte(nil), o.data[r.start:r.end+1]...)
+		out.Body = o.data[r.start : r.end+1]
+		if !in.shared {
+			out.Body = append([]byte(nil), out.Body...)
+		}
 	}
 	return out, nil
 }

@@ -61,7 +61,7 @@ func readPayload(r *http.Request, limit int64) (payload, error) {
 	if r.ContentLength > limit {
 		return payload{}, entityTooLarge(r.ContentLength, limit)
 	}
-	data, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	data, err := readDeclared(r.Body, r.ContentLength, limit)
 	if err != nil {
 		return payload{}, incompleteBody()
 	}
@@ -82,6 +82,25 @@ func readPayload(r *http.Request, limit int64) (payload, error) {
 		}
 	}
 	return payload{data: data}, nil
+}
+
+// readDeclared reads a body of at most limit+1 bytes into one buffer of its
+// declared length n (when known, n <= limit) plus one byte, to see a longer
+// body, instead of io.ReadAll's doubling growth.
+func readDeclared(body io.Reader, n, limit int64) ([]byte, error) {
+	if n < 0 {
+		return io.ReadAll(io.LimitReader(body, limit+1))
+	}
+	data := make([]byte, n+1)
+	got, err := io.ReadFull(body, data)
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return data[:got], nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	rest, err := io.ReadAll(io.LimitReader(body, limit-n))
+	return append(data, rest...), err
 }
 
 func isChunked(r *http.Request) bool {

@@ -31,6 +31,7 @@ func (s *Service) putObject(w http.ResponseWriter, r *http.Request, t target) er
 		Checksums: checksums(r.Header, p.trailers),
 		IfMatch:   r.Header.Get("If-Match"), IfNoneMatch: r.Header.Get("If-None-Match"),
 		Lock: lock,
+		owned: true,
 	})
 	if err != nil {
 		return err
@@ -66,6 +67,7 @@ func (s *Service) getObject(w http.ResponseWriter, r *http.Request, t target) er
 	if err != nil {
 		return err
 	}
+	in.shared = true
 	out, err := s.GetObject(r.Context(), in)
 	if err != nil {
 		return err
