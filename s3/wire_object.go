@@ -30,7 +30,7 @@ func (s *Service) putObject(w http.ResponseWriter, r *http.Request, t target) er
 		ContentMD5: r.Header.Get("Content-MD5"), ChecksumAlgorithm: r.Header.Get("x-amz-sdk-checksum-algorithm"),
 		Checksums: checksums(r.Header, p.trailers),
 		IfMatch:   r.Header.Get("If-Match"), IfNoneMatch: r.Header.Get("If-None-Match"),
-		Lock: lock,
+		Lock:  lock,
 		owned: true,
 	})
 	if err != nil {
