@@ -16,6 +16,7 @@ const (
 	federatedUser             // GetFederationToken
 	sessionUser               // GetSessionToken: the caller, with a session token
 	rootSession               // AssumeRoot: a member account's root, for privileged tasks
+	iamUser       = creds.IAMUser // an IAM user's long-term key (package iam)
 )
 
 // principal is whom a set of credentials belongs to.
@@ -23,7 +24,7 @@ type principal = creds.Principal
 
 // temporary reports whether p signs with session credentials, which
 // GetSessionToken and GetFederationToken refuse.
-func temporary(p principal) bool { return p.Kind != rootUser }
+func temporary(p principal) bool { return p.Kind != rootUser && p.Kind != iamUser }
 
 // Credentials are temporary security credentials.
 type Credentials struct {

@@ -1,0 +1,153 @@
+package iam
+
+import (
+	"net/http"
+
+	"github.com/awsfake/awsfake/internal/protocol"
+)
+
+// unmodelled binds the operations of the IAM API the fake does not model
+// (MFA devices, SSH public keys, server and signing certificates,
+// service-specific credentials, delegation requests, Organizations
+// features, access reports) to the answer AWS gives an account that has
+// none of them: an empty list, NoSuchEntity for one named, and
+// InvalidInput naming the operation for one that would create or change
+// something. They are not operations of the Go API: they record no call
+// and take no injected fault.
+var unmodelled = map[string]action{
+	"AcceptDelegationRequest":                       refused,
+	"AcquireRole":                                   refused,
+	"AddClientIDToOpenIDConnectProvider":            refused,
+	"AddRoleToInstanceProfile":                      refused,
+	"AssociateDelegationRequest":                    refused,
+	"ChangePassword":                                refused,
+	"CreateAccountAlias":                            refused,
+	"CreateDelegationRequest":                       refused,
+	"CreateInstanceProfile":                         refused,
+	"CreateLoginProfile":                            refused,
+	"CreateOpenIDConnectProvider":                   refused,
+	"CreateSAMLProvider":                            refused,
+	"CreateServiceLinkedRole":                       refused,
+	"CreateServiceSpecificCredential":               refused,
+	"CreateVirtualMFADevice":                        refused,
+	"DeactivateMFADevice":                           notFound,
+	"DeleteAccountAlias":                            notFound,
+	"DeleteInstanceProfile":                         notFound,
+	"DeleteLoginProfile":                            notFound,
+	"DeleteOpenIDConnectProvider":                   notFound,
+	"DeleteSAMLProvider":                            notFound,
+	"DeleteSSHPublicKey":                            notFound,
+	"DeleteServerCertificate":                       notFound,
+	"DeleteServiceLinkedRole":                       notFound,
+	"DeleteServiceSpecificCredential":               notFound,
+	"DeleteSigningCertificate":                      notFound,
+	"DeleteUserPermissionsBoundary":                 notFound,
+	"DeleteVirtualMFADevice":                        notFound,
+	"DisableOrganizationsRootCredentialsManagement": notFound,
+	"DisableOrganizationsRootSessions":              notFound,
+	"DisableOutboundWebIdentityFederation":          notFound,
+	"EnableMFADevice":                               refused,
+	"EnableOrganizationsRootCredentialsManagement":  refused,
+	"EnableOrganizationsRootSessions":               refused,
+	"EnableOutboundWebIdentityFederation":           refused,
+	"GenerateCredentialReport":                      refused,
+	"GenerateOrganizationsAccessReport":             refused,
+	"GenerateServiceLastAccessedDetails":            refused,
+	"GetAccountAuthorizationDetails":                notFound,
+	"GetAccountProperties":                          notFound,
+	"GetAccountSummary":                             notFound,
+	"GetContextKeysForCustomPolicy":                 notFound,
+	"GetContextKeysForPrincipalPolicy":              notFound,
+	"GetCredentialReport":                           notFound,
+	"GetDelegationRequest":                          notFound,
+	"GetHumanReadableSummary":                       notFound,
+	"GetInstanceProfile":                            notFound,
+	"GetLoginProfile":                               notFound,
+	"GetMFADevice":                                  notFound,
+	"GetOpenIDConnectProvider":                      notFound,
+	"GetOrganizationsAccessReport":                  notFound,
+	"GetOutboundWebIdentityFederationInfo":          notFound,
+	"GetRoleTemplateVersion":                        notFound,
+	"GetSAMLProvider":                               notFound,
+	"GetSSHPublicKey":                               notFound,
+	"GetServerCertificate":                          notFound,
+	"GetServiceLastAccessedDetails":                 notFound,
+	"GetServiceLastAccessedDetailsWithEntities":     notFound,
+	"GetServiceLinkedRoleDeletionStatus":            notFound,
+	"ListAccountAliases":                            emptyList,
+	"ListDelegationRequests":                        emptyList,
+	"ListEntitiesForPolicy":                         emptyList,
+	"ListInstanceProfileTags":                       emptyList,
+	"ListInstanceProfiles":                          emptyList,
+	"ListInstanceProfilesForRole":                   emptyList,
+	"ListMFADeviceTags":                             emptyList,
+	"ListMFADevices":                                emptyList,
+	"ListOpenIDConnectProviderTags":                 emptyList,
+	"ListOpenIDConnectProviders":                    emptyList,
+	"ListOrganizationsFeatures":                     emptyList,
+	"ListPoliciesGrantingServiceAccess":             emptyList,
+	"ListPolicyTags":                                emptyList,
+	"ListRoleTags":                                  emptyList,
+	"ListSAMLProviderTags":                          emptyList,
+	"ListSAMLProviders":                             emptyList,
+	"ListSSHPublicKeys":                             emptyList,
+	"ListServerCertificateTags":                     emptyList,
+	"ListServerCertificates":                        emptyList,
+	"ListServiceSpecificCredentials":                emptyList,
+	"ListSigningCertificates":                       emptyList,
+	"ListUserTags":                                  emptyList,
+	"ListVirtualMFADevices":                         emptyList,
+	"PutAccountProperties":                          refused,
+	"PutUserPermissionsBoundary":                    refused,
+	"RejectDelegationRequest":                       notFound,
+	"RemoveClientIDFromOpenIDConnectProvider":       notFound,
+	"RemoveRoleFromInstanceProfile":                 notFound,
+	"ResetServiceSpecificCredential":                notFound,
+	"ResyncMFADevice":                               notFound,
+	"SendDelegationToken":                           refused,
+	"SetSecurityTokenServicePreferences":            refused,
+	"SimulateCustomPolicy":                          notFound,
+	"SimulatePrincipalPolicy":                       notFound,
+	"TagInstanceProfile":                            notFound,
+	"TagMFADevice":                                  notFound,
+	"TagOpenIDConnectProvider":                      notFound,
+	"TagPolicy":                                     notFound,
+	"TagRole":                                       notFound,
+	"TagSAMLProvider":                               notFound,
+	"TagServerCertificate":                          notFound,
+	"TagUser":                                       notFound,
+	"UntagInstanceProfile":                          notFound,
+	"UntagMFADevice":                                notFound,
+	"UntagOpenIDConnectProvider":                    notFound,
+	"UntagPolicy":                                   notFound,
+	"UntagRole":                                     notFound,
+	"UntagSAMLProvider":                             notFound,
+	"UntagServerCertificate":                        notFound,
+	"UntagUser":                                     notFound,
+	"UpdateDelegationRequest":                       notFound,
+	"UpdateLoginProfile":                            notFound,
+	"UpdateOpenIDConnectProviderThumbprint":         notFound,
+	"UpdateSAMLProvider":                            notFound,
+	"UpdateSSHPublicKey":                            notFound,
+	"UpdateServerCertificate":                       notFound,
+	"UpdateServiceSpecificCredential":               notFound,
+	"UpdateSigningCertificate":                      notFound,
+	"UploadSSHPublicKey":                            refused,
+	"UploadServerCertificate":                       refused,
+	"UploadSigningCertificate":                      refused,
+}
+
+// emptyList answers a List operation with no items.
+func emptyList(*Service, *http.Request, protocol.Form) (any, error) {
+	return struct{ IsTruncated bool }{}, nil
+}
+
+// notFound answers NoSuchEntity: the account has no such entity.
+func notFound(_ *Service, _ *http.Request, f protocol.Form) (any, error) {
+	return nil, errs.New(codeNoSuchEntity, "The entity named in %s cannot be found.", f.Get("Action"))
+}
+
+// refused answers InvalidInput naming the operation the fake does not model.
+func refused(_ *Service, _ *http.Request, f protocol.Form) (any, error) {
+	return nil, errs.New(codeInvalidInput, "awsfake does not model %s.", f.Get("Action"))
+}
