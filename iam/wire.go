@@ -67,7 +67,8 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // bind makes the action of a Go API operation: the form decodes into its
 // input by the members' names (the Go API's field names are AWS's), its
-// output is the result element (none when it has no field).
+// output is the result element (empty when it has no field: the SDK reads
+// one for UpdateRole).
 func bind[I, O any](op func(*Service, context.Context, I) (O, error)) action {
 	return func(s *Service, r *http.Request, f protocol.Form) (any, error) {
 		var in I
@@ -77,9 +78,6 @@ func bind[I, O any](op func(*Service, context.Context, I) (O, error)) action {
 		out, err := op(s, r.Context(), in)
 		if err != nil {
 			return nil, err
-		}
-		if reflect.TypeFor[O]().NumField() == 0 {
-			return nil, nil
 		}
 		return out, nil
 	}

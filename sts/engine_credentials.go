@@ -11,12 +11,12 @@ import (
 type kind = int
 
 const (
-	rootUser      kind = iota // the account's root user (long-term keys)
-	assumedRole               // AssumeRole, AssumeRoleWithWebIdentity, AssumeRoleWithSAML
-	federatedUser             // GetFederationToken
-	sessionUser               // GetSessionToken: the caller, with a session token
-	rootSession               // AssumeRoot: a member account's root, for privileged tasks
-	iamUser       = creds.IAMUser // an IAM user's long-term key (package iam)
+	rootUser      kind            = iota // the account's root user (long-term keys)
+	assumedRole                          // AssumeRole, AssumeRoleWithWebIdentity, AssumeRoleWithSAML
+	federatedUser                        // GetFederationToken
+	sessionUser                          // GetSessionToken: the caller, with a session token
+	rootSession                          // AssumeRoot: a member account's root, for privileged tasks
+	iamUser       = creds.IAMUser        // an IAM user's long-term key (package iam)
 )
 
 // principal is whom a set of credentials belongs to.
