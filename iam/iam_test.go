@@ -84,15 +84,15 @@ func TestCreateRole_RefusesBadInput(t *testing.T) {
 		in   iam.CreateRoleInput
 		code string
 	}{
-		"bad name":        {iam.CreateRoleInput{RoleName: aws.String("a b"), AssumeRolePolicyDocument: aws.String(lambdaTrust)}, "ValidationError"},
-		"long name":       {iam.CreateRoleInput{RoleName: aws.String(fmt.Sprintf("%065d", 0)), AssumeRolePolicyDocument: aws.String(lambdaTrust)}, "ValidationError"},
-		"bad path":        {iam.CreateRoleInput{RoleName: aws.String("r"), Path: aws.String("nope"), AssumeRolePolicyDocument: aws.String(lambdaTrust)}, "ValidationError"},
-		"session short":   {iam.CreateRoleInput{RoleName: aws.String("r"), MaxSessionDuration: aws.Int32(3599), AssumeRolePolicyDocument: aws.String(lambdaTrust)}, "ValidationError"},
-		"session long":    {iam.CreateRoleInput{RoleName: aws.String("r"), MaxSessionDuration: aws.Int32(43201), AssumeRolePolicyDocument: aws.String(lambdaTrust)}, "ValidationError"},
-		"not json":        {iam.CreateRoleInput{RoleName: aws.String("r"), AssumeRolePolicyDocument: aws.String("{nope")}, "MalformedPolicyDocument"},
-		"no principal":    {iam.CreateRoleInput{RoleName: aws.String("r"), AssumeRolePolicyDocument: aws.String(s3Read)}, "MalformedPolicyDocument"},
+		"bad name":         {iam.CreateRoleInput{RoleName: aws.String("a b"), AssumeRolePolicyDocument: aws.String(lambdaTrust)}, "ValidationError"},
+		"long name":        {iam.CreateRoleInput{RoleName: aws.String(fmt.Sprintf("%065d", 0)), AssumeRolePolicyDocument: aws.String(lambdaTrust)}, "ValidationError"},
+		"bad path":         {iam.CreateRoleInput{RoleName: aws.String("r"), Path: aws.String("nope"), AssumeRolePolicyDocument: aws.String(lambdaTrust)}, "ValidationError"},
+		"session short":    {iam.CreateRoleInput{RoleName: aws.String("r"), MaxSessionDuration: aws.Int32(3599), AssumeRolePolicyDocument: aws.String(lambdaTrust)}, "ValidationError"},
+		"session long":     {iam.CreateRoleInput{RoleName: aws.String("r"), MaxSessionDuration: aws.Int32(43201), AssumeRolePolicyDocument: aws.String(lambdaTrust)}, "ValidationError"},
+		"not json":         {iam.CreateRoleInput{RoleName: aws.String("r"), AssumeRolePolicyDocument: aws.String("{nope")}, "MalformedPolicyDocument"},
+		"no principal":     {iam.CreateRoleInput{RoleName: aws.String("r"), AssumeRolePolicyDocument: aws.String(s3Read)}, "MalformedPolicyDocument"},
 		"missing boundary": {iam.CreateRoleInput{RoleName: aws.String("r"), AssumeRolePolicyDocument: aws.String(lambdaTrust), PermissionsBoundary: aws.String("arn:aws:iam::000000000000:policy/none")}, "NoSuchEntity"},
-		"reserved tag":    {iam.CreateRoleInput{RoleName: aws.String("r"), AssumeRolePolicyDocument: aws.String(lambdaTrust), Tags: []types.Tag{{Key: aws.String("aws:x"), Value: aws.String("v")}}}, "InvalidInput"},
+		"reserved tag":     {iam.CreateRoleInput{RoleName: aws.String("r"), AssumeRolePolicyDocument: aws.String(lambdaTrust), Tags: []types.Tag{{Key: aws.String("aws:x"), Value: aws.String("v")}}}, "InvalidInput"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := f.client.CreateRole(f.ctx, &tc.in)
