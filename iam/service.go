@@ -48,6 +48,15 @@ func (s *Service) accountOf(sc faults.Scope) *account {
 	return a
 }
 
+// allAccounts returns every account's state. The caller holds s.mu.
+func (s *Service) allAccounts() []*account {
+	out := []*account{s.own}
+	for _, a := range s.accounts {
+		out = append(out, a)
+	}
+	return out
+}
+
 // locked runs fn on the caller's account under the service's lock.
 func (s *Service) locked(sc faults.Scope, fn func(a *account) error) error {
 	s.mu.Lock()
