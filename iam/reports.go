@@ -3,6 +3,7 @@ package iam
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/csv"
 	"time"
 )
@@ -88,7 +89,7 @@ type GetCredentialReportInput struct{}
 
 // GetCredentialReportOutput is the report, CSV.
 type GetCredentialReportOutput struct {
-	Content       []byte
+	Content       Blob
 	ReportFormat  string
 	GeneratedTime time.Time
 }
@@ -113,4 +114,12 @@ func (s *Service) GetCredentialReport(ctx context.Context, _ GetCredentialReport
 		return nil
 	})
 	return out, err
+}
+
+// Blob is binary content, base64 in awsQuery XML.
+type Blob []byte
+
+// MarshalText writes the content in base64.
+func (b Blob) MarshalText() ([]byte, error) {
+	return []byte(base64.StdEncoding.EncodeToString(b)), nil
 }
