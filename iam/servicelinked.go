@@ -37,7 +37,7 @@ func (s *Service) CreateServiceLinkedRole(ctx context.Context, in CreateServiceL
 		return CreateServiceLinkedRoleOutput{}, err
 	}
 	svc := in.AWSServiceName
-	if !strings.HasSuffix(svc, ".amazonaws.com") || strings.Count(svc, ".") < 2 {
+	if !strings.HasSuffix(svc, ".amazonaws.com") || strings.IndexByte(svc, '.') < 1 {
 		return CreateServiceLinkedRoleOutput{}, invalid("Invalid AWSServiceName: %s", svc)
 	}
 	name := serviceLinkedNames[svc]
