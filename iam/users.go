@@ -181,6 +181,11 @@ func (s *Service) UpdateUser(ctx context.Context, in UpdateUserInput) (UpdateUse
 			return exists("User", in.NewUserName)
 		}
 		a.renameUser(u, in.NewUserName, in.NewPath)
+		for _, id := range u.keys {
+			if k := a.keys[id]; k.status == statusActive {
+				s.env.Creds.Put(k.id, s.principalOf(a, u, k), s.now())
+			}
+		}
 		return nil
 	})
 }

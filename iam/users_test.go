@@ -230,3 +230,23 @@ func TestUnmodelled_EmptyListsAndNotFound(t *testing.T) {
 	_, err = f.client.CreateVirtualMFADevice(f.ctx, &iam.CreateVirtualMFADeviceInput{VirtualMFADeviceName: aws.String("m")})
 	code(t, err, "InvalidInput")
 }
+
+func TestGetAccountAuthorizationDetails_EntitiesWithTheirPolicies(t *testing.T) {
+	f := newFixture(t)
+	f.role(t, "fn")
+	_, err := f.client.AttachRolePolicy(f.ctx, &iam.AttachRolePolicyInput{RoleName: aws.String("fn"),
+		PolicyArn: aws.String("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")})
+	require.NoError(t, err)
+	_, err = f.client.CreateUser(f.ctx, &iam.CreateUserInput{UserName: aws.String("u")})
+	require.NoError(t, err)
+	_, err = f.client.PutUserPolicy(f.ctx, &iam.PutUserPolicyInput{UserName: aws.String("u"), PolicyName: aws.String("p"), PolicyDocument: aws.String(s3Read)})
+	require.NoError(t, err)
+	out, err := f.client.GetAccountAuthorizationDetails(f.ctx, &iam.GetAccountAuthorizationDetailsInput{})
+	require.NoError(t, err)
+	require.Len(t, out.RoleDetailList, 1)
+	assert.Equal(t, "AWSLambdaBasicExecutionRole", aws.ToString(out.RoleDetailList[0].AttachedManagedPolicies[0].PolicyName))
+	require.Len(t, out.UserDetailList, 1)
+	assert.Equal(t, "p", aws.ToString(out.UserDetailList[0].UserPolicyList[0].PolicyName))
+	require.Len(t, out.Policies, 1)
+	assert.Equal(t, int32(1), aws.ToInt32(out.Policies[0].AttachmentCount))
+}

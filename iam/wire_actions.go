@@ -44,6 +44,7 @@ var actions = map[string]action{
 	"DetachUserPolicy":                        bind((*Service).DetachUserPolicy),
 	"GenerateCredentialReport":                bind((*Service).GenerateCredentialReport),
 	"GetAccessKeyLastUsed":                    bind((*Service).GetAccessKeyLastUsed),
+	"GetAccountAuthorizationDetails":          bind((*Service).GetAccountAuthorizationDetails),
 	"GetAccountPasswordPolicy":                bind((*Service).GetAccountPasswordPolicy),
 	"GetAccountSummary":                       bind((*Service).GetAccountSummary),
 	"GetContextKeysForCustomPolicy":           bind((*Service).GetContextKeysForCustomPolicy),

@@ -37,7 +37,6 @@ var unmodelled = map[string]action{
 	"EnableOutboundWebIdentityFederation":           refused,
 	"GenerateOrganizationsAccessReport":             refused,
 	"GenerateServiceLastAccessedDetails":            refused,
-	"GetAccountAuthorizationDetails":                notFound,
 	"GetAccountProperties":                          notFound,
 	"GetDelegationRequest":                          notFound,
 	"GetHumanReadableSummary":                       notFound,
