@@ -223,3 +223,29 @@ func TestAccessKey_IdentifiesTheUserInGetCallerIdentity(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "arn:aws:iam::000000000000:root", aws.ToString(id.Arn))
 }
+
+// An IAM user's key is long-term: GetSessionToken accepts it (STS refuses
+// session credentials) and the session is the user's.
+func TestAccessKey_GetSessionTokenForTheUser(t *testing.T) {
+	f := newFixture(t)
+	_, err := f.client.CreateUser(f.ctx, &iam.CreateUserInput{UserName: aws.String("bob")})
+	require.NoError(t, err)
+	k, err := f.client.CreateAccessKey(f.ctx, &iam.CreateAccessKeyInput{UserName: aws.String("bob")})
+	require.NoError(t, err)
+	cfg := f.cloud.AWSConfig()
+	cfg.Credentials = credentials.NewStaticCredentialsProvider(aws.ToString(k.AccessKey.AccessKeyId), aws.ToString(k.AccessKey.SecretAccessKey), "")
+	tok, err := sts.NewFromConfig(cfg).GetSessionToken(f.ctx, &sts.GetSessionTokenInput{})
+	require.NoError(t, err)
+	assert.Equal(t, t0.Add(12*time.Hour), aws.ToTime(tok.Credentials.Expiration), "an IAM user's session lasts the default 12 hours, not the root's one")
+	c := tok.Credentials
+	cfg.Credentials = credentials.NewStaticCredentialsProvider(aws.ToString(c.AccessKeyId), aws.ToString(c.SecretAccessKey), aws.ToString(c.SessionToken))
+	id, err := sts.NewFromConfig(cfg).GetCallerIdentity(f.ctx, &sts.GetCallerIdentityInput{})
+	require.NoError(t, err)
+	assert.Equal(t, "arn:aws:iam::000000000000:user/bob", aws.ToString(id.Arn))
+
+	_, err = f.client.UpdateAccessKey(f.ctx, &iam.UpdateAccessKeyInput{UserName: aws.String("bob"), AccessKeyId: k.AccessKey.AccessKeyId, Status: types.StatusTypeInactive})
+	require.NoError(t, err)
+	keys, err := f.client.ListAccessKeys(f.ctx, &iam.ListAccessKeysInput{UserName: aws.String("bob")})
+	require.NoError(t, err)
+	assert.Equal(t, types.StatusTypeInactive, keys.AccessKeyMetadata[0].Status)
+}
