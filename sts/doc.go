@@ -27,8 +27,8 @@
 //
 // # Where it differs from AWS
 //
-//   - Signatures are not verified, and any long-term access key is the
-//     account's root user (IAM users and their keys come with package iam).
+//   - Signatures are not verified, and any long-term access key other
+//     than an IAM user's (package iam) is the account's root user.
 //   - Identity providers are trusted: AssumeRoleWithWebIdentity reads a
 //     JWT's claims (iss, sub, aud, exp) and AssumeRoleWithSAML a SAML
 //     response's subject, issuer, audience, RoleSessionName attribute and

@@ -11,11 +11,12 @@ import (
 type kind = int
 
 const (
-	rootUser      kind = iota // the account's root user (long-term keys)
-	assumedRole               // AssumeRole, AssumeRoleWithWebIdentity, AssumeRoleWithSAML
-	federatedUser             // GetFederationToken
-	sessionUser               // GetSessionToken: the caller, with a session token
-	rootSession               // AssumeRoot: a member account's root, for privileged tasks
+	rootUser      kind            = iota // the account's root user (long-term keys)
+	assumedRole                          // AssumeRole, AssumeRoleWithWebIdentity, AssumeRoleWithSAML
+	federatedUser                        // GetFederationToken
+	sessionUser                          // GetSessionToken: the caller, with a session token
+	rootSession                          // AssumeRoot: a member account's root, for privileged tasks
+	iamUser       = creds.IAMUser        // an IAM user's long-term key (package iam)
 )
 
 // principal is whom a set of credentials belongs to.
@@ -23,7 +24,7 @@ type principal = creds.Principal
 
 // temporary reports whether p signs with session credentials, which
 // GetSessionToken and GetFederationToken refuse.
-func temporary(p principal) bool { return p.Kind != rootUser }
+func temporary(p principal) bool { return p.Kind != rootUser && p.Kind != iamUser }
 
 // Credentials are temporary security credentials.
 type Credentials struct {
