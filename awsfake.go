@@ -21,6 +21,7 @@ import (
 	"net/http"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -50,11 +51,15 @@ const (
 // Cloud is one fake AWS: every service, sharing one clock, one bus and one id
 // generator. Two clouds share nothing. A Cloud is safe for concurrent use.
 type Cloud struct {
-	env       *cloudenv.Env
-	guard     *guard.Guard
-	verify    bool // WithSigV4Verification
-	transport *memTransport
-	closeOnce sync.Once
+	env    *cloudenv.Env
+	guard  *guard.Guard
+	verify bool // WithSigV4Verification
+	// requestLog is WithRequestLog's function, nil when none.
+	requestLog func(RequestLog)
+	transport  *memTransport
+	pipes      *pipeServer // BuildableHTTPClient's connections
+	closed     atomic.Bool
+	closeOnce  sync.Once
 	services
 }
 
@@ -68,6 +73,8 @@ type config struct {
 	origins []string    // WithAllowedOrigins
 	hosts   []string    // WithAllowedHosts
 	records int64       // WithRecordBytes
+	// requestLog is WithRequestLog's function.
+	requestLog func(RequestLog)
 }
 
 // Option configures a Cloud.
@@ -150,9 +157,11 @@ func New(opts ...Option) *Cloud {
 		Clock: cfg.clock, Bus: b, Records: rec, Sched: sched.New(cfg.clock, b.Begin), Timeline: clock.NewTimeline(cfg.clock), Creds: creds.New(), IDs: gen,
 		Region: cfg.region, AccountID: cfg.account, URL: cfg.url, Host: host,
 	}
-	c := &Cloud{env: env, guard: &guard.Guard{Origins: cfg.origins, Hosts: cfg.hosts, Own: host}, verify: cfg.verify}
+	c := &Cloud{env: env, guard: &guard.Guard{Origins: cfg.origins, Hosts: cfg.hosts, Own: host}, verify: cfg.verify,
+		requestLog: cfg.requestLog}
 	c.startServices()
-	c.transport = &memTransport{handler: c}
+	c.transport = &memTransport{handler: c, closed: &c.closed}
+	c.pipes = newPipeServer(c)
 	return c
 }
 
@@ -182,14 +191,17 @@ func (c *Cloud) URL() string { return c.env.URL }
 func (c *Cloud) HTTPClient() *http.Client { return &http.Client{Transport: c.transport} }
 
 // AWSConfig returns a configuration for the real aws-sdk-go-v2 clients: the
-// cloud's region, static test credentials, BaseEndpoint = URL() and the
-// in-memory HTTPClient.
+// cloud's region, static test credentials, BaseEndpoint = URL(), the
+// in-memory HTTPClient, and the SDK's standard retryer with no backoff
+// between attempts (an injected throttle is retried as the SDK retries it,
+// with no wall time spent; set Retryer to nil for the SDK's own backoff).
 func (c *Cloud) AWSConfig() aws.Config {
 	return aws.Config{
 		Region:       c.env.Region,
 		Credentials:  credentials.NewStaticCredentialsProvider(TestAccessKeyID, TestSecretAccessKey, ""),
 		BaseEndpoint: aws.String(c.env.URL),
 		HTTPClient:   c.HTTPClient(),
+		Retryer:      newRetryer,
 	}
 }
 
@@ -239,9 +251,11 @@ func (c *Cloud) DeliveryFailures() []DeliveryFailure {
 // Close stops all background work and waits for it to end. It is idempotent.
 func (c *Cloud) Close() error {
 	c.closeOnce.Do(func() {
+		c.closed.Store(true)
 		c.env.Sched.Close()
 		c.env.Bus.Close()
 		c.closeServices()
+		c.pipes.close()
 	})
 	return nil
 }

@@ -3,6 +3,7 @@ package awsfake
 import (
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/awserr"
@@ -10,22 +11,34 @@ import (
 	"github.com/awsfake/awsfake/internal/dispatch"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/protocol"
+	"github.com/awsfake/awsfake/lambda"
 )
 
 // ServeHTTP gives the request an id, finds the service it is for and lets
 // that service answer. A panic becomes a 500 InternalFailure in the
 // request's protocol, never a dropped connection.
 func (c *Cloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	continueEmpty(w, r)
 	id := c.env.IDs.UUID()
 	r = r.WithContext(faults.WithScope(protocol.WithRequestID(r.Context(), id), c.scope(r)))
 	w.Header().Set("x-amzn-RequestId", id)
+	svc := dispatch.Identify(r)
+	if c.requestLog != nil {
+		c.logged(w, r, svc)
+		return
+	}
+	c.serve(w, r, svc)
+}
+
+// serve lets the service svc answer, once the guard and the signature
+// check have let the request through.
+func (c *Cloud) serve(w http.ResponseWriter, r *http.Request, svc string) {
 	defer func() {
 		if p := recover(); p != nil {
 			protocol.WriteErrorFor(w, r, &awserr.Error{Code: "InternalFailure", Status: http.StatusInternalServerError,
 				Receiver: true, Message: fmt.Sprintf("awsfake: internal error: %v", p)})
 		}
 	}()
-	svc := dispatch.Identify(r)
 	if onSocket(r) {
 		if reason := c.refused(r, svc); reason != "" {
 			forbid(w, reason)
@@ -46,6 +59,23 @@ func (c *Cloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.ServeHTTP(w, r)
+}
+
+// continueEmpty answers "100 Continue" to a request that expects it and
+// has no body, before anything else is written. Go's server sends it only
+// when a handler reads a body, so an empty-bodied PUT would get its final
+// answer alone. RFC 9110 §10.1.1 allows either, but botocore keeps the
+// final answer's status line for the connection when it sees no 100, and
+// parses the next Expect request's answer with it (the status line read as
+// a header, the answer abandoned after its read timeout). The clients are
+// written against S3, which answers 100 here, so the fake does too, for
+// every service. A request that was not read from a socket has no interim
+// answer to give.
+func continueEmpty(w http.ResponseWriter, r *http.Request) {
+	if r.ContentLength == 0 && r.ProtoAtLeast(1, 1) && onSocket(r) &&
+		strings.EqualFold(r.Header.Get("Expect"), "100-continue") {
+		w.WriteHeader(http.StatusContinue)
+	}
 }
 
 // scope is the caller's scope of a request, which every operation's enter
@@ -70,8 +100,35 @@ func (c *Cloud) scope(r *http.Request) faults.Scope {
 	sc.AccessKeyID = cs.AccessKeyID
 	if p, st := c.env.Creds.Lookup(cs.AccessKeyID, c.env.Clock.Now()); st != creds.Unknown {
 		sc.Account = p.Account
+	} else if key, account, ok := c.executionRole(r); ok {
+		sc.AccessKeyID, sc.Account = key, account
 	} else {
 		sc.Account = creds.AccountOf(cs.AccessKeyID, sc.Account)
 	}
 	return sc
+}
+
+// executionRole attributes a request made with a Lambda handler's ctx (in
+// memory: the SDK hands the ctx to the transport) to the function's
+// execution role, in a session named after the function, as the
+// credentials AWS puts in the function's environment would: the key of
+// that session and its account. A request signed with a key the cloud
+// issued (the handler assumed another role) keeps its own identity. The
+// invocation's trace header goes with the request, as the SDK's recursion
+// detection sends _X_AMZN_TRACE_ID.
+func (c *Cloud) executionRole(r *http.Request) (key, account string, ok bool) {
+	role, trace, ok := lambda.InvocationOf(r.Context())
+	if !ok {
+		return "", "", false
+	}
+	if trace != "" && r.Header.Get("X-Amzn-Trace-Id") == "" {
+		r.Header.Set("X-Amzn-Trace-Id", trace)
+	}
+	inv, _ := lambda.FromContext(r.Context())
+	a, err := arn.Parse(role)
+	if err != nil {
+		return "", "", false
+	}
+	key, ok = c.sts.ServiceSession(role, inv.FunctionName)
+	return key, a.Account, ok
 }

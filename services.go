@@ -3,6 +3,7 @@ package awsfake
 import (
 	"net/http"
 
+	"github.com/awsfake/awsfake/iam"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/lambda"
 	"github.com/awsfake/awsfake/s3"
@@ -21,6 +22,7 @@ type services struct {
 	answersCORS map[string]func(*http.Request) bool
 
 	sts    *sts.Service
+	iam    *iam.Service
 	sqs    *sqs.Service
 	sns    *sns.Service
 	lambda *lambda.Service
@@ -54,6 +56,7 @@ func (c *Cloud) startServices() {
 	c.routes = map[string]http.Handler{}
 	c.answersCORS = map[string]func(*http.Request) bool{}
 	c.sts = add(c, sts.New)
+	c.iam = add(c, iam.New)
 	c.sqs = add(c, sqs.New)
 	c.sns = add(c, sns.New)
 	c.lambda = add(c, lambda.New)
@@ -71,6 +74,10 @@ func (c *Cloud) closeServices() {
 
 // STS returns the STS service.
 func (c *Cloud) STS() *sts.Service { return c.sts }
+
+// IAM returns the IAM service: its Go API (users, groups, roles,
+// policies, access keys) and fault injection.
+func (c *Cloud) IAM() *iam.Service { return c.iam }
 
 // SQS returns the SQS service: its Go API, snapshots and fault injection.
 func (c *Cloud) SQS() *sqs.Service { return c.sqs }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"sync/atomic"
 )
 
 // memTransport is an http.RoundTripper that serves each request by calling
@@ -14,6 +15,7 @@ import (
 // long poll as it would over the network.
 type memTransport struct {
 	handler http.Handler
+	closed  *atomic.Bool // the cloud's: set by Close
 }
 
 // RoundTrip implements http.RoundTripper.
@@ -24,6 +26,9 @@ func (t *memTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if t.closed != nil && t.closed.Load() {
+		return nil, ErrClosed
 	}
 	sr := req.Clone(ctx)
 	sr.URL = &url.URL{Path: req.URL.Path, RawPath: req.URL.RawPath, RawQuery: req.URL.RawQuery}

@@ -3,6 +3,8 @@ package clock
 import (
 	"container/heap"
 	"context"
+	"runtime"
+	"strings"
 	"sync"
 	"time"
 )
@@ -57,7 +59,7 @@ func (f *Fake) Advance(d time.Duration) {
 	if d < 0 {
 		d = 0
 	}
-	f.advance.Lock()
+	f.lockAdvance("Advance")
 	defer f.advance.Unlock()
 	f.mu.Lock()
 	target := f.now.Add(d)
@@ -68,7 +70,7 @@ func (f *Fake) Advance(d time.Duration) {
 // Set moves the clock to t, firing every timer due on the way. Setting a time
 // before Now moves the clock back and fires nothing.
 func (f *Fake) Set(t time.Time) {
-	f.advance.Lock()
+	f.lockAdvance("Set")
 	defer f.advance.Unlock()
 	f.mu.Lock()
 	if t.Before(f.now) {
@@ -78,6 +80,40 @@ func (f *Fake) Set(t time.Time) {
 	}
 	f.mu.Unlock()
 	f.runUntil(t)
+}
+
+// lockAdvance takes the right to move the clock, waiting for another
+// goroutine's Advance or Set to finish. Called from a timer callback of the
+// goroutine that holds it, it would wait for itself: it panics with what to
+// do instead. The check costs nothing unless the right is taken.
+func (f *Fake) lockAdvance(op string) {
+	if f.advance.TryLock() {
+		return
+	}
+	if insideRunUntil() {
+		panic("clock: Fake." + op + " called from a timer callback while the clock is advancing on the same " +
+			"goroutine, which would wait for itself for ever; arm a timer at the instant instead (AfterFuncAt), " +
+			"or move the clock from the test's own goroutine")
+	}
+	f.advance.Lock()
+}
+
+// insideRunUntil reports whether the caller runs within a Fake's runUntil,
+// that is in a callback of an Advance or Set on its own goroutine. (A
+// callback of one Fake that advances another Fake while a third goroutine
+// advances it is taken for the same case: the clocks of a cloud are one.)
+func insideRunUntil() bool {
+	pcs := make([]uintptr, 512)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		fr, more := frames.Next()
+		if strings.HasSuffix(fr.Function, "clock.(*Fake).runUntil") {
+			return true
+		}
+		if !more {
+			return false
+		}
+	}
 }
 
 // BlockUntil waits until at least n channel timers are armed on the fake and

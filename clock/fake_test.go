@@ -2,6 +2,7 @@ package clock_test
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -307,4 +308,48 @@ func TestFake_ConcurrentArmStopAdvance(t *testing.T) {
 	<-done
 	c.Advance(time.Hour) // everything left fires
 	assert.Zero(t, c.Waiters())
+}
+
+// A callback that advances the clock it runs on would deadlock (issue 14):
+// it panics with a message instead, while another goroutine's Advance
+// during a callback still waits its turn.
+func TestFake_AdvanceFromACallbackPanics(t *testing.T) {
+	start := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	f := clock.NewFake(start)
+	var recovered any
+	f.AfterFuncAt(start.Add(time.Second), func() {
+		defer func() { recovered = recover() }()
+		f.Advance(time.Second)
+	})
+	f.Advance(time.Minute)
+	require.NotNil(t, recovered)
+	assert.Contains(t, fmt.Sprint(recovered), "Fake.Advance called from a timer callback")
+	assert.Equal(t, start.Add(time.Minute), f.Now(), "the outer Advance completes")
+
+	other := make(chan struct{})
+	f.AfterFuncAt(start.Add(2*time.Minute), func() {
+		go func() { f.Advance(time.Second); close(other) }()
+	})
+	f.Advance(time.Minute)
+	<-other
+	assert.Equal(t, start.Add(2*time.Minute+time.Second), f.Now())
+
+	f.AfterFuncAt(start.Add(3*time.Minute), func() {
+		defer func() { recovered = recover() }()
+		f.Set(start.Add(4 * time.Minute))
+	})
+	recovered = nil
+	f.Advance(time.Minute)
+	assert.Contains(t, fmt.Sprint(recovered), "Fake.Set called from a timer callback")
+}
+
+// BenchmarkFakeAdvance is an Advance that fires one timer: the cost a
+// test pays per step of time, the goroutine check included.
+func BenchmarkFakeAdvance(b *testing.B) {
+	f := clock.NewFake(t0)
+	b.ReportAllocs()
+	for b.Loop() {
+		f.AfterFuncAt(f.Now().Add(time.Second), func() {})
+		f.Advance(time.Second)
+	}
 }

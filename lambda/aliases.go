@@ -213,7 +213,7 @@ func (s *Service) ListAliases(ctx context.Context, in ListAliasesInput) (ListAli
 	}
 	s.mu.Unlock()
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
-	items, next, err := page(all, func(a AliasConfiguration) string { return a.Name }, in.Marker, in.MaxItems)
+	items, next, err := page(all, func(a AliasConfiguration) string { return a.Name }, in.Marker, in.MaxItems, pageTo10000)
 	if err != nil {
 		return ListAliasesOutput{}, err
 	}

@@ -326,7 +326,7 @@ func (s *Service) ListProvisionedConcurrencyConfigs(ctx context.Context, in List
 	}
 	s.mu.Unlock()
 	sort.Slice(all, func(i, j int) bool { return all[i].FunctionArn < all[j].FunctionArn })
-	items, next, err := page(all, func(c ProvisionedConcurrencyConfig) string { return c.FunctionArn }, in.Marker, in.MaxItems)
+	items, next, err := page(all, func(c ProvisionedConcurrencyConfig) string { return c.FunctionArn }, in.Marker, in.MaxItems, pageTo50)
 	if err != nil {
 		return ListProvisionedConcurrencyConfigsOutput{}, err
 	}

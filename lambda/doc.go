@@ -15,12 +15,64 @@
 //		Role: aws.String("arn:aws:iam::000000000000:role/r"), Code: &types.FunctionCode{ZipFile: zip}})
 //	out, _ := client.Invoke(ctx, &lambda.InvokeInput{FunctionName: aws.String("orders"), Payload: event})
 //
-// A function runs the handler registered under its Handler setting, whatever
-// its runtime: every signature aws-lambda-go accepts, or any value with
-// Invoke(context.Context, []byte) ([]byte, error). The handler's context
-// carries the invocation's details (FromContext), a deadline from the
-// function's Timeout on the cloud's clock, and a Logger whose lines land in
-// the function's log.
+// A function runs the handler bound to it (RegisterFunctionHandler, by name
+// or ARN), else the one registered under its Handler setting
+// (RegisterHandler), whatever its runtime: every signature aws-lambda-go
+// accepts, or any value with Invoke(context.Context, []byte) ([]byte,
+// error), such as aws-lambda-go's lambda.NewHandler(fn). Every
+// provided.al2023 function's Handler is bootstrap: bind their handlers to
+// the functions.
+//
+// # What a handler sees: pass your ctx
+//
+// A handler runs in the test's process, beside every other function's, so
+// what AWS gives a function in its own process cannot be process-global
+// here. The rule of in-process Lambda is: what the invocation owns travels
+// in the handler's ctx; read it from there, and pass that ctx (or one
+// derived from it) to every call the handler makes.
+//
+//   - aws-lambda-go's lambdacontext.FromContext(ctx) works unchanged: the
+//     context is built with lambdacontext.NewContext, with AwsRequestID
+//     (the Invoke call's request id), InvokedFunctionArn as invoked (with
+//     the version or alias the caller named) and ClientContext (what the
+//     caller sent with X-Amz-Client-Context). Identity is empty: AWS fills
+//     it only for a caller with Amazon Cognito identity pool credentials.
+//   - FromContext(ctx) returns the same and more: function name, version,
+//     memory, log group and stream, and the deadline on the cloud's clock
+//     (also ctx.Deadline(); ctx is cancelled when the clock reaches it).
+//     Logger(ctx) writes to the function's log.
+//   - Getenv(ctx, key), LookupEnv and Environ(ctx) read the function's
+//     environment: its Environment.Variables (of the version that runs)
+//     and the runtime variables AWS defines (AWS_REGION,
+//     AWS_LAMBDA_FUNCTION_NAME, _X_AMZN_TRACE_ID, ...; see Environ).
+//     Concurrent invocations of different functions each read their own.
+//   - An AWS call made with ctx through the cloud's in-memory transport
+//     (AWSConfig, LoadOptions) is the execution role's: the cloud signs it
+//     as a session of the role named after the function, as the
+//     credentials AWS puts in the function's environment would
+//     (GetCallerIdentity answers arn:aws:sts::<account>:assumed-role/<role>/<function>),
+//     unless it is signed with credentials the cloud issued (the handler
+//     assumed another role); it carries the invocation's X-Amzn-Trace-Id.
+//     InvocationOf(ctx) gives the role and the trace header.
+//
+// What cannot follow the invocation, because it is process-global:
+//
+//   - os.Getenv: the process has one environment. SetProcessEnvironment
+//     sets it for each invocation, opt-in, only where that is safe: one
+//     function in the cloud, one invocation at a time, a test that does not
+//     run in parallel (it refuses otherwise, see its doc).
+//   - aws-lambda-go's package variables lambdacontext.FunctionName,
+//     LogGroupName, LogStreamName, MemoryLimitInMB and FunctionVersion: they
+//     are read from the environment once, when the process starts, and stay
+//     empty (even with SetProcessEnvironment). Read FromContext or Getenv.
+//   - The SDK's recursion detection, which reads AWS_LAMBDA_FUNCTION_NAME
+//     and _X_AMZN_TRACE_ID from the process environment to send
+//     X-Amzn-Trace-Id: without SetProcessEnvironment it sends nothing; the
+//     trace header travels in ctx instead (InvocationOf).
+//   - A call made with another context (context.Background()) carries
+//     nothing of the invocation. Neither does one over a socket (server
+//     mode, or a client built for an endpoint URL): the ctx stays in the
+//     handler's process and does not cross the connection.
 //
 // # Accounts and regions
 //
@@ -36,8 +88,10 @@
 // 404 "Functions from 'r' are not reachable in this region", another account
 // 403 AccessDeniedException. Deliveries through the bus (SNS, S3,
 // destinations, other services) find the function by the target ARN's
-// account and region, whoever sends. Registered handlers are code and are
-// shared by every partition; the Go API's helpers (Invocations, Logs,
+// account and region, whoever sends. Handlers registered under a Handler
+// setting are code and are shared by every partition; one bound to a
+// function (RegisterFunctionHandler) runs that function of its account and
+// region only; the Go API's helpers (Invocations, Logs,
 // Environments, ColdStarts, Code, FailNextInvocations, SetLatency) take a name in
 // the cloud's default account and region or an ARN of any; SetAccountConcurrency
 // sets the quota of every account in every region.
@@ -50,7 +104,13 @@
 //     List (paged), UpdateFunctionCode, UpdateFunctionConfiguration (with
 //     RevisionId checks), Delete (a function or one version); CodeSha256 and
 //     CodeSize computed from the package, which GetFunction's Code.Location
-//     serves back.
+//     serves back. Create with Publish answers version 1 under the
+//     unqualified ARN, GetFunction of $LATEST by name under the qualified
+//     one, as AWS does.
+//   - Every list operation's MaxItems has the model's range (1-10,000, or
+//     1-50), a ValidationException outside it, and a page holds no more
+//     than AWS's documented most (50 for ListFunctions and
+//     ListVersionsByFunction, 100 for ListEventSourceMappings).
 //   - PublishVersion, ListVersionsByFunction; aliases with RoutingConfig
 //     weights, the version drawn from the cloud's seeded source.
 //   - Invoke (RequestResponse, Event, DryRun; Qualifier; LogType Tail with the
@@ -98,10 +158,15 @@
 //     success, leaves it for its visibility timeout on failure, and honours
 //     ReportBatchItemFailures with AWS's rules; FIFO groups stay in order
 //     (SQS hands out one batch of a group at a time); Enabled=false pauses
-//     it. The records have aws-lambda-go's SQSEvent shape.
+//     it. The records have aws-lambda-go's SQSEvent shape. A batch for a function
+//     with no handler registered yet fails as a function error does, and is
+//     reported in the cloud's DeliveryFailures (target the function, source
+//     the queue, body the event) with the reason.
 //   - Tags (functions and mappings), function URL configurations, layers
-//     (publish, list, get, delete, attach), and the defaults of the settings
-//     the fake does not model (code signing, recursion, runtime management).
+//     (publish, list, get, delete, attach; a layer's version numbers are
+//     never reused, even once all its versions are deleted), and the
+//     defaults of the settings the fake does not model (code signing,
+//     recursion, runtime management).
 //   - For tests: Invocations (a record of each run: payload, response or
 //     error, version, cold or warm, start and end on the clock; the newest
 //     of each function while it exists, and the newest of all functions),
@@ -184,6 +249,21 @@
 // poll steps, invocation timeouts) runs on the cloud's scheduler
 // (internal/sched): nothing runs while nothing is due.
 //
+//   - The runtime environment (Environ) omits the execution role's
+//     credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+//     AWS_SESSION_TOKEN): a call made with the handler's ctx is attributed
+//     to the role instead (InvocationOf). AWS_LAMBDA_RUNTIME_API is not
+//     defined (no Runtime API is served), nor PATH, LD_LIBRARY_PATH and
+//     LANG, which describe the execution environment's file system.
+//     AWS_LAMBDA_INITIALIZATION_TYPE is on-demand or
+//     provisioned-concurrency (SnapStart is not modelled).
+//   - The trace header (_X_AMZN_TRACE_ID, InvocationOf) is new for every
+//     invocation, with Sampled=1 for every invocation of a function whose
+//     TracingConfig is Active and 0 otherwise; AWS samples Active functions
+//     by X-Ray's default rule (the first request each second and 5% of the
+//     others) and continues a trace header the caller sent, which the fake
+//     does not read.
+//
 // # Plumbing for the root package
 //
 // What only the awsfake package calls, to build a cloud and wire its
@@ -198,4 +278,7 @@
 //     ReceiveMessages, DeleteMessages, Notify).
 //   - Close stops the service's background work; the cloud calls it after
 //     closing its scheduler and bus.
+//   - InvocationOf(ctx) tells the in-memory transport which invocation an
+//     AWS call made with a handler's ctx belongs to: the execution role and
+//     trace header to attribute it to.
 package lambda

@@ -263,7 +263,7 @@ func (s *Service) ListFunctionEventInvokeConfigs(ctx context.Context, in ListFun
 	}
 	s.mu.Unlock()
 	sort.Slice(all, func(i, j int) bool { return all[i].FunctionArn < all[j].FunctionArn })
-	items, next, err := page(all, func(c FunctionEventInvokeConfig) string { return c.FunctionArn }, in.Marker, in.MaxItems)
+	items, next, err := page(all, func(c FunctionEventInvokeConfig) string { return c.FunctionArn }, in.Marker, in.MaxItems, pageTo50)
 	if err != nil {
 		return ListFunctionEventInvokeConfigsOutput{}, err
 	}

@@ -428,7 +428,7 @@ func (s *Service) ListEventSourceMappings(ctx context.Context, in ListEventSourc
 	}
 	s.mu.Unlock()
 	sort.Slice(all, func(i, j int) bool { return all[i].UUID < all[j].UUID })
-	items, next, err := page(all, func(c EventSourceMappingConfiguration) string { return c.UUID }, in.Marker, in.MaxItems)
+	items, next, err := page(all, func(c EventSourceMappingConfiguration) string { return c.UUID }, in.Marker, in.MaxItems, pageMappings)
 	if err != nil {
 		return ListEventSourceMappingsOutput{}, err
 	}

@@ -393,3 +393,34 @@ func TestCreateEventSourceMapping_RejectsWhatAWSRejects(t *testing.T) {
 	raw, _ := json.Marshal(list.EventSourceMappings[0].ScalingConfig)
 	assert.Equal(t, "null", string(raw))
 }
+
+func TestSQSMapping_UnregisteredHandlerShowsInDeliveryFailures(t *testing.T) {
+	e := newEnv(t)
+	fn := e.createFunction(t, "consumer", "bootstrap")
+	url, arn := e.queue(t, "work", map[string]string{"VisibilityTimeout": "10"})
+	m := e.mapQueue(t, arn, "consumer")
+	e.send(t, url, "a")
+	e.settle(t)
+
+	fs := e.cloud.DeliveryFailures()
+	require.Len(t, fs, 1)
+	assert.Equal(t, aws.ToString(fn.FunctionArn), fs[0].Target)
+	assert.Equal(t, arn, fs[0].Source)
+	assert.Equal(t, t0, fs[0].At)
+	assert.EqualError(t, fs[0].Err, "lambda: event source mapping "+aws.ToString(m.UUID)+
+		": Handler 'bootstrap' missing: no Go handler is registered for function consumer (RegisterFunctionHandler)"+
+		" or under this name (RegisterHandler); the batch stays in the queue")
+	var ev sqsEvent
+	require.NoError(t, json.Unmarshal(fs[0].Body, &ev))
+	require.Len(t, ev.Records, 1)
+	assert.Equal(t, "a", ev.Records[0].Body)
+	_, inFlight := e.queueDepth(t, url)
+	assert.Equal(t, "1", inFlight, "left for its visibility timeout")
+
+	var got batches
+	require.NoError(t, e.cloud.Lambda().RegisterFunctionHandler("consumer", func(ev sqsEvent) error { got.add(ev); return nil }))
+	e.clk.Advance(10 * time.Second)
+	e.settle(t)
+	assert.Equal(t, []string{"a"}, got.bodies(), "registered late, the handler gets the batch again")
+	assert.Len(t, e.cloud.DeliveryFailures(), 1)
+}

@@ -94,7 +94,11 @@ func (s *Service) CreateFunction(ctx context.Context, in CreateFunctionInput) (F
 	}
 	p.functions[r.name] = f
 	if in.Publish {
-		return s.publishLocked(f, "").cfg.clone(), nil
+		// Version 1's configuration under the function's unqualified ARN
+		// (recorded: lambda TestLambdaVersions::test_publish_version_on_create).
+		out := s.publishLocked(f, "").cfg.clone()
+		out.FunctionArn = cfg.FunctionArn
+		return out, nil
 	}
 	return f.latest.cfg.clone(), nil
 }
@@ -208,11 +212,20 @@ func (s *Service) GetFunction(ctx context.Context, in GetFunctionInput) (GetFunc
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, v, err := s.resolveNamedLocked(sc, in.FunctionName, in.Qualifier)
+	r, err := s.parseRef(sc, "functionName", in.FunctionName, in.Qualifier)
+	if err != nil {
+		return GetFunctionOutput{}, err
+	}
+	f, v, err := s.resolveLocked(r)
 	if err != nil {
 		return GetFunctionOutput{}, err
 	}
 	out := GetFunctionOutput{Configuration: v.cfg.clone(), Tags: maps.Clone(f.tags)}
+	if r.qualifier == latest {
+		// $LATEST asked for by name is answered under its qualified ARN
+		// (recorded: lambda TestLambdaVersions::test_publish_version_on_create).
+		out.Configuration.FunctionArn = f.qualifiedARN(latest)
+	}
 	if v.cfg.PackageType == "Image" {
 		out.Code = FunctionCodeLocation{RepositoryType: "ECR", ImageUri: v.image}
 	} else {
@@ -285,7 +298,7 @@ type ListFunctionsInput struct {
 	// $LATEST is listed.
 	FunctionVersion string
 	Marker          string
-	MaxItems        int32 // 1-10000; default 50
+	MaxItems        int32 // 1-10000, 0 for the default; a page holds at most 50
 }
 
 // ListFunctionsOutput is one page of functions.
@@ -329,7 +342,7 @@ func (s *Service) ListFunctions(ctx context.Context, in ListFunctionsInput) (Lis
 		}
 	}
 	s.mu.Unlock()
-	items, next, err := page(all, listKey, in.Marker, in.MaxItems)
+	items, next, err := page(all, listKey, in.Marker, in.MaxItems, pageFunctions)
 	if err != nil {
 		return ListFunctionsOutput{}, err
 	}

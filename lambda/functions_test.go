@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -245,4 +246,36 @@ func TestGoAPI_CreateAndInvokeWithoutTheWire(t *testing.T) {
 	out, err := svc.Invoke(e.ctx, lambdaInvoke("echo", `{"a":1}`))
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"a":1}`, string(out.Payload))
+}
+
+// MaxItems has the model's range, 1 to 10,000 for ListFunctions: 0, -1
+// and 10,001 are ValidationExceptions worded as AWS words a constraint,
+// and a page holds at most 50 functions "even if you set the number
+// higher" (the SDK's ListFunctionsInput.MaxItems doc). The list
+// operations of 1 to 50 refuse 51.
+func TestListFunctions_MaxItemsOutside1To10000IsAValidationError(t *testing.T) {
+	e := newEnv(t)
+	for _, c := range []struct {
+		n    int32
+		want string
+	}{
+		{0, "1 validation error detected: Value '0' at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1"},
+		{-1, "1 validation error detected: Value '-1' at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1"},
+		{10001, "1 validation error detected: Value '10001' at 'maxItems' failed to satisfy constraint: Member must have value less than or equal to 10000"},
+	} {
+		_, err := e.client.ListFunctions(e.ctx, &sdk.ListFunctionsInput{MaxItems: aws.Int32(c.n)})
+		assert.Equal(t, c.want, requireCode(t, err, "ValidationException").ErrorMessage())
+	}
+	for i := range 51 {
+		e.createFunction(t, fmt.Sprintf("fn%02d", i), "h")
+	}
+	for _, n := range []int32{1, 10000} {
+		out, err := e.client.ListFunctions(e.ctx, &sdk.ListFunctionsInput{MaxItems: aws.Int32(n)})
+		require.NoError(t, err)
+		assert.Len(t, out.Functions, int(min(n, 50)), "MaxItems %d", n)
+		assert.NotEmpty(t, aws.ToString(out.NextMarker))
+	}
+	_, err := e.client.ListLayers(e.ctx, &sdk.ListLayersInput{MaxItems: aws.Int32(51)})
+	ae := requireCode(t, err, "ValidationException")
+	assert.Equal(t, "1 validation error detected: Value '51' at 'maxItems' failed to satisfy constraint: Member must have value less than or equal to 50", ae.ErrorMessage())
 }

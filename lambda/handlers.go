@@ -50,6 +50,47 @@ func (s *Service) RegisterHandler(name string, handler any) error {
 	return nil
 }
 
+// RegisterFunctionHandler makes handler run the function nameOrARN
+// (a name in the cloud's default account and region, or a full or partial
+// ARN, in the ARN's own), whatever its Handler setting: every
+// provided.al2023 function's Handler is bootstrap, so this tells them
+// apart. It accepts what RegisterHandler accepts. A handler bound to a
+// function wins over one registered under its Handler setting, for every
+// version and alias of the function; a qualifier in nameOrARN names the
+// function as a whole. The binding holds for the name: for a function
+// created before or after it, and for one deleted and created again.
+// Registering a function again replaces its handler from its next
+// invocation.
+func (s *Service) RegisterFunctionHandler(nameOrARN string, handler any) error {
+	r, err := s.parseRef(s.goAPIScope(nameOrARN), "functionName", nameOrARN, "")
+	if err != nil {
+		return err
+	}
+	h, err := NewHandler(handler)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.fnHandlers[functionKey{r.at.key(), r.name}] = h
+	s.mu.Unlock()
+	return nil
+}
+
+// functionKey names a function in its account and region.
+type functionKey struct {
+	at   partKey
+	name string
+}
+
+// handlerLocked is the handler that runs f, whose Handler setting is
+// name: the one bound to f, else the one registered under name, else nil.
+func (s *Service) handlerLocked(f *function, name string) Handler {
+	if h, ok := s.fnHandlers[functionKey{f.p.at.key(), f.name}]; ok {
+		return h
+	}
+	return s.handlers[name]
+}
+
 // NewHandler adapts a function of one of the shapes RegisterHandler accepts
 // to a Handler.
 func NewHandler(handler any) (Handler, error) {

@@ -15,7 +15,10 @@ var (
 	layerVersionARN = regexp.MustCompile(`^arn:[a-zA-Z0-9-]+:lambda:([a-zA-Z0-9-]+):(\d{12}):layer:([a-zA-Z0-9-_]+):([0-9]+)$`)
 )
 
-// layer holds the versions of one layer.
+// layer holds the versions of one layer, and the number of the last one
+// published, which outlives the versions: a layer whose versions are all
+// deleted is kept (ListLayers leaves it out) so that a number is never
+// published twice.
 type layer struct {
 	versions map[int64]*layerVersion
 	last     int64
@@ -215,10 +218,10 @@ func (s *Service) DeleteLayerVersion(ctx context.Context, in GetLayerVersionInpu
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if l := s.layersLocked(sc)[name]; l != nil {
+		// The layer stays, empty, so that its next version takes the
+		// next number: numbers are never reused (recorded: lambda
+		// TestLambdaLayer::test_layer_lifecycle, 1 and 2 deleted, then 3).
 		delete(l.versions, in.VersionNumber)
-		if len(l.versions) == 0 {
-			delete(s.layersLocked(sc), name)
-		}
 	}
 	return nil
 }
@@ -261,7 +264,7 @@ func (s *Service) ListLayerVersions(ctx context.Context, in ListLayerVersionsInp
 	s.mu.Unlock()
 	sort.Slice(all, func(i, j int) bool { return all[i].Version > all[j].Version })
 	items, next, err := page(all, func(v LayerVersion) string { return pad10(strconv.FormatInt(1<<40-v.Version, 10)) },
-		in.Marker, in.MaxItems)
+		in.Marker, in.MaxItems, pageTo50)
 	if err != nil {
 		return ListLayerVersionsOutput{}, err
 	}
@@ -316,7 +319,7 @@ func (s *Service) ListLayers(ctx context.Context, in ListLayersInput) (ListLayer
 	}
 	s.mu.Unlock()
 	sort.Slice(all, func(i, j int) bool { return all[i].LayerName < all[j].LayerName })
-	items, next, err := page(all, func(l LayersListItem) string { return l.LayerName }, in.Marker, in.MaxItems)
+	items, next, err := page(all, func(l LayersListItem) string { return l.LayerName }, in.Marker, in.MaxItems, pageTo50)
 	if err != nil {
 		return ListLayersOutput{}, err
 	}

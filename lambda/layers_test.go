@@ -58,3 +58,36 @@ func TestLayers_PublishListAttachAndDelete(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, cfg.Layers)
 }
+
+// Version numbers are never reused: with every version deleted, the next
+// one published takes the next number, and the emptied layer is listed
+// nowhere. Recorded: lambda test_lambda_api.py::TestLambdaLayer::test_layer_lifecycle
+// (publish 1 and 2, delete both, list empty, publish 3).
+func TestLayers_VersionNumbersAreNeverReused(t *testing.T) {
+	e := newEnv(t)
+	publish := func() int64 {
+		out, err := e.client.PublishLayerVersion(e.ctx, &sdk.PublishLayerVersionInput{LayerName: aws.String("deps"),
+			Content: &types.LayerVersionContentInput{ZipFile: []byte("layer")}})
+		require.NoError(t, err)
+		return out.Version
+	}
+	del := func(n int64) {
+		_, err := e.client.DeleteLayerVersion(e.ctx, &sdk.DeleteLayerVersionInput{LayerName: aws.String("deps"), VersionNumber: aws.Int64(n)})
+		require.NoError(t, err)
+	}
+	assert.Equal(t, int64(1), publish())
+	assert.Equal(t, int64(2), publish())
+	del(2)
+	assert.Equal(t, int64(3), publish(), "delete v2 of 2, publish: 3")
+	del(1)
+	del(3)
+	versions, err := e.client.ListLayerVersions(e.ctx, &sdk.ListLayerVersionsInput{LayerName: aws.String("deps")})
+	require.NoError(t, err)
+	assert.Empty(t, versions.LayerVersions)
+	layers, err := e.client.ListLayers(e.ctx, &sdk.ListLayersInput{})
+	require.NoError(t, err)
+	assert.Empty(t, layers.Layers, "a layer without versions is not listed")
+	_, err = e.client.GetLayerVersion(e.ctx, &sdk.GetLayerVersionInput{LayerName: aws.String("deps"), VersionNumber: aws.Int64(3)})
+	requireCode(t, err, "ResourceNotFoundException")
+	assert.Equal(t, int64(4), publish(), "every version deleted, publish: the next number")
+}

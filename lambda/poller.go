@@ -1,6 +1,11 @@
 package lambda
 
-import "time"
+import (
+	"fmt"
+	"time"
+
+	"github.com/awsfake/awsfake/internal/bus"
+)
 
 // The SQS poller of a mapping has no goroutine at rest. The queue's Notify
 // callback (a send, a delay or visibility timeout ending), the end of a
@@ -211,6 +216,11 @@ func (s *Service) process(m *mapping, req invokeRequest, queue string, batch []Q
 	switch {
 	case err != nil:
 		result = "PROBLEM: " + err.Error()
+	case o.handlerMissing:
+		result = "PROBLEM: Function call failed"
+		s.env.Bus.Report(m.fn.arn(), bus.Message{Source: queue, Principal: "lambda.amazonaws.com", Body: req.payload},
+			fmt.Errorf("lambda: event source mapping %s: %s; the batch stays in the queue", m.cfg.UUID,
+				jsonField(o.payload, "errorMessage")))
 	case o.functionError != "":
 		result = "PROBLEM: Function call failed"
 	case reportFailures:

@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/aws/aws-lambda-go/lambdacontext"
+
 	"github.com/awsfake/awsfake/internal/sched"
 )
 
@@ -54,6 +56,7 @@ type outcome struct {
 	functionError   string // "" on success
 	timedOut        bool
 	crashed         bool     // panicked: the environment is not reused
+	handlerMissing  bool     // no handler was registered for the function
 	lines           []string // the invocation's log
 	end             time.Time
 	err             error // set when the invocation was cut short by Close
@@ -85,6 +88,10 @@ type invocation struct {
 	then     func(outcome)
 	finished atomic.Bool
 	lines    []string // this invocation's log, guarded by s.mu
+	// With SetProcessEnvironment on: whether the invocation sets the
+	// process environment, or why it may not.
+	setsProcessEnv    bool
+	processEnvRefused string
 }
 
 // invoke runs one invocation synchronously: it waits for the handler's
@@ -140,18 +147,19 @@ func (s *Service) start(req invokeRequest, then func(outcome)) error {
 	p := f.pool(v.cfg.Version)
 	env, cold := p.acquire(now, s.idleTimeout, s.envMakerLocked(f, v.cfg.Version, key))
 	inv := &invocation{
-		s: s, f: f, cfg: v.cfg, req: req, handler: s.handlers[v.cfg.Handler], fault: f.faults.next(),
+		s: s, f: f, cfg: v.cfg, req: req, handler: s.handlerLocked(f, v.cfg.Handler), fault: f.faults.next(),
 		payload: slices.Clone(req.payload), pool: p, env: env, cold: cold, reserved: reserved, id: id, key: key, arn: req.ref.arn(),
 		start: now, deadline: now.Add(time.Duration(v.cfg.Timeout) * time.Second), then: then,
 	}
+	if s.processEnv {
+		inv.processEnvRefused = s.claimProcessEnvLocked()
+		inv.setsProcessEnv = inv.processEnvRefused == ""
+	}
 	base, cancel := context.WithCancelCause(s.ctx)
 	inv.cancel = cancel
-	info := &InvocationContext{
-		AwsRequestID: id, InvokedFunctionArn: inv.arn, FunctionName: f.name, FunctionVersion: v.cfg.Version,
-		MemoryLimitInMB: int(v.cfg.MemorySize), LogGroupName: logGroup(&v.cfg), LogStreamName: env.stream,
-		Deadline: inv.deadline, ClientContext: req.clientContext, clock: s.env.Clock,
-	}
-	inv.ctx = &handlerContext{Context: base, deadline: inv.deadline, info: info, logger: log.New(logWriter{inv}, "", 0)}
+	info := s.invocationContextLocked(inv, f, env)
+	inv.ctx = &handlerContext{Context: lambdacontext.NewContext(base, info.lambdaContext()), deadline: inv.deadline,
+		info: info, logger: log.New(logWriter{inv}, "", 0)}
 	s.active[inv] = struct{}{}
 	inv.logLocked(fmt.Sprintf("START RequestId: %s Version: %s", id, v.cfg.Version))
 	inv.timer = s.env.Sched.At(inv.deadline, func(time.Time) { inv.timeout() })
@@ -170,39 +178,57 @@ func (s *Service) versionForInvokeLocked(f *function, r ref, key string) (*versi
 	return s.versionLocked(f, r)
 }
 
-// run calls the handler and finishes the invocation with what it returns. A
-// panic is recovered into AWS's error document.
+// run calls the handler and finishes the invocation with what it returns.
 func (inv *invocation) run() {
+	if o, ok := inv.call(); ok {
+		inv.finish(o)
+	}
+}
+
+// call runs the handler, in the process environment of the function when
+// the invocation sets it (restored before call returns, so before the
+// caller learns the outcome), and returns its outcome; ok is false when the
+// invocation ended while an injected latency held it. A panic is recovered
+// into AWS's error document.
+func (inv *invocation) call() (o outcome, ok bool) {
 	defer func() {
 		if p := recover(); p != nil {
-			inv.finish(outcome{payload: panicDocument(p), functionError: functionErrorUnhandled, crashed: true})
+			o, ok = outcome{payload: panicDocument(p), functionError: functionErrorUnhandled, crashed: true}, true
 		}
 	}()
+	switch {
+	case inv.processEnvRefused != "":
+		return outcome{payload: errorDocument(inv.processEnvRefused, errProcessEnvUnsafe), functionError: functionErrorUnhandled}, true
+	case inv.setsProcessEnv:
+		restore, err := inv.setProcessEnv()
+		if err != nil {
+			return outcome{payload: errorDocument(err.Error(), errProcessEnvUnsafe), functionError: functionErrorUnhandled}, true
+		}
+		defer restore()
+	}
 	if d := inv.fault.latency; d > 0 {
 		t := inv.s.env.Clock.TimerAt(inv.start.Add(d))
 		select {
 		case <-t.C():
 		case <-inv.ctx.Done():
 			t.Stop()
-			return
+			return outcome{}, false
 		}
 	}
 	switch {
 	case inv.fault.fail:
-		inv.finish(outcome{payload: errorDocument("awsfake: injected failure", "InjectedFailure"), functionError: functionErrorUnhandled})
-		return
+		return outcome{payload: errorDocument("awsfake: injected failure", "InjectedFailure"), functionError: functionErrorUnhandled}, true
 	case inv.handler == nil:
-		inv.finish(outcome{payload: errorDocument(fmt.Sprintf(
-			"Handler '%s' missing: no Go handler is registered under this name (RegisterHandler)", inv.cfg.Handler),
-			"Runtime.HandlerNotFound"), functionError: functionErrorUnhandled, crashed: true})
-		return
+		return outcome{payload: errorDocument(fmt.Sprintf(
+			"Handler '%s' missing: no Go handler is registered for function %s (RegisterFunctionHandler) or under this name (RegisterHandler)",
+			inv.cfg.Handler, inv.f.name), "Runtime.HandlerNotFound"), functionError: functionErrorUnhandled, crashed: true,
+			handlerMissing: true}, true
 	}
 	out, err := inv.handler.Invoke(inv.ctx, inv.req.payload)
 	if err != nil {
-		inv.finish(outcome{payload: errorDocument(err.Error(), typeName(err)), functionError: functionErrorUnhandled})
-		return
+		return outcome{payload: errorDocument(err.Error(), typeName(err)), functionError: functionErrorUnhandled}, true
 	}
-	inv.finish(outcome{payload: out})
+	return outcome{payload: out}, true
 }
 
 // timeout runs when the clock reaches the deadline: the handler's context is

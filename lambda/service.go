@@ -38,17 +38,21 @@ type Service struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
-	mu          sync.Mutex
-	closed      bool
-	handlers    map[string]Handler
-	partitions  map[partKey]*partition // by account and region, created on first write
-	queues      QueueSource
-	accountCap  int           // SetAccountConcurrency
-	idleTimeout time.Duration // SetIdleTimeout
-	active      map[*invocation]struct{}
-	jobs        map[*sched.Job]struct{} // scheduled work that Close cancels
-	records     record.Log[Invocation]  // the newest invocations of every function, within record.Keep and env.Records
-	wg          sync.WaitGroup          // engine work Close waits for: async attempts and SQS batches
+	mu         sync.Mutex
+	closed     bool
+	handlers   map[string]Handler      // by Handler setting (RegisterHandler)
+	fnHandlers map[functionKey]Handler // by function (RegisterFunctionHandler)
+	// processEnv is SetProcessEnvironment's setting; processEnvHeld is
+	// true while an invocation's handler runs with it set.
+	processEnv, processEnvHeld bool
+	partitions                 map[partKey]*partition // by account and region, created on first write
+	queues                     QueueSource
+	accountCap                 int           // SetAccountConcurrency
+	idleTimeout                time.Duration // SetIdleTimeout
+	active                     map[*invocation]struct{}
+	jobs                       map[*sched.Job]struct{} // scheduled work that Close cancels
+	records                    record.Log[Invocation]  // the newest invocations of every function, within record.Keep and env.Records
+	wg                         sync.WaitGroup          // engine work Close waits for: async attempts and SQS batches
 }
 
 // New returns the Lambda service of the cloud whose environment is env, and
@@ -58,6 +62,7 @@ func New(env *cloudenv.Env) *Service {
 	s := &Service{
 		env: env, ctx: ctx, cancel: cancel, faults: faults.New[struct{}](faultOps, env.Clock, env.Scope()),
 		handlers:    map[string]Handler{},
+		fnHandlers:  map[functionKey]Handler{},
 		partitions:  map[partKey]*partition{},
 		accountCap:  DefaultAccountConcurrency,
 		idleTimeout: DefaultIdleTimeout,

@@ -139,7 +139,7 @@ func (s *Service) applyLocked(sc faults.Scope, cfg *FunctionConfiguration, in se
 		cfg.MemorySize = *in.memorySize
 	}
 	if in.environment != nil {
-		cfg.Environment = &Environment{Variables: in.environment.Variables}
+		cfg.Environment = &Environment{Variables: maps.Clone(in.environment.Variables)}
 	}
 	if in.deadLetter != nil {
 		cfg.DeadLetterConfig = nil

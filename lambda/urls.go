@@ -237,7 +237,7 @@ func (s *Service) ListFunctionUrlConfigs(ctx context.Context, in ListFunctionUrl
 	}
 	s.mu.Unlock()
 	sort.Slice(all, func(i, j int) bool { return all[i].FunctionArn < all[j].FunctionArn })
-	items, next, err := page(all, func(c FunctionUrlConfig) string { return c.FunctionArn }, in.Marker, in.MaxItems)
+	items, next, err := page(all, func(c FunctionUrlConfig) string { return c.FunctionArn }, in.Marker, in.MaxItems, pageTo50)
 	if err != nil {
 		return ListFunctionUrlConfigsOutput{}, err
 	}

@@ -96,7 +96,7 @@ func (s *Service) ListVersionsByFunction(ctx context.Context, in ListVersionsByF
 		all = append(all, f.versions[v].cfg.clone())
 	}
 	s.mu.Unlock()
-	items, next, err := page(all, listKey, in.Marker, in.MaxItems)
+	items, next, err := page(all, listKey, in.Marker, in.MaxItems, pageFunctions)
 	if err != nil {
 		return ListVersionsByFunctionOutput{}, err
 	}

@@ -34,3 +34,42 @@ func TestPublishVersion_NumbersVersionsAndReusesAnUnchangedOne(t *testing.T) {
 		assert.Equal(t, q, aws.ToString(out.ExecutedVersion))
 	}
 }
+
+// CreateFunction with Publish answers version 1's configuration under the
+// function's unqualified ARN (recorded: lambda test_lambda_api.py::
+// TestLambdaVersions::test_publish_version_on_create), while
+// UpdateFunctionCode with Publish answers the new version's qualified ARN
+// (recorded: lambda TestLambdaVersions::test_publish_with_update).
+func TestCreateFunction_WithPublishAnswersTheUnqualifiedArnOfVersion1(t *testing.T) {
+	e := newEnv(t)
+	const fnArn = "arn:aws:lambda:us-east-1:000000000000:function:fn"
+	created := e.createFunction(t, "fn", "h", func(in *sdk.CreateFunctionInput) { in.Publish = true })
+	assert.Equal(t, fnArn, aws.ToString(created.FunctionArn))
+	assert.Equal(t, "1", aws.ToString(created.Version))
+
+	got, err := e.client.GetFunction(e.ctx, &sdk.GetFunctionInput{FunctionName: aws.String("fn"), Qualifier: aws.String("1")})
+	require.NoError(t, err)
+	assert.Equal(t, fnArn+":1", aws.ToString(got.Configuration.FunctionArn))
+	for _, in := range []*sdk.GetFunctionInput{
+		{FunctionName: aws.String("fn"), Qualifier: aws.String("$LATEST")}, {FunctionName: aws.String("fn:$LATEST")},
+	} {
+		got, err = e.client.GetFunction(e.ctx, in)
+		require.NoError(t, err)
+		assert.Equal(t, fnArn+":$LATEST", aws.ToString(got.Configuration.FunctionArn))
+		assert.Equal(t, "$LATEST", aws.ToString(got.Configuration.Version))
+	}
+	got, err = e.client.GetFunction(e.ctx, &sdk.GetFunctionInput{FunctionName: aws.String("fn")})
+	require.NoError(t, err)
+	assert.Equal(t, fnArn, aws.ToString(got.Configuration.FunctionArn), "unqualified, the function's own ARN")
+	list, err := e.client.ListVersionsByFunction(e.ctx, &sdk.ListVersionsByFunctionInput{FunctionName: aws.String("fn")})
+	require.NoError(t, err)
+	require.Len(t, list.Versions, 2)
+	assert.Equal(t, fnArn+":$LATEST", aws.ToString(list.Versions[0].FunctionArn))
+	assert.Equal(t, fnArn+":1", aws.ToString(list.Versions[1].FunctionArn))
+
+	updated, err := e.client.UpdateFunctionCode(e.ctx, &sdk.UpdateFunctionCodeInput{FunctionName: aws.String("fn"),
+		ZipFile: []byte("new code"), Publish: true})
+	require.NoError(t, err)
+	assert.Equal(t, fnArn+":2", aws.ToString(updated.FunctionArn))
+	assert.Equal(t, "2", aws.ToString(updated.Version))
+}

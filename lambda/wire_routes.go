@@ -272,6 +272,11 @@ func bindQualified(c *call, name, qualifier *string) error {
 func bindPaging(c *call, marker *string, maxItems *int32) error {
 	*marker = c.q("Marker")
 	n, err := c.int32Query("MaxItems")
+	if err == nil && n == 0 && c.q("MaxItems") != "" {
+		// The Go API's 0 means "not given"; on the wire a 0 is given, and
+		// below every list operation's minimum of 1.
+		return errRange("maxItems", 0, 1, 10000)
+	}
 	*maxItems = n
 	return err
 }

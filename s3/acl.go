@@ -229,7 +229,7 @@ func (s *Service) PutObjectAcl(ctx context.Context, in PutObjectAclInput) (PutOb
 			"MissingHeaderName", "x-amz-acl")
 	}
 	var aclErr error
-	err = s.withObject(sc, in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
+	err = s.withObject(sc, "PUT", in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
 		g, err := resolveACL(in.ACL, s.ownerOf(b.account).ID, b.ownership == OwnershipBucketOwnerEnforced)
 		if err != nil {
 			aclErr = err
@@ -256,7 +256,7 @@ func (s *Service) GetObjectAcl(ctx context.Context, in GetObjectAclInput) (Acces
 		return AccessControlPolicy{}, err
 	}
 	var out AccessControlPolicy
-	err = s.withObject(sc, in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
+	err = s.withObject(sc, "GET", in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
 		out = policyOf(s.ownerOf(b.account), o.acl)
 	})
 	return out, err

@@ -94,7 +94,7 @@ func benchListObjectsV2(b *testing.B, in s3fake.ListObjectsV2Input, count func(s
 // A page of 100 keys from the middle of the bucket costs about the same
 // whatever the bucket holds: keys live in an ordered index.
 func BenchmarkListObjectsV2_PageOf100(b *testing.B) {
-	benchListObjectsV2(b, s3fake.ListObjectsV2Input{Bucket: "bkt", MaxKeys: 100, StartAfter: "p50/"},
+	benchListObjectsV2(b, s3fake.ListObjectsV2Input{Bucket: "bkt", MaxKeys: aws.Int(100), StartAfter: "p50/"},
 		func(out s3fake.ListObjectsV2Output) int { return len(out.Contents) })
 }
 

@@ -67,6 +67,8 @@ type CreateBucketInput struct {
 	// when empty; ACL the ACL it starts with (bucketsettings.go).
 	ObjectOwnership string
 	ACL             ACL
+	// ObjectLockEnabled enables Object Lock, and with it versioning.
+	ObjectLockEnabled bool
 }
 
 // CreateBucketOutput is the answer to CreateBucket.
@@ -125,6 +127,9 @@ func (s *Service) CreateBucket(ctx context.Context, in CreateBucketInput) (Creat
 	b.partition, b.account = sc.Partition, sc.Account
 	if err := s.startSettings(b, in); err != nil {
 		return CreateBucketOutput{}, err
+	}
+	if in.ObjectLockEnabled {
+		b.objectLock, b.versioning = true, VersioningEnabled
 	}
 	s.buckets[key] = b
 	return out, nil
@@ -201,6 +206,7 @@ func (s *Service) DeleteBucket(ctx context.Context, in DeleteBucketInput) (Delet
 		e.Fields = map[string]string{"BucketName": in.Bucket}
 		return DeleteBucketOutput{}, e
 	}
+	b.stopLifecycle()
 	delete(s.buckets, bucketKey{sc.Partition, in.Bucket})
 	return DeleteBucketOutput{}, nil
 }

@@ -195,3 +195,27 @@ func TestServeHTTP_ExpectedBucketOwnerMismatchIsAccessDenied(t *testing.T) {
 	_, status := apiError(t, err)
 	assert.Equal(t, 403, status)
 }
+
+// HeadBucket's answer has no body and Content-Type: application/xml, as
+// S3's does (the peer's AWS-verified test_header_content_type).
+func TestHeadBucket_AnswersWithContentTypeXML(t *testing.T) {
+	var rec answers
+	_, c, _ := newS3(t, recording(&rec))
+	createBucket(t, c, "bkt")
+	_, err := c.HeadBucket(context.Background(), &s3.HeadBucketInput{Bucket: aws.String("bkt")})
+	require.NoError(t, err)
+	assert.Equal(t, "application/xml", rec.Last().header.Get("Content-Type"))
+	assert.Empty(t, rec.Last().body)
+
+	// So do the answers to HEAD that fail: S3 sends the error document's
+	// Content-Type without the document.
+	_, err = c.HeadBucket(context.Background(), &s3.HeadBucketInput{Bucket: aws.String("missing")})
+	_, status := apiError(t, err)
+	assert.Equal(t, 404, status)
+	assert.Equal(t, "application/xml", rec.Last().header.Get("Content-Type"))
+	assert.Empty(t, rec.Last().body)
+	_, err = c.HeadObject(context.Background(), &s3.HeadObjectInput{Bucket: aws.String("bkt"), Key: aws.String("missing")})
+	_, status = apiError(t, err)
+	assert.Equal(t, 404, status)
+	assert.Equal(t, "application/xml", rec.Last().header.Get("Content-Type"))
+}

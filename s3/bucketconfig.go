@@ -47,6 +47,9 @@ func (s *Service) PutBucketVersioning(ctx context.Context, in PutBucketVersionin
 		return PutBucketVersioningOutput{}, malformedXML()
 	}
 	return PutBucketVersioningOutput{}, s.withBucket(sc, in.Bucket, func(b *bucket) error {
+		if b.objectLock && in.Status != VersioningEnabled {
+			return errs.New(codeInvalidBucketState, "An Object Lock configuration is present on this bucket, so the versioning state cannot be changed.")
+		}
 		b.versioning = in.Status
 		return nil
 	})

@@ -57,3 +57,21 @@ func newServer(t *testing.T) string {
 	t.Cleanup(srv.Close)
 	return url
 }
+
+// aws s3api put-bucket-lifecycle-configuration sends its document with a
+// checksum and reads it back with get-bucket-lifecycle-configuration.
+func TestAWSCLI_LifecycleConfiguration(t *testing.T) {
+	awscli.ForEach(t, func(t *testing.T, cli awscli.CLI) {
+		srv := newServer(t)
+		run := func(args ...string) string { t.Helper(); return string(cli.Run(t, srv, args...)) }
+		bucket := "cli-lc-" + cli.Name()
+		run("s3api", "create-bucket", "--bucket", bucket)
+		run("s3api", "put-bucket-lifecycle-configuration", "--bucket", bucket, "--lifecycle-configuration",
+			`{"Rules":[{"ID":"logs","Status":"Enabled","Filter":{"Prefix":"logs/"},"Expiration":{"Days":30}}]}`)
+		got := run("s3api", "get-bucket-lifecycle-configuration", "--bucket", bucket)
+		assert.Contains(t, got, `"ID": "logs"`)
+		assert.Contains(t, got, `"Days": 30`)
+		assert.Contains(t, got, "all_storage_classes_128K")
+		run("s3api", "delete-bucket-lifecycle", "--bucket", bucket)
+	})
+}

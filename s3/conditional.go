@@ -33,7 +33,7 @@ type Conditions struct {
 func (c Conditions) check(o *object, now time.Time, copySource bool) error {
 	prefix := "If-"
 	if copySource {
-		prefix = "x-amz-copy-source-if-"
+		prefix = "x-amz-copy-source-If-" // AWS's casing in <Condition>
 	}
 	if c.IfMatch != "" {
 		if !etagMatches(c.IfMatch, o.etag) {
@@ -42,17 +42,17 @@ func (c Conditions) check(o *object, now time.Time, copySource bool) error {
 	} else if !c.IfUnmodifiedSince.IsZero() && o.lastModified.After(c.IfUnmodifiedSince) {
 		return preconditionFailed(prefix + "Unmodified-Since")
 	}
-	notModified := false
+	notModified, failed := false, "None-Match"
 	if c.IfNoneMatch != "" {
 		notModified = etagMatches(c.IfNoneMatch, o.etag)
 	} else if !c.IfModifiedSince.IsZero() && !c.IfModifiedSince.After(now) {
-		notModified = !o.lastModified.After(c.IfModifiedSince)
+		notModified, failed = !o.lastModified.After(c.IfModifiedSince), "Modified-Since"
 	}
 	if !notModified {
 		return nil
 	}
 	if copySource {
-		return preconditionFailed(prefix + "None-Match")
+		return preconditionFailed(prefix + failed)
 	}
 	return &headerError{
 		err: errs.New(codeNotModified, "Not Modified"),

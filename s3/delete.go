@@ -9,6 +9,13 @@ import (
 // DeleteObjectInput names the object, or the version, to delete.
 type DeleteObjectInput struct {
 	Bucket, Key, VersionId string
+	// IfMatch deletes only if the key's current version has one of these
+	// ETags ("*" for any): a current object with another ETag is
+	// PreconditionFailed, no current object NoSuchKey.
+	IfMatch string
+	// BypassGovernanceRetention is x-amz-bypass-governance-retention; nil
+	// when absent.
+	BypassGovernanceRetention *bool
 }
 
 // DeleteObjectOutput says what the delete did.
@@ -24,8 +31,9 @@ type DeleteObjectOutput struct {
 // object when versioning is off, adds a delete marker when it is on, and
 // replaces the "null" version with a delete marker when it is suspended;
 // with one it removes that version for good. Deleting what does not exist
-// succeeds, as in S3. Events: s3:ObjectRemoved:Delete or
-// s3:ObjectRemoved:DeleteMarkerCreated.
+// succeeds, as in S3, unless IfMatch asks for an object: S3's conditional
+// delete evaluates only the current version. Events: s3:ObjectRemoved:Delete
+// or s3:ObjectRemoved:DeleteMarkerCreated.
 func (s *Service) DeleteObject(ctx context.Context, in DeleteObjectInput) (DeleteObjectOutput, error) {
 	sc, err := s.enter(ctx, "DeleteObject", in.Bucket, in.Key)
 	if err != nil {
@@ -38,15 +46,26 @@ func (s *Service) DeleteObject(ctx context.Context, in DeleteObjectInput) (Delet
 		s.mu.Unlock()
 		return DeleteObjectOutput{}, err
 	}
-	out, ev, err := s.remove(b, in.Key, in.VersionId, req)
+	if in.IfMatch != "" {
+		if err := checkWrite(in.IfMatch, "", b.current(in.Key), in.Key); err != nil {
+			s.mu.Unlock()
+			return DeleteObjectOutput{}, err
+		}
+	}
+	if err := b.checkBypass(in.BypassGovernanceRetention); err != nil {
+		s.mu.Unlock()
+		return DeleteObjectOutput{}, err
+	}
+	out, ev, err := s.removeUnlocked(b, in.Key, in.VersionId, in.BypassGovernanceRetention, req)
 	s.mu.Unlock()
 	s.publish(ev)
 	return out, err
 }
 
 // ObjectIdentifier names an object, or one version, for DeleteObjects.
+// ETag makes its delete conditional, as DeleteObject's IfMatch does.
 type ObjectIdentifier struct {
-	Key, VersionId string
+	Key, VersionId, ETag string
 }
 
 // DeleteObjectsInput lists up to 1000 objects to delete.
@@ -55,6 +74,9 @@ type DeleteObjectsInput struct {
 	Objects []ObjectIdentifier
 	// Quiet leaves successful deletes out of the answer.
 	Quiet bool
+	// BypassGovernanceRetention is x-amz-bypass-governance-retention; nil
+	// when absent.
+	BypassGovernanceRetention *bool
 }
 
 // DeletedObject is one successful delete.
@@ -78,8 +100,10 @@ type DeleteObjectsOutput struct {
 // maxDeleteObjects is the most keys one DeleteObjects takes.
 const maxDeleteObjects = 1000
 
-// DeleteObjects deletes up to 1000 objects as DeleteObject does each one;
-// more, or none, is MalformedXML, as in S3.
+// DeleteObjects deletes up to 1000 objects as DeleteObject does each one,
+// an ETag given with one as its If-Match ("you must provide the ETag value
+// in the ETag element of the object", S3 User Guide); more, or none, is
+// MalformedXML, as in S3.
 func (s *Service) DeleteObjects(ctx context.Context, in DeleteObjectsInput) (DeleteObjectsOutput, error) {
 	sc, err := s.enter(ctx, "DeleteObjects", in.Bucket, "")
 	if err != nil {
@@ -95,10 +119,19 @@ func (s *Service) DeleteObjects(ctx context.Context, in DeleteObjectsInput) (Del
 		s.mu.Unlock()
 		return DeleteObjectsOutput{}, err
 	}
+	if err := b.checkBypass(in.BypassGovernanceRetention); err != nil {
+		s.mu.Unlock()
+		return DeleteObjectsOutput{}, err
+	}
 	var out DeleteObjectsOutput
 	var events []pendingEvent
 	for _, id := range in.Objects {
-		r, ev, err := s.remove(b, id.Key, id.VersionId, req)
+		var r DeleteObjectOutput
+		var ev []pendingEvent
+		err := checkWrite(id.ETag, "", b.current(id.Key), id.Key)
+		if err == nil {
+			r, ev, err = s.removeUnlocked(b, id.Key, id.VersionId, in.BypassGovernanceRetention, req)
+		}
 		if err != nil {
 			ae := awserr.As(err)
 			out.Errors = append(out.Errors, DeleteError{Key: id.Key, VersionId: id.VersionId, Code: ae.Code, Message: ae.Message})

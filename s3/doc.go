@@ -53,27 +53,94 @@
 //   - Objects: PutObject, GetObject, HeadObject (ranges, part numbers,
 //     If-Match / If-None-Match / If-Modified-Since / If-Unmodified-Since,
 //     response-* overrides), DeleteObject, DeleteObjects, CopyObject
-//     (metadata and tagging directives, copy-source conditions), browser
-//     form POST uploads, object tagging, user metadata and content headers,
-//     conditional writes (If-None-Match: *, If-Match).
-//   - Versioning: version ids, delete markers, the "null" version of
-//     suspended buckets, ListObjectVersions.
+//     (metadata and tagging directives, copy-source conditions, STANDARD
+//     unless a storage class is given, a version copied onto its own key to
+//     restore it), browser form POST uploads, object tagging (S3's tag
+//     rules: no aws: prefix, the allowed characters, at most 10), user
+//     metadata (sent back with lower-case x-amz-meta-* names, as S3 sends
+//     them) and content headers,
+//     conditional writes (If-None-Match: *, If-Match) and deletes
+//     (DeleteObject If-Match and DeleteObjects ETags, evaluated against the
+//     current version; a key without one is NoSuchKey).
+//   - Versioning: version ids, delete markers (a read or tagging call on
+//     one is 405 MethodNotAllowed with Allow: DELETE), the "null" version
+//     of suspended buckets, ListObjectVersions.
 //   - Listings: ListObjectsV2 (prefix, delimiter, continuation tokens,
 //     start-after, fetch-owner, encoding-type=url), ListObjects, every page
 //     O(log n + page size): keys live in an ordered index.
 //   - Multipart uploads: CreateMultipartUpload, UploadPart, UploadPartCopy,
-//     ListParts, ListMultipartUploads, CompleteMultipartUpload (InvalidPart,
-//     InvalidPartOrder, EntityTooSmall), AbortMultipartUpload; the SDK's
-//     upload manager and downloader work.
+//     ListParts (max-parts and part-number-marker checked as S3 checks
+//     them), ListMultipartUploads, CompleteMultipartUpload (InvalidPart,
+//     InvalidPartOrder, EntityTooSmall; completing a completed upload again
+//     answers the same completion while the version it made is stored),
+//     AbortMultipartUpload; the SDK's upload manager and downloader work.
 //   - Integrity: Content-MD5; CRC32, CRC32C, CRC64NVME, SHA1 and SHA256
 //     checksums in headers or aws-chunked trailers, verified, stored and
 //     returned with x-amz-checksum-mode: ENABLED (never on ranges);
 //     composite and full-object checksums of multipart objects; ETags as S3
 //     computes them (MD5, or MD5 of the part MD5s with "-N").
+//   - Lifecycle: Put/Get/DeleteBucketLifecycle(Configuration) (boto3's
+//     legacy put/get_bucket_lifecycle share the sub-resource and are
+//     recorded under the Configuration names), validated
+//     as S3 does (1 to 1000 rules with unique IDs, a Filter or the legacy
+//     Prefix, one filter condition or And, one of Days, Date and
+//     ExpiredObjectDeleteMarker, Dates at midnight GMT, S3's
+//     MalformedXML, InvalidArgument and InvalidRequest messages), with
+//     TransitionDefaultMinimumObjectSize; applied on the cloud's clock as
+//     S3 does: days are added to the creation time (a noncurrent version's:
+//     the time it became noncurrent; an upload's: its initiation) and
+//     rounded up to the next midnight UTC, a Date acts on its day and a
+//     past Date at the next midnight. Current versions expire (deleted, or
+//     a delete marker on top in a versioned bucket), noncurrent versions
+//     expire past NewerNoncurrentVersions, lone expired delete markers are
+//     removed, incomplete uploads are aborted, and transitions change the
+//     storage class (down S3's waterfall; under the default
+//     all_storage_classes_128K objects under 128 KiB only with a rule's
+//     ObjectSizeGreaterThan); filters by prefix, tags and sizes.
+//     PutObject, CopyObject, CompleteMultipartUpload, GetObject and
+//     HeadObject (without a version id) carry
+//     x-amz-expiration: expiry-date="...", rule-id="..." of the earliest
+//     expiring rule; LifecycleExpiration:Delete,
+//     LifecycleExpiration:DeleteMarkerCreated and LifecycleTransition
+//     events are sent, naming s3.amazonaws.com. Cost: each bucket with a
+//     configuration has one job on the cloud scheduler, at the next
+//     midnight something is due; a write looks at its own key's versions
+//     to move the job earlier, and a run (or a configuration change)
+//     walks the bucket once, so nothing runs while nothing is due.
+//   - Object Lock: CreateBucket with ObjectLockEnabledForBucket (which
+//     turns versioning on; a locked bucket's versioning cannot be
+//     suspended), Put/GetObjectLockConfiguration (on a versioned bucket,
+//     with a GOVERNANCE or COMPLIANCE default retention of Days or Years
+//     given to new versions), Put/GetObjectRetention and
+//     Put/GetObjectLegalHold (of a version), the x-amz-object-lock-*
+//     headers of PutObject (validated as S3 does, a Content-MD5 or
+//     checksum required with them), CopyObject (the source's lock is not
+//     copied) and CreateMultipartUpload, and GetObject/HeadObject
+//     reporting them. Deleting a version under a legal hold, a COMPLIANCE retention
+//     or a GOVERNANCE one without x-amz-bypass-governance-retention is
+//     AccessDenied ("Access Denied because object protected by object
+//     lock."), in DeleteObject and per key in DeleteObjects, until the
+//     retention ends on the cloud's clock; a retention in force is only
+//     extended or strengthened without the bypass, a COMPLIANCE one never
+//     weakened. A delete without a version id puts a delete marker on top,
+//     as S3 does; lifecycle leaves locked versions until their retention
+//     ends.
+//   - RestoreObject of GLACIER and DEEP_ARCHIVE versions (GetObject of
+//     an archived version is InvalidObjectState): the restore completes on
+//     the cloud's clock after its tier's time, the upper end of the range
+//     S3 documents (GLACIER Expedited 5 minutes, Standard 5 hours, Bulk 12
+//     hours; DEEP_ARCHIVE Standard 12 hours, Bulk 48 hours), then the copy
+//     is readable until the midnight UTC after Days from completion;
+//     x-amz-restore reports ongoing-request="true", then
+//     ongoing-request="false", expiry-date="..."; a request during a
+//     restore is RestoreAlreadyInProgress (409), one on a restored copy
+//     resets its period (200); ObjectRestore:Post, :Completed and :Delete
+//     events. Each restore under way is one job on the cloud scheduler.
 //   - Notifications: Put/GetBucketNotificationConfiguration with queue,
 //     topic and Lambda configurations, event types and prefix/suffix
-//     filters, validated as S3 does; an s3:TestEvent to each queue and topic
-//     when configured; ObjectCreated, ObjectRemoved and ObjectTagging events
+//     filters, validated as S3 does (FIFO queues refused; a FIFO topic fails
+//     the test event); an s3:TestEvent to each queue and topic when
+//     configured; ObjectCreated, ObjectRemoved and ObjectTagging events
 //     posted through the cloud's bus in S3's event message format (version
 //     2.1, URL-encoded keys, sequencers).
 //   - Bucket configurations, stored and read back (a fresh bucket's
@@ -170,8 +237,10 @@
 //     requests are served whatever the bucket's region. Lambda destinations of a
 //     notification configuration are not validated (S3 checks the function's
 //     policy). Nothing is sent to EventBridge.
-//   - max-keys=0 (and max-parts, max-uploads) is served as the default page
-//     of 1000 rather than an empty page.
+//   - max-parts=0 and max-uploads=0 are served as the default page of 1000
+//     rather than an empty page (ListObjects, ListObjectsV2 and
+//     ListObjectVersions answer max-keys=0 with nothing, not truncated, as
+//     S3 does).
 //   - Sub-resources the fake does not serve answer 501 NotImplemented,
 //     whatever the method; see below.
 //   - Objects are stored as sent whatever encryption they report; no KMS
@@ -189,6 +258,15 @@
 //     in S3's documentation and is taken from reports of such accounts.
 //   - x-amz-id-2 repeats the request id; event records name the caller by
 //     "AWS:" and its access key id, and the bucket owner by the account id.
+//   - Lifecycle acts at the due midnight exactly; S3 runs it
+//     asynchronously, usually within the day. When two
+//     transitions of a version fall due the same day only the first is
+//     taken; the next run takes the other.
+//   - s3:ObjectAcl:Put is accepted in notification configurations and
+//     never sent: ACLs are not served.
+//   - RestoreObject takes Days restores only (no SELECT restores); the
+//     Expedited tier on DEEP_ARCHIVE, which S3 does not offer, is
+//     InvalidArgument; restore events carry no glacierEventData.
 //   - A completed multipart upload is assembled in memory at once, and
 //     CompleteMultipartUpload never answers 200 with an error document as S3
 //     may after a long assembly.
@@ -200,12 +278,10 @@
 // 501 NotImplemented, S3's error for functionality it does not provide
 // (wire_unsupported.go):
 //
-//   - Bucket configurations: Get/Put/DeleteBucketLifecycle(Configuration),
-//     Get/PutBucketAbac.
-//   - Object Lock: Get/PutObjectLockConfiguration, Get/PutObjectRetention,
-//     Get/PutObjectLegalHold.
-//   - Objects: GetObjectTorrent, RestoreObject, RenameObject,
-//     UpdateObjectEncryption, and object annotations (Get/Put/DeleteObjectAnnotation, ListObjectAnnotations).
+//   - Bucket configurations: Get/PutBucketAbac.
+//   - Objects: GetObjectTorrent, RenameObject, UpdateObjectEncryption, and
+//     object annotations (Get/Put/DeleteObjectAnnotation,
+//     ListObjectAnnotations).
 //   - S3 Metadata: Create/Get/DeleteBucketMetadataConfiguration,
 //     Create/Get/DeleteBucketMetadataTableConfiguration,
 //     UpdateBucketMetadataAnnotationTableConfiguration,

@@ -1,6 +1,10 @@
 package s3
 
-import "time"
+import (
+	"time"
+
+	"github.com/awsfake/awsfake/internal/sched"
+)
 
 // bucket is one bucket and everything in it. Fields are guarded by the
 // service lock.
@@ -14,6 +18,11 @@ type bucket struct {
 	policy       string
 	cors         []CORSRule
 	notification NotificationConfiguration
+	lifecycle    *LifecycleConfiguration // nil when it has none
+	lcJob        *sched.Job              // its next lifecycle run (engine_lifecycle.go)
+	lcGen        uint64                  // bumped when lcJob is replaced
+	objectLock   bool                    // Object Lock enabled (objectlock.go)
+	lockRule     *DefaultRetention       // its default retention, nil for none
 
 	// Sub-resources that are configurations (bucketsettings.go,
 	// encryption.go, configs.go, website.go, acl.go).
@@ -72,11 +81,14 @@ type object struct {
 	sum      checksum
 	parts    int // parts of a multipart object, 0 otherwise
 	partEnds []int64
+	uploadID string // the multipart upload that made it, "" otherwise
 	header   ObjectHeaders
 	metadata map[string]string
 	tags     []Tag
 	acl      []Grant // nil: the owner's FULL_CONTROL
 	enc      ObjectEncryption
+	lock     ObjectLock
+	restore  *restoreState // of an archived version (restore.go)
 }
 
 // size returns the object's length in bytes.

@@ -93,6 +93,7 @@ func (s *Service) store(b *bucket, o *object) {
 		o.enc, _ = b.encrypt(SSE{}) // a bucket's default never fails
 	}
 	o.lastModified = s.stamp()
+	b.applyDefaultRetention(o)
 	o.versionID = "null"
 	if b.versioning == VersioningEnabled {
 		o.versionID = s.newVersionID()
@@ -117,6 +118,7 @@ func (s *Service) store(b *bucket, o *object) {
 	} else {
 		b.live.Insert(o.key)
 	}
+	s.lifecycleTouched(b, o.key)
 }
 
 // current returns the current version of key, nil when there is none.
@@ -171,6 +173,18 @@ func validVersionID(id string) bool {
 	return true
 }
 
+// markerNotAllowed is S3's answer to a call on a delete marker (recorded:
+// TestS3ObjectCRUD::test_delete_object_versioned): 405 MethodNotAllowed
+// naming the method and the DeleteMarker resource type, with Allow: DELETE
+// (the one method a marker takes) and the marker's headers.
+func markerNotAllowed(o *object, b *bucket, method string) error {
+	e := withFields(errs.New(codeMethodNotAllowed, "The specified method is not allowed against this resource."),
+		"Method", method, "ResourceType", "DeleteMarker")
+	h := markerHeaders(o, b)
+	h["Allow"] = "DELETE"
+	return &headerError{err: e, headers: h}
+}
+
 // markerHeaders are the headers S3 sends with an answer about a delete
 // marker.
 func markerHeaders(o *object, b *bucket) map[string]string {
@@ -217,6 +231,7 @@ func (s *Service) remove(b *bucket, key, versionID string, req requester) (Delet
 			}
 			e.versions = append(e.versions[:i], e.versions[i+1:]...)
 			s.refresh(b, key, e)
+			s.lifecycleTouched(b, key)
 			return DeleteObjectOutput{VersionId: versionID, DeleteMarker: o.deleteMarker}, s.event(b, "ObjectRemoved:Delete", o, req), nil
 		}
 		return DeleteObjectOutput{VersionId: versionID}, nil, nil

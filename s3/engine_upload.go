@@ -19,6 +19,7 @@ type upload struct {
 	parts     []*part // sorted by number
 	acl       []Grant // the object's, set at initiation
 	enc       ObjectEncryption
+	lock      ObjectLock
 }
 
 // part is one uploaded part.
@@ -45,6 +46,22 @@ func (b *bucket) lookupUpload(key, id string) (*upload, error) {
 	return u, nil
 }
 
+// completedBy returns the version of key that upload id made when it was
+// completed, nil when there is none (never completed, or that version is
+// gone). The caller holds s.mu.
+func (b *bucket) completedBy(key, id string) *object {
+	e := b.entries[key]
+	if e == nil || id == "" {
+		return nil
+	}
+	for _, o := range e.versions {
+		if o.uploadID == id {
+			return o
+		}
+	}
+	return nil
+}
+
 // assemble builds the object of a completed upload: the concatenated
 // parts, the multipart ETag and the checksum of the upload's type. Parts
 // are never changed once stored, so this runs without the lock.
@@ -65,9 +82,9 @@ func assemble(u *upload, parts []*part, full Checksums) (*object, error) {
 	}
 	etag := md5.Sum(md5s)
 	o := &object{
-		key: u.key, data: data, parts: len(parts), partEnds: ends,
+		key: u.key, data: data, parts: len(parts), partEnds: ends, uploadID: u.id,
 		etag:   `"` + hex.EncodeToString(etag[:]) + "-" + strconv.Itoa(len(parts)) + `"`,
-		header: u.header, metadata: u.metadata, tags: u.tags, acl: u.acl, enc: u.enc,
+		header: u.header, metadata: u.metadata, tags: u.tags, acl: u.acl, enc: u.enc, lock: u.lock,
 	}
 	switch {
 	case u.typ == Composite:

@@ -70,6 +70,11 @@ const (
 	codePreconditionFailed                    = "PreconditionFailed"
 	codeTooManyBuckets                        = "TooManyBuckets"
 	codeXAmzContentSHA256Mismatch             = "XAmzContentSHA256Mismatch"
+	codeInvalidBucketState                    = "InvalidBucketState"
+	codeNoSuchLifecycleConfiguration          = "NoSuchLifecycleConfiguration"
+	codeNoSuchObjectLockConfiguration         = "NoSuchObjectLockConfiguration"
+	codeObjectLockConfigurationNotFound       = "ObjectLockConfigurationNotFoundError"
+	codeRestoreAlreadyInProgress              = "RestoreAlreadyInProgress"
 )
 
 // errs is S3's error catalogue: every code the package raises, and those a
@@ -155,6 +160,11 @@ var errs = faults.NewCatalogue(arnService, faults.Specs{
 	"TooManyBuckets":                        {Status: 400, Message: "You have attempted to create more buckets than allowed"},
 	"TooManyParts":                          {Status: 400, Message: "You have attempted to add more parts than the maximum of 10000 that are allowed for this object."},
 	"XAmzContentSHA256Mismatch":             {Status: 400, Message: "The provided 'x-amz-content-sha256' header does not match what was computed."},
+	"InvalidBucketState":                    {Status: 409, Message: "The request is not valid with the current state of the bucket."},
+	"NoSuchLifecycleConfiguration":          {Status: 404, Message: "The lifecycle configuration does not exist"},
+	"NoSuchObjectLockConfiguration":         {Status: 404, Message: "The specified object does not have a ObjectLock configuration"},
+	"ObjectLockConfigurationNotFoundError":  {Status: 404, Message: "Object Lock configuration does not exist for this bucket"},
+	"RestoreAlreadyInProgress":              {Status: 409, Message: "Object restore is already in progress"},
 })
 
 // withFields returns e carrying the extra elements S3 adds to its error

@@ -76,7 +76,7 @@ func (s *Service) event(b *bucket, name string, o *object, req requester) []pend
 		if o.versionID != "null" {
 			e.versionID = o.versionID
 		}
-		if !o.deleteMarker && !strings.HasPrefix(name, "ObjectRemoved:") {
+		if !o.deleteMarker && !strings.HasPrefix(name, "ObjectRemoved:") && !strings.HasPrefix(name, "LifecycleExpiration:") {
 			e.withSize, e.size, e.etag = true, o.size(), strings.Trim(o.etag, `"`)
 		}
 		out = append(out, e)

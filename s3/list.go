@@ -2,9 +2,12 @@ package s3
 
 import (
 	"context"
-	"encoding/base64"
+	"encoding/binary"
+	"hash/crc32"
 	"strings"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/pagetoken"
 )
 
 // walk pages through an index of keys as S3 listings do: keys after a
@@ -38,7 +41,7 @@ func (w *walk) run(idx *keyIndex, within bool, visit func(key string, room int) 
 	default:
 		c = idx.SeekAfter(w.marker)
 	}
-	for c.Valid() {
+	for w.limit > 0 && c.Valid() {
 		key := c.Key()
 		if !strings.HasPrefix(key, w.prefix) {
 			return
@@ -104,8 +107,9 @@ func (s *Service) summary(o *object, withOwner bool) ObjectSummary {
 // ListObjectsV2Input pages through a bucket's objects.
 type ListObjectsV2Input struct {
 	Bucket, Prefix, Delimiter string
-	// MaxKeys is the page size, at most 1000; 0 means 1000.
-	MaxKeys int
+	// MaxKeys is the page size, at most 1000; nil means 1000, and 0 lists
+	// nothing (not truncated), as S3 answers max-keys=0.
+	MaxKeys *int
 	// ContinuationToken is the NextContinuationToken of the previous page.
 	ContinuationToken string
 	// StartAfter lists keys after this one (ignored with a token).
@@ -134,18 +138,18 @@ func (s *Service) ListObjectsV2(ctx context.Context, in ListObjectsV2Input) (Lis
 	if err != nil {
 		return ListObjectsV2Output{}, err
 	}
-	limit, err := pageSize(in.MaxKeys, "max-keys")
+	limit, err := keysPageSize(in.MaxKeys)
 	if err != nil {
 		return ListObjectsV2Output{}, err
 	}
 	marker := in.StartAfter
 	if in.ContinuationToken != "" {
-		t, err := base64.RawURLEncoding.DecodeString(in.ContinuationToken)
-		if err != nil {
-			return ListObjectsV2Output{}, invalidArgument("continuation-token", in.ContinuationToken,
-				"The continuation token provided is incorrect")
+		key, ok := tokenKey(in.ContinuationToken)
+		if !ok { // recorded: TestS3ListObjectsV2::test_list_objects_v2_continuation_start_after
+			return ListObjectsV2Output{}, withFields(errs.New(codeInvalidArgument, "The continuation token provided is incorrect"),
+				"ArgumentName", "continuation-token")
 		}
-		marker = string(t)
+		marker = key
 	}
 	out := ListObjectsV2Output{Name: in.Bucket, Prefix: in.Prefix, Delimiter: in.Delimiter, MaxKeys: limit,
 		ContinuationToken: in.ContinuationToken, StartAfter: in.StartAfter}
@@ -162,7 +166,7 @@ func (s *Service) ListObjectsV2(ctx context.Context, in ListObjectsV2Input) (Lis
 	}
 	out.KeyCount, out.IsTruncated = w.count, w.truncated
 	if w.truncated {
-		out.NextContinuationToken = base64.RawURLEncoding.EncodeToString([]byte(w.lastKey))
+		out.NextContinuationToken = continuationToken(w.lastKey)
 	}
 	return out, nil
 }
@@ -171,7 +175,7 @@ func (s *Service) ListObjectsV2(ctx context.Context, in ListObjectsV2Input) (Lis
 type ListObjectsInput struct {
 	Bucket, Prefix, Delimiter string
 	Marker                    string
-	MaxKeys                   int // 0 means 1000
+	MaxKeys                   *int // as ListObjectsV2Input's
 }
 
 // ListObjectsOutput is a page of ListObjects (version 1).
@@ -194,7 +198,7 @@ func (s *Service) ListObjects(ctx context.Context, in ListObjectsInput) (ListObj
 	if err != nil {
 		return ListObjectsOutput{}, err
 	}
-	limit, err := pageSize(in.MaxKeys, "max-keys")
+	limit, err := keysPageSize(in.MaxKeys)
 	if err != nil {
 		return ListObjectsOutput{}, err
 	}
@@ -217,6 +221,37 @@ func (s *Service) ListObjects(ctx context.Context, in ListObjectsInput) (ListObj
 	return out, nil
 }
 
+// keysPageSize is the page size of ListObjects, ListObjectsV2 and
+// ListObjectVersions: 1000 when max-keys is absent, none for 0 (not
+// truncated), at most 1000.
+func keysPageSize(n *int) (int, error) {
+	if n == nil {
+		return maxListing, nil
+	}
+	if *n == 0 {
+		return 0, nil
+	}
+	return pageSize(*n, "max-keys")
+}
+
+// continuationToken is the ListObjectsV2 token of a page ending at key:
+// pagetoken's, the key followed by its CRC-32, so that a token S3 did not
+// hand out is refused as S3 refuses it.
+func continuationToken(key string) string {
+	return pagetoken.Of(string(binary.BigEndian.AppendUint32([]byte(key), crc32.ChecksumIEEE([]byte(key)))))
+}
+
+// tokenKey returns the key a continuation token names; ok is false for a
+// token continuationToken did not make.
+func tokenKey(token string) (key string, ok bool) {
+	b, ok := pagetoken.Key(token)
+	if !ok || len(b) < 5 {
+		return "", false
+	}
+	key, sum := b[:len(b)-4], b[len(b)-4:]
+	return key, binary.BigEndian.Uint32([]byte(sum)) == crc32.ChecksumIEEE([]byte(key))
+}
+
 // ListObjectVersionsInput pages through every version of a bucket's
 // objects.
 type ListObjectVersionsInput struct {
@@ -224,7 +259,7 @@ type ListObjectVersionsInput struct {
 	KeyMarker                 string
 	// VersionIdMarker resumes within KeyMarker after this version.
 	VersionIdMarker string
-	MaxKeys         int // 0 means 1000
+	MaxKeys         *int // as ListObjectsV2Input's
 }
 
 // ObjectVersion is one version or delete marker of a listing.
@@ -261,7 +296,7 @@ func (s *Service) ListObjectVersions(ctx context.Context, in ListObjectVersionsI
 	if err != nil {
 		return ListObjectVersionsOutput{}, err
 	}
-	limit, err := pageSize(in.MaxKeys, "max-keys")
+	limit, err := keysPageSize(in.MaxKeys)
 	if err != nil {
 		return ListObjectVersionsOutput{}, err
 	}

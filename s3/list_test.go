@@ -221,7 +221,7 @@ func TestListObjectsV2_AgreesWithBruteForce(t *testing.T) {
 		var gotKeys, gotPrefixes []string
 		token := ""
 		for {
-			out, err := s.ListObjectsV2(ctx, s3fake.ListObjectsV2Input{Bucket: "bkt", Prefix: prefix, Delimiter: delim, MaxKeys: size, ContinuationToken: token})
+			out, err := s.ListObjectsV2(ctx, s3fake.ListObjectsV2Input{Bucket: "bkt", Prefix: prefix, Delimiter: delim, MaxKeys: &size, ContinuationToken: token})
 			require.NoError(t, err)
 			require.LessOrEqual(t, out.KeyCount, size)
 			for _, o := range out.Contents {
@@ -289,4 +289,66 @@ func TestListMultipartUploads_ListsUploadsInProgressByKey(t *testing.T) {
 	}
 	assert.Equal(t, []string{"a " + ids[1], "a " + ids[2], "b " + ids[0], "dir/"}, got,
 		"by key, uploads of one key in the order they started, keys rolled up at the delimiter")
+}
+
+// MaxKeys=0 lists nothing and is not truncated, as S3 answers max-keys=0
+// (ceph's s3-tests, run against AWS: test_bucket_list_maxkeys_zero,
+// test_bucket_listv2_maxkeys_zero, test_bucket_list_versions_maxkeys_zero),
+// in all three listings; an absent MaxKeys is a page of 1000.
+func TestListObjects_MaxKeysZeroListsNothing(t *testing.T) {
+	ctx := context.Background()
+	_, c, _ := newS3(t)
+	createBucket(t, c, "bkt")
+	putObject(t, c, "bkt", "a", "1")
+	putObject(t, c, "bkt", "b/c", "2")
+	v2, err := c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String("bkt"), MaxKeys: aws.Int32(0), Delimiter: aws.String("/")})
+	require.NoError(t, err)
+	assert.Empty(t, v2.Contents)
+	assert.Empty(t, v2.CommonPrefixes)
+	assert.Equal(t, int32(0), aws.ToInt32(v2.KeyCount))
+	assert.Equal(t, int32(0), aws.ToInt32(v2.MaxKeys))
+	assert.False(t, aws.ToBool(v2.IsTruncated))
+	assert.Nil(t, v2.NextContinuationToken)
+	v1, err := c.ListObjects(ctx, &s3.ListObjectsInput{Bucket: aws.String("bkt"), MaxKeys: aws.Int32(0)})
+	require.NoError(t, err)
+	assert.Empty(t, v1.Contents)
+	assert.Equal(t, int32(0), aws.ToInt32(v1.MaxKeys))
+	assert.False(t, aws.ToBool(v1.IsTruncated))
+	vs, err := c.ListObjectVersions(ctx, &s3.ListObjectVersionsInput{Bucket: aws.String("bkt"), MaxKeys: aws.Int32(0)})
+	require.NoError(t, err)
+	assert.Empty(t, vs.Versions)
+	assert.Equal(t, int32(0), aws.ToInt32(vs.MaxKeys))
+	assert.False(t, aws.ToBool(vs.IsTruncated))
+
+	all, err := c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String("bkt")})
+	require.NoError(t, err)
+	assert.Len(t, all.Contents, 2)
+	assert.Equal(t, int32(1000), aws.ToInt32(all.MaxKeys))
+	_, err = c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String("nobucket"), MaxKeys: aws.Int32(0)})
+	requireCode(t, err, "NoSuchBucket", 404)
+}
+
+// A continuation token S3 did not hand out, even one that is valid base64,
+// is InvalidArgument naming continuation-token, without its value
+// (recorded: s3 TestS3ListObjectsV2::
+// test_list_objects_v2_continuation_start_after, "exc-continuation-token").
+func TestListObjectsV2_GarbageTokenIsInvalidArgument(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	_, c, _ := newS3(t, recording(&rec))
+	createBucket(t, c, "bkt")
+	putObject(t, c, "bkt", "a", "1")
+	putObject(t, c, "bkt", "b", "2")
+	for _, token := range []string{"random", "YQ", "dGVzdF8x", "%%%"} {
+		_, err := c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String("bkt"), ContinuationToken: aws.String(token)})
+		requireCode(t, err, "InvalidArgument", 400)
+		assert.Equal(t, errorDoc{Code: "InvalidArgument", Message: "The continuation token provided is incorrect",
+			ArgumentName: "continuation-token"}, rec.Error(t), token)
+	}
+	page, err := c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String("bkt"), MaxKeys: aws.Int32(1)})
+	require.NoError(t, err)
+	rest, err := c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String("bkt"), ContinuationToken: page.NextContinuationToken})
+	require.NoError(t, err)
+	require.Len(t, rest.Contents, 1)
+	assert.Equal(t, "b", aws.ToString(rest.Contents[0].Key), "a token S3 handed out resumes after its page")
 }

@@ -32,6 +32,8 @@ type CreateMultipartUploadInput struct {
 	// every part carries the same key.
 	ACL        ACL
 	Encryption SSE
+	// Lock is the Object Lock of the object the upload completes.
+	Lock ObjectLock
 }
 
 // CreateMultipartUploadOutput identifies the new upload.
@@ -71,11 +73,16 @@ func (s *Service) CreateMultipartUpload(ctx context.Context, in CreateMultipartU
 		if u.enc, err = b.encrypt(in.Encryption); err != nil {
 			return err
 		}
+		if err := s.checkLockHeaders(b, in.Lock, nil); err != nil {
+			return err
+		}
+		u.lock = in.Lock
 		b.uploads[u.id] = u
 		if len(b.uploadsBy[u.key]) == 0 {
 			b.uploadKeys.Insert(u.key)
 		}
 		b.uploadsBy[u.key] = append(b.uploadsBy[u.key], u)
+		s.lifecycleTouched(b, u.key)
 		return nil
 	})
 	if err != nil {

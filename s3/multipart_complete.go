@@ -4,6 +4,8 @@ import (
 	"context"
 	"strconv"
 	"strings"
+
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // CompletedPart names a part to assemble, with the ETag UploadPart
@@ -31,6 +33,7 @@ type CompleteMultipartUploadOutput struct {
 	Checksums             Checksums
 	ChecksumType          string
 	Encryption            ObjectEncryption
+	Expiration            string // x-amz-expiration: the lifecycle rule expiring the object
 }
 
 // CompleteMultipartUpload assembles the listed parts into the object and
@@ -39,6 +42,9 @@ type CompleteMultipartUploadOutput struct {
 // uploaded with the ETags given (InvalidPart), and that every part but the
 // last holds at least 5 MiB (EntityTooSmall). Parts not listed are
 // discarded. The ETag is the MD5 of the concatenated part MD5s, then "-N".
+// Completing an upload already completed answers what its completion
+// answered, as S3 does to a retried completion, for as long as the version
+// it made is stored; it changes nothing and sends no event.
 func (s *Service) CompleteMultipartUpload(ctx context.Context, in CompleteMultipartUploadInput) (CompleteMultipartUploadOutput, error) {
 	sc, err := s.enter(ctx, "CompleteMultipartUpload", in.Bucket, in.Key)
 	if err != nil {
@@ -46,7 +52,7 @@ func (s *Service) CompleteMultipartUpload(ctx context.Context, in CompleteMultip
 	}
 	u, err := s.uploadOf(sc, in.Bucket, in.Key, in.UploadId)
 	if err != nil {
-		return CompleteMultipartUploadOutput{}, err
+		return s.completedAgain(sc, in, err)
 	}
 	parts, err := s.chooseParts(u, in)
 	if err != nil {
@@ -73,17 +79,41 @@ func (s *Service) CompleteMultipartUpload(ctx context.Context, in CompleteMultip
 	b.dropUpload(u)
 	s.store(b, o)
 	ev := s.event(b, "ObjectCreated:CompleteMultipartUpload", o, req)
+	out := s.completed(b, o)
+	s.mu.Unlock()
+	s.publish(ev)
+	return out, nil
+}
+
+// completedAgain answers the completion of an upload that is not in
+// progress: what its completion answered when it made a version of the key
+// that is still stored, else err (NoSuchUpload).
+func (s *Service) completedAgain(sc faults.Scope, in CompleteMultipartUploadInput, err error) (CompleteMultipartUploadOutput, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, berr := s.lookupBucket(sc, in.Bucket)
+	if berr != nil {
+		return CompleteMultipartUploadOutput{}, berr
+	}
+	o := b.completedBy(in.Key, in.UploadId)
+	if o == nil {
+		return CompleteMultipartUploadOutput{}, err
+	}
+	return s.completed(b, o), nil
+}
+
+// completed is the answer of a completion that made o. The caller holds
+// s.mu.
+func (s *Service) completed(b *bucket, o *object) CompleteMultipartUploadOutput {
 	out := CompleteMultipartUploadOutput{
-		Location: s.objectURL(in.Bucket, in.Key),
-		Bucket:   in.Bucket, Key: in.Key, ETag: o.etag,
-		Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType(), Encryption: o.enc,
+		Location: s.objectURL(b.name, o.key),
+		Bucket:   b.name, Key: o.key, ETag: o.etag,
+		Checksums: o.sum.checksums(), ChecksumType: o.sum.checksumType(), Encryption: o.enc, Expiration: b.expiryHeader(o),
 	}
 	if b.versioned() {
 		out.VersionId = o.versionID
 	}
-	s.mu.Unlock()
-	s.publish(ev)
-	return out, nil
+	return out
 }
 
 // chooseParts checks the part list of a completion against the upload.

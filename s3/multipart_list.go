@@ -36,7 +36,12 @@ type ListPartsOutput struct {
 }
 
 // ListParts lists an upload's parts in order, MaxParts (up to 1000) at a
-// time.
+// time. A negative MaxParts or PartNumberMarker is InvalidArgument
+// ("Argument max-parts must be an integer between 0 and 2147483647"); on
+// the wire, a value that is not a 32-bit integer is InvalidArgument
+// ("Provided max-parts not an integer or within integer range"), an empty
+// one absent (recorded: TestS3ListParts::
+// test_list_parts_empty_part_number_marker).
 func (s *Service) ListParts(ctx context.Context, in ListPartsInput) (ListPartsOutput, error) {
 	sc, err := s.enter(ctx, "ListParts", in.Bucket, in.Key)
 	if err != nil {
@@ -45,6 +50,10 @@ func (s *Service) ListParts(ctx context.Context, in ListPartsInput) (ListPartsOu
 	limit, err := pageSize(in.MaxParts, "max-parts")
 	if err != nil {
 		return ListPartsOutput{}, err
+	}
+	if in.PartNumberMarker < 0 {
+		return ListPartsOutput{}, invalidArgument("part-number-marker", strconv.Itoa(in.PartNumberMarker),
+			"Argument part-number-marker must be an integer between 0 and 2147483647")
 	}
 	out := ListPartsOutput{Bucket: in.Bucket, Key: in.Key, UploadId: in.UploadId, PartNumberMarker: in.PartNumberMarker,
 		MaxParts: limit, Owner: s.owner}

@@ -136,7 +136,36 @@ func TestCompleteMultipartUpload_ValidatesPartsAsS3Does(t *testing.T) {
 	o, _ := cloud.S3().Object("bkt", "k")
 	assert.Equal(t, 5*mib+10, len(o.Data), "parts not listed are discarded")
 	assert.Equal(t, o.ETag, aws.ToString(out.ETag))
-	_, err = complete(c, "k", id, []types.CompletedPart{parts[0], parts[2]})
+	_, err = complete(c, "other", id, []types.CompletedPart{parts[0], parts[2]})
+	requireCode(t, err, "NoSuchUpload", 404)
+}
+
+// Completing a completed upload again answers what the completion answered,
+// as S3 answers a retried completion, and changes nothing; once the version
+// it made is gone, the upload is NoSuchUpload.
+func TestCompleteMultipartUpload_AgainAnswersTheSameCompletion(t *testing.T) {
+	cloud, c, _ := newS3(t)
+	createBucket(t, c, "bkt")
+	enableVersioning(t, c, "bkt")
+	id, parts, _ := uploadParts(t, c, "k", "", 5*mib, 10)
+	first, err := complete(c, "k", id, parts)
+	require.NoError(t, err)
+	events := len(cloud.S3().Notifications())
+	putObject(t, c, "bkt", "k", "newer")
+
+	again, err := complete(c, "k", id, parts)
+	require.NoError(t, err)
+	assert.Equal(t, aws.ToString(first.ETag), aws.ToString(again.ETag))
+	assert.Equal(t, aws.ToString(first.VersionId), aws.ToString(again.VersionId))
+	assert.Equal(t, aws.ToString(first.Location), aws.ToString(again.Location))
+	assert.Equal(t, aws.ToString(first.ChecksumCRC64NVME), aws.ToString(again.ChecksumCRC64NVME))
+	assert.Len(t, cloud.S3().Versions("bkt", "k"), 2, "nothing is stored again")
+	assert.Len(t, cloud.S3().Notifications(), events, "no event is sent again")
+	cloud.S3().CheckObject(t, "bkt", "k", []byte("newer"))
+
+	_, err = c.DeleteObject(context.Background(), &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), VersionId: first.VersionId})
+	require.NoError(t, err)
+	_, err = complete(c, "k", id, parts)
 	requireCode(t, err, "NoSuchUpload", 404)
 }
 
@@ -311,4 +340,52 @@ func TestUploadPartCopy_CopiesARangeIntoAPart(t *testing.T) {
 	_, err = c.UploadPartCopy(ctx, &s3.UploadPartCopyInput{Bucket: aws.String("bkt"), Key: aws.String("dst"), UploadId: up.UploadId,
 		PartNumber: aws.Int32(1), CopySource: aws.String("bkt/src"), CopySourceRange: aws.String("bytes=5-50")})
 	requireCode(t, err, "NoSuchUpload", 404)
+}
+
+// ListParts checks max-parts and part-number-marker as S3 does: on the
+// wire, what is not a 32-bit integer is InvalidArgument "Provided <name>
+// not an integer or within integer range", a negative value "Argument
+// <name> must be an integer between 0 and 2147483647", and empty values
+// are absent (recorded: s3 TestS3ListParts::
+// test_list_parts_empty_part_number_marker); a marker past the last part
+// lists nothing (recorded: TestS3ListParts::test_list_parts_pagination,
+// "list-parts-wrong-part").
+func TestListParts_ValidatesMaxPartsAndPartNumberMarker(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	cloud, c, _ := newS3(t, recording(&rec), pathStyle)
+	createBucket(t, c, "bkt")
+	id, _, _ := uploadParts(t, c, "k", "", 4)
+	for _, tc := range []struct {
+		maxParts         *int32
+		marker           *string
+		name, value, msg string
+	}{
+		{aws.Int32(-1), nil, "max-parts", "-1", "Argument max-parts must be an integer between 0 and 2147483647"},
+		{nil, aws.String("-1"), "part-number-marker", "-1", "Argument part-number-marker must be an integer between 0 and 2147483647"},
+	} {
+		_, err := c.ListParts(ctx, &s3.ListPartsInput{Bucket: aws.String("bkt"), Key: aws.String("k"), UploadId: aws.String(id),
+			MaxParts: tc.maxParts, PartNumberMarker: tc.marker})
+		requireCode(t, err, "InvalidArgument", 400)
+		assert.Equal(t, errorDoc{Code: "InvalidArgument", Message: tc.msg, ArgumentName: tc.name, ArgumentValue: tc.value}, rec.Error(t))
+	}
+	base := "http://awsfake.localhost/bkt/k?uploadId=" + id
+	for query, name := range map[string]string{
+		"&max-parts=abc": "max-parts", "&max-parts=2147483648": "max-parts", "&max-parts=1.5": "max-parts",
+		"&part-number-marker=abc": "part-number-marker", "&part-number-marker=99999999999": "part-number-marker",
+	} {
+		a := send(t, cloud, "GET", base+query)
+		require.Equal(t, 400, a.status, "%s: %s", query, a.body)
+		assert.Equal(t, "InvalidArgument", a.err.Code, query)
+		assert.Equal(t, "Provided "+name+" not an integer or within integer range", a.err.Message, query)
+	}
+	for _, query := range []string{"&max-parts=&part-number-marker=", "&part-number-marker=10"} {
+		a := send(t, cloud, "GET", base+query)
+		require.Equal(t, 200, a.status, "%s: %s", query, a.body)
+	}
+	page, err := c.ListParts(ctx, &s3.ListPartsInput{Bucket: aws.String("bkt"), Key: aws.String("k"), UploadId: aws.String(id),
+		PartNumberMarker: aws.String("10")})
+	require.NoError(t, err)
+	assert.Empty(t, page.Parts)
+	assert.False(t, aws.ToBool(page.IsTruncated))
 }

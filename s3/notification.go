@@ -3,11 +3,13 @@ package s3
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/bus"
 )
 
@@ -150,14 +152,21 @@ func (s *Service) validateNotification(c *NotificationConfiguration, region stri
 	for _, d := range ds {
 		a, err := arn.Parse(d.arn)
 		if err != nil || a.Service != d.service() {
-			e := errs.New(codeInvalidArgument, "The ARN is not well formed")
-			e.Fields = map[string]string{"ArgumentName": d.kind, "ArgumentValue": d.arn}
-			return e
+			msg := "The ARN is not well formed"
+			if err != nil { // recorded: TestS3NotificationsToSQS::test_invalid_sqs_arn
+				msg = "The ARN could not be parsed"
+			}
+			return withFields(errs.New(codeInvalidArgument, "%s", msg), "ArgumentName", d.kind, "ArgumentValue", d.arn)
 		}
 		if a.Region != region {
 			e := errs.New(codeInvalidArgument, "The notification destination service region is not valid for the bucket location constraint")
 			e.Fields = map[string]string{"ArgumentName": d.kind, "ArgumentValue": d.arn}
 			return e
+		}
+		if d.kind == "Queue" && strings.HasSuffix(a.Resource, ".fifo") {
+			// "Amazon SQS FIFO queues aren't supported as an Amazon S3
+			// event notification destination" (S3 User Guide).
+			return errs.New(codeInvalidArgument, "FIFO SQS queues are not supported.")
 		}
 		if len(d.events) == 0 {
 			return malformedXML()
@@ -301,11 +310,16 @@ func (s *Service) PutBucketNotificationConfiguration(ctx context.Context, in Put
 }
 
 // testDestinations sends the s3:TestEvent to each queue and topic and
-// collects those that refuse it.
+// names those that refuse it, each with S3's reason: a queue that does not
+// exist "The destination queue does not exist" (recorded:
+// TestS3NotificationsToSQS::test_multiple_invalid_sqs_arns), any other
+// refusal the permissions message.
 func (s *Service) testDestinations(ctx context.Context, partition, owner, bucketName string, c NotificationConfiguration) error {
 	req := s.requesterOf(ctx)
 	body := testEvent(bucketName, s.now(), req)
-	var failed []destination
+	e := errs.New(codeInvalidArgument, "Unable to validate the following destination configurations")
+	e.Fields = map[string]string{}
+	n := 0
 	for _, d := range c.destinations() {
 		if d.kind == "CloudFunction" {
 			continue
@@ -313,23 +327,23 @@ func (s *Service) testDestinations(ctx context.Context, partition, owner, bucket
 		m := message(partition, owner, bucketName, d, body)
 		_, err := s.env.Bus.Invoke(ctx, d.arn, m)
 		s.record(Notification{Target: d.arn, Event: "s3:TestEvent", Bucket: bucketName, Body: body, Err: err})
-		if err != nil {
-			failed = append(failed, d)
+		if err == nil {
+			continue
 		}
-	}
-	if len(failed) == 0 {
-		return nil
-	}
-	e := errs.New(codeInvalidArgument, "Unable to validate the following destination configurations")
-	e.Fields = map[string]string{}
-	for i, d := range failed {
-		n := strconv.Itoa(i + 1)
+		n++
 		what := "queue"
 		if d.kind == "Topic" {
 			what = "topic"
 		}
-		e.Fields["ArgumentName"+n] = d.arn
-		e.Fields["ArgumentValue"+n] = "Permissions on the destination " + what + " do not allow S3 to publish notifications from this bucket"
+		reason := "Permissions on the destination " + what + " do not allow S3 to publish notifications from this bucket"
+		if d.kind == "Queue" && (errors.Is(err, bus.ErrNoEndpoint) || awserr.Is(err, "QueueDoesNotExist")) {
+			reason = "The destination queue does not exist"
+		}
+		e.Fields["ArgumentName"+strconv.Itoa(n)] = d.arn
+		e.Fields["ArgumentValue"+strconv.Itoa(n)] = reason
+	}
+	if n == 0 {
+		return nil
 	}
 	return e
 }

@@ -3,6 +3,9 @@ package s3_test
 import (
 	"context"
 	"encoding/json"
+	"encoding/xml"
+	neturl "net/url"
+	"strings"
 	"sync"
 	"testing"
 
@@ -118,13 +121,26 @@ func TestNotifications_ObjectCreatedReachesSQSAndSNSWithFiltersHonoured(t *testi
 	assert.Empty(t, cloud.DeliveryFailures())
 }
 
+// Queues that do not exist cannot be validated: each is named with "The
+// destination queue does not exist" (recorded: s3 TestS3NotificationsToSQS::
+// test_multiple_invalid_sqs_arns, "multiple-queues-do-not-exist").
 func TestPutBucketNotificationConfiguration_MissingQueueCannotBeValidated(t *testing.T) {
-	cloud, c, _ := newS3(t)
+	var rec answers
+	cloud, c, _ := newS3(t, recording(&rec))
 	createBucket(t, c, "uploads")
+	q1, q2 := "arn:aws:sqs:us-east-1:000000000000:my-queue", "arn:aws:sqs:us-east-1:000000000000:my-queue-2"
 	_, err := c.PutBucketNotificationConfiguration(context.Background(), &s3.PutBucketNotificationConfigurationInput{Bucket: aws.String("uploads"),
-		NotificationConfiguration: &types.NotificationConfiguration{QueueConfigurations: []types.QueueConfiguration{{
-			QueueArn: aws.String("arn:aws:sqs:us-east-1:000000000000:missing"), Events: []types.Event{"s3:ObjectCreated:*"}}}}})
+		NotificationConfiguration: &types.NotificationConfiguration{QueueConfigurations: []types.QueueConfiguration{
+			{QueueArn: aws.String(q1), Events: []types.Event{"s3:ObjectCreated:*"}},
+			{QueueArn: aws.String(q2), Events: []types.Event{"s3:ObjectRemoved:*"}}}}})
 	requireCode(t, err, "InvalidArgument", 400)
+	var doc struct {
+		Message, ArgumentName1, ArgumentValue1, ArgumentName2, ArgumentValue2 string
+	}
+	require.NoError(t, xml.Unmarshal(rec.Last().body, &doc))
+	assert.Equal(t, "Unable to validate the following destination configurations", doc.Message)
+	assert.Equal(t, []string{q1, "The destination queue does not exist", q2, "The destination queue does not exist"},
+		[]string{doc.ArgumentName1, doc.ArgumentValue1, doc.ArgumentName2, doc.ArgumentValue2})
 	assert.Empty(t, cloud.S3().Buckets()[0].Notification.QueueConfigurations)
 }
 
@@ -233,4 +249,113 @@ func TestNotifications_UserIdentityIsTheCallersPrincipal(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(bodies[1]), &doc))
 	require.Len(t, doc.Records, 1)
 	assert.Equal(t, "AWS:"+aws.ToString(role.AssumedRoleUser.AssumedRoleId), doc.Records[0].UserIdentity.PrincipalID)
+}
+
+// S3 refuses FIFO destinations: a FIFO queue is InvalidArgument "FIFO SQS
+// queues are not supported." ("Amazon SQS FIFO queues aren't supported as
+// an Amazon S3 event notification destination", S3 User Guide), and a FIFO
+// topic fails the destination test S3 publishes (no message group), so
+// "Unable to validate the following destination configurations" names it.
+// Nothing is stored.
+func TestPutBucketNotificationConfiguration_FIFODestinationsAreRefused(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	cloud, c, _ := newS3(t, recording(&rec))
+	cfg := cloud.AWSConfig()
+	sq, sn := sqs.NewFromConfig(cfg), sns.NewFromConfig(cfg)
+	createBucket(t, c, "uploads")
+	q, err := sq.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("events.fifo"),
+		Attributes: map[string]string{"FifoQueue": "true"}})
+	require.NoError(t, err)
+	a, err := sq.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{QueueUrl: q.QueueUrl,
+		AttributeNames: []sqstypes.QueueAttributeName{sqstypes.QueueAttributeNameQueueArn}})
+	require.NoError(t, err)
+	topic, err := sn.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("events.fifo"),
+		Attributes: map[string]string{"FifoTopic": "true"}})
+	require.NoError(t, err)
+
+	for _, skip := range []bool{false, true} {
+		_, err = c.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{Bucket: aws.String("uploads"),
+			SkipDestinationValidation: aws.Bool(skip),
+			NotificationConfiguration: &types.NotificationConfiguration{QueueConfigurations: []types.QueueConfiguration{{
+				QueueArn: aws.String(a.Attributes["QueueArn"]), Events: []types.Event{"s3:ObjectCreated:*"}}}}})
+		requireCode(t, err, "InvalidArgument", 400)
+		assert.Equal(t, "FIFO SQS queues are not supported.", rec.Error(t).Message)
+	}
+
+	_, err = c.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{Bucket: aws.String("uploads"),
+		NotificationConfiguration: &types.NotificationConfiguration{TopicConfigurations: []types.TopicConfiguration{{
+			TopicArn: topic.TopicArn, Events: []types.Event{"s3:ObjectCreated:*"}}}}})
+	requireCode(t, err, "InvalidArgument", 400)
+	assert.Equal(t, "Unable to validate the following destination configurations", rec.Error(t).Message)
+	assert.Contains(t, string(rec.Last().body), "<ArgumentName1>"+aws.ToString(topic.TopicArn)+"</ArgumentName1>")
+	n := cloud.S3().Buckets()[0].Notification
+	assert.Empty(t, n.QueueConfigurations)
+	assert.Empty(t, n.TopicConfigurations)
+}
+
+// A destination that is not an ARN is InvalidArgument "The ARN could not be
+// parsed" naming the configuration kind and the value, with or without
+// destination validation (recorded: s3 TestS3NotificationsToSQS::
+// test_invalid_sqs_arn, TestS3NotificationsToLambda::test_invalid_lambda_arn).
+func TestPutBucketNotificationConfiguration_UnparsableARN(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	_, c, _ := newS3(t, recording(&rec))
+	createBucket(t, c, "uploads")
+	for _, skip := range []bool{false, true} {
+		for kind, conf := range map[string]*types.NotificationConfiguration{
+			"Queue": {QueueConfigurations: []types.QueueConfiguration{{QueueArn: aws.String("invalid-queue"), Events: []types.Event{"s3:ObjectCreated:*"}}}},
+			"CloudFunction": {LambdaFunctionConfigurations: []types.LambdaFunctionConfiguration{{LambdaFunctionArn: aws.String("invalid-queue"),
+				Events: []types.Event{"s3:ObjectCreated:*"}}}},
+		} {
+			_, err := c.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{Bucket: aws.String("uploads"),
+				SkipDestinationValidation: aws.Bool(skip), NotificationConfiguration: conf})
+			requireCode(t, err, "InvalidArgument", 400)
+			assert.Equal(t, errorDoc{Code: "InvalidArgument", Message: "The ARN could not be parsed", ArgumentName: kind, ArgumentValue: "invalid-queue"}, rec.Error(t))
+		}
+	}
+}
+
+// Event records carry the key URL-encoded, as S3 documents ("The s3 key
+// provided in the event notification is URL encoded"): form encoding, a
+// space as "+", "/" kept, every other byte outside letters, digits and
+// "-_.*" percent-encoded (recorded: s3 TestS3NotificationsToSQS::
+// test_key_encoding, "a@b" as "a%40b"; ::test_notifications_with_filter,
+// "testupload/dir1/testfile.txt" as is). Form decoding, what
+// aws-lambda-go's URLDecodedKey does, gives the key back.
+func TestNotifications_KeysAreURLEncodedInEventRecords(t *testing.T) {
+	ctx := context.Background()
+	cloud, c, _ := newS3(t)
+	sq := sqs.NewFromConfig(cloud.AWSConfig())
+	url, arn := queue(t, sq, "events")
+	createBucket(t, c, "bkt")
+	_, err := c.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{Bucket: aws.String("bkt"),
+		NotificationConfiguration: &types.NotificationConfiguration{QueueConfigurations: []types.QueueConfiguration{{
+			QueueArn: aws.String(arn), Events: []types.Event{"s3:ObjectCreated:*"}}}}})
+	require.NoError(t, err)
+	want := map[string]string{
+		"a@b":                          "a%40b",
+		"testupload/dir1/testfile.txt": "testupload/dir1/testfile.txt",
+		"dir/sub dir/my file.txt":      "dir/sub+dir/my+file.txt",
+		"a+b=c&d":                      "a%2Bb%3Dc%26d",
+		"café/ü.txt":                   "caf%C3%A9/%C3%BC.txt",
+		"x-y_z.*":                      "x-y_z.*",
+	}
+	for key := range want {
+		putObject(t, c, "bkt", key, "v")
+	}
+	require.NoError(t, cloud.Settle(ctx))
+	got := map[string]string{}
+	for _, body := range drain(t, sq, url) {
+		ev := eventKey(t, body)
+		if ev == "s3:TestEvent" {
+			continue
+		}
+		encoded := strings.TrimPrefix(ev, "ObjectCreated:Put ")
+		key, err := neturl.QueryUnescape(encoded)
+		require.NoError(t, err)
+		got[key] = encoded
+	}
+	assert.Equal(t, want, got)
 }

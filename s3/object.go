@@ -45,6 +45,10 @@ type PutObjectInput struct {
 	// sse.go).
 	ACL        ACL
 	Encryption SSE
+	// Lock is the version's Object Lock (x-amz-object-lock-*).
+	Lock ObjectLock
+	// owned says Body is the wire's own buffer, kept without a copy.
+	owned bool
 }
 
 // PutObjectOutput describes the stored object.
@@ -55,6 +59,7 @@ type PutObjectOutput struct {
 	ChecksumType string
 	Size         int64
 	Encryption   ObjectEncryption
+	Expiration   string // x-amz-expiration: the lifecycle rule expiring the object
 }
 
 // PutObject stores an object, replacing the current one (or adding a
@@ -89,11 +94,15 @@ func (s *Service) put(ctx context.Context, sc faults.Scope, event string, in Put
 	s.mu.Lock()
 	b, err := s.lookupBucket(sc, in.Bucket)
 	if err == nil {
+		err = s.checkLockHeaders(b, in.Lock, &in)
+	}
+	if err == nil {
 		err = checkWrite(in.IfMatch, in.IfNoneMatch, b.current(in.Key), in.Key)
 	}
 	if err == nil {
 		err = s.protect(b, o, in.ACL, in.Encryption)
 	}
+	o.lock = in.Lock
 	if err != nil {
 		s.mu.Unlock()
 		return PutObjectOutput{}, err
@@ -104,6 +113,7 @@ func (s *Service) put(ctx context.Context, sc faults.Scope, event string, in Put
 	if b.versioned() {
 		out.VersionId = o.versionID
 	}
+	out.Expiration = b.expiryHeader(o)
 	s.mu.Unlock()
 	s.publish(ev)
 	return out, nil
@@ -131,8 +141,12 @@ func (s *Service) prepare(sc faults.Scope, in PutObjectInput) (*object, error) {
 	if err != nil {
 		return nil, err
 	}
+	data := in.Body
+	if !in.owned {
+		data = append([]byte(nil), in.Body...)
+	}
 	return &object{
-		key: in.Key, data: append([]byte(nil), in.Body...), etag: d.etag(), sum: d.sum,
+		key: in.Key, data: data, etag: d.etag(), sum: d.sum,
 		header: in.Headers.normalized(), metadata: lowerKeys(in.Metadata), tags: cloneTags(in.Tags),
 	}, nil
 }
@@ -159,6 +173,9 @@ type GetObjectInput struct {
 	ChecksumMode bool
 	// Encryption carries the SSE-C key of an object stored with one.
 	Encryption SSE
+	// shared lets Body be the stored bytes themselves (never written in
+	// place) for a caller that only writes them out: the wire.
+	shared bool
 }
 
 // GetObjectOutput is an object, or the requested part of it.
@@ -174,7 +191,10 @@ type GetObjectOutput struct {
 	LastModified time.Time
 	VersionId    string // empty unless the bucket is versioned
 	TagCount     int
-	PartsCount   int // parts of a multipart object, reported with PartNumber
+	PartsCount   int    // parts of a multipart object, reported with PartNumber
+	Expiration   string // x-amz-expiration, for the current version asked without a version id
+	Lock         ObjectLock
+	Restore      string // x-amz-restore of an archived version
 	Checksums    Checksums
 	ChecksumType string
 	Encryption   ObjectEncryption
@@ -226,12 +246,11 @@ func (s *Service) read(sc faults.Scope, in GetObjectInput, withBody bool) (GetOb
 	}
 	if o.deleteMarker {
 		s.mu.Unlock()
-		e := errs.New(codeMethodNotAllowed, "The specified method is not allowed against this resource.")
-		e.Fields = map[string]string{"Method": "GET", "ResourceType": "DeleteMarker"}
+		method := "GET"
 		if !withBody {
-			e.Fields["Method"] = "HEAD"
+			method = "HEAD"
 		}
-		return GetObjectOutput{}, &headerError{err: e, headers: markerHeaders(o, b)}
+		return GetObjectOutput{}, markerNotAllowed(o, b, method)
 	}
 	if err := checkCustomerRead(o.enc, in.Encryption); err != nil {
 		s.mu.Unlock()
@@ -239,14 +258,17 @@ func (s *Service) read(sc faults.Scope, in GetObjectInput, withBody bool) (GetOb
 	}
 	out := GetObjectOutput{
 		Headers: o.header, Metadata: maps.Clone(o.metadata), ETag: o.etag, LastModified: o.lastModified,
-		TagCount: len(o.tags), Encryption: o.enc,
+		TagCount: len(o.tags), Encryption: o.enc, Lock: o.lock, Restore: o.restoreHeader(),
 	}
 	if b.versioned() {
 		out.VersionId = o.versionID
 	}
+	if in.VersionId == "" {
+		out.Expiration = b.expiryHeader(o)
+	}
 	s.mu.Unlock()
 
-	if withBody && (o.header.StorageClass == "GLACIER" || o.header.StorageClass == "DEEP_ARCHIVE") {
+	if withBody && !o.readable() {
 		e := errs.New(codeInvalidObjectState, "The operation is not valid for the object's storage class")
 		e.Fields = map[string]string{"StorageClass": o.header.StorageClass}
 		return GetObjectOutput{}, e
@@ -272,7 +294,10 @@ func (s *Service) read(sc faults.Scope, in GetObjectInput, withBody bool) (GetOb
 	}
 	out.ContentLength = r.end - r.start + 1
 	if withBody && out.ContentLength > 0 {
-		out.Body = append([]byte(nil), o.data[r.start:r.end+1]...)
+		out.Body = o.data[r.start : r.end+1]
+		if !in.shared {
+			out.Body = append([]byte(nil), out.Body...)
+		}
 	}
 	return out, nil
 }

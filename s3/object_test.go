@@ -318,3 +318,124 @@ func TestPutObject_BodyIsStoredAsSentEvenWhenGzipEncoded(t *testing.T) {
 	require.NoError(t, err)
 	cloud.S3().CheckObject(t, "bkt", "z.gz", raw)
 }
+
+// S3 sends user metadata keys lower-case (x-amz-meta-md); the SDK
+// lower-cases what it reads, so the key as sent is checked on the answer.
+func TestGetObject_MetadataKeysAreLowerCaseOnTheWire(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	_, c, _ := newS3(t, recording(&rec))
+	createBucket(t, c, "bkt")
+	_, err := c.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), Body: stringBody("v"),
+		Metadata: map[string]string{"md": "x", "Mixed-Case": "y"}})
+	require.NoError(t, err)
+	for _, read := range []func() (map[string]string, error){
+		func() (map[string]string, error) {
+			out, err := c.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
+			return out.Metadata, err
+		},
+		func() (map[string]string, error) {
+			out, err := c.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
+			return out.Metadata, err
+		},
+	} {
+		md, err := read()
+		require.NoError(t, err)
+		assert.Equal(t, map[string]string{"md": "x", "mixed-case": "y"}, md)
+		h := rec.Last().header
+		assert.Equal(t, []string{"x"}, h["x-amz-meta-md"], "sent as %v", h)
+		assert.Equal(t, []string{"y"}, h["x-amz-meta-mixed-case"], "sent as %v", h)
+		assert.NotContains(t, h, "X-Amz-Meta-Md")
+	}
+}
+
+// GET and HEAD of a delete marker's version are 405 MethodNotAllowed with
+// Allow: DELETE, x-amz-delete-marker and the <Method> and <ResourceType>
+// of the recorded answer (s3 TestS3ObjectCRUD::test_delete_object_versioned,
+// "get-delete-marker").
+func TestGetObject_DeleteMarkerVersionIsMethodNotAllowed(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	_, c, _ := newS3(t, recording(&rec))
+	createBucket(t, c, "bkt")
+	enableVersioning(t, c, "bkt")
+	putObject(t, c, "bkt", "k", "v")
+	del, err := c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k")})
+	require.NoError(t, err)
+
+	_, err = c.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), VersionId: del.VersionId})
+	requireCode(t, err, "MethodNotAllowed", 405)
+	doc := rec.Error(t)
+	assert.Equal(t, errorDoc{Code: "MethodNotAllowed", Message: "The specified method is not allowed against this resource.",
+		Method: "GET", ResourceType: "DeleteMarker"}, doc)
+	assert.Equal(t, "DELETE", rec.Last().header.Get("Allow"))
+	assert.Equal(t, "true", rec.Last().header.Get("x-amz-delete-marker"))
+
+	_, err = c.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), VersionId: del.VersionId})
+	_, status := apiError(t, err)
+	assert.Equal(t, 405, status)
+	h := rec.Last().header
+	assert.Equal(t, "DELETE", h.Get("Allow"))
+	assert.Equal(t, "true", h.Get("x-amz-delete-marker"))
+	assert.Equal(t, aws.ToString(del.VersionId), h.Get("x-amz-version-id"))
+	assert.Empty(t, rec.Last().body, "no body on HEAD")
+}
+
+// DeleteObject with If-Match deletes only the current object with that
+// ETag (or any, with "*"): another ETag is 412 PreconditionFailed naming
+// If-Match (recorded: s3 TestS3DeletePrecondition::
+// test_delete_object_if_match_non_express), no object NoSuchKey; the size
+// and last-modified-time conditions of directory buckets are NotImplemented
+// naming the header (recorded: ..._if_match_size_non_express,
+// ..._if_match_modified_non_express).
+func TestDeleteObject_IfMatch(t *testing.T) {
+	ctx := context.Background()
+	var rec answers
+	cloud, c, _ := newS3(t, recording(&rec))
+	createBucket(t, c, "bkt")
+	put := putObject(t, c, "bkt", "k", "v")
+
+	_, err := c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), IfMatch: aws.String(`"0123"`)})
+	requireCode(t, err, "PreconditionFailed", 412)
+	assert.Equal(t, "If-Match", rec.Error(t).Condition)
+	cloud.S3().CheckObject(t, "bkt", "k", []byte("v"))
+
+	_, err = c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), IfMatchSize: aws.Int64(1)})
+	requireCode(t, err, "NotImplemented", 501)
+	assert.Equal(t, "x-amz-if-match-size", rec.Error(t).Header)
+	_, err = c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), IfMatchLastModifiedTime: aws.Time(t0)})
+	requireCode(t, err, "NotImplemented", 501)
+	assert.Equal(t, "x-amz-if-match-last-modified-time", rec.Error(t).Header)
+	cloud.S3().CheckObject(t, "bkt", "k", []byte("v"))
+
+	_, err = c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), IfMatch: put.ETag})
+	require.NoError(t, err)
+	cloud.S3().CheckNoObject(t, "bkt", "k")
+	_, err = c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("k"), IfMatch: aws.String("*")})
+	requireCode(t, err, "NoSuchKey", 404)
+
+	putObject(t, c, "bkt", "any", "v")
+	_, err = c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("bkt"), Key: aws.String("any"), IfMatch: aws.String("*")})
+	require.NoError(t, err)
+	cloud.S3().CheckNoObject(t, "bkt", "any")
+}
+
+// DeleteObjects takes an ETag per object as its If-Match: a mismatch is
+// that object's PreconditionFailed error, the others are deleted.
+func TestDeleteObjects_ETagMakesADeleteConditional(t *testing.T) {
+	ctx := context.Background()
+	cloud, c, _ := newS3(t, withChecksums)
+	createBucket(t, c, "bkt")
+	a := putObject(t, c, "bkt", "a", "1")
+	putObject(t, c, "bkt", "b", "2")
+	out, err := c.DeleteObjects(ctx, &s3.DeleteObjectsInput{Bucket: aws.String("bkt"), Delete: &types.Delete{
+		Objects: []types.ObjectIdentifier{{Key: aws.String("a"), ETag: a.ETag}, {Key: aws.String("b"), ETag: aws.String(`"0123"`)}}}})
+	require.NoError(t, err)
+	require.Len(t, out.Deleted, 1)
+	assert.Equal(t, "a", aws.ToString(out.Deleted[0].Key))
+	require.Len(t, out.Errors, 1)
+	assert.Equal(t, "b", aws.ToString(out.Errors[0].Key))
+	assert.Equal(t, "PreconditionFailed", aws.ToString(out.Errors[0].Code))
+	cloud.S3().CheckNoObject(t, "bkt", "a")
+	cloud.S3().CheckObject(t, "bkt", "b", []byte("2"))
+}

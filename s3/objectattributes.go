@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // objectAttributes are the attributes GetObjectAttributes returns.
@@ -55,7 +57,7 @@ func (s *Service) GetObjectAttributes(ctx context.Context, in GetObjectAttribute
 	}
 	out := GetObjectAttributesOutput{Asked: slices.Clone(in.Attributes)}
 	var keyErr error
-	err = s.withObject(sc, in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
+	err = s.withAttributesOf(sc, in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
 		if keyErr = checkCustomerRead(o.enc, in.Encryption); keyErr != nil {
 			return
 		}
@@ -76,4 +78,27 @@ func (s *Service) GetObjectAttributes(ctx context.Context, in GetObjectAttribute
 		return GetObjectAttributesOutput{}, err
 	}
 	return out, nil
+}
+
+// withAttributesOf runs f on the version GetObjectAttributes reads, under
+// the service lock. A current delete marker is as if the object were
+// deleted (NoSuchKey), a marker named by its version id MethodNotAllowed:
+// "If the current version of the object is a delete marker, Amazon S3
+// behaves as if the object was deleted" (GetObjectAttributes).
+func (s *Service) withAttributesOf(sc faults.Scope, bucketName, key, versionID string, f func(*bucket, *object)) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, err := s.lookupBucket(sc, bucketName)
+	if err != nil {
+		return err
+	}
+	o, err := b.version(key, versionID)
+	if err != nil {
+		return err
+	}
+	if o.deleteMarker {
+		return markerNotAllowed(o, b, "GET")
+	}
+	f(b, o)
+	return nil
 }

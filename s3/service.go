@@ -36,7 +36,9 @@ type Service struct {
 	buckets  map[bucketKey]*bucket
 	maxSize  int64
 	sequence uint64 // last event sequencer handed out
-	notices  record.Log[Notification]
+	// restoreGen numbers the restore jobs scheduled (restore.go).
+	restoreGen uint64
+	notices    record.Log[Notification]
 
 	faults *faults.Injector[callTarget]
 }

@@ -22,11 +22,12 @@ type Tag struct {
 	Key, Value string
 }
 
-// objectTags and bucketTags are S3's tag rules, with its wording: a bucket
-// refuses the reserved aws: prefix, an object does not check it.
+// objectTags and bucketTags are S3's tag rules, with its wording: both
+// refuse the reserved aws: prefix and characters outside the allowed set
+// (recorded: TestS3BucketObjectTagging::test_tagging_validation).
 var (
-	objectTags = tags.Rules{Max: maxObjectTags, Errors: tagError}
-	bucketTags = tags.Rules{Max: maxBucketTags, Reserved: true, Errors: tagError}
+	objectTags = tags.Rules{Max: maxObjectTags, Reserved: true, Chars: true, Errors: tagError}
+	bucketTags = tags.Rules{Max: maxBucketTags, Reserved: true, Chars: true, Errors: tagError}
 )
 
 // validateTags checks a tag set as S3 does, with InvalidTag errors naming
@@ -42,26 +43,35 @@ func validateTags(ts []Tag, rules *tags.Rules) error {
 	return rules.Check(in)
 }
 
-// tagError is S3's answer to a broken tag rule.
+// tagError is S3's answer to a broken tag rule: InvalidTag naming the
+// key, and the value when the value is at fault, as recorded.
 func tagError(v tags.Violation) error {
+	object := v.Rules.Max == maxObjectTags
 	switch v.Kind {
 	case tags.TooMany:
-		if v.Rules.Max == maxObjectTags {
+		if object {
 			return errs.New(codeBadRequest, "Object tags cannot be greater than 10")
 		}
 		return errs.New(codeInvalidTag, "Bucket tag count cannot be greater than 50")
-	case tags.KeyLength:
-		return invalidTag("The TagKey you have provided is invalid", v.Tag)
-	case tags.ValueLength:
-		return invalidTag("The TagValue you have provided is invalid", v.Tag)
 	case tags.ReservedKey:
-		return invalidTag("System tags cannot be added/updated by requester", v.Tag)
+		if object {
+			return invalidTag("Your TagKey cannot be prefixed with aws:", v.Tag.Key)
+		}
+		return invalidTag("System tags cannot be added/updated by requester", v.Tag.Key)
+	case tags.DuplicateKey:
+		return invalidTag("Cannot provide multiple Tags with the same key", v.Tag.Key)
+	case tags.ValueLength:
+		return invalidTag("The TagValue you have provided is invalid", v.Tag.Key, "TagValue", v.Tag.Value)
 	}
-	return invalidTag("Cannot provide multiple Tags with the same key", v.Tag)
+	if v.Kind == tags.InvalidChars && tags.ValidChars(v.Tag.Key) {
+		return invalidTag("The TagValue you have provided is invalid", v.Tag.Key, "TagValue", v.Tag.Value)
+	}
+	return invalidTag("The TagKey you have provided is invalid", v.Tag.Key)
 }
 
-func invalidTag(msg string, t tags.Tag) *awserr.Error {
-	return withFields(errs.New(codeInvalidTag, "%s", msg), "TagKey", t.Key, "TagValue", t.Value)
+// invalidTag is InvalidTag naming key, and any other fields kv.
+func invalidTag(msg, key string, kv ...string) *awserr.Error {
+	return withFields(errs.New(codeInvalidTag, "%s", msg), append([]string{"TagKey", key}, kv...)...)
 }
 
 func cloneTags(tags []Tag) []Tag {
@@ -158,18 +168,23 @@ type GetObjectTaggingOutput struct {
 }
 
 // GetObjectTagging returns the tags of an object, empty when it has none.
+// Its NoSuchKey names the key as "bucket/key", as S3's does (recorded:
+// TestS3BucketObjectTagging::test_object_tagging_exc, "get-no-key-tags").
 func (s *Service) GetObjectTagging(ctx context.Context, in ObjectTaggingInput) (GetObjectTaggingOutput, error) {
 	sc, err := s.enter(ctx, "GetObjectTagging", in.Bucket, in.Key)
 	if err != nil {
 		return GetObjectTaggingOutput{}, err
 	}
 	var out GetObjectTaggingOutput
-	err = s.withObject(sc, in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
+	err = s.withObject(sc, "GET", in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
 		out.Tags = cloneTags(o.tags)
 		if b.versioned() {
 			out.VersionId = o.versionID
 		}
 	})
+	if awserr.Is(err, codeNoSuchKey) {
+		awserr.As(err).Fields["Key"] = in.Bucket + "/" + in.Key
+	}
 	return out, err
 }
 
@@ -194,7 +209,7 @@ func (s *Service) PutObjectTagging(ctx context.Context, in PutObjectTaggingInput
 	if err := validateTags(in.Tags, &objectTags); err != nil {
 		return ObjectTaggingOutput{}, err
 	}
-	return s.retag(ctx, sc, in.Bucket, in.Key, in.VersionId, in.Tags, "ObjectTagging:Put")
+	return s.retag(ctx, sc, "PUT", in.Bucket, in.Key, in.VersionId, in.Tags, "ObjectTagging:Put")
 }
 
 // DeleteObjectTagging removes an object's tags and sends
@@ -204,14 +219,14 @@ func (s *Service) DeleteObjectTagging(ctx context.Context, in ObjectTaggingInput
 	if err != nil {
 		return ObjectTaggingOutput{}, err
 	}
-	return s.retag(ctx, sc, in.Bucket, in.Key, in.VersionId, nil, "ObjectTagging:Delete")
+	return s.retag(ctx, sc, "DELETE", in.Bucket, in.Key, in.VersionId, nil, "ObjectTagging:Delete")
 }
 
-func (s *Service) retag(ctx context.Context, sc faults.Scope, bucketName, key, versionID string, tags []Tag, event string) (ObjectTaggingOutput, error) {
+func (s *Service) retag(ctx context.Context, sc faults.Scope, method, bucketName, key, versionID string, tags []Tag, event string) (ObjectTaggingOutput, error) {
 	req := s.requesterOf(ctx)
 	var out ObjectTaggingOutput
 	var evs []pendingEvent
-	err := s.withObject(sc, bucketName, key, versionID, func(b *bucket, o *object) {
+	err := s.withObject(sc, method, bucketName, key, versionID, func(b *bucket, o *object) {
 		o.tags = cloneTags(tags)
 		if b.versioned() {
 			out.VersionId = o.versionID
@@ -223,22 +238,24 @@ func (s *Service) retag(ctx context.Context, sc faults.Scope, bucketName, key, v
 }
 
 // withObject runs f on an object version under the service lock. A delete
-// marker gives MethodNotAllowed, as S3 answers tagging calls on one.
-func (s *Service) withObject(sc faults.Scope, bucketName, key, versionID string, f func(*bucket, *object)) error {
+// marker, by version id or as the current version, gives MethodNotAllowed
+// naming method, as S3 answers tagging calls on one (recorded:
+// TestS3BucketObjectTagging::test_object_tagging_versioned).
+func (s *Service) withObject(sc faults.Scope, method, bucketName, key, versionID string, f func(*bucket, *object)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	b, err := s.lookupBucket(sc, bucketName)
 	if err != nil {
 		return err
 	}
-	o, err := b.version(key, versionID)
-	if err != nil {
-		return err
+	o := b.current(key)
+	if versionID != "" || o == nil || !o.deleteMarker {
+		if o, err = b.version(key, versionID); err != nil {
+			return err
+		}
 	}
 	if o.deleteMarker {
-		e := errs.New(codeMethodNotAllowed, "The specified method is not allowed against this resource.")
-		e.Fields = map[string]string{"ResourceType": "DeleteMarker"}
-		return &headerError{err: e, headers: markerHeaders(o, b)}
+		return markerNotAllowed(o, b, method)
 	}
 	f(b, o)
 	return nil

@@ -86,8 +86,9 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// writeError sends err as S3 does, with the headers some errors carry and
-// no body on a 304.
+// writeError sends err as S3 does, with the headers some errors carry, no
+// body on a 304, and on HEAD no body but the Content-Type of the error
+// document S3 leaves out.
 func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var he *headerError
 	if errors.As(err, &he) {
@@ -98,6 +99,9 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if awserr.As(err).Status == http.StatusNotModified {
 		w.WriteHeader(http.StatusNotModified)
 		return
+	}
+	if r.Method == http.MethodHead {
+		w.Header().Set("Content-Type", "application/xml")
 	}
 	protocol.WriteS3Error(w, r, err)
 }
@@ -267,6 +271,8 @@ var table = slices.Concat(unsupportedRoutes, configRoutes, []protocol.Route[hand
 	{Method: "GET", Path: bucketPath, Query: []string{"tagging"}, Name: "GetBucketTagging", Handler: (*Service).getBucketTagging},
 	{Method: "GET", Path: bucketPath, Query: []string{"policy"}, Name: "GetBucketPolicy", Handler: (*Service).getBucketPolicy},
 	{Method: "GET", Path: bucketPath, Query: []string{"cors"}, Name: "GetBucketCors", Handler: (*Service).getBucketCors},
+	{Method: "GET", Path: bucketPath, Query: []string{"lifecycle"}, Name: "GetBucketLifecycleConfiguration", Handler: (*Service).getBucketLifecycle},
+	{Method: "GET", Path: bucketPath, Query: []string{"object-lock"}, Name: "GetObjectLockConfiguration", Handler: (*Service).getObjectLockConfiguration},
 	{Method: "GET", Path: bucketPath, Query: []string{"notification"}, Name: "GetBucketNotificationConfiguration", Handler: (*Service).getBucketNotification},
 	{Method: "GET", Path: bucketPath, Query: []string{"versions"}, Name: "ListObjectVersions", Handler: (*Service).listObjectVersions},
 	{Method: "GET", Path: bucketPath, Query: []string{"uploads"}, Name: "ListMultipartUploads", Handler: (*Service).listMultipartUploads},
@@ -275,10 +281,13 @@ var table = slices.Concat(unsupportedRoutes, configRoutes, []protocol.Route[hand
 	{Method: "PUT", Path: bucketPath, Query: []string{"tagging"}, Name: "PutBucketTagging", Handler: (*Service).putBucketTagging},
 	{Method: "PUT", Path: bucketPath, Query: []string{"policy"}, Name: "PutBucketPolicy", Handler: (*Service).putBucketPolicy},
 	{Method: "PUT", Path: bucketPath, Query: []string{"cors"}, Name: "PutBucketCors", Handler: (*Service).putBucketCors},
+	{Method: "PUT", Path: bucketPath, Query: []string{"lifecycle"}, Name: "PutBucketLifecycleConfiguration", Handler: (*Service).putBucketLifecycle},
+	{Method: "PUT", Path: bucketPath, Query: []string{"object-lock"}, Name: "PutObjectLockConfiguration", Handler: (*Service).putObjectLockConfiguration},
 	{Method: "PUT", Path: bucketPath, Query: []string{"notification"}, Name: "PutBucketNotificationConfiguration", Handler: (*Service).putBucketNotification},
 	{Method: "PUT", Path: bucketPath, Name: "CreateBucket", Handler: (*Service).createBucket},
 	{Method: "DELETE", Path: bucketPath, Query: []string{"tagging"}, Name: "DeleteBucketTagging", Handler: (*Service).deleteBucketTagging},
 	{Method: "DELETE", Path: bucketPath, Query: []string{"policy"}, Name: "DeleteBucketPolicy", Handler: (*Service).deleteBucketPolicy},
+	{Method: "DELETE", Path: bucketPath, Query: []string{"lifecycle"}, Name: "DeleteBucketLifecycle", Handler: (*Service).deleteBucketLifecycle},
 	{Method: "DELETE", Path: bucketPath, Query: []string{"cors"}, Name: "DeleteBucketCors", Handler: (*Service).deleteBucketCors},
 	{Method: "DELETE", Path: bucketPath, Name: "DeleteBucket", Handler: (*Service).deleteBucket},
 	{Method: "HEAD", Path: bucketPath, Name: "HeadBucket", Handler: (*Service).headBucket},
@@ -288,16 +297,21 @@ var table = slices.Concat(unsupportedRoutes, configRoutes, []protocol.Route[hand
 
 	{Method: "PUT", Path: objectPath, Query: []string{"uploadId"}, Header: []string{"x-amz-copy-source"}, Name: "UploadPartCopy", Handler: (*Service).uploadPartCopy},
 	{Method: "PUT", Path: objectPath, Query: []string{"uploadId"}, Name: "UploadPart", Handler: (*Service).uploadPart},
+	{Method: "PUT", Path: objectPath, Query: []string{"retention"}, Name: "PutObjectRetention", Handler: (*Service).putObjectRetention},
+	{Method: "PUT", Path: objectPath, Query: []string{"legal-hold"}, Name: "PutObjectLegalHold", Handler: (*Service).putObjectLegalHold},
 	{Method: "PUT", Path: objectPath, Query: []string{"tagging"}, Name: "PutObjectTagging", Handler: (*Service).putObjectTagging},
 	{Method: "PUT", Path: objectPath, Header: []string{"x-amz-copy-source"}, Name: "CopyObject", Handler: (*Service).copyObject},
 	{Method: "PUT", Path: objectPath, Name: "PutObject", Handler: (*Service).putObject},
 	{Method: "GET", Path: objectPath, Query: []string{"uploadId"}, Name: "ListParts", Handler: (*Service).listParts},
+	{Method: "GET", Path: objectPath, Query: []string{"retention"}, Name: "GetObjectRetention", Handler: (*Service).getObjectRetention},
+	{Method: "GET", Path: objectPath, Query: []string{"legal-hold"}, Name: "GetObjectLegalHold", Handler: (*Service).getObjectLegalHold},
 	{Method: "GET", Path: objectPath, Query: []string{"tagging"}, Name: "GetObjectTagging", Handler: (*Service).getObjectTagging},
 	{Method: "GET", Path: objectPath, Name: "GetObject", Handler: (*Service).getObject},
 	{Method: "HEAD", Path: objectPath, Name: "HeadObject", Handler: (*Service).headObject},
 	{Method: "DELETE", Path: objectPath, Query: []string{"uploadId"}, Name: "AbortMultipartUpload", Handler: (*Service).abortMultipartUpload},
 	{Method: "DELETE", Path: objectPath, Query: []string{"tagging"}, Name: "DeleteObjectTagging", Handler: (*Service).deleteObjectTagging},
 	{Method: "DELETE", Path: objectPath, Name: "DeleteObject", Handler: (*Service).deleteObject},
+	{Method: "POST", Path: objectPath, Query: []string{"restore"}, Name: "RestoreObject", Handler: (*Service).restoreObject},
 	{Method: "POST", Path: objectPath, Query: []string{"uploads"}, Name: "CreateMultipartUpload", Handler: (*Service).createMultipartUpload},
 	{Method: "POST", Path: objectPath, Query: []string{"uploadId"}, Name: "CompleteMultipartUpload", Handler: (*Service).completeMultipartUpload},
 	{Method: "OPTIONS", Path: objectPath, Name: "PreflightRequest", Handler: (*Service).preflight},

@@ -61,7 +61,7 @@ func readPayload(r *http.Request, limit int64) (payload, error) {
 	if r.ContentLength > limit {
 		return payload{}, entityTooLarge(r.ContentLength, limit)
 	}
-	data, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	data, err := readDeclared(r.Body, r.ContentLength, limit)
 	if err != nil {
 		return payload{}, incompleteBody()
 	}
@@ -82,6 +82,25 @@ func readPayload(r *http.Request, limit int64) (payload, error) {
 		}
 	}
 	return payload{data: data}, nil
+}
+
+// readDeclared reads a body of at most limit+1 bytes into one buffer of its
+// declared length n (when known, n <= limit) plus one byte, to see a longer
+// body, instead of io.ReadAll's doubling growth.
+func readDeclared(body io.Reader, n, limit int64) ([]byte, error) {
+	if n < 0 {
+		return io.ReadAll(io.LimitReader(body, limit+1))
+	}
+	data := make([]byte, n+1)
+	got, err := io.ReadFull(body, data)
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return data[:got], nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	rest, err := io.ReadAll(io.LimitReader(body, limit-n))
+	return append(data, rest...), err
 }
 
 func isChunked(r *http.Request) bool {
@@ -301,6 +320,11 @@ func taggingHeader(v string) ([]Tag, error) {
 	if err != nil {
 		return nil, bad()
 	}
+	for _, pair := range strings.Split(v, "&") {
+		if strings.Count(pair, "=") > 1 { // key1=val1,key2=val2 (recorded: test_object_tagging_exc)
+			return nil, bad()
+		}
+	}
 	tags := make([]Tag, 0, len(q))
 	for k, vs := range q {
 		if len(vs) != 1 {
@@ -325,17 +349,19 @@ func conditions(h http.Header, prefix string) Conditions {
 	}
 }
 
-// intParam reads an integer query parameter; absent is 0.
+// intParam reads an integer query parameter, a 32-bit one as S3's are;
+// absent or empty is 0. Anything else is InvalidArgument ("Provided
+// max-parts not an integer or within integer range").
 func intParam(t target, name string) (int, error) {
 	v := t.query.Get(name)
 	if v == "" {
 		return 0, nil
 	}
-	n, err := strconv.Atoi(v)
+	n, err := strconv.ParseInt(v, 10, 32)
 	if err != nil {
 		return 0, invalidArgument(name, v, "Provided "+name+" not an integer or within integer range")
 	}
-	return n, nil
+	return int(n), nil
 }
 
 // setChecksums sends the checksum headers of an answer.

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/awserr"
@@ -43,7 +44,8 @@ func (s *Service) createBucket(w http.ResponseWriter, r *http.Request, t target)
 		return err
 	}
 	out, err := s.CreateBucket(r.Context(), CreateBucketInput{Bucket: t.bucket, LocationConstraint: cfg.LocationConstraint, Region: region,
-		ObjectOwnership: ownership, ACL: acl})
+		ObjectOwnership: ownership, ACL: acl,
+		ObjectLockEnabled: strings.EqualFold(r.Header.Get("x-amz-bucket-object-lock-enabled"), "true")})
 	if err != nil {
 		return err
 	}
@@ -67,6 +69,7 @@ func (s *Service) headBucket(w http.ResponseWriter, r *http.Request, t target) e
 	}
 	w.Header().Set("x-amz-bucket-region", out.BucketRegion)
 	w.Header().Set("x-amz-access-point-alias", "false")
+	w.Header().Set("Content-Type", "application/xml") // S3's HeadBucket answer carries it, without a body
 	noContent(w, http.StatusOK)
 	return nil
 }

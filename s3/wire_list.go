@@ -40,6 +40,15 @@ func listParams(t target, maxParam string) (enc func(string) string, encodingTyp
 	return enc, encodingType, n, nil
 }
 
+// given is &n, the value of query parameter name, or nil when the request
+// does not give it.
+func given(t target, name string, n int) *int {
+	if t.query.Get(name) == "" {
+		return nil
+	}
+	return &n
+}
+
 // contents renders the objects of a V1 or V2 listing.
 func contents(objects []ObjectSummary, enc func(string) string) []contentsXML {
 	var out []contentsXML
@@ -88,7 +97,7 @@ func (s *Service) listObjectsV2(w http.ResponseWriter, r *http.Request, t target
 		return err
 	}
 	out, err := s.ListObjectsV2(r.Context(), ListObjectsV2Input{
-		Bucket: t.bucket, Prefix: t.query.Get("prefix"), Delimiter: t.query.Get("delimiter"), MaxKeys: n,
+		Bucket: t.bucket, Prefix: t.query.Get("prefix"), Delimiter: t.query.Get("delimiter"), MaxKeys: given(t, "max-keys", n),
 		ContinuationToken: t.query.Get("continuation-token"), StartAfter: t.query.Get("start-after"),
 		FetchOwner: t.query.Get("fetch-owner") == "true",
 	})
@@ -126,7 +135,7 @@ func (s *Service) listObjects(w http.ResponseWriter, r *http.Request, t target) 
 	}
 	out, err := s.ListObjects(r.Context(), ListObjectsInput{
 		Bucket: t.bucket, Prefix: t.query.Get("prefix"), Delimiter: t.query.Get("delimiter"),
-		Marker: t.query.Get("marker"), MaxKeys: n,
+		Marker: t.query.Get("marker"), MaxKeys: given(t, "max-keys", n),
 	})
 	if err != nil {
 		return err
@@ -179,7 +188,7 @@ func (s *Service) listObjectVersions(w http.ResponseWriter, r *http.Request, t t
 	}
 	out, err := s.ListObjectVersions(r.Context(), ListObjectVersionsInput{
 		Bucket: t.bucket, Prefix: t.query.Get("prefix"), Delimiter: t.query.Get("delimiter"),
-		KeyMarker: t.query.Get("key-marker"), VersionIdMarker: t.query.Get("version-id-marker"), MaxKeys: n,
+		KeyMarker: t.query.Get("key-marker"), VersionIdMarker: t.query.Get("version-id-marker"), MaxKeys: given(t, "max-keys", n),
 	})
 	if err != nil {
 		return err

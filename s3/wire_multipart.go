@@ -33,8 +33,12 @@ func (s *Service) createMultipartUpload(w http.ResponseWriter, r *http.Request, 
 	if err != nil {
 		return err
 	}
+	lock, err := lockHeaders(r.Header)
+	if err != nil {
+		return err
+	}
 	out, err := s.CreateMultipartUpload(r.Context(), CreateMultipartUploadInput{
-		Bucket: t.bucket, Key: t.key, Headers: objectHeaders(r.Header), Metadata: metadata(r.Header), Tags: tags,
+		Bucket: t.bucket, Key: t.key, Headers: objectHeaders(r.Header), Metadata: metadata(r.Header), Tags: tags, Lock: lock,
 		ChecksumAlgorithm: r.Header.Get("x-amz-checksum-algorithm"), ChecksumType: r.Header.Get("x-amz-checksum-type"),
 		ACL: acl, Encryption: sseHeaders(r.Header, false),
 	})
@@ -157,6 +161,7 @@ func (s *Service) completeMultipartUpload(w http.ResponseWriter, r *http.Request
 	}
 	h := w.Header()
 	setIf(h, "x-amz-version-id", out.VersionId)
+	setIf(h, "x-amz-expiration", out.Expiration)
 	writeEncryption(h, out.Encryption)
 	return writeXML(w, completeResultXML{Xmlns: xmlns, Location: out.Location, Bucket: out.Bucket, Key: out.Key,
 		ETag: out.ETag, checksumsXML: checksumsDoc(out.Checksums), ChecksumType: out.ChecksumType})

@@ -93,3 +93,24 @@ func publishSize(message string, attrs map[string]MessageAttributeValue) int {
 	}
 	return n
 }
+
+// parseBool reads a boolean attribute (FifoTopic, ContentBasedDeduplication,
+// RawMessageDelivery, a platform endpoint's Enabled) as AWS does: true or
+// false in any case, so that "True" and "FALSE" are accepted; ok is false
+// for anything else, the empty string included.
+func parseBool(value string) (b, ok bool) {
+	switch {
+	case strings.EqualFold(value, "true"):
+		return true, true
+	case strings.EqualFold(value, "false"):
+		return false, true
+	}
+	return false, false
+}
+
+// invalidBool is the reason AWS gives for a boolean attribute that
+// parseBool refuses (recorded: sns
+// TestSNSSubscriptionCrud::test_validate_set_sub_attributes).
+func invalidBool(name, value string) string {
+	return name + ": Invalid value [" + value + "]. Must be true or false."
+}

@@ -110,9 +110,18 @@ func (s *Service) sendTo(m *message, tg target, cache map[string]envelope) {
 
 	bm := bus.Message{Source: m.topicArn, Principal: principal, Body: []byte(d.Body),
 		Attributes: busAttributes(d.Attributes), Meta: map[string]string{bus.MetaSourceAccount: tg.topic.owner}}
-	if tg.protocol == "sqs" {
+	switch {
+	case tg.protocol != "sqs":
+	case strings.HasSuffix(tg.endpoint, ".fifo"):
 		bm.GroupID, bm.DeduplicationID = m.groupID, m.dedupID
+	case !tg.topic.fifo:
+		// "For standard topics: The MessageGroupId is optional and is
+		// forwarded only to Amazon SQS standard subscriptions."
+		bm.GroupID = m.groupID
 	}
+	// A FIFO topic's standard queue gets neither id (SQS refuses a
+	// MessageDeduplicationId on a standard queue) and the FIFO envelope
+	// (recorded: sns TestSNSSubscriptionSQSFifo::test_fifo_topic_to_regular_sqs).
 	switch tg.protocol {
 	case "sqs", "lambda", "firehose":
 		d.Status = DeliveryPosted

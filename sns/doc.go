@@ -80,6 +80,13 @@
 //     numbers, anything-but, prefix, suffix, equals-ignore-case, numeric
 //     ranges, exists, cidr, $or and nested keys, with AWS's validation
 //     errors and limits (5 keys, 150 combinations, 200 policies per topic);
+//     numbers compare to five decimal places within -10^9..10^9, as AWS
+//     documents ("with five digits of accuracy after the decimal point"):
+//     100.123456789 matches 100.1234567;
+//   - boolean attributes (FifoTopic, ContentBasedDeduplication,
+//     RawMessageDelivery, an endpoint's Enabled) read true or false in any
+//     case, as AWS reads them ("True" from boto3's str(True)), and stored
+//     as "true" or "false";
 //   - the notification envelope as AWS formats it, signed (SignatureVersion
 //     1: SHA1withRSA, 2: SHA256withRSA) with a key whose certificate is
 //     served at SigningCertURL
@@ -137,8 +144,15 @@
 //   - The signing certificate names the cloud's default region, whichever
 //     region's topic signed the message.
 //   - FIFO topics accept SQS subscriptions only, FIFO or standard queues,
-//     as AWS does today; message archiving and replay policies are stored,
-//     not acted on.
+//     as AWS does today (a standard queue gets the FIFO envelope, with its
+//     SequenceNumber, and neither MessageGroupId nor
+//     MessageDeduplicationId); message archiving and replay policies are
+//     stored, not acted on.
+//   - Filter policies keep a number to its fifth decimal place rounded
+//     down (AWS documents the five digits, not the rounding); a policy's
+//     number outside -10^9..10^9 is refused with the wording of AWS's rule
+//     engine ("Value must be between -1.0E9 and 1.0E9, inclusive"), and a
+//     message's matches no numeric rule.
 //   - The account is out of the SMS sandbox; it has no origination numbers.
 //   - A Subject set to the empty string is taken as absent (AWS rejects it).
 //   - Deleting a topic deletes its subscriptions at once (AWS keeps them for

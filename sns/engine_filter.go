@@ -58,12 +58,15 @@ const (
 	ruleNumeric
 	ruleExists
 	ruleCIDR
+	// ruleNumberOutOfRange is a value, never a rule: a number beyond
+	// what numeric matching compares (engine_filternumber.go).
+	ruleNumberOutOfRange
 )
 
 type rule struct {
 	kind    ruleKind
 	s       string
-	n       float64
+	n       fixed
 	b       bool
 	not     []value // anything-but literals
 	numeric []numericBound
@@ -72,10 +75,10 @@ type rule struct {
 
 type numericBound struct {
 	op string
-	n  float64
+	n  fixed
 }
 
-func (b numericBound) accepts(n float64) bool {
+func (b numericBound) accepts(n fixed) bool {
 	switch b.op {
 	case "=":
 		return n == b.n
@@ -91,9 +94,9 @@ func (b numericBound) accepts(n float64) bool {
 
 // value is one value of a message attribute or body property.
 type value struct {
-	kind ruleKind // ruleString, ruleNumber, ruleBool or ruleNull
+	kind ruleKind // ruleString, ruleNumber(OutOfRange), ruleBool or ruleNull
 	s    string
-	n    float64
+	n    fixed
 	b    bool
 }
 
@@ -217,9 +220,9 @@ func literal(v any) (value, bool) {
 		return value{kind: ruleString, s: v}, true
 	case json.Number:
 		f, err := v.Float64()
-		return value{kind: ruleNumber, n: f}, err == nil
+		return numberValue(f), err == nil
 	case float64:
-		return value{kind: ruleNumber, n: v}, true
+		return numberValue(v), true
 	case bool:
 		return value{kind: ruleBool, b: v}, true
 	case nil:
@@ -230,6 +233,9 @@ func literal(v any) (value, bool) {
 
 func compileRule(r any) (rule, string) {
 	if lit, ok := literal(r); ok {
+		if lit.kind == ruleNumberOutOfRange {
+			return rule{}, fixedRangeReason
+		}
 		return rule{kind: lit.kind, s: lit.s, n: lit.n, b: lit.b}, ""
 	}
 	op, ok := r.(map[string]any)
@@ -273,6 +279,9 @@ func compileAnythingBut(arg any) (rule, string) {
 		r := rule{kind: ruleAnythingBut}
 		for _, v := range arg {
 			lit, ok := literal(v)
+			if lit.kind == ruleNumberOutOfRange {
+				return rule{}, fixedRangeReason
+			}
 			if !ok || (lit.kind != ruleString && lit.kind != ruleNumber) {
 				return rule{}, "Inside anything but list, start|null|boolean is not supported."
 			}
@@ -296,6 +305,9 @@ func compileAnythingBut(arg any) (rule, string) {
 		return rule{kind: ruleAnythingButPrefix, s: s}, ""
 	default:
 		lit, ok := literal(arg)
+		if lit.kind == ruleNumberOutOfRange {
+			return rule{}, fixedRangeReason
+		}
 		if !ok || (lit.kind != ruleString && lit.kind != ruleNumber) {
 			return rule{}, "Inside anything but list, start|null|boolean is not supported."
 		}
@@ -329,6 +341,9 @@ func compileNumeric(arg any) (rule, string) {
 		var lit value
 		if i+1 < len(terms) {
 			lit, ok = literal(terms[i+1])
+		}
+		if ok && lit.kind == ruleNumberOutOfRange {
+			return rule{}, fixedRangeReason
 		}
 		if i+1 >= len(terms) || !ok || lit.kind != ruleNumber {
 			if op == "=" {
@@ -486,7 +501,7 @@ func attributeValues(a MessageAttributeValue) []value {
 		if err != nil {
 			return nil
 		}
-		return []value{{kind: ruleNumber, n: n}}
+		return []value{numberValue(n)}
 	case base == "String":
 		return []value{{kind: ruleString, s: a.StringValue}}
 	}

@@ -88,17 +88,17 @@ func (c *subConfig) with(name, value, protocol, endpoint string, fifoTopic bool)
 	}
 	switch name {
 	case "RawMessageDelivery":
-		v := strings.ToLower(value)
-		if v != "true" && v != "false" && v != "" {
-			return nil, "RawMessageDelivery: Invalid value [" + value + "]. Must be true or false."
+		// The empty string too is refused (recorded: sns
+		// TestSNSSubscriptionCrud::test_validate_set_sub_attributes).
+		raw, ok := parseBool(value)
+		if !ok {
+			return nil, invalidBool(name, value)
 		}
-		if v == "true" && protocol != "sqs" && protocol != "http" && protocol != "https" && protocol != "firehose" {
+		if raw && protocol != "sqs" && protocol != "http" && protocol != "https" && protocol != "firehose" {
 			return nil, "Delivery protocol [" + protocol + "] does not support raw message delivery."
 		}
-		n.raw = v == "true"
-		if value != "" {
-			n.attrs[name] = v
-		}
+		n.raw = raw
+		n.attrs[name] = boolString(raw)
 	case "FilterPolicyScope":
 		if value != "" && value != "MessageAttributes" && value != "MessageBody" {
 			return nil, "FilterPolicyScope: Invalid value [" + value + "]. Please use either MessageBody or MessageAttributes"

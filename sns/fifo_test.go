@@ -1,7 +1,11 @@
 package sns_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -154,4 +158,47 @@ func TestFIFO_MessageGroupScopeDeduplicatesPerGroup(t *testing.T) {
 	a := publish("g1")
 	assert.NotEqual(t, a, publish("g2"))
 	assert.Equal(t, a, publish("g1"))
+}
+
+// A FIFO topic delivers to a standard queue too, with the envelope AWS
+// sends for a FIFO topic (a SequenceNumber, no signature), and deduplicates
+// before it delivers. The topic is created with ContentBasedDeduplication
+// "True" or "False", as boto3 sends Python's str(bool). Recorded: sns
+// test_sns.py::TestSNSSubscriptionSQSFifo::test_fifo_topic_to_regular_sqs[True]
+// and [False].
+func TestFIFO_TopicDeliversToAStandardQueue(t *testing.T) {
+	for _, cbd := range []string{"True", "False"} {
+		t.Run(cbd, func(t *testing.T) {
+			f := newFixture(t)
+			topic := f.topic(t, "topic.fifo", map[string]string{"FifoTopic": "true", "ContentBasedDeduplication": cbd})
+			url, q := f.queue(t, "queue", nil)
+			sub := f.subscribe(t, topic, "sqs", q, nil)
+			in := &awssns.PublishInput{TopicArn: aws.String(topic), Message: aws.String("Test"), MessageGroupId: aws.String("message-group-id-1")}
+			if cbd == "False" {
+				in.MessageDeduplicationId = aws.String("message-deduplication-id-1")
+			}
+			_, err := f.sns.Publish(f.ctx, in)
+			require.NoError(t, err)
+			f.settle(t)
+			msgs := f.receive(t, url)
+			require.Len(t, msgs, 1)
+			assert.ElementsMatch(t, []string{"ApproximateFirstReceiveTimestamp", "ApproximateReceiveCount", "SenderId", "SentTimestamp"},
+				slices.Collect(maps.Keys(msgs[0].Attributes)))
+			var body map[string]string
+			require.NoError(t, json.Unmarshal([]byte(aws.ToString(msgs[0].Body)), &body))
+			assert.ElementsMatch(t, []string{"Type", "MessageId", "SequenceNumber", "TopicArn", "Message", "Timestamp", "UnsubscribeURL"},
+				slices.Collect(maps.Keys(body)))
+			assert.Equal(t, "Notification", body["Type"])
+			assert.Equal(t, "Test", body["Message"])
+			assert.Equal(t, topic, body["TopicArn"])
+			assert.True(t, strings.HasSuffix(body["UnsubscribeURL"], "/?Action=Unsubscribe&SubscriptionArn="+sub), body["UnsubscribeURL"])
+			_, err = f.sqs.DeleteMessage(f.ctx, deleteInput(url, msgs[0].ReceiptHandle))
+			require.NoError(t, err)
+
+			_, err = f.sns.Publish(f.ctx, in) // the same again: deduplicated
+			require.NoError(t, err)
+			f.settle(t)
+			assert.Empty(t, f.receive(t, url), "dedup-messages")
+		})
+	}
 }

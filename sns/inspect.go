@@ -3,6 +3,7 @@ package sns
 import (
 	"encoding/json"
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -112,21 +113,35 @@ type Delivery struct {
 // the order SNS made them: the newest, at most 10,000 (record.Keep) and
 // within the cloud's record byte budget (awsfake.WithRecordBytes), each
 // counting its body and attributes; the newest is always kept. A deleted
-// subscription has none: its record is dropped with it.
-func (s *Service) Deliveries(subscriptionArn string) []Delivery {
+// subscription has none: its record is dropped with it. Given a topic's
+// ARN, it returns the deliveries to every subscription of the topic, in
+// the order SNS made them (by time, then by subscription ARN). Any other
+// ARN has none.
+func (s *Service) Deliveries(arn string) []Delivery {
 	s.mu.Lock()
-	sub := s.subs[subscriptionArn]
-	s.mu.Unlock()
-	if sub == nil {
-		return nil
+	var subs []*subscription
+	if sub := s.subs[arn]; sub != nil {
+		subs = append(subs, sub)
+	} else if t := s.topics[arn]; t != nil {
+		for _, a := range t.subs {
+			if sub := s.subs[a]; sub != nil {
+				subs = append(subs, sub)
+			}
+		}
 	}
+	s.mu.Unlock()
 	s.rec.mu.Lock()
 	defer s.rec.mu.Unlock()
-	ds := sub.sent.All()
-	out := make([]Delivery, len(ds))
-	for i, d := range ds {
-		out[i] = *d
-		out[i].Attributes = maps.Clone(d.Attributes)
+	var out []Delivery
+	for _, sub := range subs {
+		for _, d := range sub.sent.All() {
+			c := *d
+			c.Attributes = maps.Clone(d.Attributes)
+			out = append(out, c)
+		}
+	}
+	if len(subs) > 1 {
+		slices.SortStableFunc(out, func(a, b Delivery) int { return a.At.Compare(b.At) })
 	}
 	return out
 }

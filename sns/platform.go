@@ -400,16 +400,15 @@ func (s *Service) platformAppLocked(appArn string) (*platformApp, error) {
 
 // publishToEndpoint sends a message straight to a platform endpoint: "If
 // you want to send a message to a single endpoint, publish with TargetArn".
+// The endpoint is looked up before the message is validated, as AWS does: a
+// disabled endpoint answers EndpointDisabled whatever the message.
 func (s *Service) publishToEndpoint(endpointArn string, e entry) (PublishOutput, error) {
-	m, err := prepare("", topicSettings{maxSize: maxMessageSizeDefault}, e, 0)
-	if err != nil {
-		return PublishOutput{}, err
-	}
 	s.mu.Lock()
 	ep := s.platform.endpoints[endpointArn]
 	var enabled bool
 	if ep != nil {
-		enabled = !strings.EqualFold(ep.attrs["Enabled"], "false")
+		b, ok := parseBool(ep.attrs["Enabled"])
+		enabled = b || !ok
 	}
 	s.mu.Unlock()
 	switch {
@@ -417,6 +416,10 @@ func (s *Service) publishToEndpoint(endpointArn string, e entry) (PublishOutput,
 		return PublishOutput{}, invalidParameter("Invalid parameter: TargetArn Reason: No endpoint found for the target arn specified")
 	case !enabled:
 		return PublishOutput{}, endpointDisabled()
+	}
+	m, err := prepare("", topicSettings{maxSize: maxMessageSizeDefault}, e, 0)
+	if err != nil {
+		return PublishOutput{}, err
 	}
 	id := s.env.IDs.UUID()
 	s.send(OutboxMessage{Protocol: "application", Endpoint: endpointArn, Type: "Notification", MessageID: id,

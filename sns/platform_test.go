@@ -109,3 +109,28 @@ func TestPlatform_SeveralInvalidEndpointAttributesAlwaysGiveTheSameError(t *test
 		require.Equal(t, "Invalid parameter: Attributes Reason: Invalid attribute name: Colour", ae.ErrorMessage(), "call %d", i)
 	}
 }
+
+// A disabled endpoint answers EndpointDisabled before the message is read:
+// MessageStructure json with a message that is not JSON gets
+// EndpointDisabled, not the InvalidParameter an enabled endpoint gets.
+// Enabled is read as every boolean attribute is ("False" disables).
+func TestPlatform_DisabledEndpointAnswersBeforeTheMessageIsValidated(t *testing.T) {
+	f := newFixture(t)
+	app, err := f.sns.CreatePlatformApplication(f.ctx, &awssns.CreatePlatformApplicationInput{Name: aws.String("shop"),
+		Platform: aws.String("GCM"), Attributes: map[string]string{"PlatformCredential": "secret"}})
+	require.NoError(t, err)
+	ep, err := f.sns.CreatePlatformEndpoint(f.ctx, &awssns.CreatePlatformEndpointInput{PlatformApplicationArn: app.PlatformApplicationArn,
+		Token: aws.String("device-1")})
+	require.NoError(t, err)
+	badJSON := &awssns.PublishInput{TargetArn: ep.EndpointArn, MessageStructure: aws.String("json"), Message: aws.String("{not json")}
+	_, err = f.sns.Publish(f.ctx, badJSON)
+	requireCode(t, err, "InvalidParameter")
+
+	_, err = f.sns.SetEndpointAttributes(f.ctx, &awssns.SetEndpointAttributesInput{EndpointArn: ep.EndpointArn,
+		Attributes: map[string]string{"Enabled": "False"}})
+	require.NoError(t, err)
+	_, err = f.sns.Publish(f.ctx, badJSON)
+	ae := requireCode(t, err, "EndpointDisabled")
+	assert.Equal(t, "Endpoint is disabled", ae.ErrorMessage())
+	assert.Empty(t, f.cloud.SNS().Outbox())
+}

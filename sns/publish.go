@@ -109,7 +109,7 @@ type topicSettings struct {
 func (t *topic) settings() topicSettings {
 	ts := topicSettings{
 		fifo:         t.fifo,
-		contentDedup: t.attrs["ContentBasedDeduplication"] == "true",
+		contentDedup: t.attrs["ContentBasedDeduplication"] == "true", // stored as parseBool read it
 		groupScope:   t.attrs["FifoThroughputScope"] == "MessageGroup",
 		maxSize:      maxMessageSizeDefault,
 		sigVersion:   "1",

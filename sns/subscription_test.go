@@ -234,7 +234,13 @@ func TestSetSubscriptionAttributes_ValidatesEachAttributeAndKeepsStateOnError(t 
 	err := set("FilterPolicyScope", "MessageAttributes")
 	ae := requireCode(t, err, "InvalidParameter")
 	assert.Equal(t, "Invalid parameter: FilterPolicy: Filter policy scope MessageAttributes does not support nested filter policy", ae.ErrorMessage())
-	requireCode(t, set("RawMessageDelivery", "maybe"), "InvalidParameter")
+	// Recorded: sns TestSNSSubscriptionCrud::test_validate_set_sub_attributes.
+	ae = requireCode(t, set("RawMessageDelivery", "test-ValUe"), "InvalidParameter")
+	assert.Equal(t, "Invalid parameter: RawMessageDelivery: Invalid value [test-ValUe]. Must be true or false.", ae.ErrorMessage())
+	ae = requireCode(t, set("RawMessageDelivery", ""), "InvalidParameter")
+	assert.Equal(t, "Invalid parameter: RawMessageDelivery: Invalid value []. Must be true or false.", ae.ErrorMessage())
+	ae = requireCode(t, set("Nope", "x"), "InvalidParameter")
+	assert.Equal(t, "Invalid parameter: AttributeName", ae.ErrorMessage())
 	requireCode(t, set("Endpoint", "x"), "InvalidParameter")
 	requireCode(t, set("FilterPolicy", `{"a":[]}`), "InvalidParameter")
 

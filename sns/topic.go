@@ -63,71 +63,86 @@ var topicAttributeNames = map[string]bool{
 	"SQSSuccessFeedbackRoleArn": true, "SQSSuccessFeedbackSampleRate": true, "SQSFailureFeedbackRoleArn": true,
 }
 
-// checkTopicAttribute validates one topic attribute and returns the reason it
-// is invalid, or "". The parsed delivery policy is returned for
-// DeliveryPolicy.
-func checkTopicAttribute(name, value string, fifo bool) (reason string, dp *topicDeliveryPolicy) {
+// checkTopicAttribute validates one topic attribute and returns the value to
+// store and the reason it is invalid, or "". A boolean is stored as
+// parseBool reads it, "true" or "false". The parsed delivery policy is
+// returned for DeliveryPolicy.
+func checkTopicAttribute(name, value string, fifo bool) (stored, reason string, dp *topicDeliveryPolicy) {
 	switch {
 	case !topicAttributeNames[name]:
-		return "AttributeName", nil
+		return "", "AttributeName", nil
 	case name == "DeliveryPolicy":
 		if value == "" {
-			return "", nil
+			return value, "", nil
 		}
 		p, err := parseTopicDeliveryPolicy(value)
 		if err != nil {
-			return "DeliveryPolicy: " + err.Error(), nil
+			return "", "DeliveryPolicy: " + err.Error(), nil
 		}
-		return "", p
+		return value, "", p
 	case name == "ContentBasedDeduplication", name == "FifoThroughputScope", name == "ArchivePolicy":
-		return checkFifoTopicAttribute(name, value, fifo), nil
+		stored, reason = checkFifoTopicAttribute(name, value, fifo)
+		return stored, reason, nil
+	}
+	return value, checkTopicValue(name, value), nil
+}
+
+// checkTopicValue returns the reason the value of an attribute that any
+// topic has is invalid, or "".
+func checkTopicValue(name, value string) string {
+	switch {
 	case name == "Policy":
 		if value != "" && !json.Valid([]byte(value)) {
-			return "Policy: failed to parse JSON.", nil
+			return "Policy: failed to parse JSON."
 		}
 	case name == "DisplayName":
 		if utf8.RuneCountInString(value) > 100 {
-			return "DisplayName: must be at most 100 characters long", nil
+			return "DisplayName: must be at most 100 characters long"
 		}
 	case name == "SignatureVersion":
 		if value != "1" && value != "2" {
-			return "SignatureVersion: Invalid value [" + value + "]. Must be 1 or 2", nil
+			return "SignatureVersion: Invalid value [" + value + "]. Must be 1 or 2"
 		}
 	case name == "TracingConfig":
 		if value != "PassThrough" && value != "Active" {
-			return "TracingConfig: Invalid value [" + value + "]. Must be PassThrough or Active", nil
+			return "TracingConfig: Invalid value [" + value + "]. Must be PassThrough or Active"
 		}
 	case name == "MaximumMessageSize":
 		// "Valid values are 1024 to 1048576 (1 MiB)."
 		n, err := strconv.Atoi(value)
 		if err != nil || n < 1024 || n > 1048576 {
-			return "MaximumMessageSize: Invalid value [" + value + "]. Must be between 1024 and 1048576", nil
+			return "MaximumMessageSize: Invalid value [" + value + "]. Must be between 1024 and 1048576"
 		}
 	case strings.HasSuffix(name, "SampleRate"):
 		if n, err := strconv.Atoi(value); err != nil || n < 0 || n > 100 {
-			return name + ": Invalid value [" + value + "]. Must be an integer between 0 and 100", nil
+			return name + ": Invalid value [" + value + "]. Must be an integer between 0 and 100"
 		}
 	case strings.HasSuffix(name, "RoleArn"):
 		if _, err := arn.Parse(value); value != "" && err != nil {
-			return name + ": Invalid value [" + value + "]. Must be an IAM role ARN", nil
+			return name + ": Invalid value [" + value + "]. Must be an IAM role ARN"
 		}
 	}
-	return "", nil
+	return ""
 }
 
-// checkFifoTopicAttribute validates an attribute that only FIFO topics have.
-func checkFifoTopicAttribute(name, value string, fifo bool) string {
+// checkFifoTopicAttribute validates an attribute that only FIFO topics have
+// and returns the value to store and the reason it is invalid, or "".
+func checkFifoTopicAttribute(name, value string, fifo bool) (stored, reason string) {
 	switch {
 	case !fifo:
-		return name + ": Invalid parameter for standard topics"
-	case name == "ContentBasedDeduplication" && value != "true" && value != "false":
-		return "ContentBasedDeduplication: Invalid value [" + value + "]. Must be true or false"
+		return "", name + ": Invalid parameter for standard topics"
+	case name == "ContentBasedDeduplication":
+		b, ok := parseBool(value)
+		if !ok {
+			return "", invalidBool(name, value)
+		}
+		return boolString(b), ""
 	case name == "FifoThroughputScope" && value != "Topic" && value != "MessageGroup":
-		return "FifoThroughputScope: Invalid value [" + value + "]. Must be Topic or MessageGroup"
+		return "", "FifoThroughputScope: Invalid value [" + value + "]. Must be Topic or MessageGroup"
 	case name == "ArchivePolicy" && value != "" && !json.Valid([]byte(value)):
-		return "ArchivePolicy: failed to parse JSON."
+		return "", "ArchivePolicy: failed to parse JSON."
 	}
-	return ""
+	return value, ""
 }
 
 // TopicInput names a topic.
@@ -161,7 +176,7 @@ func (s *Service) CreateTopic(ctx context.Context, in CreateTopicInput) (CreateT
 	if err != nil {
 		return CreateTopicOutput{}, err
 	}
-	fifo := strings.EqualFold(in.Attributes["FifoTopic"], "true")
+	fifo, _ := parseBool(in.Attributes["FifoTopic"])
 	if fifo && !fifoTopicName.MatchString(in.Name) {
 		return CreateTopicOutput{}, invalidParameter("Fifo Topic names must end with .fifo and must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long.")
 	}
@@ -173,14 +188,13 @@ func (s *Service) CreateTopic(ctx context.Context, in CreateTopicInput) (CreateT
 	// In name order, so that of several bad attributes the same one is
 	// reported every time, whatever the map's iteration order.
 	for _, k := range slices.Sorted(maps.Keys(in.Attributes)) {
-		v := in.Attributes[k]
 		if k == "FifoTopic" {
-			if v != "true" && v != "false" {
-				return CreateTopicOutput{}, invalidParameter("Invalid parameter: Attributes Reason: FifoTopic: Invalid value [%s]. Must be true or false", v)
+			if _, ok := parseBool(in.Attributes[k]); !ok {
+				return CreateTopicOutput{}, invalidParameter("Invalid parameter: Attributes Reason: %s", invalidBool(k, in.Attributes[k]))
 			}
 			continue
 		}
-		reason, p := checkTopicAttribute(k, v, fifo)
+		v, reason, p := checkTopicAttribute(k, in.Attributes[k], fifo)
 		if reason != "" {
 			return CreateTopicOutput{}, invalidParameter("Invalid parameter: Attributes Reason: %s", reason)
 		}
@@ -341,18 +355,18 @@ func (s *Service) SetTopicAttributes(ctx context.Context, in SetAttributeInput) 
 	if err != nil {
 		return err
 	}
-	reason, dp := checkTopicAttribute(in.AttributeName, in.AttributeValue, t.fifo)
+	v, reason, dp := checkTopicAttribute(in.AttributeName, in.AttributeValue, t.fifo)
 	if reason != "" {
 		return invalidParameter("Invalid parameter: %s", reason)
 	}
 	if in.AttributeName == "DeliveryPolicy" {
 		t.delivery = dp
 	}
-	if in.AttributeValue == "" {
+	if v == "" {
 		delete(t.attrs, in.AttributeName)
 		return nil
 	}
-	t.attrs[in.AttributeName] = in.AttributeValue
+	t.attrs[in.AttributeName] = v
 	return nil
 }
 

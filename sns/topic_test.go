@@ -231,3 +231,55 @@ func TestCreateTopic_SeveralInvalidAttributesAlwaysGiveTheSameError(t *testing.T
 		require.Equal(t, first, create(attrs), "call %d", i)
 	}
 }
+
+// Booleans in topic attributes are read one way, true or false in any case,
+// as AWS reads them (boto3 sends Python's str(True), "True"; recorded: sns
+// TestSNSSubscriptionSQSFifo::test_fifo_topic_to_regular_sqs[True], [False]),
+// and stored as "true" or "false".
+func TestTopicAttributes_BooleansAreCaseInsensitive(t *testing.T) {
+	f := newFixture(t)
+	for i, attrs := range []map[string]string{
+		{"FifoTopic": "True", "ContentBasedDeduplication": "False"},
+		{"FifoTopic": "TRUE", "ContentBasedDeduplication": "tRuE"},
+	} {
+		arn := f.topic(t, fmt.Sprintf("t%d.fifo", i), attrs)
+		out, err := f.sns.GetTopicAttributes(f.ctx, &awssns.GetTopicAttributesInput{TopicArn: aws.String(arn)})
+		require.NoError(t, err)
+		assert.Equal(t, "true", out.Attributes["FifoTopic"])
+		assert.Equal(t, strings.ToLower(attrs["ContentBasedDeduplication"]), out.Attributes["ContentBasedDeduplication"])
+		again, err := f.sns.CreateTopic(f.ctx, &awssns.CreateTopicInput{Name: aws.String(fmt.Sprintf("t%d.fifo", i)),
+			Attributes: map[string]string{"FifoTopic": "true", "ContentBasedDeduplication": strings.ToLower(attrs["ContentBasedDeduplication"])}})
+		require.NoError(t, err, "the same value in another case is the same attribute")
+		assert.Equal(t, arn, aws.ToString(again.TopicArn))
+	}
+	arn := f.topic(t, "std", map[string]string{"FifoTopic": "False"})
+	assert.False(t, strings.HasSuffix(arn, ".fifo"))
+
+	fifo := f.topic(t, "set.fifo", map[string]string{"FifoTopic": "true"})
+	_, err := f.sns.SetTopicAttributes(f.ctx, &awssns.SetTopicAttributesInput{TopicArn: aws.String(fifo),
+		AttributeName: aws.String("ContentBasedDeduplication"), AttributeValue: aws.String("TRUE")})
+	require.NoError(t, err)
+	out, err := f.sns.GetTopicAttributes(f.ctx, &awssns.GetTopicAttributesInput{TopicArn: aws.String(fifo)})
+	require.NoError(t, err)
+	assert.Equal(t, "true", out.Attributes["ContentBasedDeduplication"])
+
+	for _, c := range []struct {
+		topic string
+		attrs map[string]string
+		msg   string
+	}{
+		{"bad", map[string]string{"FifoTopic": "yes"}, "Invalid parameter: Attributes Reason: FifoTopic: Invalid value [yes]. Must be true or false."},
+		{"bad.fifo", map[string]string{"FifoTopic": "true", "ContentBasedDeduplication": "1"},
+			"Invalid parameter: Attributes Reason: ContentBasedDeduplication: Invalid value [1]. Must be true or false."},
+	} {
+		_, err := f.sns.CreateTopic(f.ctx, &awssns.CreateTopicInput{Name: aws.String(c.topic), Attributes: c.attrs})
+		assert.Equal(t, c.msg, requireCode(t, err, "InvalidParameter").ErrorMessage())
+	}
+	_, err = f.sns.SetTopicAttributes(f.ctx, &awssns.SetTopicAttributesInput{TopicArn: aws.String(fifo),
+		AttributeName: aws.String("ContentBasedDeduplication"), AttributeValue: aws.String("")})
+	assert.Equal(t, "Invalid parameter: ContentBasedDeduplication: Invalid value []. Must be true or false.",
+		requireCode(t, err, "InvalidParameter").ErrorMessage())
+	out, err = f.sns.GetTopicAttributes(f.ctx, &awssns.GetTopicAttributesInput{TopicArn: aws.String(fifo)})
+	require.NoError(t, err)
+	assert.Equal(t, "true", out.Attributes["ContentBasedDeduplication"], "a refused value leaves the attribute as it was")
+}

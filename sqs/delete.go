@@ -94,7 +94,7 @@ func (s *Service) deleteMessage(q *queue, handle string, e *effects) error {
 		return err
 	}
 	if q.fifo && (stale || m.state != stInFlight) {
-		return invalidParameter(handle, "ReceiptHandle", "The receipt handle has expired.")
+		return errExpiredReceipt(handle)
 	}
 	if m.state == stInFlight && s.keepDeleted(q) {
 		return nil

@@ -24,11 +24,14 @@
 // ListDeadLetterSourceQueues with pagination. Messages: body characters and
 // size limits, up to 10 typed attributes, AWS's MD5 digests, system
 // attributes, per-message and queue delays, visibility timeouts with
-// ChangeMessageVisibility and its 12-hour ceiling, a new receipt handle per
-// receive, long polling, retention, dead-letter queues with
-// RedriveAllowPolicy, message move tasks, FIFO ordering, group blocking,
-// deduplication (by id or content, per queue or per group), sequence numbers
-// and ReceiveRequestAttemptId, in-flight quotas, batch rules, PurgeQueue, and
+// ChangeMessageVisibility and its 12-hour ceiling (on a standard queue any
+// handle of a message in flight changes its timeout, and a change after the
+// timeout ended is OK and changes nothing, as AWS answers; on a FIFO queue a
+// handle expires with its receive), a new receipt handle per receive, long
+// polling, retention, dead-letter queues with RedriveAllowPolicy, message
+// move tasks, FIFO ordering, group blocking, deduplication (by id or
+// content, per queue or per group), sequence numbers and
+// ReceiveRequestAttemptId, in-flight quotas, batch rules, PurgeQueue, and
 // the exact error codes, so that the SDK returns its typed errors.
 //
 // The bus endpoint receives deliveries addressed to queue ARNs (SNS
@@ -99,7 +102,10 @@
 //     (LocalStack's "path" endpoint strategy), so that the URL alone leads
 //     back to its queue from any client, the Go API and the Check helpers.
 //
-// A QueueUrl is resolved thus: the account and the name are the last two
+// A QueueUrl is resolved thus: one without a '/' is a queue's name, in the
+// caller's account and region, as AWS takes it for every operation with a
+// QueueUrl (LocalStack's AWS-validated test_posting_to_queue_via_queue_name
+// sends with one); otherwise the account and the name are the last two
 // segments of its path; the region is the one after /queue/ in the path,
 // else the one its host names where AWS puts it
 // (https://sqs.eu-west-1.amazonaws.com/<account>/<name>,
@@ -129,9 +135,15 @@
 //     60 s before a deleted name can be reused and between purges are
 //     enforced on the clock, as AWS documents.
 //   - Deleting with an older receipt handle of a standard message deletes
-//     it; ChangeMessageVisibility with one says the handle has expired.
+//     it (AWS: "the request will succeed, but the message might not be
+//     deleted"; with AWS-like delivery it may be kept).
 //   - The 12-hour ceiling of ChangeMessageVisibility counts from the receive
 //     that put the message in flight.
+//   - On a FIFO queue, ChangeMessageVisibility with a handle whose receive is
+//     no longer in flight (its timeout ended, or a later receive replaced it)
+//     answers that the handle has expired, as AWS answers DeleteMessage
+//     (recorded: test_fifo_delete_after_visibility_timeout); AWS's answer to
+//     the change itself is not recorded.
 //   - The in-flight quota is 120,000 messages for both queue types, as the
 //     current SDK documentation states (older documentation said 20,000 for
 //     FIFO). A standard queue's short poll past it gets OverLimit; a long

@@ -58,6 +58,13 @@ func errBadReceipt(handle string) error {
 	return newError(codeReceiptHandleIsInvalid, "The input receipt handle \"%s\" is not a valid receipt handle.", handle)
 }
 
+// errExpiredReceipt is AWS's answer for a FIFO receipt handle whose receive
+// is no longer the message's receive in flight (recorded:
+// test_fifo_delete_after_visibility_timeout).
+func errExpiredReceipt(handle string) error {
+	return invalidParameter(handle, "ReceiptHandle", "The receipt handle has expired.")
+}
+
 // lookupReceipt finds the message a receipt handle of q names. m is nil when
 // the message is gone (deleted, expired, moved); stale is true when the
 // message has been received again since this handle was issued. A handle that

@@ -15,7 +15,7 @@ const (
 	codeQueueNameExists              = "QueueNameExists"
 	codeQueueDeletedRecently         = "QueueDeletedRecently"
 	codePurgeQueueInProgress         = "PurgeQueueInProgress"
-	codeMessageNotInflight           = "MessageNotInflight"
+	codeMessageNotInflight           = "MessageNotInflight" // modelled; AWS answers OK instead (see changeVisibility): only InjectFault raises it
 	codeReceiptHandleIsInvalid       = "ReceiptHandleIsInvalid"
 	codeOverLimit                    = "OverLimit"
 	codeInvalidAddress               = "InvalidAddress"

@@ -76,7 +76,7 @@ var jsonSeeds = map[string]string{
 	"ReceiveMessage":               `{"QueueUrl":"http://x/000000000000/q","MaxNumberOfMessages":10,"WaitTimeSeconds":2,"AttributeNames":["All"],"MessageAttributeNames":["a.*"]}`,
 	"DeleteMessage":                `{"QueueUrl":"http://x/000000000000/q","ReceiptHandle":"AQEBAQAAAAAAAAAAAgAAAAAAAAABAAAAAQAAAAAAAAAA"}`,
 	"DeleteMessageBatch":           `{"QueueUrl":"http://x/000000000000/q","Entries":[{"Id":"1","ReceiptHandle":"h"}]}`,
-	"ChangeMessageVisibility":      `{"QueueUrl":"http://x/000000000000/q","ReceiptHandle":"h","VisibilityTimeout":0}`,
+	"ChangeMessageVisibility":      `{"QueueUrl":"q","ReceiptHandle":"h","VisibilityTimeout":0}`,
 	"ChangeMessageVisibilityBatch": `{"QueueUrl":"http://x/000000000000/q","Entries":[{"Id":"1","ReceiptHandle":"h","VisibilityTimeout":5}]}`,
 	"ListDeadLetterSourceQueues":   `{"QueueUrl":"http://x/000000000000/dlq","MaxResults":1}`,
 	"StartMessageMoveTask":         `{"SourceArn":"arn:aws:sqs:us-east-1:000000000000:dlq","MaxNumberOfMessagesPerSecond":1}`,
@@ -123,6 +123,7 @@ func FuzzServeQuery(f *testing.F) {
 		"Action=StartMessageMoveTask&SourceArn=arn%3Aaws%3Asqs%3Aus-east-1%3A000000000000%3Adlq",
 		"Action=UntagQueue&QueueUrl=http%3A%2F%2Fx%2F000000000000%2Fq&TagKey.1=k",
 		"Action=ChangeMessageVisibility&ReceiptHandle=h&VisibilityTimeout=x",
+		"Action=SendMessage&QueueUrl=q&MessageBody=by+name",
 		"%zz",
 	} {
 		f.Add("/", form)

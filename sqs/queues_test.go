@@ -242,3 +242,66 @@ func TestPurgeQueue_RemovesWhatWasSentBeforeAndAllowsOnePurgeEvery60Seconds(t *t
 	msgs, _ = f.cloud.SQS().Messages(url)
 	assert.Empty(t, msgs)
 }
+
+// AWS takes a queue's name where a QueueUrl goes, in the caller's account
+// and region: LocalStack's AWS-validated test_posting_to_queue_via_queue_name
+// sends with one, the peer's AWS-verified tests send, receive and change
+// visibility with one. Every operation that takes a QueueUrl resolves it.
+func TestQueueURL_ABareNameIsTheCallersQueue(t *testing.T) {
+	f := newFixture(t)
+	url := f.createQueue(t, "jobs", nil)
+	name := aws.String("jobs")
+	_, err := f.client.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: name, MessageBody: aws.String("a")})
+	require.NoError(t, err)
+	_, err = f.client.SendMessageBatch(ctx, &awssqs.SendMessageBatchInput{QueueUrl: name,
+		Entries: []types.SendMessageBatchRequestEntry{{Id: aws.String("b"), MessageBody: aws.String("b")}}})
+	require.NoError(t, err)
+	got, err := f.client.ReceiveMessage(ctx, &awssqs.ReceiveMessageInput{QueueUrl: name, MaxNumberOfMessages: 10})
+	require.NoError(t, err)
+	require.Len(t, got.Messages, 2)
+	require.NoError(t, f.changeVisibility("jobs", got.Messages[0].ReceiptHandle, 0))
+	_, err = f.client.ChangeMessageVisibilityBatch(ctx, &awssqs.ChangeMessageVisibilityBatchInput{QueueUrl: name,
+		Entries: []types.ChangeMessageVisibilityBatchRequestEntry{{Id: aws.String("b"), ReceiptHandle: got.Messages[1].ReceiptHandle, VisibilityTimeout: 60}}})
+	require.NoError(t, err)
+	f.cloud.SQS().CheckDepth(t, url, 1, 1, 0)
+	require.NoError(t, f.deleteMessage("jobs", got.Messages[1].ReceiptHandle))
+	_, err = f.client.DeleteMessageBatch(ctx, &awssqs.DeleteMessageBatchInput{QueueUrl: name,
+		Entries: []types.DeleteMessageBatchRequestEntry{{Id: aws.String("a"), ReceiptHandle: got.Messages[0].ReceiptHandle}}})
+	require.NoError(t, err)
+	assert.Equal(t, "0", f.attributes(t, "jobs")["ApproximateNumberOfMessages"])
+	f.send(t, "jobs", "c")
+
+	_, err = f.client.SetQueueAttributes(ctx, &awssqs.SetQueueAttributesInput{QueueUrl: name, Attributes: map[string]string{"DelaySeconds": "5"}})
+	require.NoError(t, err)
+	_, err = f.client.TagQueue(ctx, &awssqs.TagQueueInput{QueueUrl: name, Tags: map[string]string{"k": "v"}})
+	require.NoError(t, err)
+	tags, err := f.client.ListQueueTags(ctx, &awssqs.ListQueueTagsInput{QueueUrl: name})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"k": "v"}, tags.Tags)
+	_, err = f.client.PurgeQueue(ctx, &awssqs.PurgeQueueInput{QueueUrl: name})
+	require.NoError(t, err)
+	f.cloud.SQS().CheckDepth(t, url, 0, 0, 0)
+	_, err = f.client.DeleteQueue(ctx, &awssqs.DeleteQueueInput{QueueUrl: name})
+	require.NoError(t, err)
+	_, err = f.client.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: name, MessageBody: aws.String("x")})
+	var dne *types.QueueDoesNotExist
+	require.ErrorAs(t, err, &dne, "the name names no queue now")
+}
+
+// A bare name resolves in the caller's account and region, never the
+// cloud's: the same name elsewhere is another queue.
+func TestQueueURL_ABareNameResolvesInTheCallersAccountAndRegion(t *testing.T) {
+	f := newFixture(t)
+	home := f.createQueue(t, "jobs", nil)
+	for _, cfg := range []aws.Config{f.cloud.AWSConfigFor("eu-west-1", "000000000000"), f.cloud.AWSConfigFor("us-east-1", "111111111111")} {
+		c := awssqs.NewFromConfig(cfg)
+		_, err := c.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: aws.String("jobs"), MessageBody: aws.String("x")})
+		var dne *types.QueueDoesNotExist
+		require.ErrorAs(t, err, &dne, "no queue jobs in %s of %s yet", cfg.Region)
+		there, _ := queueIn(t, c, "jobs")
+		_, err = c.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: aws.String("jobs"), MessageBody: aws.String(there)})
+		require.NoError(t, err)
+		f.cloud.SQS().CheckMessage(t, there, there)
+	}
+	f.cloud.SQS().CheckDepth(t, home, 0, 0, 0)
+}

@@ -113,15 +113,19 @@ func (s *Service) urlPrefix(k partKey) string {
 }
 
 // queueByURL finds the queue a QueueUrl names and brings it up to now (see
-// lookup). The account and the name are the last two segments of the
-// path; the region is the one the URL names (a path /queue/<region>/...,
-// else a host that carries one where AWS puts it), else the caller's, sc's.
-// As LocalStack does, any host is accepted. A URL that has no such path is
-// InvalidAddress; one that names no queue of this cloud is
-// QueueDoesNotExist.
+// lookup). A QueueUrl without a '/' is a queue's name, in the caller's
+// account and region, as AWS accepts it (see the package doc). Otherwise the
+// account and the name are the last two segments of the path; the region is
+// the one the URL names (a path /queue/<region>/..., else a host that
+// carries one where AWS puts it), else the caller's, sc's. As LocalStack
+// does, any host is accepted. A URL that has no such path is InvalidAddress;
+// one that names no queue of this cloud is QueueDoesNotExist.
 func (s *Service) queueByURL(sc faults.Scope, queueURL string) (*queue, error) {
 	if queueURL == "" {
 		return nil, missingParameter("QueueUrl")
+	}
+	if strings.IndexByte(queueURL, '/') < 0 {
+		return s.queueIn(s.part(sc.Account, sc.Region), queueURL)
 	}
 	region, account, name, ok := s.splitQueueURL(queueURL)
 	if !ok {

@@ -48,11 +48,17 @@ type ChangeMessageVisibilityBatchResultEntry struct {
 const maxTotalVisibility = maxVisibilityTimeout * time.Second
 
 // ChangeMessageVisibility restarts a message's visibility timeout at now +
-// VisibilityTimeout; 0 makes it visible at once. The errors are AWS's: a
-// handle the queue did not issue is ReceiptHandleIsInvalid; a message whose
-// visibility timeout has ended is MessageNotInflight; a handle replaced by a
-// later receive has expired; a message that is gone, or a timeout beyond 12
-// hours in total since the receive, is InvalidParameterValue.
+// VisibilityTimeout; 0 makes it visible at once. On a standard queue any
+// receipt handle of the message acts on it as it stands: an older handle
+// changes the timeout of the receive that put it in flight since, and a
+// handle of a message that is not in flight (its visibility timeout has
+// ended) is answered OK and changes nothing, as AWS answers (see
+// changeVisibility). On a FIFO queue only the handle of the message's
+// receive in flight is valid; any other has expired, as DeleteMessage
+// answers. The errors are AWS's: a handle the queue did not issue is
+// ReceiptHandleIsInvalid; an expired FIFO handle, a message that is gone, or
+// a timeout beyond 12 hours in total since the receive, is
+// InvalidParameterValue.
 func (s *Service) ChangeMessageVisibility(ctx context.Context, in ChangeMessageVisibilityInput) error {
 	sc, err := s.enter(ctx, "ChangeMessageVisibility")
 	if err != nil {
@@ -114,7 +120,15 @@ func validVisibility(v int32) error {
 }
 
 // changeVisibility applies one change under the lock, with q brought up to
-// date.
+// date. The rule for a standard queue's handles is AWS's, as recorded:
+// after the visibility timeout has ended, the handle's change is answered OK
+// and the message stays visible (LocalStack's AWS-validated
+// test_change_message_visibility_after_visibility_timeout_expiration; "AWS
+// simply sends back an OK and does nothing", localstack#9632), and an older
+// handle of a message received again changes the new receive's timeout
+// (test_terminate_visibility_timeout_after_receive: the first receive's
+// handle with VisibilityTimeout 0 makes the second receive's message
+// visible).
 func (s *Service) changeVisibility(q *queue, handle string, vt int32, now int64, e *effects) error {
 	m, stale, err := q.lookupReceipt(handle)
 	switch {
@@ -122,10 +136,10 @@ func (s *Service) changeVisibility(q *queue, handle string, vt int32, now int64,
 		return err
 	case m == nil:
 		return invalidParameter(handle, "ReceiptHandle", "Message does not exist or is not available for visibility timeout change.")
-	case stale:
-		return invalidParameter(handle, "ReceiptHandle", "The receipt handle has expired.")
+	case q.fifo && (stale || m.state != stInFlight):
+		return errExpiredReceipt(handle)
 	case m.state != stInFlight:
-		return newError(codeMessageNotInflight, "The message referred to is not in flight.")
+		return nil
 	}
 	until := now + int64(vt)*int64(time.Second)
 	if until-m.receivedAt > int64(maxTotalVisibility) {

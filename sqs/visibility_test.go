@@ -66,32 +66,118 @@ func TestChangeMessageVisibility_TwelveHourCeilingFromTheReceive(t *testing.T) {
 	require.NoError(t, f.changeVisibility(url, h, 0))
 }
 
-func TestChangeMessageVisibility_ErrorsForHandlesInvalidOrNotInFlight(t *testing.T) {
+// A handle the queue did not issue is ReceiptHandleIsInvalid; one of a
+// message that is gone is InvalidParameterValue with AWS's reason (LocalStack's
+// AWS-validated test_change_visibility_on_deleted_message_raises_invalid_parameter_value).
+func TestChangeMessageVisibility_ErrorsForHandlesInvalidOrGone(t *testing.T) {
 	f := newFixture(t)
 	url := f.createQueue(t, "q", nil)
 	other := f.createQueue(t, "other", nil)
 	f.send(t, url, "m")
 	f.send(t, other, "o")
-	first := f.receive(t, url)[0].ReceiptHandle
+	h := f.receive(t, url)[0].ReceiptHandle
 	otherHandle := f.receive(t, other)[0].ReceiptHandle
 
-	for _, h := range []string{"garbage", "AQEB" + "AAAA", aws.ToString(otherHandle)} {
-		err := f.changeVisibility(url, aws.String(h), 10)
+	for _, bad := range []string{"garbage", "AQEB" + "AAAA", aws.ToString(otherHandle)} {
+		err := f.changeVisibility(url, aws.String(bad), 10)
 		var invalid *types.ReceiptHandleIsInvalid
-		require.ErrorAs(t, err, &invalid, h)
+		require.ErrorAs(t, err, &invalid, bad)
 	}
+	require.NoError(t, f.deleteMessage(url, h))
+	e := requireCode(t, f.changeVisibility(url, h, 10), "InvalidParameterValue")
+	assert.Equal(t, "Value "+aws.ToString(h)+" for parameter ReceiptHandle is invalid. Reason: Message does not exist or is not "+
+		"available for visibility timeout change.", e.ErrorMessage())
+}
 
-	f.clk.Advance(30 * time.Second)
-	var notInFlight *types.MessageNotInflight
-	require.ErrorAs(t, f.changeVisibility(url, first, 10), &notInFlight, "the timeout ended")
-	assert.Equal(t, "AWS.SimpleQueueService.MessageNotInflight", notInFlight.ErrorCode())
+// On a standard queue, a change with a handle whose visibility timeout has
+// ended is answered OK and changes nothing: the message stays visible
+// (recorded: sqs test_change_message_visibility_after_visibility_timeout_expiration,
+// 200 with an empty answer; "AWS simply sends back an OK and does nothing",
+// localstack#9632). Just before the end the change applies.
+func TestChangeMessageVisibility_AfterTheTimeoutEndsIsOKAndChangesNothing(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		at       time.Duration
+		inFlight bool
+	}{
+		{"just before the end", 30*time.Second - time.Nanosecond, true},
+		{"at the end", 30 * time.Second, false},
+		{"after the end", 30*time.Second + time.Nanosecond, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			url := f.createQueue(t, "q", nil) // VisibilityTimeout 30
+			f.send(t, url, "m")
+			h := f.receive(t, url)[0].ReceiptHandle
+			f.clk.Advance(tc.at)
+			require.NoError(t, f.changeVisibility(url, h, 60))
+			if !tc.inFlight {
+				out, err := f.client.ChangeMessageVisibilityBatch(ctx, &awssqs.ChangeMessageVisibilityBatchInput{QueueUrl: &url,
+					Entries: []types.ChangeMessageVisibilityBatchRequestEntry{{Id: aws.String("a"), ReceiptHandle: h, VisibilityTimeout: 60}}})
+				require.NoError(t, err)
+				assert.Len(t, out.Successful, 1, "a batch entry answers as the single call")
+				f.cloud.SQS().CheckDepth(t, url, 1, 0, 0)
+				require.Len(t, f.receive(t, url), 1, "visible: the change did nothing")
+				return
+			}
+			f.cloud.SQS().CheckDepth(t, url, 0, 1, 0)
+			f.clk.Advance(60*time.Second - time.Nanosecond)
+			assert.Empty(t, f.receive(t, url))
+			f.clk.Advance(time.Nanosecond)
+			assert.Len(t, f.receive(t, url), 1, "the 60 s count from the change")
+		})
+	}
+}
+
+// On a standard queue an older receipt handle of a message received again
+// acts on the receive in flight (AWS-validated in LocalStack's
+// test_terminate_visibility_timeout_after_receive: the first receive's handle
+// with VisibilityTimeout 0 makes the second receive's message visible); the
+// 12 hours count from that receive.
+func TestChangeMessageVisibility_AnOlderHandleActsOnTheReceiveInFlight(t *testing.T) {
+	f := newFixture(t)
+	url := f.createQueue(t, "q", nil)
+	f.send(t, url, "m")
+	first := f.receive(t, url)[0].ReceiptHandle
+	require.NoError(t, f.changeVisibility(url, first, 0))
+	require.Len(t, f.receive(t, url), 1)
+	require.NoError(t, f.changeVisibility(url, first, 0), "the first handle ends the second receive's timeout")
+	f.cloud.SQS().CheckDepth(t, url, 1, 0, 0)
+
+	third := f.receive(t, url)
+	require.Len(t, third, 1)
+	assert.Equal(t, "3", third[0].Attributes["ApproximateReceiveCount"])
+	require.NoError(t, f.changeVisibility(url, first, 100))
+	f.clk.Advance(100*time.Second - time.Nanosecond)
+	assert.Empty(t, f.receive(t, url))
+	f.clk.Advance(time.Nanosecond)
+	fourth := f.receive(t, url)
+	require.Len(t, fourth, 1)
+
+	f.clk.Advance(time.Second)
+	requireCode(t, f.changeVisibility(url, first, 43200), "InvalidParameterValue")
+	require.NoError(t, f.changeVisibility(url, first, 43199), "12 hours from the fourth receive")
+}
+
+// On a FIFO queue only the handle of the receive in flight changes the
+// timeout: after the timeout ends, or once a later receive replaced it, a
+// handle has expired, as DeleteMessage answers (recorded:
+// test_fifo_delete_after_visibility_timeout).
+func TestChangeMessageVisibility_FIFOHandlesExpireWithTheirReceive(t *testing.T) {
+	f := newFixture(t)
+	url := f.createQueue(t, "q.fifo", map[string]string{"FifoQueue": "true"})
+	f.sendFIFO(t, url, "g", "d", "m")
+	first := f.receive(t, url)[0].ReceiptHandle
+	f.clk.Advance(30*time.Second - time.Nanosecond)
+	require.NoError(t, f.changeVisibility(url, first, 1), "just before the end")
+	f.clk.Advance(time.Second)
+	e := requireCode(t, f.changeVisibility(url, first, 10), "InvalidParameterValue")
+	assert.Contains(t, e.ErrorMessage(), "Reason: The receipt handle has expired.")
+	f.cloud.SQS().CheckDepth(t, url, 1, 0, 0)
 
 	second := f.receive(t, url)[0].ReceiptHandle
-	requireCode(t, f.changeVisibility(url, first, 10), "InvalidParameterValue") // replaced by a later receive
-	require.NoError(t, f.changeVisibility(url, second, 10))
-	_, err := f.client.DeleteMessage(ctx, &awssqs.DeleteMessageInput{QueueUrl: &url, ReceiptHandle: second})
-	require.NoError(t, err)
-	requireCode(t, f.changeVisibility(url, second, 10), "InvalidParameterValue") // the message is gone
+	requireCode(t, f.changeVisibility(url, first, 10), "InvalidParameterValue")
+	require.NoError(t, f.changeVisibility(url, second, 0))
 }
 
 func TestChangeMessageVisibilityBatch_ReportsEachEntry(t *testing.T) {

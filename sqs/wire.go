@@ -10,8 +10,10 @@ import (
 
 // The two protocols SQS clients speak: AWS JSON 1.0, query-compatible (the
 // Go SDK since v1.28, botocore 1.43, recent CLIs), and awsQuery (CLI 2.9,
-// older SDKs). Errors name the shape in __type and the legacy code in
-// x-amzn-query-error for JSON clients, and the legacy code for Query ones.
+// older SDKs). Errors name the shape id (com.amazonaws.sqs#QueueDoesNotExist)
+// in __type and X-Amzn-ErrorType and the legacy code and fault
+// (AWS.SimpleQueueService.NonExistentQueue;Sender) in x-amzn-query-error for
+// JSON clients, and the legacy code for Query ones.
 var (
 	jsonProto  = protocol.JSON{ContentType: "application/x-amz-json-1.0", Namespace: "com.amazonaws.sqs", QueryCompatible: true}
 	queryProto = protocol.Query{XMLNS: "http://queue.amazonaws.com/doc/2012-11-05/"}

@@ -8,11 +8,13 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake"
+	"github.com/awsfake/awsfake/clock"
 )
 
 // postForm sends a Query request as the AWS CLI 2.9 (botocore 1.29) does:
@@ -189,7 +191,8 @@ func postJSON(t *testing.T, cloud *awsfake.Cloud, target, body string) *http.Res
 
 // Query-compatible JSON errors: "header x-amzn-query-error:
 // <queryCode>;Sender; body __type = the shape", as the SQS developer guide's
-// example shows.
+// example shows ({"__type": "com.amazonaws.sqs#QueueDoesNotExist", ...}); the
+// X-Amzn-ErrorType header carries the same shape id.
 func TestJSON_ErrorsAreQueryCompatible(t *testing.T) {
 	cloud := awsfake.NewT(t)
 	for _, tc := range []struct {
@@ -211,6 +214,7 @@ func TestJSON_ErrorsAreQueryCompatible(t *testing.T) {
 		assert.Equal(t, tc.status, resp.StatusCode, tc.target)
 		assert.Equal(t, tc.typ, e["__type"], tc.target)
 		assert.Equal(t, tc.query, resp.Header.Get("x-amzn-query-error"), tc.target)
+		assert.Equal(t, tc.typ, resp.Header.Get("X-Amzn-ErrorType"), "the shape id, as __type, not the bare code")
 		assert.Equal(t, "application/x-amz-json-1.0", resp.Header.Get("Content-Type"))
 	}
 }
@@ -220,4 +224,78 @@ func TestJSON_RequestBodiesAreLimitedBeforeReading(t *testing.T) {
 	resp := postJSON(t, cloud, "AmazonSQS.SendMessage", `{"MessageBody":"`+strings.Repeat("a", 9<<20)+`"}`)
 	defer resp.Body.Close()
 	assert.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode)
+}
+
+// A bare queue name as the QueueUrl of a Query request (AWS-validated in
+// LocalStack's test_posting_to_queue_via_queue_name): the caller's queue.
+func TestQuery_ABareNameIsTheCallersQueue(t *testing.T) {
+	cloud := awsfake.NewT(t)
+	status, _ := postForm(t, cloud, "/", url.Values{"Action": {"CreateQueue"}, "QueueName": {"named"}})
+	require.Equal(t, 200, status)
+	status, body := postForm(t, cloud, "/", url.Values{"Action": {"SendMessage"}, "QueueUrl": {"named"}, "MessageBody": {"by name"}})
+	require.Equal(t, 200, status, "%s", body)
+	status, body = postForm(t, cloud, "/", url.Values{"Action": {"ReceiveMessage"}, "QueueUrl": {"named"}})
+	require.Equal(t, 200, status, "%s", body)
+	var got receiveResponse
+	require.NoError(t, xml.Unmarshal(body, &got), "%s", body)
+	require.Len(t, got.Result.Messages, 1)
+	assert.Equal(t, "by name", got.Result.Messages[0].Body)
+	status, body = postForm(t, cloud, "/", url.Values{"Action": {"ChangeMessageVisibility"}, "QueueUrl": {"named"},
+		"ReceiptHandle": {got.Result.Messages[0].ReceiptHandle}, "VisibilityTimeout": {"0"}})
+	require.Equal(t, 200, status, "%s", body)
+	cloud.SQS().CheckDepth(t, awsfake.DefaultURL+"/000000000000/named", 1, 0, 0)
+}
+
+// The Query half of the recorded
+// test_change_message_visibility_after_visibility_timeout_expiration[sqs_query]:
+// a change after the visibility timeout ended is 200.
+func TestQuery_ChangeVisibilityAfterTheTimeoutEndedIsOK(t *testing.T) {
+	clk := clock.NewFake(t0)
+	cloud := awsfake.NewT(t, awsfake.WithClock(clk))
+	status, _ := postForm(t, cloud, "/", url.Values{"Action": {"CreateQueue"}, "QueueName": {"v"}})
+	require.Equal(t, 200, status)
+	q := awsfake.DefaultURL + "/000000000000/v"
+	status, _ = postForm(t, cloud, "/", url.Values{"Action": {"SendMessage"}, "QueueUrl": {q}, "MessageBody": {"m"}})
+	require.Equal(t, 200, status)
+	status, body := postForm(t, cloud, "/", url.Values{"Action": {"ReceiveMessage"}, "QueueUrl": {q}, "VisibilityTimeout": {"1"}})
+	require.Equal(t, 200, status, "%s", body)
+	var got receiveResponse
+	require.NoError(t, xml.Unmarshal(body, &got), "%s", body)
+	require.Len(t, got.Result.Messages, 1)
+	clk.Advance(time.Second)
+	status, body = postForm(t, cloud, "/", url.Values{"Action": {"ChangeMessageVisibility"}, "QueueUrl": {q},
+		"ReceiptHandle": {got.Result.Messages[0].ReceiptHandle}, "VisibilityTimeout": {"1"}})
+	require.Equal(t, 200, status, "%s", body)
+	cloud.SQS().CheckDepth(t, q, 1, 0, 0)
+}
+
+// Every shape and legacy code pair AWS answered in the recordings
+// (localstack/sqs/test_sqs.snapshot.json: botocore's Code is the legacy code
+// from x-amzn-query-error, QueryErrorCode the shape from __type), as the JSON
+// binding sends them: the shape id in __type and X-Amzn-ErrorType, the
+// legacy code and fault in x-amzn-query-error.
+func TestJSON_ErrorHeadersOfEveryRecordedCode(t *testing.T) {
+	cloud := awsfake.NewT(t)
+	for shape, legacy := range map[string]string{
+		"BatchRequestTooLong":               "AWS.SimpleQueueService.BatchRequestTooLong",
+		"InvalidAttributeName":              "InvalidAttributeName",
+		"InvalidAttributeValue":             "InvalidAttributeValue",
+		"InvalidBatchEntryId":               "AWS.SimpleQueueService.InvalidBatchEntryId",
+		"InvalidParameterValueException":    "InvalidParameterValue",
+		"MissingRequiredParameterException": "MissingParameter",
+		"PurgeQueueInProgress":              "AWS.SimpleQueueService.PurgeQueueInProgress",
+		"QueueDoesNotExist":                 "AWS.SimpleQueueService.NonExistentQueue",
+		"QueueNameExists":                   "QueueAlreadyExists",
+		"ResourceNotFoundException":         "ResourceNotFoundException",
+		"TooManyEntriesInBatchRequest":      "AWS.SimpleQueueService.TooManyEntriesInBatchRequest",
+	} {
+		cloud.SQS().InjectFault("ListQueues", shape, 1)
+		resp := postJSON(t, cloud, "AmazonSQS.ListQueues", `{}`)
+		var e map[string]any
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&e))
+		resp.Body.Close()
+		assert.Equal(t, "com.amazonaws.sqs#"+shape, e["__type"], shape)
+		assert.Equal(t, "com.amazonaws.sqs#"+shape, resp.Header.Get("X-Amzn-ErrorType"), shape)
+		assert.Equal(t, legacy+";Sender", resp.Header.Get("x-amzn-query-error"), shape)
+	}
 }

@@ -19,12 +19,16 @@
 // federated user or the session) until they expire on the cloud's clock,
 // then answers ExpiredToken. GetSessionToken and GetFederationToken refuse
 // session credentials, and cap a root user's session at one hour, as AWS
-// does; AssumeRoot refuses root user credentials.
+// does; AssumeRoot refuses root user credentials. MinimumSessionTokenSize
+// (at most 4,096) grows an issued session token to at least that many
+// bytes, as AWS documents; GetWebIdentityToken and
+// DecodeAuthorizationMessage check the model's limits (audiences, tags,
+// message length) before their answer.
 //
 // # Where it differs from AWS
 //
-//   - Signatures are not verified, and any long-term access key is the
-//     account's root user (IAM users and their keys come with package iam).
+//   - Signatures are not verified, and any long-term access key other
+//     than an IAM user's (package iam) is the account's root user.
 //   - Identity providers are trusted: AssumeRoleWithWebIdentity reads a
 //     JWT's claims (iss, sub, aud, exp) and AssumeRoleWithSAML a SAML
 //     response's subject, issuer, audience, RoleSessionName attribute and
@@ -52,5 +56,7 @@
 // # Plumbing for the root package
 //
 // New builds the service on a cloud's environment and Describe tells the
-// cloud how to wire it; only package awsfake calls them.
+// cloud how to wire it; ServiceSession gives the key of the role session a
+// service acts with (a Lambda handler's calls, as its execution role).
+// Only package awsfake calls them.
 package sts

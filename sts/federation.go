@@ -20,6 +20,9 @@ type AssumeRoleWithWebIdentityInput struct {
 	DurationSeconds  *int32
 	Policy           string
 	PolicyArns       []PolicyDescriptor
+	// MinimumSessionTokenSize is the least size of the session token, up to
+	// 4,096 bytes; nil or 0 leaves it as it is.
+	MinimumSessionTokenSize *int32
 }
 
 // AssumeRoleWithWebIdentityOutput holds the session's credentials and what
@@ -58,6 +61,10 @@ func (s *Service) AssumeRoleWithWebIdentity(ctx context.Context, in AssumeRoleWi
 	if err == nil {
 		err = derr
 	}
+	minToken, terr := tokenSize(in.MinimumSessionTokenSize)
+	if err == nil {
+		err = terr
+	}
 	if err == nil {
 		err = checkSessionPolicy(in.Policy, in.PolicyArns)
 	}
@@ -69,6 +76,7 @@ func (s *Service) AssumeRoleWithWebIdentity(ctx context.Context, in AssumeRoleWi
 		return AssumeRoleWithWebIdentityOutput{}, err
 	}
 	user, creds := s.assume(role, in.RoleSessionName, d)
+	creds = s.grow(creds, minToken)
 	return AssumeRoleWithWebIdentityOutput{
 		Credentials: creds, AssumedRoleUser: user, SubjectFromWebIdentityToken: claims.Subject,
 		Provider: strings.TrimPrefix(claims.Issuer, "https://"), Audience: claims.audience(),
@@ -134,6 +142,9 @@ type AssumeRoleWithSAMLInput struct {
 	DurationSeconds *int32
 	Policy          string
 	PolicyArns      []PolicyDescriptor
+	// MinimumSessionTokenSize is the least size of the session token, up to
+	// 4,096 bytes; nil or 0 leaves it as it is.
+	MinimumSessionTokenSize *int32
 }
 
 // AssumeRoleWithSAMLOutput holds the session's credentials and what STS
@@ -197,6 +208,10 @@ func (s *Service) AssumeRoleWithSAML(ctx context.Context, in AssumeRoleWithSAMLI
 	if err == nil {
 		err = derr
 	}
+	minToken, terr := tokenSize(in.MinimumSessionTokenSize)
+	if err == nil {
+		err = terr
+	}
 	if err == nil {
 		err = checkSessionPolicy(in.Policy, in.PolicyArns)
 	}
@@ -208,6 +223,7 @@ func (s *Service) AssumeRoleWithSAML(ctx context.Context, in AssumeRoleWithSAMLI
 		return AssumeRoleWithSAMLOutput{}, err
 	}
 	user, creds := s.assume(role, session, d)
+	creds = s.grow(creds, minToken)
 	issuer := r.Assertion.Issuer
 	if issuer == "" {
 		issuer = r.Issuer

@@ -18,6 +18,9 @@ type AssumeRootInput struct {
 	TaskPolicyArn PolicyDescriptor
 	// DurationSeconds is 0 to 900; nil means 900.
 	DurationSeconds *int32
+	// MinimumSessionTokenSize is the least size of the session token, up to
+	// 4,096 bytes; nil or 0 leaves it as it is.
+	MinimumSessionTokenSize *int32
 }
 
 // AssumeRootOutput holds the privileged session's credentials.
@@ -46,6 +49,12 @@ func (s *Service) AssumeRoot(ctx context.Context, in AssumeRootInput) (AssumeRoo
 	if err != nil {
 		return AssumeRootOutput{}, err
 	}
+	switch n := len(in.TargetPrincipal); {
+	case n < 12: // the model's length, 12 to 2,048
+		return AssumeRootOutput{}, validation("targetPrincipal", in.TargetPrincipal, "Member must have length greater than or equal to 12")
+	case n > 2048:
+		return AssumeRootOutput{}, validation("targetPrincipal", in.TargetPrincipal, "Member must have length less than or equal to 2048")
+	}
 	target := in.TargetPrincipal
 	if a, err := arn.Parse(target); err == nil {
 		target = a.Account
@@ -61,6 +70,10 @@ func (s *Service) AssumeRoot(ctx context.Context, in AssumeRootInput) (AssumeRoo
 	if err != nil {
 		return AssumeRootOutput{}, err
 	}
+	minToken, err := tokenSize(in.MinimumSessionTokenSize)
+	if err != nil {
+		return AssumeRootOutput{}, err
+	}
 	caller, err := s.caller(sc)
 	if err != nil {
 		return AssumeRootOutput{}, err
@@ -70,7 +83,7 @@ func (s *Service) AssumeRoot(ctx context.Context, in AssumeRootInput) (AssumeRoo
 	}
 	root := rootOf(target)
 	root.Kind = rootSession
-	return AssumeRootOutput{Credentials: s.issue(root, d)}, nil
+	return AssumeRootOutput{Credentials: s.grow(s.issue(root, d), minToken)}, nil
 }
 
 // GetDelegatedAccessTokenInput holds a trade-in token.
@@ -124,8 +137,11 @@ func (s *Service) GetWebIdentityToken(ctx context.Context, in GetWebIdentityToke
 	if _, err := s.enter(ctx, "GetWebIdentityToken"); err != nil {
 		return GetWebIdentityTokenOutput{}, err
 	}
-	if len(in.Audience) == 0 {
-		return GetWebIdentityTokenOutput{}, validation("audience", "[]", "Member must have length greater than or equal to 1")
+	if err := checkAudience(in.Audience); err != nil {
+		return GetWebIdentityTokenOutput{}, err
+	}
+	if err := sessionTags.Check(toTags(in.Tags)); err != nil {
+		return GetWebIdentityTokenOutput{}, err
 	}
 	if in.SigningAlgorithm != "RS256" && in.SigningAlgorithm != "ES384" {
 		return GetWebIdentityTokenOutput{}, validation("signingAlgorithm", in.SigningAlgorithm, "Member must satisfy enum value set: [RS256, ES384]")
@@ -136,6 +152,27 @@ func (s *Service) GetWebIdentityToken(ctx context.Context, in GetWebIdentityToke
 	return GetWebIdentityTokenOutput{}, errs.New(codeOutboundFederationOff,
 		"Outbound web identity federation is not enabled for this account")
 }
+
+// checkAudience applies the model's rule to GetWebIdentityToken's
+// Audience: 1 to 10 audiences, each of 1 to 1,000 characters.
+func checkAudience(aud []string) error {
+	value := "[" + strings.Join(aud, ", ") + "]"
+	switch {
+	case len(aud) == 0:
+		return validation("audience", value, "Member must have length greater than or equal to 1")
+	case len(aud) > 10:
+		return validation("audience", value, "Member must have length less than or equal to 10")
+	}
+	for _, a := range aud {
+		if len(a) < 1 || len(a) > 1000 {
+			return validation("audience", value, "Member must satisfy constraint: [Member must have length less than or equal to 1000, Member must have length greater than or equal to 1]")
+		}
+	}
+	return nil
+}
+
+// maxEncodedMessage is the model's limit on EncodedMessage.
+const maxEncodedMessage = 10240
 
 // DecodeAuthorizationMessageInput holds an encoded authorization message.
 type DecodeAuthorizationMessageInput struct {
@@ -155,8 +192,11 @@ func (s *Service) DecodeAuthorizationMessage(ctx context.Context, in DecodeAutho
 	if _, err := s.enter(ctx, "DecodeAuthorizationMessage"); err != nil {
 		return DecodeAuthorizationMessageOutput{}, err
 	}
-	if in.EncodedMessage == "" {
+	switch {
+	case in.EncodedMessage == "":
 		return DecodeAuthorizationMessageOutput{}, validation("encodedMessage", "", "Member must have length greater than or equal to 1")
+	case len(in.EncodedMessage) > maxEncodedMessage:
+		return DecodeAuthorizationMessageOutput{}, validation("encodedMessage", in.EncodedMessage, "Member must have length less than or equal to 10240")
 	}
 	return DecodeAuthorizationMessageOutput{}, errs.New(codeInvalidAuthMessage, "The encoded message is not a valid authorization message")
 }

@@ -37,6 +37,9 @@ type AssumeRoleInput struct {
 	TokenCode       string
 	TransitiveTags  []string
 	ProvidedContext []string
+	// MinimumSessionTokenSize is the least size of the session token, up to
+	// 4,096 bytes; nil or 0 leaves it as it is.
+	MinimumSessionTokenSize *int32
 }
 
 // AssumedRoleUser identifies the session of an assumed role.
@@ -78,8 +81,12 @@ func (s *Service) AssumeRole(ctx context.Context, in AssumeRoleInput) (AssumeRol
 	if err := sessionTags.Check(toTags(in.Tags)); err != nil {
 		return AssumeRoleOutput{}, err
 	}
+	minToken, err := tokenSize(in.MinimumSessionTokenSize)
+	if err != nil {
+		return AssumeRoleOutput{}, err
+	}
 	user, creds := s.assume(role, in.RoleSessionName, d)
-	return AssumeRoleOutput{Credentials: creds, AssumedRoleUser: user, SourceIdentity: in.SourceIdentity}, nil
+	return AssumeRoleOutput{Credentials: s.grow(creds, minToken), AssumedRoleUser: user, SourceIdentity: in.SourceIdentity}, nil
 }
 
 // assume issues the credentials of a session of role.

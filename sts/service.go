@@ -15,8 +15,9 @@ const arnService = "sts"
 
 // Service is the STS engine of one cloud. It is safe for concurrent use.
 type Service struct {
-	env    *cloudenv.Env
-	faults *faults.Injector[struct{}]
+	env      *cloudenv.Env
+	faults   *faults.Injector[struct{}]
+	services serviceSessions
 }
 
 // New returns the STS service of the cloud whose environment is env.

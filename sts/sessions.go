@@ -15,6 +15,9 @@ type GetSessionTokenInput struct {
 	DurationSeconds *int32
 	SerialNumber    string
 	TokenCode       string
+	// MinimumSessionTokenSize is the least size of the session token, up to
+	// 4,096 bytes; nil or 0 leaves it as it is.
+	MinimumSessionTokenSize *int32
 }
 
 // GetSessionTokenOutput holds the session's credentials.
@@ -36,6 +39,10 @@ func (s *Service) GetSessionToken(ctx context.Context, in GetSessionTokenInput) 
 	if err != nil {
 		return GetSessionTokenOutput{}, err
 	}
+	minToken, err := tokenSize(in.MinimumSessionTokenSize)
+	if err != nil {
+		return GetSessionTokenOutput{}, err
+	}
 	p, err := s.longTermCaller(sc, "GetSessionToken")
 	if err != nil {
 		return GetSessionTokenOutput{}, err
@@ -44,7 +51,7 @@ func (s *Service) GetSessionToken(ctx context.Context, in GetSessionTokenInput) 
 		d = min(d, time.Hour)
 	}
 	p.Kind = sessionUser
-	return GetSessionTokenOutput{Credentials: s.issue(p, d)}, nil
+	return GetSessionTokenOutput{Credentials: s.grow(s.issue(p, d), minToken)}, nil
 }
 
 // longTermCaller returns the caller of op, which must sign with long-term
@@ -73,6 +80,9 @@ type GetFederationTokenInput struct {
 	Policy          string
 	PolicyArns      []PolicyDescriptor
 	Tags            []Tag
+	// MinimumSessionTokenSize is the least size of the session token, up to
+	// 4,096 bytes; nil or 0 leaves it as it is.
+	MinimumSessionTokenSize *int32
 }
 
 // FederatedUser identifies a federated user.
@@ -107,6 +117,10 @@ func (s *Service) GetFederationToken(ctx context.Context, in GetFederationTokenI
 	if err == nil {
 		err = sessionTags.Check(toTags(in.Tags))
 	}
+	minToken, terr := tokenSize(in.MinimumSessionTokenSize)
+	if err == nil {
+		err = terr
+	}
 	if err != nil {
 		return GetFederationTokenOutput{}, err
 	}
@@ -122,5 +136,5 @@ func (s *Service) GetFederationToken(ctx context.Context, in GetFederationTokenI
 		Arn:             arn.Build("", arnService, "", caller.Account, "federated-user/"+in.Name),
 	}
 	creds := s.issue(principal{Account: caller.Account, ARN: user.Arn, UserID: user.FederatedUserId, Kind: federatedUser}, d)
-	return GetFederationTokenOutput{Credentials: creds, FederatedUser: user}, nil
+	return GetFederationTokenOutput{Credentials: s.grow(creds, minToken), FederatedUser: user}, nil
 }

@@ -100,3 +100,13 @@ func sessionTagsOf(f protocol.Form) []Tag {
 	}
 	return out
 }
+
+// lifetimeOf reads what the operations that issue credentials take beside
+// their own members: DurationSeconds and MinimumSessionTokenSize.
+func lifetimeOf(f protocol.Form) (duration, minToken *int32, err error) {
+	if duration, err = f.Int32("DurationSeconds"); err != nil {
+		return nil, nil, err
+	}
+	minToken, err = f.Int32("MinimumSessionTokenSize")
+	return duration, minToken, err
+}

@@ -22,12 +22,12 @@ type assumeRoleXML struct {
 }
 
 func assumeRole(s *Service, r *http.Request, f protocol.Form) (any, error) {
-	d, err := f.Int32("DurationSeconds")
+	d, m, err := lifetimeOf(f)
 	if err != nil {
 		return nil, err
 	}
 	out, err := s.AssumeRole(r.Context(), AssumeRoleInput{
-		RoleArn: f.Get("RoleArn"), RoleSessionName: f.Get("RoleSessionName"), DurationSeconds: d,
+		RoleArn: f.Get("RoleArn"), RoleSessionName: f.Get("RoleSessionName"), DurationSeconds: d, MinimumSessionTokenSize: m,
 		Policy: f.Get("Policy"), PolicyArns: policyArns(f), Tags: sessionTagsOf(f), ExternalId: f.Get("ExternalId"),
 		SourceIdentity: f.Get("SourceIdentity"), SerialNumber: f.Get("SerialNumber"), TokenCode: f.Get("TokenCode"),
 		TransitiveTags: f.List("TransitiveTagKeys.member"),
@@ -46,13 +46,13 @@ type webIdentityXML struct {
 }
 
 func assumeRoleWithWebIdentity(s *Service, r *http.Request, f protocol.Form) (any, error) {
-	d, err := f.Int32("DurationSeconds")
+	d, m, err := lifetimeOf(f)
 	if err != nil {
 		return nil, err
 	}
 	out, err := s.AssumeRoleWithWebIdentity(r.Context(), AssumeRoleWithWebIdentityInput{
 		RoleArn: f.Get("RoleArn"), RoleSessionName: f.Get("RoleSessionName"), WebIdentityToken: f.Get("WebIdentityToken"),
-		ProviderId: f.Get("ProviderId"), DurationSeconds: d, Policy: f.Get("Policy"), PolicyArns: policyArns(f),
+		ProviderId: f.Get("ProviderId"), DurationSeconds: d, MinimumSessionTokenSize: m, Policy: f.Get("Policy"), PolicyArns: policyArns(f),
 	})
 	return webIdentityXML{credsXML(out.Credentials), out.AssumedRoleUser, out.SubjectFromWebIdentityToken,
 		out.Provider, out.Audience, out.PackedPolicySize, out.SourceIdentity}, err
@@ -71,13 +71,13 @@ type samlXML struct {
 }
 
 func assumeRoleWithSAML(s *Service, r *http.Request, f protocol.Form) (any, error) {
-	d, err := f.Int32("DurationSeconds")
+	d, m, err := lifetimeOf(f)
 	if err != nil {
 		return nil, err
 	}
 	out, err := s.AssumeRoleWithSAML(r.Context(), AssumeRoleWithSAMLInput{
 		RoleArn: f.Get("RoleArn"), PrincipalArn: f.Get("PrincipalArn"), SAMLAssertion: f.Get("SAMLAssertion"),
-		DurationSeconds: d, Policy: f.Get("Policy"), PolicyArns: policyArns(f),
+		DurationSeconds: d, MinimumSessionTokenSize: m, Policy: f.Get("Policy"), PolicyArns: policyArns(f),
 	})
 	return samlXML{credsXML(out.Credentials), out.AssumedRoleUser, out.Audience, out.Issuer, out.NameQualifier,
 		out.Subject, out.SubjectType, out.PackedPolicySize, out.SourceIdentity}, err
@@ -89,12 +89,12 @@ type assumeRootXML struct {
 }
 
 func assumeRoot(s *Service, r *http.Request, f protocol.Form) (any, error) {
-	d, err := f.Int32("DurationSeconds")
+	d, m, err := lifetimeOf(f)
 	if err != nil {
 		return nil, err
 	}
 	out, err := s.AssumeRoot(r.Context(), AssumeRootInput{
-		TargetPrincipal: f.Get("TargetPrincipal"), TaskPolicyArn: PolicyDescriptor{Arn: f.Get("TaskPolicyArn.arn")}, DurationSeconds: d,
+		TargetPrincipal: f.Get("TargetPrincipal"), TaskPolicyArn: PolicyDescriptor{Arn: f.Get("TaskPolicyArn.arn")}, DurationSeconds: d, MinimumSessionTokenSize: m,
 	})
 	return assumeRootXML{credsXML(out.Credentials), out.SourceIdentity}, err
 }
@@ -104,12 +104,12 @@ type sessionTokenXML struct {
 }
 
 func getSessionToken(s *Service, r *http.Request, f protocol.Form) (any, error) {
-	d, err := f.Int32("DurationSeconds")
+	d, m, err := lifetimeOf(f)
 	if err != nil {
 		return nil, err
 	}
 	out, err := s.GetSessionToken(r.Context(), GetSessionTokenInput{
-		DurationSeconds: d, SerialNumber: f.Get("SerialNumber"), TokenCode: f.Get("TokenCode")})
+		DurationSeconds: d, MinimumSessionTokenSize: m, SerialNumber: f.Get("SerialNumber"), TokenCode: f.Get("TokenCode")})
 	return sessionTokenXML{credsXML(out.Credentials)}, err
 }
 
@@ -120,12 +120,12 @@ type federationXML struct {
 }
 
 func getFederationToken(s *Service, r *http.Request, f protocol.Form) (any, error) {
-	d, err := f.Int32("DurationSeconds")
+	d, m, err := lifetimeOf(f)
 	if err != nil {
 		return nil, err
 	}
 	out, err := s.GetFederationToken(r.Context(), GetFederationTokenInput{
-		Name: f.Get("Name"), DurationSeconds: d, Policy: f.Get("Policy"), PolicyArns: policyArns(f), Tags: sessionTagsOf(f),
+		Name: f.Get("Name"), DurationSeconds: d, MinimumSessionTokenSize: m, Policy: f.Get("Policy"), PolicyArns: policyArns(f), Tags: sessionTagsOf(f),
 	})
 	return federationXML{credsXML(out.Credentials), out.FederatedUser, out.PackedPolicySize}, err
 }

@@ -14,7 +14,7 @@
 //	-start RFC3339    start of the fake clock (default 2030-01-01T00:00:00Z)
 //	-region, -account the cloud's region and account id (us-east-1, 000000000000)
 //	-seed N           make generated ids deterministic
-//	-v                log one line per request to stderr
+//	-v                log one line per request to stderr: service.Operation, method, URI, status, size, request id
 //
 // Besides every AWS API the cloud serves, awsfake answers:
 //

@@ -3,50 +3,34 @@ package main
 import (
 	"log"
 	"net/http"
+	"strings"
+
+	"github.com/awsfake/awsfake"
+	"github.com/awsfake/awsfake/internal/httplog"
 )
 
-// logRequests logs one line per request handled by h: method, URI, status,
-// response size and, for AWS requests, the request id.
-func logRequests(h http.Handler, l *log.Logger) http.Handler {
+// logLine prints one line per request the cloud answered: the service and
+// operation, method, URI, status, response size and request id.
+func logLine(l *log.Logger) func(awsfake.RequestLog) {
+	return func(e awsfake.RequestLog) {
+		op := e.Service
+		if e.Operation != "" {
+			op += "." + e.Operation
+		}
+		l.Printf("%s %s %s %d %dB %s", op, e.Method, e.URI, e.Status, e.Bytes, e.RequestID)
+	}
+}
+
+// logControl logs the requests to the server's own endpoints
+// (/_awsfake/...), which no cloud answers, in the same form.
+func logControl(h http.Handler, l *log.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		lw := &loggingWriter{ResponseWriter: w}
+		if !strings.HasPrefix(r.URL.Path, "/_awsfake/") {
+			h.ServeHTTP(w, r)
+			return
+		}
+		lw := httplog.New(w)
 		h.ServeHTTP(lw, r)
-		if lw.status == 0 {
-			lw.status = http.StatusOK
-		}
-		id := w.Header().Get("x-amzn-RequestId")
-		if id != "" {
-			id = " " + id
-		}
-		l.Printf("%s %s %d %dB%s", r.Method, r.URL.RequestURI(), lw.status, lw.size, id)
+		l.Printf("awsfake.%s %s %s %d %dB", strings.TrimPrefix(r.URL.Path, "/_awsfake/"), r.Method, r.URL.RequestURI(), lw.Status(), lw.Size())
 	})
 }
-
-// loggingWriter records the status and size of a response.
-type loggingWriter struct {
-	http.ResponseWriter
-	status int
-	size   int
-}
-
-func (w *loggingWriter) WriteHeader(status int) {
-	if w.status == 0 && status >= 200 {
-		w.status = status // not an informational 1xx
-	}
-	w.ResponseWriter.WriteHeader(status)
-}
-
-func (w *loggingWriter) Write(p []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	n, err := w.ResponseWriter.Write(p)
-	w.size += n
-	return n, err
-}
-
-// Flush lets streaming responses through.
-func (w *loggingWriter) Flush() { _ = http.NewResponseController(w.ResponseWriter).Flush() }
-
-// Unwrap gives http.ResponseController the underlying writer.
-func (w *loggingWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

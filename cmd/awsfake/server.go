@@ -9,6 +9,8 @@ import (
 	"net"
 	"net/http"
 	"time"
+
+	"github.com/awsfake/awsfake"
 )
 
 // shutdownGrace is how long a shutdown waits for in-flight requests before it
@@ -32,12 +34,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready fun
 	if url == "" {
 		url = "http://" + addr
 	}
-	srv := newServer(o.cloudOptions(url))
+	logger := log.New(stderr, "", log.LstdFlags)
+	opts, clk := o.cloudOptions(url)
+	if o.verbose {
+		opts = append(opts, awsfake.WithRequestLog(logLine(logger)))
+	}
+	srv := newServer(opts, clk)
 	defer srv.close()
 
 	var h http.Handler = srv
 	if o.verbose {
-		h = logRequests(h, log.New(stderr, "", log.LstdFlags))
+		h = logControl(h, logger)
 	}
 	// Requests see a context that ends when the server shuts down, so long
 	// polls answer at once instead of holding the shutdown up.

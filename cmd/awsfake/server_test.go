@@ -199,8 +199,8 @@ func TestServer_LogsOneLinePerRequestWithV(t *testing.T) {
 
 	lines := strings.Split(strings.TrimSpace(s.stderr.String()), "\n")
 	require.Len(t, lines, 2, s.stderr.String())
-	assert.Regexp(t, `POST / 200 \d+B [0-9a-f-]{36}$`, lines[0])
-	assert.Regexp(t, `GET /_awsfake/health 200 \d+B$`, lines[1])
+	assert.Regexp(t, `sts\.GetCallerIdentity POST / 200 \d+B [0-9a-f-]{36}$`, lines[0])
+	assert.Regexp(t, `awsfake\.health GET /_awsfake/health 200 \d+B$`, lines[1])
 }
 
 func TestServer_LogsNothingByDefault(t *testing.T) {

@@ -279,13 +279,23 @@ func (b *Bus) Settle(ctx context.Context) error {
 // of the bus should stop with it.
 func (b *Bus) Context() context.Context { return b.ctx }
 
-// Failures returns a copy of the record of failed posted deliveries, oldest
+// Failures returns a copy of the record of failed deliveries (posted, or
+// reported with Report), oldest
 // first: the newest of them, at most record.Keep (10,000) and within the
 // cloud's record byte budget (BindRecords); the newest is always kept.
 func (b *Bus) Failures() []Failure {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.failures.All()
+}
+
+// Report records a delivery that failed without passing through the bus,
+// such as a batch an event source mapping's poller could not hand to its
+// function, in Failures beside the posted ones.
+func (b *Bus) Report(target string, m Message, err error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.failures.Add(Failure{Target: target, Message: m, Err: err, At: b.clock.Now()})
 }
 
 // Close cancels deliveries in progress, waits for their workers to return and

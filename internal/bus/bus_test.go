@@ -225,6 +225,17 @@ func TestPost_FailedAndPanickingDeliveriesAreRecorded(t *testing.T) {
 	})
 }
 
+func TestReport_RecordsAFailureMadeOutsideTheBus(t *testing.T) {
+	clk := clock.NewFake(t0)
+	b := bus.New(clk)
+	defer b.Close()
+	clk.Advance(time.Second)
+	m := bus.Message{Source: queueA, Body: []byte(`{"Records":[]}`)}
+	missing := errors.New("no handler")
+	b.Report(fn, m, missing)
+	assert.Equal(t, []bus.Failure{{Target: fn, Message: m, Err: missing, At: t0.Add(time.Second)}}, b.Failures())
+}
+
 func TestClose_CancelsContextWaitsAndFailsWhatIsLeft(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		b := bus.New(clock.Real())

@@ -36,6 +36,10 @@ type Principal struct {
 	Expires time.Time
 }
 
+// IAMUser is the Kind of an IAM user's long-term access key (package
+// iam): such a key signs as the user, with long-term credentials.
+const IAMUser = 100
+
 // State is what the store knows of a key.
 type State int
 
@@ -106,6 +110,16 @@ func (s *Store) Lookup(key string, now time.Time) (Principal, State) {
 		return Principal{Account: c.account, Expires: c.expires}, Expired
 	}
 	return Principal{}, Unknown
+}
+
+// Delete forgets a long-term key (an IAM user's key deleted or made
+// inactive): calls signed with it are no longer the principal's.
+func (s *Store) Delete(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if e, ok := s.live[key]; ok && e.p.Expires.IsZero() {
+		delete(s.live, key)
+	}
 }
 
 // Len returns how many keys are held, live and compacted.

@@ -63,3 +63,17 @@ func TestAccountOf_TwelveDigitKeysAreTheirAccount(t *testing.T) {
 	assert.Equal(t, "000000000000", creds.AccountOf("AKIAAWSFAKETESTKEY00", "000000000000"))
 	assert.Equal(t, "000000000000", creds.AccountOf("1111111111112", "000000000000"))
 }
+
+// A long-term key deleted (an IAM user's) is unknown at once; Delete
+// leaves a temporary key alone, which expires as issued.
+func TestStore_DeleteForgetsALongTermKey(t *testing.T) {
+	s := creds.New()
+	s.Put("AKIA1", creds.Principal{Account: "111111111111", ARN: "arn:aws:iam::111111111111:user/u", Kind: creds.IAMUser}, t0)
+	s.Put("ASIA1", creds.Principal{Account: "111111111111", Expires: t0.Add(time.Hour)}, t0)
+	s.Delete("AKIA1")
+	s.Delete("ASIA1")
+	_, st := s.Lookup("AKIA1", t0)
+	assert.Equal(t, creds.Unknown, st)
+	_, st = s.Lookup("ASIA1", t0)
+	assert.Equal(t, creds.Valid, st)
+}

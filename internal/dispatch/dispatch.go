@@ -26,6 +26,7 @@ const (
 	XRay       = "xray"
 	S3         = "s3"
 	STS        = "sts"
+	IAM        = "iam"
 	ExecuteAPI = "execute-api"
 )
 
@@ -41,6 +42,7 @@ var queryVersions = map[string]string{
 	"2012-11-05": SQS,
 	"2010-03-31": SNS,
 	"2011-06-15": STS,
+	"2010-05-08": IAM,
 	"2010-08-01": CloudWatch,
 }
 

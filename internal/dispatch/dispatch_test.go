@@ -70,6 +70,8 @@ func TestIdentify_RealisticRequestsFromEachClientFamily(t *testing.T) {
 			header: map[string]string{"Content-Type": form, "Authorization": auth("sts")}}, dispatch.STS},
 		{"STS presigned GET (EKS, Vault)", req{method: "GET", target: "/?Action=GetCallerIdentity&Version=2011-06-15&X-Amz-Algorithm=AWS4-HMAC-SHA256" +
 			"&X-Amz-Credential=AKID%2F20300101%2Fus-east-1%2Fsts%2Faws4_request&X-Amz-Signature=ab"}, dispatch.STS},
+		{"IAM query unsigned, by Version", req{target: "/", body: "Action=ListRoles&Version=2010-05-08",
+			header: map[string]string{"Content-Type": form}}, dispatch.IAM},
 		{"STS query GET unsigned", req{method: "GET", target: "/?Action=GetCallerIdentity&Version=2011-06-15"}, dispatch.STS},
 		{"SNS SubscribeURL", req{method: "GET", target: "/?Action=ConfirmSubscription&TopicArn=arn%3Aaws%3Asns%3Aus-east-1%3A000000000000%3At&Token=abc"}, dispatch.SNS},
 		{"SNS UnsubscribeURL", req{method: "GET", target: "/?Action=Unsubscribe&SubscriptionArn=arn%3Aaws%3Asns%3Aus-east-1%3A000000000000%3At%3Aid"}, dispatch.SNS},

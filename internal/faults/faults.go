@@ -162,6 +162,9 @@ func (in *Injector[D]) Enter(ctx context.Context, op string, detail D) (Scope, e
 	if ctx != nil {
 		if s, ok := ScopeFrom(ctx); ok {
 			sc = s
+			if sc.Trace != nil && sc.Trace.Operation == "" {
+				sc.Trace.Operation = op
+			}
 		}
 	}
 	in.mu.Lock()

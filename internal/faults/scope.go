@@ -17,6 +17,14 @@ type Scope struct {
 	// AccessKeyID is the key that signed the request; empty for a call of
 	// the Go API whose ctx names none (the account's root user).
 	AccessKeyID string
+	// Trace, when set (the root's request log), learns the operation the
+	// request ran: Enter names the first one.
+	Trace *Trace
+}
+
+// Trace is what a request's operations tell the request log.
+type Trace struct {
+	Operation string
 }
 
 // ARN returns the ARN of resource of service (the ARN's service name,

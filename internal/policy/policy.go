@@ -1,14 +1,3 @@
-// Package policy reads and writes the resource-based policy documents that
-// SQS queues, SNS topics, Lambda functions and S3 buckets carry (the IAM
-// JSON policy language): statements by Sid, principals, actions and
-// resources one or many, conditions. Services add and remove statements by
-// Sid through it and store the document it renders; the IAM evaluator reads
-// the same types.
-//
-//	doc, err := policy.Parse(raw)            // Statement as one object or a list
-//	err = doc.Add(policy.Statement{Sid: "x", Effect: policy.Allow, ...})
-//	doc.Remove("x")
-//	text := doc.String()
 package policy
 
 import (

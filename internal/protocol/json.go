@@ -80,11 +80,14 @@ func (p JSON) Write(w http.ResponseWriter, status int, v any) {
 	_, _ = w.Write(b)
 }
 
-// WriteError renders err as AWS renders errors in JSON protocols: the code in
-// X-Amzn-ErrorType and __type, the message in message (and Message, which
-// some shapes model), and, when the service is query-compatible, the legacy
-// code and fault in x-amzn-query-error, as the SQS developer guide's error
-// example shows ("x-amzn-query-error: AWS.SimpleQueueService.NonExistentQueue;Sender",
+// WriteError renders err as AWS renders errors in JSON protocols: the type in
+// X-Amzn-ErrorType and __type (the shape id, com.amazonaws.sqs#QueueDoesNotExist,
+// when the service has a Namespace, else the bare code), the message in
+// message (and Message, which some shapes model), and, when the service is
+// query-compatible, the legacy code and fault in x-amzn-query-error, as the
+// SQS developer guide's error example shows ("x-amzn-query-error:
+// AWS.SimpleQueueService.NonExistentQueue;Sender", __type
+// "com.amazonaws.sqs#QueueDoesNotExist",
 // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-json-api-responses.html).
 func (p JSON) WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	e := awserr.As(err)
@@ -102,7 +105,7 @@ func (p JSON) WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	b, _ := json.Marshal(body)
 	h := w.Header()
 	h.Set("Content-Type", p.ContentType)
-	h.Set("X-Amzn-ErrorType", e.Code)
+	h.Set("X-Amzn-ErrorType", typ)
 	if p.QueryCompatible {
 		h.Set("x-amzn-query-error", e.LegacyCode()+";"+e.FaultName())
 	}

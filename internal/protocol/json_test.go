@@ -35,7 +35,7 @@ func TestJSONWriteError_QueryCompatibleShape(t *testing.T) {
 
 	assert.Equal(t, 400, w.Code)
 	assert.Equal(t, "application/x-amz-json-1.0", w.Header().Get("Content-Type"))
-	assert.Equal(t, "QueueDoesNotExist", w.Header().Get("X-Amzn-ErrorType"))
+	assert.Equal(t, "com.amazonaws.sqs#QueueDoesNotExist", w.Header().Get("X-Amzn-ErrorType"), "the shape id, as __type")
 	assert.Equal(t, "AWS.SimpleQueueService.NonExistentQueue;Sender", w.Header().Get("x-amzn-query-error"))
 	var body map[string]string
 	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &body))
@@ -68,7 +68,7 @@ func TestJSONWriteError_ReceiverFaultAndUnknownErrors(t *testing.T) {
 	w := httptest.NewRecorder()
 	sqsJSON.WriteError(w, nil, errors.New("boom"))
 	assert.Equal(t, 500, w.Code)
-	assert.Equal(t, "InternalFailure", w.Header().Get("X-Amzn-ErrorType"))
+	assert.Equal(t, "com.amazonaws.sqs#InternalFailure", w.Header().Get("X-Amzn-ErrorType"))
 	assert.Equal(t, "InternalFailure;Receiver", w.Header().Get("x-amzn-query-error"))
 }
 

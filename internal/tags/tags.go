@@ -97,7 +97,7 @@ func (r *Rules) violation(t Tag, seen map[string]bool) (Violation, bool) {
 		v.Kind = ValueLength
 	case r.Reserved && IsReserved(t.Key):
 		v.Kind = ReservedKey
-	case r.Chars && (!validChars(t.Key) || !validChars(t.Value)):
+	case r.Chars && (!ValidChars(t.Key) || !ValidChars(t.Value)):
 		v.Kind = InvalidChars
 	case seen[t.Key]:
 		v.Kind = DuplicateKey
@@ -143,7 +143,9 @@ func ToMap(ts []Tag) map[string]string {
 	return m
 }
 
-func validChars(s string) bool {
+// ValidChars reports whether s holds only the characters the Tagging guide
+// allows: letters, digits, white space and _ . : / = + - @.
+func ValidChars(s string) bool {
 	for _, c := range s {
 		if !unicode.IsLetter(c) && !unicode.IsDigit(c) && !unicode.IsSpace(c) && !strings.ContainsRune("_.:/=+-@", c) {
 			return false
