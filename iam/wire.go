@@ -16,7 +16,7 @@ var query = protocol.Query{XMLNS: "https://iam.amazonaws.com/doc/2010-05-08/"}
 
 // action decodes one action's form, calls the Go API and returns the
 // result element (nil for none).
-type action func(s *Service, r *http.Request, f protocol.Form) (any, error)
+type action = protocol.QueryAction[*Service]
 
 // operations returns the operation names, from the wire table: the actions
 // of the Go API and those the fake does not model.
@@ -37,32 +37,25 @@ func operations() []string {
 
 // formErrors are IAM's errors for members that do not parse.
 var formErrors = protocol.FormErrors{
-	Number: func(name, value string) error { return validation(lowerFirst(name), value, "Member must be a number") },
+	Number: func(name, value string) error {
+		return validation(protocol.LowerFirst(name), value, "Member must be a number")
+	},
 }
 
 // ServeHTTP serves IAM's awsQuery protocol.
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	values, err := protocol.ParseForm(r, protocol.DefaultBodyLimit)
-	if err != nil {
-		query.WriteError(w, r, err)
-		return
+	protocol.ServeQuery(query, w, r, s, formErrors, actionOf, func(name string) error {
+		return errs.New(codeInvalidAction, "Could not find operation %s for version 2010-05-08", name)
+	})
+}
+
+// actionOf is the action named name: a modelled one, else one the fake
+// answers as "served" says (wire_unsupported.go).
+func actionOf(name string) action {
+	if act := actions[name]; act != nil {
+		return act
 	}
-	f := protocol.NewForm(values, formErrors)
-	name := f.Get("Action")
-	act := actions[name]
-	if act == nil {
-		act = unmodelled[name]
-	}
-	if act == nil {
-		query.WriteError(w, r, errs.New(codeInvalidAction, "Could not find operation %s for version 2010-05-08", name))
-		return
-	}
-	result, err := act(s, r, f)
-	if err != nil {
-		query.WriteError(w, r, err)
-		return
-	}
-	query.Write(w, r, name, result)
+	return unmodelled[name]
 }
 
 // bind makes the action of a Go API operation: the form decodes into its
@@ -136,11 +129,4 @@ func decodeNested(f protocol.Form, name string, fv reflect.Value) error {
 	}
 	fv.Set(list)
 	return nil
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return string(s[0]|0x20) + s[1:]
 }

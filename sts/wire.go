@@ -15,7 +15,7 @@ var query = protocol.Query{XMLNS: "https://sts.amazonaws.com/doc/2011-06-15/"}
 
 // action decodes one action's form, calls the Go API and returns the
 // result element.
-type action func(s *Service, r *http.Request, f protocol.Form) (any, error)
+type action = protocol.QueryAction[*Service]
 
 // actions is the wire table: every operation of the STS API (aws-sdk-go-v2
 // sts v1.51.8), by the family files wire_*.go.
@@ -38,37 +38,20 @@ func operations() []string { return slices.Sorted(maps.Keys(actions)) }
 
 // formErrors are STS's errors for members that do not parse.
 var formErrors = protocol.FormErrors{
-	Number: func(name, value string) error { return validation(lowerFirst(name), value, "Member must be a number") },
+	Number: func(name, value string) error {
+		return validation(protocol.LowerFirst(name), value, "Member must be a number")
+	},
 }
 
 // ServeHTTP serves STS's awsQuery protocol.
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	values, err := protocol.ParseForm(r, protocol.DefaultBodyLimit)
-	if err != nil {
-		query.WriteError(w, r, err)
-		return
-	}
-	f := protocol.NewForm(values, formErrors)
-	name := f.Get("Action")
-	act := actions[name]
-	if act == nil {
-		query.WriteError(w, r, errs.New(codeInvalidAction, "Could not find operation %s for version 2011-06-15", name))
-		return
-	}
-	result, err := act(s, r, f)
-	if err != nil {
-		query.WriteError(w, r, err)
-		return
-	}
-	query.Write(w, r, name, result)
+	protocol.ServeQuery(query, w, r, s, formErrors, actionOf, func(name string) error {
+		return errs.New(codeInvalidAction, "Could not find operation %s for version 2011-06-15", name)
+	})
 }
 
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return string(s[0]|0x20) + s[1:]
-}
+// actionOf is the action named name, nil for none.
+func actionOf(name string) action { return actions[name] }
 
 // credentialsXML is the Credentials element of every result that issues
 // credentials.
