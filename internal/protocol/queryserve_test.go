@@ -20,7 +20,9 @@ func TestServeQuery_DispatchesByAction(t *testing.T) {
 	find := func(name string) protocol.QueryAction[string] {
 		switch name {
 		case "Echo":
-			return func(s string, _ *http.Request, f protocol.Form) (any, error) { return result{Name: s + f.Get("Name")}, nil }
+			return func(s string, _ *http.Request, f protocol.Form) (any, error) {
+				return result{Name: s + f.Get("Name")}, nil
+			}
 		case "Fail":
 			return func(string, *http.Request, protocol.Form) (any, error) {
 				return nil, awserr.BadRequest("NoSuchEntity", "not here")
