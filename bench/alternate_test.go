@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/servicetest"
 )
 
 // alternate runs call(0) and call(1) in turn in every iteration, so that
@@ -42,17 +44,6 @@ func alternatePrepared(b *testing.B, prepare func(i int), call func(i int) error
 	b.ReportMetric(mean[1], names[1])
 	b.ReportMetric(mean[1]/mean[0], "ratio")
 	return mean
-}
-
-// inMemory serves a client's requests with h on the calling goroutine, as
-// the cloud's own transport does, so that the fake and its floor pay the
-// same transport.
-type inMemory struct{ h http.Handler }
-
-func (t inMemory) RoundTrip(req *http.Request) (*http.Response, error) {
-	rec := httptest.NewRecorder()
-	t.h.ServeHTTP(rec, req)
-	return rec.Result(), nil
 }
 
 // canned is the floor of a row: it records, per request kind (the
@@ -99,5 +90,5 @@ func (c *canned) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // clientPair returns the HTTP clients of a row: [0] the floor, [1] the
 // fake, both in memory.
 func clientPair(fake http.Handler, floor *canned) [2]*http.Client {
-	return [2]*http.Client{{Transport: inMemory{floor}}, {Transport: inMemory{fake}}}
+	return [2]*http.Client{{Transport: servicetest.InMemory{Handler: floor}}, {Transport: servicetest.InMemory{Handler: fake}}}
 }

@@ -2,7 +2,6 @@ package iam_test
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -14,26 +13,8 @@ import (
 	"github.com/awsfake/awsfake"
 	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/iam"
+	"github.com/awsfake/awsfake/internal/servicetest"
 )
-
-// inMemory is a transport that serves requests with a handler.
-type inMemory struct{ h http.Handler }
-
-func (t inMemory) RoundTrip(req *http.Request) (*http.Response, error) {
-	rec := httptest.NewRecorder()
-	t.h.ServeHTTP(rec, req)
-	return rec.Result(), nil
-}
-
-// cannedGetRole answers every request with the GetRole response the fake
-// gives, without looking at it beyond reading the body.
-type cannedGetRole struct{ resp []byte }
-
-func (c cannedGetRole) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	_, _ = io.Copy(io.Discard, r.Body)
-	w.Header().Set("Content-Type", "text/xml")
-	_, _ = w.Write(c.resp)
-}
 
 // BenchmarkEngine_GetRole is the Go API's GetRole on an account of 100 roles.
 func BenchmarkEngine_GetRole(b *testing.B) {
@@ -69,10 +50,10 @@ func BenchmarkSDKGetRole(b *testing.B) {
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.URL.RawQuery = "Action=GetRole&Version=2010-05-08&RoleName=app"
 	cloud.Handler().ServeHTTP(rec, req)
-	canned := cannedGetRole{resp: rec.Body.Bytes()}
+	canned := servicetest.Canned{Header: http.Header{"Content-Type": {"text/xml"}}, Body: rec.Body.Bytes()}
 	clientOf := func(h http.Handler) *awsiam.Client {
 		cfg := cloud.AWSConfig()
-		cfg.HTTPClient = &http.Client{Transport: inMemory{h}}
+		cfg.HTTPClient = &http.Client{Transport: servicetest.InMemory{Handler: h}}
 		return awsiam.NewFromConfig(cfg)
 	}
 	clients := [2]*awsiam.Client{clientOf(cloud.Handler()), clientOf(canned)}

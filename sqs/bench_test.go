@@ -4,9 +4,7 @@ import (
 	"context"
 	"crypto/md5"
 	"encoding/hex"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"runtime"
 	"strconv"
 	"testing"
@@ -17,6 +15,7 @@ import (
 
 	"github.com/awsfake/awsfake"
 	"github.com/awsfake/awsfake/clock"
+	"github.com/awsfake/awsfake/internal/servicetest"
 	"github.com/awsfake/awsfake/sqs"
 )
 
@@ -188,28 +187,6 @@ func BenchmarkMemoryAtRest(b *testing.B) {
 	runtime.KeepAlive(api)
 }
 
-// inMemory serves a client's requests with h on the calling goroutine, as
-// the cloud's own transport does, so that both sides of the comparison pay
-// the same transport.
-type inMemory struct{ h http.Handler }
-
-func (t inMemory) RoundTrip(req *http.Request) (*http.Response, error) {
-	rec := httptest.NewRecorder()
-	t.h.ServeHTTP(rec, req)
-	return rec.Result(), nil
-}
-
-// cannedSendMessage answers every request with the SendMessage response the
-// fake would give, without looking at it beyond reading the body.
-type cannedSendMessage struct{ resp []byte }
-
-func (c cannedSendMessage) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	_, _ = io.Copy(io.Discard, r.Body)
-	w.Header().Set("Content-Type", "application/x-amz-json-1.0")
-	w.Header().Set("x-amzn-RequestId", "00000000-0000-4000-8000-000000000000")
-	_, _ = w.Write(c.resp)
-}
-
 // BenchmarkSDKSendMessage compares the real SDK's SendMessage served by the
 // fake (dispatch, JSON decode, engine, JSON encode) with the same call served
 // by a handler that returns a canned response, through the same in-memory
@@ -218,7 +195,8 @@ func (c cannedSendMessage) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // each and their ratio, which must stay at most 1.25.
 func BenchmarkSDKSendMessage(b *testing.B) {
 	sum := md5.Sum([]byte(body))
-	canned := cannedSendMessage{resp: []byte(`{"MD5OfMessageBody":"` + hex.EncodeToString(sum[:]) +
+	canned := servicetest.Canned{Header: http.Header{"Content-Type": {"application/x-amz-json-1.0"},
+		"X-Amzn-Requestid": {"00000000-0000-4000-8000-000000000000"}}, Body: []byte(`{"MD5OfMessageBody":"` + hex.EncodeToString(sum[:]) +
 		`","MessageId":"4ed8d9f8-9d5a-4bd1-9b9c-4a8a4c1d2f33"}`)}
 	cloud := awsfake.New(awsfake.WithClock(clock.NewFake(t0)))
 	b.Cleanup(func() { _ = cloud.Close() })
@@ -229,7 +207,7 @@ func BenchmarkSDKSendMessage(b *testing.B) {
 	in := &awssqs.SendMessageInput{QueueUrl: &q.QueueUrl, MessageBody: aws.String(body)}
 	clientOf := func(h http.Handler) *awssqs.Client {
 		cfg := cloud.AWSConfig()
-		cfg.HTTPClient = &http.Client{Transport: inMemory{h}}
+		cfg.HTTPClient = &http.Client{Transport: servicetest.InMemory{Handler: h}}
 		return awssqs.NewFromConfig(cfg)
 	}
 	clients := [2]*awssqs.Client{clientOf(cloud.Handler()), clientOf(canned)}
