@@ -1,13 +1,9 @@
 package s3
 
 import (
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/awsfake/awsfake/clock"
-	"github.com/awsfake/awsfake/internal/cloudenv"
 )
 
 // FuzzLifecycleConfiguration puts arbitrary lifecycle documents (and
@@ -29,22 +25,7 @@ func FuzzLifecycleConfiguration(f *testing.F) {
 	f.Add("<LifecycleConfiguration><Rule><Prefix>x</Prefix><Status>Disabled</Status><Expiration><Days>99999999999</Days></Expiration></Rule></LifecycleConfiguration>", "varies_by_storage_class")
 	f.Add("<LifecycleConfiguration>", "x")
 	f.Fuzz(func(t *testing.T, doc, minSize string) {
-		clk := clock.NewFake(fuzzT0.Add(10 * time.Hour))
-		env := cloudenv.ForTest(clk)
-		s := New(env)
-		env.Attach(s.Describe())
-		t.Cleanup(env.Sched.Close)
-		serve := func(method, target, body string, h map[string]string) {
-			req := httptest.NewRequest(method, "http://bkt.awsfake.localhost"+target, strings.NewReader(body))
-			for k, v := range h {
-				req.Header.Set(k, v)
-			}
-			rec := httptest.NewRecorder()
-			s.ServeHTTP(rec, req)
-			if rec.Code >= 500 {
-				t.Fatalf("%s %s: status %d: %s", method, target, rec.Code, rec.Body.String())
-			}
-		}
+		clk, serve := fuzzService(t, fuzzT0.Add(10*time.Hour))
 		serve("PUT", "/", "", nil)
 		serve("PUT", "/?versioning", "<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>", nil)
 		serve("PUT", "/k", "data", map[string]string{"x-amz-tagging": "a=b"})

@@ -1,13 +1,8 @@
 package s3
 
 import (
-	"net/http/httptest"
-	"strings"
 	"testing"
 	"time"
-
-	"github.com/awsfake/awsfake/clock"
-	"github.com/awsfake/awsfake/internal/cloudenv"
 )
 
 // FuzzObjectLock sends arbitrary Object Lock documents (a bucket's
@@ -22,22 +17,7 @@ func FuzzObjectLock(f *testing.F) {
 		"<Retention/>", "<LegalHold/>", "BAD", "yesterday", "MAYBE", "false")
 	f.Add("", "", "", "", "", "", "")
 	f.Fuzz(func(t *testing.T, config, retention, hold, mode, until, legal, bypass string) {
-		clk := clock.NewFake(fuzzT0)
-		env := cloudenv.ForTest(clk)
-		s := New(env)
-		env.Attach(s.Describe())
-		t.Cleanup(env.Sched.Close)
-		serve := func(method, target, body string, h map[string]string) {
-			req := httptest.NewRequest(method, "http://bkt.awsfake.localhost"+target, strings.NewReader(body))
-			for k, v := range h {
-				req.Header.Set(k, v)
-			}
-			rec := httptest.NewRecorder()
-			s.ServeHTTP(rec, req)
-			if rec.Code >= 500 {
-				t.Fatalf("%s %s: status %d: %s", method, target, rec.Code, rec.Body.String())
-			}
-		}
+		clk, serve := fuzzService(t, fuzzT0)
 		serve("PUT", "/", "", map[string]string{"x-amz-bucket-object-lock-enabled": "true"})
 		serve("PUT", "/?object-lock", config, nil)
 		serve("GET", "/?object-lock", "", nil)
