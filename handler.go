@@ -19,6 +19,7 @@ import (
 // request's protocol, never a dropped connection.
 func (c *Cloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	continueEmpty(w, r)
+	traceInvocation(r)
 	id := c.env.IDs.UUID()
 	r = r.WithContext(faults.WithScope(protocol.WithRequestID(r.Context(), id), c.scope(r)))
 	w.Header().Set("x-amzn-RequestId", id)
@@ -61,6 +62,16 @@ func (c *Cloud) serve(w http.ResponseWriter, r *http.Request, svc string) {
 	h.ServeHTTP(w, r)
 }
 
+// traceInvocation gives a request made with a Lambda handler's ctx (in
+// memory) the invocation's X-Amzn-Trace-Id, as the SDK's recursion
+// detection sends _X_AMZN_TRACE_ID from a function's environment, unless
+// the request carries one.
+func traceInvocation(r *http.Request) {
+	if _, trace, ok := lambda.InvocationOf(r.Context()); ok && trace != "" && r.Header.Get("X-Amzn-Trace-Id") == "" {
+		r.Header.Set("X-Amzn-Trace-Id", trace)
+	}
+}
+
 // continueEmpty answers "100 Continue" to a request that expects it and
 // has no body, before anything else is written. Go's server sends it only
 // when a handler reads a body, so an empty-bodied PUT would get its final
@@ -69,8 +80,11 @@ func (c *Cloud) serve(w http.ResponseWriter, r *http.Request, svc string) {
 // parses the next Expect request's answer with it (the status line read as
 // a header, the answer abandoned after its read timeout). The clients are
 // written against S3, which answers 100 here, so the fake does too, for
-// every service. A request that was not read from a socket has no interim
-// answer to give.
+// every service. (That S3 itself answers 100 to such a request is
+// inferred from botocore working against it, not documented; what is
+// documented is RFC 9110 §10.1.1, which lets a server send 100 whether or
+// not content follows.) A request that was not read from a socket has no
+// interim answer to give.
 func continueEmpty(w http.ResponseWriter, r *http.Request) {
 	if r.ContentLength == 0 && r.ProtoAtLeast(1, 1) && onSocket(r) &&
 		strings.EqualFold(r.Header.Get("Expect"), "100-continue") {
@@ -113,16 +127,11 @@ func (c *Cloud) scope(r *http.Request) faults.Scope {
 // execution role, in a session named after the function, as the
 // credentials AWS puts in the function's environment would: the key of
 // that session and its account. A request signed with a key the cloud
-// issued (the handler assumed another role) keeps its own identity. The
-// invocation's trace header goes with the request, as the SDK's recursion
-// detection sends _X_AMZN_TRACE_ID.
+// issued (the handler assumed another role) keeps its own identity.
 func (c *Cloud) executionRole(r *http.Request) (key, account string, ok bool) {
-	role, trace, ok := lambda.InvocationOf(r.Context())
+	role, _, ok := lambda.InvocationOf(r.Context())
 	if !ok {
 		return "", "", false
-	}
-	if trace != "" && r.Header.Get("X-Amzn-Trace-Id") == "" {
-		r.Header.Set("X-Amzn-Trace-Id", trace)
 	}
 	inv, _ := lambda.FromContext(r.Context())
 	a, err := arn.Parse(role)
