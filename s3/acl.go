@@ -218,7 +218,7 @@ type PutObjectAclInput struct {
 type PutObjectAclOutput struct{}
 
 // PutObjectAcl replaces an object's ACL (stored, not enforced), as
-// PutBucketAcl does a bucket's.
+// PutBucketAcl does a bucket's, and sends s3:ObjectAcl:Put events.
 func (s *Service) PutObjectAcl(ctx context.Context, in PutObjectAclInput) (PutObjectAclOutput, error) {
 	sc, err := s.enter(ctx, "PutObjectAcl", in.Bucket, in.Key)
 	if err != nil {
@@ -228,7 +228,9 @@ func (s *Service) PutObjectAcl(ctx context.Context, in PutObjectAclInput) (PutOb
 		return PutObjectAclOutput{}, withFields(errs.New(codeMissingSecurityHeader, "Your request was missing a required header"),
 			"MissingHeaderName", "x-amz-acl")
 	}
+	req := s.requesterOf(ctx)
 	var aclErr error
+	var evs []pendingEvent
 	err = s.withObject(sc, "PUT", in.Bucket, in.Key, in.VersionId, func(b *bucket, o *object) {
 		g, err := resolveACL(in.ACL, s.ownerOf(b.account).ID, b.ownership == OwnershipBucketOwnerEnforced)
 		if err != nil {
@@ -236,7 +238,9 @@ func (s *Service) PutObjectAcl(ctx context.Context, in PutObjectAclInput) (PutOb
 			return
 		}
 		o.acl = g
+		evs = s.event(b, "ObjectAcl:Put", o, req)
 	})
+	s.publish(evs)
 	if err == nil {
 		err = aclErr
 	}

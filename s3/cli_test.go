@@ -2,9 +2,12 @@ package s3_test
 
 import (
 	"bytes"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -71,7 +74,65 @@ func TestAWSCLI_LifecycleConfiguration(t *testing.T) {
 		got := run("s3api", "get-bucket-lifecycle-configuration", "--bucket", bucket)
 		assert.Contains(t, got, `"ID": "logs"`)
 		assert.Contains(t, got, `"Days": 30`)
-		assert.Contains(t, got, "all_storage_classes_128K")
+		if !strings.HasPrefix(cli.Version, "2.9.") {
+			// CLI v2.9's model predates TransitionDefaultMinimumObjectSize
+			// (2024), a response header it does not print.
+			assert.Contains(t, got, "all_storage_classes_128K")
+		}
 		run("s3api", "delete-bucket-lifecycle", "--bucket", bucket)
 	})
+}
+
+// The CLI's website flow against the served cloud: aws s3 website sets
+// the index and error documents, s3api get-bucket-website reads them back,
+// and the website endpoint (by its Host, once allowed) serves the index
+// for "/" and the error document with a 404 for a missing key, as
+// https://docs.aws.amazon.com/AmazonS3/latest/userguide/CustomErrorDocSupport.html
+// describes.
+func TestAWSCLI_Website(t *testing.T) {
+	awscli.ForEach(t, func(t *testing.T, cli awscli.CLI) {
+		srv := httptest.NewUnstartedServer(nil)
+		url := "http://" + srv.Listener.Addr().String()
+		cloud := awsfake.NewT(t, awsfake.WithURL(url), awsfake.WithAllowedHosts(".amazonaws.com"))
+		srv.Config.Handler = cloud.Handler()
+		srv.Start()
+		t.Cleanup(srv.Close)
+		run := func(args ...string) string { t.Helper(); return string(cli.Run(t, url, args...)) }
+		dir := t.TempDir()
+		index, missing := filepath.Join(dir, "index.html"), filepath.Join(dir, "error.html")
+		require.NoError(t, os.WriteFile(index, []byte("<h1>home</h1>"), 0o600))
+		require.NoError(t, os.WriteFile(missing, []byte("<h1>lost</h1>"), 0o600))
+
+		bucket := "cli-web-" + cli.Name()
+		run("s3", "mb", "s3://"+bucket)
+		run("s3", "cp", index, "s3://"+bucket+"/index.html", "--no-progress")
+		run("s3", "cp", missing, "s3://"+bucket+"/error.html", "--no-progress")
+		run("s3", "website", "s3://"+bucket, "--index-document", "index.html", "--error-document", "error.html")
+		got := run("s3api", "get-bucket-website", "--bucket", bucket)
+		assert.Contains(t, got, `"Suffix": "index.html"`)
+		assert.Contains(t, got, `"Key": "error.html"`)
+
+		host := bucket + ".s3-website-us-east-1.amazonaws.com"
+		code, body := browseSocket(t, url+"/", host)
+		assert.Equal(t, 200, code)
+		assert.Equal(t, "<h1>home</h1>", body)
+		code, body = browseSocket(t, url+"/no/such/page", host)
+		assert.Equal(t, 404, code)
+		assert.Equal(t, "<h1>lost</h1>", body)
+	})
+}
+
+// browseSocket GETs url with the Host header host, as a browser does at a
+// website endpoint, and returns the status and the body.
+func browseSocket(t *testing.T, url, host string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest("GET", url, nil)
+	require.NoError(t, err)
+	req.Host = host
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return resp.StatusCode, string(body)
 }

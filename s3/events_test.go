@@ -168,3 +168,29 @@ func TestNotifications_FiltersAndEventTypesChooseTheDestination(t *testing.T) {
 	}, byTarget, "filters are case-sensitive prefix and suffix matches")
 	assert.Len(t, r.s.Notifications(), 2+3, "two test events and three events are recorded")
 }
+
+// An ACL change sends s3:ObjectAcl:Put, as AWS lists it among the event
+// types (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html),
+// and a refused one sends nothing: under BucketOwnerEnforced (a fresh
+// bucket) only the owner's own ACLs are accepted.
+func TestNotifications_ObjectAclPut(t *testing.T) {
+	ctx := context.Background()
+	r := newRig(t)
+	createBucket(t, r.c, "bkt")
+	require.NoError(t, r.configure(t, &types.NotificationConfiguration{QueueConfigurations: []types.QueueConfiguration{{
+		QueueArn: aws.String(queueARN), Events: []types.Event{"s3:ObjectAcl:Put"}}}}))
+	r.deliveries(t)
+	putObject(t, r.c, "bkt", "k", "v")
+
+	_, err := r.c.PutObjectAcl(ctx, &s3.PutObjectAclInput{Bucket: aws.String("bkt"), Key: aws.String("k"), ACL: types.ObjectCannedACLPublicRead})
+	require.Error(t, err, "BucketOwnerEnforced refuses a public ACL")
+	_, err = r.c.PutObjectAcl(ctx, &s3.PutObjectAclInput{Bucket: aws.String("bkt"), Key: aws.String("k"), ACL: types.ObjectCannedACLBucketOwnerFullControl})
+	require.NoError(t, err)
+
+	var names []string
+	for _, rec := range records(t, r.deliveries(t)) {
+		names = append(names, rec.name)
+		assert.Equal(t, "k", rec.key)
+	}
+	assert.Equal(t, []string{"ObjectAcl:Put"}, names)
+}

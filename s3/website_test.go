@@ -113,14 +113,7 @@ func TestWebsiteEndpoint_OnSocket(t *testing.T) {
 	srv.Config.Handler = cloud.Handler()
 	srv.Start()
 	t.Cleanup(srv.Close)
-	req, err := http.NewRequest("GET", srv.URL+"/", nil)
-	require.NoError(t, err)
-	req.Host = "nope.s3-website-us-east-1.amazonaws.com"
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	assert.Equal(t, 404, resp.StatusCode, string(body))
-	assert.Contains(t, string(body), "NoSuchBucket")
+	code, body := browseSocket(t, srv.URL+"/", "nope.s3-website-us-east-1.amazonaws.com")
+	assert.Equal(t, 404, code, body)
+	assert.Contains(t, body, "NoSuchBucket")
 }
