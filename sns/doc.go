@@ -116,14 +116,17 @@
 //     their own oldest entries past it, never the newest; a subscription's
 //     deliveries are dropped when it is deleted (by Unsubscribe or with its
 //     topic); a delivery still in flight then completes unrecorded.
-//   - The signing key is a fixed RSA-2048 test key published with this
+//   - The signing key is a fixed RSA-1024 test key published with this
 //     source (signingkey.go), of no value, and its certificate is
 //     self-signed: signatures verify against SigningCertURL's certificate,
 //     not against AWS's certificate chain. Being fixed, and PKCS #1 v1.5
 //     signatures being deterministic, a scenario seeded with WithSeed on a
-//     fake clock sends byte-identical signed messages on every run. Signing
-//     costs about 1.3 ms per message whose envelope is signed (raw and FIFO
-//     deliveries are not).
+//     fake clock sends byte-identical signed messages on every run. AWS's
+//     key is RSA-2048; the fake's is 1,024 bits, the smallest crypto/x509
+//     accepts, because a signature is most of a fan-out's cost and 1,024
+//     bits sign in a third of the time. One signature per published
+//     message and text, shared by its subscribers (raw and FIFO deliveries
+//     are not signed); the certificate itself is signed SHA256withRSA.
 //   - cloud.Settle waits for HTTP/S deliveries in flight, and the 15 s an
 //     endpoint has to answer runs on the cloud's clock: with a fake clock
 //     and an endpoint that does not answer, Settle returns only once the

@@ -25,7 +25,7 @@ import (
 // SHA1withRSA signature, 2 a SHA256withRSA one, of the string to sign (see
 // stringToSign), base64-encoded.
 //
-// The fake signs with a fixed RSA-2048 test key (signingKeyPEM) and a
+// The fake signs with a fixed RSA-1024 test key (signingKeyPEM) and a
 // self-signed certificate derived from it and the cloud's region alone, and
 // serves the certificate at <cloud URL>/_awsfake/sns/
 // SimpleNotificationService-<hash>.pem. Key, certificate, its URL and every
