@@ -156,7 +156,7 @@ func (s *Service) moveBatch(t *moveTask, e *effects) {
 		}
 		to := t.dest
 		if to == "" {
-			to = m.dlqSource
+			to = m.dlqSource()
 		}
 		dst := s.findByARN(to)
 		if dst == nil || dst.fifo != src.fifo {
@@ -164,7 +164,10 @@ func (s *Service) moveBatch(t *moveTask, e *effects) {
 			return
 		}
 		src.remove(m)
-		m.receives, m.firstReceivedAt, m.dlqSource, m.enqueuedAt = 0, 0, "", now
+		m.receives, m.firstReceivedAt, m.enqueuedAt = 0, 0, now
+		if m.extra != nil {
+			m.extra.dlqSource = ""
+		}
 		dst.enqueue(m, now, 0)
 		e.wake(dst)
 		t.moved++

@@ -152,10 +152,10 @@ func (q *queue) enqueue(m *message, now int64, delay time.Duration) {
 		q.retention.push(m)
 	}
 	if q.fifo {
-		g := q.groups[m.groupID]
+		g := q.groups[m.groupID()]
 		if g == nil {
-			g = &group{id: m.groupID, visible: newStateHeap(bySeq), idx: -1}
-			q.groups[m.groupID] = g
+			g = &group{id: m.groupID(), visible: newStateHeap(bySeq), idx: -1}
+			q.groups[m.groupID()] = g
 		}
 		g.count++
 		m.group = g

@@ -56,7 +56,7 @@ func (s *Service) Messages(queueURL string) ([]MessageSnapshot, error) {
 		sn := MessageSnapshot{
 			MessageId: m.id, Body: m.body, MessageAttributes: cloneAttrs(m.attrs),
 			State: StateVisible, SentAt: unixNano(m.sentAt), ReceiveCount: int(m.receives),
-			MessageGroupId: m.groupID, MessageDeduplicationId: m.dedupID, DeadLetterSourceArn: m.dlqSource,
+			MessageGroupId: m.groupID(), MessageDeduplicationId: m.dedupID(), DeadLetterSourceArn: m.dlqSource(),
 		}
 		switch m.state {
 		case stInFlight:

@@ -2,7 +2,6 @@ package sqs
 
 import (
 	"context"
-	"encoding/hex"
 	"strconv"
 	"strings"
 	"time"
@@ -352,7 +351,7 @@ func (s *Service) deadLetter(q *queue, m *message, now int64, e *effects) bool {
 		return false
 	}
 	q.unlink(m)
-	m.dlqSource = q.arn
+	m.more().dlqSource = q.arn
 	if dlq.fifo {
 		m.enqueuedAt = now
 	}
@@ -399,7 +398,7 @@ func (q *queue) render(m *message, p receiveParams) Message {
 	out := Message{
 		MessageId:     m.id,
 		ReceiptHandle: receipt{uid: q.uid, seq: m.seq, receives: m.receives, tag: m.handleTag}.String(),
-		MD5OfBody:     hex.EncodeToString(m.md5Body[:]),
+		MD5OfBody:     md5Hex(m.body),
 		Body:          m.body,
 	}
 	if p.system != 0 {
@@ -420,10 +419,10 @@ func (q *queue) render(m *message, p receiveParams) Message {
 		if m.seqNumber != 0 {
 			set(sysSequenceNumber, "SequenceNumber", seqNumberString(m.seqNumber))
 		}
-		set(sysDedupID, "MessageDeduplicationId", m.dedupID)
-		set(sysGroupID, "MessageGroupId", m.groupID)
-		set(sysTraceHeader, "AWSTraceHeader", m.traceHeader)
-		set(sysDLQSource, "DeadLetterQueueSourceArn", m.dlqSource)
+		set(sysDedupID, "MessageDeduplicationId", m.dedupID())
+		set(sysGroupID, "MessageGroupId", m.groupID())
+		set(sysTraceHeader, "AWSTraceHeader", m.traceHeader())
+		set(sysDLQSource, "DeadLetterQueueSourceArn", m.dlqSource())
 		if len(a) > 0 {
 			out.Attributes = a
 		}

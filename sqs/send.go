@@ -2,8 +2,6 @@ package sqs
 
 import (
 	"context"
-	"crypto/md5"
-	"encoding/hex"
 	"maps"
 	"slices"
 	"strconv"
@@ -233,10 +231,12 @@ func (s *Service) enqueue(q *queue, p outgoing, now int64, e *effects) (SendMess
 	if a, ok := p.system["AWSTraceHeader"]; ok {
 		trace = a.StringValue
 	}
-	m := &message{body: p.body, attrs: cloneAttrs(p.attrs), traceHeader: trace, groupID: p.groupID, sender: p.sender,
-		sentAt: now, enqueuedAt: now, md5Body: md5.Sum([]byte(p.body))}
+	m := &message{body: p.body, attrs: cloneAttrs(p.attrs), sender: p.sender, sentAt: now, enqueuedAt: now}
+	if trace != "" || p.groupID != "" {
+		m.extra = &messageExtra{traceHeader: trace, groupID: p.groupID}
+	}
 	out := SendMessageOutput{
-		MD5OfMessageBody:             hex.EncodeToString(m.md5Body[:]),
+		MD5OfMessageBody:             md5Hex(p.body),
 		MD5OfMessageAttributes:       attributesMD5(p.attrs),
 		MD5OfMessageSystemAttributes: attributesMD5(traceAttributes(trace)),
 	}
@@ -258,15 +258,16 @@ func (s *Service) enqueue(q *queue, p outgoing, now int64, e *effects) (SendMess
 		if p.groupID == "" {
 			return SendMessageOutput{}, missingParameter("MessageGroupId")
 		}
-		m.dedupID = p.dedupID
-		if m.dedupID == "" {
+		dedupID := p.dedupID
+		if dedupID == "" {
 			if !q.cfg.contentDedup {
 				return SendMessageOutput{}, newError(codeInvalidParameterValue,
 					"The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly")
 			}
-			m.dedupID = dedup.ContentID(p.body)
+			dedupID = dedup.ContentID(p.body)
 		}
-		key := dedupKey(q.cfg.dedupScope, m.groupID, m.dedupID)
+		m.extra.dedupID = dedupID // FIFO: the group id made m.extra
+		key := dedupKey(q.cfg.dedupScope, p.groupID, dedupID)
 		if rec, dup := q.dedup.Get(key, unixNano(now)); dup {
 			out.MessageId, out.SequenceNumber = rec.messageID, seqNumberString(rec.seqNumber)
 			return out, nil
