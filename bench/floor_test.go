@@ -71,22 +71,7 @@ func BenchmarkFloor_SQSCycle(b *testing.B) {
 	_, cfgs, floor := floorCloud(b)
 	clients := [2]*awssqs.Client{awssqs.NewFromConfig(cfgs[0]), awssqs.NewFromConfig(cfgs[1])}
 	urls := [2]*string{sqsQueue(b, clients[1], "floor"), sqsQueue(b, clients[1], "fake")}
-	ctx := context.Background()
-	cycle := func(i int) error {
-		c, url := clients[i], urls[i]
-		if _, err := c.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: url, MessageBody: aws.String(msgBody)}); err != nil {
-			return err
-		}
-		out, err := c.ReceiveMessage(ctx, &awssqs.ReceiveMessageInput{QueueUrl: url})
-		if err != nil {
-			return err
-		}
-		if len(out.Messages) != 1 {
-			return fmt.Errorf("received %d messages", len(out.Messages))
-		}
-		_, err = c.DeleteMessage(ctx, &awssqs.DeleteMessageInput{QueueUrl: url, ReceiptHandle: out.Messages[0].ReceiptHandle})
-		return err
-	}
+	cycle := sqsCycle(clients, urls)
 	warm(b, floor, cycle)
 	alternate(b, cycle, floorNames0, floorNames1)
 }
@@ -168,17 +153,31 @@ func BenchmarkFloor_S3PutGet64KiB(b *testing.B) {
 	for i := range clients {
 		clients[i] = s3.NewFromConfig(cfgs[i], func(o *s3.Options) { o.UsePathStyle = true })
 	}
-	ctx := context.Background()
 	buckets := [2]string{"floor", "fake"}
 	for _, name := range buckets {
-		if _, err := clients[1].CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String(name)}); err != nil {
-			b.Fatal(err)
-		}
+		createBucket(b, clients[1], name)
 	}
-	body := bytes.Repeat([]byte("0123456789abcdef"), 4<<10)
-	putGet := func(i int) error {
+	putGet := s3PutGet(clients, buckets)
+	warm(b, floor, putGet)
+	reportMiBs(b, alternatePrepared(b, nil, putGet, floorNames0, floorNames1))
+}
+
+// s3Body is the 64 KiB object of the S3 rows.
+var s3Body = bytes.Repeat([]byte("0123456789abcdef"), 4<<10)
+
+func createBucket(b *testing.B, c *s3.Client, name string) {
+	b.Helper()
+	if _, err := c.CreateBucket(context.Background(), &s3.CreateBucketInput{Bucket: aws.String(name)}); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// s3PutGet is the S3 rows' call: PutObject and GetObject of s3Body.
+func s3PutGet(clients [2]*s3.Client, buckets [2]string) func(i int) error {
+	ctx := context.Background()
+	return func(i int) error {
 		c, bkt := clients[i], aws.String(buckets[i])
-		if _, err := c.PutObject(ctx, &s3.PutObjectInput{Bucket: bkt, Key: aws.String("k"), Body: bytes.NewReader(body)}); err != nil {
+		if _, err := c.PutObject(ctx, &s3.PutObjectInput{Bucket: bkt, Key: aws.String("k"), Body: bytes.NewReader(s3Body)}); err != nil {
 			return err
 		}
 		out, err := c.GetObject(ctx, &s3.GetObjectInput{Bucket: bkt, Key: aws.String("k")})
@@ -187,16 +186,40 @@ func BenchmarkFloor_S3PutGet64KiB(b *testing.B) {
 		}
 		n, err := io.Copy(io.Discard, out.Body)
 		_ = out.Body.Close()
-		if err == nil && n != int64(len(body)) {
+		if err == nil && n != int64(len(s3Body)) {
 			err = fmt.Errorf("got %d bytes", n)
 		}
 		return err
 	}
-	warm(b, floor, putGet)
-	mean := alternatePrepared(b, nil, putGet, floorNames0, floorNames1)
-	mb := float64(2*len(body)) * 1e3 / (1 << 20) // bytes per op, in MiB, times ns per s
+}
+
+// reportMiBs reports the S3 rows' throughput from the mean ns of a call,
+// counting both bodies.
+func reportMiBs(b *testing.B, mean [2]float64) {
+	mb := float64(2*len(s3Body)) * 1e3 / (1 << 20) // bytes per op, in MiB, times ns per s
 	b.ReportMetric(mb/mean[0]*1e6, "floor-MiB/s")
 	b.ReportMetric(mb/mean[1]*1e6, "fake-MiB/s")
+}
+
+// sqsCycle is the SQS rows' call: SendMessage, ReceiveMessage and
+// DeleteMessage.
+func sqsCycle(clients [2]*awssqs.Client, urls [2]*string) func(i int) error {
+	ctx := context.Background()
+	return func(i int) error {
+		c, url := clients[i], urls[i]
+		if _, err := c.SendMessage(ctx, &awssqs.SendMessageInput{QueueUrl: url, MessageBody: aws.String(msgBody)}); err != nil {
+			return err
+		}
+		out, err := c.ReceiveMessage(ctx, &awssqs.ReceiveMessageInput{QueueUrl: url})
+		if err != nil {
+			return err
+		}
+		if len(out.Messages) != 1 {
+			return fmt.Errorf("received %d messages", len(out.Messages))
+		}
+		_, err = c.DeleteMessage(ctx, &awssqs.DeleteMessageInput{QueueUrl: url, ReceiptHandle: out.Messages[0].ReceiptHandle})
+		return err
+	}
 }
 
 // BenchmarkFloor_SNSToSQSEnveloped is Publish to a topic with one SQS
