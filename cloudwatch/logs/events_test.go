@@ -51,10 +51,14 @@ func TestPutLogEvents_Errors(t *testing.T) {
 	// Only the accepted batches were stored; a page holds at most 1 MB.
 	head, err := f.client.GetLogEvents(ctx, &sdk.GetLogEventsInput{LogGroupName: aws.String("g"), LogStreamName: aws.String("s"), StartFromHead: aws.Bool(true)})
 	require.NoError(t, err)
-	assert.Equal(t, []string{big}, outMessages(head.Events))
+	assert.Equal(t, []string{"a"}, outMessages(head.Events), "a at -24h, then the 1 MB event which does not fit with it")
 	tail, err := f.client.GetLogEvents(ctx, &sdk.GetLogEventsInput{LogGroupName: aws.String("g"), LogStreamName: aws.String("s")})
 	require.NoError(t, err)
-	assert.Equal(t, []string{"a", "b"}, outMessages(tail.Events))
+	assert.Equal(t, []string{"b"}, outMessages(tail.Events))
+	mid, err := f.client.GetLogEvents(ctx, &sdk.GetLogEventsInput{LogGroupName: aws.String("g"), LogStreamName: aws.String("s"), NextToken: tail.NextBackwardToken})
+	require.NoError(t, err)
+	require.Len(t, mid.Events, 1)
+	assert.Len(t, aws.ToString(mid.Events[0].Message), len(big))
 }
 
 // Events more than 2 hours ahead, older than 14 days, or older than the
