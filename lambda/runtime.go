@@ -318,10 +318,12 @@ const logTimeLayout = "2006-01-02T15:04:05.000Z"
 // logLocked appends a line to the invocation's log and the function's.
 func (inv *invocation) logLocked(line string) {
 	inv.lines = append(inv.lines, line)
-	inv.f.logs.Add(LogEvent{
+	e := LogEvent{
 		Timestamp: inv.s.now(), Message: line, RequestID: inv.id,
 		LogGroup: logGroup(&inv.cfg), LogStream: inv.env.stream,
-	})
+	}
+	inv.f.logs.Add(e)
+	inv.s.sinkLocked(inv, e)
 }
 
 // logWriter is what a handler's Logger writes to: one log event per line,

@@ -76,15 +76,26 @@ func dimensionsOf(p *pattern, dims map[string]string, msg string) map[string]str
 	out := map[string]string{}
 	var vals map[string]string
 	for k, ref := range dims {
-		if !strings.HasPrefix(ref, "$") {
+		switch {
+		case strings.HasPrefix(ref, "$."):
+			if doc, ok := decodeJSONEvent(msg); ok {
+				if sel, err := parseSelector(ref); err == nil {
+					if v, found := sel.get(doc); found {
+						if str, ok := scalarString(v); ok {
+							out[k] = str
+						}
+					}
+				}
+			}
+		case strings.HasPrefix(ref, "$"):
+			if vals == nil {
+				_, vals = p.matchExtract(msg, true)
+			}
+			if v, ok := vals[ref]; ok {
+				out[k] = v
+			}
+		default:
 			out[k] = ref
-			continue
-		}
-		if vals == nil {
-			_, vals = p.matchExtract(msg, true)
-		}
-		if v, ok := vals[ref]; ok {
-			out[k] = v
 		}
 	}
 	return out
