@@ -13,6 +13,7 @@ import (
 
 	"github.com/awsfake/awsfake"
 	"github.com/awsfake/awsfake/clock"
+	"github.com/awsfake/awsfake/cloudwatch/logs"
 )
 
 // t0 is where every fake clock of these tests starts.
@@ -96,6 +97,15 @@ func outMessages(evs []types.OutputLogEvent) []string {
 	out := make([]string, len(evs))
 	for i, e := range evs {
 		out[i] = aws.ToString(e.Message)
+	}
+	return out
+}
+
+// eventsOf are the messages of a snapshot's events.
+func eventsOf(evs []logs.Event) []string {
+	out := make([]string, len(evs))
+	for i, e := range evs {
+		out[i] = e.Message
 	}
 	return out
 }
