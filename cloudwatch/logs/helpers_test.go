@@ -109,3 +109,12 @@ func eventsOf(evs []logs.Event) []string {
 	}
 	return out
 }
+
+// putInput converts SDK events into the Go API's input.
+func putInput(stream string, evs []types.InputLogEvent) logs.PutLogEventsInput {
+	in := logs.PutLogEventsInput{LogGroupName: "g", LogStreamName: stream}
+	for _, e := range evs {
+		in.LogEvents = append(in.LogEvents, logs.InputLogEvent{Message: e.Message, Timestamp: e.Timestamp})
+	}
+	return in
+}
