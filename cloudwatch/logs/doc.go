@@ -84,7 +84,7 @@
 // query definitions), StartLiveTail (its event stream is not served:
 // InvalidOperationException), deliveries, destinations, export and import
 // tasks, anomaly detection, transformers, field indexes, integrations,
-// lookup tables, scheduled queries, resource and account policies,
+// lookup tables, scheduled queries, account policies,
 // storage tier and syslog settings: Describe and List answer an empty
 // list, operations on a named resource ResourceNotFoundException, those
 // that would create or start something InvalidOperationException naming

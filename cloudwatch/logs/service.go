@@ -67,6 +67,9 @@ type partition struct {
 	key    partKey
 	scope  faults.Scope
 	groups map[string]*group
+	// policies are the resource policies, by name (ACCOUNT) or ARN
+	// (RESOURCE).
+	policies map[string]*ResourcePolicy
 }
 
 // part returns the partition of sc, or nil while it has no group. It runs

@@ -6,12 +6,11 @@ import (
 	"github.com/awsfake/awsfake/internal/protocol"
 )
 
-// unmodelled names the operations of the CloudWatch Logs API the fake does
-// not model (Logs Insights queries, live tail, deliveries, destinations,
-// export and import tasks, anomaly detection, transformers, field indexes,
-// integrations, lookup tables, scheduled queries, resource and account
-// policies) with how each answers, as an account that has none of them
-// does: an empty list for a Describe or List, ResourceNotFoundException
+// unmodelledOps binds the operations of the CloudWatch Logs API the fake
+// does not model (Logs Insights queries, live tail, deliveries,
+// destinations, export and import tasks, anomaly detection, transformers,
+// field indexes, integrations, lookup tables, scheduled queries, account
+// policies) to how an account that has none of them answers: an empty list for a Describe or List, ResourceNotFoundException
 // for one that names a resource, and InvalidOperationException naming the
 // operation for one that would create or start something (StartLiveTail's
 // event stream among them). They are not operations of the Go API: they
@@ -46,7 +45,6 @@ var unmodelledKinds = map[string]func(op string) protocol.TargetOp[*Service]{
 	"DeleteLogAnomalyDetector":                 notFoundOp,
 	"DeleteLookupTable":                        notFoundOp,
 	"DeleteQueryDefinition":                    notFoundOp,
-	"DeleteResourcePolicy":                     notFoundOp,
 	"DeleteScheduledQuery":                     notFoundOp,
 	"DeleteSyslogConfiguration":                notFoundOp,
 	"DeleteTransformer":                        notFoundOp,
@@ -64,7 +62,6 @@ var unmodelledKinds = map[string]func(op string) protocol.TargetOp[*Service]{
 	"DescribeLookupTables":                     emptyList,
 	"DescribeQueries":                          emptyList,
 	"DescribeQueryDefinitions":                 emptyList,
-	"DescribeResourcePolicies":                 emptyList,
 	"DisassociateSourceFromS3TableIntegration": notFoundOp,
 	"GetDelivery":                              notFoundOp,
 	"GetDeliveryDestination":                   notFoundOp,
@@ -100,7 +97,6 @@ var unmodelledKinds = map[string]func(op string) protocol.TargetOp[*Service]{
 	"PutIndexPolicy":                           refused,
 	"PutIntegration":                           refused,
 	"PutQueryDefinition":                       refused,
-	"PutResourcePolicy":                        refused,
 	"PutStorageTierPolicy":                     refused,
 	"PutSyslogConfiguration":                   refused,
 	"PutTransformer":                           refused,
