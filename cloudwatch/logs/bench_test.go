@@ -1,6 +1,7 @@
 package logs_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"testing"
@@ -9,10 +10,12 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sdk "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
+	lsdk "github.com/aws/aws-sdk-go-v2/service/lambda"
 
 	"github.com/awsfake/awsfake"
 	"github.com/awsfake/awsfake/clock"
 	"github.com/awsfake/awsfake/internal/servicetest"
+	"github.com/awsfake/awsfake/lambda"
 )
 
 // batch is 100 events of a typical size.
@@ -91,5 +94,31 @@ func BenchmarkFilterLogEventsSelective(b *testing.B) {
 		if _, err := client.FilterLogEvents(ctx, in); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A Lambda invocation with its logs on: START, one handler line, END and
+// REPORT posted to CloudWatch Logs and stored, settled each time.
+func BenchmarkLambdaInvokeWithLogs(b *testing.B) {
+	clk := clock.NewFake(t0)
+	cloud := awsfake.New(awsfake.WithClock(clk))
+	b.Cleanup(func() { _ = cloud.Close() })
+	f := &fixture{cloud: cloud, clk: clk, client: sdk.NewFromConfig(cloud.AWSConfig())}
+	lc := f.createFunction(b, "bench", func(ctx context.Context) error {
+		lambda.Logger(ctx).Println("handled")
+		return nil
+	}, nil)
+	in := &lsdk.InvokeInput{FunctionName: aws.String("bench")}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := lc.Invoke(ctx, in); err != nil {
+			b.Fatal(err)
+		}
+		if err := cloud.Settle(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if n := len(cloud.Logs().Events("/aws/lambda/bench")); n == 0 {
+		b.Fatal("no log line landed")
 	}
 }

@@ -24,7 +24,7 @@ import (
 )
 
 // createFunction creates a function that runs handler.
-func (f *fixture) createFunction(t *testing.T, name string, handler any, logging *ltypes.LoggingConfig) *lsdk.Client {
+func (f *fixture) createFunction(t testing.TB, name string, handler any, logging *ltypes.LoggingConfig) *lsdk.Client {
 	t.Helper()
 	require.NoError(t, f.cloud.Lambda().RegisterHandler(name, handler))
 	lc := lsdk.NewFromConfig(f.cloud.AWSConfig())
