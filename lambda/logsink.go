@@ -13,31 +13,39 @@ import (
 // receives the function's log lines.
 const logsService = "logs"
 
-// sinkLocked posts one line of an invocation's log to CloudWatch Logs,
-// when the cloud has it: to the function's log group (/aws/lambda/<name>,
-// or LoggingConfig.LogGroup) in the stream of its execution environment,
-// one bus message per line, O(1) on the invocation's path. LoggingConfig
-// is respected: with LogFormat JSON the START, END and REPORT lines become
-// the platform.start, platform.runtimeDone and platform.report records;
-// SystemLogLevel WARN, ERROR or FATAL drops those records (they are INFO);
-// ApplicationLogLevel drops the handler's JSON lines whose "level" is
-// below it. It runs under s.mu.
+// sinkLocked keeps one line of an invocation's log for CloudWatch Logs,
+// when the cloud has it, O(1) on the invocation's path; flushLogsLocked
+// posts them when the invocation ends, as the runtime flushes its log.
+// LoggingConfig is respected: with LogFormat JSON the START, END and
+// REPORT lines become the platform.start, platform.runtimeDone and
+// platform.report records; SystemLogLevel WARN, ERROR or FATAL drops
+// those records (they are INFO); ApplicationLogLevel drops the handler's
+// JSON lines whose "level" is below it. It runs under s.mu.
 func (s *Service) sinkLocked(inv *invocation, e LogEvent) {
 	if !s.env.Bus.Serves(logsService) {
 		return
 	}
-	msg, keep := formatLine(inv.cfg.LoggingConfig, e)
-	if !keep {
+	if msg, keep := formatLine(inv.cfg.LoggingConfig, e); keep {
+		inv.sink = append(inv.sink, bus.LogLine{Timestamp: e.Timestamp.UnixMilli(), Message: msg})
+	}
+}
+
+// flushLogsLocked posts an ended invocation's lines in one bus message to
+// the function's log group (/aws/lambda/<name>, or LoggingConfig.LogGroup)
+// and the stream of its execution environment. It runs under s.mu.
+func (s *Service) flushLogsLocked(inv *invocation) {
+	if len(inv.sink) == 0 {
 		return
 	}
 	a, err := arn.Parse(inv.arn)
 	if err != nil {
 		return
 	}
-	body, _ := json.Marshal([]bus.LogLine{{Timestamp: e.Timestamp.UnixMilli(), Message: msg}})
-	target := arn.Build(a.Partition, logsService, a.Region, a.Account, "log-group:"+e.LogGroup)
+	body, _ := json.Marshal(inv.sink)
+	inv.sink = nil
+	target := arn.Build(a.Partition, logsService, a.Region, a.Account, "log-group:"+logGroup(&inv.cfg))
 	s.env.Bus.Post(target, bus.Message{Source: inv.arn, Principal: "lambda.amazonaws.com", Body: body,
-		Meta: map[string]string{bus.MetaLogStream: e.LogStream, bus.MetaSourceAccount: a.Account}})
+		Meta: map[string]string{bus.MetaLogStream: inv.env.stream, bus.MetaSourceAccount: a.Account}})
 }
 
 // logLevels orders the log levels of LoggingConfig.
@@ -46,10 +54,10 @@ var logLevels = map[string]int{"TRACE": 0, "DEBUG": 1, "INFO": 2, "WARN": 3, "ER
 // formatLine is the message CloudWatch Logs stores for a line, and whether
 // the configuration keeps it.
 func formatLine(cfg *LoggingConfig, e LogEvent) (string, bool) {
-	platform, record := platformRecord(e.Message, e.RequestID)
 	if cfg == nil || cfg.LogFormat != "JSON" {
 		return e.Message, true
 	}
+	platform, record := platformRecord(e.Message, e.RequestID)
 	if platform != "" {
 		if lvl, ok := logLevels[strings.ToUpper(cfg.SystemLogLevel)]; ok && lvl > logLevels["INFO"] {
 			return "", false

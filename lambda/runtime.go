@@ -16,6 +16,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/lambdacontext"
 
+	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/sched"
 )
 
@@ -87,7 +88,8 @@ type invocation struct {
 	// must not block.
 	then     func(outcome)
 	finished atomic.Bool
-	lines    []string // this invocation's log, guarded by s.mu
+	lines    []string      // this invocation's log, guarded by s.mu
+	sink     []bus.LogLine // the lines for CloudWatch Logs, posted when it ends (logsink.go)
 	// With SetProcessEnvironment on: whether the invocation sets the
 	// process environment, or why it may not.
 	setsProcessEnv    bool
@@ -280,6 +282,7 @@ func (inv *invocation) finish(o outcome) {
 	}
 	inv.logLocked("END RequestId: " + inv.id)
 	inv.logLocked(inv.report(end, o))
+	s.flushLogsLocked(inv)
 	delete(s.active, inv)
 	s.releaseLocked(inv.f, inv.reserved)
 	inv.pool.release(inv.env, end, !o.crashed, s.envMakerLocked(inv.f, inv.cfg.Version, "after "+inv.key))
