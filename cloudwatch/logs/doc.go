@@ -58,7 +58,8 @@
 //     scheduled at the instant its oldest event expires, deletes them.
 //   - Every service's logs through the bus (bus.MetaLogStream): a Post to a
 //     log group ARN stores lines, creating the group and stream. Lambda
-//     posts every line of every invocation (lambda/logsink.go).
+//     posts the lines of every invocation (lambda/logsink.go); Step
+//     Functions and API Gateway post theirs the same way once they exist.
 //
 // # Where it differs from AWS
 //
@@ -71,10 +72,11 @@
 //   - Regular expressions are RE2's, a superset of the subset AWS accepts.
 //   - Deleting a group with deletion protection on answers
 //     OperationAbortedException (inferred: no recording pins the code).
-//   - Lambda's lines arrive one bus message per line, so a subscription
-//     on a Lambda's group receives one DATA_MESSAGE per line where AWS
-//     batches them; with IAM enforcement on, the execution role is not
-//     checked for logs:PutLogEvents.
+//   - Lambda's lines arrive in one bus message when the invocation ends
+//     (a subscription on its group receives one DATA_MESSAGE per
+//     invocation), where AWS's runtime may flush during a long one; the
+//     execution role is not checked for logs:PutLogEvents (the cloud has
+//     no IAM enforcement yet).
 //   - With LogFormat JSON, START, END and REPORT become platform.start,
 //     platform.runtimeDone and platform.report records, all at level INFO.
 //
