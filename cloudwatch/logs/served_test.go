@@ -67,6 +67,8 @@ func TestServed_UnmodelledOperations(t *testing.T) {
 	_, err = f.client.StartQuery(ctx, &sdk.StartQueryInput{LogGroupName: aws.String("g"), QueryString: aws.String("fields @message"),
 		StartTime: aws.Int64(0), EndTime: aws.Int64(1)})
 	requireCode(t, err, "InvalidOperationException")
+	_, err = f.client.StartLiveTail(ctx, &sdk.StartLiveTailInput{LogGroupIdentifiers: []string{"arn:aws:logs:us-east-1:000000000000:log-group:g"}})
+	requireCode(t, err, "InvalidOperationException")
 	_, err = f.client.GetQueryResults(ctx, &sdk.GetQueryResultsInput{QueryId: aws.String("q")})
 	requireCode(t, err, "ResourceNotFoundException")
 }
