@@ -235,7 +235,7 @@ func (s *Service) allowedLocked(f *function, r ref, principal, sourceArn, source
 		if st.action != "lambda:InvokeFunction" && st.action != "lambda:*" && st.action != "*" {
 			continue
 		}
-		if st.principal != "*" && st.principal != principal {
+		if st.principal != "*" && !samePrincipal(st.principal, principal) {
 			continue
 		}
 		if st.sourceArn != "" && !wildcardMatch(st.sourceArn, sourceArn) {

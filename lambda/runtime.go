@@ -16,6 +16,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/lambdacontext"
 
+	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/sched"
 )
 
@@ -87,7 +88,8 @@ type invocation struct {
 	// must not block.
 	then     func(outcome)
 	finished atomic.Bool
-	lines    []string // this invocation's log, guarded by s.mu
+	lines    []string      // this invocation's log, guarded by s.mu
+	sink     []bus.LogLine // the lines for CloudWatch Logs, posted when it ends (logsink.go)
 	// With SetProcessEnvironment on: whether the invocation sets the
 	// process environment, or why it may not.
 	setsProcessEnv    bool
@@ -280,6 +282,7 @@ func (inv *invocation) finish(o outcome) {
 	}
 	inv.logLocked("END RequestId: " + inv.id)
 	inv.logLocked(inv.report(end, o))
+	s.flushLogsLocked(inv)
 	delete(s.active, inv)
 	s.releaseLocked(inv.f, inv.reserved)
 	inv.pool.release(inv.env, end, !o.crashed, s.envMakerLocked(inv.f, inv.cfg.Version, "after "+inv.key))
@@ -318,10 +321,12 @@ const logTimeLayout = "2006-01-02T15:04:05.000Z"
 // logLocked appends a line to the invocation's log and the function's.
 func (inv *invocation) logLocked(line string) {
 	inv.lines = append(inv.lines, line)
-	inv.f.logs.Add(LogEvent{
+	e := LogEvent{
 		Timestamp: inv.s.now(), Message: line, RequestID: inv.id,
 		LogGroup: logGroup(&inv.cfg), LogStream: inv.env.stream,
-	})
+	}
+	inv.f.logs.Add(e)
+	inv.s.sinkLocked(inv, e)
 }
 
 // logWriter is what a handler's Logger writes to: one log event per line,

@@ -1,0 +1,99 @@
+// Package logs is CloudWatch Logs for the cloud: log groups, streams and
+// events over AWS JSON 1.1 (X-Amz-Target Logs_20140328.<Op>) for the real
+// cloudwatchlogs client, with the filter pattern language complete, metric
+// and subscription filters, retention on the cloud's clock, and every
+// Lambda invocation's log lines landing in /aws/lambda/<function>.
+//
+// # Quick start
+//
+//	cloud := awsfake.New(awsfake.WithClock(clk))
+//	client := cloudwatchlogs.NewFromConfig(cloud.AWSConfig())
+//	client.CreateLogGroup(ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: aws.String("/app")})
+//	...
+//	cloud.Logs().CheckLogged(t, "/aws/lambda/worker", "REPORT RequestId")
+//
+// # What is implemented
+//
+//   - Log groups: CreateLogGroup (classes STANDARD, INFREQUENT_ACCESS,
+//     DELIVERY; KMS key, tags, deletion protection), DeleteLogGroup,
+//     DescribeLogGroups (name order, prefix, case-sensitive pattern with
+//     AWS's short form, identifiers, class, 50 a page), ListLogGroups,
+//     PutRetentionPolicy / DeleteRetentionPolicy (AWS's day values),
+//     AssociateKmsKey / DisassociateKmsKey and the data protection policy
+//     (stored only), PutLogGroupDeletionProtection, both tagging APIs.
+//   - Streams: CreateLogStream, DeleteLogStream, DescribeLogStreams (by
+//     name or last event time, either way, prefix, paging).
+//   - Events: PutLogEvents with the current rules (chronological order,
+//     1 to 10,000 events, 1,048,576 bytes counting 26 per event, 24-hour
+//     span; too new, too old and expired events rejected one by one in
+//     rejectedLogEventsInfo; sequence tokens ignored); GetLogEvents (newest
+//     page by default, startFromHead, f/ and b/ tokens, the token passed
+//     coming back at the end, start inclusive and end exclusive, 10,000
+//     events or 1 MB a page); FilterLogEvents (streams by name or prefix,
+//     interleaved in timestamp order, paging, 56-digit event ids).
+//   - The filter pattern language (pattern*.go): terms, quoted phrases, ?
+//     OR terms, - exclusions, %regex%; JSON patterns with && || and
+//     parentheses, = != < <= > >=, * wildcards, $.a.b[0] and [*] / .*
+//     selectors, IS TRUE / FALSE / NULL, NOT EXISTS, regular expressions;
+//     space-delimited patterns with ..., conditions joined by && and ||,
+//     wildcards and regular expressions. TestMetricFilter with the
+//     extracted values.
+//   - Metric filters (at most 100 a group, exactly one transformation, at
+//     most two regular expressions a pattern and five patterns with one a
+//     group): each matching event publishes metricValue (a number or a
+//     field) with dimensions and unit; a batch with no match the default
+//     value. MetricData lists what was published; the values are posted to
+//     CloudWatch metrics' bus endpoint (ARN service cloudwatch, target
+//     arn:...:cloudwatch:<region>:<account>:metrics/<namespace>, Body the
+//     JSON of PutMetricData's input) when the cloud has one.
+//   - Subscription filters (at most two a group): a Lambda destination is
+//     sent AWS's CONTROL_MESSAGE when the filter is created and refused when
+//     the function does not exist or its policy does not let
+//     logs.amazonaws.com or logs.<region>.amazonaws.com invoke it (Lambda
+//     accepts either form); each stored batch delivers its matching events
+//     as AWS's payload, {"awslogs":{"data":base64(gzip(DATA_MESSAGE))}}.
+//     Kinesis, Firehose and Logs destinations are stored, not delivered.
+//   - Retention on the cloud's scheduler: an event older than the group's
+//     retention is invisible to every read at once; one sweep per group,
+//     scheduled at the instant its oldest event expires, deletes them.
+//   - Every service's logs through the bus (bus.MetaLogStream): a Post to a
+//     log group ARN stores lines, creating the group and stream. Lambda
+//     posts the lines of every invocation (lambda/logsink.go); Step
+//     Functions and API Gateway post theirs the same way once they exist.
+//
+// # Where it differs from AWS
+//
+//   - Expired events are deleted by the sweep the instant they expire; AWS
+//     deletes them "within 72 hours" (api_op_PutRetentionPolicy.go) but
+//     hides them from reads at once, which the fake follows.
+//   - Terms match as case-sensitive substrings of the event, the rule of
+//     the filter pattern syntax page; AWS's tokenisation of unquoted terms
+//     at punctuation is not modelled.
+//   - Regular expressions are RE2's, a superset of the subset AWS accepts.
+//   - Deleting a group with deletion protection on answers
+//     OperationAbortedException (inferred: no recording pins the code).
+//   - Lambda's lines arrive in one bus message when the invocation ends
+//     (a subscription on its group receives one DATA_MESSAGE per
+//     invocation), where AWS's runtime may flush during a long one; the
+//     execution role is not checked for logs:PutLogEvents (the cloud has
+//     no IAM enforcement yet).
+//   - With LogFormat JSON, START, END and REPORT become platform.start,
+//     platform.runtimeDone and platform.report records, all at level INFO.
+//
+// # Operations answered as an account without the feature
+//
+// Logs Insights (StartQuery, GetQueryResults, StopQuery, DescribeQueries,
+// query definitions), StartLiveTail (its event stream is not served:
+// InvalidOperationException), deliveries, destinations, export and import
+// tasks, anomaly detection, transformers, field indexes, integrations,
+// lookup tables, scheduled queries, account policies,
+// storage tier and syslog settings: Describe and List answer an empty
+// list, operations on a named resource ResourceNotFoundException, those
+// that would create or start something InvalidOperationException naming
+// the operation (wire_unsupported.go).
+//
+// # Plumbing for the root package
+//
+// New, Describe (the handler, the bus endpoint for log group ARNs, Close)
+// and Close are what awsfake calls; cloud.Logs() gives the Go API.
+package logs
