@@ -138,6 +138,10 @@ func TestSubscription_DeliversAWSPayloadToLambda(t *testing.T) {
 	mu.Lock()
 	defer mu.Unlock()
 	require.Len(t, got, 2)
+	// Two asynchronous invocations: Lambda may run them in either order.
+	if got[0]["messageType"] != "CONTROL_MESSAGE" {
+		got[0], got[1] = got[1], got[0]
+	}
 	assert.Equal(t, "CONTROL_MESSAGE", got[0]["messageType"])
 	data := got[1]
 	assert.Equal(t, "DATA_MESSAGE", data["messageType"])
