@@ -136,17 +136,23 @@ func (e extStat) value(b *bucket) (float64, bool) {
 			lo = percentile(d, b.n, e.lo)
 		}
 	}
-	var n, sum, wsum float64
+	var n, sum float64
+	inLo, inHi := math.Inf(1), math.Inf(-1) // the smallest and largest values kept
+	for _, x := range d {
+		if x.v > lo && x.v <= hi {
+			n += x.c
+			sum += x.v * x.c
+			inLo, inHi = min(inLo, x.v), max(inHi, x.v)
+		}
+	}
+	// wm counts the values outside the range at its nearest kept value.
+	wsum := sum
 	for _, x := range d {
 		switch {
 		case x.v <= lo:
-			wsum += lo * x.c
+			wsum += inLo * x.c
 		case x.v > hi:
-			wsum += hi * x.c
-		default:
-			n += x.c
-			sum += x.v * x.c
-			wsum += x.v * x.c
+			wsum += inHi * x.c
 		}
 	}
 	switch e.kind {
@@ -156,11 +162,12 @@ func (e extStat) value(b *bucket) (float64, bool) {
 		return sum, true
 	case "pr":
 		return 100 * n / b.n, true
-	case "wm":
-		return wsum / b.n, true
 	}
 	if n == 0 {
 		return 0, false
+	}
+	if e.kind == "wm" {
+		return wsum / b.n, true
 	}
 	return sum / n, true
 }
