@@ -114,11 +114,12 @@ func (a *alarm) decide(pts []point) (state string, used []point, filled int) {
 	case "notBreaching":
 		return a.verdict(real, fill, false), real, fill
 	case "ignore":
+		// As missing, except that too few breaching points keep the state.
 		b := countBreaching(a, real)
 		switch {
 		case b >= a.m:
 			return stateAlarm, real, 0
-		case len(real)-b > a.n-a.m:
+		case b < min(a.m, len(real)):
 			return stateOK, real, 0
 		}
 		return "", real, 0
