@@ -43,6 +43,7 @@ func (s *Service) evaluateAll(at time.Time) {
 		s.mu.Unlock()
 		return
 	}
+	s.drainLocked()
 	var out []delivery
 	minute := at.Unix()%60 == 0
 	for _, p := range s.allParts() {

@@ -158,18 +158,20 @@ func lowerPath(s string) string {
 	return string(s[0]|0x20) + s[1:]
 }
 
-// ingest stores one validated datum of namespace ns at now. The caller
-// holds s.mu.
-func (p *partition) ingest(ns string, d *MetricDatum, now time.Time) {
-	dims := sortedDims(d.Dimensions)
-	key := metricKey(ns, d.MetricName, dims)
+// series returns the timeline of a metric's unit ("" is None), created on
+// first use, and marks the metric as having data at now. The caller holds
+// s.mu.
+func (p *partition) series(ns, name string, dims []Dimension, unit string, now time.Time) *timeline {
+	dims = sortedDims(dims)
+	key := metricKey(ns, name, dims)
 	m := p.metrics[key]
 	if m == nil {
-		m = &metric{ns: ns, name: d.MetricName, dims: dims, units: map[string]*timeline{}}
+		m = &metric{ns: ns, name: name, dims: dims, units: map[string]*timeline{}}
 		p.metrics[key] = m
 	}
-	m.lastPut = now
-	unit := d.Unit
+	if now.After(m.lastPut) {
+		m.lastPut = now
+	}
 	if unit == "" {
 		unit = "None"
 	}
@@ -178,6 +180,13 @@ func (p *partition) ingest(ns string, d *MetricDatum, now time.Time) {
 		tl = &timeline{}
 		m.units[unit] = tl
 	}
+	return tl
+}
+
+// ingest stores one validated datum of namespace ns at now. The caller
+// holds s.mu.
+func (p *partition) ingest(ns string, d *MetricDatum, now time.Time) {
+	tl := p.series(ns, d.MetricName, d.Dimensions, d.Unit, now)
 	t := now
 	if d.Timestamp != nil {
 		t = d.Timestamp.Time

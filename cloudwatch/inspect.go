@@ -55,6 +55,7 @@ func (s *Service) CheckAlarmState(tb testing.TB, name, state string) {
 func (s *Service) Datapoints(namespace, name string, dims []Dimension, start, end time.Time) []float64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.drainLocked()
 	return s.sums(s.own.scope, namespace, name, dims, start, end)
 }
 

@@ -43,6 +43,7 @@ func (s *Service) GetMetricData(ctx context.Context, in GetMetricDataInput) (Get
 	start := roundStart(in.StartTime.Time, now).Unix()
 	end := in.EndTime.Time.Unix()
 	s.mu.Lock()
+	s.drainLocked()
 	p := s.partOf(sc)
 	var results []MetricDataResult
 	for _, q := range in.MetricDataQueries {

@@ -68,21 +68,6 @@ func checkPut(in *PutMetricDataInput, now time.Time) error {
 	return nil
 }
 
-// Publish stores AWS-namespace data points that a service of the cloud
-// emits (AWS/SQS, AWS/Lambda) in the account and region of sc, as
-// PutMetricData would but without its reserved-namespace rule.
-func (s *Service) publish(account, region, ns string, data []MetricDatum) {
-	now := s.now()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sc := s.env.Scope()
-	sc.Account, sc.Region = account, region
-	p := s.partOf(sc)
-	for i := range data {
-		p.ingest(ns, &data[i], now)
-	}
-}
-
 // ListMetrics lists the metrics that had data in the past two weeks,
 // filtered by namespace, name, dimensions and RecentlyActive (PT3H: data
 // in the past three hours), 500 a page in identity order.
@@ -104,6 +89,7 @@ func (s *Service) ListMetrics(ctx context.Context, in ListMetricsInput) (ListMet
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.drainLocked()
 	p := s.partOf(sc)
 	var keys []string
 	for k, m := range p.metrics {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/internal/faults"
+	"github.com/awsfake/awsfake/internal/metrics"
 	"github.com/awsfake/awsfake/internal/sched"
 )
 
@@ -41,9 +42,14 @@ type partition struct {
 }
 
 // New returns the CloudWatch service of the cloud whose environment is env.
+// It installs the cloud's metrics recorder (env.Metrics), through which the
+// other services publish their standard metrics.
 func New(env *cloudenv.Env) *Service {
 	s := &Service{env: env, faults: faults.New[struct{}](faultOps, env.Clock, env.Scope()), parts: map[partKey]*partition{}}
 	s.own = newPartition(env.Scope())
+	if env.Metrics == nil {
+		env.Metrics = metrics.NewRecorder()
+	}
 	return s
 }
 

@@ -67,6 +67,7 @@ func (s *Service) GetMetricStatistics(ctx context.Context, in GetMetricStatistic
 	out := GetMetricStatisticsOutput{Label: in.MetricName, Datapoints: []Datapoint{}}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.drainLocked()
 	m := s.partOf(sc).metrics[metricKey(in.Namespace, in.MetricName, sortedDims(in.Dimensions))]
 	if m == nil {
 		return out, nil
