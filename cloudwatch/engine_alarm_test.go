@@ -79,7 +79,7 @@ func TestTimeline_RollUpAndRetention(t *testing.T) {
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
 	tl := &timeline{}
 	for i := range int64(120) {
-		tl.at(base + i).add(1, 1) // two minutes of 1-second data
+		tl.at(base+i).add(1, 1) // two minutes of 1-second data
 	}
 	tl.age(base + 3*3600)
 	if len(tl.b) != 120 {

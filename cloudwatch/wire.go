@@ -2,6 +2,7 @@ package cloudwatch
 
 import (
 	"context"
+	"encoding/json"
 	"maps"
 	"net/http"
 	"slices"
@@ -147,9 +148,13 @@ func (s *Service) serveJSON(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := o(s, r.Context(), func(v any) error { return protocol.UnmarshalJSON(body, v) })
+	var b json.RawMessage
+	if err == nil {
+		b, err = jsonBody(out)
+	}
 	if err != nil {
 		jsonProto.WriteError(w, r, err)
 		return
 	}
-	jsonProto.Write(w, http.StatusOK, out)
+	jsonProto.Write(w, http.StatusOK, b)
 }
