@@ -45,8 +45,6 @@ now = datetime.datetime.fromtimestamp(float(sys.argv[2]), datetime.timezone.utc)
 	return strings.TrimSpace(string(out))
 }
 
-
-
 // The same calls over each protocol botocore knows: put, statistics with a
 // percentile, an alarm, its description, the recorded errors.
 func TestBoto3_EveryProtocol(t *testing.T) {

@@ -15,15 +15,23 @@ import (
 // percentiles). It reads only the buckets the window holds.
 func window(tls []*timeline, start, end, period int64, withDist bool) []bucket {
 	var out []bucket
-	index := map[int64]int{}
+	var index map[int64]int // the periods of several timelines
+	if len(tls) > 1 {
+		index = map[int64]int{}
+	}
 	for _, tl := range tls {
 		for i := tl.search(start); i < len(tl.b) && tl.b[i].t < end; i++ {
 			b := &tl.b[i]
 			t := start + (b.t-start)/period*period
-			k, ok := index[t]
+			k, ok := len(out)-1, len(out) > 0 && out[len(out)-1].t == t
+			if index != nil {
+				k, ok = index[t]
+			}
 			if !ok {
 				k = len(out)
-				index[t] = k
+				if index != nil {
+					index[t] = k
+				}
 				out = append(out, bucket{t: t})
 			}
 			p := &out[k]
