@@ -2,7 +2,6 @@ package cloudwatch
 
 import (
 	"context"
-	"encoding/json"
 	"maps"
 	"net/http"
 	"slices"
@@ -104,7 +103,7 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case strings.HasPrefix(r.URL.Path, cborPrefix):
 		s.serveCBOR(w, r)
 	case protocol.HasTarget(r):
-		s.serveJSON(w, r)
+		jsonTargets.Serve(s, w, r)
 	default:
 		protocol.ServeQuery(queryProto, w, r, s, formErrors, queryAction, func(name string) error {
 			return errs.New(codeInvalidAction, "Could not find operation %s for version 2010-08-01", name)
@@ -133,28 +132,19 @@ func (s *Service) serveCBOR(w http.ResponseWriter, r *http.Request) {
 	cborProto.Write(w, out)
 }
 
-// serveJSON answers one AWS JSON 1.0 request.
-func (s *Service) serveJSON(w http.ResponseWriter, r *http.Request) {
-	target := r.Header.Get("X-Amz-Target")
-	name, ok := strings.CutPrefix(target, targetPrefix)
-	o := opOf(name)
-	if !ok || o == nil {
-		jsonProto.WriteError(w, r, errs.New(codeUnknownOperation, "Unknown operation %s", target))
-		return
+// jsonTargets routes AWS JSON 1.0 requests by X-Amz-Target to the wire
+// table's operations; each answer is rendered by jsonBody.
+var jsonTargets = func() *protocol.Targets[*Service] {
+	t := &protocol.Targets[*Service]{Proto: jsonProto, Prefix: targetPrefix, Ops: map[string]protocol.TargetOp[*Service]{}}
+	for _, name := range operations() {
+		o := opOf(name)
+		t.Ops[name] = func(s *Service, ctx context.Context, body []byte) (any, error) {
+			out, err := o(s, ctx, func(v any) error { return protocol.UnmarshalJSON(body, v) })
+			if err != nil {
+				return nil, err
+			}
+			return jsonBody(out)
+		}
 	}
-	body, err := protocol.ReadBody(r, protocol.DefaultBodyLimit)
-	if err != nil {
-		jsonProto.WriteError(w, r, err)
-		return
-	}
-	out, err := o(s, r.Context(), func(v any) error { return protocol.UnmarshalJSON(body, v) })
-	var b json.RawMessage
-	if err == nil {
-		b, err = jsonBody(out)
-	}
-	if err != nil {
-		jsonProto.WriteError(w, r, err)
-		return
-	}
-	jsonProto.Write(w, http.StatusOK, b)
-}
+	return t
+}()

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/protocol"
@@ -114,13 +115,13 @@ func present(f protocol.Form, name string) bool {
 
 // decodeList reads name.member.N into the slice fv.
 func decodeList(f protocol.Form, name string, fv reflect.Value) error {
-	idx := protocol.Indexes(f.Values, name+".member")
-	if len(idx) == 0 {
+	entries := f.Entries(name + ".member")
+	if len(entries) == 0 {
 		return nil
 	}
-	list := reflect.MakeSlice(fv.Type(), len(idx), len(idx))
-	for i, n := range idx {
-		if err := decodeMember(f, name+".member."+strconv.Itoa(n), list.Index(i)); err != nil {
+	list := reflect.MakeSlice(fv.Type(), len(entries), len(entries))
+	for i, base := range entries {
+		if err := decodeMember(f, strings.TrimSuffix(base, "."), list.Index(i)); err != nil {
 			return err
 		}
 	}
