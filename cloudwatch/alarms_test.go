@@ -226,3 +226,21 @@ func TestAlarm_NothingScheduledWithoutAlarms(t *testing.T) {
 	_, ok = cw.NextEvaluation()
 	assert.False(t, ok)
 }
+
+// EvaluateLowSampleCountPercentile: a p99 period of 10 samples (under the
+// 100 a p99 needs) keeps the state with ignore and is evaluated with
+// evaluate.
+func TestAlarm_LowSampleCountPercentile(t *testing.T) {
+	f := newFixture(t)
+	_, err := f.client.PutMetricData(f.ctx, &awscw.PutMetricDataInput{Namespace: aws.String("app"),
+		MetricData: []types.MetricDatum{{MetricName: aws.String("m"), Values: []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 50}, Timestamp: aws.Time(t0)}}})
+	require.NoError(t, err)
+	for _, mode := range []string{"ignore", "evaluate"} {
+		f.alarm(t, mode, 1, 1, "", func(in *awscw.PutMetricAlarmInput) {
+			in.Statistic, in.ExtendedStatistic, in.EvaluateLowSampleCountPercentile = "", aws.String("p99"), aws.String(mode)
+		})
+	}
+	f.advance(t, time.Minute)
+	f.cloud.CloudWatch().CheckAlarmState(t, "ignore", "INSUFFICIENT_DATA")
+	f.cloud.CloudWatch().CheckAlarmState(t, "evaluate", "ALARM")
+}

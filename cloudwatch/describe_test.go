@@ -81,7 +81,9 @@ func TestDescribeAlarms_FiltersAndPages(t *testing.T) {
 // Tags on an alarm: on create, TagResource, UntagResource, an unknown ARN.
 func TestAlarmTags(t *testing.T) {
 	f := newFixture(t)
-	f.alarm(t, "a", 1, 1, "", func(in *awscw.PutMetricAlarmInput) { in.Tags = []types.Tag{{Key: aws.String("team"), Value: aws.String("web")}} })
+	f.alarm(t, "a", 1, 1, "", func(in *awscw.PutMetricAlarmInput) {
+		in.Tags = []types.Tag{{Key: aws.String("team"), Value: aws.String("web")}}
+	})
 	arn := aws.String("arn:aws:cloudwatch:us-east-1:000000000000:alarm:a")
 	_, err := f.client.TagResource(f.ctx, &awscw.TagResourceInput{ResourceARN: arn, Tags: []types.Tag{{Key: aws.String("env"), Value: aws.String("prod")}}})
 	require.NoError(t, err)

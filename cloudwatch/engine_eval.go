@@ -115,7 +115,7 @@ func (p *partition) points(a *alarm, at time.Time) []point {
 		if isExt {
 			v, ok := ext.value(&b)
 			pt.v, pt.ok = v, ok
-			if ext.kind == "p" && ext.hi < 100 {
+			if ext.kind == "p" && ext.hi < 100 && a.cfg.EvaluateLowSampleCountPercentile == "ignore" {
 				pt.lowSC = b.n < 1/(1-ext.hi/100)
 			}
 			continue
