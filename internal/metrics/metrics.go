@@ -55,6 +55,8 @@ type Stat struct {
 type Recorder struct {
 	mu  sync.Mutex
 	acc map[Key]Stat
+	// dirty are the series with a minute not yet drained.
+	dirty []*Series
 }
 
 // NewRecorder returns an empty recorder.
@@ -93,6 +95,11 @@ func (r *Recorder) Drain(fn func(Key, Stat)) {
 		return
 	}
 	r.mu.Lock()
+	for _, s := range r.dirty {
+		r.flushLocked(s)
+		s.dirty = false
+	}
+	r.dirty = r.dirty[:0]
 	acc := r.acc
 	if len(acc) == 0 {
 		r.mu.Unlock()
@@ -103,4 +110,73 @@ func (r *Recorder) Drain(fn func(Key, Stat)) {
 	for k, s := range acc {
 		fn(k, s)
 	}
+}
+
+// Series is one metric of one resource (a queue's NumberOfMessagesSent),
+// kept by the service that emits it so that each call adds to the current
+// minute without hashing the metric's identity: the hot path of a
+// service's standard metrics.
+type Series struct {
+	r     *Recorder
+	key   Key // Minute is the current minute's
+	cur   Stat
+	has   bool
+	dirty bool
+}
+
+// Series returns the series of k (its Minute ignored); nil when r is nil.
+func (r *Recorder) Series(k Key) *Series {
+	if r == nil {
+		return nil
+	}
+	return &Series{r: r, key: k}
+}
+
+// Add adds v to the minute of s.
+func (s *Series) Add(minute int64, v float64) { s.put(minute, v, false) }
+
+// Set samples a gauge for the minute of s.
+func (s *Series) Set(minute int64, v float64) { s.put(minute, v, true) }
+
+func (s *Series) put(minute int64, v float64, gauge bool) {
+	if s == nil {
+		return
+	}
+	r := s.r
+	r.mu.Lock()
+	if s.has && s.key.Minute != minute {
+		r.flushLocked(s)
+	}
+	st := &s.cur
+	switch {
+	case gauge:
+		*st = Stat{N: 1, Sum: v, Min: v, Max: v, Gauge: true}
+	case !s.has:
+		*st = Stat{N: 1, Sum: v, Min: v, Max: v}
+	default:
+		st.N++
+		st.Sum += v
+		st.Min, st.Max = min(st.Min, v), max(st.Max, v)
+	}
+	s.key.Minute, s.has = minute, true
+	if !s.dirty {
+		s.dirty = true
+		r.dirty = append(r.dirty, s)
+	}
+	r.mu.Unlock()
+}
+
+// flushLocked moves s's minute into the counters. The caller holds r.mu.
+func (r *Recorder) flushLocked(s *Series) {
+	if !s.has {
+		return
+	}
+	k, v := s.key, s.cur
+	if old, ok := r.acc[k]; ok && !v.Gauge {
+		v.N += old.N
+		v.Sum += old.Sum
+		v.Min, v.Max = min(v.Min, old.Min), max(v.Max, old.Max)
+	}
+	r.acc[k] = v
+	s.has = false
 }
