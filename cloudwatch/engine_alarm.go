@@ -79,12 +79,6 @@ type point struct {
 	lowSC bool // a percentile over too few samples (EvaluateLowSampleCountPercentile)
 }
 
-// evaluation is the outcome of one evaluation: the new state (empty to
-// keep the current one), its reason and reason data.
-type evaluation struct {
-	state, reason, data string
-}
-
 // evalRange is how many periods an evaluation reads: EvaluationPeriods
 // plus two, the range AWS's missing-data tables use (3 periods read over
 // 5). This is the fake's rule; AWS says only that it reads more than
