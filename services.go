@@ -3,6 +3,7 @@ package awsfake
 import (
 	"net/http"
 
+	"github.com/awsfake/awsfake/cloudwatch"
 	"github.com/awsfake/awsfake/cloudwatch/logs"
 	"github.com/awsfake/awsfake/iam"
 	"github.com/awsfake/awsfake/internal/cloudenv"
@@ -29,6 +30,7 @@ type services struct {
 	lambda *lambda.Service
 	s3     *s3.Service
 	logs   *logs.Service
+	cw     *cloudwatch.Service
 }
 
 // describer is a service as the cloud wires it.
@@ -65,6 +67,7 @@ func (c *Cloud) startServices() {
 	c.lambda.SetQueueSource(lambdaQueues{c.sqs})
 	c.s3 = add(c, s3.New)
 	c.logs = add(c, logs.New)
+	c.cw = add(c, cloudwatch.New)
 }
 
 // closeServices stops the background work of every service, the last built
@@ -101,3 +104,7 @@ func (c *Cloud) S3() *s3.Service { return c.s3 }
 // streams, events, metric and subscription filters), what metric filters
 // published and fault injection.
 func (c *Cloud) Logs() *logs.Service { return c.logs }
+
+// CloudWatch returns the CloudWatch service: metrics, alarms evaluated on
+// the cloud clock, and fault injection.
+func (c *Cloud) CloudWatch() *cloudwatch.Service { return c.cw }

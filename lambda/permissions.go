@@ -218,7 +218,7 @@ func (s *Service) GetPolicy(ctx context.Context, in GetPolicyInput) (GetPolicyOu
 // destinations, event source mappings) run under the function's role.
 var policyPrincipals = map[string]bool{
 	"sns.amazonaws.com": true, "s3.amazonaws.com": true, "events.amazonaws.com": true,
-	"apigateway.amazonaws.com": true, "logs.amazonaws.com": true,
+	"apigateway.amazonaws.com": true, "logs.amazonaws.com": true, "lambda.alarms.cloudwatch.amazonaws.com": true,
 }
 
 // allowedLocked reports whether the policy of f lets principal invoke the

@@ -142,10 +142,12 @@ func (s *Service) start(req invokeRequest, then func(outcome)) error {
 	}
 	reserved, err := s.acquireLocked(f)
 	if err != nil {
+		s.metricThrottle(req.ref, s.now())
 		s.mu.Unlock()
 		return err
 	}
 	now := s.now()
+	s.metricStart(req.ref, f.running, now)
 	p := f.pool(v.cfg.Version)
 	env, cold := p.acquire(now, s.idleTimeout, s.envMakerLocked(f, v.cfg.Version, key))
 	inv := &invocation{
@@ -293,6 +295,7 @@ func (inv *invocation) finish(o outcome) {
 			InvocationType: inv.req.kind, Attempt: inv.req.attempt, Payload: inv.payload, Response: o.payload,
 			FunctionError: o.functionError, ColdStart: inv.cold, TimedOut: o.timedOut, Start: inv.start, End: end,
 		})
+		s.metricInvocation(inv, o, end)
 	}
 	s.mu.Unlock()
 	inv.then(o)

@@ -104,5 +104,6 @@ func (s *Service) deleteMessage(q *queue, handle string, e *effects) error {
 	}
 	q.remove(m)
 	e.touch(q)
+	s.metricDeleted(q, s.now())
 	return nil
 }

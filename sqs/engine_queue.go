@@ -26,6 +26,7 @@ type queue struct {
 	cfg      queueConfig
 	tags     map[string]string
 	deleted  bool
+	metrics  *queueMetrics // its AWS/SQS series (metrics.go), made on first use
 
 	// A standard queue's visible messages: those that became visible in
 	// arrival order (sent without delay) in a ring, the others (back from

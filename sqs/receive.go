@@ -138,6 +138,9 @@ func (s *Service) ReceiveMessage(ctx context.Context, in ReceiveMessageInput) (R
 		now := s.now()
 		msgs, err := s.receive(q, p, now, wait > 0, &e)
 		if err != nil || len(msgs) > 0 || now >= deadline || s.closed {
+			if err == nil {
+				s.metricReceived(q, len(msgs), now)
+			}
 			s.unlock(&e)
 			return ReceiveMessageOutput{Messages: msgs}, err
 		}

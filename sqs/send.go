@@ -283,6 +283,7 @@ func (s *Service) enqueue(q *queue, p outgoing, now int64, e *effects) (SendMess
 	}
 	out.MessageId = m.id
 	q.enqueue(m, now, delay)
+	s.metricSent(q, messageSize(p.body, p.attrs), now)
 	if delay > 0 {
 		e.touch(q)
 	} else {

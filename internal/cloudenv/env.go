@@ -13,6 +13,7 @@ import (
 	"github.com/awsfake/awsfake/internal/creds"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/ids"
+	"github.com/awsfake/awsfake/internal/metrics"
 	"github.com/awsfake/awsfake/internal/record"
 	"github.com/awsfake/awsfake/internal/sched"
 )
@@ -43,6 +44,10 @@ type Env struct {
 	// Host is the host[:port] of URL; S3 reads bucket names off its
 	// subdomains.
 	Host string
+	// Metrics receives the standard metrics services publish (AWS/SQS,
+	// AWS/Lambda). CloudWatch installs it when it is built; nil (no
+	// CloudWatch) records nothing.
+	Metrics *metrics.Recorder
 }
 
 // ARN returns the ARN of a resource of service in the cloud's region and

@@ -1,0 +1,172 @@
+package cloudwatch
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/awsfake/awsfake/internal/pagetoken"
+)
+
+// GetMetricData limits (sdk api_op_GetMetricData.go).
+const (
+	maxQueries       = 500
+	defaultMaxPoints = 100800
+)
+
+var queryID = regexp.MustCompile(`^[a-z][a-zA-Z0-9_]*$`)
+
+// GetMetricData returns the data of MetricStat queries over [StartTime,
+// EndTime): each query's timestamps and values, newest first unless ScanBy
+// is TimestampAscending, at most MaxDatapoints data points a page over all
+// queries. Queries with ReturnData false are computed but not returned.
+// Metric math expressions are not modelled (doc.go).
+func (s *Service) GetMetricData(ctx context.Context, in GetMetricDataInput) (GetMetricDataOutput, error) {
+	sc, err := s.enter(ctx, "GetMetricData")
+	if err != nil {
+		return GetMetricDataOutput{}, err
+	}
+	now := s.now()
+	if err := checkMetricData(&in, now); err != nil {
+		return GetMetricDataOutput{}, err
+	}
+	offset, ok := tokenOffset(in.NextToken)
+	if !ok {
+		return GetMetricDataOutput{}, errs.Default(codeInvalidNextToken)
+	}
+	limit := defaultMaxPoints
+	if in.MaxDatapoints != nil && *in.MaxDatapoints > 0 {
+		limit = int(*in.MaxDatapoints)
+	}
+	start := roundStart(in.StartTime.Time, now).Unix()
+	end := in.EndTime.Time.Unix()
+	s.mu.Lock()
+	s.drainLocked()
+	p := s.partOf(sc)
+	var results []MetricDataResult
+	for _, q := range in.MetricDataQueries {
+		if q.ReturnData != nil && !*q.ReturnData {
+			continue
+		}
+		results = append(results, p.query(q, start, end, in.ScanBy == "TimestampAscending", now))
+	}
+	s.mu.Unlock()
+	return page(results, offset, limit), nil
+}
+
+// page returns the page of results that starts at data point offset (over
+// every result in order) and holds at most limit of them; a result cut
+// short is PartialData and the token names where the next page starts.
+func page(results []MetricDataResult, offset, limit int) GetMetricDataOutput {
+	out := GetMetricDataOutput{MetricDataResults: []MetricDataResult{}, Messages: []MessageData{}}
+	base, taken := 0, 0
+	for _, r := range results {
+		n := len(r.Values)
+		skip := min(max(offset-base, 0), n)
+		base += n
+		if skip == n && n > 0 {
+			continue // wholly on an earlier page
+		}
+		take := min(n-skip, limit-taken)
+		r.Timestamps, r.Values = r.Timestamps[skip:skip+take], r.Values[skip:skip+take]
+		taken += take
+		if skip+take < n {
+			r.StatusCode = "PartialData"
+			out.MetricDataResults = append(out.MetricDataResults, r)
+			out.NextToken = pagetoken.Of(strconv.Itoa(offset + taken))
+			return out
+		}
+		out.MetricDataResults = append(out.MetricDataResults, r)
+	}
+	return out
+}
+
+// query computes one MetricStat query. The caller holds s.mu.
+func (p *partition) query(q MetricDataQuery, start, end int64, ascending bool, now time.Time) MetricDataResult {
+	ms := q.MetricStat
+	r := MetricDataResult{Id: q.Id, Label: q.Label, StatusCode: "Complete", Timestamps: []Time{}, Values: []float64{}}
+	if r.Label == "" {
+		r.Label = ms.Metric.MetricName
+	}
+	m := p.metrics[metricKey(ms.Metric.Namespace, ms.Metric.MetricName, sortedDims(ms.Metric.Dimensions))]
+	if m == nil {
+		return r
+	}
+	var tls []*timeline
+	for _, u := range sortedUnits(m, ms.Unit) {
+		m.units[u].age(now.Unix())
+		tls = append(tls, m.units[u])
+	}
+	ext, isExt := parseExt(ms.Stat)
+	for _, b := range window(tls, start, end, int64(ms.Period), isExt) {
+		v, ok := basic(&b, ms.Stat), true
+		if isExt {
+			v, ok = ext.value(&b)
+		}
+		if ok {
+			r.Timestamps = append(r.Timestamps, Time{time.Unix(b.t, 0).UTC()})
+			r.Values = append(r.Values, v)
+		}
+	}
+	if !ascending {
+		slices.Reverse(r.Timestamps)
+		slices.Reverse(r.Values)
+	}
+	return r
+}
+
+// checkMetricData validates a GetMetricData request.
+func checkMetricData(in *GetMetricDataInput, now time.Time) error {
+	switch {
+	case len(in.MetricDataQueries) == 0:
+		return missing("MetricDataQueries")
+	case len(in.MetricDataQueries) > maxQueries:
+		return invalidValue("The collection MetricDataQueries must not have a size greater than %d.", maxQueries)
+	case in.StartTime == nil:
+		return missing("StartTime")
+	case in.EndTime == nil:
+		return missing("EndTime")
+	case !in.StartTime.Before(in.EndTime.Time):
+		return invalidValue("The parameter StartTime must be less than the parameter EndTime.")
+	case in.ScanBy != "" && in.ScanBy != "TimestampDescending" && in.ScanBy != "TimestampAscending":
+		return validation("scanBy", in.ScanBy, "Member must satisfy enum value set: [TimestampDescending, TimestampAscending]")
+	}
+	ids := map[string]bool{}
+	for i, q := range in.MetricDataQueries {
+		member := "MetricDataQueries.member." + strconv.Itoa(i+1)
+		if err := checkQuery(member, q, in.StartTime.Time, now); err != nil {
+			return err
+		}
+		if ids[q.Id] {
+			return invalidValue("The values for parameter Id in %s are not unique.", "MetricDataQueries")
+		}
+		ids[q.Id] = true
+	}
+	return nil
+}
+
+// checkQuery validates one MetricStat query.
+func checkQuery(member string, q MetricDataQuery, start, now time.Time) error {
+	switch {
+	case q.Id == "":
+		return missing(member + ".Id")
+	case !queryID.MatchString(q.Id) || len(q.Id) > 255:
+		return invalidValue("The value %s for parameter %s.Id is invalid.", q.Id, member)
+	case q.Expression != "":
+		return invalidValue("The parameter %s.Expression is not supported: metric math is not modelled.", member)
+	case q.MetricStat == nil:
+		return missing(member + ".MetricStat")
+	case q.MetricStat.Metric.Namespace == "" || q.MetricStat.Metric.MetricName == "":
+		return missing(member + ".MetricStat.Metric.MetricName")
+	}
+	ms := q.MetricStat
+	if _, ok := parseExt(ms.Stat); !ok && !standardStats[ms.Stat] {
+		return invalidValue("The value %s for parameter %s.MetricStat.Stat is invalid.", ms.Stat, member)
+	}
+	if err := checkUnit(lowerPath(member)+".metricStat.unit", ms.Unit); err != nil {
+		return err
+	}
+	return checkPeriod(member+".MetricStat.Period", ms.Period, start, now)
+}
