@@ -42,10 +42,9 @@
 //     most two regular expressions a pattern and five patterns with one a
 //     group): each matching event publishes metricValue (a number or a
 //     field) with dimensions and unit; a batch with no match the default
-//     value. MetricData lists what was published; the values are posted to
-//     CloudWatch metrics' bus endpoint (ARN service cloudwatch, target
-//     arn:...:cloudwatch:<region>:<account>:metrics/<namespace>, Body the
-//     JSON of PutMetricData's input) when the cloud has one.
+//     value. MetricData lists what was published; the values reach
+//     CloudWatch metrics (cloud.CloudWatch()) at each event's minute, the
+//     first two dimensions by name (AWS allows three).
 //   - Subscription filters (at most two a group): a Lambda destination is
 //     sent AWS's CONTROL_MESSAGE when the filter is created and refused when
 //     the function does not exist or its policy does not let

@@ -1,13 +1,11 @@
 package logs
 
 import (
-	"encoding/json"
 	"sort"
 	"strings"
 	"time"
 
-	"github.com/awsfake/awsfake/internal/arn"
-	"github.com/awsfake/awsfake/internal/bus"
+	"github.com/awsfake/awsfake/internal/metrics"
 )
 
 // MetricDatum is one value a metric filter published: what Logs hands
@@ -25,10 +23,6 @@ type MetricDatum struct {
 
 // maxMetricRecords bounds the published values the service remembers.
 const maxMetricRecords = 10_000
-
-// metricsService is the ARN service of CloudWatch metrics, whose bus
-// endpoint receives what metric filters publish.
-const metricsService = "cloudwatch"
 
 // applyMetricFiltersLocked publishes the metrics of g's filters for a
 // stored batch: each matching event its value, a batch with no match the
@@ -101,9 +95,9 @@ func dimensionsOf(p *pattern, dims map[string]string, msg string) map[string]str
 	return out
 }
 
-// publishLocked records data and posts it to CloudWatch metrics when the
-// cloud has it, as PutMetricData's JSON ({Namespace, MetricData}). It runs
-// under the lock.
+// publishLocked records data and adds it to CloudWatch's metrics through
+// the cloud's recorder (env.Metrics: O(1), no bus post; nothing without
+// CloudWatch), at the minute of each event. It runs under the lock.
 func (s *Service) publishLocked(sc scope, data []MetricDatum) {
 	if len(data) == 0 {
 		return
@@ -112,32 +106,16 @@ func (s *Service) publishLocked(sc scope, data []MetricDatum) {
 	if over := len(s.metrics) - maxMetricRecords; over > 0 {
 		s.metrics = append(s.metrics[:0:0], s.metrics[over:]...)
 	}
-	if !s.env.Bus.Serves(metricsService) {
-		return
-	}
-	type dim struct{ Name, Value string }
-	type datum struct {
-		MetricName string
-		Dimensions []dim `json:",omitempty"`
-		Timestamp  time.Time
-		Value      float64
-		Unit       string `json:",omitempty"`
-	}
-	body := struct {
-		Namespace  string
-		MetricData []datum
-	}{Namespace: data[0].Namespace}
 	for _, d := range data {
-		dd := datum{MetricName: d.MetricName, Timestamp: d.Timestamp, Value: d.Value, Unit: d.Unit}
-		for _, k := range sortedDims(d.Dimensions) {
-			dd.Dimensions = append(dd.Dimensions, dim{k, d.Dimensions[k]})
+		k := metrics.Key{Account: sc.Account, Region: sc.Region, Namespace: d.Namespace, Name: d.MetricName,
+			Unit: d.Unit, Minute: metrics.Minute(d.Timestamp)}
+		for i, name := range sortedDims(d.Dimensions) {
+			if i < len(k.Dims) {
+				k.Dims[i] = metrics.Dimension{Name: name, Value: d.Dimensions[name]}
+			}
 		}
-		body.MetricData = append(body.MetricData, dd)
+		s.env.Metrics.Add(k, d.Value)
 	}
-	b, _ := json.Marshal(body)
-	target := arn.Build(sc.Partition, metricsService, sc.Region, sc.Account, "metrics/"+data[0].Namespace)
-	s.env.Bus.Post(target, bus.Message{Source: sc.ARN(arnService, "log-group:"+data[0].LogGroup), Principal: "logs.amazonaws.com",
-		Body: b, Meta: map[string]string{"Action": "PutMetricData", bus.MetaSourceAccount: sc.Account}})
 }
 
 func sortedDims(m map[string]string) []string {

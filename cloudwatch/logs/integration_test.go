@@ -12,6 +12,9 @@ import (
 	"testing"
 	"time"
 
+	cwsdk "github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sdk "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
@@ -216,6 +219,18 @@ func TestMetricFilter_FeedsAMetric(t *testing.T) {
 	assert.Equal(t, map[string]string{"Route": "/a"}, data[1].Dimensions)
 	assert.Equal(t, "Milliseconds", data[1].Unit)
 	assert.Equal(t, t0, data[1].Timestamp)
+
+	// The same values read back from CloudWatch metrics.
+	st, err := cwsdk.NewFromConfig(f.cloud.AWSConfig()).GetMetricStatistics(ctx, &cwsdk.GetMetricStatisticsInput{
+		Namespace: aws.String("App"), MetricName: aws.String("Latency"), Period: aws.Int32(60),
+		Dimensions: []cwtypes.Dimension{{Name: aws.String("Route"), Value: aws.String("/a")}},
+		StartTime:  aws.Time(t0.Add(-time.Minute)), EndTime: aws.Time(t0.Add(time.Minute)),
+		Statistics: []cwtypes.Statistic{cwtypes.StatisticSum, cwtypes.StatisticSampleCount}})
+	require.NoError(t, err)
+	require.Len(t, st.Datapoints, 1)
+	assert.Equal(t, 42.0, aws.ToFloat64(st.Datapoints[0].Sum))
+	assert.Equal(t, 1.0, aws.ToFloat64(st.Datapoints[0].SampleCount))
+	assert.Equal(t, cwtypes.StandardUnitMilliseconds, st.Datapoints[0].Unit)
 
 	desc, err := f.client.DescribeLogGroups(ctx, &sdk.DescribeLogGroupsInput{})
 	require.NoError(t, err)
