@@ -10,6 +10,7 @@ import (
 	"github.com/awsfake/awsfake/sns"
 	"github.com/awsfake/awsfake/sqs"
 	"github.com/awsfake/awsfake/sts"
+	"github.com/awsfake/awsfake/xray"
 )
 
 // services holds one engine per AWS service and the routes to their wire
@@ -27,6 +28,7 @@ type services struct {
 	sns    *sns.Service
 	lambda *lambda.Service
 	s3     *s3.Service
+	xray   *xray.Service
 }
 
 // describer is a service as the cloud wires it.
@@ -62,6 +64,7 @@ func (c *Cloud) startServices() {
 	c.lambda = add(c, lambda.New)
 	c.lambda.SetQueueSource(lambdaQueues{c.sqs})
 	c.s3 = add(c, s3.New)
+	c.xray = add(c, xray.New)
 }
 
 // closeServices stops the background work of every service, the last built
@@ -93,3 +96,8 @@ func (c *Cloud) Lambda() *lambda.Service { return c.lambda }
 // S3 returns the S3 service: its Go API, snapshots, recorded notifications
 // and fault injection.
 func (c *Cloud) S3() *s3.Service { return c.s3 }
+
+// XRay returns the X-Ray service: its Go API (segments, traces, the
+// service graph, groups, sampling rules), the UDP daemon (StartDaemon),
+// the sampling helper for a test's own tracer and fault injection.
+func (c *Cloud) XRay() *xray.Service { return c.xray }
