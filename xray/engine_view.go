@@ -213,46 +213,44 @@ func (v *traceView) walk(e *segDoc, fn func(*segDoc)) {
 	}
 }
 
-// rootCauses finds, for each flagged segment, the deepest flagged entity
-// under it whose own subsegments are not flagged: the entity path from the
-// segment down to it.
+// rootCauses finds the entities of each segment that carry the flag while
+// none under them does (a call whose called service sent its own segment
+// with the flag is not one: that segment holds the cause), with the path of entities from
+// the segment down to each.
 func (v *traceView) rootCauses(segs []*segDoc, owner map[string]svcKey, flagged func(*segDoc) bool) []rootCause {
+	downstream := map[string]bool{}
+	for _, d := range segs {
+		if d.parentID != "" && flagged(d) {
+			downstream[d.parentID] = true
+		}
+	}
 	var out []rootCause
 	for _, d := range segs {
-		if !flagged(d) {
-			continue
-		}
-		path := []*segDoc{d}
-		for cur := d; ; {
-			next := v.flaggedChild(cur, flagged)
-			if next == nil {
-				break
+		var path []*segDoc
+		var dfs func(e *segDoc) bool // reports whether e's subtree is flagged
+		dfs = func(e *segDoc) bool {
+			path = append(path, e)
+			defer func() { path = path[:len(path)-1] }()
+			found := false
+			for _, s := range slices.Concat(e.subs, v.children[e.id]) {
+				found = dfs(s) || found
 			}
-			path = append(path, next)
-			cur = next
+			if found || !flagged(e) {
+				return found || (flagged(e) && downstream[e.id])
+			}
+			if downstream[e.id] {
+				return true
+			}
+			rc := rootCause{service: owner[d.id], path: slices.Clone(path)}
+			if e != d && (e.namespace == "aws" || e.namespace == "remote") {
+				rc.service, rc.inferred = inferredKey(e), true
+			}
+			out = append(out, rc)
+			return true
 		}
-		last := path[len(path)-1]
-		rc := rootCause{service: owner[d.id], path: path}
-		if (last.namespace == "aws" || last.namespace == "remote") && last != d {
-			rc.service, rc.inferred = inferredKey(last), true
-		}
-		out = append(out, rc)
+		dfs(d)
 	}
 	return out
-}
-
-func (v *traceView) flaggedChild(e *segDoc, flagged func(*segDoc) bool) *segDoc {
-	for _, s := range e.subs {
-		if flagged(s) {
-			return s
-		}
-	}
-	for _, s := range v.children[e.id] {
-		if flagged(s) {
-			return s
-		}
-	}
-	return nil
 }
 
 // slowest is the response time root cause: from the root segment, the

@@ -135,6 +135,8 @@ func (p *parser) keyword(t token) (expr, error) {
 		name = p.prefix + "." + name
 	}
 	switch {
+	case (name == "service" || name == "edge") && p.peek().kind == tokLParen && p.inCall:
+		return nil, filterErr("service and edge do not nest at position %d", t.pos)
 	case name == "service" && p.peek().kind == tokLParen:
 		return p.service()
 	case name == "edge" && p.peek().kind == tokLParen:
@@ -354,9 +356,6 @@ func (p *parser) edge() (expr, error) {
 func (p *parser) callBody() (expr, error) {
 	if p.peek().kind != tokLBrace {
 		return nil, nil
-	}
-	if p.inCall {
-		return nil, filterErr("service and edge blocks do not nest")
 	}
 	p.next()
 	p.inCall = true
