@@ -44,8 +44,8 @@ type segError struct {
 
 func (e *segError) Error() string { return e.code + ": " + e.msg }
 
-func segErr(code, format string, args ...any) *segError {
-	return &segError{code: code, msg: fmt.Sprintf(format, args...)}
+func segErr(kind, format string, args ...any) *segError {
+	return &segError{code: kind, msg: fmt.Sprintf(format, args...)}
 }
 
 // httpInfo is a segment's http object.
