@@ -257,13 +257,17 @@ func number(v any) (float64, bool) {
 	return f, err == nil
 }
 
+// maxEpoch bounds the times a document may carry (the year 5138): far
+// beyond any trace, and small enough that durations stay finite.
+const maxEpoch = 1e11
+
 // readTimes reads start_time, end_time and in_progress.
 func readTimes(d *segDoc, m map[string]any) *segError {
 	st, ok := m["start_time"]
 	if !ok {
 		return segErr(segMissingField, "Missing required field: start_time")
 	}
-	if d.start, ok = number(st); !ok || d.start < 0 {
+	if d.start, ok = number(st); !ok || d.start < 0 || d.start >= maxEpoch {
 		return segErr(segInvalidTime, "Field start_time must be a number of epoch seconds")
 	}
 	if ip, ok := m["in_progress"]; ok {
@@ -278,7 +282,7 @@ func readTimes(d *segDoc, m map[string]any) *segError {
 	case hasEnd && d.inProgress:
 		return segErr(segInvalidField, "A segment has end_time or in_progress, not both")
 	case hasEnd:
-		if d.end, ok = number(et); !ok || d.end < d.start {
+		if d.end, ok = number(et); !ok || d.end < d.start || d.end >= maxEpoch {
 			return segErr(segInvalidTime, "Field end_time must be a number of epoch seconds not before start_time")
 		}
 	case !d.inProgress:
@@ -355,7 +359,10 @@ func readAnnotations(d *segDoc, m map[string]any) *segError {
 		case string, bool:
 			d.annotations[k] = v
 		case json.Number:
-			f, _ := v.Float64()
+			f, err := v.Float64()
+			if err != nil {
+				return segErr(segInvalidAnnotaton, "Invalid annotation %q: the number is out of range", k)
+			}
 			d.annotations[k] = f
 		default:
 			return segErr(segInvalidAnnotaton, "Invalid annotation %q: a string, number or boolean", k)
