@@ -1,7 +1,6 @@
 package xray
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -114,10 +113,10 @@ func parseDocuments(text string) ([]*segDoc, *segError, string) {
 		if err != nil {
 			return nil, err, id
 		}
-		b, _ := json.Marshal(m)
-		d.text = string(b)
-		if len(objs) == 1 {
-			d.text = text
+		d.text = text
+		if len(objs) > 1 {
+			b, _ := json.Marshal(m)
+			d.text = string(b)
 		}
 		out = append(out, d)
 	}
@@ -137,7 +136,7 @@ func idOf(text string) string {
 // for a document sent on its own (a segment or an independent subsegment),
 // which carries trace_id; mustBeSub for the members of an array.
 func parseSegment(m map[string]any, top, mustBeSub bool) (*segDoc, *segError) {
-	d := &segDoc{raw: m}
+	d := &segDoc{}
 	var err *segError
 	str := func(k string) string {
 		v, ok := m[k]
@@ -386,14 +385,4 @@ func readCause(d *segDoc, m map[string]any) {
 		x.message, _ = em["message"].(string)
 		d.exceptions = append(d.exceptions, x)
 	}
-}
-
-// compactJSON is text without insignificant whitespace, or text itself
-// when it does not compact.
-func compactJSON(text string) string {
-	var b bytes.Buffer
-	if json.Compact(&b, []byte(text)) != nil {
-		return text
-	}
-	return b.String()
 }
