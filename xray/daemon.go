@@ -11,9 +11,6 @@ import (
 // (AWS_XRAY_DAEMON_ADDRESS).
 const DaemonAddr = "127.0.0.1:2000"
 
-// daemonHeader is the first line of every datagram the X-Ray SDKs send.
-var daemonHeader = []byte(`{"format":"json","version":1}`)
-
 // maxDatagram is the largest UDP payload the daemon reads.
 const maxDatagram = 64 * 1024
 
@@ -67,7 +64,9 @@ func (s *Service) StartDaemon(addr string) (string, error) {
 	return conn.LocalAddr().String(), nil
 }
 
-// receiveDatagram stores the segment of one daemon datagram.
+// receiveDatagram stores the segment of one daemon datagram: the header
+// line {"format":"json","version":1} (spacing as the SDK writes it), a
+// newline, the document.
 func (s *Service) receiveDatagram(b []byte) {
 	header, doc, ok := bytes.Cut(b, []byte("\n"))
 	var h struct {

@@ -41,8 +41,6 @@ type segError struct {
 	code, msg string
 }
 
-func (e *segError) Error() string { return e.code + ": " + e.msg }
-
 func segErr(kind, format string, args ...any) *segError {
 	return &segError{code: kind, msg: fmt.Sprintf(format, args...)}
 }
@@ -60,7 +58,6 @@ type exception struct{ name, message string }
 // segDoc is a validated segment or subsegment.
 type segDoc struct {
 	text                    string // the document as sent (top-level documents only)
-	raw                     map[string]any
 	id, traceID, parentID   string
 	name, origin, namespace string
 	typ                     string // "" or "subsegment"
