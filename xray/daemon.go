@@ -58,16 +58,19 @@ func (s *Service) StartDaemon(addr string) (string, error) {
 			if err != nil {
 				return
 			}
-			s.receiveDatagram(buf[:n])
+			s.ServeDatagram(buf[:n])
 		}
 	}()
 	return conn.LocalAddr().String(), nil
 }
 
-// receiveDatagram stores the segment of one daemon datagram: the header
-// line {"format":"json","version":1} (spacing as the SDK writes it), a
-// newline, the document.
-func (s *Service) receiveDatagram(b []byte) {
+// ServeDatagram stores the segment of one X-Ray daemon datagram, as the
+// UDP daemon does: the header line {"format":"json","version":1} (spacing
+// as the SDK writes it), a newline, the document, stored in the cloud's own
+// account and region. It reports whether the segment was stored; a
+// dropped one counts in DaemonDrops. A listener of its own (the standalone
+// server's -xray-daemon, which outlives resets) hands it each datagram.
+func (s *Service) ServeDatagram(b []byte) bool {
 	header, doc, ok := bytes.Cut(b, []byte("\n"))
 	var h struct {
 		Format  string `json:"format"`
@@ -75,12 +78,14 @@ func (s *Service) receiveDatagram(b []byte) {
 	}
 	if !ok || json.Unmarshal(header, &h) != nil || h.Format != "json" || h.Version != 1 {
 		s.countDrop()
-		return
+		return false
 	}
 	out := s.putDocuments(s.env.Scope(), []string{string(doc)})
 	if len(out.UnprocessedTraceSegments) > 0 {
 		s.countDrop()
+		return false
 	}
+	return true
 }
 
 func (s *Service) countDrop() {
