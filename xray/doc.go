@@ -37,7 +37,9 @@
 //     origin) is kept as sent. PutTelemetryRecords is counted.
 //   - BatchGetTraces returns each segment's document with the subsegments
 //     sent apart merged under their parent (parent_id, trace_id and type
-//     dropped), and those whose parent never came as segments of their own.
+//     dropped), and those whose parent never came as segments of their own;
+//     a trace over 500 KB has LimitExceeded. An in-progress segment does not
+//     overwrite the complete one with its id.
 //   - GetTraceSummaries over a window of at most 24 hours, newest first,
 //     100 a page, TimeRangeType TraceId (the trace id's time; the default),
 //     Event or Service (the trace's latest segment time), Sampling and
@@ -112,7 +114,7 @@
 // UpdateIndexingRule, StartTraceRetrieval, ListRetrievedTraces,
 // GetRetrievedTracesGraph and CancelTraceRetrieval are
 // InvalidRequestException). SamplingBoostStatisticsDocuments are ignored.
-// The UDP daemon is not started by the standalone server.
+// The standalone server serves the UDP daemon only with -xray-daemon.
 //
 // # Plumbing for the root package
 //

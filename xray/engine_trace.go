@@ -122,7 +122,11 @@ func (p *partition) put(d *segDoc, now time.Time) {
 	if d.independent {
 		into = t.subs
 	}
-	if _, seen := into[d.id]; !seen {
+	old, seen := into[d.id]
+	if seen && !old.inProgress && d.inProgress {
+		return // a complete segment is not overwritten by an in-progress one
+	}
+	if !seen {
 		t.order = append(t.order, d.id)
 	}
 	into[d.id] = d

@@ -153,3 +153,27 @@ func TestRetention_TracesGoneAt30Days(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, out.TraceSummaries)
 }
+
+// An in-progress segment sent after the complete one does not overwrite
+// it; a trace over 500 KB is LimitExceeded.
+func TestPutTraceSegments_InProgressAfterCompleteAndTraceLimit(t *testing.T) {
+	e := newEnv(t)
+	tr := traceID(1, 6)
+	e.put(t, doc(tr, segID(1), "svc", 1, 3, nil))
+	e.put(t, `{"trace_id":"`+tr+`","id":"`+segID(1)+`","name":"svc","start_time":`+ts(1)+`,"in_progress":true}`)
+	assert.Empty(t, e.summaries(t, "partial"))
+
+	big := traceID(2, 7)
+	pad := strings.Repeat("x", 60*1000)
+	docs := []string{}
+	for i := range 9 {
+		docs = append(docs, doc(big, segID(i+1), "svc", 2, 1, seg{"metadata": seg{"pad": pad}}))
+	}
+	e.put(t, docs...)
+	out, err := e.client.BatchGetTraces(e.ctx, &sdk.BatchGetTracesInput{TraceIds: []string{tr, big}})
+	require.NoError(t, err)
+	require.Len(t, out.Traces, 2)
+	assert.False(t, *out.Traces[0].LimitExceeded)
+	assert.True(t, *out.Traces[1].LimitExceeded)
+	assert.Len(t, out.Traces[1].Segments, 9)
+}

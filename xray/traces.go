@@ -18,6 +18,10 @@ const (
 	SummariesPerPage = 100
 	MaxSummaryWindow = 24 * time.Hour
 	MaxBatchTraceIDs = 5
+	// MaxTraceBytes is the trace document size limit (500 KB): a trace
+	// over it comes back from BatchGetTraces with LimitExceeded, its
+	// segments still listed.
+	MaxTraceBytes = 500 * 1000
 )
 
 // SamplingStrategy asks GetTraceSummaries for a sample of the traces.
@@ -153,7 +157,8 @@ type BatchGetTracesOutput struct {
 }
 
 // BatchGetTraces returns whole traces by id: each segment's document with
-// the subsegments sent apart merged in. Unknown ids are unprocessed.
+// the subsegments sent apart merged in. Unknown ids are unprocessed; a
+// trace over MaxTraceBytes has LimitExceeded.
 func (s *Service) BatchGetTraces(ctx context.Context, in BatchGetTracesInput) (BatchGetTracesOutput, error) {
 	sc, err := s.enter(ctx, "BatchGetTraces")
 	if err != nil {
@@ -175,7 +180,13 @@ func (s *Service) BatchGetTraces(ctx context.Context, in BatchGetTracesInput) (B
 				out.UnprocessedTraceIds = append(out.UnprocessedTraceIds, id)
 				continue
 			}
-			out.Traces = append(out.Traces, Trace{Id: id, Duration: t.viewOf().duration, Segments: t.documents()})
+			segs := t.documents()
+			size := 0
+			for _, sg := range segs {
+				size += len(sg.Document)
+			}
+			out.Traces = append(out.Traces, Trace{Id: id, Duration: round3(t.viewOf().duration), Segments: segs,
+				LimitExceeded: size > MaxTraceBytes})
 		}
 		return out, nil
 	})
