@@ -167,6 +167,9 @@ func parseSegment(m map[string]any, top, mustBeSub bool) (*segDoc, *segError) {
 	if err := readAnnotations(d, m); err != nil {
 		return nil, err
 	}
+	if err := checkLinks(m); err != nil {
+		return nil, err
+	}
 	readCause(d, m)
 	if subs, ok := m["subsegments"]; ok {
 		list, isList := subs.([]any)
@@ -382,4 +385,35 @@ func readCause(d *segDoc, m map[string]any) {
 		x.message, _ = em["message"].(string)
 		d.exceptions = append(d.exceptions, x)
 	}
+}
+
+// checkLinks checks span links to other traces: each an object with a
+// trace_id in X-Ray's form and a 16-hex-digit id; attributes, when given,
+// an object.
+func checkLinks(m map[string]any) *segError {
+	v, ok := m["links"]
+	if !ok {
+		return nil
+	}
+	list, isList := v.([]any)
+	if !isList {
+		return segErr(segInvalidField, "Field links must be an array")
+	}
+	for _, e := range list {
+		l, isObj := e.(map[string]any)
+		if !isObj {
+			return segErr(segInvalidField, "Field links must hold objects")
+		}
+		tr, _ := l["trace_id"].(string)
+		id, _ := l["id"].(string)
+		if !traceIDPattern.MatchString(tr) || !hexID.MatchString(id) {
+			return segErr(segInvalidField, "A link needs a trace_id and a 16-hex-digit id")
+		}
+		if a, has := l["attributes"]; has {
+			if _, isObj := a.(map[string]any); !isObj {
+				return segErr(segInvalidField, "A link's attributes must be an object")
+			}
+		}
+	}
+	return nil
 }

@@ -73,7 +73,7 @@ func ts(sec float64) string {
 func TestPutTraceSegments_BadDocumentsAreUnprocessedWithTheirCodes(t *testing.T) {
 	e := newEnv(t)
 	tr := traceID(1, 3)
-	good := doc(tr, segID(1), "ok", 1, 1, nil)
+	good := doc(tr, segID(1), "ok", 1, 1, seg{"links": []seg{{"trace_id": traceID(9, 9), "id": segID(99), "attributes": seg{"k": "v"}}}})
 	cases := []struct {
 		name, doc, code, id string
 	}{
@@ -95,6 +95,8 @@ func TestPutTraceSegments_BadDocumentsAreUnprocessedWithTheirCodes(t *testing.T)
 		{"annotation key", doc(tr, segID(13), "a", 1, 1, seg{"annotations": seg{"a-b": 1}}), "InvalidAnnotation", segID(13)},
 		{"error not bool", doc(tr, segID(14), "a", 1, 1, seg{"error": "yes"}), "InvalidField", segID(14)},
 		{"bad nested subsegment", doc(tr, segID(15), "a", 1, 1, seg{"subsegments": []seg{{"id": segID(16), "name": "x"}}}), "MissingRequiredField", segID(15)},
+		{"link without id", doc(tr, segID(18), "a", 1, 1, seg{"links": []seg{{"trace_id": tr}}}), "InvalidField", segID(18)},
+		{"links not a list", doc(tr, segID(19), "a", 1, 1, seg{"links": "x"}), "InvalidField", segID(19)},
 		{"too large", doc(tr, segID(17), "a", 1, 1, seg{"metadata": seg{"pad": strings.Repeat("x", 64*1024)}}), "SegmentTooLarge", segID(17)},
 	}
 	docs := []string{good}
