@@ -2,6 +2,7 @@ package xray
 
 import (
 	"encoding/json"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,30 +40,67 @@ func cmpEntry(a, b indexEntry) int {
 	return strings.Compare(a.id, b.id)
 }
 
-// timeIndex is a set of traces sorted by one of their times.
-type timeIndex []indexEntry
+// timeIndex is a set of traces sorted by one of their times, in buckets of
+// a second: an insert touches one bucket (and the sorted list of seconds
+// when the second is new), a window reads only its own seconds.
+type timeIndex struct {
+	secs    []int64                // the seconds that hold entries, sorted
+	buckets map[int64][]indexEntry // by second, each sorted by cmpEntry
+}
+
+func newTimeIndex() timeIndex { return timeIndex{buckets: map[int64][]indexEntry{}} }
+
+func secondOf(at float64) int64 { return int64(math.Floor(at)) }
 
 func (x *timeIndex) insert(e indexEntry) {
-	i, found := slices.BinarySearchFunc(*x, e, cmpEntry)
+	sec := secondOf(e.at)
+	b, ok := x.buckets[sec]
+	if !ok {
+		i, _ := slices.BinarySearch(x.secs, sec)
+		x.secs = slices.Insert(x.secs, i, sec)
+	}
+	i, found := slices.BinarySearchFunc(b, e, cmpEntry)
 	if !found {
-		*x = slices.Insert(*x, i, e)
+		x.buckets[sec] = slices.Insert(b, i, e)
 	}
 }
 
 func (x *timeIndex) remove(e indexEntry) {
-	if i, found := slices.BinarySearchFunc(*x, e, cmpEntry); found {
-		*x = slices.Delete(*x, i, i+1)
+	sec := secondOf(e.at)
+	b := x.buckets[sec]
+	i, found := slices.BinarySearchFunc(b, e, cmpEntry)
+	if !found {
+		return
+	}
+	b = slices.Delete(b, i, i+1)
+	if len(b) > 0 {
+		x.buckets[sec] = b
+		return
+	}
+	delete(x.buckets, sec)
+	if j, ok := slices.BinarySearch(x.secs, sec); ok {
+		x.secs = slices.Delete(x.secs, j, j+1)
 	}
 }
 
 // window returns the entries with from <= at <= to, oldest first.
-func (x timeIndex) window(from, to float64) []indexEntry {
-	lo, _ := slices.BinarySearchFunc(x, indexEntry{at: from}, cmpEntry)
-	hi, _ := slices.BinarySearchFunc(x, indexEntry{at: to, id: "\xff"}, cmpEntry)
-	if hi < lo {
+func (x *timeIndex) window(from, to float64) []indexEntry {
+	if to < from || math.IsNaN(from) || math.IsNaN(to) {
 		return nil
 	}
-	return x[lo:hi]
+	lo, _ := slices.BinarySearch(x.secs, secondOf(from))
+	var out []indexEntry
+	for _, sec := range x.secs[lo:] {
+		if sec > secondOf(to) {
+			break
+		}
+		for _, e := range x.buckets[sec] {
+			if e.at >= from && e.at <= to {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
 }
 
 // receipt is when a trace came, for retention.
@@ -82,7 +120,7 @@ type partition struct {
 }
 
 func newPartition(sc faults.Scope) *partition {
-	return &partition{scope: sc, traces: map[string]*trace{}, settings: newSettings(sc)}
+	return &partition{scope: sc, traces: map[string]*trace{}, byID: newTimeIndex(), byEvent: newTimeIndex(), settings: newSettings(sc)}
 }
 
 // expire drops the traces whose first segment came Retention ago or more.
