@@ -119,5 +119,7 @@
 // # Plumbing for the root package
 //
 // New and Describe, which the cloud calls to build and wire the service;
-// Close, which stops the UDP daemons.
+// Close, which stops the UDP daemons; the bus endpoint: a service of the
+// cloud that emits segments posts each document to SegmentsARN(scope), at
+// O(1) cost per call, and X-Ray stores it in that account and region.
 package xray

@@ -48,10 +48,10 @@ func New(env *cloudenv.Env) *Service {
 }
 
 // Describe tells the cloud how to wire the service: its signing name, ARN
-// service, handler and closer.
+// service, handler, bus endpoint (busendpoint.go) and closer.
 func (s *Service) Describe() cloudenv.Descriptor {
 	return cloudenv.Descriptor{Name: "xray", SigningNames: []string{"xray"}, ARNService: arnService,
-		Handler: s, Close: s.Close}
+		Handler: s, Endpoint: s.deliver, Close: s.Close}
 }
 
 // Close stops the UDP daemons StartDaemon started and waits for their
