@@ -67,7 +67,8 @@
 //     GetTimeSeriesServiceStatistics buckets the same counts per Period for
 //     the services or edges an entity selector names.
 //   - Groups (filter expressions parsed on write, insights configuration,
-//     tags); sampling rules with the Default rule every account has
+//     tags) and the Default group every account has (every trace; listed by
+//     GetGroups, not created, changed or deleted); sampling rules with the Default rule every account has
 //     (priority 10000, reservoir 1 a second, fixed rate 5%; it cannot be
 //     deleted and takes only FixedRate and ReservoirSize); GetSamplingTargets
 //     (the reservoir split between the clients that reported within the

@@ -63,7 +63,7 @@ func (s *Service) CreateGroup(ctx context.Context, in CreateGroupInput) (GroupOu
 	if in.GroupName == "" || utf8.RuneCountInString(in.GroupName) > 32 {
 		return GroupOutput{}, errInvalid("GroupName must be 1 to 32 characters")
 	}
-	if in.GroupName == "Default" {
+	if in.GroupName == defaultGroupName {
 		return GroupOutput{}, errInvalid("Default is a reserved group name")
 	}
 	ic, err := insights(in.InsightsConfiguration)
@@ -95,6 +95,16 @@ func copyGroup(g *Group) *Group {
 	return &c
 }
 
+// defaultGroupName is the group every account has: every trace, no
+// filter expression. It cannot be created, changed or deleted.
+const defaultGroupName = "Default"
+
+// defaultGroup is the partition's Default group.
+func (p *partition) defaultGroup() *Group {
+	return &Group{GroupName: defaultGroupName, GroupARN: p.scope.ARN(arnService, "group/"+defaultGroupName),
+		InsightsConfiguration: &InsightsConfiguration{InsightsEnabled: ptr(false), NotificationsEnabled: ptr(false)}}
+}
+
 // GroupRef names a group by GroupName or GroupARN.
 type GroupRef struct {
 	GroupName string `json:",omitempty"`
@@ -105,6 +115,9 @@ type GroupRef struct {
 func (p *partition) groupOf(ref GroupRef) (*Group, error) {
 	if ref.GroupName == "" && ref.GroupARN == "" {
 		return nil, errInvalid("Either GroupName or GroupARN is required")
+	}
+	if def := p.defaultGroup(); ref.GroupName == def.GroupName || (ref.GroupName == "" && ref.GroupARN == def.GroupARN) {
+		return def, nil
 	}
 	for _, g := range p.groups {
 		if (ref.GroupName != "" && g.GroupName == ref.GroupName) || (ref.GroupName == "" && g.GroupARN == ref.GroupARN) {
@@ -140,17 +153,19 @@ type GetGroupsOutput struct {
 	NextToken string `json:",omitempty"`
 }
 
-// GetGroups lists the groups by name, 100 a page.
+// GetGroups lists the groups by name, the Default group among them, 100
+// a page.
 func (s *Service) GetGroups(ctx context.Context, in GetGroupsInput) (GetGroupsOutput, error) {
 	sc, err := s.enter(ctx, "GetGroups")
 	if err != nil {
 		return GetGroupsOutput{}, err
 	}
 	return locked(s, sc, func(p *partition) (GetGroupsOutput, error) {
-		all := make([]*Group, 0, len(p.groups))
+		all := make([]*Group, 0, len(p.groups)+1)
 		for _, g := range p.groups {
 			all = append(all, g)
 		}
+		all = append(all, p.defaultGroup())
 		slices.SortFunc(all, func(a, b *Group) int { return strings.Compare(a.GroupName, b.GroupName) })
 		page, next, ok := pagetoken.Page(all, func(g *Group) string { return g.GroupName }, in.NextToken, 100)
 		if !ok {
@@ -183,6 +198,9 @@ func (s *Service) UpdateGroup(ctx context.Context, in UpdateGroupInput) (GroupOu
 		g, err := p.groupOf(GroupRef{in.GroupName, in.GroupARN})
 		if err != nil {
 			return GroupOutput{}, err
+		}
+		if g.GroupName == defaultGroupName {
+			return GroupOutput{}, errInvalid("The Default group cannot be updated")
 		}
 		next := *copyGroup(g)
 		if in.FilterExpression != nil {
@@ -218,6 +236,9 @@ func (s *Service) DeleteGroup(ctx context.Context, in GroupRef) (struct{}, error
 		g, err := p.groupOf(in)
 		if err != nil {
 			return struct{}{}, err
+		}
+		if g.GroupName == defaultGroupName {
+			return struct{}{}, errInvalid("The Default group cannot be deleted")
 		}
 		delete(p.groups, g.GroupName)
 		delete(p.tags, g.GroupARN)

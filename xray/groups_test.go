@@ -41,7 +41,11 @@ func TestGroups_Lifecycle(t *testing.T) {
 	assert.True(t, *up.Group.InsightsConfiguration.InsightsEnabled)
 	list, err := e.client.GetGroups(e.ctx, &sdk.GetGroupsInput{})
 	require.NoError(t, err)
-	require.Len(t, list.Groups, 1)
+	require.Len(t, list.Groups, 2)
+	assert.Equal(t, "Default", *list.Groups[0].GroupName)
+	assert.Equal(t, "arn:aws:xray:us-east-1:000000000000:group/Default", *list.Groups[0].GroupARN)
+	_, err = e.client.DeleteGroup(e.ctx, &sdk.DeleteGroupInput{GroupName: aws.String("Default")})
+	require.ErrorAs(t, err, &inv, "the Default group stays")
 
 	_, err = e.client.TagResource(e.ctx, &sdk.TagResourceInput{ResourceARN: c.Group.GroupARN, Tags: []types.Tag{{Key: aws.String("k2"), Value: aws.String("v2")}}})
 	require.NoError(t, err)
