@@ -12,6 +12,7 @@ import (
 	"github.com/awsfake/awsfake/sns"
 	"github.com/awsfake/awsfake/sqs"
 	"github.com/awsfake/awsfake/sts"
+	"github.com/awsfake/awsfake/xray"
 )
 
 // services holds one engine per AWS service and the routes to their wire
@@ -31,6 +32,7 @@ type services struct {
 	s3     *s3.Service
 	logs   *logs.Service
 	cw     *cloudwatch.Service
+	xray   *xray.Service
 }
 
 // describer is a service as the cloud wires it.
@@ -68,6 +70,7 @@ func (c *Cloud) startServices() {
 	c.s3 = add(c, s3.New)
 	c.logs = add(c, logs.New)
 	c.cw = add(c, cloudwatch.New)
+	c.xray = add(c, xray.New)
 }
 
 // closeServices stops the background work of every service, the last built
@@ -108,3 +111,8 @@ func (c *Cloud) Logs() *logs.Service { return c.logs }
 // CloudWatch returns the CloudWatch service: metrics, alarms evaluated on
 // the cloud clock, and fault injection.
 func (c *Cloud) CloudWatch() *cloudwatch.Service { return c.cw }
+
+// XRay returns the X-Ray service: its Go API (segments, traces, the
+// service graph, groups, sampling rules), the UDP daemon (StartDaemon),
+// the sampling helper for a test's own tracer and fault injection.
+func (c *Cloud) XRay() *xray.Service { return c.xray }

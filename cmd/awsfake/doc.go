@@ -15,6 +15,9 @@
 //	-region, -account the cloud's region and account id (us-east-1, 000000000000)
 //	-seed N           make generated ids deterministic
 //	-v                log one line per request to stderr: service.Operation, method, URI, status, size, request id
+//	-xray-daemon host:port
+//	                  also serve the X-Ray daemon's UDP protocol there (off by default; the
+//	                  SDKs send to 127.0.0.1:2000); it outlives /_awsfake/reset
 //
 // Besides every AWS API the cloud serves, awsfake answers:
 //

@@ -31,6 +31,7 @@ type options struct {
 	verify      bool      // -verify-sigv4
 	origins     []string  // -allow-origin, repeatable
 	hosts       []string  // -allow-host, repeatable
+	xrayDaemon  string    // -xray-daemon; "" for none
 }
 
 // accountID is the form of an AWS account id: 12 digits.
@@ -77,6 +78,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		return nil
 	})
 	fs.BoolVar(&o.verbose, "v", false, "log one line per request to stderr")
+	fs.StringVar(&o.xrayDaemon, "xray-daemon", "", "also serve the X-Ray daemon's UDP protocol on `host:port` (the SDKs' default is 127.0.0.1:2000)")
 	if err := fs.Parse(args); err != nil {
 		return options{}, usageError{err: err, help: errors.Is(err, flag.ErrHelp)}
 	}
@@ -113,6 +115,11 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	}
 	if err := checkAddr(o.addr, o.allowRemote); err != nil {
 		return fail("%v", err)
+	}
+	if o.xrayDaemon != "" {
+		if err := checkAddr(o.xrayDaemon, o.allowRemote); err != nil {
+			return fail("-xray-daemon: %v", err)
+		}
 	}
 	return o, nil
 }

@@ -41,6 +41,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready fun
 	}
 	srv := newServer(opts, clk)
 	defer srv.close()
+	if o.xrayDaemon != "" {
+		d, err := startXRayDaemon(o.xrayDaemon, srv, stdout)
+		if err != nil {
+			_ = ln.Close()
+			return err
+		}
+		defer d.close()
+	}
 
 	var h http.Handler = srv
 	if o.verbose {

@@ -168,6 +168,10 @@ var xrayRoots = map[string]bool{
 	"TagResource": true, "UntagResource": true, "ListTagsForResource": true,
 	"InsightSummaries": true, "Insight": true, "InsightEvents": true, "InsightImpactGraph": true,
 	"TimeSeriesServiceStatistics": true, "GetIndexingRules": true, "UpdateIndexingRule": true,
+	// The newer operations of the current client (xray v1.36.25).
+	"PutResourcePolicy": true, "ListResourcePolicies": true, "DeleteResourcePolicy": true,
+	"StartTraceRetrieval": true, "ListRetrievedTraces": true, "GetRetrievedTracesGraph": true, "CancelTraceRetrieval": true,
+	"GetTraceSegmentDestination": true, "UpdateTraceSegmentDestination": true,
 }
 
 // scope returns the service field of the SigV4 credential scope.

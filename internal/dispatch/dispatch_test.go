@@ -103,6 +103,10 @@ func TestIdentify_RealisticRequestsFromEachClientFamily(t *testing.T) {
 		{"API Gateway v2 signed", req{target: "/v2/apis", header: map[string]string{"Authorization": auth("apigateway")}}, dispatch.APIGateway},
 		{"X-Ray PutTraceSegments", req{target: "/TraceSegments", header: map[string]string{"Content-Type": "application/json"}}, dispatch.XRay},
 		{"X-Ray GetSamplingRules", req{target: "/GetSamplingRules"}, dispatch.XRay},
+		{"X-Ray PutResourcePolicy unsigned", req{target: "/PutResourcePolicy"}, dispatch.XRay},
+		{"X-Ray StartTraceRetrieval unsigned", req{target: "/StartTraceRetrieval"}, dispatch.XRay},
+		{"X-Ray GetTraceSegmentDestination unsigned", req{target: "/GetTraceSegmentDestination"}, dispatch.XRay},
+		{"X-Ray CancelTraceRetrieval unsigned", req{target: "/CancelTraceRetrieval"}, dispatch.XRay},
 		// S3, the fallback.
 		{"S3 path-style signed", req{method: "PUT", target: "/bucket/key", body: "data", header: map[string]string{"Authorization": auth("s3")}}, dispatch.S3},
 		{"S3 path-style bucket named like a REST root", req{method: "PUT", target: "/restapis", header: map[string]string{"Authorization": auth("s3")}}, dispatch.S3},
