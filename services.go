@@ -6,6 +6,7 @@ import (
 	"github.com/awsfake/awsfake/iam"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/lambda"
+	"github.com/awsfake/awsfake/route53"
 	"github.com/awsfake/awsfake/s3"
 	"github.com/awsfake/awsfake/sns"
 	"github.com/awsfake/awsfake/sqs"
@@ -21,12 +22,13 @@ type services struct {
 	// rules, by signing name (Descriptor.AnswersCORS).
 	answersCORS map[string]func(*http.Request) bool
 
-	sts    *sts.Service
-	iam    *iam.Service
-	sqs    *sqs.Service
-	sns    *sns.Service
-	lambda *lambda.Service
-	s3     *s3.Service
+	sts     *sts.Service
+	iam     *iam.Service
+	sqs     *sqs.Service
+	sns     *sns.Service
+	lambda  *lambda.Service
+	s3      *s3.Service
+	route53 *route53.Service
 }
 
 // describer is a service as the cloud wires it.
@@ -62,6 +64,7 @@ func (c *Cloud) startServices() {
 	c.lambda = add(c, lambda.New)
 	c.lambda.SetQueueSource(lambdaQueues{c.sqs})
 	c.s3 = add(c, s3.New)
+	c.route53 = add(c, route53.New)
 }
 
 // closeServices stops the background work of every service, the last built
@@ -93,3 +96,8 @@ func (c *Cloud) Lambda() *lambda.Service { return c.lambda }
 // S3 returns the S3 service: its Go API, snapshots, recorded notifications
 // and fault injection.
 func (c *Cloud) S3() *s3.Service { return c.s3 }
+
+// Route53 returns the Route 53 service: its Go API (hosted zones, record
+// sets, changes, TestDNSAnswer), the name servers that answer by routing
+// policy (Resolver, DialDNS, ServeDNS), and fault injection.
+func (c *Cloud) Route53() *route53.Service { return c.route53 }
