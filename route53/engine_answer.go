@@ -42,14 +42,12 @@ type lookup struct {
 // other types, then the policy's choice among the name and type's sets.
 func (s *Service) answerLocked(z *zone, q lookup, depth int) answer {
 	n, owner := z.nodes[q.name], q.name
+	if n == nil && (z.ents[q.name] > 0 || q.name == z.name) {
+		return answer{rcode: rcodeNoError, authority: z.soa()} // an empty non-terminal: NODATA
+	}
 	if n == nil {
-		n = z.wildcard(q.name)
-		if n == nil {
-			rcode := rcodeNXDomain
-			if z.ents[q.name] > 0 {
-				rcode = rcodeNoError // an empty non-terminal: NODATA
-			}
-			return answer{rcode: rcode, authority: z.soa()}
+		if n = z.wildcard(q.name); n == nil {
+			return answer{rcode: rcodeNXDomain, authority: z.soa()}
 		}
 	}
 	typ := q.typ
