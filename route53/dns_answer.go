@@ -67,6 +67,7 @@ func (s *Service) fillLocked(resp *response, question dnsQuestion, loc ClientLoc
 	for range maxChain {
 		a := s.answerLocked(z, lookup{name: name, typ: typ, loc: loc}, 0)
 		resp.answers = append(resp.answers, encodeRRs(a.answers)...)
+		resp.presentation = append(resp.presentation, a.answers...)
 		if len(resp.answers) == 0 || len(a.answers) == 0 {
 			if a.rcode == rcodeNXDomain {
 				resp.rcode = dnsNXDomain

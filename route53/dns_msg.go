@@ -229,6 +229,7 @@ type response struct {
 	edns                           bool
 	ecs                            *clientSubnet
 	scope                          uint8
+	presentation                   []rr // the answers in presentation form (Answer)
 }
 
 // pack encodes the response.

@@ -33,7 +33,7 @@ type undo struct {
 // applyBatch applies changes to the zone in order and returns AWS's
 // messages for every one it refused; with any message, the zone is put
 // back as it was: a batch is applied whole or not at all.
-func (z *zone) applyBatch(changes []Change, zones func(id string) *zone) []string {
+func (z *zone) applyBatch(changes []Change, zones func(id string) *zone, limit int) []string {
 	var msgs []string
 	var log []undo
 	seen := map[rrKey]string{}
@@ -56,8 +56,8 @@ func (z *zone) applyBatch(changes []Change, zones func(id string) *zone) []strin
 	if len(msgs) == 0 {
 		msgs = z.checkAliases(changes, zones)
 	}
-	if len(msgs) == 0 && z.count() > MaxRecordSets {
-		msgs = []string{fmt.Sprintf("The resource record set limit of %d for the hosted zone has been exceeded.", MaxRecordSets)}
+	if len(msgs) == 0 && z.count() > int64(limit) {
+		msgs = []string{fmt.Sprintf("The resource record set limit of %d for the hosted zone has been exceeded.", limit)}
 	}
 	if len(msgs) > 0 {
 		for i := len(log) - 1; i >= 0; i-- {

@@ -40,7 +40,7 @@ func (s *Service) ChangeResourceRecordSets(ctx context.Context, in ChangeResourc
 		return ChangeResourceRecordSetsOutput{}, err
 	}
 	a := s.accountLocked(sc.Account, true)
-	if msgs := z.applyBatch(changes, func(id string) *zone { return a.zones[id] }); len(msgs) > 0 {
+	if msgs := z.applyBatch(changes, func(id string) *zone { return a.zones[id] }, s.maxRecordSets); len(msgs) > 0 {
 		return ChangeResourceRecordSetsOutput{}, invalidChangeBatch(msgs)
 	}
 	return ChangeResourceRecordSetsOutput{ChangeInfo: s.submitLocked(sc, a, in.ChangeBatch.Comment)}, nil

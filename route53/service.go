@@ -38,20 +38,23 @@ type Service struct {
 	byName    map[string][]*zone  // public zones by name, oldest first: who answers DNS
 	unhealthy map[string]bool     // health check ids SetHealthCheckStatus marked failing
 	locations []clientLocation    // SetClientLocation, most specific prefix first
-	servers   []io.Closer         // ServeDNS listeners, closed by Close
-	wg        sync.WaitGroup      // the listeners' goroutines
+	// maxRecordSets is the quota of record sets per zone (SetMaxRecordSets).
+	maxRecordSets int
+	servers       []io.Closer    // ServeDNS listeners, closed by Close
+	wg            sync.WaitGroup // the listeners' goroutines
 }
 
 // New returns the Route 53 service of the cloud whose environment is env. It
 // starts nothing.
 func New(env *cloudenv.Env) *Service {
 	return &Service{
-		env:       env,
-		faults:    faults.New[struct{}](faultOps, env.Clock, env.Scope()),
-		answers:   env.IDs.Derive("route53/answers"),
-		accounts:  map[string]*account{},
-		byName:    map[string][]*zone{},
-		unhealthy: map[string]bool{},
+		env:           env,
+		faults:        faults.New[struct{}](faultOps, env.Clock, env.Scope()),
+		answers:       env.IDs.Derive("route53/answers"),
+		accounts:      map[string]*account{},
+		byName:        map[string][]*zone{},
+		maxRecordSets: MaxRecordSets,
+		unhealthy:     map[string]bool{},
 	}
 }
 
@@ -77,6 +80,15 @@ func (s *Service) Close() {
 		_ = c.Close()
 	}
 	s.wg.Wait()
+}
+
+// SetMaxRecordSets sets the quota of record sets in one zone (default
+// MaxRecordSets, AWS's default quota, which AWS raises on request). A batch
+// that would take a zone over it is InvalidChangeBatch.
+func (s *Service) SetMaxRecordSets(n int) {
+	s.mu.Lock()
+	s.maxRecordSets = n
+	s.mu.Unlock()
 }
 
 func (s *Service) now() time.Time { return s.env.Clock.Now() }

@@ -242,7 +242,7 @@ func (s *Service) GetHostedZoneLimit(ctx context.Context, id, typ string) (Limit
 		return Limit{}, err
 	}
 	if typ == "MAX_RRSETS_BY_ZONE" {
-		return Limit{Type: typ, Value: MaxRecordSets, Count: z.count()}, nil
+		return Limit{Type: typ, Value: int64(s.maxRecordSets), Count: z.count()}, nil
 	}
 	if !z.private {
 		return Limit{}, newError("HostedZoneNotPrivate", "The specified hosted zone is a public hosted zone, not a private hosted zone.")
