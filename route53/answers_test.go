@@ -197,3 +197,29 @@ func TestTestDNSAnswer_Wildcard(t *testing.T) {
 	assert.Equal(t, "NOERROR", aws.ToString(sub.ResponseCode))
 	assert.Empty(t, sub.RecordData)
 }
+
+// Geoproximity answers the nearest location after bias: biased distance =
+// distance × (1 − bias/100) (AWS: "Geoproximity routing"); a bias of 95
+// draws a Frankfurt client (480 km from Paris, 6,700 from Virginia) to
+// Virginia: 6,700 × 0.05 = 335 km.
+func TestTestDNSAnswer_GeoproximityWithBias(t *testing.T) {
+	e := newEnv(t)
+	e.cloud.Route53().SetClientLocation(netip.MustParsePrefix("203.0.113.0/24"), route53.ClientLocation{Region: "eu-central-1"})
+	id := e.zone(t, "example.com")
+	gp := func(v, sid string, g types.GeoProximityLocation) types.Change {
+		return identified(rec(types.ChangeActionUpsert, "gp.example.com", types.RRTypeA, 60, v), sid, func(rs *types.ResourceRecordSet) { rs.GeoProximityLocation = &g })
+	}
+	e.mustChange(t, id,
+		gp("192.0.2.1", "paris", types.GeoProximityLocation{Coordinates: &types.Coordinates{Latitude: aws.String("48.86"), Longitude: aws.String("2.35")}}),
+		gp("192.0.2.2", "virginia", types.GeoProximityLocation{AWSRegion: aws.String("us-east-1")}))
+	ask := func() []string {
+		return e.test(t, &sdk.TestDNSAnswerInput{HostedZoneId: aws.String(id), RecordName: aws.String("gp.example.com"), RecordType: types.RRTypeA, ResolverIP: aws.String("203.0.113.9")}).RecordData
+	}
+	assert.Equal(t, []string{"192.0.2.1"}, ask())
+	e.mustChange(t, id, gp("192.0.2.2", "virginia", types.GeoProximityLocation{AWSRegion: aws.String("us-east-1"), Bias: aws.Int32(95)}))
+	assert.Equal(t, []string{"192.0.2.2"}, ask())
+
+	_, err := e.change(id, gp("192.0.2.3", "bad", types.GeoProximityLocation{AWSRegion: aws.String("us-east-1"), Bias: aws.Int32(100)}))
+	var bad *types.InvalidInput
+	require.ErrorAs(t, err, &bad)
+}

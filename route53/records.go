@@ -147,8 +147,38 @@ func checkPolicy(rs *ResourceRecordSet, where string) error {
 		return invalidInput("Invalid request: Expected exactly one of %s, but found more than one in %s", all, where)
 	case rs.GeoLocation != nil:
 		return checkGeo(rs.GeoLocation)
+	case rs.Region != "" && !knownRegion(rs.Region):
+		return invalidInput("1 validation error detected: Value '%s' at 'resourceRecordSet.region' failed to satisfy constraint: Member must satisfy enum value set", rs.Region)
+	case rs.GeoProximityLocation != nil:
+		return checkGeoProximity(rs.GeoProximityLocation, where)
 	case rs.CidrRoutingConfig != nil:
 		return newError(codeNoSuchCidrCollection, "The CIDR collection you specified, %s, doesn't exist.", rs.CidrRoutingConfig.CollectionId)
+	}
+	return nil
+}
+
+// checkGeoProximity checks a geoproximity location: exactly one of an AWS
+// region, a Local Zone group or coordinates (latitude -90..90, longitude
+// -180..180, as decimal text), and a bias of -99..99.
+func checkGeoProximity(g *GeoProximityLocation, where string) error {
+	n := 0
+	for _, set := range []bool{g.AWSRegion != "", g.LocalZoneGroup != "", g.Coordinates != nil} {
+		if set {
+			n++
+		}
+	}
+	if n != 1 {
+		return invalidInput("Invalid request: Expected exactly one of [AWSRegion, LocalZoneGroup, or Coordinates], but found %d in %s", n, where)
+	}
+	if g.Bias != nil && (*g.Bias < -99 || *g.Bias > 99) {
+		return invalidInput("1 validation error detected: Value '%d' at 'resourceRecordSet.geoProximityLocation.bias' failed to satisfy constraint: Member must have value between -99 and 99", *g.Bias)
+	}
+	if g.LocalZoneGroup != "" {
+		return invalidInput("Invalid request: Local Zone groups are not supported in %s", where)
+	}
+	p, ok := placeOf(g)
+	if !ok || p[0] < -90 || p[0] > 90 || p[1] < -180 || p[1] > 180 {
+		return invalidInput("Invalid request: GeoProximityLocation is invalid in %s", where)
 	}
 	return nil
 }
