@@ -25,7 +25,8 @@
 //     GetHostedZone, DeleteHostedZone (HostedZoneNotEmpty), ListHostedZones
 //     (creation order), ListHostedZonesByName (labels reversed, escaped
 //     form), GetHostedZoneCount, UpdateHostedZoneComment; reusable delegation
-//     sets; tags; GetAccountLimit, GetHostedZoneLimit,
+//     sets; tags; query logging configurations (one per public zone, to a
+//     log group ARN in us-east-1; stored, no logs written); GetAccountLimit, GetHostedZoneLimit,
 //     GetReusableDelegationSetLimit with AWS's default quotas.
 //   - ChangeResourceRecordSets: CREATE, DELETE, UPSERT applied in order and
 //     atomically (one refused change refuses the batch); AWS's
@@ -98,8 +99,7 @@
 // NoSuchTrafficPolicy, NoSuchTrafficPolicyInstance; lists empty), CIDR
 // collections (CreateCidrCollection LimitsExceeded, the rest
 // NoSuchCidrCollectionException; IP-based records are refused the same
-// way), query logging (CreateQueryLoggingConfig
-// NoSuchCloudWatchLogsLogGroup), DNSSEC signing (CreateKeySigningKey
+// way), DNSSEC signing (CreateKeySigningKey
 // InvalidKMSArn, EnableHostedZoneDNSSEC KeySigningKeyWithActiveStatusNotFound,
 // DisableHostedZoneDNSSEC DNSSECNotFound, GetDNSSEC NOT_SIGNING), VPC
 // association authorizations, record set protections and

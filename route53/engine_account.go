@@ -13,14 +13,15 @@ type account struct {
 	changes   map[string]*change // by id (no prefix)
 	sets      map[string]*delegationSet
 	setRefs   map[string]bool // CallerReferences of CreateReusableDelegationSet
-	nextZone  int             // numbers zone ids
+	queryLogs map[string]*QueryLoggingConfig
+	nextZone  int // numbers zone ids
 	nextSet   int
 	nextNames int // picks the name servers of a zone without a reusable set
 }
 
 func newAccount() *account {
 	return &account{zones: map[string]*zone{}, refs: map[string]bool{}, changes: map[string]*change{},
-		sets: map[string]*delegationSet{}, setRefs: map[string]bool{}}
+		sets: map[string]*delegationSet{}, setRefs: map[string]bool{}, queryLogs: map[string]*QueryLoggingConfig{}}
 }
 
 // change is one submitted change: PENDING until ChangePropagation has

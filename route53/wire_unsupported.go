@@ -7,7 +7,7 @@ import (
 )
 
 // The operations of features the fake does not model yet (health checks,
-// traffic policies, CIDR collections, query logging, DNSSEC signing, VPC
+// traffic policies, CIDR collections, DNSSEC signing, VPC
 // association authorizations, record set protections, zone features) are
 // bound to the answer AWS gives an account that has none of them: an empty
 // list or a zero count, the NoSuch... error for one named, and, for one
@@ -37,7 +37,6 @@ const (
 	noTrafficPolicy   = "No traffic policy exists with the specified ID."
 	noTrafficInstance = "No traffic policy instance exists with the specified ID."
 	noCidrCollection  = "The CIDR collection you specified doesn't exist."
-	noQueryLogging    = "There is no DNS query logging configuration with the specified ID."
 	noKSK             = "The specified key-signing key (KSK) doesn't exist."
 )
 
@@ -76,11 +75,6 @@ func unsupportedRoutes() []protocol.Route[handlerFunc] {
 		route(g, "/cidrcollection", "ListCidrCollections", empty("ListCidrCollectionsResponse", "<CidrCollections></CidrCollections>")),
 		route(g, "/cidrcollection/{CidrCollectionId}", "ListCidrLocations", refuse(codeNoSuchCidrCollection, noCidrCollection)),
 		route(g, "/cidrcollection/{CidrCollectionId}/cidrblocks", "ListCidrBlocks", refuse(codeNoSuchCidrCollection, noCidrCollection)),
-
-		route(p, "/queryloggingconfig", "CreateQueryLoggingConfig", refuse(codeNoSuchCloudWatchLogs, "There is no CloudWatch Logs log group with the specified ARN.")),
-		route(g, "/queryloggingconfig/{Id}", "GetQueryLoggingConfig", refuse(codeNoSuchQueryLogging, noQueryLogging)),
-		route(d, "/queryloggingconfig/{Id}", "DeleteQueryLoggingConfig", refuse(codeNoSuchQueryLogging, noQueryLogging)),
-		route(g, "/queryloggingconfig", "ListQueryLoggingConfigs", empty("ListQueryLoggingConfigsResponse", "<QueryLoggingConfigs></QueryLoggingConfigs>")),
 
 		route(p, "/keysigningkey", "CreateKeySigningKey", refuse("InvalidKMSArn", "The KeyManagementServiceArn that you specified isn't valid to use with DNSSEC signing.")),
 		route(p, "/keysigningkey/{HostedZoneId}/{Name}/activate", "ActivateKeySigningKey", refuse(codeNoSuchKeySigningKey, noKSK)),

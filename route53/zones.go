@@ -246,6 +246,11 @@ func (s *Service) DeleteHostedZone(ctx context.Context, in DeleteHostedZoneInput
 	}
 	a := s.accountLocked(sc.Account, true)
 	delete(a.zones, z.id)
+	for id, q := range a.queryLogs {
+		if q.HostedZoneId == z.id {
+			delete(a.queryLogs, id) // the zone's logging goes with it
+		}
+	}
 	s.byName[z.name] = slices.DeleteFunc(s.byName[z.name], func(o *zone) bool { return o == z })
 	if len(s.byName[z.name]) == 0 {
 		delete(s.byName, z.name)

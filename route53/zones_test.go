@@ -187,3 +187,32 @@ func TestReusableDelegationSet_SharedByZones(t *testing.T) {
 	assert.Equal(t, int64(2), acct.Count)
 	assert.Equal(t, int64(500), aws.ToInt64(acct.Limit.Value))
 }
+
+// Query logging configurations are stored: one per public zone, to a log
+// group in us-east-1.
+func TestQueryLoggingConfig_StoredOnePerZone(t *testing.T) {
+	e := newEnv(t)
+	id := e.zone(t, "example.com")
+	arn := "arn:aws:logs:us-east-1:000000000000:log-group:/aws/route53/example.com"
+	out, err := e.client.CreateQueryLoggingConfig(e.ctx, &sdk.CreateQueryLoggingConfigInput{HostedZoneId: aws.String(id), CloudWatchLogsLogGroupArn: aws.String(arn)})
+	require.NoError(t, err)
+	assert.Equal(t, id, aws.ToString(out.QueryLoggingConfig.HostedZoneId))
+	_, err = e.client.CreateQueryLoggingConfig(e.ctx, &sdk.CreateQueryLoggingConfigInput{HostedZoneId: aws.String(id), CloudWatchLogsLogGroupArn: aws.String(arn)})
+	var exists *types.QueryLoggingConfigAlreadyExists
+	require.ErrorAs(t, err, &exists)
+	_, err = e.client.CreateQueryLoggingConfig(e.ctx, &sdk.CreateQueryLoggingConfigInput{HostedZoneId: aws.String(id),
+		CloudWatchLogsLogGroupArn: aws.String("arn:aws:logs:eu-west-1:000000000000:log-group:x")})
+	var bad *types.InvalidInput
+	require.ErrorAs(t, err, &bad)
+	list, err := e.client.ListQueryLoggingConfigs(e.ctx, &sdk.ListQueryLoggingConfigsInput{HostedZoneId: aws.String(id)})
+	require.NoError(t, err)
+	require.Len(t, list.QueryLoggingConfigs, 1)
+	got, err := e.client.GetQueryLoggingConfig(e.ctx, &sdk.GetQueryLoggingConfigInput{Id: out.QueryLoggingConfig.Id})
+	require.NoError(t, err)
+	assert.Equal(t, arn, aws.ToString(got.QueryLoggingConfig.CloudWatchLogsLogGroupArn))
+	_, err = e.client.DeleteQueryLoggingConfig(e.ctx, &sdk.DeleteQueryLoggingConfigInput{Id: out.QueryLoggingConfig.Id})
+	require.NoError(t, err)
+	_, err = e.client.GetQueryLoggingConfig(e.ctx, &sdk.GetQueryLoggingConfigInput{Id: out.QueryLoggingConfig.Id})
+	var missing *types.NoSuchQueryLoggingConfig
+	require.ErrorAs(t, err, &missing)
+}
