@@ -26,7 +26,10 @@
 //     (creation order), ListHostedZonesByName (labels reversed, escaped
 //     form), GetHostedZoneCount, UpdateHostedZoneComment; reusable delegation
 //     sets; tags; query logging configurations (one per public zone, to a
-//     log group ARN in us-east-1; stored, no logs written); GetAccountLimit, GetHostedZoneLimit,
+//     log group ARN in us-east-1; stored, no logs written); DNSSEC
+//     key-signing keys (a KMS key ARN in us-east-1, ACTIVE or INACTIVE, two
+//     per zone, public material drawn from the seeded source; signing needs
+//     an ACTIVE key; answers are not signed); GetAccountLimit, GetHostedZoneLimit,
 //     GetReusableDelegationSetLimit with AWS's default quotas.
 //   - ChangeResourceRecordSets: CREATE, DELETE, UPSERT applied in order and
 //     atomically (one refused change refuses the batch); AWS's
@@ -99,10 +102,7 @@
 // NoSuchTrafficPolicy, NoSuchTrafficPolicyInstance; lists empty), CIDR
 // collections (CreateCidrCollection LimitsExceeded, the rest
 // NoSuchCidrCollectionException; IP-based records are refused the same
-// way), DNSSEC signing (CreateKeySigningKey
-// InvalidKMSArn, EnableHostedZoneDNSSEC KeySigningKeyWithActiveStatusNotFound,
-// DisableHostedZoneDNSSEC DNSSECNotFound, GetDNSSEC NOT_SIGNING), VPC
-// association authorizations, record set protections and
+// way), VPC association authorizations, record set protections and
 // UpdateHostedZoneFeatures. They are bound in wire_unsupported.go and
 // record no call.
 //

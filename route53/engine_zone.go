@@ -14,6 +14,7 @@ type zone struct {
 	delegationSet          string   // the reusable set it uses, if any
 	seq                    uint64   // creation order across the cloud
 	tags                   map[string]string
+	dnssec                 *dnssec // nil until a DNSSEC operation reads it
 	// nodes holds the record sets by name, then type: a DNS lookup is two
 	// map reads whatever the zone's size.
 	nodes map[string]*node

@@ -37,7 +37,6 @@ const (
 	noTrafficPolicy   = "No traffic policy exists with the specified ID."
 	noTrafficInstance = "No traffic policy instance exists with the specified ID."
 	noCidrCollection  = "The CIDR collection you specified doesn't exist."
-	noKSK             = "The specified key-signing key (KSK) doesn't exist."
 )
 
 func unsupportedRoutes() []protocol.Route[handlerFunc] {
@@ -75,14 +74,6 @@ func unsupportedRoutes() []protocol.Route[handlerFunc] {
 		route(g, "/cidrcollection", "ListCidrCollections", empty("ListCidrCollectionsResponse", "<CidrCollections></CidrCollections>")),
 		route(g, "/cidrcollection/{CidrCollectionId}", "ListCidrLocations", refuse(codeNoSuchCidrCollection, noCidrCollection)),
 		route(g, "/cidrcollection/{CidrCollectionId}/cidrblocks", "ListCidrBlocks", refuse(codeNoSuchCidrCollection, noCidrCollection)),
-
-		route(p, "/keysigningkey", "CreateKeySigningKey", refuse("InvalidKMSArn", "The KeyManagementServiceArn that you specified isn't valid to use with DNSSEC signing.")),
-		route(p, "/keysigningkey/{HostedZoneId}/{Name}/activate", "ActivateKeySigningKey", refuse(codeNoSuchKeySigningKey, noKSK)),
-		route(p, "/keysigningkey/{HostedZoneId}/{Name}/deactivate", "DeactivateKeySigningKey", refuse(codeNoSuchKeySigningKey, noKSK)),
-		route(d, "/keysigningkey/{HostedZoneId}/{Name}", "DeleteKeySigningKey", refuse(codeNoSuchKeySigningKey, noKSK)),
-		route(p, "/hostedzone/{Id}/enable-dnssec", "EnableHostedZoneDNSSEC", refuse("KeySigningKeyWithActiveStatusNotFound", "A key-signing key (KSK) with ACTIVE status wasn't found.")),
-		route(p, "/hostedzone/{Id}/disable-dnssec", "DisableHostedZoneDNSSEC", refuse(codeDNSSECNotFound, "The hosted zone doesn't have any DNSSEC resources.")),
-		route(g, "/hostedzone/{Id}/dnssec", "GetDNSSEC", empty("GetDNSSECResponse", "<Status><ServeSignature>NOT_SIGNING</ServeSignature></Status><KeySigningKeys></KeySigningKeys>")),
 
 		route(p, "/hostedzone/{Id}/authorizevpcassociation", "CreateVPCAssociationAuthorization", refuse(codeTooManyVPCAuthorizations, "You've created the maximum number of authorizations that can be created for the specified hosted zone.")),
 		route(p, "/hostedzone/{Id}/deauthorizevpcassociation", "DeleteVPCAssociationAuthorization", refuse(codeVPCAuthNotFound, "The VPC that you specified is not authorized to be associated with the hosted zone.")),

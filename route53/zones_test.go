@@ -216,3 +216,42 @@ func TestQueryLoggingConfig_StoredOnePerZone(t *testing.T) {
 	var missing *types.NoSuchQueryLoggingConfig
 	require.ErrorAs(t, err, &missing)
 }
+
+// DNSSEC key-signing keys are stored: signing needs an ACTIVE key, the
+// last ACTIVE key of a signing zone cannot be deactivated, an ACTIVE key
+// cannot be deleted.
+func TestDNSSEC_KeySigningKeys(t *testing.T) {
+	e := newEnv(t)
+	id := e.zone(t, "example.com")
+	kms := "arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+	_, err := e.client.EnableHostedZoneDNSSEC(e.ctx, &sdk.EnableHostedZoneDNSSECInput{HostedZoneId: aws.String(id)})
+	var noActive *types.KeySigningKeyWithActiveStatusNotFound
+	require.ErrorAs(t, err, &noActive)
+	ksk, err := e.client.CreateKeySigningKey(e.ctx, &sdk.CreateKeySigningKeyInput{CallerReference: aws.String("k1"), HostedZoneId: aws.String(id),
+		KeyManagementServiceArn: aws.String(kms), Name: aws.String("ksk1"), Status: aws.String("ACTIVE")})
+	require.NoError(t, err)
+	assert.Equal(t, int32(257), ksk.KeySigningKey.Flag)
+	assert.Equal(t, "ECDSAP256SHA256", aws.ToString(ksk.KeySigningKey.SigningAlgorithmMnemonic))
+	_, err = e.client.EnableHostedZoneDNSSEC(e.ctx, &sdk.EnableHostedZoneDNSSECInput{HostedZoneId: aws.String(id)})
+	require.NoError(t, err)
+	got, err := e.client.GetDNSSEC(e.ctx, &sdk.GetDNSSECInput{HostedZoneId: aws.String(id)})
+	require.NoError(t, err)
+	assert.Equal(t, "SIGNING", aws.ToString(got.Status.ServeSignature))
+	require.Len(t, got.KeySigningKeys, 1)
+	_, err = e.client.DeactivateKeySigningKey(e.ctx, &sdk.DeactivateKeySigningKeyInput{HostedZoneId: aws.String(id), Name: aws.String("ksk1")})
+	var inUse *types.KeySigningKeyInUse
+	require.ErrorAs(t, err, &inUse)
+	_, err = e.client.DeleteKeySigningKey(e.ctx, &sdk.DeleteKeySigningKeyInput{HostedZoneId: aws.String(id), Name: aws.String("ksk1")})
+	var status *types.InvalidKeySigningKeyStatus
+	require.ErrorAs(t, err, &status)
+	_, err = e.client.DisableHostedZoneDNSSEC(e.ctx, &sdk.DisableHostedZoneDNSSECInput{HostedZoneId: aws.String(id)})
+	require.NoError(t, err)
+	_, err = e.client.DeactivateKeySigningKey(e.ctx, &sdk.DeactivateKeySigningKeyInput{HostedZoneId: aws.String(id), Name: aws.String("ksk1")})
+	require.NoError(t, err)
+	_, err = e.client.DeleteKeySigningKey(e.ctx, &sdk.DeleteKeySigningKeyInput{HostedZoneId: aws.String(id), Name: aws.String("ksk1")})
+	require.NoError(t, err)
+	_, err = e.client.CreateKeySigningKey(e.ctx, &sdk.CreateKeySigningKeyInput{CallerReference: aws.String("k2"), HostedZoneId: aws.String(id),
+		KeyManagementServiceArn: aws.String("arn:aws:kms:eu-west-1:000000000000:key/x"), Name: aws.String("ksk2"), Status: aws.String("ACTIVE")})
+	var badKMS *types.InvalidKMSArn
+	require.ErrorAs(t, err, &badKMS)
+}
