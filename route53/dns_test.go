@@ -3,6 +3,7 @@ package route53_test
 import (
 	"context"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"net"
 	"net/netip"
@@ -185,4 +186,28 @@ func TestServeDNS_UDPAndTCPUntilClose(t *testing.T) {
 	e.cloud.Route53().Close()
 	_, err = net.Dial("tcp", at.String())
 	require.Error(t, err, "the listener is closed")
+}
+
+// A UDP answer larger than the client's buffer is truncated (TC), and Go's
+// resolver gets the whole answer over TCP from the same address.
+func TestServeDNS_TruncatedUDPRetriedOverTCP(t *testing.T) {
+	e := newEnv(t)
+	id := e.zone(t, "example.com")
+	var values []string
+	for i := range 40 {
+		values = append(values, fmt.Sprintf(`"record number %02d of a long answer"`, i))
+	}
+	e.mustChange(t, id, rec(types.ChangeActionCreate, "big.example.com", types.RRTypeTxt, 60, values...))
+	at, err := e.cloud.Route53().ServeDNS("127.0.0.1:0")
+	require.NoError(t, err)
+	var networks []string
+	r := &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, network, _ string) (net.Conn, error) {
+		networks = append(networks, network)
+		var d net.Dialer
+		return d.DialContext(ctx, network, at.String())
+	}}
+	txt, err := r.LookupTXT(context.Background(), "big.example.com.")
+	require.NoError(t, err)
+	assert.Len(t, txt, 40)
+	assert.Contains(t, networks, "tcp", "the truncated UDP answer made the resolver retry over TCP")
 }
