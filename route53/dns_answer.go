@@ -52,17 +52,15 @@ func (s *Service) answerDNS(msg []byte, client netip.Addr) []byte {
 // fillLocked answers question into resp, authoritatively, following CNAME
 // chains through the cloud's public zones.
 func (s *Service) fillLocked(resp *response, question dnsQuestion, loc ClientLocation) {
-	typ, known := typeNames[question.qtype]
+	// A type Route 53 does not store (ANY among them) has no records: the
+	// name's CNAME, NODATA or NXDOMAIN, as for any other type.
+	typ := typeNames[question.qtype]
 	z := s.servingZoneLocked(question.name)
 	if z == nil || (question.qclass != classIN && question.qclass != 255) {
 		resp.rcode = dnsRefused
 		return
 	}
 	resp.flags |= 1 << 10 // AA
-	if !known {
-		resp.authority = encodeRRs(z.soa())
-		return
-	}
 	name := question.name
 	for range maxChain {
 		a := s.answerLocked(z, lookup{name: name, typ: typ, loc: loc}, 0)

@@ -211,3 +211,19 @@ func TestServeDNS_TruncatedUDPRetriedOverTCP(t *testing.T) {
 	assert.Len(t, txt, 40)
 	assert.Contains(t, networks, "tcp", "the truncated UDP answer made the resolver retry over TCP")
 }
+
+// A type Route 53 does not store is NODATA for a name that exists and
+// NXDOMAIN for one that does not.
+func TestDNS_UnstoredTypeIsNodataOrNXDomain(t *testing.T) {
+	e := newEnv(t)
+	id := e.zone(t, "example.com")
+	e.mustChange(t, id, rec(types.ChangeActionCreate, "www.example.com", types.RRTypeA, 60, "192.0.2.1"))
+	conn, err := e.cloud.Route53().DialDNS(netip.MustParseAddr("192.0.2.53"))(e.ctx, "tcp", "")
+	require.NoError(t, err)
+	defer conn.Close()
+	rcode, as := exchange(t, conn, query(1, "www.example.com", 13, netip.Prefix{})) // HINFO
+	assert.Equal(t, 0, rcode)
+	assert.Empty(t, as)
+	rcode, _ = exchange(t, conn, query(2, "nope.example.com", 13, netip.Prefix{}))
+	assert.Equal(t, 3, rcode)
+}

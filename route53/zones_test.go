@@ -255,3 +255,25 @@ func TestDNSSEC_KeySigningKeys(t *testing.T) {
 	var badKMS *types.InvalidKMSArn
 	require.ErrorAs(t, err, &badKMS)
 }
+
+// ListHostedZones pages with NextMarker.
+func TestListHostedZones_Pages(t *testing.T) {
+	e := newEnv(t)
+	for _, n := range []string{"a.com", "b.com", "c.com"} {
+		e.zone(t, n)
+	}
+	var names []string
+	in := &sdk.ListHostedZonesInput{MaxItems: aws.Int32(2)}
+	for {
+		out, err := e.client.ListHostedZones(e.ctx, in)
+		require.NoError(t, err)
+		for _, z := range out.HostedZones {
+			names = append(names, aws.ToString(z.Name))
+		}
+		if !out.IsTruncated {
+			break
+		}
+		in.Marker = out.NextMarker
+	}
+	assert.Equal(t, []string{"a.com.", "b.com.", "c.com."}, names)
+}
