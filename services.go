@@ -8,6 +8,7 @@ import (
 	"github.com/awsfake/awsfake/iam"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/lambda"
+	"github.com/awsfake/awsfake/route53"
 	"github.com/awsfake/awsfake/s3"
 	"github.com/awsfake/awsfake/sns"
 	"github.com/awsfake/awsfake/sqs"
@@ -24,15 +25,16 @@ type services struct {
 	// rules, by signing name (Descriptor.AnswersCORS).
 	answersCORS map[string]func(*http.Request) bool
 
-	sts    *sts.Service
-	iam    *iam.Service
-	sqs    *sqs.Service
-	sns    *sns.Service
-	lambda *lambda.Service
-	s3     *s3.Service
-	logs   *logs.Service
-	cw     *cloudwatch.Service
-	xray   *xray.Service
+	sts     *sts.Service
+	iam     *iam.Service
+	sqs     *sqs.Service
+	sns     *sns.Service
+	lambda  *lambda.Service
+	s3      *s3.Service
+	logs    *logs.Service
+	cw      *cloudwatch.Service
+	xray    *xray.Service
+	route53 *route53.Service
 }
 
 // describer is a service as the cloud wires it.
@@ -71,6 +73,7 @@ func (c *Cloud) startServices() {
 	c.logs = add(c, logs.New)
 	c.cw = add(c, cloudwatch.New)
 	c.xray = add(c, xray.New)
+	c.route53 = add(c, route53.New)
 }
 
 // closeServices stops the background work of every service, the last built
@@ -116,3 +119,8 @@ func (c *Cloud) CloudWatch() *cloudwatch.Service { return c.cw }
 // service graph, groups, sampling rules), the UDP daemon (StartDaemon),
 // the sampling helper for a test's own tracer and fault injection.
 func (c *Cloud) XRay() *xray.Service { return c.xray }
+
+// Route53 returns the Route 53 service: its Go API (hosted zones, record
+// sets, changes, TestDNSAnswer), the name servers that answer by routing
+// policy (Resolver, DialDNS, ServeDNS), and fault injection.
+func (c *Cloud) Route53() *route53.Service { return c.route53 }

@@ -1,0 +1,115 @@
+// Package route53 is the fake Amazon Route 53: hosted zones, record sets
+// and changes over Route 53's restXml API (/2013-04-01/...) for the real
+// aws-sdk-go-v2 route53 client, and name servers that answer DNS
+// questions by the records and routing policies stored, in memory for Go's
+// net.Resolver or on a UDP/TCP listener.
+//
+// # Quick start
+//
+//	cloud := awsfake.NewT(t)
+//	client := route53.NewFromConfig(cloud.AWSConfig()) // the SDK's package
+//	zone, _ := client.CreateHostedZone(ctx, &route53.CreateHostedZoneInput{...})
+//	client.ChangeResourceRecordSets(ctx, ...)
+//	r := cloud.Route53().Resolver(netip.MustParseAddr("192.0.2.53"))
+//	addrs, _ := r.LookupHost(ctx, "www.example.com.")
+//
+// Route 53 is global: state is keyed by account alone.
+//
+// # What is implemented
+//
+//   - Hosted zones, public and private (VPC associations, ListHostedZonesByVPC):
+//     CreateHostedZone with the NS record (four ns-N.awsdns-NN.{com,net,org,co.uk}
+//     servers, TTL 172800) and SOA record ("<first NS>
+//     awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400", TTL 900) AWS
+//     creates; a reused CallerReference is HostedZoneAlreadyExists;
+//     GetHostedZone, DeleteHostedZone (HostedZoneNotEmpty), ListHostedZones
+//     (creation order), ListHostedZonesByName (labels reversed, escaped
+//     form), GetHostedZoneCount, UpdateHostedZoneComment; reusable delegation
+//     sets; tags; query logging configurations (one per public zone, to a
+//     log group ARN in us-east-1; stored, no logs written); DNSSEC
+//     key-signing keys (a KMS key ARN in us-east-1, ACTIVE or INACTIVE, two
+//     per zone, public material drawn from the seeded source; signing needs
+//     an ACTIVE key; answers are not signed); GetAccountLimit, GetHostedZoneLimit,
+//     GetReusableDelegationSetLimit with AWS's default quotas.
+//   - ChangeResourceRecordSets: CREATE, DELETE, UPSERT applied in order and
+//     atomically (one refused change refuses the batch); AWS's
+//     InvalidChangeBatch texts (one problem as "[...]" in the message, several
+//     in Messages); InvalidInput for a malformed change; value rules per type
+//     (A, AAAA, CAA, CNAME, DS, HTTPS, MX, NAPTR, NS, PTR, SOA, SPF, SRV,
+//     SSHFP, SVCB, TLSA, TXT); CNAME at the apex or beside other types; the
+//     apex NS and SOA kept; routing policies never mixed in a name and type;
+//     aliases into the account's zones checked; batch limits (1,000 records,
+//     32,000 value characters, UPSERT counted twice); the zone's quota of
+//     record sets (SetMaxRecordSets).
+//   - GetChange: PENDING for ChangePropagation (60 s) on the cloud's clock,
+//     INSYNC from that instant, computed when read (no timer).
+//   - ListResourceRecordSets in AWS's order: names by labels reversed with
+//     the trailing dot, compared as ASCII of the escaped form ("*" is \052),
+//     then type, then set identifier; the Next triple pages.
+//   - Answers by routing policy, for TestDNSAnswer and the name servers:
+//     simple (values in an order drawn from the cloud's seeded source),
+//     weighted (seeded draws; all-zero weights equally likely), latency
+//     (nearest region to the client's), geolocation (subdivision, country,
+//     continent, then "*"), geoproximity (coordinates or region, with AWS's
+//     bias formula), failover, multivalue (up to eight healthy), alias
+//     (with EvaluateTargetHealth), wildcards (RFC 4592), empty non-terminals
+//     (NODATA). Health: SetHealthCheckStatus is the seam health checks will
+//     use; a record without a failing health check is healthy, and when every
+//     record of a weighted, latency, geoproximity or multivalue group is
+//     unhealthy, all answer.
+//   - Where a client is: SetClientLocation places address prefixes (region,
+//     continent, country, subdivision, coordinates); a query's EDNS0 client
+//     subnet, or TestDNSAnswer's EDNS0ClientSubnetIP/Mask, wins over the
+//     resolver's address.
+//   - Name servers: Resolver and DialDNS answer Go's net.Resolver in memory
+//     with no socket and no goroutine; ServeDNS serves UDP (truncating to
+//     the client's buffer) and TCP until Close. Authoritative answers for the
+//     cloud's public zones, CNAME chains followed across them, NXDOMAIN and
+//     NODATA with the SOA in the authority section, the client subnet echoed
+//     with its scope. The DNS codec uses the standard library alone.
+//
+// # Where it differs from AWS
+//
+//   - Error texts that AWS does not publish are the fake's own, in AWS's
+//     shape: the value problems other than A and AAAA ("FATAL problem:
+//     MXRRDATANotTwoFields ..."), the mixed-policy and CNAME-multiple-value
+//     messages, the batch-limit messages. The rule followed: the code and
+//     status are AWS's, the wording follows AWS's pattern for the same
+//     check (ChangeResourceRecordSets' "Invalid Resource Record: 'FATAL
+//     problem: ...'").
+//   - Zone and change ids are drawn from the seeded source (Z + 20, C + 20
+//     characters); name servers are of AWS's form but not AWS's servers.
+//   - ListHostedZones lists in creation order; AWS documents no order.
+//   - A VPC id is accepted when it has EC2's form: there is no EC2 to ask.
+//     Private zones are not answered by the name servers (AWS answers them
+//     only inside their VPCs).
+//   - Latency between a client and a region is the great-circle distance
+//     between them (approximate region coordinates); AWS measures it.
+//   - Aliases to AWS service targets (CloudFront, ELB, S3 website, API
+//     Gateway zone ids) are stored but answer no data, as the cloud's own
+//     targets are not resolvable yet; an alias into the account's zones
+//     answers the target's records.
+//   - SVCB and HTTPS records with parameters are left out of DNS wire
+//     answers (TestDNSAnswer still shows them).
+//   - GetCheckerIpRanges answers an empty list; ListGeoLocations an empty one
+//     and GetGeoLocation NoSuchGeoLocation.
+//
+// # Operations answered as for an account without the feature
+//
+// Health checks (CreateHealthCheck is TooManyHealthChecks; Get, Update,
+// Delete, status and last failure are NoSuchHealthCheck; lists empty,
+// count 0), traffic policies and instances (TooManyTrafficPolicies,
+// NoSuchTrafficPolicy, NoSuchTrafficPolicyInstance; lists empty), CIDR
+// collections (CreateCidrCollection LimitsExceeded, the rest
+// NoSuchCidrCollectionException; IP-based records are refused the same
+// way), VPC association authorizations, record set protections and
+// UpdateHostedZoneFeatures. They are bound in wire_unsupported.go and
+// record no call.
+//
+// Route 53 Domains (route53domains) is not bound yet.
+//
+// # Plumbing for the root package
+//
+// New and Describe build and wire the service; Close stops ServeDNS's
+// listeners.
+package route53

@@ -1,0 +1,8 @@
+package route53
+
+// What the external tests (package route53_test) read of the package's
+// internals: the error catalogue and the wire table's operations.
+var (
+	Errs       = errs
+	Operations = routes.Operations
+)
