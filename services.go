@@ -71,6 +71,7 @@ func (c *Cloud) startServices() {
 	c.lambda.SetQueueSource(lambdaQueues{c.sqs})
 	c.s3 = add(c, s3.New)
 	c.logs = add(c, logs.New)
+	c.lambda.SetLogSink(c.logs)
 	c.cw = add(c, cloudwatch.New)
 	c.xray = add(c, xray.New)
 	c.route53 = add(c, route53.New)

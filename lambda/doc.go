@@ -276,6 +276,8 @@
 //   - SetQueueSource connects the SQS event source mappings to the cloud's
 //     SQS service, through the QueueSource interface (QueueAttributes,
 //     ReceiveMessages, DeleteMessages, Notify).
+//   - SetLogSink connects invocations' log lines to CloudWatch Logs
+//     (LogSink.AppendLines), one call when an invocation ends.
 //   - Close stops the service's background work; the cloud calls it after
 //     closing its scheduler and bus.
 //   - InvocationOf(ctx) tells the in-memory transport which invocation an

@@ -9,20 +9,24 @@ import (
 	"github.com/awsfake/awsfake/internal/bus"
 )
 
-// logsService is the ARN service of CloudWatch Logs, whose bus endpoint
-// receives the function's log lines.
-const logsService = "logs"
+// LogSink is where an invocation's log lines go when it ends: CloudWatch
+// Logs, which stores them in the group and stream named (a log group ARN),
+// creating both when missing, as the runtime's logs:CreateLogGroup and
+// logs:CreateLogStream do.
+type LogSink interface {
+	AppendLines(groupARN, stream string, lines []bus.LogLine) error
+}
 
 // sinkLocked keeps one line of an invocation's log for CloudWatch Logs,
 // when the cloud has it, O(1) on the invocation's path; flushLogsLocked
-// posts them when the invocation ends, as the runtime flushes its log.
+// hands them over when the invocation ends, as the runtime flushes its log.
 // LoggingConfig is respected: with LogFormat JSON the START, END and
 // REPORT lines become the platform.start, platform.runtimeDone and
 // platform.report records; SystemLogLevel WARN, ERROR or FATAL drops
 // those records (they are INFO); ApplicationLogLevel drops the handler's
 // JSON lines whose "level" is below it. It runs under s.mu.
 func (s *Service) sinkLocked(inv *invocation, e LogEvent) {
-	if !s.env.Bus.Serves(logsService) {
+	if s.logSink == nil {
 		return
 	}
 	if msg, keep := formatLine(inv.cfg.LoggingConfig, e); keep {
@@ -30,22 +34,24 @@ func (s *Service) sinkLocked(inv *invocation, e LogEvent) {
 	}
 }
 
-// flushLogsLocked posts an ended invocation's lines in one bus message to
-// the function's log group (/aws/lambda/<name>, or LoggingConfig.LogGroup)
-// and the stream of its execution environment. It runs under s.mu.
-func (s *Service) flushLogsLocked(inv *invocation) {
-	if len(inv.sink) == 0 {
-		return
+// flushLogsLocked returns what hands an ended invocation's lines to the
+// log sink, in the function's log group (/aws/lambda/<name>, or
+// LoggingConfig.LogGroup) and the stream of its execution environment: a
+// direct call, no bus post (issue 15), made once s.mu is released. It runs
+// under s.mu.
+func (s *Service) flushLogsLocked(inv *invocation) func() {
+	lines, sink := inv.sink, s.logSink
+	inv.sink = nil
+	if len(lines) == 0 || sink == nil {
+		return func() {}
 	}
 	a, err := arn.Parse(inv.arn)
 	if err != nil {
-		return
+		return func() {}
 	}
-	body, _ := json.Marshal(inv.sink)
-	inv.sink = nil
-	target := arn.Build(a.Partition, logsService, a.Region, a.Account, "log-group:"+logGroup(&inv.cfg))
-	s.env.Bus.Post(target, bus.Message{Source: inv.arn, Principal: "lambda.amazonaws.com", Body: body,
-		Meta: map[string]string{bus.MetaLogStream: inv.env.stream, bus.MetaSourceAccount: a.Account}})
+	group := arn.Build(a.Partition, "logs", a.Region, a.Account, "log-group:"+logGroup(&inv.cfg))
+	stream := inv.env.stream
+	return func() { _ = sink.AppendLines(group, stream, lines) }
 }
 
 // logLevels orders the log levels of LoggingConfig.

@@ -89,7 +89,7 @@ type invocation struct {
 	then     func(outcome)
 	finished atomic.Bool
 	lines    []string      // this invocation's log, guarded by s.mu
-	sink     []bus.LogLine // the lines for CloudWatch Logs, posted when it ends (logsink.go)
+	sink     []bus.LogLine // the lines for CloudWatch Logs, handed over when it ends (logsink.go)
 	// With SetProcessEnvironment on: whether the invocation sets the
 	// process environment, or why it may not.
 	setsProcessEnv    bool
@@ -284,7 +284,7 @@ func (inv *invocation) finish(o outcome) {
 	}
 	inv.logLocked("END RequestId: " + inv.id)
 	inv.logLocked(inv.report(end, o))
-	s.flushLogsLocked(inv)
+	flush := s.flushLogsLocked(inv)
 	delete(s.active, inv)
 	s.releaseLocked(inv.f, inv.reserved)
 	inv.pool.release(inv.env, end, !o.crashed, s.envMakerLocked(inv.f, inv.cfg.Version, "after "+inv.key))
@@ -298,6 +298,7 @@ func (inv *invocation) finish(o outcome) {
 		s.metricInvocation(inv, o, end)
 	}
 	s.mu.Unlock()
+	flush()
 	inv.then(o)
 }
 

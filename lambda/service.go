@@ -47,6 +47,7 @@ type Service struct {
 	processEnv, processEnvHeld bool
 	partitions                 map[partKey]*partition // by account and region, created on first write
 	queues                     QueueSource
+	logSink                    LogSink
 	accountCap                 int           // SetAccountConcurrency
 	idleTimeout                time.Duration // SetIdleTimeout
 	active                     map[*invocation]struct{}
@@ -98,6 +99,15 @@ func (s *Service) SetIdleTimeout(d time.Duration) {
 func (s *Service) SetQueueSource(q QueueSource) {
 	s.mu.Lock()
 	s.queues = q
+	s.mu.Unlock()
+}
+
+// SetLogSink connects invocations' log lines to CloudWatch Logs. The cloud
+// wires it to its Logs service; without one, lines stay in the function's
+// own log (Logs) only.
+func (s *Service) SetLogSink(l LogSink) {
+	s.mu.Lock()
+	s.logSink = l
 	s.mu.Unlock()
 }
 

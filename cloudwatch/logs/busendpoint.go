@@ -13,26 +13,31 @@ import (
 )
 
 // deliver is the service's bus endpoint: other services' log lines posted
-// to a log group ARN (see bus.MetaLogStream) land in the group and stream
-// named, both created when missing. Lines outside PutLogEvents' time
-// window are dropped, as AWS rejects them; the rest are stored in
-// timestamp order and feed the group's metric and subscription filters.
+// to a log group ARN (see bus.MetaLogStream) land as AppendLines puts them.
 func (s *Service) deliver(_ context.Context, target string, m bus.Message) ([]byte, error) {
-	a, err := arn.Parse(target)
-	if err != nil {
-		return nil, err
-	}
-	if !strings.HasPrefix(a.Resource, "log-group:") {
-		return nil, fmt.Errorf("logs: %s is not a log group", target)
-	}
-	name := groupNameOfResource(a.Resource)
-	streamName := m.Meta[bus.MetaLogStream]
-	if checkGroupName("logGroupName", name) != nil || checkStreamName("logStreamName", streamName) != nil {
-		return nil, fmt.Errorf("logs: bad log group %q or stream %q", name, streamName)
-	}
 	var lines []bus.LogLine
 	if err := json.Unmarshal(m.Body, &lines); err != nil {
 		return nil, fmt.Errorf("logs: %w", err)
+	}
+	return nil, s.AppendLines(target, m.Meta[bus.MetaLogStream], lines)
+}
+
+// AppendLines stores another service's log lines (Lambda's runtime) in the
+// group groupARN names and its stream, both created when missing. Lines
+// outside PutLogEvents' time window are dropped, as AWS rejects them; the
+// rest are stored in timestamp order and feed the group's metric and
+// subscription filters. It is plumbing for the root package.
+func (s *Service) AppendLines(groupARN, streamName string, lines []bus.LogLine) error {
+	a, err := arn.Parse(groupARN)
+	if err != nil {
+		return err
+	}
+	if !strings.HasPrefix(a.Resource, "log-group:") {
+		return fmt.Errorf("logs: %s is not a log group", groupARN)
+	}
+	name := groupNameOfResource(a.Resource)
+	if checkGroupName("logGroupName", name) != nil || checkStreamName("logStreamName", streamName) != nil {
+		return fmt.Errorf("logs: bad log group %q or stream %q", name, streamName)
 	}
 	sort.SliceStable(lines, func(i, j int) bool { return lines[i].Timestamp < lines[j].Timestamp })
 	sc := faults.Scope{Account: a.Account, Region: a.Region, Partition: a.Partition}
@@ -60,5 +65,5 @@ func (s *Service) deliver(_ context.Context, target string, m bus.Message) ([]by
 	post := s.storeLocked(sc, g, st, evs)
 	s.mu.Unlock()
 	post()
-	return nil, nil
+	return nil
 }

@@ -94,5 +94,6 @@
 // # Plumbing for the root package
 //
 // New, Describe (the handler, the bus endpoint for log group ARNs, Close)
-// and Close are what awsfake calls; cloud.Logs() gives the Go API.
+// and Close are what awsfake calls, and AppendLines, Lambda's log sink
+// (lambda.SetLogSink); cloud.Logs() gives the Go API.
 package logs
