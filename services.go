@@ -37,7 +37,7 @@ type describer interface{ Describe() cloudenv.Descriptor }
 // ARN service, its closer.
 func add[S describer](c *Cloud, build func(*cloudenv.Env) S) S {
 	s := build(c.env)
-	d := s.Describe()
+	d := c.enforced(s, s.Describe())
 	for _, name := range d.SigningNames {
 		c.routes[name] = d.Handler
 		if d.AnswersCORS != nil {
