@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -82,5 +83,62 @@ func TestEnforcement_TestKeysAreRoot(t *testing.T) {
 	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
 	client := sqs.NewFromConfig(cloud.AWSConfig())
 	_, err := client.CreateQueue(context.Background(), &sqs.CreateQueueInput{QueueName: aws.String("jobs")})
+	require.NoError(t, err)
+}
+
+// createRole creates the role name with the trust policy trust.
+func createRole(t *testing.T, cloud *awsfake.Cloud, name, trust string) string {
+	t.Helper()
+	out, err := iam.NewFromConfig(cloud.AWSConfig()).CreateRole(context.Background(),
+		&iam.CreateRoleInput{RoleName: aws.String(name), AssumeRolePolicyDocument: aws.String(trust)})
+	require.NoError(t, err)
+	return aws.ToString(out.Role.Arn)
+}
+
+// AssumeRole needs the role to exist and trust the caller: an untrusted
+// user is refused, a user the trust policy names is allowed with no
+// identity policy of its own (same account), a role that does not exist is
+// refused as not authorised (issue 17).
+func TestEnforcement_AssumeRoleNeedsTrust(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	role := createRole(t, cloud, "deployer", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow",`+
+		`"Principal":{"AWS":"arn:aws:iam::000000000000:user/ci"},"Action":"sts:AssumeRole"}]}`)
+	ci := sts.NewFromConfig(enforcedUser(t, cloud, "ci"))
+	intruder := sts.NewFromConfig(enforcedUser(t, cloud, "intruder"))
+
+	_, err := intruder.AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: aws.String(role), RoleSessionName: aws.String("s1")})
+	denied(t, err, "AccessDenied", "User: arn:aws:iam::000000000000:user/intruder is not authorized to perform: sts:AssumeRole"+
+		" on resource: arn:aws:iam::000000000000:role/deployer because no identity-based policy allows the sts:AssumeRole action")
+
+	out, err := ci.AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: aws.String(role), RoleSessionName: aws.String("s1")})
+	require.NoError(t, err)
+	assert.Equal(t, "arn:aws:sts::000000000000:assumed-role/deployer/s1", aws.ToString(out.AssumedRoleUser.Arn))
+
+	_, err = ci.AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: aws.String("arn:aws:iam::000000000000:role/nope"), RoleSessionName: aws.String("s1")})
+	denied(t, err, "AccessDenied", "User: arn:aws:iam::000000000000:user/ci is not authorized to perform: sts:AssumeRole"+
+		" on resource: arn:aws:iam::000000000000:role/nope")
+}
+
+// A role session has the role's policies: refused before the role has a
+// policy allowing the action, allowed after.
+func TestEnforcement_RoleSessionHasTheRolesPolicies(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	role := createRole(t, cloud, "worker", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow",`+
+		`"Principal":{"AWS":"arn:aws:iam::000000000000:root"},"Action":"sts:AssumeRole"}]}`)
+	out, err := sts.NewFromConfig(cloud.AWSConfig()).AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: aws.String(role), RoleSessionName: aws.String("w1")})
+	require.NoError(t, err, "the root user may assume a role that trusts its account")
+	cfg := cloud.AWSConfig()
+	cfg.Credentials = credentials.NewStaticCredentialsProvider(aws.ToString(out.Credentials.AccessKeyId),
+		aws.ToString(out.Credentials.SecretAccessKey), aws.ToString(out.Credentials.SessionToken))
+	client := sqs.NewFromConfig(cfg)
+	_, err = client.ListQueues(ctx, &sqs.ListQueuesInput{})
+	denied(t, err, "AccessDenied", "User: arn:aws:sts::000000000000:assumed-role/worker/w1 is not authorized to perform: sqs:ListQueues"+
+		" on resource: * because no identity-based policy allows the sqs:ListQueues action")
+	_, err = iam.NewFromConfig(cloud.AWSConfig()).AttachRolePolicy(ctx, &iam.AttachRolePolicyInput{RoleName: aws.String("worker"),
+		PolicyArn: aws.String("arn:aws:iam::aws:policy/AmazonSQSFullAccess")})
+	require.NoError(t, err)
+	_, err = client.ListQueues(ctx, &sqs.ListQueuesInput{})
 	require.NoError(t, err)
 }

@@ -57,6 +57,7 @@ func (c *Cloud) startServices() {
 	c.answersCORS = map[string]func(*http.Request) bool{}
 	c.sts = add(c, sts.New)
 	c.iam = add(c, iam.New)
+	c.sts.SetRoleSource(c.iam)
 	c.sqs = add(c, sqs.New)
 	c.sns = add(c, sns.New)
 	c.lambda = add(c, lambda.New)
