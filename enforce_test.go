@@ -8,6 +8,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	awslambda "github.com/aws/aws-sdk-go-v2/service/lambda"
+	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go"
@@ -141,4 +144,82 @@ func TestEnforcement_RoleSessionHasTheRolesPolicies(t *testing.T) {
 	require.NoError(t, err)
 	_, err = client.ListQueues(ctx, &sqs.ListQueuesInput{})
 	require.NoError(t, err)
+}
+
+// lambdaTrust is a trust policy that lets Lambda assume a role.
+const lambdaTrust = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
+
+// A handler's SDK calls carry its execution role: a role without
+// sqs:SendMessage fails inside the handler with AWS's message, and passes
+// once the policy is attached (issue 17).
+func TestEnforcement_HandlerCallsAreTheExecutionRoles(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	queue, err := sqs.NewFromConfig(cloud.AWSConfig()).CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("out")})
+	require.NoError(t, err)
+	role := createRole(t, cloud, "sender-role", lambdaTrust)
+	client := sqs.NewFromConfig(cloud.AWSConfig())
+	require.NoError(t, cloud.Lambda().RegisterHandler("send", func(ctx context.Context) error {
+		_, err := client.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: queue.QueueUrl, MessageBody: aws.String("hi")})
+		return err
+	}))
+	fn := awslambda.NewFromConfig(cloud.AWSConfig())
+	_, err = fn.CreateFunction(ctx, &awslambda.CreateFunctionInput{FunctionName: aws.String("sender"), Handler: aws.String("send"),
+		Runtime: lambdatypes.RuntimeProvidedal2023, Role: aws.String(role), Code: &lambdatypes.FunctionCode{ZipFile: []byte("zip")}})
+	require.NoError(t, err)
+
+	out, err := fn.Invoke(ctx, &awslambda.InvokeInput{FunctionName: aws.String("sender")})
+	require.NoError(t, err)
+	require.NotNil(t, out.FunctionError)
+	assert.Contains(t, string(out.Payload), "User: arn:aws:sts::000000000000:assumed-role/sender-role/sender is not authorized"+
+		" to perform: sqs:SendMessage on resource: arn:aws:sqs:us-east-1:000000000000:out"+
+		" because no identity-based policy allows the sqs:SendMessage action")
+
+	_, err = iam.NewFromConfig(cloud.AWSConfig()).PutRolePolicy(ctx, &iam.PutRolePolicyInput{RoleName: aws.String("sender-role"),
+		PolicyName: aws.String("send"), PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow",`+
+			`"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:000000000000:out"}]}`)})
+	require.NoError(t, err)
+	out, err = fn.Invoke(ctx, &awslambda.InvokeInput{FunctionName: aws.String("sender")})
+	require.NoError(t, err)
+	require.Nil(t, out.FunctionError, string(out.Payload))
+	cloud.SQS().CheckDepth(t, aws.ToString(queue.QueueUrl), 1, 0, 0)
+}
+
+// A queue policy allowing one SNS topic by aws:SourceArn lets that
+// topic's messages in and refuses another topic's, whose delivery fails
+// into DeliveryFailures (issue 17).
+func TestEnforcement_QueuePolicyChecksTheSourceTopic(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	q := sqs.NewFromConfig(cloud.AWSConfig())
+	n := sns.NewFromConfig(cloud.AWSConfig())
+	queue, err := q.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("inbox")})
+	require.NoError(t, err)
+	queueARN := "arn:aws:sqs:us-east-1:000000000000:inbox"
+	var topics []string
+	for _, name := range []string{"allowed", "other"} {
+		topic, err := n.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String(name)})
+		require.NoError(t, err)
+		_, err = n.Subscribe(ctx, &sns.SubscribeInput{TopicArn: topic.TopicArn, Protocol: aws.String("sqs"), Endpoint: aws.String(queueARN)})
+		require.NoError(t, err)
+		topics = append(topics, aws.ToString(topic.TopicArn))
+	}
+	_, err = q.SetQueueAttributes(ctx, &sqs.SetQueueAttributesInput{QueueUrl: queue.QueueUrl, Attributes: map[string]string{
+		"Policy": `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},` +
+			`"Action":"sqs:SendMessage","Resource":"` + queueARN + `","Condition":{"ArnEquals":{"aws:SourceArn":"` + topics[0] + `"}}}]}`}})
+	require.NoError(t, err)
+	for _, topic := range topics {
+		_, err = n.Publish(ctx, &sns.PublishInput{TopicArn: aws.String(topic), Message: aws.String("from " + topic)})
+		require.NoError(t, err)
+	}
+	require.NoError(t, cloud.Settle(ctx))
+	cloud.SQS().CheckDepth(t, aws.ToString(queue.QueueUrl), 1, 0, 0)
+	msgs, err := cloud.SQS().Messages(aws.ToString(queue.QueueUrl))
+	require.NoError(t, err)
+	assert.Contains(t, msgs[0].Body, `"Message" : "from `+topics[0]+`"`)
+	failures := cloud.DeliveryFailures()
+	require.Len(t, failures, 1)
+	assert.Equal(t, queueARN, failures[0].Target)
+	assert.Equal(t, topics[1], failures[0].Source)
+	awsfake.CheckCode(t, failures[0].Err, "AccessDenied")
 }
