@@ -223,3 +223,47 @@ func TestEnforcement_QueuePolicyChecksTheSourceTopic(t *testing.T) {
 	assert.Equal(t, topics[1], failures[0].Source)
 	awsfake.CheckCode(t, failures[0].Err, "AccessDenied")
 }
+
+// A cross-account call needs both the caller's identity policy and the
+// resource's policy to allow it (issue 17; IAM User Guide, "Cross-account
+// policy evaluation logic").
+func TestEnforcement_CrossAccountNeedsBothPolicies(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	owner := sqs.NewFromConfig(cloud.AWSConfig())
+	queue, err := owner.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("shared")})
+	require.NoError(t, err)
+	queueARN := "arn:aws:sqs:us-east-1:000000000000:shared"
+
+	// The user "partner" of account 111111111111, created by that account's root.
+	other := cloud.AWSConfigFor("us-east-1", "111111111111")
+	admin := iam.NewFromConfig(other)
+	_, err = admin.CreateUser(ctx, &iam.CreateUserInput{UserName: aws.String("partner")})
+	require.NoError(t, err)
+	key, err := admin.CreateAccessKey(ctx, &iam.CreateAccessKeyInput{UserName: aws.String("partner")})
+	require.NoError(t, err)
+	other.Credentials = credentials.NewStaticCredentialsProvider(aws.ToString(key.AccessKey.AccessKeyId),
+		aws.ToString(key.AccessKey.SecretAccessKey), "")
+	partner := sqs.NewFromConfig(other)
+	send := func() error {
+		_, err := partner.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: queue.QueueUrl, MessageBody: aws.String("hi")})
+		return err
+	}
+	who := "User: arn:aws:iam::111111111111:user/partner is not authorized to perform: sqs:SendMessage on resource: " + queueARN
+
+	_, err = owner.SetQueueAttributes(ctx, &sqs.SetQueueAttributesInput{QueueUrl: queue.QueueUrl, Attributes: map[string]string{
+		"Policy": `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:user/partner"},` +
+			`"Action":"sqs:SendMessage","Resource":"` + queueARN + `"}]}`}})
+	require.NoError(t, err)
+	denied(t, send(), "AccessDenied", who+" because no identity-based policy allows the sqs:SendMessage action")
+
+	_, err = admin.PutUserPolicy(ctx, &iam.PutUserPolicyInput{UserName: aws.String("partner"), PolicyName: aws.String("send"),
+		PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"}]}`)})
+	require.NoError(t, err)
+	require.NoError(t, send(), "both policies allow")
+
+	_, err = owner.SetQueueAttributes(ctx, &sqs.SetQueueAttributesInput{QueueUrl: queue.QueueUrl, Attributes: map[string]string{"Policy": ""}})
+	require.NoError(t, err)
+	denied(t, send(), "AccessDenied", who+" because no resource-based policy allows the sqs:SendMessage action")
+	cloud.SQS().CheckDepth(t, aws.ToString(queue.QueueUrl), 1, 0, 0)
+}
