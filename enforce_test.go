@@ -267,3 +267,22 @@ func TestEnforcement_CrossAccountNeedsBothPolicies(t *testing.T) {
 	denied(t, send(), "AccessDenied", who+" because no resource-based policy allows the sqs:SendMessage action")
 	cloud.SQS().CheckDepth(t, aws.ToString(queue.QueueUrl), 1, 0, 0)
 }
+
+// SNS refuses with its own code, AuthorizationError: a user without a
+// policy may not publish to a topic whose policy is AWS's default one,
+// and may once AmazonSNSFullAccess is attached.
+func TestEnforcement_SNSAnswersAuthorizationError(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	topic, err := sns.NewFromConfig(cloud.AWSConfig()).CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("news")})
+	require.NoError(t, err)
+	client := sns.NewFromConfig(enforcedUser(t, cloud, "writer"))
+	publish := func() error {
+		_, err := client.Publish(ctx, &sns.PublishInput{TopicArn: topic.TopicArn, Message: aws.String("hi")})
+		return err
+	}
+	denied(t, publish(), "AuthorizationError", "User: arn:aws:iam::000000000000:user/writer is not authorized to perform: sns:Publish"+
+		" on resource: arn:aws:sns:us-east-1:000000000000:news because no identity-based policy allows the sns:Publish action")
+	attach(t, cloud, "writer", "arn:aws:iam::aws:policy/AmazonSNSFullAccess")
+	require.NoError(t, publish())
+}
