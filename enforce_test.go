@@ -176,7 +176,7 @@ func TestEnforcement_HandlerCallsAreTheExecutionRoles(t *testing.T) {
 		" because no identity-based policy allows the sqs:SendMessage action")
 
 	_, err = iam.NewFromConfig(cloud.AWSConfig()).PutRolePolicy(ctx, &iam.PutRolePolicyInput{RoleName: aws.String("sender-role"),
-		PolicyName: aws.String("send"), PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow",`+
+		PolicyName: aws.String("send"), PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow",` +
 			`"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:000000000000:out"}]}`)})
 	require.NoError(t, err)
 	out, err = fn.Invoke(ctx, &awslambda.InvokeInput{FunctionName: aws.String("sender")})
@@ -285,4 +285,44 @@ func TestEnforcement_SNSAnswersAuthorizationError(t *testing.T) {
 		" on resource: arn:aws:sns:us-east-1:000000000000:news because no identity-based policy allows the sns:Publish action")
 	attach(t, cloud, "writer", "arn:aws:iam::aws:policy/AmazonSNSFullAccess")
 	require.NoError(t, publish())
+}
+
+// CreateFunction checks iam:PassRole on the execution role, and refuses a
+// role Lambda cannot assume with AWS's InvalidParameterValueException
+// (issue 17).
+func TestEnforcement_CreateFunctionPassesTheRole(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	role := createRole(t, cloud, "fn-role", lambdaTrust)
+	untrusting := createRole(t, cloud, "ec2-role", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow",`+
+		`"Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}`)
+	create := func(client *awslambda.Client, role string) error {
+		_, err := client.CreateFunction(ctx, &awslambda.CreateFunctionInput{FunctionName: aws.String("fn"), Handler: aws.String("h"),
+			Runtime: lambdatypes.RuntimeProvidedal2023, Role: aws.String(role), Code: &lambdatypes.FunctionCode{ZipFile: []byte("zip")}})
+		return err
+	}
+	root := awslambda.NewFromConfig(cloud.AWSConfig())
+	denied(t, create(root, untrusting), "InvalidParameterValueException", "The role defined for the function cannot be assumed by Lambda.")
+	denied(t, create(root, "arn:aws:iam::000000000000:role/missing"), "InvalidParameterValueException",
+		"The role defined for the function cannot be assumed by Lambda.")
+
+	dev := awslambda.NewFromConfig(enforcedUser(t, cloud, "dev"))
+	err := create(dev, role)
+	denied(t, err, "AccessDeniedException", "User: arn:aws:iam::000000000000:user/dev is not authorized to perform: lambda:CreateFunction"+
+		" on resource: arn:aws:lambda:us-east-1:000000000000:function:fn because no identity-based policy allows the lambda:CreateFunction action")
+	var httpErr interface{ HTTPStatusCode() int }
+	require.ErrorAs(t, err, &httpErr)
+	assert.Equal(t, 403, httpErr.HTTPStatusCode())
+
+	_, err = iam.NewFromConfig(cloud.AWSConfig()).PutUserPolicy(ctx, &iam.PutUserPolicyInput{UserName: aws.String("dev"), PolicyName: aws.String("lambda"),
+		PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"lambda:*","Resource":"*"}]}`)})
+	require.NoError(t, err)
+	denied(t, create(dev, role), "AccessDeniedException", "User: arn:aws:iam::000000000000:user/dev is not authorized to perform: iam:PassRole"+
+		" on resource: "+role+" because no identity-based policy allows the iam:PassRole action")
+
+	_, err = iam.NewFromConfig(cloud.AWSConfig()).PutUserPolicy(ctx, &iam.PutUserPolicyInput{UserName: aws.String("dev"), PolicyName: aws.String("pass"),
+		PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"` + role + `",` +
+			`"Condition":{"StringEquals":{"iam:PassedToService":"lambda.amazonaws.com"}}}]}`)})
+	require.NoError(t, err)
+	require.NoError(t, create(dev, role))
 }

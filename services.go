@@ -62,6 +62,7 @@ func (c *Cloud) startServices() {
 	c.sns = add(c, sns.New)
 	c.lambda = add(c, lambda.New)
 	c.lambda.SetQueueSource(lambdaQueues{c.sqs})
+	c.lambda.SetRoleSource(c.iam)
 	c.s3 = add(c, s3.New)
 }
 

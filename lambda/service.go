@@ -47,6 +47,7 @@ type Service struct {
 	processEnv, processEnvHeld bool
 	partitions                 map[partKey]*partition // by account and region, created on first write
 	queues                     QueueSource
+	roles                      RoleSource    // SetRoleSource; nil: roles are not looked up
 	accountCap                 int           // SetAccountConcurrency
 	idleTimeout                time.Duration // SetIdleTimeout
 	active                     map[*invocation]struct{}

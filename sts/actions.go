@@ -115,4 +115,6 @@ func (s *Service) roleAsk(row authz.Row, roleARN string) authz.Ask {
 
 // AccessDenied is STS's refusal of an unauthorised request: AccessDenied,
 // 403, with message. Plumbing for the root package.
-func (s *Service) AccessDenied(message string) error { return errs.New(codeAccessDenied, "%s", message) }
+func (s *Service) AccessDenied(message string) error {
+	return errs.New(codeAccessDenied, "%s", message)
+}
