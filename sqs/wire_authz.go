@@ -61,17 +61,22 @@ type asked struct {
 func (s *Service) Authorization(r *http.Request, sc faults.Scope) ([]authz.Ask, error) {
 	var in asked
 	var op string
-	if t := r.Header.Get("X-Amz-Target"); t != "" {
-		op, _ = strings.CutPrefix(t, "AmazonSQS.")
+	json := protocol.HasTarget(r)
+	if json {
+		op = jsonTargets.Operation(r)
 		if !authz.JSON(r, &in) {
 			return nil, nil
 		}
 	} else {
-		f := authz.Form(r)
+		f := protocol.NewForm(authz.Form(r), formErrors)
 		op = f.Get("Action")
+		tags := "Tag"
+		if op == "TagQueue" {
+			tags = "Tags"
+		}
 		in = asked{QueueUrl: f.Get("QueueUrl"), QueueName: f.Get("QueueName"),
 			QueueOwnerAWSAccountId: f.Get("QueueOwnerAWSAccountId"), SourceArn: f.Get("SourceArn"),
-			Tags: protocol.NewForm(f, formErrors).Map("Tag", "Key", "Value"), TagKeys: protocol.List(f, "TagKey")}
+			Tags: f.Map(tags, "Key", "Value"), TagKeys: f.List("TagKey")}
 		if in.QueueUrl == "" {
 			if seg := protocol.Segments(r); len(seg) >= 2 {
 				in.QueueUrl = "/" + seg[len(seg)-2] + "/" + seg[len(seg)-1]
@@ -85,9 +90,6 @@ func (s *Service) Authorization(r *http.Request, sc faults.Scope) ([]authz.Ask, 
 	ask := row.New(s.askedQueue(sc, op, in))
 	switch op {
 	case "CreateQueue", "TagQueue":
-		if op == "TagQueue" && in.Tags == nil && r.Header.Get("X-Amz-Target") == "" {
-			in.Tags = protocol.NewForm(authz.Form(r), formErrors).Map("Tags", "Key", "Value")
-		}
 		ask.Tagged(in.Tags)
 	case "UntagQueue":
 		ask.TagKeys(in.TagKeys)
