@@ -326,3 +326,35 @@ func TestEnforcement_CreateFunctionPassesTheRole(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, create(dev, role))
 }
+
+// IAM authorises on the resource's ARN: a user allowed iam:CreateRole on
+// role/app-* creates app-worker and is refused ops-admin; a self-service
+// policy with ${aws:username} lets a user list its own keys and no one
+// else's.
+func TestEnforcement_IAMActsOnTheResourcesARN(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	admin := iam.NewFromConfig(cloud.AWSConfig())
+	client := iam.NewFromConfig(enforcedUser(t, cloud, "builder"))
+	enforcedUser(t, cloud, "other")
+	_, err := admin.PutUserPolicy(ctx, &iam.PutUserPolicyInput{UserName: aws.String("builder"), PolicyName: aws.String("p"),
+		PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[` +
+			`{"Effect":"Allow","Action":"iam:CreateRole","Resource":"arn:aws:iam::000000000000:role/app-*"},` +
+			`{"Effect":"Allow","Action":"iam:ListAccessKeys","Resource":"arn:aws:iam::000000000000:user/${aws:username}"}]}`)})
+	require.NoError(t, err)
+	create := func(name string) error {
+		_, err := client.CreateRole(ctx, &iam.CreateRoleInput{RoleName: aws.String(name), AssumeRolePolicyDocument: aws.String(lambdaTrust)})
+		return err
+	}
+	require.NoError(t, create("app-worker"))
+	denied(t, create("ops-admin"), "AccessDenied", "User: arn:aws:iam::000000000000:user/builder is not authorized to perform: iam:CreateRole"+
+		" on resource: arn:aws:iam::000000000000:role/ops-admin because no identity-based policy allows the iam:CreateRole action")
+
+	_, err = client.ListAccessKeys(ctx, &iam.ListAccessKeysInput{})
+	require.NoError(t, err, "its own keys, no UserName")
+	_, err = client.ListAccessKeys(ctx, &iam.ListAccessKeysInput{UserName: aws.String("builder")})
+	require.NoError(t, err)
+	_, err = client.ListAccessKeys(ctx, &iam.ListAccessKeysInput{UserName: aws.String("other")})
+	denied(t, err, "AccessDenied", "User: arn:aws:iam::000000000000:user/builder is not authorized to perform: iam:ListAccessKeys"+
+		" on resource: arn:aws:iam::000000000000:user/other because no identity-based policy allows the iam:ListAccessKeys action")
+}
