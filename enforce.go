@@ -12,6 +12,7 @@ import (
 	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/internal/creds"
+	"github.com/awsfake/awsfake/internal/dispatch"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/policy"
 	"github.com/awsfake/awsfake/internal/protocol"
@@ -88,6 +89,12 @@ func (c *Cloud) authorized(w http.ResponseWriter, r *http.Request, svc string) b
 	if a == nil {
 		return true
 	}
+	_, signed := protocol.CredentialScope(r)
+	if !signed && svc != dispatch.S3 {
+		// What AWS serves unsigned (SNS's SubscribeURL, STS's web identity
+		// and SAML calls) needs no permission; the rest it refuses unsigned.
+		return true
+	}
 	sc, _ := faults.ScopeFrom(r.Context())
 	asks, err := a.Authorization(r, sc)
 	if err != nil {
@@ -97,7 +104,10 @@ func (c *Cloud) authorized(w http.ResponseWriter, r *http.Request, svc string) b
 	if len(asks) == 0 {
 		return true
 	}
-	who := c.identify(sc)
+	who := caller{} // an anonymous S3 request: bucket policies alone
+	if signed {
+		who = c.identify(sc)
+	}
 	for _, ask := range asks {
 		if msg, ok := c.decide(who, ask, r, sc); !ok {
 			protocol.WriteErrorFor(w, r, a.AccessDenied(msg))

@@ -3,6 +3,7 @@ package awsfake_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -10,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	awslambda "github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
@@ -357,4 +359,40 @@ func TestEnforcement_IAMActsOnTheResourcesARN(t *testing.T) {
 	_, err = client.ListAccessKeys(ctx, &iam.ListAccessKeysInput{UserName: aws.String("other")})
 	denied(t, err, "AccessDenied", "User: arn:aws:iam::000000000000:user/builder is not authorized to perform: iam:ListAccessKeys"+
 		" on resource: arn:aws:iam::000000000000:user/other because no identity-based policy allows the iam:ListAccessKeys action")
+}
+
+// S3 authorises on the bucket's and the object's ARN, with the bucket
+// policy: AmazonS3ReadOnlyAccess reads and is refused a write, with S3's
+// quoted resource; a bucket policy lets anonymous readers in under
+// public/ and nowhere else.
+func TestEnforcement_S3ObjectsAndBucketPolicies(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	owner := s3.NewFromConfig(cloud.AWSConfig(), func(o *s3.Options) { o.UsePathStyle = true })
+	_, err := owner.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("site")})
+	require.NoError(t, err)
+	for _, key := range []string{"public/index.html", "private/key.pem"} {
+		_, err = owner.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("site"), Key: aws.String(key), Body: strings.NewReader("x")})
+		require.NoError(t, err)
+	}
+	reader := s3.NewFromConfig(enforcedUser(t, cloud, "reader"), func(o *s3.Options) { o.UsePathStyle = true })
+	attach(t, cloud, "reader", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess")
+	_, err = reader.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("site"), Key: aws.String("private/key.pem")})
+	require.NoError(t, err)
+	_, err = reader.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("site"), Key: aws.String("new"), Body: strings.NewReader("x")})
+	denied(t, err, "AccessDenied", `User: arn:aws:iam::000000000000:user/reader is not authorized to perform: s3:PutObject`+
+		` on resource: "arn:aws:s3:::site/new" because no identity-based policy allows the s3:PutObject action`)
+
+	get := func(key string) int {
+		resp, err := cloud.HTTPClient().Get(cloud.URL() + "/site/" + key)
+		require.NoError(t, err)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	assert.Equal(t, 403, get("public/index.html"), "no bucket policy: anonymous readers refused")
+	_, err = owner.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{Bucket: aws.String("site"), Policy: aws.String(
+		`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::site/public/*"}]}`)})
+	require.NoError(t, err)
+	assert.Equal(t, 200, get("public/index.html"))
+	assert.Equal(t, 403, get("private/key.pem"))
 }
