@@ -109,12 +109,34 @@ func (c *Cloud) authorized(w http.ResponseWriter, r *http.Request, svc string) b
 		who = c.identify(sc)
 	}
 	for _, ask := range asks {
-		if msg, ok := c.decide(who, ask, r, sc); !ok {
-			protocol.WriteErrorFor(w, r, a.AccessDenied(msg))
+		as := who
+		if ask.As != "" {
+			as = c.principal(ask.As)
+		}
+		if msg, ok := c.decide(as, ask, r, sc); !ok {
+			err := ask.Refusal
+			if err == nil {
+				err = a.AccessDenied(msg)
+			}
+			protocol.WriteErrorFor(w, r, err)
 			return false
 		}
 	}
 	return true
+}
+
+// principal is the IAM user or role principalARN with its policies; with
+// none when it does not exist.
+func (c *Cloud) principal(principalARN string) caller {
+	who := caller{id: policy.Caller{ARN: principalARN}}
+	if a, err := arn.Parse(principalARN); err == nil {
+		who.id.Account = a.Account
+	}
+	if id, ok := c.iam.IdentityOf(principalARN); ok {
+		who.id = id.Caller
+		who.policies = policy.Policies{Identity: id.Identity, Boundary: id.Boundary}
+	}
+	return who
 }
 
 // caller is a request's principal and the policies that apply to it.
@@ -143,10 +165,10 @@ func (c *Cloud) identify(sc faults.Scope) caller {
 		root.id.ARN, root.id.Account = p.ARN, p.Account
 		return root
 	}
-	who := caller{id: policy.Caller{ARN: p.ARN, Account: p.Account, UserID: p.UserID}}
-	if id, ok := c.iam.IdentityOf(p.ARN); ok {
-		who.id = id.Caller
-		who.policies = policy.Policies{Identity: id.Identity, Boundary: id.Boundary}
+	who := c.principal(p.ARN)
+	who.id.Account = p.Account
+	if who.id.UserID == "" {
+		who.id.UserID = p.UserID
 	}
 	return who
 }

@@ -396,3 +396,28 @@ func TestEnforcement_S3ObjectsAndBucketPolicies(t *testing.T) {
 	assert.Equal(t, 200, get("public/index.html"))
 	assert.Equal(t, 403, get("private/key.pem"))
 }
+
+// An SQS event source mapping needs its function's execution role to
+// receive, delete and read the queue's attributes, as Lambda checks when
+// the mapping is created; AWSLambdaSQSQueueExecutionRole grants them.
+func TestEnforcement_EventSourceMappingNeedsTheRolesQueuePermissions(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	_, err := sqs.NewFromConfig(cloud.AWSConfig()).CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("work")})
+	require.NoError(t, err)
+	role := createRole(t, cloud, "poller-role", lambdaTrust)
+	fn := awslambda.NewFromConfig(cloud.AWSConfig())
+	_, err = fn.CreateFunction(ctx, &awslambda.CreateFunctionInput{FunctionName: aws.String("consumer"), Handler: aws.String("h"),
+		Runtime: lambdatypes.RuntimeProvidedal2023, Role: aws.String(role), Code: &lambdatypes.FunctionCode{ZipFile: []byte("zip")}})
+	require.NoError(t, err)
+	mapping := func() error {
+		_, err := fn.CreateEventSourceMapping(ctx, &awslambda.CreateEventSourceMappingInput{FunctionName: aws.String("consumer"),
+			EventSourceArn: aws.String("arn:aws:sqs:us-east-1:000000000000:work")})
+		return err
+	}
+	denied(t, mapping(), "InvalidParameterValueException", "The provided execution role does not have permissions to call ReceiveMessage on SQS")
+	_, err = iam.NewFromConfig(cloud.AWSConfig()).AttachRolePolicy(ctx, &iam.AttachRolePolicyInput{RoleName: aws.String("poller-role"),
+		PolicyArn: aws.String("arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole")})
+	require.NoError(t, err)
+	require.NoError(t, mapping())
+}

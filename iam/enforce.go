@@ -18,8 +18,8 @@ type Identity struct {
 	Identity, Boundary []policy.Document
 }
 
-// IdentityOf returns the identity of the IAM user principalARN, or of the
-// role behind the assumed-role session principalARN
+// IdentityOf returns the identity of the IAM user or role principalARN, or
+// of the role behind the assumed-role session principalARN
 // (arn:aws:sts::<account>:assumed-role/<role>/<session>): its inline and
 // attached policies (a user's groups' too), its permissions boundary and
 // tags. ok is false when the user or role does not exist.
@@ -42,6 +42,13 @@ func (s *Service) IdentityOf(principalARN string) (id Identity, ok bool) {
 		}
 		e = &r.entity
 		id.Caller.RoleARN, id.Caller.UserID = r.arn, r.id+":"+session
+	case a.Service == arnService && strings.HasPrefix(a.Resource, "role/"):
+		r, err := acct.role(a.Resource[strings.LastIndexByte(a.Resource, '/')+1:])
+		if err != nil {
+			return Identity{}, false
+		}
+		e = &r.entity
+		id.Caller.RoleARN, id.Caller.UserID = r.arn, r.id
 	case a.Service == arnService && strings.HasPrefix(a.Resource, "user/"):
 		u, err := acct.user(a.Resource[strings.LastIndexByte(a.Resource, '/')+1:])
 		if err != nil {

@@ -144,8 +144,8 @@ func (s *Service) SetRoleSource(r RoleSource) { s.roles = r }
 
 // asked is the part of a request body that authorisation reads.
 type asked struct {
-	FunctionName, Role string
-	Tags               map[string]string
+	FunctionName, Role, EventSourceArn string
+	Tags                               map[string]string
 }
 
 // Authorization returns what the request r, in scope sc, asks: its action
@@ -186,6 +186,9 @@ func (s *Service) Authorization(r *http.Request, sc faults.Scope) ([]authz.Ask, 
 		ask.Context = map[string][]string{"lambda:functionarn": {s.functionARN(sc, in.FunctionName, "")}}
 	}
 	asks := []authz.Ask{ask}
+	if rt.Name == "CreateEventSourceMapping" {
+		asks = append(asks, s.pollerAsks(sc, in.FunctionName, in.EventSourceArn)...)
+	}
 	if in.Role != "" && (rt.Name == "CreateFunction" || rt.Name == "UpdateFunctionConfiguration") {
 		if err := s.assumable(in.Role); err != nil {
 			return nil, err
@@ -195,6 +198,42 @@ func (s *Service) Authorization(r *http.Request, sc faults.Scope) ([]authz.Ask, 
 		asks = append(asks, pass)
 	}
 	return asks, nil
+}
+
+// pollerActions are what a mapping's execution role needs of an SQS
+// queue, in the order Lambda checks them.
+var pollerActions = []string{"ReceiveMessage", "DeleteMessage", "GetQueueAttributes"}
+
+// pollerAsks are what CreateEventSourceMapping asks of the function's
+// execution role for an SQS queue: sqs:ReceiveMessage, sqs:DeleteMessage
+// and sqs:GetQueueAttributes on the queue, each refused with AWS's
+// InvalidParameterValueException ("The provided execution role does not
+// have permissions to call ReceiveMessage on SQS").
+func (s *Service) pollerAsks(sc faults.Scope, function, source string) []authz.Ask {
+	a, err := arn.Parse(source)
+	if err != nil || a.Service != "sqs" || s.roles == nil {
+		return nil
+	}
+	r, err := s.parseRef(sc, "functionName", function, "")
+	if err != nil {
+		return nil
+	}
+	s.mu.Lock()
+	f, err := s.lookupLocked(r)
+	role := ""
+	if err == nil {
+		role = f.latest.cfg.Role
+	}
+	s.mu.Unlock()
+	if role == "" {
+		return nil
+	}
+	asks := make([]authz.Ask, len(pollerActions))
+	for i, op := range pollerActions {
+		asks[i] = authz.Ask{Action: "sqs:" + op, Resource: source, Account: a.Account, As: role,
+			Refusal: errInvalid("The provided execution role does not have permissions to call %s on SQS", op)}
+	}
+	return asks
 }
 
 // askedResource is the ARN of the resource a request names, "" for none.

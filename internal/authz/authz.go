@@ -54,6 +54,13 @@ type Ask struct {
 	// policies say (AssumeRole of a role that does not exist, which AWS
 	// answers as not authorised).
 	Missing bool
+	// As, when set, is the principal (an IAM role's or user's ARN) the ask
+	// is evaluated for instead of the caller: a service checking what a
+	// role it will act as may do (Lambda's event source mappings).
+	As string
+	// Refusal, when set, is the service's answer to a refused ask instead
+	// of its AccessDenied.
+	Refusal error
 }
 
 // New returns an Ask of row's action on resource.
