@@ -67,7 +67,9 @@ func TestAWSCLI_EnforcementRefusesWhatNoPolicyAllows(t *testing.T) {
 	awscli.ForEach(t, func(t *testing.T, cli awscli.CLI) {
 		user := "dev-" + cli.Name()
 		cli.Run(t, s.url, "iam", "create-user", "--user-name", user)
-		var key struct{ AccessKey struct{ AccessKeyId, SecretAccessKey string } }
+		var key struct {
+			AccessKey struct{ AccessKeyId, SecretAccessKey string }
+		}
 		cli.RunJSON(t, s.url, &key, "iam", "create-access-key", "--user-name", user)
 		dev := cli.WithKeys(key.AccessKey.AccessKeyId, key.AccessKey.SecretAccessKey)
 
