@@ -25,7 +25,7 @@ import (
 
 // enforcedUser creates the IAM user name in the cloud's account and
 // returns a configuration that signs with a new access key of it.
-func enforcedUser(t *testing.T, cloud *awsfake.Cloud, name string) aws.Config {
+func enforcedUser(t testing.TB, cloud *awsfake.Cloud, name string) aws.Config {
 	t.Helper()
 	ctx := context.Background()
 	admin := iam.NewFromConfig(cloud.AWSConfig())
@@ -40,7 +40,7 @@ func enforcedUser(t *testing.T, cloud *awsfake.Cloud, name string) aws.Config {
 }
 
 // attach attaches the managed policy policyARN to the user name.
-func attach(t *testing.T, cloud *awsfake.Cloud, name, policyARN string) {
+func attach(t testing.TB, cloud *awsfake.Cloud, name, policyARN string) {
 	t.Helper()
 	_, err := iam.NewFromConfig(cloud.AWSConfig()).AttachUserPolicy(context.Background(),
 		&iam.AttachUserPolicyInput{UserName: aws.String(name), PolicyArn: aws.String(policyARN)})

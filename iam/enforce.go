@@ -57,15 +57,15 @@ func (s *Service) IdentityOf(principalARN string) (id Identity, ok bool) {
 		e = &u.entity
 		id.Caller.Username, id.Caller.UserID = u.name, u.id
 		for _, g := range u.groups {
-			id.Identity = appendDocs(id.Identity, acct.entityDocs(&acct.groups[g].entity, "group"))
+			id.Identity = s.appendDocs(id.Identity, acct, &acct.groups[g].entity)
 		}
 	default:
 		return Identity{}, false
 	}
-	id.Identity = appendDocs(id.Identity, acct.entityDocs(e, ""))
+	id.Identity = s.appendDocs(id.Identity, acct, e)
 	if e.boundary != "" {
 		if b, err := acct.policy(e.boundary); err == nil {
-			id.Boundary = []policy.Document{loadDoc(b.name, "", b.defaultDoc()).doc}
+			id.Boundary = []policy.Document{s.parsed(b.defaultDoc())}
 		}
 	}
 	if len(e.tags) > 0 {
@@ -77,11 +77,38 @@ func (s *Service) IdentityOf(principalARN string) (id Identity, ok bool) {
 	return id, true
 }
 
-func appendDocs(out []policy.Document, ss []sourced) []policy.Document {
-	for _, s := range ss {
-		out = append(out, s.doc)
+// appendDocs appends an entity's inline and attached policies to out. The
+// caller holds s.mu.
+func (s *Service) appendDocs(out []policy.Document, a *account, e *entity) []policy.Document {
+	for _, n := range e.inlineOrder {
+		out = append(out, s.parsed(e.inline[n]))
+	}
+	for _, pa := range e.attached {
+		if p, err := a.policy(pa); err == nil {
+			out = append(out, s.parsed(p.defaultDoc()))
+		}
 	}
 	return out
+}
+
+// maxParsed bounds the cache of parsed documents: past it, the cache
+// starts again empty.
+const maxParsed = 1024
+
+// parsed is the document raw (checked when it was stored) parsed, from a
+// cache: enforcement reads a caller's policies on every request, and a
+// stored document never changes (a new version is a new document). The
+// caller holds s.mu.
+func (s *Service) parsed(raw string) policy.Document {
+	if d, ok := s.docs[raw]; ok {
+		return d
+	}
+	d, _ := policy.Parse([]byte(raw))
+	if s.docs == nil || len(s.docs) >= maxParsed {
+		s.docs = map[string]policy.Document{}
+	}
+	s.docs[raw] = d
+	return d
 }
 
 // TrustPolicy returns the trust policy of the role roleARN; ok is false
