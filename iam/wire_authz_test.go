@@ -3,8 +3,8 @@ package iam_test
 import (
 	"testing"
 
-	"github.com/awsfake/awsfake/internal/servicetest"
 	"github.com/awsfake/awsfake/iam"
+	"github.com/awsfake/awsfake/internal/servicetest"
 )
 
 // The IAM action table has one row per operation of the wire table.
