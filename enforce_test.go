@@ -12,6 +12,7 @@ import (
 	awslambda "github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
@@ -420,4 +421,56 @@ func TestEnforcement_EventSourceMappingNeedsTheRolesQueuePermissions(t *testing.
 		PolicyArn: aws.String("arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole")})
 	require.NoError(t, err)
 	require.NoError(t, mapping())
+}
+
+// S3's event notifications to a queue are checked against the queue
+// policy for s3.amazonaws.com with aws:SourceArn the bucket's: without it
+// the configuration is refused, as S3's test event cannot be delivered
+// ("Unable to validate the following destination configurations"); with
+// it the events arrive; once it is removed, deliveries fail into
+// DeliveryFailures (issue 17).
+func TestEnforcement_S3NotificationsNeedTheQueuePolicy(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	q := sqs.NewFromConfig(cloud.AWSConfig())
+	queue, err := q.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("events")})
+	require.NoError(t, err)
+	queueARN := "arn:aws:sqs:us-east-1:000000000000:events"
+	b := s3.NewFromConfig(cloud.AWSConfig(), func(o *s3.Options) { o.UsePathStyle = true })
+	_, err = b.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("uploads")})
+	require.NoError(t, err)
+	configure := func() error {
+		_, err := b.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{Bucket: aws.String("uploads"),
+			NotificationConfiguration: &s3types.NotificationConfiguration{QueueConfigurations: []s3types.QueueConfiguration{{
+				QueueArn: aws.String(queueARN), Events: []s3types.Event{s3types.EventS3ObjectCreated}}}}})
+		return err
+	}
+	setPolicy := func(doc string) {
+		_, err := q.SetQueueAttributes(ctx, &sqs.SetQueueAttributesInput{QueueUrl: queue.QueueUrl, Attributes: map[string]string{"Policy": doc}})
+		require.NoError(t, err)
+	}
+	put := func(key string) {
+		_, err := b.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("uploads"), Key: aws.String(key), Body: strings.NewReader("x")})
+		require.NoError(t, err)
+		require.NoError(t, cloud.Settle(ctx))
+	}
+	denied(t, configure(), "InvalidArgument", "Unable to validate the following destination configurations")
+
+	setPolicy(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},` +
+		`"Action":"sqs:SendMessage","Resource":"` + queueARN + `","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::uploads"}}}]}`)
+	require.NoError(t, configure())
+	put("allowed")
+	assert.Empty(t, cloud.DeliveryFailures())
+	msgs, err := cloud.SQS().Messages(aws.ToString(queue.QueueUrl))
+	require.NoError(t, err)
+	require.NotEmpty(t, msgs)
+	assert.Contains(t, msgs[len(msgs)-1].Body, `"key":"allowed"`)
+
+	setPolicy("")
+	put("refused")
+	failures := cloud.DeliveryFailures()
+	require.Len(t, failures, 1)
+	assert.Equal(t, queueARN, failures[0].Target)
+	assert.Equal(t, "arn:aws:s3:::uploads", failures[0].Source)
+	awsfake.CheckCode(t, failures[0].Err, "AccessDenied")
 }
