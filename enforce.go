@@ -9,6 +9,7 @@ import (
 
 	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/authz"
+	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/internal/creds"
@@ -106,6 +107,10 @@ func (c *Cloud) authorized(w http.ResponseWriter, r *http.Request, svc string) b
 	}
 	who := caller{} // an anonymous S3 request: bucket policies alone
 	if signed {
+		if _, st := c.env.Creds.Lookup(sc.AccessKeyID, c.env.Clock.Now()); st == creds.Expired {
+			protocol.WriteErrorFor(w, r, awserr.New("ExpiredToken", http.StatusForbidden, "The security token included in the request is expired"))
+			return false
+		}
 		who = c.identify(sc)
 	}
 	for _, ask := range asks {
@@ -160,7 +165,7 @@ func (c *Cloud) identify(sc faults.Scope) caller {
 	case st == creds.Unknown:
 		return root
 	case st == creds.Expired:
-		return caller{id: policy.Caller{ARN: "anonymous"}}
+		return caller{} // refused: authorized answers ExpiredToken first
 	case strings.HasSuffix(p.ARN, ":root"):
 		root.id.ARN, root.id.Account = p.ARN, p.Account
 		return root
@@ -228,9 +233,24 @@ func (c *Cloud) deliveryAllowed(dc deliveryChecked, target string, m bus.Message
 		ctx[k] = v
 	}
 	sc := c.env.Scope()
-	req := policy.Request{Caller: policy.Caller{Service: m.Principal}, Action: ask.Action, Resource: ask.Resource,
+	who := caller{id: policy.Caller{Service: m.Principal}}
+	if role, ok := c.lambda.ExecutionRole(m.Source); ok && m.Principal == "lambda.amazonaws.com" {
+		// Lambda sends to a function's destinations and dead-letter queue
+		// with its execution role's permissions ("Adding a destination"),
+		// in the session named after the function its handlers' calls use.
+		who = c.principal(role)
+		if a, err := arn.Parse(m.Source); err == nil {
+			name, _, _ := strings.Cut(strings.TrimPrefix(a.Resource, "function:"), ":")
+			if key, ok := c.sts.ServiceSession(role, name); ok {
+				who = c.identify(faults.Scope{Account: a.Account, AccessKeyID: key})
+			}
+		}
+	}
+	req := policy.Request{Caller: who.id, Action: ask.Action, Resource: ask.Resource,
 		ResourceAccount: ask.Account, Context: c.requestContext(ctx, nil, sc)}
-	res := policy.Evaluate(req, policy.Policies{Resource: ask.Policy})
+	p := who.policies
+	p.Resource = ask.Policy
+	res := policy.Evaluate(req, p)
 	if res.Decision == policy.Allowed {
 		return nil
 	}

@@ -474,3 +474,42 @@ func TestEnforcement_S3NotificationsNeedTheQueuePolicy(t *testing.T) {
 	assert.Equal(t, "arn:aws:s3:::uploads", failures[0].Source)
 	awsfake.CheckCode(t, failures[0].Err, "AccessDenied")
 }
+
+// Lambda sends to a function's destinations with its execution role's
+// permissions: a role without sqs:SendMessage leaves the record in
+// DeliveryFailures, with it the record arrives.
+func TestEnforcement_DestinationsUseTheExecutionRole(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	queue, err := sqs.NewFromConfig(cloud.AWSConfig()).CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("done")})
+	require.NoError(t, err)
+	queueARN := "arn:aws:sqs:us-east-1:000000000000:done"
+	role := createRole(t, cloud, "async-role", lambdaTrust)
+	require.NoError(t, cloud.Lambda().RegisterHandler("ok", func(context.Context) error { return nil }))
+	fn := awslambda.NewFromConfig(cloud.AWSConfig())
+	_, err = fn.CreateFunction(ctx, &awslambda.CreateFunctionInput{FunctionName: aws.String("async"), Handler: aws.String("ok"),
+		Runtime: lambdatypes.RuntimeProvidedal2023, Role: aws.String(role), Code: &lambdatypes.FunctionCode{ZipFile: []byte("zip")}})
+	require.NoError(t, err)
+	_, err = fn.PutFunctionEventInvokeConfig(ctx, &awslambda.PutFunctionEventInvokeConfigInput{FunctionName: aws.String("async"),
+		DestinationConfig: &lambdatypes.DestinationConfig{OnSuccess: &lambdatypes.OnSuccess{Destination: aws.String(queueARN)}}})
+	require.NoError(t, err)
+	invoke := func() {
+		_, err := fn.Invoke(ctx, &awslambda.InvokeInput{FunctionName: aws.String("async"), InvocationType: lambdatypes.InvocationTypeEvent})
+		require.NoError(t, err)
+		require.NoError(t, cloud.Settle(ctx))
+	}
+	invoke()
+	failures := cloud.DeliveryFailures()
+	require.Len(t, failures, 1)
+	assert.Equal(t, queueARN, failures[0].Target)
+	awsfake.CheckCode(t, failures[0].Err, "AccessDenied")
+	assert.Contains(t, failures[0].Err.Error(), "assumed-role/async-role")
+
+	_, err = iam.NewFromConfig(cloud.AWSConfig()).PutRolePolicy(ctx, &iam.PutRolePolicyInput{RoleName: aws.String("async-role"),
+		PolicyName: aws.String("send"), PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow",`+
+			`"Action":"sqs:SendMessage","Resource":"`+queueARN+`"}]}`)})
+	require.NoError(t, err)
+	invoke()
+	assert.Len(t, cloud.DeliveryFailures(), 1)
+	cloud.SQS().CheckDepth(t, aws.ToString(queue.QueueUrl), 1, 0, 0)
+}

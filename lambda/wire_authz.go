@@ -313,3 +313,22 @@ func (s *Service) assumable(role string) error {
 // AccessDenied is Lambda's refusal of an unauthorised request:
 // AccessDeniedException, 403, with message. Plumbing for the root package.
 func (s *Service) AccessDenied(message string) error { return errAccessDenied("%s", message) }
+
+// ExecutionRole returns the execution role of the function functionARN
+// (qualified or not: its $LATEST role), which Lambda acts as to send to a
+// function's destinations and dead-letter queue; ok is false when the
+// function does not exist. Plumbing for the root package.
+func (s *Service) ExecutionRole(functionARN string) (role string, ok bool) {
+	a, err := arn.Parse(functionARN)
+	if err != nil {
+		return "", false
+	}
+	name, _, _ := strings.Cut(strings.TrimPrefix(a.Resource, "function:"), ":")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f, err := s.lookupLocked(ref{at: place{a.Partition, a.Account, a.Region}, name: name})
+	if err != nil {
+		return "", false
+	}
+	return f.latest.cfg.Role, true
+}
