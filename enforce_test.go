@@ -506,8 +506,8 @@ func TestEnforcement_DestinationsUseTheExecutionRole(t *testing.T) {
 	assert.Contains(t, failures[0].Err.Error(), "assumed-role/async-role")
 
 	_, err = iam.NewFromConfig(cloud.AWSConfig()).PutRolePolicy(ctx, &iam.PutRolePolicyInput{RoleName: aws.String("async-role"),
-		PolicyName: aws.String("send"), PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow",`+
-			`"Action":"sqs:SendMessage","Resource":"`+queueARN+`"}]}`)})
+		PolicyName: aws.String("send"), PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow",` +
+			`"Action":"sqs:SendMessage","Resource":"` + queueARN + `"}]}`)})
 	require.NoError(t, err)
 	invoke()
 	assert.Len(t, cloud.DeliveryFailures(), 1)
