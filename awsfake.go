@@ -54,6 +54,10 @@ type Cloud struct {
 	env    *cloudenv.Env
 	guard  *guard.Guard
 	verify bool // WithSigV4Verification
+	// enforce is WithIAMEnforcement; authorizers are the services it
+	// authorises, by signing name (enforce.go).
+	enforce     bool
+	authorizers map[string]authorizing
 	// requestLog is WithRequestLog's function, nil when none.
 	requestLog func(RequestLog)
 	transport  *memTransport
@@ -70,6 +74,7 @@ type config struct {
 	seed    *uint64     // WithSeed
 	url     string      // WithURL
 	verify  bool        // WithSigV4Verification
+	enforce bool        // WithIAMEnforcement
 	origins []string    // WithAllowedOrigins
 	hosts   []string    // WithAllowedHosts
 	records int64       // WithRecordBytes
@@ -158,7 +163,7 @@ func New(opts ...Option) *Cloud {
 		Region: cfg.region, AccountID: cfg.account, URL: cfg.url, Host: host,
 	}
 	c := &Cloud{env: env, guard: &guard.Guard{Origins: cfg.origins, Hosts: cfg.hosts, Own: host}, verify: cfg.verify,
-		requestLog: cfg.requestLog}
+		enforce: cfg.enforce, requestLog: cfg.requestLog}
 	c.startServices()
 	c.transport = &memTransport{handler: c, closed: &c.closed}
 	c.pipes = newPipeServer(c)

@@ -50,6 +50,9 @@ func (c *Cloud) serve(w http.ResponseWriter, r *http.Request, svc string) {
 		protocol.WriteErrorFor(w, r, err)
 		return
 	}
+	if c.enforce && !c.authorized(w, r, svc) {
+		return
+	}
 	h := c.routes[svc]
 	if h == nil {
 		// AWS never sees this request: each service has its own endpoint.

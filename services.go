@@ -45,7 +45,7 @@ type describer interface{ Describe() cloudenv.Descriptor }
 // ARN service, its closer.
 func add[S describer](c *Cloud, build func(*cloudenv.Env) S) S {
 	s := build(c.env)
-	d := s.Describe()
+	d := c.enforced(s, s.Describe())
 	for _, name := range d.SigningNames {
 		c.routes[name] = d.Handler
 		if d.AnswersCORS != nil {
@@ -65,10 +65,12 @@ func (c *Cloud) startServices() {
 	c.answersCORS = map[string]func(*http.Request) bool{}
 	c.sts = add(c, sts.New)
 	c.iam = add(c, iam.New)
+	c.sts.SetRoleSource(c.iam)
 	c.sqs = add(c, sqs.New)
 	c.sns = add(c, sns.New)
 	c.lambda = add(c, lambda.New)
 	c.lambda.SetQueueSource(lambdaQueues{c.sqs})
+	c.lambda.SetRoleSource(c.iam)
 	c.s3 = add(c, s3.New)
 	c.logs = add(c, logs.New)
 	c.lambda.SetLogSink(c.logs)

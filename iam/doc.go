@@ -80,8 +80,9 @@
 //   - Eventual consistency is not simulated: a change is visible to the
 //     next call ("changes ... may take time to become visible", IAM User
 //     Guide, "Troubleshooting").
-//   - Policies do not yet authorise anything (enforcement is the next
-//     issue); STS AssumeRole does not look the role up.
+//   - Policies authorise requests only with awsfake.WithIAMEnforcement
+//     (see IAM enforcement); without it, STS AssumeRole does not look the
+//     role up.
 //   - A call signed with a deleted or inactive key is the account's root
 //     user, as any key the cloud does not know, where AWS answers
 //     InvalidClientTokenId.
@@ -120,7 +121,21 @@
 // clock), ClearFaults and Calls, and CheckRole and CheckAttached for
 // assertions.
 //
+// # IAM enforcement
+//
+// With awsfake.WithIAMEnforcement, every request is authorised before the
+// service serves it, by the action table (Actions, in wire_authz.go: every
+// action named after its operation, acting on the user, group, role, policy,
+// instance profile, provider, certificate or MFA device its members name,
+// with its path when it exists; an operation on a user without UserName acts
+// on the calling user; the account-wide ones on "*"); a refusal is
+// AccessDenied (403) with AWS's message ("User: arn:... is not authorized to
+// perform: ACTION on resource: ARN because no identity-based policy allows
+// the ACTION action"). Off by default: nothing is authorised.
+//
 // # Plumbing for the root package
+//
+// IAM enforcement (awsfake.WithIAMEnforcement) calls Actions, Authorization, AccessDenied, IdentityOf (a principal's policies) and TrustPolicy.
 //
 // New builds the service on a cloud's environment and Describe tells the
 // cloud how to wire it; only package awsfake calls them.

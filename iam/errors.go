@@ -27,12 +27,16 @@ const (
 	codeInvalidAction          = "InvalidAction"
 	codeFeatureDisabled        = "FeatureDisabled"
 	codeNotSupportedService    = "NotSupportedService"
+	// codeAccessDenied is IAM's refusal of an unauthorised request
+	// (awsfake.WithIAMEnforcement), outside the model: 403.
+	codeAccessDenied = "AccessDenied"
 )
 
 // errs holds every error IAM answers with: the model's (botocore's
 // iam/2010-05-08/service-2.json, the awsQueryError code and httpStatusCode
 // of each exception shape) and those IAM answers outside it.
 var errs = faults.NewCatalogue(arnService, faults.Specs{
+	codeAccessDenied:                {Status: 403},
 	codeConcurrentModification:      {Status: 409},
 	codeReportExpired:               {Status: 410},
 	codeReportNotPresent:            {Status: 410, Message: "Credential report not present."},

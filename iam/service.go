@@ -6,6 +6,7 @@ import (
 
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/internal/faults"
+	"github.com/awsfake/awsfake/internal/policy"
 )
 
 // arnService is the service name in IAM's ARNs.
@@ -18,8 +19,9 @@ type Service struct {
 	faults *faults.Injector[struct{}]
 
 	mu       sync.Mutex
-	own      *account            // the cloud's own account, kept aside
-	accounts map[string]*account // every other account, created on first write
+	own      *account                   // the cloud's own account, kept aside
+	accounts map[string]*account        // every other account, created on first write
+	docs     map[string]policy.Document // parsed documents, for enforcement (enforce.go)
 }
 
 // New returns the IAM service of the cloud whose environment is env.

@@ -264,7 +264,28 @@
 //     others) and continues a trace header the caller sent, which the fake
 //     does not read.
 //
+// # IAM enforcement
+//
+// With awsfake.WithIAMEnforcement, every request is authorised before the
+// service serves it, by the action table (Actions, in wire_authz.go; Invoke
+// is lambda:InvokeFunction) against the caller's policies and the function
+// policy; CreateFunction and UpdateFunctionConfiguration with a role ask
+// iam:PassRole on it (iam:PassedToService lambda.amazonaws.com) and refuse a
+// role Lambda cannot assume (missing, or not trusting lambda.amazonaws.com)
+// with InvalidParameterValueException "The role defined for the function
+// cannot be assumed by Lambda."; CreateEventSourceMapping on an SQS queue
+// checks the execution role for sqs:ReceiveMessage, sqs:DeleteMessage and
+// sqs:GetQueueAttributes ("The provided execution role does not have
+// permissions to call ReceiveMessage on SQS"), the later polls are not
+// checked again; a handler's SDK calls are its execution role's session; a
+// refusal is AccessDeniedException (403) with AWS's message ("User: arn:...
+// is not authorized to perform: ACTION on resource: ARN because no
+// identity-based policy allows the ACTION action"). Off by default: nothing
+// is authorised.
+//
 // # Plumbing for the root package
+//
+// IAM enforcement (awsfake.WithIAMEnforcement) calls Actions, Authorization, AccessDenied and SetRoleSource (IAM's roles).
 //
 // What only the awsfake package calls, to build a cloud and wire its
 // services together; tests reach the service through Cloud.Lambda():

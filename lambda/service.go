@@ -48,6 +48,7 @@ type Service struct {
 	partitions                 map[partKey]*partition // by account and region, created on first write
 	queues                     QueueSource
 	logSink                    LogSink
+	roles                      RoleSource    // SetRoleSource; nil: roles are not looked up
 	accountCap                 int           // SetAccountConcurrency
 	idleTimeout                time.Duration // SetIdleTimeout
 	active                     map[*invocation]struct{}

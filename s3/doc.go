@@ -233,7 +233,8 @@
 //   - Objects live in memory. A request body is limited to MaxObjectSize
 //     (DefaultMaxObjectSize, 1 GiB, settable up to AWS's 5 GiB); larger ones
 //     get EntityTooLarge.
-//   - Signatures, policies and ACLs are not enforced. Unsigned
+//   - ACLs are not enforced; bucket policies and IAM policies only with
+//     awsfake.WithIAMEnforcement (see IAM enforcement). Unsigned
 //     requests are served whatever the bucket's region. Lambda destinations of a
 //     notification configuration are not validated (S3 checks the function's
 //     policy). Nothing is sent to EventBridge.
@@ -290,7 +291,24 @@
 //   - Directory buckets and S3 Object Lambda: CreateSession,
 //     ListDirectoryBuckets, WriteGetObjectResponse.
 //
+// # IAM enforcement
+//
+// With awsfake.WithIAMEnforcement, every request is authorised before the
+// service serves it, by the action table (Actions, in wire_authz.go: AWS's
+// permission per operation, such as s3:ListBucket for ListObjectsV2 and
+// s3:PutObject for the multipart uploads; a copy also asks s3:GetObject on
+// its source; DeleteObjects asks s3:DeleteObject on bucket/*, not on each
+// key) against the caller's policies and the bucket policy, the bucket
+// owner's account deciding what is cross-account; an unsigned request is
+// anonymous, allowed by the bucket policy alone; a refusal is AccessDenied
+// (403), the resource's ARN in quotes as S3 writes it with AWS's message
+// ("User: arn:... is not authorized to perform: ACTION on resource: ARN
+// because no identity-based policy allows the ACTION action"). Off by
+// default: nothing is authorised.
+//
 // # Plumbing for the root package
+//
+// IAM enforcement (awsfake.WithIAMEnforcement) calls Actions, Authorization and AccessDenied.
 //
 // What only package awsfake calls: New (the service of a cloud), Describe
 // (what the cloud wires: the signing name, the ARN service and ServeHTTP as

@@ -163,7 +163,21 @@
 //   - Where AWS's error messages are not documented, the fake's follow the
 //     form of those that are ("Invalid parameter: <name> Reason: <why>").
 //
+// # IAM enforcement
+//
+// With awsfake.WithIAMEnforcement, every request is authorised before the
+// service serves it, by the action table (Actions, in wire_authz.go;
+// PublishBatch is sns:Publish; the subscription, platform and SMS operations
+// act on "*") against the caller's policies and the topic policy (AWS's
+// default one when none is set); S3's notifications to a topic are checked
+// against the topic policy for s3.amazonaws.com; a refusal is
+// AuthorizationError (403) with AWS's message ("User: arn:... is not
+// authorized to perform: ACTION on resource: ARN because no identity-based
+// policy allows the ACTION action"). Off by default: nothing is authorised.
+//
 // # Plumbing for the root package
+//
+// IAM enforcement (awsfake.WithIAMEnforcement) calls Actions, Authorization, DeliveryAsk and AccessDenied.
 //
 // What only the awsfake package calls, to build and wire the service of a
 // cloud: New(env), Describe (the service's name, signing name, ARN

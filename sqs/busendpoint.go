@@ -11,7 +11,8 @@ import (
 // Meta[MetaTraceHeader] become the body, message attributes, FIFO fields and
 // AWSTraceHeader. It answers with the MessageId. A queue that does not exist
 // is QueueDoesNotExist, which the bus records for posted deliveries. The
-// queue's Policy is stored but not enforced for deliveries.
+// queue's Policy is checked for deliveries with IAM enforcement on
+// (DeliveryAsk; the root package wraps this endpoint).
 func (s *Service) deliver(_ context.Context, target string, m bus.Message) ([]byte, error) {
 	s.mu.Lock()
 	q := s.queueByARN(target)

@@ -55,12 +55,28 @@
 // task's progress and the queues it moves between are brought up to date
 // by every call that looks a queue up, so they never read behind the clock.
 //
+// # IAM enforcement
+//
+// With awsfake.WithIAMEnforcement, every request is authorised before the
+// service serves it, by the action table (Actions, in wire_authz.go: one row
+// per operation, the batch operations as their single action, ListQueues on
+// "*") against the caller's policies and the queue policy; deliveries from
+// SNS and S3 are checked against the queue policy for their service
+// principal, with aws:SourceArn and aws:SourceAccount, and a refused one
+// lands in the cloud's DeliveryFailures; a refusal is AccessDenied (403)
+// with AWS's message ("User: arn:... is not authorized to perform: ACTION on
+// resource: ARN because no identity-based policy allows the ACTION action").
+// Off by default: nothing is authorised.
+//
 // # Plumbing for the root package
 //
 // What only the root package awsfake calls: New builds the service on a
 // cloud's environment, Describe tells the cloud how to wire it (signing
 // name, ARN service, handler, bus endpoint, closer), ServeHTTP serves both
 // protocols, Close stops its scheduled work and wakes its long polls.
+// With enforcement on, Authorization says what a request asks (its action,
+// queue and policy), DeliveryAsk what a bus delivery asks, AccessDenied is
+// the refusal; Actions is the action table.
 //
 // The poller path (PollerAttributes, PollerReceive, PollerDelete,
 // PollerNotify) serves Lambda's SQS event source mappings through the root
@@ -126,7 +142,8 @@
 //     name, in the region the URL names or else the caller's.
 //   - A dead-letter queue must be of the source's account and region, as
 //     in AWS; one elsewhere is "Dead letter target does not exist.".
-//     Cross-account access is not enforced (policies are stored).
+//     Cross-account access is authorised only with
+//     awsfake.WithIAMEnforcement (see IAM enforcement).
 //   - The Approximate* counters are exact, and a receive returns every
 //     receivable message up to MaxNumberOfMessages (AWS samples its servers
 //     and may return fewer). Standard queues deliver once each, oldest first,
@@ -148,7 +165,8 @@
 //     current SDK documentation states (older documentation said 20,000 for
 //     FIFO). A standard queue's short poll past it gets OverLimit; a long
 //     poll or a FIFO queue gets nothing, with no error.
-//   - Policies and KMS settings are stored and reported, not enforced.
+//   - KMS settings are stored and reported, not enforced; queue policies
+//     only with awsfake.WithIAMEnforcement.
 //     SenderId is the sender's: an assumed role's AROA...:session id, the
 //     caller's account for any other key (the fake has no IAM users yet),
 //     the queue owner's for a delivery through the bus (SNS, S3, EventBridge

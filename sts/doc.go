@@ -34,8 +34,11 @@
 //     response's subject, issuer, audience, RoleSessionName attribute and
 //     NotOnOrAfter, without checking their signatures or the provider's
 //     existence in IAM.
-//   - Role trust policies and session policies are checked for syntax
-//     only; nothing is authorised until IAM enforcement exists.
+//   - Session policies are checked for syntax only and do not limit the
+//     session's permissions. Role trust policies are evaluated for
+//     AssumeRole only with awsfake.WithIAMEnforcement; the web identity and
+//     SAML calls then check the role exists, not its trust policy's
+//     Federated principal.
 //   - Features the fake does not model answer AWS's documented error for
 //     them in a new account: GetWebIdentityToken answers
 //     OutboundWebIdentityFederationDisabledException (outbound federation is
@@ -53,7 +56,21 @@
 // Calls (every call of every operation, the last 10,000 at least), and
 // CheckIdentity for assertions.
 //
+// # IAM enforcement
+//
+// With awsfake.WithIAMEnforcement, every request is authorised before the
+// service serves it, by the action table (Actions, in wire_authz.go;
+// GetCallerIdentity and GetSessionToken need no permission, as AWS
+// documents): AssumeRole asks sts:AssumeRole on the role with its trust
+// policy as the resource-based policy (a role that does not exist refused as
+// not authorised), read from IAM through SetRoleSource; a refusal is
+// AccessDenied (403) with AWS's message ("User: arn:... is not authorized to
+// perform: ACTION on resource: ARN because no identity-based policy allows
+// the ACTION action"). Off by default: nothing is authorised.
+//
 // # Plumbing for the root package
+//
+// IAM enforcement (awsfake.WithIAMEnforcement) calls Actions, Authorization, AccessDenied and SetRoleSource (IAM's roles).
 //
 // New builds the service on a cloud's environment and Describe tells the
 // cloud how to wire it; ServiceSession gives the key of the role session a

@@ -57,3 +57,34 @@ func TestAWSCLI_VerificationRefusesUnknownKeysAndWrongSecrets(t *testing.T) {
 		assert.Equal(t, "000000000000", id.Account)
 	})
 }
+
+// With -enforce-iam, the CLI signing with an IAM user's keys is refused
+// what the user's policies do not allow, with AWS's message, and allowed
+// once a policy is attached; an untrusted user is refused AssumeRole
+// (issue 17).
+func TestAWSCLI_EnforcementRefusesWhatNoPolicyAllows(t *testing.T) {
+	s := startServer(t, "-enforce-iam")
+	awscli.ForEach(t, func(t *testing.T, cli awscli.CLI) {
+		user := "dev-" + cli.Name()
+		cli.Run(t, s.url, "iam", "create-user", "--user-name", user)
+		var key struct {
+			AccessKey struct{ AccessKeyId, SecretAccessKey string }
+		}
+		cli.RunJSON(t, s.url, &key, "iam", "create-access-key", "--user-name", user)
+		dev := cli.WithKeys(key.AccessKey.AccessKeyId, key.AccessKey.SecretAccessKey)
+
+		out := dev.Fail(t, s.url, "sqs", "create-queue", "--queue-name", "q-"+cli.Name())
+		assert.Contains(t, out, "AccessDenied")
+		assert.Contains(t, out, "User: arn:aws:iam::000000000000:user/"+user+" is not authorized to perform: sqs:CreateQueue"+
+			" on resource: arn:aws:sqs:us-east-1:000000000000:q-"+cli.Name()+" because no identity-based policy allows the sqs:CreateQueue action")
+		cli.Run(t, s.url, "iam", "attach-user-policy", "--user-name", user, "--policy-arn", "arn:aws:iam::aws:policy/AmazonSQSFullAccess")
+		dev.Run(t, s.url, "sqs", "create-queue", "--queue-name", "q-"+cli.Name())
+
+		role := "r-" + cli.Name()
+		cli.Run(t, s.url, "iam", "create-role", "--role-name", role, "--assume-role-policy-document",
+			`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}`)
+		out = dev.Fail(t, s.url, "sts", "assume-role", "--role-arn", "arn:aws:iam::000000000000:role/"+role, "--role-session-name", "s1")
+		assert.Contains(t, out, "AccessDenied")
+		assert.Contains(t, out, "is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::000000000000:role/"+role)
+	})
+}

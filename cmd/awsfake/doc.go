@@ -14,6 +14,8 @@
 //	-start RFC3339    start of the fake clock (default 2030-01-01T00:00:00Z)
 //	-region, -account the cloud's region and account id (us-east-1, 000000000000)
 //	-seed N           make generated ids deterministic
+//	-enforce-iam      authorise every request by IAM policies (awsfake.WithIAMEnforcement):
+//	                  the test keys are the account's root user, IAM users' keys those users
 //	-v                log one line per request to stderr: service.Operation, method, URI, status, size, request id
 //	-xray-daemon host:port
 //	                  also serve the X-Ray daemon's UDP protocol there (off by default; the

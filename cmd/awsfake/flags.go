@@ -29,6 +29,7 @@ type options struct {
 	seed        *uint64   // -seed, nil when not given
 	verbose     bool      // -v
 	verify      bool      // -verify-sigv4
+	enforce     bool      // -enforce-iam
 	origins     []string  // -allow-origin, repeatable
 	hosts       []string  // -allow-host, repeatable
 	xrayDaemon  string    // -xray-daemon; "" for none
@@ -56,6 +57,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:4566", "`host:port` to listen on; port 0 picks a free port")
 	fs.BoolVar(&o.allowRemote, "allow-remote", false, "allow listening on a non-loopback address")
 	fs.BoolVar(&o.verify, "verify-sigv4", false, "verify every request's SigV4 signature against the credentials the cloud knows (test keys, STS keys)")
+	fs.BoolVar(&o.enforce, "enforce-iam", false, "authorise every request by IAM policies, as AWS does (the test keys are the account's root user)")
 	fs.Func("allow-origin", "let web pages of `origin` (scheme://host[:port], or *) drive the fake; repeatable", func(v string) error {
 		o.origins = append(o.origins, v)
 		return nil
@@ -156,6 +158,9 @@ func (o options) cloudOptions(url string) ([]awsfake.Option, clock.Clock) {
 	}
 	if o.verify {
 		opts = append(opts, awsfake.WithSigV4Verification())
+	}
+	if o.enforce {
+		opts = append(opts, awsfake.WithIAMEnforcement())
 	}
 	if len(o.origins) > 0 {
 		opts = append(opts, awsfake.WithAllowedOrigins(o.origins...))

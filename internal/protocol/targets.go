@@ -95,3 +95,14 @@ func (t *Targets[S]) Serve(s S, w http.ResponseWriter, r *http.Request) {
 // JSON request, for services that also serve Query or CBOR on the same
 // endpoint (SQS, CloudWatch).
 func HasTarget(r *http.Request) bool { return r.Header.Get("X-Amz-Target") != "" }
+
+// Operation returns the operation r names in X-Amz-Target under the
+// table's prefix, "" when it names none of the table's (IAM enforcement
+// reads it before the service serves r).
+func (t *Targets[S]) Operation(r *http.Request) string {
+	name, ok := strings.CutPrefix(r.Header.Get("X-Amz-Target"), t.Prefix)
+	if !ok || t.Ops[name] == nil {
+		return ""
+	}
+	return name
+}

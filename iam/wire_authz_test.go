@@ -1,0 +1,13 @@
+package iam_test
+
+import (
+	"testing"
+
+	"github.com/awsfake/awsfake/iam"
+	"github.com/awsfake/awsfake/internal/servicetest"
+)
+
+// The IAM action table has one row per operation of the wire table.
+func TestActions_OneRowPerOperation(t *testing.T) {
+	servicetest.CheckActions(t, iam.Actions(), iam.Operations())
+}

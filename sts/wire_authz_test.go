@@ -1,0 +1,12 @@
+package sts
+
+import (
+	"testing"
+
+	"github.com/awsfake/awsfake/internal/servicetest"
+)
+
+// The IAM action table has one row per operation of the wire table.
+func TestActions_OneRowPerOperation(t *testing.T) {
+	servicetest.CheckActions(t, Actions(), operations())
+}
