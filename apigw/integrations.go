@@ -115,10 +115,10 @@ func checkIntegration(in PutIntegrationInput) error {
 // arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{arn}/invocations.
 func lambdaTarget(uri string) (string, bool) {
 	a, err := arn.Parse(uri)
-	if err != nil || a.Service != "apigateway" {
+	if err != nil || a.Service != "apigateway" || a.Account != "lambda" {
 		return "", false
 	}
-	rest, ok := strings.CutPrefix(a.Resource, "lambda:path/2015-03-31/functions/")
+	rest, ok := strings.CutPrefix(a.Resource, "path/2015-03-31/functions/")
 	if !ok {
 		return "", false
 	}

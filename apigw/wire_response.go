@@ -52,11 +52,14 @@ func badGateway() response {
 // write sends the response with API Gateway's request headers.
 func (res response) write(w http.ResponseWriter, requestID, apigwID string) {
 	h := w.Header()
-	for k, v := range res.header {
-		h[k] = v
+	for k, vs := range res.header {
+		h.Del(k)
+		for _, v := range vs {
+			h.Add(k, v)
+		}
 	}
 	h.Set("x-amzn-RequestId", requestID)
-	h["x-amz-apigw-id"] = []string{apigwID}
+	h.Set("x-amz-apigw-id", apigwID)
 	h.Set("Content-Length", strconv.Itoa(len(res.body)))
 	w.WriteHeader(res.status)
 	_, _ = w.Write(res.body)
