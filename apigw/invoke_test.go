@@ -165,7 +165,7 @@ func TestInvoke_HTTPProxyWithStageVariablesPerStage(t *testing.T) {
 		Type: types.IntegrationTypeHttpProxy, IntegrationHttpMethod: aws.String("ANY"),
 		Uri: aws.String(backend.URL + "/${stageVariables.version}/things/{id}"),
 		RequestParameters: map[string]string{
-			"integration.request.path.id":       "method.request.path.id",
+			"integration.request.path.id":        "method.request.path.id",
 			"integration.request.header.X-Stage": "stageVariables.version",
 			"integration.request.header.X-Req":   "context.requestId",
 		}})
