@@ -16,6 +16,7 @@ type api struct {
 	stages      map[string]*stage
 	validators  map[string]*RequestValidator
 	models      map[string]*Model
+	gateway     map[string]*GatewayResponse // customised gateway responses, by type
 }
 
 // resource is one resource of an API's tree.

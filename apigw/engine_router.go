@@ -11,6 +11,7 @@ type snapshot struct {
 	binaryMediaTypes    []string
 	validators          map[string]RequestValidator
 	models              map[string]Model
+	gateway             map[string]GatewayResponse
 }
 
 // node is one resource of a snapshot's routing tree. Routing costs the depth
@@ -35,6 +36,10 @@ func (a *api) snapshot(id string) *snapshot {
 	}
 	for k, v := range a.models {
 		sn.models[k] = *v
+	}
+	sn.gateway = map[string]GatewayResponse{}
+	for k, v := range a.gateway {
+		sn.gateway[k] = cloneGatewayResponse(*v)
 	}
 	kids := map[string][]*resource{}
 	for _, r := range a.resources {

@@ -12,6 +12,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/apigateway/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake/lambda"
 )
 
 // proxyAPI builds an API with ANY /{proxy+} (and GET /hardcoded) as an
@@ -20,6 +22,10 @@ import (
 func (f *fixture) proxyAPI(t *testing.T, handler any) (string, string) {
 	t.Helper()
 	fn := f.cloud.Lambda().FunctionT(t, "proxyfn", handler)
+	// A function timeout beyond the integration's 29 s, so that the
+	// integration timeout is the one a slow function meets.
+	_, err := f.cloud.Lambda().UpdateFunctionConfiguration(f.ctx, lambda.UpdateFunctionConfigurationInput{FunctionName: fn.Name, Timeout: aws.Int32(60)})
+	require.NoError(t, err)
 	api, root := f.api(t, "proxy")
 	uri := "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + fn.ARN + "/invocations"
 	for _, part := range []string{"{proxy+}", "hardcoded"} {

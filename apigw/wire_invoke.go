@@ -92,6 +92,9 @@ func (s *Service) serveInvoke(w http.ResponseWriter, r *http.Request, t target) 
 	x.record = &Invocation{At: x.start, RequestID: x.requestID, APIID: t.apiID, Stage: t.stage, Method: r.Method,
 		Path: t.rest}
 	resp := s.invoke(x)
+	if resp.gwType != "" && x.snap != nil {
+		resp = x.customised(resp)
+	}
 	x.record.Status = resp.status
 	x.record.Latency = s.env.Clock.Now().Sub(x.start)
 	s.mu.Lock()
@@ -110,7 +113,7 @@ func (s *Service) invoke(x *exchange) response {
 	}
 	body, err := protocol.ReadBody(x.r, maxPayload)
 	if err != nil {
-		return gatewayError(http.StatusRequestEntityTooLarge, "RequestTooLarge", "Request Too Long")
+		return gatewayError("REQUEST_TOO_LARGE", http.StatusRequestEntityTooLarge, "RequestTooLarge", "Request Too Long")
 	}
 	x.body = body
 	if res := x.validate(); res != nil {
@@ -138,12 +141,12 @@ func (s *Service) resolve(x *exchange) *response {
 	defer s.mu.Unlock()
 	a := s.byID[x.t.apiID]
 	if a == nil || a.DisableExecuteAPIEndpoint {
-		res := gatewayError(http.StatusForbidden, "ForbiddenException", "Forbidden")
+		res := gatewayError("", http.StatusForbidden, "ForbiddenException", "Forbidden")
 		return &res
 	}
 	st := a.stages[x.t.stage]
 	if st == nil || a.deployments[st.DeploymentID] == nil {
-		res := gatewayError(http.StatusForbidden, "ForbiddenException", "Forbidden")
+		res := gatewayError("", http.StatusForbidden, "ForbiddenException", "Forbidden")
 		return &res
 	}
 	x.a, x.account, x.region = a, a.scope.Account, a.scope.Region
@@ -196,13 +199,13 @@ func (x *exchange) validate() *response {
 	}
 	if v.ValidateRequestParameters {
 		if missing := x.missingParameters(); len(missing) > 0 {
-			res := gatewayError(http.StatusBadRequest, "BadRequestException",
+			res := gatewayError("BAD_REQUEST_PARAMETERS", http.StatusBadRequest, "BadRequestException",
 				"Missing required request parameters: ["+strings.Join(missing, ", ")+"]")
 			return &res
 		}
 	}
 	if v.ValidateRequestBody && !x.bodyValid() {
-		res := gatewayError(http.StatusBadRequest, "BadRequestException", "Invalid request body")
+		res := gatewayError("BAD_REQUEST_BODY", http.StatusBadRequest, "BadRequestException", "Invalid request body")
 		return &res
 	}
 	return nil
@@ -380,10 +383,14 @@ func (x *exchange) contextValue(name string) (string, bool) {
 		return x.t.stage, true
 	case "httpMethod":
 		return x.r.Method, true
-	case "resourcePath":
+	case "resourcePath", "resourceId":
+		if x.node == nil {
+			return "", false
+		}
+		if name == "resourceId" {
+			return x.node.id, true
+		}
 		return x.node.path, true
-	case "resourceId":
-		return x.node.id, true
 	case "accountId":
 		return x.account, true
 	case "deploymentId":
@@ -434,7 +441,7 @@ func (s *Service) withTimeout(ctx context.Context, millis int32, call func(conte
 	case res := <-done:
 		return res
 	case <-timer.C():
-		return gatewayError(http.StatusGatewayTimeout, "InternalServerErrorException", "Endpoint request timed out")
+		return gatewayError("INTEGRATION_TIMEOUT", http.StatusGatewayTimeout, "InternalServerErrorException", "Endpoint request timed out")
 	case <-ctx.Done():
 		return internalError()
 	}

@@ -16,6 +16,9 @@ type response struct {
 	// invocation's record.
 	integ []byte
 	note  string
+	// gwType and message name the gateway response this is, for a
+	// deployment's customised gateway responses.
+	gwType, message string
 }
 
 // noted returns res with the backend's answer and a note for the record.
@@ -26,27 +29,27 @@ func (res response) noted(integ []byte, note string) response {
 
 // gatewayError is one of API Gateway's default gateway responses: the
 // status, {"message": ...} and the x-amzn-ErrorType header.
-func gatewayError(status int, errorType, message string) response {
+func gatewayError(gwType string, status int, errorType, message string) response {
 	b, _ := json.Marshal(map[string]string{"message": message})
-	return response{status: status, body: b, header: http.Header{
+	return response{status: status, body: b, gwType: gwType, message: message, header: http.Header{
 		"Content-Type": {"application/json"}, "X-Amzn-Errortype": {errorType}}}
 }
 
 // missingToken is MISSING_AUTHENTICATION_TOKEN's default: what AWS answers
 // for a path or method the deployment does not have.
 func missingToken() response {
-	return gatewayError(http.StatusForbidden, "MissingAuthenticationTokenException", "Missing Authentication Token")
+	return gatewayError("MISSING_AUTHENTICATION_TOKEN", http.StatusForbidden, "MissingAuthenticationTokenException", "Missing Authentication Token")
 }
 
 // internalError is DEFAULT_5XX for a configuration error of the API.
 func internalError() response {
-	return gatewayError(http.StatusInternalServerError, "InternalServerErrorException", "Internal server error")
+	return gatewayError("DEFAULT_5XX", http.StatusInternalServerError, "InternalServerErrorException", "Internal server error")
 }
 
 // badGateway is DEFAULT_5XX for a malformed Lambda proxy response, as
 // recorded (test_aws_proxy_response_payload_format_validation).
 func badGateway() response {
-	return gatewayError(http.StatusBadGateway, "InternalServerErrorException", "Internal server error")
+	return gatewayError("DEFAULT_5XX", http.StatusBadGateway, "InternalServerErrorException", "Internal server error")
 }
 
 // write sends the response with API Gateway's request headers.

@@ -150,6 +150,17 @@ var modelled = []route{
 	}, (*Service).CreateModel)},
 	{Method: "GET", Path: pAPI + "/models", Name: "GetModels", Handler: op(http.StatusOK, modelsInput, (*Service).GetModels)},
 	{Method: "GET", Path: pAPI + "/models/{modelName}", Name: "GetModel", Handler: op(http.StatusOK, labelled(modelRef), (*Service).GetModel)},
+	{Method: "PUT", Path: pAPI + "/gatewayresponses/{responseType}", Name: "PutGatewayResponse", Handler: op(http.StatusCreated, func(c *call, in *PutGatewayResponseInput) error {
+		in.RestAPIID, in.ResponseType = c.label("restApiId"), c.label("responseType")
+		return nil
+	}, (*Service).PutGatewayResponse)},
+	{Method: "GET", Path: pAPI + "/gatewayresponses", Name: "GetGatewayResponses", Handler: op(http.StatusOK, modelsInput, (*Service).GetGatewayResponses)},
+	{Method: "GET", Path: pAPI + "/gatewayresponses/{responseType}", Name: "GetGatewayResponse", Handler: op(http.StatusOK, labelled(gatewayRef), (*Service).GetGatewayResponse)},
+	{Method: "DELETE", Path: pAPI + "/gatewayresponses/{responseType}", Name: "DeleteGatewayResponse", Handler: op(http.StatusAccepted, labelled(gatewayRef), noOutput((*Service).DeleteGatewayResponse))},
+	{Method: "PATCH", Path: pAPI + "/gatewayresponses/{responseType}", Name: "UpdateGatewayResponse", Handler: op(http.StatusOK, func(c *call, in *UpdateGatewayResponseInput) error {
+		in.RestAPIID, in.ResponseType = c.label("restApiId"), c.label("responseType")
+		return nil
+	}, (*Service).UpdateGatewayResponse)},
 	{Method: "DELETE", Path: pAPI + "/models/{modelName}", Name: "DeleteModel", Handler: op(http.StatusAccepted, labelled(modelRef), noOutput((*Service).DeleteModel))},
 }
 
@@ -169,4 +180,8 @@ func modelsInput(c *call, in *GetModelsInput) (err error) {
 	in.RestAPIID = c.label("restApiId")
 	in.PageInput, err = c.pageInput()
 	return err
+}
+
+func gatewayRef(c *call) GatewayResponseRef {
+	return GatewayResponseRef{c.label("restApiId"), c.label("responseType")}
 }

@@ -34,7 +34,6 @@ var unmodelled = []route{
 	{Method: "DELETE", Path: "/restapis/{restApiId}/documentation/versions/{documentationVersion}", Name: "DeleteDocumentationVersion", Handler: nothingFound},
 	{Method: "DELETE", Path: "/domainnames/{domainName}", Name: "DeleteDomainName", Handler: nothingFound},
 	{Method: "DELETE", Path: "/domainnameaccessassociations/{domainNameAccessAssociationArn}", Name: "DeleteDomainNameAccessAssociation", Handler: nothingFound},
-	{Method: "DELETE", Path: "/restapis/{restApiId}/gatewayresponses/{responseType}", Name: "DeleteGatewayResponse", Handler: nothingFound},
 	{Method: "DELETE", Path: "/usageplans/{usagePlanId}", Name: "DeleteUsagePlan", Handler: nothingFound},
 	{Method: "DELETE", Path: "/usageplans/{usagePlanId}/keys/{keyId}", Name: "DeleteUsagePlanKey", Handler: nothingFound},
 	{Method: "DELETE", Path: "/vpclinks/{vpcLinkId}", Name: "DeleteVpcLink", Handler: nothingFound},
@@ -58,8 +57,6 @@ var unmodelled = []route{
 	{Method: "GET", Path: "/domainnameaccessassociations", Name: "GetDomainNameAccessAssociations", Handler: emptyList},
 	{Method: "GET", Path: "/domainnames", Name: "GetDomainNames", Handler: emptyList},
 	{Method: "GET", Path: "/restapis/{restApiId}/stages/{stageName}/exports/{exportType}", Name: "GetExport", Handler: refused("GetExport")},
-	{Method: "GET", Path: "/restapis/{restApiId}/gatewayresponses/{responseType}", Name: "GetGatewayResponse", Handler: nothingFound},
-	{Method: "GET", Path: "/restapis/{restApiId}/gatewayresponses", Name: "GetGatewayResponses", Handler: emptyList},
 	{Method: "GET", Path: "/restapis/{restApiId}/models/{modelName}/default_template", Name: "GetModelTemplate", Handler: refused("GetModelTemplate")},
 	{Method: "GET", Path: "/restapis/{restApiId}/stages/{stageName}/sdks/{sdkType}", Name: "GetSdk", Handler: refused("GetSdk")},
 	{Method: "GET", Path: "/sdktypes/{id}", Name: "GetSdkType", Handler: nothingFound},
@@ -75,7 +72,6 @@ var unmodelled = []route{
 	{Method: "POST", Path: "/apikeys", Query: []string{"mode=import"}, Name: "ImportApiKeys", Handler: refused("ImportApiKeys")},
 	{Method: "PUT", Path: "/restapis/{restApiId}/documentation/parts", Name: "ImportDocumentationParts", Handler: refused("ImportDocumentationParts")},
 	{Method: "POST", Path: "/restapis", Query: []string{"mode=import"}, Name: "ImportRestApi", Handler: refused("ImportRestApi")},
-	{Method: "PUT", Path: "/restapis/{restApiId}/gatewayresponses/{responseType}", Name: "PutGatewayResponse", Handler: refused("PutGatewayResponse")},
 	{Method: "PUT", Path: "/restapis/{restApiId}", Name: "PutRestApi", Handler: refused("PutRestApi")},
 	{Method: "POST", Path: "/rejectdomainnameaccessassociations", Name: "RejectDomainNameAccessAssociation", Handler: refused("RejectDomainNameAccessAssociation")},
 	{Method: "PUT", Path: "/tags/{resourceArn}", Name: "TagResource", Handler: refused("TagResource")},
@@ -90,7 +86,6 @@ var unmodelled = []route{
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "UpdateDocumentationPart", Handler: nothingFound},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/versions/{documentationVersion}", Name: "UpdateDocumentationVersion", Handler: nothingFound},
 	{Method: "PATCH", Path: "/domainnames/{domainName}", Name: "UpdateDomainName", Handler: nothingFound},
-	{Method: "PATCH", Path: "/restapis/{restApiId}/gatewayresponses/{responseType}", Name: "UpdateGatewayResponse", Handler: nothingFound},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration/responses/{statusCode}", Name: "UpdateIntegrationResponse", Handler: refused("UpdateIntegrationResponse")},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/responses/{statusCode}", Name: "UpdateMethodResponse", Handler: refused("UpdateMethodResponse")},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/models/{modelName}", Name: "UpdateModel", Handler: refused("UpdateModel")},
@@ -110,7 +105,6 @@ var notFoundTexts = map[string]string{
 	"documentationVersion":           "Invalid Documentation version identifier specified",
 	"domainName":                     "Invalid domain name identifier specified",
 	"domainNameAccessAssociationArn": "Invalid domain name access association identifier specified",
-	"responseType":                   "Gateway response type not defined on api",
 	"usagePlanId":                    "Invalid Usage Plan ID specified",
 	"keyId":                          "Invalid Usage Plan Key identifier specified",
 	"vpcLinkId":                      "Invalid Vpc Link identifier specified",
@@ -152,7 +146,7 @@ func nothingFound(s *Service, c *call) error {
 
 // labelOrder is the order in which labels name what was not found: a
 // usage plan key before its usage plan.
-var labelOrder = []string{"keyId", "basePath", "responseType", "authorizerId", "documentationPartId",
+var labelOrder = []string{"keyId", "basePath", "authorizerId", "documentationPartId",
 	"documentationVersion", "usagePlanId", "domainName", "apiKey", "clientCertificateId", "vpcLinkId",
 	"resourceArn", "id", "domainNameAccessAssociationArn"}
 
