@@ -26,6 +26,8 @@ type Service struct {
 	byID   map[string]*api        // every REST API of the cloud by id: invoke URLs name no account
 	client *http.Client           // HTTP_PROXY integrations (SetHTTPClient)
 	calls  record.Log[Invocation] // the newest invocations of deployed stages
+	// execLogs and accessLogs are each stage's log lines (logs.go).
+	execLogs, accessLogs map[logKey][]LogLine
 }
 
 // partKey names a partition: API Gateway's resources are per account and
@@ -41,11 +43,12 @@ type partition struct {
 // env. It starts nothing.
 func New(env *cloudenv.Env) *Service {
 	s := &Service{
-		env:    env,
-		faults: faults.New[struct{}](faultOps, env.Clock, env.Scope()),
-		parts:  map[partKey]*partition{},
-		byID:   map[string]*api{},
-		client: &http.Client{},
+		env:      env,
+		faults:   faults.New[struct{}](faultOps, env.Clock, env.Scope()),
+		parts:    map[partKey]*partition{},
+		byID:     map[string]*api{},
+		client:   &http.Client{},
+		execLogs: map[logKey][]LogLine{}, accessLogs: map[logKey][]LogLine{},
 	}
 	s.calls.Bind(env.Records, invocationBytes)
 	return s

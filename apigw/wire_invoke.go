@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -81,6 +82,8 @@ type exchange struct {
 	requestID string
 	start     time.Time
 	record    *Invocation
+	// status and responseLength are the answer's, for access logs.
+	status, responseLength int
 }
 
 // serveInvoke serves a request to a deployed stage.
@@ -99,6 +102,7 @@ func (s *Service) serveInvoke(w http.ResponseWriter, r *http.Request, t target) 
 	x.record.Latency = s.env.Clock.Now().Sub(x.start)
 	s.mu.Lock()
 	s.calls.Add(*x.record)
+	s.writeLogsLocked(x, resp)
 	s.mu.Unlock()
 	resp.write(w, x.requestID, s.apigwID())
 }
@@ -407,6 +411,12 @@ func (x *exchange) contextValue(name string) (string, bool) {
 		return x.r.UserAgent(), true
 	case "requestTime":
 		return x.start.UTC().Format(requestTimeLayout), true
+	case "status":
+		return strconv.Itoa(x.status), true
+	case "responseLatency", "integrationLatency":
+		return itoa(x.record.Latency.Milliseconds()), true
+	case "responseLength":
+		return strconv.Itoa(x.responseLength), true
 	case "requestTimeEpoch":
 		return itoa(x.start.UnixMilli()), true
 	}
