@@ -161,6 +161,16 @@ var modelled = []route{
 		in.RestAPIID, in.ResponseType = c.label("restApiId"), c.label("responseType")
 		return nil
 	}, (*Service).UpdateGatewayResponse)},
+	{Method: "PUT", Path: "/tags/{resourceArn}", Name: "TagResource", Handler: op(http.StatusNoContent, func(c *call, in *TagResourceInput) error {
+		in.ResourceArn = c.label("resourceArn")
+		return nil
+	}, noOutput((*Service).TagResource))},
+	{Method: "DELETE", Path: "/tags/{resourceArn}", Name: "UntagResource", Handler: op(http.StatusNoContent, labelled(func(c *call) UntagResourceInput {
+		return UntagResourceInput{c.label("resourceArn"), c.query["tagKeys"]}
+	}), noOutput((*Service).UntagResource))},
+	{Method: "GET", Path: "/tags/{resourceArn}", Name: "GetTags", Handler: op(http.StatusOK, labelled(func(c *call) GetTagsInput {
+		return GetTagsInput{c.label("resourceArn")}
+	}), (*Service).GetTags)},
 	{Method: "DELETE", Path: pAPI + "/models/{modelName}", Name: "DeleteModel", Handler: op(http.StatusAccepted, labelled(modelRef), noOutput((*Service).DeleteModel))},
 }
 

@@ -61,7 +61,6 @@ var unmodelled = []route{
 	{Method: "GET", Path: "/restapis/{restApiId}/stages/{stageName}/sdks/{sdkType}", Name: "GetSdk", Handler: refused("GetSdk")},
 	{Method: "GET", Path: "/sdktypes/{id}", Name: "GetSdkType", Handler: nothingFound},
 	{Method: "GET", Path: "/sdktypes", Name: "GetSdkTypes", Handler: emptyList},
-	{Method: "GET", Path: "/tags/{resourceArn}", Name: "GetTags", Handler: emptyTags},
 	{Method: "GET", Path: "/usageplans/{usagePlanId}/usage", Name: "GetUsage", Handler: emptyList},
 	{Method: "GET", Path: "/usageplans/{usagePlanId}", Name: "GetUsagePlan", Handler: nothingFound},
 	{Method: "GET", Path: "/usageplans/{usagePlanId}/keys/{keyId}", Name: "GetUsagePlanKey", Handler: nothingFound},
@@ -74,10 +73,8 @@ var unmodelled = []route{
 	{Method: "POST", Path: "/restapis", Query: []string{"mode=import"}, Name: "ImportRestApi", Handler: refused("ImportRestApi")},
 	{Method: "PUT", Path: "/restapis/{restApiId}", Name: "PutRestApi", Handler: refused("PutRestApi")},
 	{Method: "POST", Path: "/rejectdomainnameaccessassociations", Name: "RejectDomainNameAccessAssociation", Handler: refused("RejectDomainNameAccessAssociation")},
-	{Method: "PUT", Path: "/tags/{resourceArn}", Name: "TagResource", Handler: refused("TagResource")},
 	{Method: "POST", Path: "/restapis/{restApiId}/authorizers/{authorizerId}", Name: "TestInvokeAuthorizer", Handler: nothingFound},
 	{Method: "POST", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", Name: "TestInvokeMethod", Handler: refused("TestInvokeMethod")},
-	{Method: "DELETE", Path: "/tags/{resourceArn}", Name: "UntagResource", Handler: nothingFound},
 	{Method: "PATCH", Path: "/account", Name: "UpdateAccount", Handler: refused("UpdateAccount")},
 	{Method: "PATCH", Path: "/apikeys/{apiKey}", Name: "UpdateApiKey", Handler: nothingFound},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/authorizers/{authorizerId}", Name: "UpdateAuthorizer", Handler: nothingFound},
@@ -108,7 +105,6 @@ var notFoundTexts = map[string]string{
 	"usagePlanId":                    "Invalid Usage Plan ID specified",
 	"keyId":                          "Invalid Usage Plan Key identifier specified",
 	"vpcLinkId":                      "Invalid Vpc Link identifier specified",
-	"resourceArn":                    "Invalid resource identifier specified",
 	"id":                             "Invalid SDK type identifier specified",
 }
 
@@ -148,7 +144,7 @@ func nothingFound(s *Service, c *call) error {
 // usage plan key before its usage plan.
 var labelOrder = []string{"keyId", "basePath", "authorizerId", "documentationPartId",
 	"documentationVersion", "usagePlanId", "domainName", "apiKey", "clientCertificateId", "vpcLinkId",
-	"resourceArn", "id", "domainNameAccessAssociationArn"}
+	"id", "domainNameAccessAssociationArn"}
 
 // emptyList answers a listing of things none of which exist.
 func emptyList(s *Service, c *call) error {
@@ -156,12 +152,6 @@ func emptyList(s *Service, c *call) error {
 		return err
 	}
 	rest.Write(c.w, http.StatusOK, map[string]any{"item": []any{}})
-	return nil
-}
-
-// emptyTags answers GetTags: no tags.
-func emptyTags(_ *Service, c *call) error {
-	rest.Write(c.w, http.StatusOK, map[string]any{"tags": map[string]string{}})
 	return nil
 }
 
