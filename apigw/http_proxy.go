@@ -9,6 +9,26 @@ import (
 	"strings"
 )
 
+// doer is what HTTP_PROXY integrations call their backends with.
+type doer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+func defaultClient() doer { return &http.Client{} }
+
+// SetHTTPClient sets the client HTTP_PROXY integrations call their
+// backends with (default, and after SetHTTPClient(nil): a plain http.Client). The integration timeout is
+// kept on the cloud's clock whatever the client's own timeout.
+func (s *Service) SetHTTPClient(c *http.Client) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c == nil {
+		s.client = defaultClient()
+		return
+	}
+	s.client = c
+}
+
 // hopHeaders are not forwarded to or from an HTTP backend.
 var hopHeaders = map[string]bool{"Connection": true, "Keep-Alive": true, "Transfer-Encoding": true,
 	"Upgrade": true, "Proxy-Connection": true, "Te": true, "Trailer": true, "Content-Length": true}

@@ -1,7 +1,6 @@
 package apigw
 
 import (
-	"net/http"
 	"sync"
 
 	"github.com/awsfake/awsfake/internal/cloudenv"
@@ -24,7 +23,7 @@ type Service struct {
 	mu     sync.Mutex
 	parts  map[partKey]*partition // by account and region, created on first write
 	byID   map[string]*api        // every REST API of the cloud by id: invoke URLs name no account
-	client *http.Client           // HTTP_PROXY integrations (SetHTTPClient)
+	client doer                   // HTTP_PROXY integrations (SetHTTPClient)
 	calls  record.Log[Invocation] // the newest invocations of deployed stages
 	// execLogs and accessLogs are each stage's log lines (logs.go).
 	execLogs, accessLogs map[logKey][]LogLine
@@ -47,7 +46,7 @@ func New(env *cloudenv.Env) *Service {
 		faults:   faults.New[struct{}](faultOps, env.Clock, env.Scope()),
 		parts:    map[partKey]*partition{},
 		byID:     map[string]*api{},
-		client:   &http.Client{},
+		client:   defaultClient(),
 		execLogs: map[logKey][]LogLine{}, accessLogs: map[logKey][]LogLine{},
 	}
 	s.calls.Bind(env.Records, invocationBytes)
@@ -60,15 +59,6 @@ func New(env *cloudenv.Env) *Service {
 func (s *Service) Describe() cloudenv.Descriptor {
 	return cloudenv.Descriptor{Name: "apigw", SigningNames: []string{"apigateway", "execute-api"},
 		ARNService: arnService, Handler: s}
-}
-
-// SetHTTPClient sets the client HTTP_PROXY integrations call their
-// backends with (default: a plain http.Client). The integration timeout is
-// kept on the cloud's clock whatever the client's own timeout.
-func (s *Service) SetHTTPClient(c *http.Client) {
-	s.mu.Lock()
-	s.client = c
-	s.mu.Unlock()
 }
 
 // partLocked returns the partition of sc, nil when nothing was ever created
