@@ -3,13 +3,13 @@ package apigw
 import "encoding/json"
 
 // What the external tests (package apigw_test) read of the package's
-// internals: the error catalogue, the wire table's operations and the Go
-// API's.
+// internals: the error catalogue, the wire table's operations (of the
+// apigateway and apigatewayv2 clients) and the Go API's.
 var (
-	Errs         = errs
-	Operations   = routes.Operations
-	GoOperations = func() []string { return operations }
-	PathSegments = pathSegments
+	Errs           = errs
+	Operations     = func() []string { return restOperations }
+	HTTPOperations = func() []string { return httpOperations }
+	GoOperations   = func() []string { return operations }
 )
 
 func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }

@@ -6,6 +6,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sdk "github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway/types"
+	sdkv2 "github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake/apigw"
@@ -16,6 +18,12 @@ import (
 // v1.40.2) is in the wire table.
 func TestServed_EveryOperationOfTheSDKClient(t *testing.T) {
 	servicetest.CheckServed(t, &sdk.Client{}, apigw.Operations())
+}
+
+// Every operation of the apigatewayv2 client (v1.35.2) is in the wire
+// table too: HTTP APIs share the apigateway signing name.
+func TestServed_EveryOperationOfTheV2SDKClient(t *testing.T) {
+	servicetest.CheckServed(t, &sdkv2.Client{}, apigw.HTTPOperations())
 }
 
 // Every code the package raises is in its catalogue.
@@ -43,4 +51,18 @@ func TestServed_InjectedFaultAnswersAsTheRealError(t *testing.T) {
 	require.NoError(t, err)
 	calls := f.cloud.APIGateway().Calls()
 	require.Equal(t, "GetRestApi", calls[len(calls)-1].Operation)
+}
+
+// The v2 operations answer through the v2 client as there is nothing:
+// empty lists, NotFoundException, BadRequestException for a create.
+func TestServed_V2OperationsAnswerNothingFound(t *testing.T) {
+	f := newFixture(t)
+	client := sdkv2.NewFromConfig(f.cloud.AWSConfig())
+	apis, err := client.GetApis(f.ctx, &sdkv2.GetApisInput{})
+	require.NoError(t, err)
+	assert.Empty(t, apis.Items)
+	_, err = client.GetApi(f.ctx, &sdkv2.GetApiInput{ApiId: aws.String("abc")})
+	checkErr(t, err, "NotFoundException", "Invalid api identifier specified")
+	_, err = client.CreateApi(f.ctx, &sdkv2.CreateApiInput{Name: aws.String("x"), ProtocolType: "HTTP"})
+	checkErr(t, err, "BadRequestException", "")
 }
