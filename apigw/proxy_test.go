@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"testing"
 
@@ -205,4 +206,17 @@ func TestProxy_NoPermissionIsA500(t *testing.T) {
 	assert.JSONEq(t, `{"message":"Internal server error"}`, body)
 	inv := f.cloud.APIGateway().Invocations()
 	assert.Contains(t, inv[len(inv)-1].Error, "Invalid permissions on Lambda function")
+}
+
+// A function that fails (an unhandled error) is a 502 Internal server
+// error, the function's error document in the record.
+func TestProxy_FunctionErrorIsA502(t *testing.T) {
+	f := newFixture(t)
+	_, url := f.proxyAPI(t, func(context.Context, json.RawMessage) (any, error) { return nil, errors.New("boom") })
+	status, h, body := f.call(t, "GET", url+"/x", "")
+	assert.Equal(t, 502, status)
+	assert.JSONEq(t, `{"message":"Internal server error"}`, body)
+	assert.Equal(t, "InternalServerErrorException", h.Get("x-amzn-ErrorType"))
+	inv := f.cloud.APIGateway().Invocations()
+	assert.Contains(t, string(inv[len(inv)-1].IntegrationResponse), "boom")
 }
