@@ -63,6 +63,18 @@
 //   - Integration timeouts on the cloud's clock: a backend that has not
 //     answered by timeoutInMillis gets 504 {"message": "Endpoint request
 //     timed out"}.
+//   - Gateway responses: the defaults of every type, their customisation
+//     (status, gatewayresponse.header.* mappings, templates with $context
+//     variables) served from the next deployment, DEFAULT_4XX and
+//     DEFAULT_5XX covering the types not customised. CORS as AWS does it:
+//     an OPTIONS method (usually a MOCK) answers preflights, gateway
+//     responses may carry CORS headers, nothing is automatic.
+//   - Tags of REST APIs and stages by ARN (TagResource, UntagResource,
+//     GetTags; at most 50, no aws: keys).
+//   - Access log lines from a stage's accessLogSettings format with its
+//     $context variables filled in, and execution log lines (INFO: every
+//     step; ERROR: failures), per stage in order (AccessLogs,
+//     ExecutionLogs); the Logs issue delivers them to CloudWatch Logs.
 //   - Each invocation recorded (Invocations, CheckInvoked): the request,
 //     the matched resource, the integration request and response, the
 //     status, the latency on the clock and the execution log's reason for
@@ -81,11 +93,14 @@
 //     $ref and format are ignored, as a validator ignores what it does not
 //     know. (github.com/santhosh-tekuri/jsonschema is not a dependency of
 //     the module; no module may be added.)
-//   - Gateway responses are AWS's defaults; their customisation
-//     (PutGatewayResponse) is not modelled yet.
-//   - Execution and access log lines are not written yet (the Logs issue
-//     delivers them); the invocation record holds the execution log's
-//     reason for a failure.
+//   - Execution and access log lines are kept by the service, not yet
+//     delivered to CloudWatch Logs (the Logs issue does); the execution
+//     lines are AWS's main steps, not every line AWS writes.
+//   - contentHandling (CONVERT_TO_TEXT, CONVERT_TO_BINARY) is stored, not
+//     applied: bodies are converted by binaryMediaTypes alone, as for
+//     proxy integrations.
+//   - The invoke timeout waits on the cloud's clock: a backend answering
+//     at exactly timeoutInMillis is a 504 (the deadline is exclusive).
 //   - Edge-optimized APIs' CloudFront headers (CloudFront-*, Via,
 //     X-Amz-Cf-Id) are not added to the proxy event; Host,
 //     X-Amzn-Trace-Id and X-Forwarded-* are.
@@ -94,8 +109,8 @@
 //
 // # Operations answered with AWS's error for nothing there
 //
-// Authorizers, API keys, usage plans and their keys and usage, gateway
-// responses, documentation parts and versions, tags, client certificates,
+// Authorizers, API keys, usage plans and their keys and usage,
+// documentation parts and versions, client certificates,
 // the account (GetAccount answers a new account's defaults), domain
 // names, base path mappings and access associations, VPC links, exports,
 // SDKs and SDK types, imports (ImportRestApi, PutRestApi, ImportApiKeys,
@@ -103,7 +118,10 @@
 // updates of method responses, integration responses and models: lists
 // are empty, a lookup is NotFoundException with AWS's text for the
 // identifier, and an operation that would create or change something is
-// BadRequestException naming it (wire_unsupported.go).
+// BadRequestException naming it (wire_unsupported.go). The apigatewayv2
+// client's operations (HTTP and WebSocket APIs, which share the
+// apigateway signing name) are bound under /v2/ the same way
+// (wire_v2.go), until the HTTP APIs issue builds them.
 //
 // # Plumbing for the root package
 //
