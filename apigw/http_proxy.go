@@ -72,10 +72,7 @@ func (s *Service) httpProxy(x *exchange) response {
 // backendRequest builds the request to the HTTP backend.
 func (x *exchange) backendRequest() (*http.Request, error) {
 	i := x.method.MethodIntegration
-	uri := i.URI
-	for k, v := range x.stage.Variables {
-		uri = strings.ReplaceAll(uri, "${stageVariables."+k+"}", v)
-	}
+	uri := x.withStageVariables(i.URI)
 	header := http.Header{}
 	for k, vs := range x.r.Header {
 		if !hopHeaders[k] {
@@ -127,6 +124,15 @@ func (x *exchange) backendRequest() (*http.Request, error) {
 	}
 	req.Header = header
 	return req, nil
+}
+
+// withStageVariables fills the ${stageVariables.x} of an integration URI
+// with the stage's variables.
+func (x *exchange) withStageVariables(uri string) string {
+	for k, v := range x.stage.Variables {
+		uri = strings.ReplaceAll(uri, "${stageVariables."+k+"}", v)
+	}
+	return uri
 }
 
 var errInvalidEndpoint = badRequest("Invalid endpoint address")

@@ -220,3 +220,31 @@ func TestProxy_FunctionErrorIsA502(t *testing.T) {
 	inv := f.cloud.APIGateway().Invocations()
 	assert.Contains(t, string(inv[len(inv)-1].IntegrationResponse), "boom")
 }
+
+// A Lambda integration URI may name the function by a stage variable, so
+// that each stage calls its own function.
+func TestProxy_FunctionNamedByAStageVariable(t *testing.T) {
+	f := newFixture(t)
+	for _, name := range []string{"blue", "green"} {
+		reply := name
+		fn := f.cloud.Lambda().FunctionT(t, name, func(context.Context, json.RawMessage) (map[string]any, error) {
+			return map[string]any{"statusCode": 200, "body": reply}, nil
+		})
+		f.cloud.Lambda().AllowT(t, fn.Name, "apigateway.amazonaws.com", "")
+	}
+	api, root := f.api(t, "staged")
+	f.method(t, api, root, "GET")
+	_, err := f.client.PutIntegration(f.ctx, &sdk.PutIntegrationInput{RestApiId: &api, ResourceId: &root, HttpMethod: aws.String("GET"),
+		Type: types.IntegrationTypeAwsProxy, IntegrationHttpMethod: aws.String("POST"),
+		Uri: aws.String("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:${stageVariables.fn}/invocations")})
+	require.NoError(t, err)
+	for _, name := range []string{"blue", "green"} {
+		_, err := f.client.CreateDeployment(f.ctx, &sdk.CreateDeploymentInput{RestApiId: &api, StageName: aws.String(name),
+			Variables: map[string]string{"fn": name}})
+		require.NoError(t, err)
+	}
+	for _, name := range []string{"blue", "green"} {
+		_, _, body := f.call(t, "GET", f.cloud.APIGateway().InvokeURL(api, name), "")
+		assert.Equal(t, name, body)
+	}
+}

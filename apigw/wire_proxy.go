@@ -151,7 +151,7 @@ func mediaMatches(types []string, ct string) bool {
 // lambdaProxy invokes the function of an AWS_PROXY integration with the
 // proxy event and maps its answer.
 func (s *Service) lambdaProxy(x *exchange) response {
-	fn, _ := lambdaTarget(x.method.MethodIntegration.URI)
+	fn, _ := lambdaTarget(x.withStageVariables(x.method.MethodIntegration.URI))
 	event, _ := json.Marshal(x.event())
 	x.record.IntegrationRequest = event
 	source := arn.Build(arn.Partition(x.region), "execute-api", x.region, x.account,
