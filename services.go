@@ -5,6 +5,7 @@ import (
 
 	"github.com/awsfake/awsfake/cloudwatch"
 	"github.com/awsfake/awsfake/cloudwatch/logs"
+	"github.com/awsfake/awsfake/apigw"
 	"github.com/awsfake/awsfake/iam"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/lambda"
@@ -35,6 +36,7 @@ type services struct {
 	cw      *cloudwatch.Service
 	xray    *xray.Service
 	route53 *route53.Service
+	apigw  *apigw.Service
 }
 
 // describer is a service as the cloud wires it.
@@ -77,6 +79,7 @@ func (c *Cloud) startServices() {
 	c.cw = add(c, cloudwatch.New)
 	c.xray = add(c, xray.New)
 	c.route53 = add(c, route53.New)
+	c.apigw = add(c, apigw.New)
 }
 
 // closeServices stops the background work of every service, the last built
@@ -127,3 +130,6 @@ func (c *Cloud) XRay() *xray.Service { return c.xray }
 // sets, changes, TestDNSAnswer), the name servers that answer by routing
 // policy (Resolver, DialDNS, ServeDNS), and fault injection.
 func (c *Cloud) Route53() *route53.Service { return c.route53 }
+// APIGateway returns the API Gateway service (REST APIs): its Go API, the
+// invocations of deployed stages, invoke URLs and fault injection.
+func (c *Cloud) APIGateway() *apigw.Service { return c.apigw }

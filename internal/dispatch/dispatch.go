@@ -57,6 +57,9 @@ func Identify(r *http.Request) string {
 	if s := scope(r); s != "" {
 		return s
 	}
+	if isInvoke(r) {
+		return ExecuteAPI
+	}
 	if t := r.Header.Get("X-Amz-Target"); t != "" {
 		if i := strings.IndexByte(t, '.'); i > 0 {
 			if s, ok := targetPrefixes[t[:i]]; ok {
@@ -178,4 +181,21 @@ var xrayRoots = map[string]bool{
 func scope(r *http.Request) string {
 	s, _ := protocol.CredentialScope(r)
 	return s.Service
+}
+
+// isInvoke reports whether r calls a deployed API Gateway stage: the host
+// {api}.execute-api.{region}.amazonaws.com (or LocalStack's
+// {api}.execute-api.localhost.localstack.cloud), or LocalStack's paths
+// /restapis/{api}/{stage}/_user_request_/... and /_aws/execute-api/....
+func isInvoke(r *http.Request) bool {
+	host, _, _ := strings.Cut(r.Host, ":")
+	if i := strings.Index(host, ".execute-api."); i > 0 {
+		return true
+	}
+	p := r.URL.Path
+	if strings.HasPrefix(p, "/_aws/execute-api/") {
+		return true
+	}
+	seg := strings.SplitN(strings.TrimPrefix(p, "/"), "/", 5)
+	return len(seg) >= 4 && seg[0] == "restapis" && seg[3] == "_user_request_"
 }

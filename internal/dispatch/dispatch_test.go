@@ -203,3 +203,27 @@ func TestIdentify_UnreadableFormsGoToTheirService(t *testing.T) {
 		assert.Equal(t, body, string(rest), "%s: the body is put back whole", name)
 	}
 }
+
+// An invocation of a deployed API Gateway stage is unsigned and names its
+// API by host or path, in each form AWS and LocalStack users write.
+func TestIdentify_ExecuteAPIInvokeURLForms(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		req  req
+		want string
+	}{
+		{"AWS host", req{method: "GET", host: "a1b2c3d4e5.execute-api.us-east-1.amazonaws.com", target: "/prod/pets"}, dispatch.ExecuteAPI},
+		{"LocalStack host", req{method: "GET", host: "a1b2c3d4e5.execute-api.localhost.localstack.cloud:4566", target: "/prod/"}, dispatch.ExecuteAPI},
+		{"LocalStack _user_request_ path", req{method: "POST", target: "/restapis/a1b2c3d4e5/prod/_user_request_/pets"}, dispatch.ExecuteAPI},
+		{"LocalStack _aws path", req{method: "GET", target: "/_aws/execute-api/a1b2c3d4e5/prod/pets"}, dispatch.ExecuteAPI},
+		{"IAM-signed invoke", req{method: "GET", host: "a1b2c3d4e5.execute-api.us-east-1.amazonaws.com", target: "/prod",
+			header: map[string]string{"Authorization": auth("execute-api")}}, dispatch.ExecuteAPI},
+		{"control plane is not an invoke", req{method: "GET", target: "/restapis/a1b2c3d4e5/stages/prod",
+			header: map[string]string{"Authorization": auth("apigateway")}}, dispatch.APIGateway},
+		{"unsigned control plane", req{method: "GET", target: "/restapis/a1b2c3d4e5/resources"}, dispatch.APIGateway},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, dispatch.Identify(tc.req.build()))
+		})
+	}
+}

@@ -1,0 +1,131 @@
+// Package apigw is the fake of Amazon API Gateway's REST APIs (v1): the
+// control plane over restJson1 for the real aws-sdk-go-v2 apigateway
+// client, and the deployed stages, callable over HTTP.
+//
+// # Quick start
+//
+//	cloud := awsfake.NewT(t)
+//	client := apigateway.NewFromConfig(cloud.AWSConfig())
+//	api, _ := client.CreateRestApi(ctx, &apigateway.CreateRestApiInput{Name: aws.String("pets")})
+//	// ... CreateResource, PutMethod, PutIntegration ...
+//	client.CreateDeployment(ctx, &apigateway.CreateDeploymentInput{RestApiId: api.Id, StageName: aws.String("prod")})
+//	resp, _ := cloud.HTTPClient().Get(cloud.APIGateway().InvokeURL(*api.Id, "prod") + "/pets")
+//
+// InvokeURL gives https://{id}.execute-api.{region}.amazonaws.com/{stage},
+// which cloud.HTTPClient() (and any client built on its transport) routes
+// in memory. On a server (cmd/awsfake) the same host form works on the
+// server's port, as do the forms LocalStack users have in their
+// configuration: {id}.execute-api.localhost.localstack.cloud:{port}/{stage}/...,
+// {URL}/restapis/{id}/{stage}/_user_request_/... (EndpointURL) and
+// {URL}/_aws/execute-api/{id}/{stage}/..., so that a suite moving off
+// LocalStack changes only its port.
+//
+// # What is implemented
+//
+//   - REST APIs (create with AWS's defaults: EDGE, ipv4, HEADER, the Empty
+//     and Error models; get, list, update by patch operations, delete),
+//     resources (path parts, {param} and {proxy+} rules, one variable
+//     sibling, no child under a greedy part, moves without cycles),
+//     methods (the eight methods and ANY; NONE and AWS_IAM authorization;
+//     request parameters and models), method responses, integrations
+//     (MOCK, HTTP_PROXY, AWS_PROXY to Lambda; timeoutInMillis 50–29,000,
+//     default 29,000; request parameter mappings), integration responses,
+//     request validators and models, deployments and stages (variables,
+//     method settings, tracing, access-log settings). Ids have AWS's forms:
+//     ten lowercase alphanumerics for APIs and resources, six for
+//     deployments, validators and models. Listings page by position and
+//     limit (default 25, at most 500). Errors carry the codes and the texts
+//     AWS answers, as recorded in ../shared/aws-recordings.
+//   - Deployments snapshot the API: a change is not served until the next
+//     CreateDeployment, and a stage serves the deployment it points to;
+//     stage settings (variables) apply without a redeploy.
+//   - Routing as AWS does it: literal parts before {param} before
+//     {proxy+}, a method before ANY, at a cost that grows with the depth of
+//     the path, not the number of resources. No route is 403 {"message":
+//     "Missing Authentication Token"}; an unknown stage 403 Forbidden;
+//     every answer carries x-amzn-RequestId and x-amz-apigw-id, errors
+//     x-amzn-ErrorType. Bodies over 10 MB are 413.
+//   - The method request: a validator's required parameters ("Missing
+//     required request parameters: [...]") and body model (JSON Schema
+//     draft 4; {"message": "Invalid request body"}).
+//   - AWS_PROXY: the version 1.0 proxy event as AWS sends it, through the
+//     bus to the function ARN (Lambda checks its resource policy for
+//     apigateway.amazonaws.com: without a permission the call is a 500);
+//     the response contract (statusCode, headers, multiValueHeaders, body,
+//     isBase64Encoded; anything else is a 502 Internal server error);
+//     binaryMediaTypes for request and response bodies.
+//   - HTTP_PROXY through the http.Client set with SetHTTPClient, with path
+//     parameters and ${stageVariables.x} in the URI and the request
+//     parameter mappings ('static', method.request.*, context.*,
+//     stageVariables.*).
+//   - MOCK: the status of a literal JSON request template, the integration
+//     response's header mappings and template.
+//   - Integration timeouts on the cloud's clock: a backend that has not
+//     answered by timeoutInMillis gets 504 {"message": "Endpoint request
+//     timed out"}.
+//   - Gateway responses: the defaults of every type, their customisation
+//     (status, gatewayresponse.header.* mappings, templates with $context
+//     variables) served from the next deployment, DEFAULT_4XX and
+//     DEFAULT_5XX covering the types not customised. CORS as AWS does it:
+//     an OPTIONS method (usually a MOCK) answers preflights, gateway
+//     responses may carry CORS headers, nothing is automatic.
+//   - Tags of REST APIs and stages by ARN (TagResource, UntagResource,
+//     GetTags; at most 50, no aws: keys).
+//   - Access log lines from a stage's accessLogSettings format with its
+//     $context variables filled in, and execution log lines (INFO: every
+//     step; ERROR: failures), per stage in order (AccessLogs,
+//     ExecutionLogs); the Logs issue delivers them to CloudWatch Logs.
+//   - Each invocation recorded (Invocations, CheckInvoked): the request,
+//     the matched resource, the integration request and response, the
+//     status, the latency on the clock and the execution log's reason for
+//     a 5xx. Fault injection per control-plane operation (InjectFault,
+//     InjectLatency, Calls).
+//
+// # Where it differs from AWS
+//
+//   - Mapping templates are not evaluated (VTL is issue 21's): a MOCK reads
+//     a literal JSON request template and answers the response template as
+//     written; HTTP and AWS (non-proxy) integrations answer 500 with the
+//     reason in the invocation's record.
+//   - JSON Schema validation holds the draft 4 keywords request models use
+//     (type, properties, required, additionalProperties, items, enum,
+//     bounds, lengths, pattern, item counts, allOf/anyOf/oneOf/not);
+//     $ref and format are ignored, as a validator ignores what it does not
+//     know. (github.com/santhosh-tekuri/jsonschema is not a dependency of
+//     the module; no module may be added.)
+//   - Execution and access log lines are kept by the service, not yet
+//     delivered to CloudWatch Logs (the Logs issue does); the execution
+//     lines are AWS's main steps, not every line AWS writes.
+//   - contentHandling (CONVERT_TO_TEXT, CONVERT_TO_BINARY) is stored, not
+//     applied: bodies are converted by binaryMediaTypes alone, as for
+//     proxy integrations.
+//   - The invoke timeout waits on the cloud's clock: a backend answering
+//     at exactly timeoutInMillis is a 504 (the deadline is exclusive).
+//   - Edge-optimized APIs' CloudFront headers (CloudFront-*, Via,
+//     X-Amz-Cf-Id) are not added to the proxy event; Host,
+//     X-Amzn-Trace-Id and X-Forwarded-* are.
+//   - Path parameters are passed as sent (escaped), as the recording shows
+//     for {proxy+} (test%2Balias stays encoded).
+//
+// # Operations answered with AWS's error for nothing there
+//
+// Authorizers, API keys, usage plans and their keys and usage,
+// documentation parts and versions, client certificates,
+// the account (GetAccount answers a new account's defaults), domain
+// names, base path mappings and access associations, VPC links, exports,
+// SDKs and SDK types, imports (ImportRestApi, PutRestApi, ImportApiKeys,
+// ImportDocumentationParts), stage caches, test invocations and the
+// updates of method responses, integration responses and models: lists
+// are empty, a lookup is NotFoundException with AWS's text for the
+// identifier, and an operation that would create or change something is
+// BadRequestException naming it (wire_unsupported.go). The apigatewayv2
+// client's operations (HTTP and WebSocket APIs, which share the
+// apigateway signing name) are bound under /v2/ the same way
+// (wire_v2.go), until the HTTP APIs issue builds them.
+//
+// # Plumbing for the root package
+//
+// New and Describe (the apigateway and execute-api signing names, both
+// served by ServeHTTP) are what awsfake calls; cloud.APIGateway() returns
+// the Service.
+package apigw

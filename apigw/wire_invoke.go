@@ -1,0 +1,461 @@
+package apigw
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/awsfake/awsfake/internal/protocol"
+)
+
+// maxPayload is the largest request body a stage accepts: "Payload size
+// ... 10 MB (hard)" (reference/limits.md, the API Gateway quotas page).
+const maxPayload = 10 << 20
+
+// target is what an invoke URL names: the API, the stage, and the path
+// after the stage as sent (escaped).
+type target struct {
+	apiID, stage string
+	rest         string // the escaped path after the stage: "/a/b", "" for none
+}
+
+// invokeTarget reads the invoke URL forms: the host
+// {api}.execute-api.{region}.amazonaws.com (and LocalStack's
+// {api}.execute-api.localhost.localstack.cloud:4566) with /{stage}/...,
+// and the paths /restapis/{api}/{stage}/_user_request_/... and
+// /_aws/execute-api/{api}/{stage}/....
+func invokeTarget(r *http.Request) (target, bool) {
+	p := r.URL.EscapedPath()
+	host := r.Host
+	if h, _, ok := strings.Cut(host, ":"); ok {
+		host = h
+	}
+	if id, rest, ok := strings.Cut(host, ".execute-api."); ok && id != "" && rest != "" {
+		stage, after := cutSegment(p)
+		return target{apiID: id, stage: stage, rest: after}, true
+	}
+	if rest, ok := strings.CutPrefix(p, "/_aws/execute-api/"); ok {
+		id, after := cutSegment("/" + rest)
+		stage, after := cutSegment(after)
+		return target{apiID: id, stage: stage, rest: after}, id != ""
+	}
+	if rest, ok := strings.CutPrefix(p, "/restapis/"); ok {
+		id, after := cutSegment("/" + rest)
+		stage, after := cutSegment(after)
+		if u, ok := strings.CutPrefix(after, "/_user_request_"); ok && (u == "" || u[0] == '/') && id != "" {
+			return target{apiID: id, stage: stage, rest: u}, true
+		}
+	}
+	return target{}, false
+}
+
+// cutSegment returns the first segment of p (leading slashes skipped) and
+// the rest, which keeps its leading slash.
+func cutSegment(p string) (string, string) {
+	p = strings.TrimLeft(p, "/")
+	seg, rest, found := strings.Cut(p, "/")
+	if found {
+		rest = "/" + rest
+	}
+	return seg, rest
+}
+
+// exchange is one invocation being served.
+type exchange struct {
+	r         *http.Request
+	t         target
+	a         *api // the API (read only under s.mu)
+	account   string
+	region    string
+	snap      *snapshot
+	stage     Stage
+	node      *node
+	method    Method
+	params    map[string]string // path parameters, as sent
+	body      []byte
+	requestID string
+	start     time.Time
+	record    *Invocation
+	// status and responseLength are the answer's, for access logs.
+	status, responseLength int
+}
+
+// serveInvoke serves a request to a deployed stage.
+func (s *Service) serveInvoke(w http.ResponseWriter, r *http.Request, t target) {
+	x := &exchange{r: r, t: t, requestID: protocol.RequestID(r.Context()), start: s.env.Clock.Now()}
+	if x.requestID == "" {
+		x.requestID = s.env.IDs.UUID()
+	}
+	x.record = &Invocation{At: x.start, RequestID: x.requestID, APIID: t.apiID, Stage: t.stage, Method: r.Method,
+		Path: t.rest}
+	resp := s.invoke(x)
+	if resp.gwType != "" && x.snap != nil {
+		resp = x.customised(resp)
+	}
+	x.record.Status = resp.status
+	x.record.Latency = s.env.Clock.Now().Sub(x.start)
+	s.mu.Lock()
+	s.calls.Add(*x.record)
+	s.writeLogsLocked(x, resp)
+	s.mu.Unlock()
+	resp.write(w, x.requestID, s.apigwID())
+}
+
+// apigwID is an x-amz-apigw-id: AWS's form is a 16-character id ending in =.
+func (s *Service) apigwID() string { return s.env.IDs.Base64(11)[:15] + "=" }
+
+// invoke runs the method request, the integration and the method response.
+func (s *Service) invoke(x *exchange) response {
+	if res := s.resolve(x); res != nil {
+		return *res
+	}
+	body, err := protocol.ReadBody(x.r, maxPayload)
+	if err != nil {
+		return gatewayError("REQUEST_TOO_LARGE", http.StatusRequestEntityTooLarge, "RequestTooLarge", "Request Too Long")
+	}
+	x.body = body
+	if res := x.validate(); res != nil {
+		return *res
+	}
+	i := x.method.MethodIntegration
+	x.record.IntegrationType = i.Type
+	switch i.Type {
+	case "MOCK":
+		return x.mock()
+	case "AWS_PROXY":
+		return s.lambdaProxy(x)
+	case "HTTP_PROXY":
+		return s.httpProxy(x)
+	}
+	// HTTP and AWS (non-proxy) integrations are issue 21's, with VTL.
+	x.record.Error = "awsfake does not model " + i.Type + " integrations yet"
+	return internalError()
+}
+
+// resolve finds the API, stage, deployment, resource and method of x, or
+// the answer AWS gives when there is none.
+func (s *Service) resolve(x *exchange) *response {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a := s.byID[x.t.apiID]
+	if a == nil || a.DisableExecuteAPIEndpoint {
+		res := gatewayError("", http.StatusForbidden, "ForbiddenException", "Forbidden")
+		return &res
+	}
+	st := a.stages[x.t.stage]
+	if st == nil || a.deployments[st.DeploymentID] == nil {
+		res := gatewayError("", http.StatusForbidden, "ForbiddenException", "Forbidden")
+		return &res
+	}
+	x.a, x.account, x.region = a, a.scope.Account, a.scope.Region
+	x.stage = cloneStage(st.Stage)
+	x.snap = a.deployments[st.DeploymentID].snap
+	x.record.DeploymentID = x.snap.deploymentID
+	segs := pathSegments(x.t.rest)
+	x.params = map[string]string{}
+	n := x.snap.root.match(segs, x.params)
+	if n == nil {
+		res := missingToken()
+		return &res
+	}
+	m, ok := n.method(x.r.Method)
+	if !ok || m.MethodIntegration == nil {
+		res := missingToken()
+		return &res
+	}
+	x.node, x.method = n, m
+	x.record.ResourcePath, x.record.ResourceID = n.path, n.id
+	return nil
+}
+
+// pathSegments splits the escaped path after the stage: leading slashes
+// collapsed, one trailing slash dropped, inner empty segments kept (a
+// greedy variable keeps "a//b", as recorded in
+// test_lambda_aws_proxy_integration, invocation-payload-with-double-slash).
+func pathSegments(rest string) []string {
+	rest = strings.TrimLeft(rest, "/")
+	rest = strings.TrimSuffix(rest, "/")
+	if rest == "" {
+		return nil
+	}
+	return strings.Split(rest, "/")
+}
+
+// eventPath is the path as the proxy event's path shows it: the escaped
+// path after the stage with leading slashes collapsed, a trailing slash
+// kept.
+func (x *exchange) eventPath() string {
+	return "/" + strings.TrimLeft(x.t.rest, "/")
+}
+
+// validate runs the method's request validator: required parameters, then
+// the body against the model of its content type.
+func (x *exchange) validate() *response {
+	v, ok := x.snap.validators[x.method.RequestValidatorID]
+	if !ok {
+		return nil
+	}
+	if v.ValidateRequestParameters {
+		if missing := x.missingParameters(); len(missing) > 0 {
+			res := gatewayError("BAD_REQUEST_PARAMETERS", http.StatusBadRequest, "BadRequestException",
+				"Missing required request parameters: ["+strings.Join(missing, ", ")+"]")
+			return &res
+		}
+	}
+	if v.ValidateRequestBody && !x.bodyValid() {
+		res := gatewayError("BAD_REQUEST_BODY", http.StatusBadRequest, "BadRequestException", "Invalid request body")
+		return &res
+	}
+	return nil
+}
+
+// missingParameters lists the required parameters the request lacks, by
+// name.
+func (x *exchange) missingParameters() []string {
+	var missing []string
+	q := x.r.URL.Query()
+	for k, required := range x.method.RequestParameters {
+		if !required {
+			continue
+		}
+		parts := strings.SplitN(k, ".", 4)
+		if len(parts) != 4 {
+			continue
+		}
+		name := parts[3]
+		present := true
+		switch parts[2] {
+		case "querystring", "multivaluequerystring":
+			present = q.Has(name)
+		case "header", "multivalueheader":
+			present = x.r.Header.Get(name) != ""
+		case "path":
+			present = x.params[name] != ""
+		}
+		if !present {
+			missing = append(missing, name)
+		}
+	}
+	slices.Sort(missing)
+	return missing
+}
+
+// bodyValid checks the body against the request model of its content type
+// (application/json when none is sent, else $default).
+func (x *exchange) bodyValid() bool {
+	ct := x.r.Header.Get("Content-Type")
+	if i := strings.IndexByte(ct, ';'); i >= 0 {
+		ct = ct[:i]
+	}
+	ct = strings.TrimSpace(strings.ToLower(ct))
+	if ct == "" {
+		ct = "application/json"
+	}
+	name, ok := x.method.RequestModels[ct]
+	if !ok {
+		name, ok = x.method.RequestModels["$default"]
+	}
+	if !ok {
+		return true
+	}
+	m, ok := x.snap.models[name]
+	if !ok || m.Schema == "" {
+		return true
+	}
+	sch, err := compileSchema(m.Schema)
+	if err != nil {
+		return true
+	}
+	var doc any
+	dec := json.NewDecoder(bytes.NewReader(x.body))
+	if err := dec.Decode(&doc); err != nil || dec.More() {
+		return false
+	}
+	return sch.validate(doc)
+}
+
+// mock answers a MOCK integration: the request template's statusCode (a
+// template with VTL is issue 21's; a literal JSON one is read), then the
+// integration response of that status or the default one.
+func (x *exchange) mock() response {
+	status := "200"
+	if tpl, ok := x.method.MethodIntegration.RequestTemplates["application/json"]; ok {
+		var doc struct {
+			StatusCode json.Number `json:"statusCode"`
+		}
+		if json.Unmarshal([]byte(tpl), &doc) == nil && doc.StatusCode != "" {
+			status = doc.StatusCode.String()
+		}
+	}
+	return x.integrationResponse(status, nil, "")
+}
+
+// integrationResponse maps a backend answer through the integration
+// response whose selection pattern matches sel (the status for HTTP and
+// MOCK), else the default one (no pattern): its status, its header
+// mappings and its application/json template as the body.
+func (x *exchange) integrationResponse(sel string, backend http.Header, backendBody string) response {
+	irs := x.method.MethodIntegration.IntegrationResponses
+	var chosen *IntegrationResponse
+	for _, ir := range irs {
+		if ir.SelectionPattern == "" {
+			if chosen == nil {
+				c := ir
+				chosen = &c
+			}
+			continue
+		}
+		if re, err := compileSelection(ir.SelectionPattern); err == nil && re.MatchString(sel) {
+			c := ir
+			chosen = &c
+			break
+		}
+	}
+	if chosen == nil {
+		x.record.Error = "Execution failed due to configuration error: No match for output mapping and no default output mapping specified for Endpoint Response"
+		return internalError()
+	}
+	if _, ok := x.method.MethodResponses[chosen.StatusCode]; !ok {
+		x.record.Error = "Execution failed due to configuration error: Output mapping refers to an invalid method response: " + chosen.StatusCode
+		return internalError()
+	}
+	res := response{status: atoiStatus(chosen.StatusCode), header: http.Header{"Content-Type": {"application/json"}}}
+	for k, v := range chosen.ResponseParameters {
+		name, ok := strings.CutPrefix(k, "method.response.header.")
+		if !ok {
+			continue
+		}
+		if val, ok := x.mappedValue(v, backend); ok {
+			res.header[name] = []string{val}
+		}
+	}
+	if tpl, ok := chosen.ResponseTemplates["application/json"]; ok {
+		res.body = []byte(tpl)
+	} else {
+		res.body = []byte(backendBody)
+	}
+	return res
+}
+
+// mappedValue evaluates a mapping expression: 'static',
+// method.request.{querystring|header|path}.x, integration.response.header.x,
+// stageVariables.x, context.x.
+func (x *exchange) mappedValue(expr string, backend http.Header) (string, bool) {
+	if len(expr) >= 2 && expr[0] == '\'' && expr[len(expr)-1] == '\'' {
+		return expr[1 : len(expr)-1], true
+	}
+	if name, ok := strings.CutPrefix(expr, "method.request.querystring."); ok {
+		q := x.r.URL.Query()
+		return q.Get(name), q.Has(name)
+	}
+	if name, ok := strings.CutPrefix(expr, "method.request.header."); ok {
+		v := x.r.Header.Get(name)
+		return v, v != ""
+	}
+	if name, ok := strings.CutPrefix(expr, "method.request.path."); ok {
+		v, ok := x.params[name]
+		return v, ok
+	}
+	if name, ok := strings.CutPrefix(expr, "integration.response.header."); ok && backend != nil {
+		v := backend.Get(name)
+		return v, v != ""
+	}
+	if name, ok := strings.CutPrefix(expr, "stageVariables."); ok {
+		v, ok := x.stage.Variables[name]
+		return v, ok
+	}
+	if name, ok := strings.CutPrefix(expr, "context."); ok {
+		return x.contextValue(name)
+	}
+	return "", false
+}
+
+// contextValue is a $context variable.
+func (x *exchange) contextValue(name string) (string, bool) {
+	switch name {
+	case "requestId", "extendedRequestId":
+		return x.requestID, true
+	case "apiId":
+		return x.t.apiID, true
+	case "stage":
+		return x.t.stage, true
+	case "httpMethod":
+		return x.r.Method, true
+	case "resourcePath", "resourceId":
+		if x.node == nil {
+			return "", false
+		}
+		if name == "resourceId" {
+			return x.node.id, true
+		}
+		return x.node.path, true
+	case "accountId":
+		return x.account, true
+	case "deploymentId":
+		return x.snap.deploymentID, true
+	case "path":
+		return "/" + x.t.stage + x.t.rest, true
+	case "protocol":
+		return x.r.Proto, true
+	case "domainName":
+		return x.r.Host, true
+	case "identity.sourceIp":
+		return sourceIP(x.r), true
+	case "identity.userAgent":
+		return x.r.UserAgent(), true
+	case "requestTime":
+		return x.start.UTC().Format(requestTimeLayout), true
+	case "status":
+		return strconv.Itoa(x.status), true
+	case "responseLatency", "integrationLatency":
+		return itoa(x.record.Latency.Milliseconds()), true
+	case "responseLength":
+		return strconv.Itoa(x.responseLength), true
+	case "requestTimeEpoch":
+		return itoa(x.start.UnixMilli()), true
+	}
+	return "", false
+}
+
+// requestTimeLayout is $context.requestTime's form: 09/Apr/2015:12:34:56 +0000.
+const requestTimeLayout = "02/Jan/2006:15:04:05 -0700"
+
+// sourceIP is the caller's address without its port.
+func sourceIP(r *http.Request) string {
+	host := r.RemoteAddr
+	if i := strings.LastIndexByte(host, ':'); i >= 0 {
+		host = host[:i]
+	}
+	return strings.Trim(host, "[]")
+}
+
+// withTimeout runs call with the integration's timeout on the cloud's
+// clock: the backend runs on its own goroutine, the caller's goroutine
+// waits on a timer armed at the deadline. A backend that has not answered
+// by the deadline gets a 504 and its context is cancelled.
+func (s *Service) withTimeout(ctx context.Context, millis int32, call func(context.Context) response) response {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	deadline := s.env.Clock.Now().Add(time.Duration(millis) * time.Millisecond)
+	done := make(chan response, 1)
+	go func() { done <- call(ctx) }()
+	timer := s.env.Clock.TimerAt(deadline)
+	defer timer.Stop()
+	select {
+	case res := <-done:
+		return res
+	case <-timer.C():
+		return gatewayError("INTEGRATION_TIMEOUT", http.StatusGatewayTimeout, "InternalServerErrorException", "Endpoint request timed out")
+	case <-ctx.Done():
+		return internalError()
+	}
+}
+
+// urlQuery is the request's query, decoded.
+func (x *exchange) urlQuery() url.Values { return x.r.URL.Query() }

@@ -1,0 +1,176 @@
+package apigw
+
+import (
+	"net/http"
+
+	"github.com/awsfake/awsfake/internal/faults"
+)
+
+// unmodelled binds the operations of the apigateway API the fake does not
+// model yet (authorizers, API keys and usage plans, gateway responses,
+// documentation, client certificates, domain names and base path mappings,
+// VPC links, tags, exports and SDKs, imports, caches, test invocations, the
+// account) to the answer AWS gives when there is nothing to find: empty
+// lists, NotFoundException with AWS's text for the identifier. Those that
+// would create or change something fail with BadRequestException naming the
+// operation. They are not operations of the Go API: they record no call and
+// take no injected fault.
+var unmodelled = []route{
+	{Method: "POST", Path: "/apikeys", Name: "CreateApiKey", Handler: refused("CreateApiKey")},
+	{Method: "POST", Path: "/restapis/{restApiId}/authorizers", Name: "CreateAuthorizer", Handler: refused("CreateAuthorizer")},
+	{Method: "POST", Path: "/domainnames/{domainName}/basepathmappings", Name: "CreateBasePathMapping", Handler: refused("CreateBasePathMapping")},
+	{Method: "POST", Path: "/restapis/{restApiId}/documentation/parts", Name: "CreateDocumentationPart", Handler: refused("CreateDocumentationPart")},
+	{Method: "POST", Path: "/restapis/{restApiId}/documentation/versions", Name: "CreateDocumentationVersion", Handler: refused("CreateDocumentationVersion")},
+	{Method: "POST", Path: "/domainnames", Name: "CreateDomainName", Handler: refused("CreateDomainName")},
+	{Method: "POST", Path: "/domainnameaccessassociations", Name: "CreateDomainNameAccessAssociation", Handler: refused("CreateDomainNameAccessAssociation")},
+	{Method: "POST", Path: "/usageplans", Name: "CreateUsagePlan", Handler: refused("CreateUsagePlan")},
+	{Method: "POST", Path: "/usageplans/{usagePlanId}/keys", Name: "CreateUsagePlanKey", Handler: refused("CreateUsagePlanKey")},
+	{Method: "POST", Path: "/vpclinks", Name: "CreateVpcLink", Handler: refused("CreateVpcLink")},
+	{Method: "DELETE", Path: "/apikeys/{apiKey}", Name: "DeleteApiKey", Handler: nothingFound},
+	{Method: "DELETE", Path: "/restapis/{restApiId}/authorizers/{authorizerId}", Name: "DeleteAuthorizer", Handler: nothingFound},
+	{Method: "DELETE", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "DeleteBasePathMapping", Handler: nothingFound},
+	{Method: "DELETE", Path: "/clientcertificates/{clientCertificateId}", Name: "DeleteClientCertificate", Handler: nothingFound},
+	{Method: "DELETE", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "DeleteDocumentationPart", Handler: nothingFound},
+	{Method: "DELETE", Path: "/restapis/{restApiId}/documentation/versions/{documentationVersion}", Name: "DeleteDocumentationVersion", Handler: nothingFound},
+	{Method: "DELETE", Path: "/domainnames/{domainName}", Name: "DeleteDomainName", Handler: nothingFound},
+	{Method: "DELETE", Path: "/domainnameaccessassociations/{domainNameAccessAssociationArn}", Name: "DeleteDomainNameAccessAssociation", Handler: nothingFound},
+	{Method: "DELETE", Path: "/usageplans/{usagePlanId}", Name: "DeleteUsagePlan", Handler: nothingFound},
+	{Method: "DELETE", Path: "/usageplans/{usagePlanId}/keys/{keyId}", Name: "DeleteUsagePlanKey", Handler: nothingFound},
+	{Method: "DELETE", Path: "/vpclinks/{vpcLinkId}", Name: "DeleteVpcLink", Handler: nothingFound},
+	{Method: "DELETE", Path: "/restapis/{restApiId}/stages/{stageName}/cache/authorizers", Name: "FlushStageAuthorizersCache", Handler: refused("FlushStageAuthorizersCache")},
+	{Method: "DELETE", Path: "/restapis/{restApiId}/stages/{stageName}/cache/data", Name: "FlushStageCache", Handler: refused("FlushStageCache")},
+	{Method: "POST", Path: "/clientcertificates", Name: "GenerateClientCertificate", Handler: refused("GenerateClientCertificate")},
+	{Method: "GET", Path: "/account", Name: "GetAccount", Handler: getAccount},
+	{Method: "GET", Path: "/apikeys/{apiKey}", Name: "GetApiKey", Handler: nothingFound},
+	{Method: "GET", Path: "/apikeys", Name: "GetApiKeys", Handler: emptyList},
+	{Method: "GET", Path: "/restapis/{restApiId}/authorizers/{authorizerId}", Name: "GetAuthorizer", Handler: nothingFound},
+	{Method: "GET", Path: "/restapis/{restApiId}/authorizers", Name: "GetAuthorizers", Handler: emptyList},
+	{Method: "GET", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "GetBasePathMapping", Handler: nothingFound},
+	{Method: "GET", Path: "/domainnames/{domainName}/basepathmappings", Name: "GetBasePathMappings", Handler: emptyList},
+	{Method: "GET", Path: "/clientcertificates/{clientCertificateId}", Name: "GetClientCertificate", Handler: nothingFound},
+	{Method: "GET", Path: "/clientcertificates", Name: "GetClientCertificates", Handler: emptyList},
+	{Method: "GET", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "GetDocumentationPart", Handler: nothingFound},
+	{Method: "GET", Path: "/restapis/{restApiId}/documentation/parts", Name: "GetDocumentationParts", Handler: emptyList},
+	{Method: "GET", Path: "/restapis/{restApiId}/documentation/versions/{documentationVersion}", Name: "GetDocumentationVersion", Handler: nothingFound},
+	{Method: "GET", Path: "/restapis/{restApiId}/documentation/versions", Name: "GetDocumentationVersions", Handler: emptyList},
+	{Method: "GET", Path: "/domainnames/{domainName}", Name: "GetDomainName", Handler: nothingFound},
+	{Method: "GET", Path: "/domainnameaccessassociations", Name: "GetDomainNameAccessAssociations", Handler: emptyList},
+	{Method: "GET", Path: "/domainnames", Name: "GetDomainNames", Handler: emptyList},
+	{Method: "GET", Path: "/restapis/{restApiId}/stages/{stageName}/exports/{exportType}", Name: "GetExport", Handler: refused("GetExport")},
+	{Method: "GET", Path: "/restapis/{restApiId}/models/{modelName}/default_template", Name: "GetModelTemplate", Handler: refused("GetModelTemplate")},
+	{Method: "GET", Path: "/restapis/{restApiId}/stages/{stageName}/sdks/{sdkType}", Name: "GetSdk", Handler: refused("GetSdk")},
+	{Method: "GET", Path: "/sdktypes/{id}", Name: "GetSdkType", Handler: nothingFound},
+	{Method: "GET", Path: "/sdktypes", Name: "GetSdkTypes", Handler: emptyList},
+	{Method: "GET", Path: "/usageplans/{usagePlanId}/usage", Name: "GetUsage", Handler: emptyList},
+	{Method: "GET", Path: "/usageplans/{usagePlanId}", Name: "GetUsagePlan", Handler: nothingFound},
+	{Method: "GET", Path: "/usageplans/{usagePlanId}/keys/{keyId}", Name: "GetUsagePlanKey", Handler: nothingFound},
+	{Method: "GET", Path: "/usageplans/{usagePlanId}/keys", Name: "GetUsagePlanKeys", Handler: emptyList},
+	{Method: "GET", Path: "/usageplans", Name: "GetUsagePlans", Handler: emptyList},
+	{Method: "GET", Path: "/vpclinks/{vpcLinkId}", Name: "GetVpcLink", Handler: nothingFound},
+	{Method: "GET", Path: "/vpclinks", Name: "GetVpcLinks", Handler: emptyList},
+	{Method: "POST", Path: "/apikeys", Query: []string{"mode=import"}, Name: "ImportApiKeys", Handler: refused("ImportApiKeys")},
+	{Method: "PUT", Path: "/restapis/{restApiId}/documentation/parts", Name: "ImportDocumentationParts", Handler: refused("ImportDocumentationParts")},
+	{Method: "POST", Path: "/restapis", Query: []string{"mode=import"}, Name: "ImportRestApi", Handler: refused("ImportRestApi")},
+	{Method: "PUT", Path: "/restapis/{restApiId}", Name: "PutRestApi", Handler: refused("PutRestApi")},
+	{Method: "POST", Path: "/rejectdomainnameaccessassociations", Name: "RejectDomainNameAccessAssociation", Handler: refused("RejectDomainNameAccessAssociation")},
+	{Method: "POST", Path: "/restapis/{restApiId}/authorizers/{authorizerId}", Name: "TestInvokeAuthorizer", Handler: nothingFound},
+	{Method: "POST", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", Name: "TestInvokeMethod", Handler: refused("TestInvokeMethod")},
+	{Method: "PATCH", Path: "/account", Name: "UpdateAccount", Handler: refused("UpdateAccount")},
+	{Method: "PATCH", Path: "/apikeys/{apiKey}", Name: "UpdateApiKey", Handler: nothingFound},
+	{Method: "PATCH", Path: "/restapis/{restApiId}/authorizers/{authorizerId}", Name: "UpdateAuthorizer", Handler: nothingFound},
+	{Method: "PATCH", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "UpdateBasePathMapping", Handler: nothingFound},
+	{Method: "PATCH", Path: "/clientcertificates/{clientCertificateId}", Name: "UpdateClientCertificate", Handler: nothingFound},
+	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "UpdateDocumentationPart", Handler: nothingFound},
+	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/versions/{documentationVersion}", Name: "UpdateDocumentationVersion", Handler: nothingFound},
+	{Method: "PATCH", Path: "/domainnames/{domainName}", Name: "UpdateDomainName", Handler: nothingFound},
+	{Method: "PATCH", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration/responses/{statusCode}", Name: "UpdateIntegrationResponse", Handler: refused("UpdateIntegrationResponse")},
+	{Method: "PATCH", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/responses/{statusCode}", Name: "UpdateMethodResponse", Handler: refused("UpdateMethodResponse")},
+	{Method: "PATCH", Path: "/restapis/{restApiId}/models/{modelName}", Name: "UpdateModel", Handler: refused("UpdateModel")},
+	{Method: "PATCH", Path: "/usageplans/{usagePlanId}/keys/{keyId}/usage", Name: "UpdateUsage", Handler: nothingFound},
+	{Method: "PATCH", Path: "/usageplans/{usagePlanId}", Name: "UpdateUsagePlan", Handler: nothingFound},
+	{Method: "PATCH", Path: "/vpclinks/{vpcLinkId}", Name: "UpdateVpcLink", Handler: nothingFound},
+}
+
+// notFoundTexts are AWS's texts for an unknown identifier, by the path
+// label that names it.
+var notFoundTexts = map[string]string{
+	"apiKey":                         "Invalid API Key identifier specified",
+	"authorizerId":                   "Invalid Authorizer identifier specified",
+	"basePath":                       "Invalid base path mapping identifier specified",
+	"clientCertificateId":            "Invalid Client Certificate identifier specified",
+	"documentationPartId":            "Invalid Documentation part identifier specified",
+	"documentationVersion":           "Invalid Documentation version identifier specified",
+	"domainName":                     "Invalid domain name identifier specified",
+	"domainNameAccessAssociationArn": "Invalid domain name access association identifier specified",
+	"usagePlanId":                    "Invalid Usage Plan ID specified",
+	"keyId":                          "Invalid Usage Plan Key identifier specified",
+	"vpcLinkId":                      "Invalid Vpc Link identifier specified",
+	"id":                             "Invalid SDK type identifier specified",
+}
+
+// unmodelledAPI answers NotFoundException for an unknown REST API named
+// by the path, as the modelled operations do; nil when there is none or it
+// exists.
+func (s *Service) unmodelledAPI(c *call) error {
+	id, ok := c.labels["restApiId"]
+	if !ok {
+		return nil
+	}
+	sc, found := faults.ScopeFrom(c.r.Context())
+	if !found {
+		sc = s.env.Scope()
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, err := s.apiLocked(sc, id)
+	return err
+}
+
+// nothingFound answers an unknown identifier: nothing of the kind exists.
+// The most specific label of the path names the kind.
+func nothingFound(s *Service, c *call) error {
+	if err := s.unmodelledAPI(c); err != nil {
+		return err
+	}
+	for _, name := range labelOrder {
+		if _, ok := c.labels[name]; ok {
+			return errs.New(codeNotFound, "%s", notFoundTexts[name])
+		}
+	}
+	return errs.New(codeNotFound, "Invalid identifier specified")
+}
+
+// labelOrder is the order in which labels name what was not found: a
+// usage plan key before its usage plan.
+var labelOrder = []string{"keyId", "basePath", "authorizerId", "documentationPartId",
+	"documentationVersion", "usagePlanId", "domainName", "apiKey", "clientCertificateId", "vpcLinkId",
+	"id", "domainNameAccessAssociationArn"}
+
+// emptyList answers a listing of things none of which exist.
+func emptyList(s *Service, c *call) error {
+	if err := s.unmodelledAPI(c); err != nil {
+		return err
+	}
+	rest.Write(c.w, http.StatusOK, map[string]any{"item": []any{}})
+	return nil
+}
+
+// getAccount answers the account's settings as a new account has them:
+// the default throttle (10,000 rps, burst 5,000) and no CloudWatch role.
+func getAccount(_ *Service, c *call) error {
+	rest.Write(c.w, http.StatusOK, map[string]any{
+		"throttleSettings": map[string]any{"burstLimit": 5000, "rateLimit": 10000.0},
+		"features":         []string{}, "apiKeyVersion": "4"})
+	return nil
+}
+
+// refused answers an operation that would create or change something the
+// fake does not model.
+func refused(op string) handlerFunc {
+	return func(s *Service, c *call) error {
+		if err := s.unmodelledAPI(c); err != nil {
+			return err
+		}
+		return badRequest("awsfake does not model %s yet: API Gateway's %s is not available in this fake", op, op)
+	}
+}
