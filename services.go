@@ -9,6 +9,7 @@ import (
 	"github.com/awsfake/awsfake/s3"
 	"github.com/awsfake/awsfake/sns"
 	"github.com/awsfake/awsfake/sqs"
+	"github.com/awsfake/awsfake/stepfn"
 	"github.com/awsfake/awsfake/sts"
 )
 
@@ -27,6 +28,7 @@ type services struct {
 	sns    *sns.Service
 	lambda *lambda.Service
 	s3     *s3.Service
+	stepfn *stepfn.Service
 }
 
 // describer is a service as the cloud wires it.
@@ -62,6 +64,7 @@ func (c *Cloud) startServices() {
 	c.lambda = add(c, lambda.New)
 	c.lambda.SetQueueSource(lambdaQueues{c.sqs})
 	c.s3 = add(c, s3.New)
+	c.stepfn = add(c, stepfn.New)
 }
 
 // closeServices stops the background work of every service, the last built
@@ -93,3 +96,8 @@ func (c *Cloud) Lambda() *lambda.Service { return c.lambda }
 // S3 returns the S3 service: its Go API, snapshots, recorded notifications
 // and fault injection.
 func (c *Cloud) S3() *s3.Service { return c.s3 }
+
+// StepFunctions returns the Step Functions service: its Go API
+// (state machines, versions, aliases, executions and their histories)
+// and fault injection.
+func (c *Cloud) StepFunctions() *stepfn.Service { return c.stepfn }
