@@ -152,7 +152,7 @@ func (ex *execution) finish(status string, f *failure, out any, prev int64) {
 	if status == statusSucceeded {
 		ex.fail = nil
 	}
-	ex.timeout.Cancel()
+	cancel(ex.timeout)
 	for th := range ex.threads {
 		th.stop()
 	}

@@ -78,27 +78,49 @@ func (f *fork) fill() {
 		}
 		i := f.started
 		f.started++
-		th := f.parent
+		f.startIteration(i)
+	}
+}
+
+// startIteration queues iteration i: when it runs, MapIterationStarted,
+// then its first state.
+func (f *fork) startIteration(i int) {
+	th := f.parent
+	ex := th.ex
+	vars := copyVars(th.vars)
+	child := ex.newThread(th.st.processor, f, i, vars, 0)
+	child.item = map[string]any{"Index": jsonInt(i), "Value": f.items[i]}
+	f.children[child] = true
+	ex.push(func() {
+		if child.done || f.failed {
+			return
+		}
 		prev := f.startID
 		if f.lastEnd != 0 {
 			prev = f.lastEnd
 		}
-		id := th.ex.emit(prev, "MapIterationStarted", "mapIterationStartedEventDetails", map[string]any{"index": i, "name": th.st.name})
-		item := map[string]any{"Index": jsonInt(i), "Value": f.items[i]}
+		child.prev = ex.emit(prev, "MapIterationStarted", "mapIterationStartedEventDetails", map[string]any{"index": i, "name": th.st.name})
 		input := deepCopy(f.items[i])
 		if th.st.itemSelector != nil {
 			ev := th.eval(f.input)
-			child := &thread{ex: th.ex, item: item, vars: th.vars, st: th.st}
 			ev.th = child
 			v, fl := ev.apply(th.st.itemSelector)
 			if fl != nil {
-				f.fail(nil, fl)
+				f.fail(child, fl)
 				return
 			}
 			input = v
 		}
-		f.start(i, th.st.processor, input, item, id)
+		child.enter(th.st.processor.startAt, input)
+	})
+}
+
+func copyVars(v map[string]any) map[string]any {
+	out := make(map[string]any, len(v))
+	for k, x := range v {
+		out[k] = x
 	}
+	return out
 }
 
 // start runs child i of the fork on program p.

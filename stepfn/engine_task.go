@@ -101,7 +101,7 @@ func (th *thread) task(eff any) {
 		if th.gen != gen || th.done || ex.closed() {
 			return
 		}
-		th.taskTimer.Cancel()
+		cancel(th.taskTimer)
 		if f != nil {
 			th.taskFailed(ig, f, false)
 			return

@@ -41,8 +41,8 @@ func (ex *execution) newThread(prog *program, f *fork, index int, vars map[strin
 func (th *thread) stop() {
 	th.done = true
 	th.gen++
-	th.timer.Cancel()
-	th.taskTimer.Cancel()
+	cancel(th.timer)
+	cancel(th.taskTimer)
 	if th.child != nil {
 		th.child.stopChildren()
 	}

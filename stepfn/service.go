@@ -73,7 +73,7 @@ func (s *Service) Close() {
 	s.closed = true
 	for _, p := range s.partitions {
 		for _, ex := range p.executions {
-			ex.timeout.Cancel()
+			cancel(ex.timeout)
 			for th := range ex.threads {
 				th.stop()
 			}
@@ -171,4 +171,11 @@ func (ex *execution) functionARN(name, qualifier string) string {
 	}
 	a, _ := arn.Parse(ex.arn)
 	return arn.Build(a.Partition, "lambda", a.Region, a.Account, res)
+}
+
+// cancel cancels a scheduled job, if there is one.
+func cancel(j *sched.Job) {
+	if j != nil {
+		j.Cancel()
+	}
 }
