@@ -25,8 +25,8 @@ type failure struct {
 }
 
 // fail returns a failure with a formatted cause.
-func fail(code, format string, args ...any) *failure {
-	return &failure{Error: code, Cause: fmt.Sprintf(format, args...)}
+func fail(name, format string, args ...any) *failure {
+	return &failure{Error: name, Cause: fmt.Sprintf(format, args...)}
 }
 
 // The predefined error names (the ASL specification's "Errors").

@@ -177,38 +177,34 @@ func TestExecution_LambdaInvokeResult(t *testing.T) {
 	require.JSONEq(t, `{"n":42,"code":200,"v":"$LATEST"}`, *d.Output)
 }
 
-// A Map with MaxConcurrency 2 over Lambda tasks never runs more than two
-// iterations at once and keeps the items' order in its result.
+// A Map with MaxConcurrency 2 over Lambda tasks runs two iterations at
+// once, starts the third only when one has finished, and keeps the
+// items' order in its result.
 func TestExecution_MapMaxConcurrency(t *testing.T) {
 	f := newFixture(t)
 	release := make(chan struct{})
-	running, peak := 0, 0
-	var mu = make(chan struct{}, 1)
+	started := make(chan float64, 5)
 	fn := f.lambdaFn(t, "slow", func(ctx context.Context, in float64) (float64, error) {
-		mu <- struct{}{}
-		running++
-		peak = max(peak, running)
-		<-mu
+		started <- in
 		<-release
-		mu <- struct{}{}
-		running--
-		<-mu
 		return in * 10, nil
 	})
 	sm := f.machine(t, "mapc", obj{"StartAt": "M", "States": obj{"M": obj{"Type": "Map", "MaxConcurrency": 2, "End": true,
 		"ItemProcessor": obj{"StartAt": "T", "States": obj{"T": obj{"Type": "Task", "Resource": fn, "End": true}}}}}}, "")
 	out, err := f.client.StartExecution(f.ctx, &sfn.StartExecutionInput{StateMachineArn: aws.String(sm), Input: aws.String("[1,2,3,4,5]")})
 	require.NoError(t, err)
-	go func() {
-		for range 5 {
-			release <- struct{}{}
-		}
-	}()
+	require.Equal(t, 1.0, <-started)
+	require.Equal(t, 2.0, <-started)
+	select {
+	case v := <-started:
+		t.Fatalf("item %v started beyond MaxConcurrency", v)
+	case <-time.After(20 * time.Millisecond):
+	}
+	close(release)
 	f.settle(t)
 	d := f.describe(t, *out.ExecutionArn)
 	require.Equal(t, types.ExecutionStatusSucceeded, d.Status)
 	require.JSONEq(t, `[10,20,30,40,50]`, *d.Output)
-	require.Equal(t, 2, peak)
 }
 
 // A Parallel whose branch fails fails with the branch's own error; the
@@ -301,7 +297,7 @@ func TestExecution_ExpressSyncWaits(t *testing.T) {
 		select {
 		case out := <-done:
 			require.Equal(t, types.SyncExecutionStatusSucceeded, out.Status)
-			require.Equal(t, t0.Add(30*time.Second), out.StopDate.UTC())
+			require.Equal(t, 30*time.Second, out.StopDate.Sub(*out.StartDate))
 			return
 		case <-time.After(5 * time.Millisecond):
 			f.clk.Advance(time.Second)
