@@ -137,11 +137,9 @@ func compare(op string, v, want any) bool {
 	return false
 }
 
+// capitalKind is the prefix of the comparators of a kind.
 func capitalKind(kind string) string {
-	if kind == "" {
-		return ""
-	}
-	return strings.ToUpper(kind[:1]) + kind[1:]
+	return map[string]string{"string": "String", "number": "Numeric", "timestamp": "Timestamp"}[kind]
 }
 
 func cmpFloat(a, b float64) int {
