@@ -41,11 +41,11 @@ func TestDataflow_PredefinedErrors(t *testing.T) {
 		input string
 		err   string
 	}{
-		"no choice": {obj{"StartAt": "C", "States": obj{"C": obj{"Type": "Choice", "Choices": []any{obj{"Variable": "$.a", "IsPresent": true, "Next": "S"}}}, "S": obj{"Type": "Succeed"}}}, `{}`, "States.NoChoiceMatched"},
-		"intrinsic": {obj{"StartAt": "P", "States": obj{"P": obj{"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": obj{"FunctionName": "x", "Payload.$": "States.StringToJson($.s)"}, "End": true}}}, `{"s":"nope"}`, "States.IntrinsicFailure"},
-		"result path": {obj{"StartAt": "P", "States": obj{"P": obj{"Type": "Pass", "Result": 1, "ResultPath": "$.s.t", "End": true}}}, `{"s":"str"}`, "States.ResultPathMatchFailure"},
+		"no choice":    {obj{"StartAt": "C", "States": obj{"C": obj{"Type": "Choice", "Choices": []any{obj{"Variable": "$.a", "IsPresent": true, "Next": "S"}}}, "S": obj{"Type": "Succeed"}}}, `{}`, "States.NoChoiceMatched"},
+		"intrinsic":    {obj{"StartAt": "P", "States": obj{"P": obj{"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": obj{"FunctionName": "x", "Payload.$": "States.StringToJson($.s)"}, "End": true}}}, `{"s":"nope"}`, "States.IntrinsicFailure"},
+		"result path":  {obj{"StartAt": "P", "States": obj{"P": obj{"Type": "Pass", "Result": 1, "ResultPath": "$.s.t", "End": true}}}, `{"s":"str"}`, "States.ResultPathMatchFailure"},
 		"path missing": {obj{"StartAt": "P", "States": obj{"P": obj{"Type": "Pass", "InputPath": "$.nope", "End": true}}}, `{}`, "States.Runtime"},
-		"no function": {obj{"StartAt": "P", "States": obj{"P": obj{"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": obj{"FunctionName": "absent"}, "End": true}}}, `{}`, "Lambda.ResourceNotFoundException"},
+		"no function":  {obj{"StartAt": "P", "States": obj{"P": obj{"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": obj{"FunctionName": "absent"}, "End": true}}}, `{}`, "Lambda.ResourceNotFoundException"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
