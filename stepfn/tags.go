@@ -66,6 +66,9 @@ func (s *Service) TagResource(ctx context.Context, in TagResourceInput) error {
 	if err != nil {
 		return err
 	}
+	if err := tagRules.Check(toTags(in.Tags)); err != nil {
+		return err
+	}
 	if err := tagRules.CheckMerged(have, toTags(in.Tags)); err != nil {
 		return err
 	}
