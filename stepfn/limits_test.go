@@ -2,6 +2,7 @@ package stepfn_test
 
 import (
 	"context"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -64,4 +65,22 @@ func TestLimits_Payload(t *testing.T) {
 	require.Equal(t, "States.DataLimitExceeded", *f.describe(t, ex).Error)
 	_, err := f.client.StartExecution(f.ctx, &sfn.StartExecutionInput{StateMachineArn: aws.String(sm), Input: aws.String(`"` + strings.Repeat("x", 256*1024) + `"`)})
 	awsfake.CheckCode(t, err, "ValidationException")
+}
+
+// A thousand executions parked in Waits hold no goroutine: they are jobs
+// on the cloud scheduler, and one Advance finishes them all.
+func TestLimits_ThousandParkedWaits(t *testing.T) {
+	f := newFixture(t)
+	sm := f.machine(t, "park", obj{"StartAt": "W", "States": obj{"W": obj{"Type": "Wait", "Seconds": 3600, "End": true}}}, "")
+	before := runtime.NumGoroutine()
+	for range 1000 {
+		_, err := f.client.StartExecution(f.ctx, &sfn.StartExecutionInput{StateMachineArn: aws.String(sm)})
+		require.NoError(t, err)
+	}
+	f.settle(t)
+	require.LessOrEqual(t, runtime.NumGoroutine(), before+2, "parked executions hold no goroutine")
+	f.advance(t, time.Hour)
+	for _, e := range f.cloud.StepFunctions().Executions(sm) {
+		require.Equal(t, "SUCCEEDED", e.Status)
+	}
 }
