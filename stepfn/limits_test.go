@@ -84,3 +84,27 @@ func TestLimits_ThousandParkedWaits(t *testing.T) {
 		require.Equal(t, "SUCCEEDED", e.Status)
 	}
 }
+
+// A FAILED execution redriven runs its failed state again: a function
+// that now succeeds makes it SUCCEEDED, after ExecutionRedriven.
+func TestLimits_RedriveFailedTask(t *testing.T) {
+	f := newFixture(t)
+	fail := true
+	fn := f.lambdaFn(t, "once", func(ctx context.Context, in map[string]any) (map[string]any, error) {
+		if fail {
+			return nil, lambdaErr{"first"}
+		}
+		return map[string]any{"ok": true}, nil
+	})
+	sm := f.machine(t, "redrive", obj{"StartAt": "A", "States": obj{"A": obj{"Type": "Pass", "Next": "T"}, "T": obj{"Type": "Task", "Resource": fn, "End": true}}}, "")
+	ex := f.start(t, sm, `{}`)
+	f.cloud.StepFunctions().CheckStatus(t, ex, "FAILED")
+	fail = false
+	_, err := f.client.RedriveExecution(f.ctx, &sfn.RedriveExecutionInput{ExecutionArn: aws.String(ex)})
+	require.NoError(t, err)
+	f.settle(t)
+	e := f.cloud.StepFunctions().CheckStatus(t, ex, "SUCCEEDED")
+	require.Equal(t, []string{"ExecutionStarted", "PassStateEntered", "PassStateExited", "TaskStateEntered", "LambdaFunctionScheduled",
+		"LambdaFunctionStarted", "LambdaFunctionFailed", "ExecutionFailed", "ExecutionRedriven", "TaskStateEntered", "LambdaFunctionScheduled",
+		"LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited", "ExecutionSucceeded"}, e.Events)
+}
