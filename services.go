@@ -13,6 +13,7 @@ import (
 	"github.com/awsfake/awsfake/s3"
 	"github.com/awsfake/awsfake/sns"
 	"github.com/awsfake/awsfake/sqs"
+	"github.com/awsfake/awsfake/stepfn"
 	"github.com/awsfake/awsfake/sts"
 	"github.com/awsfake/awsfake/xray"
 )
@@ -37,6 +38,7 @@ type services struct {
 	xray    *xray.Service
 	route53 *route53.Service
 	apigw  *apigw.Service
+	stepfn *stepfn.Service
 }
 
 // describer is a service as the cloud wires it.
@@ -80,6 +82,7 @@ func (c *Cloud) startServices() {
 	c.xray = add(c, xray.New)
 	c.route53 = add(c, route53.New)
 	c.apigw = add(c, apigw.New)
+	c.stepfn = add(c, stepfn.New)
 }
 
 // closeServices stops the background work of every service, the last built
@@ -133,3 +136,7 @@ func (c *Cloud) Route53() *route53.Service { return c.route53 }
 // APIGateway returns the API Gateway service (REST APIs): its Go API, the
 // invocations of deployed stages, invoke URLs and fault injection.
 func (c *Cloud) APIGateway() *apigw.Service { return c.apigw }
+// StepFunctions returns the Step Functions service: its Go API
+// (state machines, versions, aliases, executions and their histories)
+// and fault injection.
+func (c *Cloud) StepFunctions() *stepfn.Service { return c.stepfn }

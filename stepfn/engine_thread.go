@@ -1,0 +1,486 @@
+package stepfn
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"time"
+
+	"github.com/awsfake/awsfake/internal/sched"
+)
+
+// thread is one line of control of an execution: the machine's own, or a
+// Parallel branch's, or a Map iteration's.
+type thread struct {
+	ex        *execution
+	prog      *program
+	st        *state
+	raw       any   // the current state's raw input
+	prev      int64 // the thread's last event
+	fork      *fork // the Parallel or Map this thread is a child of
+	index     int
+	vars      map[string]any
+	item      map[string]any // $$.Map.Item
+	attempts  []int
+	retries   int
+	enteredAt time.Time
+	gen       uint64 // moves at every transition: stale callbacks see it changed
+	timer     *sched.Job
+	taskTimer *sched.Job
+	child     *fork
+	done      bool
+}
+
+func (ex *execution) newThread(prog *program, f *fork, index int, vars map[string]any, prev int64) *thread {
+	th := &thread{ex: ex, prog: prog, fork: f, index: index, vars: vars, prev: prev}
+	ex.threads[th] = true
+	return th
+}
+
+// stop cancels the thread's timers and makes its pending answers stale.
+func (th *thread) stop() {
+	th.done = true
+	th.gen++
+	cancel(th.timer)
+	cancel(th.taskTimer)
+	if th.child != nil {
+		th.child.stopChildren()
+	}
+}
+
+// evaluator is what a state's paths and templates read: $ (input), $$
+// (the context object), variables.
+type evaluator struct {
+	th    *thread
+	input any
+	rng   *rand.Rand
+}
+
+func (th *thread) eval(input any) *evaluator { return &evaluator{th: th, input: input, rng: th.ex.rng} }
+
+// lookup reads a path: false when it matches nothing.
+func (ev *evaluator) lookup(p *path) (any, bool) {
+	switch p.root {
+	case "$":
+		return p.get(ev.input)
+	case "$$":
+		return p.get(ev.th.context())
+	}
+	v, ok := ev.th.vars[p.root]
+	if !ok {
+		return nil, false
+	}
+	return p.get(v)
+}
+
+func (ev *evaluator) resolve(p *path) (any, *failure) {
+	v, ok := ev.lookup(p)
+	if !ok {
+		if p.root != "$" && p.root != "$$" {
+			return nil, fail(errRuntime, "The variable '%s' could not be found", p.src)
+		}
+		return nil, fail(errRuntime, "Invalid path '%s': No results for path", p.src)
+	}
+	return v, nil
+}
+
+// apply evaluates a template over the evaluator's input.
+func (ev *evaluator) apply(t *tmpl) (any, *failure) { return t.eval(ev.resolve, ev) }
+
+// context is the context object of the current state ($$).
+func (th *thread) context() map[string]any {
+	ex := th.ex
+	input, _ := decodeJSON(ex.input)
+	c := map[string]any{
+		"Execution": map[string]any{"Id": ex.arn, "Input": input, "Name": ex.name, "RoleArn": ex.roleARN,
+			"StartTime": isoTime(ex.start), "RedriveCount": jsonInt(ex.redriveCount)},
+		"StateMachine": map[string]any{"Id": ex.machineARN, "Name": ex.machine.name},
+	}
+	if th.st != nil {
+		c["State"] = map[string]any{"EnteredTime": isoTime(th.enteredAt), "Name": th.st.name, "RetryCount": jsonInt(th.retries)}
+	}
+	if th.item != nil {
+		c["Map"] = map[string]any{"Item": th.item}
+	}
+	return c
+}
+
+// enter moves the thread into the state name with input.
+func (th *thread) enter(name string, input any) {
+	st := th.prog.states[name]
+	th.st, th.raw, th.retries, th.gen = st, input, 0, th.gen+1
+	th.attempts = make([]int, len(st.retry))
+	th.enteredAt = th.ex.svc.env.Clock.Now()
+	th.prev = th.ex.emit(th.prev, st.typ+"StateEntered", "stateEnteredEventDetails",
+		payload(map[string]any{"name": name}, "input", input))
+	if th.ex.closed() {
+		return
+	}
+	if len(encodeJSON(input)) > maxPayload {
+		th.failThread(fail(errDataLimitExceeded, "The state/task '%s' returned a result with a size exceeding the maximum number of bytes service limit.", name))
+		return
+	}
+	th.run()
+}
+
+// run does the current state's work.
+func (th *thread) run() {
+	st := th.st
+	switch st.typ {
+	case "Fail":
+		th.failState()
+		return
+	case "Choice":
+		th.choose()
+		return
+	}
+	eff, f := th.effectiveInput()
+	if f != nil {
+		th.handle(f)
+		return
+	}
+	switch st.typ {
+	case "Pass":
+		res := eff
+		if st.hasResult {
+			res = deepCopy(st.result)
+		}
+		th.result(res)
+	case "Succeed":
+		th.exit(eff, nil)
+	case "Wait":
+		th.wait(eff)
+	case "Task":
+		th.task(eff)
+	case "Parallel":
+		th.parallel(eff)
+	case "Map":
+		th.mapItems(eff)
+	}
+}
+
+// effectiveInput applies InputPath, then Parameters.
+func (th *thread) effectiveInput() (any, *failure) {
+	st := th.st
+	in := th.raw
+	switch {
+	case st.inputNull:
+		in = map[string]any{}
+	case st.inputPath != nil:
+		v, ok := th.eval(in).lookup(st.inputPath)
+		if !ok {
+			return nil, fail(errRuntime, "Invalid path '%s' : No results for path: %s", st.inputPath.src, st.inputPath.src)
+		}
+		in = v
+	}
+	if st.parameters != nil {
+		return th.eval(in).apply(st.parameters)
+	}
+	return in, nil
+}
+
+// result finishes a state that produced res: ResultSelector, Assign,
+// ResultPath, OutputPath, then the exit.
+func (th *thread) result(res any) {
+	st := th.st
+	if st.resultSelector != nil {
+		var f *failure
+		if res, f = th.eval(res).apply(st.resultSelector); f != nil {
+			th.handle(f)
+			return
+		}
+	}
+	assigned, f := th.assign(st.assign, res)
+	if f != nil {
+		th.handle(f)
+		return
+	}
+	out := res
+	switch {
+	case st.resultNull:
+		out = th.raw
+	case st.resultPath != nil:
+		var ok bool
+		if out, ok = st.resultPath.set(deepCopy(th.raw), res); !ok {
+			th.handle(fail(errResultPathMatch, "Unable to apply ResultPath \"%s\" to input %s", st.resultPath.src, encodeJSON(th.raw)))
+			return
+		}
+	}
+	th.exit(out, assigned)
+}
+
+// assign evaluates an Assign block over input and returns the variables
+// it sets (applied at once to the thread's scope).
+func (th *thread) assign(t *tmpl, input any) (map[string]any, *failure) {
+	if t == nil {
+		return nil, nil
+	}
+	v, f := th.eval(input).apply(t)
+	if f != nil {
+		return nil, f
+	}
+	m, _ := v.(map[string]any)
+	vars := make(map[string]any, len(th.vars)+len(m))
+	for k, x := range th.vars {
+		vars[k] = x
+	}
+	for k, x := range m {
+		vars[k] = x
+	}
+	th.vars = vars
+	return m, nil
+}
+
+// exit applies OutputPath and leaves the state: to its Next, or the end
+// of the thread.
+func (th *thread) exit(out any, assigned map[string]any) {
+	th.exitTo(out, assigned, th.st.next)
+}
+
+func (th *thread) exitTo(out any, assigned map[string]any, next string) {
+	st := th.st
+	switch {
+	case st.outputNull:
+		out = map[string]any{}
+	case st.outputPath != nil:
+		v, ok := th.eval(out).lookup(st.outputPath)
+		if !ok {
+			th.failThread(fail(errRuntime, "Invalid path '%s' : No results for path: %s", st.outputPath.src, st.outputPath.src))
+			return
+		}
+		out = v
+	}
+	if len(encodeJSON(out)) > maxPayload {
+		th.failThread(fail(errDataLimitExceeded, "The state/task '%s' returned a result with a size exceeding the maximum number of bytes service limit.", st.name))
+		return
+	}
+	d := map[string]any{"name": st.name}
+	if assigned != nil {
+		av := map[string]any{}
+		for _, k := range sortedKeys(assigned) {
+			av[k] = encodeJSON(assigned[k])
+		}
+		d["assignedVariables"] = av
+		d["assignedVariablesDetails"] = map[string]any{"truncated": false}
+	}
+	th.prev = th.ex.emit(th.prev, st.typ+"StateExited", "stateExitedEventDetails", payload(d, "output", out))
+	th.gen++
+	if next == "" || st.typ == "Succeed" {
+		th.finishThread(out)
+		return
+	}
+	th.ex.push(func() { th.enter(next, out) })
+}
+
+func (th *thread) finishThread(out any) {
+	th.done = true
+	delete(th.ex.threads, th)
+	if th.fork != nil {
+		th.fork.childDone(th, out)
+		return
+	}
+	th.ex.finish(statusSucceeded, nil, out, th.prev)
+}
+
+func (th *thread) failThread(f *failure) {
+	th.done = true
+	th.gen++
+	delete(th.ex.threads, th)
+	if th.fork != nil {
+		th.fork.childFailed(th, f)
+		return
+	}
+	th.ex.finish(statusFailed, f, nil, th.prev)
+}
+
+// failState is a Fail state: its Error and Cause, or their paths.
+func (th *thread) failState() {
+	st := th.st
+	f := &failure{Error: st.errorName, Cause: st.cause}
+	ev := th.eval(th.raw)
+	if st.errorPath != nil {
+		v, ok := ev.lookup(st.errorPath)
+		s, isStr := v.(string)
+		if !ok || !isStr {
+			th.failThread(fail(errRuntime, "The ErrorPath '%s' did not resolve to a string", st.errorPath.src))
+			return
+		}
+		f.Error = s
+	}
+	if st.causePath != nil {
+		v, ok := ev.lookup(st.causePath)
+		s, isStr := v.(string)
+		if !ok || !isStr {
+			th.failThread(fail(errRuntime, "The CausePath '%s' did not resolve to a string", st.causePath.src))
+			return
+		}
+		f.Cause = s
+	}
+	th.failThread(f)
+}
+
+// choose is a Choice state: the first rule that matches, else Default,
+// else States.NoChoiceMatched.
+func (th *thread) choose() {
+	st := th.st
+	eff, f := th.effectiveInput()
+	if f != nil {
+		th.failThread(f)
+		return
+	}
+	ev := th.eval(eff)
+	next, tpl := st.defaultNext, st.assign
+	matched := false
+	for _, r := range st.choices {
+		if r.match(ev) {
+			next, matched = r.next, true
+			if r.assign != nil {
+				tpl = r.assign
+			}
+			break
+		}
+	}
+	if !matched && next == "" {
+		th.failThread(fail(errNoChoiceMatched, "No Matches!"))
+		return
+	}
+	assigned, f := th.assign(tpl, eff)
+	if f != nil {
+		th.failThread(f)
+		return
+	}
+	th.exitTo(eff, assigned, next)
+}
+
+// wait is a Wait state: the thread sleeps on the cloud scheduler until
+// its instant.
+func (th *thread) wait(eff any) {
+	st := th.st
+	due := th.enteredAt.Add(time.Duration(st.seconds) * time.Second)
+	switch {
+	case st.hasTimestamp:
+		due = st.timestamp
+	case st.secondsPath != nil:
+		v, ok := th.eval(eff).lookup(st.secondsPath)
+		n, isInt := intValue(v)
+		if !ok || !isInt || n < 0 {
+			th.failThread(fail(errRuntime, "The SecondsPath parameter does not reference a valid non-negative integer: %s", st.secondsPath.src))
+			return
+		}
+		due = th.enteredAt.Add(time.Duration(n) * time.Second)
+	case st.timePath != nil:
+		v, ok := th.eval(eff).lookup(st.timePath)
+		s, _ := v.(string)
+		t, err := parseTimestamp(s)
+		if !ok || err != nil {
+			th.failThread(fail(errRuntime, "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: %s", st.timePath.src))
+			return
+		}
+		due = t
+	}
+	gen := th.gen
+	th.timer = th.ex.svc.at(due, th.ex, func() {
+		if th.gen == gen && !th.done {
+			th.exit(eff, nil)
+		}
+	})
+}
+
+// handle is a state's error handling: the first Retry that matches (while
+// it has attempts left), else the first Catch, else the thread fails.
+// States.Runtime and States.DataLimitExceeded are terminal.
+func (th *thread) handle(f *failure) {
+	st := th.st
+	if f.Error == errRuntime || f.Error == errDataLimitExceeded {
+		th.failThread(f)
+		return
+	}
+	for i, r := range st.retry {
+		if !matchesError(r.errors, f.Error) {
+			continue
+		}
+		if th.attempts[i] >= r.maxAttempts {
+			break
+		}
+		delay := r.delay(th.attempts[i], th.ex.rng)
+		th.attempts[i]++
+		th.retries++
+		th.gen++
+		gen := th.gen
+		th.timer = th.ex.svc.at(th.ex.svc.env.Clock.Now().Add(delay), th.ex, func() {
+			if th.gen == gen && !th.done {
+				th.run()
+			}
+		})
+		return
+	}
+	for _, c := range st.catch {
+		if matchesError(c.errors, f.Error) {
+			th.caught(c, f)
+			return
+		}
+	}
+	th.failThread(f)
+}
+
+func (th *thread) caught(c *catcher, f *failure) {
+	errOut := map[string]any{"Error": f.Error, "Cause": f.Cause}
+	assigned, af := th.assign(c.assign, errOut)
+	if af != nil {
+		th.failThread(af)
+		return
+	}
+	out := any(errOut)
+	switch {
+	case c.resultNull:
+		out = th.raw
+	case c.resultPath != nil:
+		var ok bool
+		if out, ok = c.resultPath.set(deepCopy(th.raw), errOut); !ok {
+			th.failThread(fail(errResultPathMatch, "Unable to apply ResultPath \"%s\" to input %s", c.resultPath.src, encodeJSON(th.raw)))
+			return
+		}
+	}
+	d := map[string]any{"name": th.st.name}
+	if assigned != nil {
+		av := map[string]any{}
+		for k, v := range assigned {
+			av[k] = encodeJSON(v)
+		}
+		d["assignedVariables"] = av
+		d["assignedVariablesDetails"] = map[string]any{"truncated": false}
+	}
+	th.prev = th.ex.emit(th.prev, th.st.typ+"StateExited", "stateExitedEventDetails", payload(d, "output", out))
+	th.gen++
+	next := c.next
+	th.ex.push(func() { th.enter(next, out) })
+}
+
+// matchesError reports whether an ErrorEquals list matches name:
+// States.ALL matches every error, States.TaskFailed every error but
+// States.Timeout.
+func matchesError(list []string, name string) bool {
+	if slices.Contains(list, name) || slices.Contains(list, errAll) {
+		return true
+	}
+	return slices.Contains(list, errTaskFailed) && name != errTimeout
+}
+
+// delay is the wait before retry number attempt (0 for the first):
+// IntervalSeconds × BackoffRate^attempt, at most MaxDelaySeconds, drawn
+// uniformly between 0 and that with JitterStrategy FULL.
+func (r *retrier) delay(attempt int, rng *rand.Rand) time.Duration {
+	d := r.interval * math.Pow(r.backoff, float64(attempt))
+	if r.maxDelay > 0 && d > r.maxDelay {
+		d = r.maxDelay
+	}
+	if r.jitterFull {
+		d *= rng.Float64()
+	}
+	if d > 1e9 {
+		d = 1e9
+	}
+	return time.Duration(d * float64(time.Second)).Truncate(time.Millisecond)
+}
+
+func isoTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
