@@ -3,9 +3,9 @@ package awsfake
 import (
 	"net/http"
 
+	"github.com/awsfake/awsfake/apigw"
 	"github.com/awsfake/awsfake/cloudwatch"
 	"github.com/awsfake/awsfake/cloudwatch/logs"
-	"github.com/awsfake/awsfake/apigw"
 	"github.com/awsfake/awsfake/iam"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/lambda"
@@ -37,8 +37,8 @@ type services struct {
 	cw      *cloudwatch.Service
 	xray    *xray.Service
 	route53 *route53.Service
-	apigw  *apigw.Service
-	stepfn *stepfn.Service
+	apigw   *apigw.Service
+	stepfn  *stepfn.Service
 }
 
 // describer is a service as the cloud wires it.
@@ -133,9 +133,11 @@ func (c *Cloud) XRay() *xray.Service { return c.xray }
 // sets, changes, TestDNSAnswer), the name servers that answer by routing
 // policy (Resolver, DialDNS, ServeDNS), and fault injection.
 func (c *Cloud) Route53() *route53.Service { return c.route53 }
+
 // APIGateway returns the API Gateway service (REST APIs): its Go API, the
 // invocations of deployed stages, invoke URLs and fault injection.
 func (c *Cloud) APIGateway() *apigw.Service { return c.apigw }
+
 // StepFunctions returns the Step Functions service: its Go API
 // (state machines, versions, aliases, executions and their histories)
 // and fault injection.
