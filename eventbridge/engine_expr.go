@@ -21,7 +21,7 @@ type scheduleExpr struct {
 func parseScheduleExpr(s string, allowAt bool) (scheduleExpr, bool) {
 	switch {
 	case strings.HasPrefix(s, "rate(") && strings.HasSuffix(s, ")"):
-		n, unit, ok := strings.Cut(strings.TrimSpace(s[5:len(s)-1]), " ")
+		n, unit, ok := strings.Cut(s[5:len(s)-1], " ")
 		v, err := strconv.Atoi(n)
 		if !ok || err != nil || v <= 0 {
 			return scheduleExpr{}, false
