@@ -3,6 +3,7 @@ package awsfake
 import (
 	"net/http"
 
+	"github.com/awsfake/awsfake/eventbridge"
 	"github.com/awsfake/awsfake/iam"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/lambda"
@@ -27,6 +28,7 @@ type services struct {
 	sns    *sns.Service
 	lambda *lambda.Service
 	s3     *s3.Service
+	events *eventbridge.Service
 }
 
 // describer is a service as the cloud wires it.
@@ -62,6 +64,7 @@ func (c *Cloud) startServices() {
 	c.lambda = add(c, lambda.New)
 	c.lambda.SetQueueSource(lambdaQueues{c.sqs})
 	c.s3 = add(c, s3.New)
+	c.events = add(c, eventbridge.New)
 }
 
 // closeServices stops the background work of every service, the last built
@@ -93,3 +96,7 @@ func (c *Cloud) Lambda() *lambda.Service { return c.lambda }
 // S3 returns the S3 service: its Go API, snapshots, recorded notifications
 // and fault injection.
 func (c *Cloud) S3() *s3.Service { return c.s3 }
+
+// EventBridge returns the EventBridge and EventBridge Scheduler service:
+// buses, rules, targets, schedules, and fault injection.
+func (c *Cloud) EventBridge() *eventbridge.Service { return c.events }
