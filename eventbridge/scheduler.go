@@ -82,7 +82,7 @@ func (s *Service) CreateSchedule(ctx context.Context, in ScheduleDefinition) (Sc
 		return ScheduleOutput{}, err
 	}
 	if g.schedules[in.Name] != nil {
-		return ScheduleOutput{}, schedError(codeSchedConflict, "Schedule %s already exists.", in.Name)
+		return ScheduleOutput{}, schedError(schedConflict, "Schedule %s already exists.", in.Name)
 	}
 	now := s.now()
 	sch := &schedule{group: g, arn: g.sc.ARN(arnScheduler, "schedule/"+g.name+"/"+in.Name), created: now, modified: now}
