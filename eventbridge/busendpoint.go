@@ -134,6 +134,12 @@ func (s *Service) deliver(ctx context.Context, target string, m bus.Message) ([]
 // among the bus's failures. A Lambda function that ran and failed was
 // delivered: its own retries and destinations apply.
 func (s *Service) relay(ctx context.Context, relayARN, to string, m bus.Message) error {
+	return s.relayAttempt(ctx, relayARN, to, m)
+}
+
+// relayAttempt is one attempt of relay; a final failure without a
+// dead-letter queue is reported among the bus's failures.
+func (s *Service) relayAttempt(ctx context.Context, relayARN, to string, m bus.Message) error {
 	out := bus.Message{Source: m.Source, Principal: m.Principal, Body: m.Body, GroupID: m.GroupID,
 		DeduplicationID: m.DeduplicationID, Async: true, Meta: map[string]string{bus.MetaSourceAccount: m.Meta[bus.MetaSourceAccount]}}
 	_, err := s.env.Bus.Invoke(ctx, to, out)
@@ -154,7 +160,13 @@ func (s *Service) relay(ctx context.Context, relayARN, to string, m bus.Message)
 			next.Meta[k] = v
 		}
 		next.Meta[metaAttempt] = strconv.Itoa(attempt + 1)
-		s.env.Sched.At(at, func(time.Time) { s.env.Bus.Post(relayARN, next) })
+		// The retry runs in the scheduler's callback, at its instant on the
+		// cloud's timeline, so that one Advance sees every retry it covers.
+		s.env.Sched.At(at, func(time.Time) {
+			if err := s.relayAttempt(s.env.Bus.Context(), relayARN, to, next); err != nil {
+				s.env.Bus.Report(to, next, err)
+			}
+		})
 		return nil
 	}
 	dlq := m.Meta[metaDLQ]
