@@ -281,12 +281,19 @@ func (c *cronSpec) next(t time.Time, loc *time.Location) (time.Time, bool) {
 
 // firstTimeOfDay is the first hour and minute of the day that fire after t.
 func (c *cronSpec) firstTimeOfDay(y int, m time.Month, d int, loc *time.Location, t time.Time) (time.Time, bool) {
+	// On t's own day, wall times more than an hour before t's cannot fire
+	// after it (a daylight saving shift moves the wall clock by an hour at
+	// most): skip them without building them.
+	skip := -1
+	if lt := t.In(loc); lt.Year() == y && lt.Month() == m && lt.Day() == d {
+		skip = lt.Hour()*60 + lt.Minute() - 61
+	}
 	for h := range 24 {
 		if !c.hours[h] {
 			continue
 		}
 		for mi := range 60 {
-			if !c.minutes[mi] {
+			if !c.minutes[mi] || h*60+mi < skip {
 				continue
 			}
 			at := time.Date(y, m, d, h, mi, 0, 0, loc)

@@ -36,9 +36,12 @@ func (s *Service) fireRule(r *rule, at time.Time) {
 		s.mu.Unlock()
 		return
 	}
-	sc := r.bus.sc
-	ev := s.envelope(s.env.IDs.UUID(), "Scheduled Event", "aws.events", sc.Account, sc.Region, at, []string{r.arn}, json.RawMessage("{}"))
-	plan := s.ruleDeliveries(r, ev, nil)
+	var plan []delivery
+	if len(r.targets) > 0 {
+		sc := r.bus.sc
+		ev := s.envelope(s.env.IDs.UUID(), "Scheduled Event", "aws.events", sc.Account, sc.Region, at, []string{r.arn}, json.RawMessage("{}"))
+		plan = s.ruleDeliveries(r, ev, nil)
+	}
 	s.armRuleAfter(r, at)
 	s.mu.Unlock()
 	s.dispatch(plan)
