@@ -50,6 +50,9 @@ type delivery struct {
 // route adds, for each rule of b the event matches, a delivery per
 // target. It runs under the lock.
 func (s *Service) route(b *eventBus, ev event, plan []delivery) []delivery {
+	for _, a := range b.archives {
+		a.record(ev)
+	}
 	for _, r := range b.matching(ev.source, ev.obj) {
 		plan = s.ruleDeliveries(r, ev, plan)
 	}

@@ -54,6 +54,13 @@
 //     LW, nL, n#k, ranges, lists, steps, names, years; day-of-week
 //     1 = Sunday), sending AWS's "Scheduled Event" from aws.events with the
 //     rule's ARN in resources and the due instant as its time.
+//   - Archives (CreateArchive, DescribeArchive, ListArchives,
+//     DeleteArchive; RetentionDays applied when an archive is read) and
+//     replays (StartReplay, DescribeReplay, ListReplays, CancelReplay): a
+//     replay runs at the next firing of the cloud scheduler, sending the
+//     archived events of its range in order to the bus's rules (or those of
+//     FilterArns) with "replay-name" added; replayed events are not archived
+//     again.
 //   - S3 events: a bucket whose notification configuration turns
 //     EventBridge on sends Object Created, Object Deleted, Object Restore,
 //     Object Tags and Object ACL events to its account's default bus.
@@ -97,13 +104,16 @@
 //   - Universal targets (arn:aws:scheduler:::aws-sdk:<service>:<action>)
 //     are stored; their invocations fail (no service owns the ARN on the
 //     bus) and are recorded among the cloud's bus failures.
+//   - A replay sends all its events at once, at the scheduler's next
+//     firing; AWS paces them and is RUNNING meanwhile. Archives are not
+//     charged to the cloud's record budget.
 //   - DeleteScheduleGroup deletes the schedules at once (AWS's group is
 //     DELETING for a while).
 //
 // # Operations answered for features not modelled
 //
 // API destinations and connections, global endpoints, partner event
-// sources, archives and replays (wire_unsupported.go): List* answer an
+// sources, UpdateArchive (wire_unsupported.go): List* answer an
 // empty list, Describe*, Delete*, CancelReplay, DeauthorizeConnection,
 // ActivateEventSource and DeactivateEventSource ResourceNotFoundException,
 // and Create*, Update*, StartReplay and PutPartnerEvents ValidationException

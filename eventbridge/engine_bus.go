@@ -23,6 +23,7 @@ type eventBus struct {
 	rules             map[string]*rule
 	bySource          map[string][]*rule
 	unindexed         []*rule
+	archives          []*archive
 }
 
 func newEventBus(sc faults.Scope, name string, now time.Time) *eventBus {

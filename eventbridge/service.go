@@ -42,6 +42,9 @@ type partition struct {
 	sc     faults.Scope
 	buses  map[string]*eventBus
 	groups map[string]*scheduleGroup
+	// archives and replays by name.
+	archives map[string]*archive
+	replays  map[string]*replay
 }
 
 // New returns the service of the cloud whose environment is env. It starts
@@ -70,6 +73,9 @@ func (s *Service) Close() {
 				r.disarm()
 			}
 		}
+		for _, rp := range p.replays {
+			rp.disarm()
+		}
 		for _, g := range p.groups {
 			for _, sch := range g.schedules {
 				sch.disarm()
@@ -88,7 +94,8 @@ func (s *Service) part(sc faults.Scope) *partition {
 		return p
 	}
 	p := &partition{sc: faults.Scope{Account: sc.Account, Region: sc.Region, Partition: sc.Partition},
-		buses: map[string]*eventBus{}, groups: map[string]*scheduleGroup{}}
+		buses: map[string]*eventBus{}, groups: map[string]*scheduleGroup{},
+		archives: map[string]*archive{}, replays: map[string]*replay{}}
 	now := s.now()
 	p.buses[defaultBus] = newEventBus(p.sc, defaultBus, now)
 	p.groups[defaultBus] = &scheduleGroup{sc: p.sc, name: defaultBus, arn: p.sc.ARN(arnScheduler, "schedule-group/default"),

@@ -36,6 +36,14 @@ var jsonTargets = protocol.Targets[*Service]{Proto: jsonProto, Prefix: "AWSEvent
 	"TagResource":           protocol.Do((*Service).TagResource),
 	"UntagResource":         protocol.Do((*Service).UntagResource),
 	"ListTagsForResource":   protocol.Call((*Service).ListTagsForResource),
+	"CreateArchive":         protocol.Call((*Service).CreateArchive),
+	"DescribeArchive":       protocol.Call((*Service).DescribeArchive),
+	"DeleteArchive":         protocol.Do((*Service).DeleteArchive),
+	"ListArchives":          protocol.Call((*Service).ListArchives),
+	"StartReplay":           protocol.Call((*Service).StartReplay),
+	"DescribeReplay":        protocol.Call((*Service).DescribeReplay),
+	"CancelReplay":          protocol.Call((*Service).CancelReplay),
+	"ListReplays":           protocol.Call((*Service).ListReplays),
 })}
 
 // ServeHTTP serves both clients on one handler: a request with

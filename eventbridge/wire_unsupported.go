@@ -8,43 +8,35 @@ import (
 
 // unsupported are the EventBridge operations of features the fake does
 // not model (API destinations and connections, global endpoints, partner
-// event sources, archives and replays), answered as AWS answers an account
+// event sources, UpdateArchive), answered as AWS answers an account
 // that has none: an empty list, ResourceNotFoundException for one named,
 // and ValidationException naming the operation for one that would create
 // or change something. They are not operations of the Go API: they record
 // no call and take no injected fault.
 var unsupported = map[string]protocol.TargetOp[*Service]{
 	"ListApiDestinations":            emptyList("ApiDestinations"),
-	"ListArchives":                   emptyList("Archives"),
 	"ListConnections":                emptyList("Connections"),
 	"ListEndpoints":                  emptyList("Endpoints"),
 	"ListEventSources":               emptyList("EventSources"),
 	"ListPartnerEventSourceAccounts": emptyList("PartnerEventSourceAccounts"),
 	"ListPartnerEventSources":        emptyList("PartnerEventSources"),
-	"ListReplays":                    emptyList("Replays"),
 	"DescribeApiDestination":         notFound("Failed to describe the api-destination(s)."),
-	"DescribeArchive":                notFound("Archive does not exist."),
 	"DescribeConnection":             notFound("Failed to describe the connection(s)."),
 	"DescribeEndpoint":               notFound("Endpoint does not exist."),
 	"DescribeEventSource":            notFound("Event source does not exist."),
 	"DescribePartnerEventSource":     notFound("Partner event source does not exist."),
-	"DescribeReplay":                 notFound("Replay does not exist."),
 	"DeleteApiDestination":           notFound("Failed to delete the api-destination(s)."),
-	"DeleteArchive":                  notFound("Archive does not exist."),
 	"DeleteConnection":               notFound("Failed to delete the connection(s)."),
 	"DeleteEndpoint":                 notFound("Endpoint does not exist."),
 	"DeletePartnerEventSource":       notFound("Partner event source does not exist."),
-	"CancelReplay":                   notFound("Replay does not exist."),
 	"DeauthorizeConnection":          notFound("Failed to deauthorize the connection(s)."),
 	"ActivateEventSource":            notFound("Event source does not exist."),
 	"DeactivateEventSource":          notFound("Event source does not exist."),
 	"CreateApiDestination":           refused("CreateApiDestination"),
-	"CreateArchive":                  refused("CreateArchive"),
 	"CreateConnection":               refused("CreateConnection"),
 	"CreateEndpoint":                 refused("CreateEndpoint"),
 	"CreatePartnerEventSource":       refused("CreatePartnerEventSource"),
 	"PutPartnerEvents":               refused("PutPartnerEvents"),
-	"StartReplay":                    refused("StartReplay"),
 	"UpdateApiDestination":           refused("UpdateApiDestination"),
 	"UpdateArchive":                  refused("UpdateArchive"),
 	"UpdateConnection":               refused("UpdateConnection"),
