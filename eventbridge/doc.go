@@ -113,10 +113,10 @@
 // # Operations answered for features not modelled
 //
 // API destinations and connections, global endpoints, partner event
-// sources, UpdateArchive (wire_unsupported.go): List* answer an
-// empty list, Describe*, Delete*, CancelReplay, DeauthorizeConnection,
-// ActivateEventSource and DeactivateEventSource ResourceNotFoundException,
-// and Create*, Update*, StartReplay and PutPartnerEvents ValidationException
+// sources and UpdateArchive (wire_unsupported.go): List* answer an empty
+// list, Describe*, Delete*, DeauthorizeConnection, ActivateEventSource and
+// DeactivateEventSource ResourceNotFoundException, and Create*, Update* and
+// PutPartnerEvents ValidationException
 // naming the operation. They record no call and take no injected fault.
 //
 // # Plumbing for the root package
