@@ -2,8 +2,6 @@ package pattern
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"math"
 	"net/netip"
 	"strconv"
@@ -135,18 +133,18 @@ func compileMatcher(e any) (matcher, error) {
 	case json.Number:
 		f, err := strconv.ParseFloat(string(t), 64)
 		if err != nil {
-			return nil, fmt.Errorf("Malformed number %s", t)
+			return nil, reasonf("Malformed number %s", t)
 		}
 		return exact{f}, nil
 	case map[string]any:
 		return compileOperator(t)
 	}
-	return nil, errors.New("Match value must be String, number, true, false, or null")
+	return nil, reason("Match value must be String, number, true, false, or null")
 }
 
 func compileOperator(obj map[string]any) (matcher, error) {
 	if len(obj) != 1 {
-		return nil, errors.New("Only one key allowed in match expression")
+		return nil, reason("Only one key allowed in match expression")
 	}
 	for op, arg := range obj {
 		switch op {
@@ -157,7 +155,7 @@ func compileOperator(obj map[string]any) (matcher, error) {
 		case "equals-ignore-case":
 			s, ok := arg.(string)
 			if !ok {
-				return nil, errors.New("equals-ignore-case match pattern must be a string")
+				return nil, reason("equals-ignore-case match pattern must be a string")
 			}
 			return stringOp(func(v string) bool { return strings.EqualFold(v, s) }), nil
 		case "wildcard":
@@ -169,13 +167,13 @@ func compileOperator(obj map[string]any) (matcher, error) {
 		case "exists":
 			b, ok := arg.(bool)
 			if !ok {
-				return nil, errors.New("exists match pattern must be either true or false.")
+				return nil, reason("exists match pattern must be either true or false.")
 			}
 			return exists(b), nil
 		case "cidr":
 			return compileCIDR(arg)
 		default:
-			return nil, fmt.Errorf("Unrecognized match type %s", op)
+			return nil, reasonf("Unrecognized match type %s", op)
 		}
 	}
 	return nil, nil // unreachable: obj has one key
@@ -191,7 +189,7 @@ func compileAffix(arg any, op string, has func(s, affix string) bool) (matcher, 
 	}
 	s, ok := arg.(string)
 	if !ok {
-		return nil, fmt.Errorf("%s match pattern must be a string", op)
+		return nil, reasonf("%s match pattern must be a string", op)
 	}
 	return stringOp(func(v string) bool { return has(v, s) }), nil
 }
@@ -203,14 +201,14 @@ func compileAnythingBut(arg any) (matcher, error) {
 		return anythingBut{[]matcher{m}}, err
 	case []any:
 		if len(t) == 0 {
-			return nil, errors.New("Empty arrays are not allowed")
+			return nil, reason("Empty arrays are not allowed")
 		}
 		out := make([]matcher, 0, len(t))
 		for _, e := range t {
 			switch e.(type) {
 			case string, json.Number:
 			default:
-				return nil, errors.New("Inside anything but list, start|null|boolean is not supported.")
+				return nil, reason("Inside anything but list, start|null|boolean is not supported.")
 			}
 			m, err := compileMatcher(e)
 			if err != nil {
@@ -222,14 +220,14 @@ func compileAnythingBut(arg any) (matcher, error) {
 	case map[string]any:
 		return compileAnythingButOperator(t)
 	}
-	return nil, errors.New("Value of anything-but must be an array or single string/number value.")
+	return nil, reason("Value of anything-but must be an array or single string/number value.")
 }
 
 // compileAnythingButOperator is anything-but over prefix, suffix, wildcard
 // or equals-ignore-case, each with a string or a list of strings.
 func compileAnythingButOperator(obj map[string]any) (matcher, error) {
 	if len(obj) != 1 {
-		return nil, errors.New("Value of anything-but must be an array or single string/number value.")
+		return nil, reason("Value of anything-but must be an array or single string/number value.")
 	}
 	for op, arg := range obj {
 		strs, err := stringList(op, arg)
@@ -242,7 +240,7 @@ func compileAnythingButOperator(obj map[string]any) (matcher, error) {
 			switch op {
 			case "prefix", "suffix":
 				if s == "" {
-					return nil, errors.New("Null prefix/suffix not allowed")
+					return nil, reason("Null prefix/suffix not allowed")
 				}
 				m = stringOp(func(v string) bool {
 					return (op == "prefix" && strings.HasPrefix(v, s)) || (op == "suffix" && strings.HasSuffix(v, s))
@@ -255,7 +253,7 @@ func compileAnythingButOperator(obj map[string]any) (matcher, error) {
 			case "equals-ignore-case":
 				m = stringOp(func(v string) bool { return strings.EqualFold(v, s) })
 			default:
-				return nil, fmt.Errorf("Unsupported anything-but pattern: %s", op)
+				return nil, reasonf("Unsupported anything-but pattern: %s", op)
 			}
 			out = append(out, m)
 		}
@@ -273,53 +271,53 @@ func stringList(op string, arg any) ([]string, error) {
 		"equals-ignore-case": "Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported.",
 	}[op]
 	if bad == "" {
-		return nil, errors.New("Value of anything-but must be an array or single string/number value.")
+		return nil, reason("Value of anything-but must be an array or single string/number value.")
 	}
 	switch t := arg.(type) {
 	case string:
 		return []string{t}, nil
 	case []any:
 		if len(t) == 0 {
-			return nil, errors.New("Empty arrays are not allowed")
+			return nil, reason("Empty arrays are not allowed")
 		}
 		out := make([]string, 0, len(t))
 		for _, e := range t {
 			s, ok := e.(string)
 			if !ok {
-				return nil, errors.New(bad)
+				return nil, reason(bad)
 			}
 			out = append(out, s)
 		}
 		return out, nil
 	}
-	return nil, errors.New(bad)
+	return nil, reason(bad)
 }
 
 func compileNumeric(arg any) (matcher, error) {
 	list, ok := arg.([]any)
 	if !ok {
-		return nil, errors.New("Value of numeric must be an array.")
+		return nil, reason("Value of numeric must be an array.")
 	}
 	if len(list) != 2 && len(list) != 4 {
-		return nil, errors.New("Value of numeric must be an array of one or two comparisons.")
+		return nil, reason("Value of numeric must be an array of one or two comparisons.")
 	}
 	var out numeric
 	for i := 0; i < len(list); i += 2 {
 		op, ok := list[i].(string)
 		if !ok || !validOp(op) {
-			return nil, fmt.Errorf("Unrecognized numeric range operator: %v", list[i])
+			return nil, reasonf("Unrecognized numeric range operator: %v", list[i])
 		}
 		f, ok := number(list[i+1])
 		if !ok {
-			return nil, fmt.Errorf("Value of %s must be numeric", op)
+			return nil, reasonf("Value of %s must be numeric", op)
 		}
 		if math.Abs(f) > 5e9 {
-			return nil, errors.New("Value is out of range: must be between -5.0E9 and 5.0E9 inclusive")
+			return nil, reason("Value is out of range: must be between -5.0E9 and 5.0E9 inclusive")
 		}
 		out = append(out, comparison{op, f})
 	}
 	if len(out) == 2 && !rangeOps(out[0].op, out[1].op) {
-		return nil, fmt.Errorf("Bad numeric range operator: %s", out[1].op)
+		return nil, reasonf("Bad numeric range operator: %s", out[1].op)
 	}
 	return out, nil
 }
@@ -341,23 +339,23 @@ func rangeOps(lo, hi string) bool {
 func compileCIDR(arg any) (matcher, error) {
 	s, ok := arg.(string)
 	if !ok {
-		return nil, errors.New("prefix match pattern must be a string")
+		return nil, reason("prefix match pattern must be a string")
 	}
 	addr, bits, ok := strings.Cut(s, "/")
 	if !ok || strings.Contains(bits, "/") {
-		return nil, errors.New("Malformed CIDR, one '/' required")
+		return nil, reason("Malformed CIDR, one '/' required")
 	}
 	n, err := strconv.Atoi(bits)
 	if err != nil {
-		return nil, errors.New("Malformed CIDR, mask bits must be an integer")
+		return nil, reason("Malformed CIDR, mask bits must be an integer")
 	}
 	ip, err := netip.ParseAddr(addr)
 	if err != nil {
-		return nil, fmt.Errorf("Nonstandard IP address: %s", addr)
+		return nil, reasonf("Nonstandard IP address: %s", addr)
 	}
 	prefix, err := ip.Prefix(n)
 	if err != nil {
-		return nil, errors.New("Malformed CIDR, mask bits must be an integer")
+		return nil, reason("Malformed CIDR, mask bits must be an integer")
 	}
 	return stringOp(func(v string) bool {
 		a, err := netip.ParseAddr(v)

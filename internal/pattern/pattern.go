@@ -56,14 +56,14 @@ func Compile(src []byte) (*Pattern, error) {
 	d.UseNumber()
 	var v any
 	if err := d.Decode(&v); err != nil {
-		return nil, fmt.Errorf("%s", jsonReason(err))
+		return nil, reasonf("%s", jsonReason(err))
 	}
 	if d.More() {
-		return nil, errors.New("Unexpected trailing content")
+		return nil, reason("Unexpected trailing content")
 	}
 	obj, ok := v.(map[string]any)
 	if !ok {
-		return nil, errors.New("Filter is not an object")
+		return nil, reason("Filter is not an object")
 	}
 	n, err := compileNode(obj, 0)
 	if err != nil {
@@ -86,7 +86,7 @@ const maxDepth = 64
 
 func compileNode(obj map[string]any, depth int) (*node, error) {
 	if depth > maxDepth {
-		return nil, errors.New("Pattern nested too deeply")
+		return nil, reason("Pattern nested too deeply")
 	}
 	n := &node{}
 	for _, name := range sortedKeys(obj) {
@@ -108,7 +108,7 @@ func compileNode(obj map[string]any, depth int) (*node, error) {
 			n.fields = append(n.fields, field{name: name, sub: sub})
 		case []any:
 			if len(t) == 0 {
-				return nil, errors.New("Empty arrays are not allowed")
+				return nil, reason("Empty arrays are not allowed")
 			}
 			ms := make([]matcher, 0, len(t))
 			for _, e := range t {
@@ -120,7 +120,7 @@ func compileNode(obj map[string]any, depth int) (*node, error) {
 			}
 			n.fields = append(n.fields, field{name: name, leaf: ms})
 		default:
-			return nil, fmt.Errorf("%q must be an object or an array", name)
+			return nil, reasonf("%q must be an object or an array", name)
 		}
 	}
 	return n, nil
@@ -129,13 +129,13 @@ func compileNode(obj map[string]any, depth int) (*node, error) {
 func compileOr(v any, depth int) ([]*node, error) {
 	list, ok := v.([]any)
 	if !ok || len(list) < 2 {
-		return nil, errors.New("Or-Array must have at least 2 elements")
+		return nil, reason("Or-Array must have at least 2 elements")
 	}
 	alts := make([]*node, 0, len(list))
 	for _, e := range list {
 		obj, ok := e.(map[string]any)
 		if !ok {
-			return nil, errors.New("Or-Array elements must be objects")
+			return nil, reason("Or-Array elements must be objects")
 		}
 		a, err := compileNode(obj, depth+1)
 		if err != nil {
@@ -286,3 +286,13 @@ func flatten(v any, present bool, out []any) []any {
 
 // lower folds s for equals-ignore-case comparisons.
 func lower(s string) string { return strings.ToLower(s) }
+
+// reasonError is a reason Compile refuses a pattern with, worded as AWS
+// words it (capitalised, some with a final period).
+type reasonError string
+
+func (r reasonError) Error() string { return string(r) }
+
+func reason(s string) error { return reasonError(s) }
+
+func reasonf(format string, args ...any) error { return reasonError(fmt.Sprintf(format, args...)) }

@@ -1,8 +1,6 @@
 package pattern
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 )
 
@@ -27,7 +25,7 @@ func (w wildcard) match(v any) bool {
 func compileWildcard(arg any) (matcher, error) {
 	s, ok := arg.(string)
 	if !ok {
-		return nil, errors.New("wildcard match pattern must be a string")
+		return nil, reason("wildcard match pattern must be a string")
 	}
 	var parts []string
 	var cur strings.Builder
@@ -41,7 +39,7 @@ func compileWildcard(arg any) (matcher, error) {
 			prevStar = false
 		case c == '*':
 			if prevStar {
-				return nil, fmt.Errorf("Consecutive wildcard characters at pos %d", i)
+				return nil, reasonf("Consecutive wildcard characters at pos %d", i)
 			}
 			parts = append(parts, cur.String())
 			cur.Reset()
@@ -53,7 +51,7 @@ func compileWildcard(arg any) (matcher, error) {
 	}
 	parts = append(parts, cur.String())
 	if len(parts)-1 > maxWildcards {
-		return nil, errors.New("Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character")
+		return nil, reason("Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character")
 	}
 	return wildcard{parts}, nil
 }
