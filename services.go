@@ -6,6 +6,7 @@ import (
 	"github.com/awsfake/awsfake/apigw"
 	"github.com/awsfake/awsfake/cloudwatch"
 	"github.com/awsfake/awsfake/cloudwatch/logs"
+	"github.com/awsfake/awsfake/eventbridge"
 	"github.com/awsfake/awsfake/iam"
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/lambda"
@@ -39,6 +40,7 @@ type services struct {
 	route53 *route53.Service
 	apigw   *apigw.Service
 	stepfn  *stepfn.Service
+	events *eventbridge.Service
 }
 
 // describer is a service as the cloud wires it.
@@ -83,6 +85,7 @@ func (c *Cloud) startServices() {
 	c.route53 = add(c, route53.New)
 	c.apigw = add(c, apigw.New)
 	c.stepfn = add(c, stepfn.New)
+	c.events = add(c, eventbridge.New)
 }
 
 // closeServices stops the background work of every service, the last built
@@ -142,3 +145,6 @@ func (c *Cloud) APIGateway() *apigw.Service { return c.apigw }
 // (state machines, versions, aliases, executions and their histories)
 // and fault injection.
 func (c *Cloud) StepFunctions() *stepfn.Service { return c.stepfn }
+// EventBridge returns the EventBridge and EventBridge Scheduler service:
+// buses, rules, targets, schedules, and fault injection.
+func (c *Cloud) EventBridge() *eventbridge.Service { return c.events }

@@ -237,7 +237,9 @@
 //     awsfake.WithIAMEnforcement (see IAM enforcement). Unsigned
 //     requests are served whatever the bucket's region. Lambda destinations of a
 //     notification configuration are not validated (S3 checks the function's
-//     policy). Nothing is sent to EventBridge.
+//     policy). With EventBridge on (EventBridgeConfiguration), the object events
+//     go to the default event bus of the bucket's account and region in
+//     EventBridge's shape (events_eventbridge.go).
 //   - max-parts=0 and max-uploads=0 are served as the default page of 1000
 //     rather than an empty page (ListObjects, ListObjectsV2 and
 //     ListObjectVersions answer max-keys=0 with nothing, not truncated, as

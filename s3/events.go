@@ -56,6 +56,7 @@ type pendingEvent struct {
 	sequencer string
 	at        time.Time
 	req       requester
+	eventID   string // an EventBridge event's id (events_eventbridge.go)
 }
 
 // event returns the deliveries an event on o causes under b's notification
@@ -81,6 +82,9 @@ func (s *Service) event(b *bucket, name string, o *object, req requester) []pend
 		}
 		out = append(out, e)
 	}
+	if b.notification.EventBridge {
+		out = s.eventBridgeEvent(out, b, name, o, req)
+	}
 	return out
 }
 
@@ -89,6 +93,9 @@ func (s *Service) event(b *bucket, name string, o *object, req requester) []pend
 func (s *Service) publish(events []pendingEvent) {
 	for _, e := range events {
 		body := e.document(s)
+		if e.dest.kind == kindEventBridge {
+			body = e.eventBridgeDocument()
+		}
 		s.env.Bus.Post(e.dest.arn, message(e.partition, e.owner, e.bucket, e.dest, body))
 		s.record(Notification{Target: e.dest.arn, ConfigurationID: e.dest.id, Event: e.name,
 			Bucket: e.bucket, Key: e.key, Body: body})

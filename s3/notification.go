@@ -18,8 +18,8 @@ type NotificationConfiguration struct {
 	QueueConfigurations          []QueueConfiguration
 	TopicConfigurations          []TopicConfiguration
 	LambdaFunctionConfigurations []LambdaFunctionConfiguration
-	// EventBridge is stored and returned; the fake sends nothing to
-	// EventBridge.
+	// EventBridge sends the bucket's object events to the default event
+	// bus of its account and region (events_eventbridge.go).
 	EventBridge bool
 }
 

@@ -23,6 +23,7 @@ const (
 	CloudWatch = "monitoring"
 	Logs       = "logs"
 	Events     = "events"
+	Scheduler  = "scheduler"
 	XRay       = "xray"
 	S3         = "s3"
 	STS        = "sts"
@@ -149,6 +150,8 @@ func byPath(path string) string {
 		return APIGateway
 	case xrayRoots[first]:
 		return XRay
+	case first == "schedules" || first == "schedule-groups":
+		return Scheduler
 	}
 	return S3
 }

@@ -107,6 +107,9 @@ func TestIdentify_RealisticRequestsFromEachClientFamily(t *testing.T) {
 		{"X-Ray StartTraceRetrieval unsigned", req{target: "/StartTraceRetrieval"}, dispatch.XRay},
 		{"X-Ray GetTraceSegmentDestination unsigned", req{target: "/GetTraceSegmentDestination"}, dispatch.XRay},
 		{"X-Ray CancelTraceRetrieval unsigned", req{target: "/CancelTraceRetrieval"}, dispatch.XRay},
+		{"Scheduler signed", req{target: "/schedules/s", header: map[string]string{"Content-Type": "application/json", "Authorization": auth("scheduler")}}, dispatch.Scheduler},
+		{"Scheduler tags signed", req{method: "GET", target: "/tags/arn%3Aaws%3Ascheduler%3Aus-east-1%3A000000000000%3Aschedule-group%2Fg", header: map[string]string{"Authorization": auth("scheduler")}}, dispatch.Scheduler},
+		{"Scheduler unsigned, by path", req{method: "GET", target: "/schedule-groups"}, dispatch.Scheduler},
 		// S3, the fallback.
 		{"S3 path-style signed", req{method: "PUT", target: "/bucket/key", body: "data", header: map[string]string{"Authorization": auth("s3")}}, dispatch.S3},
 		{"S3 path-style bucket named like a REST root", req{method: "PUT", target: "/restapis", header: map[string]string{"Authorization": auth("s3")}}, dispatch.S3},

@@ -1,0 +1,123 @@
+package eventbridge
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/faults"
+	"github.com/awsfake/awsfake/internal/pattern"
+	"github.com/awsfake/awsfake/internal/sched"
+)
+
+// eventBus is one bus: its rules, and an index of them by the event's
+// source for the rules whose pattern names exact sources, so that an event
+// is matched against the rules that may match it rather than all of them.
+type eventBus struct {
+	sc                faults.Scope
+	name, arn         string
+	description       string
+	policy            *busPolicy
+	created, modified time.Time
+	rules             map[string]*rule
+	bySource          map[string][]*rule
+	unindexed         []*rule
+	archives          []*archive
+}
+
+func newEventBus(sc faults.Scope, name string, now time.Time) *eventBus {
+	return &eventBus{sc: sc, name: name, arn: sc.ARN(arnService, "event-bus/"+name), created: now, modified: now,
+		rules: map[string]*rule{}, bySource: map[string][]*rule{}}
+}
+
+// rule is one rule of a bus: an event pattern, a schedule, or both, and
+// its targets by id.
+type rule struct {
+	bus         *eventBus
+	name, arn   string
+	patternSrc  string
+	pattern     *pattern.Pattern
+	scheduleSrc string
+	schedule    scheduleExpr
+	origin      time.Time // a rate counts from here: the rule's creation or its last schedule change
+	state       string
+	description string
+	roleArn     string
+	managedBy   string
+	targets     []Target
+	job         *sched.Job
+}
+
+func (r *rule) disarm() {
+	if r.job != nil {
+		r.job.Cancel()
+		r.job = nil
+	}
+}
+
+// ruleARN is AWS's rule ARN: rule/<name> on the default bus,
+// rule/<bus>/<name> on another.
+func ruleARN(sc faults.Scope, bus, name string) string {
+	if bus == defaultBus {
+		return sc.ARN(arnService, "rule/"+name)
+	}
+	return sc.ARN(arnService, "rule/"+bus+"/"+name)
+}
+
+// index rebuilds the bus's source index. It runs under the lock.
+func (b *eventBus) index() {
+	b.bySource = map[string][]*rule{}
+	b.unindexed = b.unindexed[:0]
+	for _, name := range sortedNames(b.rules) {
+		r := b.rules[name]
+		if r.pattern == nil {
+			continue
+		}
+		if srcs, ok := r.pattern.ExactValues("source"); ok {
+			for _, src := range srcs {
+				if !slices.Contains(b.bySource[src], r) {
+					b.bySource[src] = append(b.bySource[src], r)
+				}
+			}
+			continue
+		}
+		b.unindexed = append(b.unindexed, r)
+	}
+}
+
+// matching returns the enabled rules whose pattern matches the event,
+// in name order. It runs under the lock.
+func (b *eventBus) matching(source string, event any) []*rule {
+	var out []*rule
+	for _, list := range [][]*rule{b.bySource[source], b.unindexed} {
+		for _, r := range list {
+			if r.state == RuleEnabled && r.pattern.Match(event) {
+				out = append(out, r)
+			}
+		}
+	}
+	if len(b.bySource[source]) > 0 && len(b.unindexed) > 0 {
+		slices.SortFunc(out, func(x, y *rule) int { return strings.Compare(x.name, y.name) })
+	}
+	return out
+}
+
+func sortedNames[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func parseARN(s string) (arn.ARN, bool) {
+	if !strings.HasPrefix(s, "arn:") {
+		return arn.ARN{}, false
+	}
+	a, err := arn.Parse(s)
+	return a, err == nil
+}
+
+func trimPrefix(s, prefix string) string { return strings.TrimPrefix(s, prefix) }
