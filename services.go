@@ -40,7 +40,7 @@ type services struct {
 	route53 *route53.Service
 	apigw   *apigw.Service
 	stepfn  *stepfn.Service
-	events *eventbridge.Service
+	events  *eventbridge.Service
 }
 
 // describer is a service as the cloud wires it.
@@ -145,6 +145,7 @@ func (c *Cloud) APIGateway() *apigw.Service { return c.apigw }
 // (state machines, versions, aliases, executions and their histories)
 // and fault injection.
 func (c *Cloud) StepFunctions() *stepfn.Service { return c.stepfn }
+
 // EventBridge returns the EventBridge and EventBridge Scheduler service:
 // buses, rules, targets, schedules, and fault injection.
 func (c *Cloud) EventBridge() *eventbridge.Service { return c.events }
