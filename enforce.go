@@ -38,7 +38,10 @@ import (
 // Deliveries between services (SNS to SQS, S3 to SNS and SQS) are checked
 // against the target's resource policy for the sender's service principal
 // with aws:SourceArn and aws:SourceAccount, and a refused one lands in
-// DeliveryFailures. Off by default: every call is allowed.
+// DeliveryFailures. A Lambda function's log lines reach CloudWatch Logs
+// only when its execution role may write them (logs:CreateLogStream and
+// logs:PutLogEvents), as AWS creates no log stream otherwise. Off by
+// default: every call is allowed.
 func WithIAMEnforcement() Option { return func(o *config) { o.enforce = true } }
 
 // authorizing is a service whose requests enforcement authorises.

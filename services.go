@@ -79,7 +79,7 @@ func (c *Cloud) startServices() {
 	c.lambda.SetRoleSource(c.iam)
 	c.s3 = add(c, s3.New)
 	c.logs = add(c, logs.New)
-	c.lambda.SetLogSink(c.logs)
+	c.lambda.SetLogSink(lambdaLogs{c})
 	c.cw = add(c, cloudwatch.New)
 	c.xray = add(c, xray.New)
 	c.route53 = add(c, route53.New)

@@ -12,9 +12,9 @@ import (
 // LogSink is where an invocation's log lines go when it ends: CloudWatch
 // Logs, which stores them in the group and stream named (a log group ARN),
 // creating both when missing, as the runtime's logs:CreateLogGroup and
-// logs:CreateLogStream do.
+// logs:CreateLogStream do with the function's execution role (role).
 type LogSink interface {
-	AppendLines(groupARN, stream string, lines []bus.LogLine) error
+	AppendLines(role, groupARN, stream string, lines []bus.LogLine) error
 }
 
 // sinkLocked keeps one line of an invocation's log for CloudWatch Logs,
@@ -50,8 +50,8 @@ func (s *Service) flushLogsLocked(inv *invocation) func() {
 		return func() {}
 	}
 	group := arn.Build(a.Partition, "logs", a.Region, a.Account, "log-group:"+logGroup(&inv.cfg))
-	stream := inv.env.stream
-	return func() { _ = sink.AppendLines(group, stream, lines) }
+	stream, role := inv.env.stream, inv.cfg.Role
+	return func() { _ = sink.AppendLines(role, group, stream, lines) }
 }
 
 // logLevels orders the log levels of LoggingConfig.
