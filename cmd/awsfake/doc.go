@@ -18,8 +18,9 @@
 //	                  the test keys are the account's root user, IAM users' keys those users
 //	-v                log one line per request to stderr: service.Operation, method, URI, status, size, request id
 //	-xray-daemon host:port
-//	                  also serve the X-Ray daemon's UDP protocol there (off by default; the
-//	                  SDKs send to 127.0.0.1:2000); it outlives /_awsfake/reset
+//	                  serve the X-Ray daemon's UDP protocol there (default 127.0.0.1:2000,
+//	                  where the SDKs send; skipped with a warning when that address is
+//	                  taken; "" for none); it outlives /_awsfake/reset
 //
 // Besides every AWS API the cloud serves, awsfake answers:
 //

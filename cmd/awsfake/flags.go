@@ -33,6 +33,7 @@ type options struct {
 	origins     []string  // -allow-origin, repeatable
 	hosts       []string  // -allow-host, repeatable
 	xrayDaemon  string    // -xray-daemon; "" for none
+	xrayDefault bool      // -xray-daemon not given: the default address, skipped when taken
 }
 
 // accountID is the form of an AWS account id: 12 digits.
@@ -80,7 +81,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		return nil
 	})
 	fs.BoolVar(&o.verbose, "v", false, "log one line per request to stderr")
-	fs.StringVar(&o.xrayDaemon, "xray-daemon", "", "also serve the X-Ray daemon's UDP protocol on `host:port` (the SDKs' default is 127.0.0.1:2000)")
+	fs.StringVar(&o.xrayDaemon, "xray-daemon", defaultXRayDaemon, "serve the X-Ray daemon's UDP protocol on `host:port` (\"\" for none)")
 	if err := fs.Parse(args); err != nil {
 		return options{}, usageError{err: err, help: errors.Is(err, flag.ErrHelp)}
 	}
@@ -92,8 +93,12 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	if fs.NArg() > 0 {
 		return fail("unexpected argument %q", fs.Arg(0))
 	}
-	startSet := false
-	fs.Visit(func(f *flag.Flag) { startSet = startSet || f.Name == "start" })
+	startSet, xraySet := false, false
+	fs.Visit(func(f *flag.Flag) {
+		startSet = startSet || f.Name == "start"
+		xraySet = xraySet || f.Name == "xray-daemon"
+	})
+	o.xrayDefault = !xraySet
 	switch clockName {
 	case "real":
 		if startSet {
@@ -125,6 +130,11 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	}
 	return o, nil
 }
+
+// defaultXRayDaemon is where the X-Ray SDKs send segments unless told
+// otherwise (AWS_XRAY_DAEMON_ADDRESS), and so where the server's daemon
+// listens by default.
+const defaultXRayDaemon = "127.0.0.1:2000"
 
 // checkAddr refuses a listening address that other hosts could reach, unless
 // allowRemote: the fake accepts any credentials.

@@ -14,7 +14,8 @@ func TestParseFlags_Defaults(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, options{
 		addr: "127.0.0.1:4566", region: "us-east-1", account: "000000000000",
-		start: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC),
+		start:      time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC),
+		xrayDaemon: "127.0.0.1:2000", xrayDefault: true, // where the X-Ray SDKs send
 	}, o)
 }
 
@@ -22,13 +23,14 @@ func TestParseFlags_SetsEveryOption(t *testing.T) {
 	o, err := parseFlags([]string{
 		"-addr", "0.0.0.0:9000", "-allow-remote", "-url", "http://fake.test:9000", "-clock", "fake",
 		"-start", "2031-02-03T04:05:06.5Z", "-region", "eu-west-1", "-account", "123456789012", "-seed", "42", "-v",
+		"-xray-daemon", "127.0.0.1:2999",
 	}, io.Discard)
 	require.NoError(t, err)
 	seed := uint64(42)
 	assert.Equal(t, options{
 		addr: "0.0.0.0:9000", allowRemote: true, url: "http://fake.test:9000", fakeClock: true,
 		start:  time.Date(2031, 2, 3, 4, 5, 6, 5e8, time.UTC),
-		region: "eu-west-1", account: "123456789012", seed: &seed, verbose: true,
+		region: "eu-west-1", account: "123456789012", seed: &seed, verbose: true, xrayDaemon: "127.0.0.1:2999",
 	}, o)
 }
 

@@ -43,7 +43,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready fun
 	defer srv.close()
 	if o.xrayDaemon != "" {
 		d, err := startXRayDaemon(o.xrayDaemon, srv, stdout)
-		if err != nil {
+		switch {
+		case err != nil && o.xrayDefault:
+			// The default address taken (another awsfake, a real daemon):
+			// the server runs without its daemon, and says so.
+			fmt.Fprintf(stderr, "awsfake: no X-Ray daemon: %v (-xray-daemon chooses another address)\n", err)
+		case err != nil:
 			_ = ln.Close()
 			return err
 		}

@@ -56,3 +56,18 @@ func TestXRayDaemon_RefusesARemoteAddress(t *testing.T) {
 	_, err := parseFlags([]string{"-xray-daemon", "0.0.0.0:2000"}, &syncBuffer{})
 	assert.Error(t, err)
 }
+
+// By default the server's daemon listens where the X-Ray SDKs send,
+// 127.0.0.1:2000; when that address is taken the server starts anyway,
+// without a daemon, and says so.
+func TestXRayDaemon_DefaultAddressTakenIsSkipped(t *testing.T) {
+	held, err := net.ListenPacket("udp", defaultXRayDaemon)
+	if err != nil {
+		t.Skipf("%s is already taken by someone else: %v", defaultXRayDaemon, err)
+	}
+	defer held.Close()
+	s := startServer(t)
+	assert.Contains(t, s.stderr.String(), "awsfake: no X-Ray daemon:")
+	status, _ := s.do(t, "GET", "/_awsfake/health", "")
+	assert.Equal(t, 200, status)
+}
