@@ -20,6 +20,7 @@ type integration struct {
 	resourceType string // lambda, sqs, sns, states
 	resource     string // invoke, sendMessage, publish, startExecution.sync
 	service      string // the error prefix: Lambda, SQS, SNS, StepFunctions
+	callback     bool   // .waitForTaskToken: the task waits for its token
 }
 
 // integrationOf reads a Task's Resource.
@@ -39,6 +40,7 @@ func integrationOf(res string) (integration, bool) {
 		return integration{}, false
 	}
 	ig := integration{resourceType: svc, resource: op}
+	op, ig.callback = strings.CutSuffix(op, waitSuffix)
 	switch svc + ":" + op {
 	case "lambda:invoke":
 		ig.service = "Lambda"
@@ -48,6 +50,9 @@ func integrationOf(res string) (integration, bool) {
 		ig.service = "SNS"
 	case "states:startExecution", "states:startExecution.sync", "states:startExecution.sync:2":
 		ig.service = "StepFunctions"
+		if ig.callback && op != "startExecution" {
+			return ig, false
+		}
 	default:
 		return ig, false
 	}
@@ -60,14 +65,23 @@ func integrationOf(res string) (integration, bool) {
 func (th *thread) task(eff any) {
 	st := th.st
 	ex := th.ex
-	ig, ok := integrationOf(st.resource)
-	if !ok {
-		th.handle(fail(errRuntime, "awsfake: the integration %s is not supported yet", st.resource))
-		return
-	}
 	timeout, f := th.taskTimeout(eff)
 	if f != nil {
 		th.handle(f)
+		return
+	}
+	hb, f := th.heartbeatOf(eff)
+	if f != nil {
+		th.handle(f)
+		return
+	}
+	if isActivityARN(st.resource) {
+		th.activityTask(eff, timeout, hb)
+		return
+	}
+	ig, ok := integrationOf(st.resource)
+	if !ok {
+		th.handle(fail(errRuntime, "awsfake: the integration %s is not supported yet", st.resource))
 		return
 	}
 	if ig.lambdaARN {
@@ -82,6 +96,9 @@ func (th *thread) task(eff any) {
 		if timeout > 0 {
 			d["timeoutInSeconds"] = int(timeout / time.Second)
 		}
+		if hb > 0 && ig.callback {
+			d["heartbeatInSeconds"] = int(hb / time.Second)
+		}
 		th.prev = ex.emit(th.prev, "TaskScheduled", "taskScheduledEventDetails", d)
 		th.prev = ex.emit(th.prev, "TaskStarted", "taskStartedEventDetails", map[string]any{"resourceType": ig.resourceType, "resource": ig.resource})
 	}
@@ -90,6 +107,10 @@ func (th *thread) task(eff any) {
 	}
 	th.gen++
 	gen := th.gen
+	var w *waiter
+	if ig.callback {
+		w = th.register(ig, hb)
+	}
 	if timeout > 0 {
 		th.taskTimer = ex.svc.at(ex.svc.env.Clock.Now().Add(timeout), ex, func() {
 			if th.gen == gen && !th.done {
@@ -101,9 +122,15 @@ func (th *thread) task(eff any) {
 		if th.gen != gen || th.done || ex.closed() {
 			return
 		}
-		cancel(th.taskTimer)
+		if w == nil || f != nil {
+			cancel(th.taskTimer)
+		}
 		if f != nil {
 			th.taskFailed(ig, f, false)
+			return
+		}
+		if w != nil {
+			w.submitted(out)
 			return
 		}
 		th.taskSucceeded(ig, out)
@@ -137,6 +164,7 @@ func (th *thread) taskTimeout(eff any) (time.Duration, *failure) {
 
 func (th *thread) taskSucceeded(ig integration, out any) {
 	ex := th.ex
+	cancel(th.hbTimer)
 	if ig.lambdaARN {
 		th.prev = ex.emit(th.prev, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", payload(map[string]any{}, "output", out))
 	} else {
@@ -150,6 +178,7 @@ func (th *thread) taskSucceeded(ig integration, out any) {
 
 func (th *thread) taskFailed(ig integration, f *failure, timedOut bool) {
 	ex := th.ex
+	cancel(th.hbTimer)
 	d := errorDetail(f)
 	switch {
 	case ig.lambdaARN && timedOut:

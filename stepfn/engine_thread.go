@@ -27,6 +27,9 @@ type thread struct {
 	gen       uint64 // moves at every transition: stale callbacks see it changed
 	timer     *sched.Job
 	taskTimer *sched.Job
+	hbTimer   *sched.Job // the heartbeat of a task waiting for its token
+	token     string     // the current task's token ($$.Task.Token)
+	enteredID int64      // the current state's Entered event
 	child     *fork
 	done      bool
 }
@@ -43,6 +46,7 @@ func (th *thread) stop() {
 	th.gen++
 	cancel(th.timer)
 	cancel(th.taskTimer)
+	cancel(th.hbTimer)
 	if th.child != nil {
 		th.child.stopChildren()
 	}
@@ -102,17 +106,21 @@ func (th *thread) context() map[string]any {
 	if th.item != nil {
 		c["Map"] = map[string]any{"Item": th.item}
 	}
+	if th.token != "" {
+		c["Task"] = map[string]any{"Token": th.token}
+	}
 	return c
 }
 
 // enter moves the thread into the state name with input.
 func (th *thread) enter(name string, input any) {
 	st := th.prog.states[name]
-	th.st, th.raw, th.retries, th.gen = st, input, 0, th.gen+1
+	th.st, th.raw, th.retries, th.gen, th.token = st, input, 0, th.gen+1, ""
 	th.attempts = make([]int, len(st.retry))
 	th.enteredAt = th.ex.svc.env.Clock.Now()
 	th.prev = th.ex.emit(th.prev, st.typ+"StateEntered", "stateEnteredEventDetails",
 		payload(map[string]any{"name": name}, "input", input))
+	th.enteredID = th.prev
 	if th.ex.closed() {
 		return
 	}
@@ -133,6 +141,9 @@ func (th *thread) run() {
 	case "Choice":
 		th.choose()
 		return
+	}
+	if st.typ == "Task" && waitsForToken(st.resource) {
+		th.token = th.ex.svc.newToken()
 	}
 	eff, f := th.effectiveInput()
 	if f != nil {
