@@ -21,6 +21,8 @@ type integration struct {
 	resource     string // invoke, sendMessage, publish, startExecution.sync
 	service      string // the error prefix: Lambda, SQS, SNS, StepFunctions
 	callback     bool   // .waitForTaskToken: the task waits for its token
+	sdk          bool   // an aws-sdk: integration
+	op           string // service:operation (sqs:sendMessage)
 }
 
 // integrationOf reads a Task's Resource.
@@ -39,8 +41,12 @@ func integrationOf(res string) (integration, bool) {
 	if !ok {
 		return integration{}, false
 	}
+	if svc == "aws-sdk" {
+		return sdkIntegration(op)
+	}
 	ig := integration{resourceType: svc, resource: op}
 	op, ig.callback = strings.CutSuffix(op, waitSuffix)
+	ig.op = svc + ":" + op
 	switch svc + ":" + op {
 	case "lambda:invoke":
 		ig.service = "Lambda"
@@ -135,8 +141,12 @@ func (th *thread) task(eff any) {
 		}
 		th.taskSucceeded(ig, out)
 	}
-	if ig.resourceType == "states" {
+	switch {
+	case ig.resourceType == "states":
 		th.startNested(ig, eff, answer)
+		return
+	case ig.op == "sfn:"+ig.resource:
+		th.sdkSfn(ig, eff, answer)
 		return
 	}
 	call, f := th.busCall(ig, eff)
@@ -214,6 +224,9 @@ func (th *thread) busCall(ig integration, eff any) (busCall, *failure) {
 	c := busCall{msg: bus.Message{Source: ex.machineARN, Principal: "states.amazonaws.com",
 		Meta: map[string]string{bus.MetaSourceAccount: ex.account()}}}
 	c.errs = func(err error) *failure { return serviceFailure(ig.service, err) }
+	if ig.sdk {
+		c.errs = func(err error) *failure { return sdkFailure(ig.service, err, ex.svc.env.IDs.UUID()) }
+	}
 	switch {
 	case ig.lambdaARN:
 		c.target, c.msg.Body = ig.resource, []byte(encodeJSON(eff))
@@ -231,7 +244,7 @@ func (th *thread) busCall(ig integration, eff any) (busCall, *failure) {
 			return map[string]any{"ExecutedVersion": "$LATEST", "Payload": readPayload(b), "StatusCode": jsonInt(200),
 				"SdkHttpMetadata": httpMetadata(id), "SdkResponseMetadata": map[string]any{"RequestId": id}}
 		}
-	case ig.resourceType == "sqs":
+	case ig.op == "sqs:sendMessage":
 		url := str(params["QueueUrl"])
 		c.target = queueARN(url, ex.region(), ex.account())
 		body := params["MessageBody"]
@@ -246,7 +259,7 @@ func (th *thread) busCall(ig integration, eff any) (busCall, *failure) {
 			return map[string]any{"MessageId": string(b), "MD5OfMessageBody": hex.EncodeToString(sum[:]),
 				"SdkHttpMetadata": httpMetadata(id), "SdkResponseMetadata": map[string]any{"RequestId": id}}
 		}
-	case ig.resourceType == "sns":
+	case ig.op == "sns:publish":
 		c.target = str(params["TopicArn"])
 		msg := params["Message"]
 		s, isStr := msg.(string)
@@ -261,6 +274,9 @@ func (th *thread) busCall(ig integration, eff any) (busCall, *failure) {
 		c.read = func(b []byte, id string) any {
 			return map[string]any{"MessageId": string(b), "SdkHttpMetadata": httpMetadata(id), "SdkResponseMetadata": map[string]any{"RequestId": id}}
 		}
+	}
+	if ig.sdk {
+		c.read = sdkRead(ig, string(c.msg.Body))
 	}
 	return c, nil
 }
