@@ -48,6 +48,10 @@ type execution struct {
 	// redriveFrom is the thread that failed, for RedriveExecution.
 	redriveFrom *thread
 
+	// mocks are the test case's mocked states; mockCalls counts their calls.
+	mocks     map[string]mockedState
+	mockCalls map[string]int
+
 	root     *thread  // the machine's own thread
 	seq      uint64   // the order of starts, for ListExecutions
 	watchers []func() // called when the execution closes (a parent's .sync task)

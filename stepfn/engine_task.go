@@ -108,7 +108,7 @@ func (th *thread) task(eff any) {
 		th.prev = ex.emit(th.prev, "TaskScheduled", "taskScheduledEventDetails", d)
 		th.prev = ex.emit(th.prev, "TaskStarted", "taskStartedEventDetails", map[string]any{"resourceType": ig.resourceType, "resource": ig.resource})
 	}
-	if ex.closed() {
+	if ex.closed() || th.mocked(ig) {
 		return
 	}
 	th.gen++

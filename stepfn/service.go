@@ -29,6 +29,8 @@ type Service struct {
 	seq        uint64 // executions started
 	// tokens are the task tokens handed out, live or ended.
 	tokens map[string]*waiter
+	// mocks are the mock configuration's test cases, by machine#case.
+	mocks map[string]map[string]mockedState
 	// rng draws alias routing, jitter and execution seeds from the cloud's
 	// seeded source.
 	rng *rand.Rand
