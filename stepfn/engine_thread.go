@@ -134,6 +134,9 @@ func (th *thread) enter(name string, input any) {
 // run does the current state's work.
 func (th *thread) run() {
 	st := th.st
+	if th.ex.trace != nil && (st.typ == "Fail" || st.typ == "Choice") {
+		th.noteInput()
+	}
 	switch st.typ {
 	case "Fail":
 		th.failState()
@@ -155,6 +158,7 @@ func (th *thread) run() {
 		res := eff
 		if st.hasResult {
 			res = deepCopy(st.result)
+			th.unnote("afterInputPath", "afterParameters") // as recorded: a Pass with Result shows neither
 		}
 		th.result(res)
 	case "Succeed":
@@ -184,9 +188,16 @@ func (th *thread) effectiveInput() (any, *failure) {
 		}
 		in = v
 	}
+	th.note("input", th.raw)
+	th.note("afterInputPath", in)
 	if st.parameters != nil {
-		return th.eval(in).apply(st.parameters)
+		eff, f := th.eval(in).apply(st.parameters)
+		if f == nil {
+			th.note("afterParameters", eff)
+		}
+		return eff, f
 	}
+	th.note("afterParameters", in)
 	return in, nil
 }
 
@@ -194,6 +205,9 @@ func (th *thread) effectiveInput() (any, *failure) {
 // ResultPath, OutputPath, then the exit.
 func (th *thread) result(res any) {
 	st := th.st
+	if st.typ == "Task" || st.hasResult {
+		th.note("result", res)
+	}
 	if st.resultSelector != nil {
 		var f *failure
 		if res, f = th.eval(res).apply(st.resultSelector); f != nil {
@@ -201,10 +215,14 @@ func (th *thread) result(res any) {
 			return
 		}
 	}
+	th.note("afterResultSelector", res)
 	assigned, f := th.assign(st.assign, res)
 	if f != nil {
 		th.handle(f)
 		return
+	}
+	if st.assign != nil {
+		th.note("variables", th.vars)
 	}
 	out := res
 	switch {
@@ -217,6 +235,7 @@ func (th *thread) result(res any) {
 			return
 		}
 	}
+	th.note("afterResultPath", out)
 	th.exit(out, assigned)
 }
 
@@ -274,6 +293,7 @@ func (th *thread) exitTo(out any, assigned map[string]any, next string) {
 		d["assignedVariables"] = av
 		d["assignedVariablesDetails"] = map[string]any{"truncated": false}
 	}
+	th.note("output", out)
 	th.prev = th.ex.emit(th.prev, st.typ+"StateExited", "stateExitedEventDetails", payload(d, "output", out))
 	th.gen++
 	if next == "" || st.typ == "Succeed" {
@@ -435,6 +455,9 @@ func (th *thread) handle(f *failure) {
 }
 
 func (th *thread) caught(c *catcher, f *failure) {
+	if th.ex.trace != nil {
+		th.ex.caughtErr = f
+	}
 	errOut := map[string]any{"Error": f.Error, "Cause": f.Cause}
 	assigned, af := th.assign(c.assign, errOut)
 	if af != nil {
@@ -461,6 +484,7 @@ func (th *thread) caught(c *catcher, f *failure) {
 		d["assignedVariables"] = av
 		d["assignedVariablesDetails"] = map[string]any{"truncated": false}
 	}
+	th.note("output", out)
 	th.prev = th.ex.emit(th.prev, th.st.typ+"StateExited", "stateExitedEventDetails", payload(d, "output", out))
 	th.gen++
 	next := c.next

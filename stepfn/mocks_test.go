@@ -91,7 +91,7 @@ func (f *fixture) mockedMachine(t *testing.T) string {
 	return f.machine(t, "LambdaSQSIntegration", obj{"StartAt": "LambdaState", "States": obj{
 		"LambdaState": obj{"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
 			"Parameters": obj{"Payload.$": "$", "FunctionName": "HelloWorldFunction"},
-			"Retry": []any{obj{"ErrorEquals": []any{"States.ALL"}, "IntervalSeconds": 2, "MaxAttempts": 3, "BackoffRate": 2}}, "Next": "SQSState"},
+			"Retry":      []any{obj{"ErrorEquals": []any{"States.ALL"}, "IntervalSeconds": 2, "MaxAttempts": 3, "BackoffRate": 2}}, "Next": "SQSState"},
 		"SQSState": obj{"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage",
 			"Parameters": obj{"QueueUrl": "https://sqs.us-east-1.amazonaws.com/000000000000/myQueue", "MessageBody.$": "$"}, "End": true}}}, "")
 }

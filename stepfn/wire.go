@@ -53,7 +53,7 @@ var jsonTargets = protocol.Targets[*Service]{Proto: jsonProto, Prefix: "AWSStepF
 	"DescribeMapRun": unsupported("DescribeMapRun"),
 	"ListMapRuns":    unsupported("ListMapRuns"),
 	"UpdateMapRun":   unsupported("UpdateMapRun"),
-	"TestState":      unsupported("TestState"),
+	"TestState":      protocol.Call((*Service).TestState),
 }}
 
 // ServeHTTP serves the AWS JSON 1.0 protocol, on the endpoint's own host

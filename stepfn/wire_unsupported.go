@@ -6,19 +6,14 @@ import (
 	"github.com/awsfake/awsfake/internal/protocol"
 )
 
-// The operations of features this fake does not model yet (Distributed
-// Map runs, TestState) answer what AWS answers an account that has none of
-// them: no map run exists, so a map run named is not found and a list is
-// empty. TestState, which would run something, is refused with a
-// ValidationException naming the gap. Each still passes through enter
-// (calls are recorded; InjectFault works).
+// The operations of a feature this fake does not model yet (Distributed
+// Map runs) answer what AWS answers an account that has none of them: no
+// map run exists, so a map run named is not found and a list is empty.
+// Each still passes through enter (calls are recorded; InjectFault works).
 var unsupportedAnswers = map[string]func(body map[string]any) (any, error){
 	"DescribeMapRun": mapRunNotFound,
 	"UpdateMapRun":   mapRunNotFound,
 	"ListMapRuns":    func(map[string]any) (any, error) { return map[string]any{"mapRuns": []any{}}, nil },
-	"TestState": func(map[string]any) (any, error) {
-		return nil, newError(codeValidation, "awsfake: TestState is not supported yet")
-	},
 }
 
 func mapRunNotFound(body map[string]any) (any, error) {
