@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/awsfake/awsfake/internal/faults"
 )
@@ -49,6 +50,9 @@ func (s *Service) TestState(ctx context.Context, in TestStateInput) (TestStateOu
 	prog, err := checkDefinition(def, typeStandard)
 	if err != nil {
 		return TestStateOutput{}, err
+	}
+	if res := prog.states[name].resource; in.Mock == nil && (waitsForToken(res) || strings.Contains(res, ".sync")) {
+		return TestStateOutput{}, newError(codeValidation, "TestState does not run activities, .sync or .waitForTaskToken tasks without a mock: %s", res)
 	}
 	input, vars, err := testInputs(in)
 	if err != nil {

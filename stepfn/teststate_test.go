@@ -119,6 +119,8 @@ func TestTestState_StateNameAndErrors(t *testing.T) {
 	requireCode(t, err, "InvalidArn")
 	_, err = f.client.TestState(f.ctx, &sfn.TestStateInput{Definition: aws.String(`{"Type":"Pass","End":true}`), Input: aws.String("{")})
 	requireCode(t, err, "InvalidExecutionInput")
+	_, err = f.client.TestState(f.ctx, &sfn.TestStateInput{Definition: aws.String(`{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","End":true}`)})
+	requireCode(t, err, "ValidationException")
 	list, err := f.client.ListStateMachines(f.ctx, &sfn.ListStateMachinesInput{})
 	require.NoError(t, err)
 	require.Empty(t, list.StateMachines)
