@@ -192,3 +192,40 @@ func TestActivity_Deleted(t *testing.T) {
 	require.Equal(t, "An error occurred while executing the state 'ActivityTask' (entered at the event id #2). The activity "+act+" does not exist.", *d.Cause)
 	require.Equal(t, []shape{{1, 0, "ExecutionStarted"}, {2, 0, "TaskStateEntered"}, {3, 2, "ExecutionFailed"}}, shapes(f.history(t, ex)))
 }
+
+// HeartbeatSeconds counts from the worker's start: a worker silent for
+// 10 s times out the task (States.Timeout).
+func TestActivity_HeartbeatTimeout(t *testing.T) {
+	f := newFixture(t)
+	act := f.activity(t, "work")
+	ex := f.start(t, f.activityMachine(t, act, obj{"HeartbeatSeconds": 10}), `{}`)
+	f.advance(t, 30*time.Second) // not taken yet: no heartbeat counts
+	require.Equal(t, types.ExecutionStatusRunning, f.describe(t, ex).Status)
+	_, err := f.client.GetActivityTask(f.ctx, &sfn.GetActivityTaskInput{ActivityArn: aws.String(act)})
+	require.NoError(t, err)
+	f.advance(t, 10*time.Second-time.Millisecond)
+	require.Equal(t, types.ExecutionStatusRunning, f.describe(t, ex).Status)
+	f.advance(t, time.Millisecond)
+	d := f.describe(t, ex)
+	require.Equal(t, types.ExecutionStatusFailed, d.Status)
+	require.Equal(t, "States.Timeout", *d.Error)
+	require.Equal(t, "ActivityTimedOut", string(f.history(t, ex)[4].Type))
+}
+
+// Deleting the activity, like closing the cloud, ends a waiting poll
+// empty.
+func TestActivity_DeleteReleasesPoll(t *testing.T) {
+	f := newFixture(t)
+	act := f.activity(t, "work")
+	done := make(chan *sfn.GetActivityTaskOutput, 1)
+	go func() {
+		out, _ := f.client.GetActivityTask(context.Background(), &sfn.GetActivityTaskInput{ActivityArn: aws.String(act)})
+		done <- out
+	}()
+	require.Eventually(t, func() bool { return f.cloud.StepFunctions().Polls(act) == 1 }, 5*time.Second, time.Millisecond)
+	_, err := f.client.DeleteActivity(f.ctx, &sfn.DeleteActivityInput{ActivityArn: aws.String(act)})
+	require.NoError(t, err)
+	out := <-done
+	require.NotNil(t, out)
+	require.Nil(t, out.TaskToken)
+}
