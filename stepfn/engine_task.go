@@ -90,24 +90,7 @@ func (th *thread) task(eff any) {
 		th.handle(fail(errRuntime, "awsfake: the integration %s is not supported yet", st.resource))
 		return
 	}
-	if ig.lambdaARN {
-		d := payload(map[string]any{"resource": st.resource}, "input", eff)
-		if timeout > 0 {
-			d["timeoutInSeconds"] = int(timeout / time.Second)
-		}
-		th.prev = ex.emit(th.prev, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", d)
-		th.prev = ex.emit(th.prev, "LambdaFunctionStarted", "", nil)
-	} else {
-		d := map[string]any{"resourceType": ig.resourceType, "resource": ig.resource, "region": ex.region(), "parameters": encodeJSON(eff)}
-		if timeout > 0 {
-			d["timeoutInSeconds"] = int(timeout / time.Second)
-		}
-		if hb > 0 && ig.callback {
-			d["heartbeatInSeconds"] = int(hb / time.Second)
-		}
-		th.prev = ex.emit(th.prev, "TaskScheduled", "taskScheduledEventDetails", d)
-		th.prev = ex.emit(th.prev, "TaskStarted", "taskStartedEventDetails", map[string]any{"resourceType": ig.resourceType, "resource": ig.resource})
-	}
+	th.scheduled(ig, eff, timeout, hb)
 	if ex.closed() || th.mocked(ig) {
 		return
 	}
@@ -155,6 +138,29 @@ func (th *thread) task(eff any) {
 		return
 	}
 	ex.svc.async(ex, call, answer)
+}
+
+// scheduled records a task's Scheduled and Started events.
+func (th *thread) scheduled(ig integration, eff any, timeout, hb time.Duration) {
+	st, ex := th.st, th.ex
+	if ig.lambdaARN {
+		d := payload(map[string]any{"resource": st.resource}, "input", eff)
+		if timeout > 0 {
+			d["timeoutInSeconds"] = int(timeout / time.Second)
+		}
+		th.prev = ex.emit(th.prev, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", d)
+		th.prev = ex.emit(th.prev, "LambdaFunctionStarted", "", nil)
+	} else {
+		d := map[string]any{"resourceType": ig.resourceType, "resource": ig.resource, "region": ex.region(), "parameters": encodeJSON(eff)}
+		if timeout > 0 {
+			d["timeoutInSeconds"] = int(timeout / time.Second)
+		}
+		if hb > 0 && ig.callback {
+			d["heartbeatInSeconds"] = int(hb / time.Second)
+		}
+		th.prev = ex.emit(th.prev, "TaskScheduled", "taskScheduledEventDetails", d)
+		th.prev = ex.emit(th.prev, "TaskStarted", "taskStartedEventDetails", map[string]any{"resourceType": ig.resourceType, "resource": ig.resource})
+	}
 }
 
 // taskTimeout is the state's TimeoutSeconds or TimeoutSecondsPath; 0 for
