@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sfn/types"
+	awssns "github.com/aws/aws-sdk-go-v2/service/sns"
 	awssqs "github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/stretchr/testify/require"
 )
@@ -195,4 +196,37 @@ func TestCallback_Validation(t *testing.T) {
 	requireCode(t, err, "ValidationException")
 	_, err = f.client.SendTaskFailure(f.ctx, &sfn.SendTaskFailureInput{TaskToken: aws.String("x"), Error: aws.String(string(long[:257]))})
 	requireCode(t, err, "ValidationException")
+}
+
+// sns:publish.waitForTaskToken: the token goes out through the topic to
+// a raw-delivery queue subscription, a worker reads it there and
+// completes it
+// (test_callback.py::TestCallback::test_sns_publish_wait_for_task_token).
+func TestCallback_SNSPublishWaitForTaskToken(t *testing.T) {
+	f := newFixture(t)
+	topics := awssns.NewFromConfig(f.cloud.AWSConfig())
+	q := awssqs.NewFromConfig(f.cloud.AWSConfig())
+	topic, err := topics.CreateTopic(f.ctx, &awssns.CreateTopicInput{Name: aws.String("approvals")})
+	require.NoError(t, err)
+	qu, err := q.CreateQueue(f.ctx, &awssqs.CreateQueueInput{QueueName: aws.String("inbox")})
+	require.NoError(t, err)
+	_, err = topics.Subscribe(f.ctx, &awssns.SubscribeInput{TopicArn: topic.TopicArn, Protocol: aws.String("sqs"),
+		Endpoint: aws.String("arn:aws:sqs:us-east-1:000000000000:inbox"), Attributes: map[string]string{"RawMessageDelivery": "true"}})
+	require.NoError(t, err)
+	sm := f.machine(t, "publish", obj{"StartAt": "Publish", "States": obj{"Publish": obj{"Type": "Task",
+		"Resource": "arn:aws:states:::sns:publish.waitForTaskToken",
+		"Parameters": obj{"TopicArn": *topic.TopicArn, "Message": obj{"Message.$": "$.Message", "TaskToken.$": "$$.Task.Token"}}, "End": true}}}, "")
+	ex := f.start(t, sm, `{"Message":"test_message_txt"}`)
+	require.Equal(t, types.ExecutionStatusRunning, f.describe(t, ex).Status)
+	token := f.receiveToken(t, *qu.QueueUrl)
+	_, err = f.client.SendTaskSuccess(f.ctx, &sfn.SendTaskSuccessInput{TaskToken: aws.String(token), Output: aws.String(`{"ok":1}`)})
+	require.NoError(t, err)
+	f.settle(t)
+	d := f.describe(t, ex)
+	require.Equal(t, types.ExecutionStatusSucceeded, d.Status, "%v", d.Cause)
+	require.JSONEq(t, `{"ok":1}`, *d.Output)
+	h := f.history(t, ex)
+	require.Equal(t, "TaskSubmitted", string(h[4].Type))
+	require.Contains(t, *h[4].TaskSubmittedEventDetails.Output, `"MessageId"`)
+	require.Equal(t, "publish.waitForTaskToken", *h[4].TaskSubmittedEventDetails.Resource)
 }
