@@ -214,7 +214,7 @@ func TestCallback_SNSPublishWaitForTaskToken(t *testing.T) {
 		Endpoint: aws.String("arn:aws:sqs:us-east-1:000000000000:inbox"), Attributes: map[string]string{"RawMessageDelivery": "true"}})
 	require.NoError(t, err)
 	sm := f.machine(t, "publish", obj{"StartAt": "Publish", "States": obj{"Publish": obj{"Type": "Task",
-		"Resource": "arn:aws:states:::sns:publish.waitForTaskToken",
+		"Resource":   "arn:aws:states:::sns:publish.waitForTaskToken",
 		"Parameters": obj{"TopicArn": *topic.TopicArn, "Message": obj{"Message.$": "$.Message", "TaskToken.$": "$$.Task.Token"}}, "End": true}}}, "")
 	ex := f.start(t, sm, `{"Message":"test_message_txt"}`)
 	require.Equal(t, types.ExecutionStatusRunning, f.describe(t, ex).Status)
