@@ -230,3 +230,35 @@ func TestCallback_SNSPublishWaitForTaskToken(t *testing.T) {
 	require.Contains(t, *h[4].TaskSubmittedEventDetails.Output, `"MessageId"`)
 	require.Equal(t, "publish.waitForTaskToken", *h[4].TaskSubmittedEventDetails.Resource)
 }
+
+// Each Map iteration has its own token; the Map ends once every token is
+// completed, in any order.
+func TestCallback_TokensPerMapIteration(t *testing.T) {
+	f := newFixture(t)
+	q := awssqs.NewFromConfig(f.cloud.AWSConfig())
+	qu, err := q.CreateQueue(f.ctx, &awssqs.CreateQueueInput{QueueName: aws.String("items")})
+	require.NoError(t, err)
+	sm := f.machine(t, "fan", obj{"StartAt": "Each", "States": obj{"Each": obj{"Type": "Map", "ItemsPath": "$.items", "End": true,
+		"ItemProcessor": obj{"StartAt": "Ask", "States": obj{"Ask": obj{"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+			"Parameters": obj{"QueueUrl": *qu.QueueUrl, "MessageBody": obj{"Message.$": "$", "TaskToken.$": "$$.Task.Token"}}, "End": true}}}}}}, "")
+	ex := f.start(t, sm, `{"items":["a","b"]}`)
+	msgs, err := q.ReceiveMessage(f.ctx, &awssqs.ReceiveMessageInput{QueueUrl: qu.QueueUrl, MaxNumberOfMessages: 10})
+	require.NoError(t, err)
+	require.Len(t, msgs.Messages, 2)
+	tokens := map[string]string{}
+	for _, m := range msgs.Messages {
+		var body struct{ Message, TaskToken string }
+		require.NoError(t, json.Unmarshal([]byte(*m.Body), &body))
+		tokens[body.Message] = body.TaskToken
+	}
+	require.NotEqual(t, tokens["a"], tokens["b"])
+	for _, item := range []string{"b", "a"} {
+		require.Equal(t, types.ExecutionStatusRunning, f.describe(t, ex).Status)
+		_, err := f.client.SendTaskSuccess(f.ctx, &sfn.SendTaskSuccessInput{TaskToken: aws.String(tokens[item]), Output: aws.String(`"` + item + `!"`)})
+		require.NoError(t, err)
+		f.settle(t)
+	}
+	d := f.describe(t, ex)
+	require.Equal(t, types.ExecutionStatusSucceeded, d.Status, "%v", d.Cause)
+	require.JSONEq(t, `["a!","b!"]`, *d.Output)
+}
