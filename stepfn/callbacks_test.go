@@ -262,3 +262,18 @@ func TestCallback_TokensPerMapIteration(t *testing.T) {
 	require.Equal(t, types.ExecutionStatusSucceeded, d.Status, "%v", d.Cause)
 	require.JSONEq(t, `["a!","b!"]`, *d.Output)
 }
+
+// states:startExecution.waitForTaskToken: the child starts with the
+// parent's token in its input and completes it with aws-sdk:sfn:sendTaskSuccess.
+func TestCallback_NestedExecutionToken(t *testing.T) {
+	f := newFixture(t)
+	child := f.machine(t, "child", obj{"StartAt": "Reply", "States": obj{"Reply": obj{"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sfn:sendTaskSuccess",
+		"Parameters": obj{"TaskToken.$": "$.token", "Output": obj{"from": "child"}}, "End": true}}}, "")
+	parent := f.machine(t, "parent", obj{"StartAt": "Run", "States": obj{"Run": obj{"Type": "Task", "Resource": "arn:aws:states:::states:startExecution.waitForTaskToken",
+		"Parameters": obj{"StateMachineArn": child, "Input": obj{"token.$": "$$.Task.Token"}}, "End": true}}}, "")
+	ex := f.start(t, parent, `{}`)
+	d := f.describe(t, ex)
+	require.Equal(t, types.ExecutionStatusSucceeded, d.Status, "%v", d.Cause)
+	require.JSONEq(t, `{"from":"child"}`, *d.Output)
+	require.Equal(t, "TaskSubmitted", string(f.history(t, ex)[4].Type))
+}
