@@ -99,3 +99,35 @@ func BenchmarkFloor_StartExecutionCanned(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkActivity_RoundTrip: StartExecution of an activity task,
+// GetActivityTask and SendTaskSuccess through the SDK in memory: the hot
+// loop of an activity worker.
+func BenchmarkActivity_RoundTrip(b *testing.B) {
+	cloud := awsfake.New(awsfake.WithClock(clock.NewFake(t0)))
+	b.Cleanup(func() { _ = cloud.Close() })
+	client := sfn.NewFromConfig(cloud.AWSConfig())
+	ctx := context.Background()
+	act, err := client.CreateActivity(ctx, &sfn.CreateActivityInput{Name: aws.String("work")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	sm, err := client.CreateStateMachine(ctx, &sfn.CreateStateMachineInput{Name: aws.String("worker"), RoleArn: aws.String(role),
+		Definition: aws.String(`{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"` + *act.ActivityArn + `","End":true}}}`)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := client.StartExecution(ctx, &sfn.StartExecutionInput{StateMachineArn: sm.StateMachineArn}); err != nil {
+			b.Fatal(err)
+		}
+		task, err := client.GetActivityTask(ctx, &sfn.GetActivityTaskInput{ActivityArn: act.ActivityArn})
+		if err != nil || task.TaskToken == nil {
+			b.Fatal(err)
+		}
+		if _, err := client.SendTaskSuccess(ctx, &sfn.SendTaskSuccessInput{TaskToken: task.TaskToken, Output: aws.String(`{}`)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

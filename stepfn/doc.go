@@ -61,6 +61,44 @@
 //     (Lambda.ResourceNotFoundException).
 //   - The bus endpoint for states ARNs: a message to a state machine ARN
 //     starts an execution with the body as input (EventBridge targets).
+//   - Task tokens: .waitForTaskToken on lambda:invoke, sqs:sendMessage,
+//     sns:publish and states:startExecution; $$.Task.Token; TaskSubmitted
+//     with the call's answer, then SendTaskSuccess (InvalidOutput for
+//     output that is not JSON), SendTaskFailure and SendTaskHeartbeat.
+//     HeartbeatSeconds (and HeartbeatSecondsPath) count on the cloud's
+//     clock from the submission and again from each heartbeat; a missed
+//     heartbeat is TaskTimedOut with States.Timeout, as AWS's histories
+//     record it. A token never handed out is InvalidToken, one whose task
+//     has ended (completed, timed out, execution closed) TaskTimedOut
+//     "Provided task does not exist anymore". A Lambda handler may send
+//     its own token during its invocation: the outcome applies once the
+//     call has answered.
+//   - Activities: Create (idempotent on the name, tags kept),
+//     Describe, Delete, List (pages), tags; Activity* events; a task on
+//     an activity that does not exist fails with States.Runtime as AWS
+//     words it. GetActivityTask hands the oldest task over at once, or
+//     waits for one up to 60 s on the cloud's clock and then answers
+//     empty (Polls tells how many workers wait, so a test can move the
+//     clock once its worker is polling); TimeoutSeconds counts from the
+//     scheduling, HeartbeatSeconds from the worker's start.
+//   - aws-sdk: integrations: sqs:sendMessage and sns:publish through the
+//     bus, sfn:startExecution, sfn:sendTaskSuccess, sfn:sendTaskFailure
+//     and sfn:sendTaskHeartbeat in process; the answer is the operation's
+//     response, an error <Service>.<Code>Exception with the SDK client's
+//     name (Sfn.InvalidTokenException, Sqs.QueueDoesNotExistException) and
+//     the SDK's cause suffix.
+//   - Mocks: LoadMocks reads a Step Functions Local mock file as it is
+//     (StateMachines / TestCases / MockedResponses, "0" and "1-2" call
+//     keys, Return and Throw); SetMocks takes the same as Go values. An
+//     execution started with <machine ARN>#<TestCase> runs that test
+//     case: each mocked Task answers its response for its n-th call
+//     (retries count), the others run for real.
+//   - TestState: one state (or stateName of a machine's definition) on an
+//     input and variables, with the mock parameter (result or
+//     errorOutput); status SUCCEEDED, FAILED, CAUGHT_ERROR (the catcher's
+//     Next) or RETRIABLE (an error a Retry matches); nextState; at DEBUG
+//     and TRACE the inspection data of the data flow, with the fields the
+//     recordings show for each state type.
 //
 // # Where it differs from AWS
 //
@@ -86,20 +124,27 @@
 //     (MISSING_TRANSITION_TARGET, UNREACHABLE_STATE) and their texts are
 //     modelled on AWS's; the recorded texts are reproduced exactly.
 //   - JSONata (QueryLanguage JSONata), Distributed Map (ItemReader,
-//     ResultWriter, ItemBatcher), activities, task tokens
-//     (.waitForTaskToken), HeartbeatSeconds, aws-sdk: and HTTP tasks and
-//     other integrations are not modelled yet: JSONata and Distributed Map
-//     are refused at validation with an awsfake message, an unmodelled
-//     integration fails its task with States.Runtime.
+//     ResultWriter, ItemBatcher, map runs), the HTTP task and the
+//     integrations not listed above are not modelled yet: JSONata and
+//     Distributed Map are refused at validation with an awsfake message,
+//     an unmodelled integration or aws-sdk: operation fails its task with
+//     States.Runtime.
+//   - Tokens stay known for as long as the cloud lives, so that a late
+//     call answers TaskTimedOut rather than InvalidToken.
+//   - Past the last call key of a mocked response, its last answer
+//     repeats (Step Functions Local's behaviour there is not documented).
+//     An unknown #TestCase is a ValidationException with an awsfake
+//     message.
+//   - TestState does not run a Retry (it reports RETRIABLE) and a Wait
+//     does not wait; it refuses activities, .sync and .waitForTaskToken
+//     tasks without a mock (ValidationException), as AWS's TestState did
+//     before mocks. The TRACE level adds nothing to DEBUG: the HTTP task,
+//     whose request and response it shows, is not modelled.
 //
 // # Operations answered for features not modelled
 //
-// CreateActivity and TestState are refused with ValidationException;
-// DescribeActivity and GetActivityTask answer ActivityDoesNotExist,
-// DeleteActivity OK, ListActivities and ListMapRuns an empty list,
-// SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat InvalidToken,
-// DescribeMapRun and UpdateMapRun ResourceNotFound: what an account with
-// no activity, task token or map run gets.
+// ListMapRuns answers an empty list, DescribeMapRun and UpdateMapRun
+// ResourceNotFound: what an account with no map run gets.
 //
 // # Plumbing for the root package
 //

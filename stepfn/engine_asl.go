@@ -35,6 +35,7 @@ type state struct {
 	timeoutSeconds   int
 	timeoutPath      *path
 	heartbeatSeconds int
+	heartbeatPath    *path
 
 	// Wait.
 	seconds      int

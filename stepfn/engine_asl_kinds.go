@@ -35,6 +35,7 @@ func (p *parser) task(st *state, m map[string]any, loc string) {
 		st.timeoutSeconds = n
 	}
 	st.timeoutPath, _ = p.optPath(m, "TimeoutSecondsPath", loc)
+	st.heartbeatPath, _ = p.optPath(m, "HeartbeatSecondsPath", loc)
 	if v, ok := m["HeartbeatSeconds"]; ok {
 		n, ok := intValue(v)
 		if !ok || n < 1 || n > 99999999 {

@@ -48,6 +48,17 @@ type execution struct {
 	// redriveFrom is the thread that failed, for RedriveExecution.
 	redriveFrom *thread
 
+	// mocks are the test case's mocked states; mockCalls counts their calls.
+	mocks     map[string]mockedState
+	mockCalls map[string]int
+	// initVars are the root thread's first variables (TestState's); trace
+	// records the data flow of the state traceState and caughtErr the
+	// error a catcher caught, for TestState.
+	initVars   map[string]any
+	trace      map[string]string
+	traceState string
+	caughtErr  *failure
+
 	root     *thread  // the machine's own thread
 	seq      uint64   // the order of starts, for ListExecutions
 	watchers []func() // called when the execution closes (a parent's .sync task)
@@ -90,7 +101,11 @@ func (ex *execution) begin(input any) {
 	ex.emit(0, "ExecutionStarted", "executionStartedEventDetails",
 		payload(map[string]any{"roleArn": ex.roleARN}, "input", input))
 	ex.armTimeout(ex.start)
-	th := ex.newThread(ex.prog, nil, 0, map[string]any{}, 0)
+	vars := ex.initVars
+	if vars == nil {
+		vars = map[string]any{}
+	}
+	th := ex.newThread(ex.prog, nil, 0, vars, 0)
 	ex.root = th
 	ex.push(func() { th.enter(ex.prog.startAt, input) })
 	ex.drive()

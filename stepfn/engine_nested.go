@@ -26,7 +26,7 @@ func (th *thread) startNested(ig integration, eff any, answer func(any, *failure
 		answer(nil, serviceFailure("StepFunctions", err))
 		return
 	}
-	if ig.resource == "startExecution" {
+	if ig.resource == "startExecution" || ig.callback { // .waitForTaskToken: submitted once started
 		answer(map[string]any{"ExecutionArn": child.arn, "StartDate": jsonInt(int(child.start.UnixMilli())),
 			"SdkHttpMetadata": httpMetadata(s.env.IDs.UUID()), "SdkResponseMetadata": map[string]any{"RequestId": s.env.IDs.UUID()}}, nil)
 		return

@@ -20,6 +20,9 @@ type integration struct {
 	resourceType string // lambda, sqs, sns, states
 	resource     string // invoke, sendMessage, publish, startExecution.sync
 	service      string // the error prefix: Lambda, SQS, SNS, StepFunctions
+	callback     bool   // .waitForTaskToken: the task waits for its token
+	sdk          bool   // an aws-sdk: integration
+	op           string // service:operation (sqs:sendMessage)
 }
 
 // integrationOf reads a Task's Resource.
@@ -38,7 +41,12 @@ func integrationOf(res string) (integration, bool) {
 	if !ok {
 		return integration{}, false
 	}
+	if svc == "aws-sdk" {
+		return sdkIntegration(op)
+	}
 	ig := integration{resourceType: svc, resource: op}
+	op, ig.callback = strings.CutSuffix(op, waitSuffix)
+	ig.op = svc + ":" + op
 	switch svc + ":" + op {
 	case "lambda:invoke":
 		ig.service = "Lambda"
@@ -48,6 +56,9 @@ func integrationOf(res string) (integration, bool) {
 		ig.service = "SNS"
 	case "states:startExecution", "states:startExecution.sync", "states:startExecution.sync:2":
 		ig.service = "StepFunctions"
+		if ig.callback && op != "startExecution" {
+			return ig, false
+		}
 	default:
 		return ig, false
 	}
@@ -60,16 +71,78 @@ func integrationOf(res string) (integration, bool) {
 func (th *thread) task(eff any) {
 	st := th.st
 	ex := th.ex
-	ig, ok := integrationOf(st.resource)
-	if !ok {
-		th.handle(fail(errRuntime, "awsfake: the integration %s is not supported yet", st.resource))
-		return
-	}
 	timeout, f := th.taskTimeout(eff)
 	if f != nil {
 		th.handle(f)
 		return
 	}
+	hb, f := th.heartbeatOf(eff)
+	if f != nil {
+		th.handle(f)
+		return
+	}
+	if isActivityARN(st.resource) {
+		th.activityTask(eff, timeout, hb)
+		return
+	}
+	ig, ok := integrationOf(st.resource)
+	if !ok {
+		th.handle(fail(errRuntime, "awsfake: the integration %s is not supported yet", st.resource))
+		return
+	}
+	th.scheduled(ig, eff, timeout, hb)
+	if ex.closed() || th.mocked(ig) {
+		return
+	}
+	th.gen++
+	gen := th.gen
+	var w *waiter
+	if ig.callback {
+		w = th.register(ig, hb)
+	}
+	if timeout > 0 {
+		th.taskTimer = ex.svc.at(ex.svc.env.Clock.Now().Add(timeout), ex, func() {
+			if th.gen == gen && !th.done {
+				th.taskFailed(ig, &failure{Error: errTimeout}, true)
+			}
+		})
+	}
+	answer := func(out any, f *failure) {
+		if th.gen != gen || th.done || ex.closed() {
+			return
+		}
+		if w == nil || f != nil {
+			cancel(th.taskTimer)
+		}
+		if f != nil {
+			th.taskFailed(ig, f, false)
+			return
+		}
+		if w != nil {
+			w.submitted(out)
+			return
+		}
+		th.taskSucceeded(ig, out)
+	}
+	switch {
+	case ig.resourceType == "states":
+		th.startNested(ig, eff, answer)
+		return
+	case ig.op == "sfn:"+ig.resource:
+		th.sdkSfn(ig, eff, answer)
+		return
+	}
+	call, f := th.busCall(ig, eff)
+	if f != nil {
+		answer(nil, f)
+		return
+	}
+	ex.svc.async(ex, call, answer)
+}
+
+// scheduled records a task's Scheduled and Started events.
+func (th *thread) scheduled(ig integration, eff any, timeout, hb time.Duration) {
+	st, ex := th.st, th.ex
 	if ig.lambdaARN {
 		d := payload(map[string]any{"resource": st.resource}, "input", eff)
 		if timeout > 0 {
@@ -82,42 +155,12 @@ func (th *thread) task(eff any) {
 		if timeout > 0 {
 			d["timeoutInSeconds"] = int(timeout / time.Second)
 		}
+		if hb > 0 && ig.callback {
+			d["heartbeatInSeconds"] = int(hb / time.Second)
+		}
 		th.prev = ex.emit(th.prev, "TaskScheduled", "taskScheduledEventDetails", d)
 		th.prev = ex.emit(th.prev, "TaskStarted", "taskStartedEventDetails", map[string]any{"resourceType": ig.resourceType, "resource": ig.resource})
 	}
-	if ex.closed() {
-		return
-	}
-	th.gen++
-	gen := th.gen
-	if timeout > 0 {
-		th.taskTimer = ex.svc.at(ex.svc.env.Clock.Now().Add(timeout), ex, func() {
-			if th.gen == gen && !th.done {
-				th.taskFailed(ig, &failure{Error: errTimeout}, true)
-			}
-		})
-	}
-	answer := func(out any, f *failure) {
-		if th.gen != gen || th.done || ex.closed() {
-			return
-		}
-		cancel(th.taskTimer)
-		if f != nil {
-			th.taskFailed(ig, f, false)
-			return
-		}
-		th.taskSucceeded(ig, out)
-	}
-	if ig.resourceType == "states" {
-		th.startNested(ig, eff, answer)
-		return
-	}
-	call, f := th.busCall(ig, eff)
-	if f != nil {
-		answer(nil, f)
-		return
-	}
-	ex.svc.async(ex, call, answer)
 }
 
 // taskTimeout is the state's TimeoutSeconds or TimeoutSecondsPath; 0 for
@@ -137,6 +180,7 @@ func (th *thread) taskTimeout(eff any) (time.Duration, *failure) {
 
 func (th *thread) taskSucceeded(ig integration, out any) {
 	ex := th.ex
+	cancel(th.hbTimer)
 	if ig.lambdaARN {
 		th.prev = ex.emit(th.prev, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", payload(map[string]any{}, "output", out))
 	} else {
@@ -150,6 +194,7 @@ func (th *thread) taskSucceeded(ig integration, out any) {
 
 func (th *thread) taskFailed(ig integration, f *failure, timedOut bool) {
 	ex := th.ex
+	cancel(th.hbTimer)
 	d := errorDetail(f)
 	switch {
 	case ig.lambdaARN && timedOut:
@@ -185,6 +230,9 @@ func (th *thread) busCall(ig integration, eff any) (busCall, *failure) {
 	c := busCall{msg: bus.Message{Source: ex.machineARN, Principal: "states.amazonaws.com",
 		Meta: map[string]string{bus.MetaSourceAccount: ex.account()}}}
 	c.errs = func(err error) *failure { return serviceFailure(ig.service, err) }
+	if ig.sdk {
+		c.errs = func(err error) *failure { return sdkFailure(ig.service, err, ex.svc.env.IDs.UUID()) }
+	}
 	switch {
 	case ig.lambdaARN:
 		c.target, c.msg.Body = ig.resource, []byte(encodeJSON(eff))
@@ -202,7 +250,7 @@ func (th *thread) busCall(ig integration, eff any) (busCall, *failure) {
 			return map[string]any{"ExecutedVersion": "$LATEST", "Payload": readPayload(b), "StatusCode": jsonInt(200),
 				"SdkHttpMetadata": httpMetadata(id), "SdkResponseMetadata": map[string]any{"RequestId": id}}
 		}
-	case ig.resourceType == "sqs":
+	case ig.op == "sqs:sendMessage":
 		url := str(params["QueueUrl"])
 		c.target = queueARN(url, ex.region(), ex.account())
 		body := params["MessageBody"]
@@ -217,7 +265,7 @@ func (th *thread) busCall(ig integration, eff any) (busCall, *failure) {
 			return map[string]any{"MessageId": string(b), "MD5OfMessageBody": hex.EncodeToString(sum[:]),
 				"SdkHttpMetadata": httpMetadata(id), "SdkResponseMetadata": map[string]any{"RequestId": id}}
 		}
-	case ig.resourceType == "sns":
+	case ig.op == "sns:publish":
 		c.target = str(params["TopicArn"])
 		msg := params["Message"]
 		s, isStr := msg.(string)
@@ -232,6 +280,9 @@ func (th *thread) busCall(ig integration, eff any) (busCall, *failure) {
 		c.read = func(b []byte, id string) any {
 			return map[string]any{"MessageId": string(b), "SdkHttpMetadata": httpMetadata(id), "SdkResponseMetadata": map[string]any{"RequestId": id}}
 		}
+	}
+	if ig.sdk {
+		c.read = sdkRead(ig, string(c.msg.Body))
 	}
 	return c, nil
 }

@@ -27,6 +27,9 @@ type thread struct {
 	gen       uint64 // moves at every transition: stale callbacks see it changed
 	timer     *sched.Job
 	taskTimer *sched.Job
+	hbTimer   *sched.Job // the heartbeat of a task waiting for its token
+	token     string     // the current task's token ($$.Task.Token)
+	enteredID int64      // the current state's Entered event
 	child     *fork
 	done      bool
 }
@@ -43,6 +46,7 @@ func (th *thread) stop() {
 	th.gen++
 	cancel(th.timer)
 	cancel(th.taskTimer)
+	cancel(th.hbTimer)
 	if th.child != nil {
 		th.child.stopChildren()
 	}
@@ -102,17 +106,21 @@ func (th *thread) context() map[string]any {
 	if th.item != nil {
 		c["Map"] = map[string]any{"Item": th.item}
 	}
+	if th.token != "" {
+		c["Task"] = map[string]any{"Token": th.token}
+	}
 	return c
 }
 
 // enter moves the thread into the state name with input.
 func (th *thread) enter(name string, input any) {
 	st := th.prog.states[name]
-	th.st, th.raw, th.retries, th.gen = st, input, 0, th.gen+1
+	th.st, th.raw, th.retries, th.gen, th.token = st, input, 0, th.gen+1, ""
 	th.attempts = make([]int, len(st.retry))
 	th.enteredAt = th.ex.svc.env.Clock.Now()
 	th.prev = th.ex.emit(th.prev, st.typ+"StateEntered", "stateEnteredEventDetails",
 		payload(map[string]any{"name": name}, "input", input))
+	th.enteredID = th.prev
 	if th.ex.closed() {
 		return
 	}
@@ -126,6 +134,9 @@ func (th *thread) enter(name string, input any) {
 // run does the current state's work.
 func (th *thread) run() {
 	st := th.st
+	if th.ex.trace != nil && (st.typ == "Fail" || st.typ == "Choice") {
+		th.noteInput()
+	}
 	switch st.typ {
 	case "Fail":
 		th.failState()
@@ -133,6 +144,9 @@ func (th *thread) run() {
 	case "Choice":
 		th.choose()
 		return
+	}
+	if st.typ == "Task" && waitsForToken(st.resource) {
+		th.token = th.ex.svc.newToken()
 	}
 	eff, f := th.effectiveInput()
 	if f != nil {
@@ -144,6 +158,7 @@ func (th *thread) run() {
 		res := eff
 		if st.hasResult {
 			res = deepCopy(st.result)
+			th.unnote("afterInputPath", "afterParameters") // as recorded: a Pass with Result shows neither
 		}
 		th.result(res)
 	case "Succeed":
@@ -173,9 +188,16 @@ func (th *thread) effectiveInput() (any, *failure) {
 		}
 		in = v
 	}
+	th.note("input", th.raw)
+	th.note("afterInputPath", in)
 	if st.parameters != nil {
-		return th.eval(in).apply(st.parameters)
+		eff, f := th.eval(in).apply(st.parameters)
+		if f == nil {
+			th.note("afterParameters", eff)
+		}
+		return eff, f
 	}
+	th.note("afterParameters", in)
 	return in, nil
 }
 
@@ -183,6 +205,9 @@ func (th *thread) effectiveInput() (any, *failure) {
 // ResultPath, OutputPath, then the exit.
 func (th *thread) result(res any) {
 	st := th.st
+	if st.typ == "Task" || st.hasResult {
+		th.note("result", res)
+	}
 	if st.resultSelector != nil {
 		var f *failure
 		if res, f = th.eval(res).apply(st.resultSelector); f != nil {
@@ -190,10 +215,14 @@ func (th *thread) result(res any) {
 			return
 		}
 	}
+	th.note("afterResultSelector", res)
 	assigned, f := th.assign(st.assign, res)
 	if f != nil {
 		th.handle(f)
 		return
+	}
+	if st.assign != nil {
+		th.note("variables", th.vars)
 	}
 	out := res
 	switch {
@@ -206,6 +235,7 @@ func (th *thread) result(res any) {
 			return
 		}
 	}
+	th.note("afterResultPath", out)
 	th.exit(out, assigned)
 }
 
@@ -263,6 +293,7 @@ func (th *thread) exitTo(out any, assigned map[string]any, next string) {
 		d["assignedVariables"] = av
 		d["assignedVariablesDetails"] = map[string]any{"truncated": false}
 	}
+	th.note("output", out)
 	th.prev = th.ex.emit(th.prev, st.typ+"StateExited", "stateExitedEventDetails", payload(d, "output", out))
 	th.gen++
 	if next == "" || st.typ == "Succeed" {
@@ -424,6 +455,9 @@ func (th *thread) handle(f *failure) {
 }
 
 func (th *thread) caught(c *catcher, f *failure) {
+	if th.ex.trace != nil {
+		th.ex.caughtErr = f
+	}
 	errOut := map[string]any{"Error": f.Error, "Cause": f.Cause}
 	assigned, af := th.assign(c.assign, errOut)
 	if af != nil {
@@ -450,6 +484,7 @@ func (th *thread) caught(c *catcher, f *failure) {
 		d["assignedVariables"] = av
 		d["assignedVariablesDetails"] = map[string]any{"truncated": false}
 	}
+	th.note("output", out)
 	th.prev = th.ex.emit(th.prev, th.st.typ+"StateExited", "stateExitedEventDetails", payload(d, "output", out))
 	th.gen++
 	next := c.next

@@ -79,7 +79,11 @@ func billed(d time.Duration) int64 {
 // startLocked starts an execution; sync is StartSyncExecution's, which
 // only EXPRESS machines take.
 func (s *Service) startLocked(sc faults.Scope, in StartExecutionInput, sync bool) (*execution, error) {
-	t, err := s.resolve(in.StateMachineArn)
+	base, mocks, err := s.testCase(in.StateMachineArn)
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.resolve(base)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +131,7 @@ func (s *Service) startLocked(sc faults.Scope, in StartExecutionInput, sync bool
 	ex := &execution{svc: s, arn: exARN, name: name, machine: m, machineARN: m.arn, versionARN: versionARN, aliasARN: aliasARN,
 		prog: rev.prog, definition: rev.definition, roleARN: rev.roleARN, express: express, status: statusRunning,
 		input: input, start: s.env.Clock.Now(), rng: newRand(seed), traceHeader: in.TraceHeader,
-		threads: map[*thread]bool{}, done: make(chan struct{})}
+		threads: map[*thread]bool{}, done: make(chan struct{}), mocks: mocks, mockCalls: map[string]int{}}
 	if !express {
 		m.executions[name] = ex
 		m.order = append(m.order, ex)

@@ -89,3 +89,50 @@ func quote(s string) string {
 	b.WriteByte('"')
 	return b.String()
 }
+
+// TestState: no state definition, input or mock answers a 5xx.
+func FuzzTestState(f *testing.F) {
+	for _, seed := range []string{
+		`{"Type":"Pass","InputPath":"$.a","Parameters":{"x.$":"$.b"},"ResultPath":"$.r","End":true}`,
+		`{"Type":"Choice","Choices":[{"Variable":"$.v","NumericLessThan":3,"Next":"A"}],"Default":"B"}`,
+		`{"Type":"Fail","Error":"E","Cause":"C"}`,
+		`{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["X"]}],"Catch":[{"ErrorEquals":["States.ALL"],"Next":"H"}],"End":true}`,
+		`{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}`, `[]`, `{`,
+	} {
+		f.Add(seed, `{"a":{"b":1},"v":2}`, `{"r":1}`)
+	}
+	f.Fuzz(func(t *testing.T, def, input, result string) {
+		_, serve := fuzzService(t)
+		serve("TestState", `{"definition":`+quote(def)+`,"input":`+quote(input)+`,"inspectionLevel":"DEBUG","stateName":"A"}`)
+		serve("TestState", `{"definition":`+quote(def)+`,"input":`+quote(input)+`,"inspectionLevel":"TRACE","mock":{"result":`+quote(result)+`}}`)
+	})
+}
+
+// Mock configurations: LoadMocks returns an error or takes it, never
+// panics, and a test case it took runs without a 5xx.
+func FuzzLoadMocks(f *testing.F) {
+	f.Add(mockFile)
+	f.Add(`{"MockedResponses":{"r":{"0-1":{"Throw":{"Error":"E"}}}},"StateMachines":{"m":{"TestCases":{"c":{"T":"r"}}}}}`)
+	f.Add(`{"MockedResponses":{"r":{"x":{}}}}`)
+	f.Fuzz(func(t *testing.T, doc string) {
+		s, serve := fuzzService(t)
+		if s.LoadMocks([]byte(doc)) != nil {
+			return
+		}
+		def := `{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","End":true}}}`
+		serve("CreateStateMachine", `{"name":"m","roleArn":"arn:aws:iam::000000000000:role/r","definition":`+quote(def)+`}`)
+		serve("StartExecution", `{"stateMachineArn":"arn:aws:states:us-east-1:000000000000:stateMachine:m#c"}`)
+	})
+}
+
+// Task tokens: no token, output or error answers a 5xx.
+func FuzzTaskToken(f *testing.F) {
+	f.Add("AQ", `{}`, "E")
+	f.Add("", `not json`, "")
+	f.Fuzz(func(t *testing.T, token, output, errName string) {
+		_, serve := fuzzService(t)
+		serve("SendTaskSuccess", `{"taskToken":`+quote(token)+`,"output":`+quote(output)+`}`)
+		serve("SendTaskFailure", `{"taskToken":`+quote(token)+`,"error":`+quote(errName)+`}`)
+		serve("SendTaskHeartbeat", `{"taskToken":`+quote(token)+`}`)
+	})
+}

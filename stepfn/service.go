@@ -27,6 +27,10 @@ type Service struct {
 	partitions map[partKey]*partition
 	closed     bool
 	seq        uint64 // executions started
+	// tokens are the task tokens handed out, live or ended.
+	tokens map[string]*waiter
+	// mocks are the mock configuration's test cases, by machine#case.
+	mocks map[string]map[string]mockedState
 	// rng draws alias routing, jitter and execution seeds from the cloud's
 	// seeded source.
 	rng *rand.Rand
@@ -47,6 +51,7 @@ type partition struct {
 	key        partKey
 	machines   map[string]*machine   // by name
 	executions map[string]*execution // Standard executions by ARN
+	activities map[string]*activity  // by name
 }
 
 // New returns the Step Functions service of the cloud whose environment
@@ -54,7 +59,7 @@ type partition struct {
 func New(env *cloudenv.Env) *Service {
 	ctx, cancel := context.WithCancel(context.Background())
 	seed := env.IDs.Derive("stepfn")
-	return &Service{env: env, partitions: map[partKey]*partition{}, ctx: ctx, cancel: cancel,
+	return &Service{env: env, partitions: map[partKey]*partition{}, tokens: map[string]*waiter{}, ctx: ctx, cancel: cancel,
 		rng:    rand.New(rand.NewPCG(seed.Uint64(), seed.Uint64())),
 		faults: faults.New[struct{}](faultOps, env.Clock, env.Scope())}
 }
@@ -72,6 +77,9 @@ func (s *Service) Close() {
 	s.mu.Lock()
 	s.closed = true
 	for _, p := range s.partitions {
+		for _, a := range p.activities {
+			a.release()
+		}
 		for _, ex := range p.executions {
 			cancel(ex.timeout)
 			for th := range ex.threads {
@@ -90,7 +98,7 @@ func (s *Service) part(account, region string, create bool) *partition {
 	k := partKey{account, region}
 	p := s.partitions[k]
 	if p == nil && create {
-		p = &partition{key: k, machines: map[string]*machine{}, executions: map[string]*execution{}}
+		p = &partition{key: k, machines: map[string]*machine{}, executions: map[string]*execution{}, activities: map[string]*activity{}}
 		s.partitions[k] = p
 	}
 	return p

@@ -32,7 +32,7 @@ func toTags(in []Tag) []tags.Tag {
 
 func tagError(err error) error { return err }
 
-// taggable finds the tag map of a machine (activities are not modelled);
+// taggable finds the tag map of a machine or an activity;
 // it runs under the lock.
 func (s *Service) taggable(resource string) (map[string]string, error) {
 	a, err := arn.Parse(resource)
@@ -41,6 +41,9 @@ func (s *Service) taggable(resource string) (map[string]string, error) {
 	}
 	if !strings.HasPrefix(a.Resource, "stateMachine:") {
 		if strings.HasPrefix(a.Resource, "activity:") {
+			if act := s.activityByARN(resource); act != nil {
+				return act.tags, nil
+			}
 			return nil, newError(codeResourceNotFound, "Resource not found: '%s'", resource)
 		}
 		return nil, invalidArn(resource)

@@ -41,18 +41,19 @@ var jsonTargets = protocol.Targets[*Service]{Proto: jsonProto, Prefix: "AWSStepF
 	"UntagResource":                    protocol.Do((*Service).UntagResource),
 	"ListTagsForResource":              protocol.Call((*Service).ListTagsForResource),
 
-	"CreateActivity":    unsupported("CreateActivity"),
-	"DeleteActivity":    unsupported("DeleteActivity"),
-	"DescribeActivity":  unsupported("DescribeActivity"),
-	"ListActivities":    unsupported("ListActivities"),
-	"GetActivityTask":   unsupported("GetActivityTask"),
-	"SendTaskSuccess":   unsupported("SendTaskSuccess"),
-	"SendTaskFailure":   unsupported("SendTaskFailure"),
-	"SendTaskHeartbeat": unsupported("SendTaskHeartbeat"),
-	"DescribeMapRun":    unsupported("DescribeMapRun"),
-	"ListMapRuns":       unsupported("ListMapRuns"),
-	"UpdateMapRun":      unsupported("UpdateMapRun"),
-	"TestState":         unsupported("TestState"),
+	"CreateActivity":    protocol.Call((*Service).CreateActivity),
+	"DeleteActivity":    protocol.Do((*Service).DeleteActivity),
+	"DescribeActivity":  protocol.Call((*Service).DescribeActivity),
+	"ListActivities":    protocol.Call((*Service).ListActivities),
+	"GetActivityTask":   protocol.Call((*Service).GetActivityTask),
+	"SendTaskSuccess":   protocol.Do((*Service).SendTaskSuccess),
+	"SendTaskFailure":   protocol.Do((*Service).SendTaskFailure),
+	"SendTaskHeartbeat": protocol.Do((*Service).SendTaskHeartbeat),
+
+	"DescribeMapRun": unsupported("DescribeMapRun"),
+	"ListMapRuns":    unsupported("ListMapRuns"),
+	"UpdateMapRun":   unsupported("UpdateMapRun"),
+	"TestState":      protocol.Call((*Service).TestState),
 }}
 
 // ServeHTTP serves the AWS JSON 1.0 protocol, on the endpoint's own host
