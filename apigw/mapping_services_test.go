@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sdk "github.com/aws/aws-sdk-go-v2/service/apigateway"
@@ -128,4 +129,65 @@ func TestMapping_StepFunctionsStartExecution(t *testing.T) {
 	ex, err := sfnc.DescribeExecution(f.ctx, &sfnsdk.DescribeExecutionInput{ExecutionArn: &doc.ExecutionArn})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"n": 1}`, *ex.Input)
+}
+
+// A non-proxy integration's timeoutInMillis runs on the cloud's clock as
+// a proxy's does: a Lambda answering 1 ms before a 1,000 ms timeout is
+// mapped through its templates, one still running at it is a 504.
+func TestMapping_NonProxyTimeoutOnTheClock(t *testing.T) {
+	f := newFixture(t)
+	release := make(chan struct{})
+	fn := f.cloud.Lambda().FunctionT(t, "slow", func(ctx context.Context, _ json.RawMessage) (map[string]any, error) {
+		select {
+		case <-release:
+		case <-ctx.Done():
+		}
+		return map[string]any{"v": "late"}, nil
+	})
+	f.cloud.Lambda().AllowT(t, fn.Name, "apigateway.amazonaws.com", "")
+	api, root := f.api(t, "slow")
+	res := f.integration(t, api, root, "slow", sdk.PutIntegrationInput{Type: types.IntegrationTypeAws, Uri: lambdaURI(fn.ARN),
+		TimeoutInMillis: aws.Int32(1000)})
+	f.respond(t, api, res, "POST", "200", "", map[string]string{"application/json": `$input.path('$.v')`})
+	f.deploy(t, api, "prod")
+	url := f.cloud.APIGateway().InvokeURL(api, "prod") + "/slow"
+	type answer struct {
+		status int
+		body   string
+	}
+	start := func() chan answer {
+		ch := make(chan answer, 1)
+		go func() {
+			resp, err := f.http.Post(url, "application/json", nil)
+			if err != nil {
+				ch <- answer{-1, err.Error()}
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			ch <- answer{resp.StatusCode, string(b)}
+		}()
+		return ch
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	ch := start()
+	require.NoError(t, f.clk.BlockUntil(ctx, 1))
+	f.clk.Advance(999 * time.Millisecond)
+	release <- struct{}{}
+	a := <-ch
+	assert.Equal(t, answer{200, "late"}, a)
+
+	ch = start()
+	require.NoError(t, f.clk.BlockUntil(ctx, 1))
+	f.clk.Advance(999 * time.Millisecond)
+	select {
+	case a := <-ch:
+		t.Fatalf("answered before the deadline: %v", a)
+	default:
+	}
+	f.clk.Advance(time.Millisecond)
+	a = <-ch
+	assert.Equal(t, 504, a.status)
+	assert.JSONEq(t, `{"message":"Endpoint request timed out"}`, a.body)
 }
