@@ -60,7 +60,7 @@ func (x *exchange) integrationResponse(m *mapping, ans backendAnswer) response {
 		res.header.Set("Content-Type", ct)
 	}
 	res.body = ans.body
-	if ct, tpl, ok := x.responseTemplate(chosen); ok {
+	if ct, tpl, ok := x.responseTemplate(chosen); ok && tpl != "" {
 		out, failed := x.render(m, tpl, string(ans.body))
 		if failed != nil {
 			return failed.noted(ans.body, "Execution failed due to configuration error: Unable to transform response")
@@ -104,7 +104,7 @@ func (x *exchange) selectResponse(sel string) *IntegrationResponse {
 
 // responseTemplate is the chosen response's template for the request's
 // Accept type, else its application/json one, else its first; with its
-// content type.
+// content type. An empty (null) template passes the body through.
 func (x *exchange) responseTemplate(ir *IntegrationResponse) (string, string, bool) {
 	if len(ir.ResponseTemplates) == 0 {
 		return "", "", false

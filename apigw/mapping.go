@@ -1,8 +1,10 @@
 package apigw
 
 import (
+	"encoding/json"
 	"errors"
 	"maps"
+	"mime"
 	"net/http"
 	"slices"
 	"strconv"
@@ -223,4 +225,35 @@ func mapAt(m *vtl.Map, key string) (*vtl.Map, bool) {
 	v, _ := m.Get(key)
 	out, ok := v.(*vtl.Map)
 	return out, ok
+}
+
+// Templates are mapping templates by content type. An empty template is
+// written null, as AWS answers it (recorded: test_apigateway_api.py::
+// TestApigatewayIntegration::test_put_integration_response_templates).
+type Templates map[string]string
+
+// MarshalJSON writes the templates, an empty one as null.
+func (t Templates) MarshalJSON() ([]byte, error) {
+	doc := make(map[string]*string, len(t))
+	for k, v := range t {
+		if v != "" {
+			doc[k] = &v
+		} else {
+			doc[k] = nil
+		}
+	}
+	return json.Marshal(doc)
+}
+
+// checkTemplateTypes checks that templates are keyed by media types
+// (type/subtype), with AWS's text (recorded: TestApigatewayIntegrationResponse::
+// test_integration_response_invalid_responsetemplates).
+func checkTemplateTypes(templates map[string]string) error {
+	for _, k := range slices.Sorted(maps.Keys(templates)) {
+		mt, _, err := mime.ParseMediaType(k)
+		if err != nil || !strings.Contains(mt, "/") {
+			return badRequest("Validation Result: warnings : [], errors : [Invalid content type specified: %s]", k)
+		}
+	}
+	return nil
 }

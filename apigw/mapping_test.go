@@ -311,3 +311,27 @@ func TestMapping_SQSServiceIntegrationDeliversTheMessage(t *testing.T) {
 	assert.Equal(t, `{"order": "tea & cake"}`, *out.Messages[0].Body)
 	assert.Equal(t, *out.Messages[0].MessageId, doc["messageId"])
 }
+
+// Response templates are keyed by media types, and an empty template
+// reads back null (recorded: test_apigateway_api.py::
+// TestApigatewayIntegrationResponse::test_integration_response_invalid_responsetemplates,
+// TestApigatewayIntegration::test_put_integration_response_templates).
+func TestMapping_ResponseTemplatesControlPlane(t *testing.T) {
+	f := newFixture(t)
+	api, root := f.api(t, "cp")
+	res := f.integration(t, api, root, "cp", sdk.PutIntegrationInput{Type: types.IntegrationTypeMock})
+	post := aws.String("POST")
+	_, err := f.client.PutMethodResponse(f.ctx, &sdk.PutMethodResponseInput{RestApiId: &api, ResourceId: &res, HttpMethod: post, StatusCode: aws.String("200")})
+	require.NoError(t, err)
+	_, err = f.client.PutIntegrationResponse(f.ctx, &sdk.PutIntegrationResponseInput{RestApiId: &api, ResourceId: &res,
+		HttpMethod: post, StatusCode: aws.String("200"), ResponseTemplates: map[string]string{"123": "x"}})
+	checkErr(t, err, "BadRequestException", "Validation Result: warnings : [], errors : [Invalid content type specified: 123]")
+	out, err := f.client.PutIntegrationResponse(f.ctx, &sdk.PutIntegrationResponseInput{RestApiId: &api, ResourceId: &res,
+		HttpMethod: post, StatusCode: aws.String("200"), SelectionPattern: aws.String(""), ResponseTemplates: map[string]string{"application/json": ""}})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"application/json": ""}, out.ResponseTemplates)
+	f.deploy(t, api, "prod")
+	status, _, body := f.call(t, "POST", f.cloud.APIGateway().InvokeURL(api, "prod")+"/cp", `{"a": 1}`)
+	assert.Equal(t, 200, status)
+	assert.Equal(t, "", body) // a MOCK's own body, passed through by the null template
+}
