@@ -260,11 +260,39 @@ func TestMapping_TemplateParseErrorIs500(t *testing.T) {
 		RequestTemplates: map[string]string{"application/json": `#if($x) never closed`}})
 	f.respond(t, api, res, "POST", "200", "", nil)
 	f.deploy(t, api, "prod")
+	_, err := f.client.UpdateStage(f.ctx, &sdk.UpdateStageInput{RestApiId: &api, StageName: aws.String("prod"), PatchOperations: []types.PatchOperation{
+		{Op: types.OpReplace, Path: aws.String("/*/*/logging/loglevel"), Value: aws.String("ERROR")}}})
+	require.NoError(t, err)
 	status, _, body := f.call(t, "POST", f.cloud.APIGateway().InvokeURL(api, "prod")+"/broken", `{}`)
 	assert.Equal(t, 500, status)
 	assert.JSONEq(t, `{"message": "Internal server error"}`, body)
 	inv := f.cloud.APIGateway().Invocations()
 	assert.Contains(t, inv[len(inv)-1].Error, "Unable to transform request")
+	exec := f.cloud.APIGateway().ExecutionLogs(api, "prod")
+	require.Len(t, exec, 2)
+	assert.Contains(t, exec[0].Message, "Execution failed due to configuration error: Unable to transform request: ")
+	assert.Contains(t, exec[1].Message, "Method completed with status: 500")
+}
+
+// A request template's $context.requestOverride values are seen by the
+// response template (as recorded: test_apigateway_integrations.py::
+// test_integration_mock_with_request_overrides_in_response_template,
+// "path was path one" / "path was path two" / the else clause).
+func TestMapping_RequestOverridesSeenByTheResponseTemplate(t *testing.T) {
+	f := newFixture(t)
+	api, root := f.api(t, "overrides")
+	res := f.integration(t, api, root, "{name}", sdk.PutIntegrationInput{Type: types.IntegrationTypeMock,
+		RequestTemplates: map[string]string{"application/json": `#set($context.requestOverride.path.name = $input.params('name'))
+{"statusCode": 200}`}})
+	f.respond(t, api, res, "POST", "200", "", map[string]string{"application/json": `#set($p = $context.requestOverride.path.name)
+#if($p == "path1"){"response": "path was path one"}#elseif($p == "path2"){"response": "path was path two"}#else{"response": "this is the else clause"}#end`})
+	f.deploy(t, api, "prod")
+	url := f.cloud.APIGateway().InvokeURL(api, "prod")
+	for path, want := range map[string]string{"path1": "path was path one", "path2": "path was path two", "other": "this is the else clause"} {
+		status, _, body := f.call(t, "POST", url+"/"+path, `{}`)
+		assert.Equal(t, 200, status)
+		assert.JSONEq(t, `{"response": "`+want+`"}`, body)
+	}
 }
 
 // A request template may set $context.responseOverride.status and
@@ -334,4 +362,32 @@ func TestMapping_ResponseTemplatesControlPlane(t *testing.T) {
 	status, _, body := f.call(t, "POST", f.cloud.APIGateway().InvokeURL(api, "prod")+"/cp", `{"a": 1}`)
 	assert.Equal(t, 200, status)
 	assert.Equal(t, "", body) // a MOCK's own body, passed through by the null template
+}
+
+// A selection pattern matches the whole errorMessage with Java's rules: .
+// does not match a newline, so AWS's guide matches a multi-line message
+// with (\n|.)+; a pattern matching only part of it does not select.
+func TestMapping_SelectionPatternIsJavaMatches(t *testing.T) {
+	f := newFixture(t)
+	fn := f.cloud.Lambda().FunctionT(t, "fail", func(_ context.Context, ev map[string]any) (any, error) {
+		return nil, errors.New(ev["msg"].(string))
+	})
+	f.cloud.Lambda().AllowT(t, fn.Name, "apigateway.amazonaws.com", "")
+	api, root := f.api(t, "java")
+	res := f.integration(t, api, root, "fail", sdk.PutIntegrationInput{Type: types.IntegrationTypeAws, Uri: lambdaURI(fn.ARN)})
+	f.respond(t, api, res, "POST", "200", "", map[string]string{"application/json": `default`})
+	f.respond(t, api, res, "POST", "400", "Bad.*", map[string]string{"application/json": `single`})
+	f.respond(t, api, res, "POST", "409", "Conflict(\\n|.)+", map[string]string{"application/json": `multi`})
+	f.deploy(t, api, "prod")
+	url := f.cloud.APIGateway().InvokeURL(api, "prod") + "/fail"
+	for _, tc := range []struct {
+		msg    string
+		status int
+		body   string
+	}{{"Bad input", 400, "single"}, {"Bad\ninput", 200, "default"}, {"Conflict\nwith x", 409, "multi"}, {"Not Bad", 200, "default"}} {
+		doc, _ := json.Marshal(map[string]string{"msg": tc.msg})
+		status, _, body := f.call(t, "POST", url, string(doc))
+		assert.Equal(t, tc.status, status, tc.msg)
+		assert.Equal(t, tc.body, body, tc.msg)
+	}
 }
