@@ -141,9 +141,11 @@
 //   - Execution and access log lines are kept by the service, not yet
 //     delivered to CloudWatch Logs (the Logs issue does); the execution
 //     lines are AWS's main steps, not every line AWS writes.
-//   - contentHandling (CONVERT_TO_TEXT, CONVERT_TO_BINARY) is stored, not
-//     applied: bodies are converted by binaryMediaTypes alone, as for
-//     proxy integrations.
+//   - contentHandling (CONVERT_TO_TEXT, CONVERT_TO_BINARY) applies to
+//     non-proxy integrations and their integration responses (a binary
+//     payload is base64 text for a template); proxy integrations convert
+//     by binaryMediaTypes alone. A response is not checked against the
+//     client's Accept for binary types.
 //   - The invoke timeout waits on the cloud's clock: a backend answering
 //     at exactly timeoutInMillis is a 504 (the deadline is exclusive).
 //   - Edge-optimized APIs' CloudFront headers (CloudFront-*, Via,

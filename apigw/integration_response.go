@@ -60,13 +60,19 @@ func (x *exchange) integrationResponse(m *mapping, ans backendAnswer) response {
 		res.header.Set("Content-Type", ct)
 	}
 	res.body = ans.body
+	if chosen.ContentHandling == "CONVERT_TO_TEXT" {
+		res.body = convertResponse(chosen.ContentHandling, res.body)
+	}
 	if ct, tpl, ok := x.responseTemplate(chosen); ok && tpl != "" {
-		out, failed := x.render(m, tpl, string(ans.body))
+		out, failed := x.render(m, tpl, string(res.body))
 		if failed != nil {
 			return failed.noted(ans.body, "Execution failed due to configuration error: Unable to transform response")
 		}
 		res.body = []byte(out)
 		res.header.Set("Content-Type", ct)
+	}
+	if chosen.ContentHandling == "CONVERT_TO_BINARY" {
+		res.body = convertResponse(chosen.ContentHandling, res.body)
 	}
 	for _, k := range slices.Sorted(maps.Keys(chosen.ResponseParameters)) {
 		name, ok := strings.CutPrefix(k, "method.response.header.")

@@ -1,6 +1,7 @@
 package apigw
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"maps"
@@ -169,20 +170,53 @@ func (x *exchange) render(m *mapping, tpl, body string) (string, *response) {
 // integrationBody is the body sent to a non-proxy backend: the request
 // template's rendering, or the body passed through; res is the answer
 // when the request goes no further (415, a template error).
+//
+// contentHandling converts the payload as AWS's table says: a binary
+// payload (by binaryMediaTypes) is base64 text for a template or with
+// CONVERT_TO_TEXT, and CONVERT_TO_BINARY decodes the base64 the template
+// (or the client) wrote; what does not decode is a 500.
 func (x *exchange) integrationBody(m *mapping) ([]byte, *response) {
 	tpl, ok, err := x.requestTemplate()
 	if err != nil {
 		res := unsupportedMediaType().noted(nil, "Request payload content-type not supported: "+x.requestContentType())
 		return nil, &res
 	}
-	if !ok {
-		return x.body, nil
+	handling := x.method.MethodIntegration.ContentHandling
+	body := x.body
+	if x.binaryRequest() && (ok || handling == "CONVERT_TO_TEXT") && handling != "CONVERT_TO_BINARY" {
+		body = []byte(base64.StdEncoding.EncodeToString(body))
 	}
-	out, res := x.render(m, tpl, string(x.body))
-	if res != nil {
-		return nil, res
+	if ok {
+		out, res := x.render(m, tpl, string(body))
+		if res != nil {
+			return nil, res
+		}
+		body = []byte(out)
 	}
-	return []byte(out), nil
+	if handling == "CONVERT_TO_BINARY" && (ok || !x.binaryRequest()) {
+		dec, err := base64.StdEncoding.DecodeString(strings.TrimSpace(string(body)))
+		if err != nil {
+			res := internalError().noted(nil, "Execution failed due to configuration error: Unable to convert the payload to binary: "+err.Error())
+			return nil, &res
+		}
+		body = dec
+	}
+	return body, nil
+}
+
+// convertResponse applies an integration response's contentHandling to
+// the backend's body: CONVERT_TO_TEXT writes it as base64, CONVERT_TO_BINARY
+// decodes it (a body that does not decode is left as it is).
+func convertResponse(handling string, body []byte) []byte {
+	switch handling {
+	case "CONVERT_TO_TEXT":
+		return []byte(base64.StdEncoding.EncodeToString(body))
+	case "CONVERT_TO_BINARY":
+		if dec, err := base64.StdEncoding.DecodeString(strings.TrimSpace(string(body))); err == nil {
+			return dec
+		}
+	}
+	return body
 }
 
 // overrides are the requestOverride values a request template set.

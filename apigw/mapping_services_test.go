@@ -191,3 +191,43 @@ func TestMapping_NonProxyTimeoutOnTheClock(t *testing.T) {
 	assert.Equal(t, 504, a.status)
 	assert.JSONEq(t, `{"message":"Endpoint request timed out"}`, a.body)
 }
+
+// contentHandling on a non-proxy integration: CONVERT_TO_TEXT sends a
+// binary payload (by binaryMediaTypes) as base64, CONVERT_TO_BINARY
+// decodes what the template wrote, and an integration response's
+// CONVERT_TO_BINARY decodes the backend's base64 answer.
+func TestMapping_ContentHandling(t *testing.T) {
+	f := newFixture(t)
+	var got []string
+	backend := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got = append(got, string(b))
+		_, _ = w.Write([]byte("aGk="))
+	}))
+	defer backend.Close()
+	f.cloud.APIGateway().SetHTTPClient(backend.Client())
+	out, err := f.client.CreateRestApi(f.ctx, &sdk.CreateRestApiInput{Name: aws.String("bin"), BinaryMediaTypes: []string{"application/octet-stream"}})
+	require.NoError(t, err)
+	api, root := *out.Id, *out.RootResourceId
+	text := f.integration(t, api, root, "text", sdk.PutIntegrationInput{Type: types.IntegrationTypeHttp, Uri: aws.String(backend.URL),
+		ContentHandling: types.ContentHandlingStrategyConvertToText})
+	f.respond(t, api, text, "POST", "200", "", nil)
+	bin := f.integration(t, api, root, "bin", sdk.PutIntegrationInput{Type: types.IntegrationTypeHttp, Uri: aws.String(backend.URL),
+		ContentHandling:  types.ContentHandlingStrategyConvertToBinary,
+		RequestTemplates: map[string]string{"application/json": `$input.path('$.data')`}})
+	_, err = f.client.PutMethodResponse(f.ctx, &sdk.PutMethodResponseInput{RestApiId: &api, ResourceId: &bin, HttpMethod: aws.String("POST"), StatusCode: aws.String("200")})
+	require.NoError(t, err)
+	_, err = f.client.PutIntegrationResponse(f.ctx, &sdk.PutIntegrationResponseInput{RestApiId: &api, ResourceId: &bin, HttpMethod: aws.String("POST"),
+		StatusCode: aws.String("200"), ContentHandling: types.ContentHandlingStrategyConvertToBinary})
+	require.NoError(t, err)
+	f.deploy(t, api, "prod")
+	url := f.cloud.APIGateway().InvokeURL(api, "prod")
+
+	status, _, body := f.call(t, "POST", url+"/text", "\x00\x01", "Content-Type", "application/octet-stream")
+	assert.Equal(t, 200, status)
+	assert.Equal(t, "aGk=", body)
+	status, _, body = f.call(t, "POST", url+"/bin", `{"data": "aGVsbG8="}`, "Content-Type", "application/json")
+	assert.Equal(t, 200, status)
+	assert.Equal(t, "hi", body)
+	assert.Equal(t, []string{"AAE=", "hello"}, got)
+}
