@@ -155,7 +155,11 @@ func (x *exchange) vars(m *mapping, body string) map[string]any {
 // render parses and renders a template: a parse error (or a rendering past
 // the engine's limits) is AWS's 500, the error in the execution log.
 func (x *exchange) render(m *mapping, tpl, body string) (string, *response) {
-	t, err := vtl.Parse(tpl)
+	p, ok := x.snap.templates[tpl]
+	if !ok {
+		p.t, p.err = vtl.Parse(tpl)
+	}
+	t, err := p.t, p.err
 	if err == nil {
 		var out string
 		out, err = t.Render(x.vars(m, body), vtl.Limits{})
@@ -290,4 +294,35 @@ func checkTemplateTypes(templates map[string]string) error {
 		}
 	}
 	return nil
+}
+
+// parsedTemplate is a deployed template, parsed.
+type parsedTemplate struct {
+	t   *vtl.Template
+	err error
+}
+
+// parseTemplates parses the request and response templates of an
+// integration into the snapshot, once per distinct text.
+func (sn *snapshot) parseTemplates(i *Integration) {
+	if i == nil {
+		return
+	}
+	if sn.templates == nil {
+		sn.templates = map[string]parsedTemplate{}
+	}
+	add := func(src string) {
+		if _, ok := sn.templates[src]; !ok {
+			t, err := vtl.Parse(src)
+			sn.templates[src] = parsedTemplate{t, err}
+		}
+	}
+	for _, src := range i.RequestTemplates {
+		add(src)
+	}
+	for _, ir := range i.IntegrationResponses {
+		for _, src := range ir.ResponseTemplates {
+			add(src)
+		}
+	}
 }
