@@ -80,7 +80,11 @@ func (x *exchange) integrationResponse(m *mapping, ans backendAnswer) response {
 			continue
 		}
 		if val, ok := x.responseValue(chosen.ResponseParameters[k], ans); ok {
-			res.header[http.CanonicalHeaderKey(name)] = []string{val}
+			name = http.CanonicalHeaderKey(name)
+			if remappedHeaders[name] {
+				name = "X-Amzn-Remapped-" + name
+			}
+			res.header[name] = []string{val}
 		}
 	}
 	m.applyResponseOverride(&res)
@@ -179,3 +183,12 @@ func (x *exchange) mappedValue(expr string, backend http.Header) (string, bool) 
 	}
 	return "", false
 }
+
+// remappedHeaders are the headers API Gateway does not let a method
+// response set: a mapping to one is sent as x-amzn-Remapped-{name}
+// (recorded: TestApiGatewayHeaderRemapping::
+// test_apigateway_header_remapping_aws[AWS], full-integration).
+var remappedHeaders = map[string]bool{"Authorization": true, "Connection": true, "Content-Length": true,
+	"Content-Md5": true, "Date": true, "Expect": true, "Host": true, "Max-Forwards": true,
+	"Proxy-Authenticate": true, "Server": true, "Trailer": true, "Upgrade": true, "User-Agent": true,
+	"Www-Authenticate": true}

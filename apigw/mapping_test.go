@@ -391,3 +391,28 @@ func TestMapping_SelectionPatternIsJavaMatches(t *testing.T) {
 		assert.Equal(t, tc.body, body, tc.msg)
 	}
 }
+
+// A method response header API Gateway reserves is sent remapped, others
+// as mapped (recorded: test_apigateway_integrations.py::
+// TestApiGatewayHeaderRemapping::test_apigateway_header_remapping_aws[AWS],
+// full-integration: x-amzn-Remapped-Server, Pragma as it is).
+func TestMapping_ReservedResponseHeadersAreRemapped(t *testing.T) {
+	f := newFixture(t)
+	api, root := f.api(t, "remap")
+	res := f.integration(t, api, root, "r", sdk.PutIntegrationInput{Type: types.IntegrationTypeMock,
+		RequestTemplates: map[string]string{"application/json": `{"statusCode": 200}`}})
+	post := aws.String("POST")
+	_, err := f.client.PutMethodResponse(f.ctx, &sdk.PutMethodResponseInput{RestApiId: &api, ResourceId: &res, HttpMethod: post,
+		StatusCode: aws.String("200"), ResponseParameters: map[string]bool{"method.response.header.Server": false, "method.response.header.Pragma": false}})
+	require.NoError(t, err)
+	_, err = f.client.PutIntegrationResponse(f.ctx, &sdk.PutIntegrationResponseInput{RestApiId: &api, ResourceId: &res, HttpMethod: post,
+		StatusCode: aws.String("200"), ResponseParameters: map[string]string{"method.response.header.Server": "'response_param_Server'",
+			"method.response.header.Pragma": "'response_param_Pragma'"}})
+	require.NoError(t, err)
+	f.deploy(t, api, "prod")
+	status, h, _ := f.call(t, "POST", f.cloud.APIGateway().InvokeURL(api, "prod")+"/r", `{}`)
+	assert.Equal(t, 200, status)
+	assert.Equal(t, "response_param_Server", h.Get("x-amzn-Remapped-Server"))
+	assert.Empty(t, h.Get("Server"))
+	assert.Equal(t, "response_param_Pragma", h.Get("Pragma"))
+}
