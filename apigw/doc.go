@@ -79,7 +79,12 @@
 //     body passes through; header mappings from 'static',
 //     method.request.*, integration.response.header.*,
 //     integration.response.body(.path), stageVariables.* and context.*;
-//     then $context.responseOverride.status and .header.*.
+//     then $context.responseOverride.status and .header.*. A mapping to
+//     a header API Gateway reserves (Authorization, Connection,
+//     Content-Length, Content-MD5, Date, Expect, Host, Max-Forwards,
+//     Proxy-Authenticate, Server, Trailer, Upgrade, User-Agent,
+//     WWW-Authenticate) is sent as x-amzn-Remapped-{name}. Templates are
+//     parsed once per deployment.
 //   - MOCK: the statusCode of its rendered request template (read
 //     leniently: {statusCode: 200} as recorded), 200 without one.
 //   - AWS (non-proxy) Lambda: the rendered template ({} for an empty body)
