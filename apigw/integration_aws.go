@@ -151,9 +151,11 @@ func (s *Service) serviceAction(ctx context.Context, x *exchange, uri string, bo
 	return backendAnswer{selector: "200", status: http.StatusOK, header: http.Header{"Content-Type": {"application/json"}}, body: doc}, nil
 }
 
-// serviceError is a service's error as the integration sees it.
+// serviceError is a service's error as the integration sees it: its
+// status and {"Error": {"Code", "Message"}}, the code as the query
+// protocol writes it (AWS.SimpleQueueService.NonExistentQueue).
 func serviceError(e *awserr.Error) backendAnswer {
-	doc, _ := json.Marshal(map[string]map[string]string{"Error": {"Code": e.Code, "Message": e.Message}})
+	doc, _ := json.Marshal(map[string]map[string]string{"Error": {"Code": e.LegacyCode(), "Message": e.Message}})
 	st := e.Status
 	if st == 0 {
 		st = http.StatusBadRequest
@@ -212,7 +214,7 @@ func sqsSend(r serviceRequest) (string, bus.Message, func(string, string) any) {
 	}
 	target := arn.Build(arn.Partition(r.region), "sqs", r.region, account, queue)
 	m := bus.Message{Body: []byte(r.params.Get("MessageBody")), GroupID: r.params.Get("MessageGroupId"),
-		DeduplicationID: r.params.Get("MessageDeduplicationId")}
+		DeduplicationID: r.params.Get("MessageDeduplicationId"), Attributes: messageAttributes(r.params)}
 	return target, m, func(out, requestID string) any {
 		return map[string]any{"SendMessageResponse": map[string]any{
 			"SendMessageResult": map[string]any{"MessageId": out},
@@ -245,4 +247,26 @@ func sfnStart(r serviceRequest) (string, bus.Message, func(string, string) any) 
 	return in.StateMachineArn, bus.Message{Body: []byte(in.Input)}, func(out, _ string) any {
 		return map[string]any{"executionArn": out, "startDate": float64(start.UnixMilli()) / 1000}
 	}
+}
+
+// messageAttributes reads the query protocol's message attributes,
+// MessageAttribute.N.Name and .Value.DataType/.StringValue (or
+// MessageAttributes.N..., both forms as recorded in
+// test_sqs_aws_integration_with_message_attribute).
+func messageAttributes(p url.Values) map[string]bus.Attribute {
+	var out map[string]bus.Attribute
+	for _, prefix := range []string{"MessageAttribute.", "MessageAttributes."} {
+		for n := 1; ; n++ {
+			k := prefix + strconv.Itoa(n) + "."
+			name := p.Get(k + "Name")
+			if name == "" {
+				break
+			}
+			if out == nil {
+				out = map[string]bus.Attribute{}
+			}
+			out[name] = bus.Attribute{DataType: p.Get(k + "Value.DataType"), StringValue: p.Get(k + "Value.StringValue")}
+		}
+	}
+	return out
 }

@@ -23,7 +23,7 @@ func (x *exchange) mock() response {
 		return res
 	}
 	if ok {
-		out, res := x.render(m, tpl, string(x.body))
+		out, res := x.render(m, tpl, templateBody(x.body))
 		if res != nil {
 			x.record.Error = res.note
 			return *res

@@ -231,3 +231,20 @@ func TestMapping_ContentHandling(t *testing.T) {
 	assert.Equal(t, "hi", body)
 	assert.Equal(t, []string{"AAE=", "hello"}, got)
 }
+
+// A service's error is its status to the selection patterns: a queue that
+// does not exist selects the 4xx response, whose template reads the error
+// document.
+func TestMapping_ServiceErrorSelectsByStatus(t *testing.T) {
+	f := newFixture(t)
+	api, root := f.api(t, "sqs-missing")
+	res := f.integration(t, api, root, "send", sdk.PutIntegrationInput{Type: types.IntegrationTypeAws,
+		Uri:              aws.String("arn:aws:apigateway:us-east-1:sqs:path/000000000000/missing"),
+		RequestTemplates: map[string]string{"application/json": `Action=SendMessage&MessageBody=x`}})
+	f.respond(t, api, res, "POST", "200", "", nil)
+	f.respond(t, api, res, "POST", "400", "4\\d{2}", map[string]string{"application/json": `{"error": "$input.path('$.Error.Code')"}`})
+	f.deploy(t, api, "prod")
+	status, _, body := f.call(t, "POST", f.cloud.APIGateway().InvokeURL(api, "prod")+"/send", `{}`)
+	assert.Equal(t, 400, status)
+	assert.JSONEq(t, `{"error": "AWS.SimpleQueueService.NonExistentQueue"}`, body)
+}

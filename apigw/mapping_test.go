@@ -326,18 +326,35 @@ func TestMapping_SQSServiceIntegrationDeliversTheMessage(t *testing.T) {
 		Uri:               aws.String("arn:aws:apigateway:us-east-1:sqs:path/000000000000/orders"),
 		Credentials:       aws.String("arn:aws:iam::000000000000:role/apigw-sqs"),
 		RequestParameters: map[string]string{"integration.request.header.Content-Type": "'application/x-www-form-urlencoded'"},
-		RequestTemplates:  map[string]string{"application/json": `Action=SendMessage&MessageBody=$util.urlEncode($input.body)`}})
+		RequestTemplates: map[string]string{"application/json": `Action=SendMessage&MessageBody=$util.urlEncode($input.body)` +
+			`&MessageAttribute.1.Name=user-agent&MessageAttribute.1.Value.StringValue=$util.urlEncode($input.params('User-Agent'))` +
+			`&MessageAttribute.1.Value.DataType=String`}})
 	f.respond(t, api, res, "POST", "200", "", map[string]string{"application/json": `{"messageId": "$input.path('$.SendMessageResponse.SendMessageResult.MessageId')"}`})
 	f.deploy(t, api, "prod")
-	status, _, body := f.call(t, "POST", f.cloud.APIGateway().InvokeURL(api, "prod")+"/send", `{"order": "tea & cake"}`)
+	status, _, body := f.call(t, "POST", f.cloud.APIGateway().InvokeURL(api, "prod")+"/send", `{"order": "tea & cake"}`,
+		"User-Agent", "BAR-Header")
 	require.Equal(t, 200, status, body)
 	var doc map[string]string
 	require.NoError(t, json.Unmarshal([]byte(body), &doc))
-	out, err := sqsc.ReceiveMessage(f.ctx, &sqssdk.ReceiveMessageInput{QueueUrl: q.QueueUrl})
+	out, err := sqsc.ReceiveMessage(f.ctx, &sqssdk.ReceiveMessageInput{QueueUrl: q.QueueUrl, MessageAttributeNames: []string{"All"}})
 	require.NoError(t, err)
 	require.Len(t, out.Messages, 1)
 	assert.Equal(t, `{"order": "tea & cake"}`, *out.Messages[0].Body)
 	assert.Equal(t, *out.Messages[0].MessageId, doc["messageId"])
+	// Recorded (test_sqs_aws_integration_with_message_attribute): the
+	// attribute as the template named it.
+	attr := out.Messages[0].MessageAttributes["user-agent"]
+	assert.Equal(t, "String", *attr.DataType)
+	assert.Equal(t, "BAR-Header", *attr.StringValue)
+
+	// Recorded (test_sqs_aws_integration, without payload): an empty body
+	// is {} to the template.
+	status, _, body = f.call(t, "POST", f.cloud.APIGateway().InvokeURL(api, "prod")+"/send", "", "User-Agent", "x")
+	require.Equal(t, 200, status, body)
+	out, err = sqsc.ReceiveMessage(f.ctx, &sqssdk.ReceiveMessageInput{QueueUrl: q.QueueUrl, MaxNumberOfMessages: 10})
+	require.NoError(t, err)
+	require.Len(t, out.Messages, 1)
+	assert.Equal(t, `{}`, *out.Messages[0].Body)
 }
 
 // Response templates are keyed by media types, and an empty template
