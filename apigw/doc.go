@@ -67,8 +67,10 @@
 //     "Unsupported Media Type"}. Templates see $input (body, json, path,
 //     params), $util (AWS's six functions), $context (every REST API
 //     variable AWS documents, null where a request has none; requestOverride
-//     and responseOverride settable) and $stageVariables. A template that
-//     does not parse is a 500, the parse error in the invocation's record.
+//     and responseOverride settable) and $stageVariables; an empty request
+//     body is {} to a request template, as recorded. A template that does
+//     not parse is a 500, the parse error in the invocation's record and
+//     the execution log.
 //   - Integration responses: the selection pattern (the whole selector
 //     must match, as Java's matches()) against the Lambda errorMessage of
 //     a function error, the status of an HTTP or AWS service backend, the
@@ -95,7 +97,8 @@
 //     requestOverride ones): nothing else of the request is forwarded.
 //   - AWS service integrations through the bus, to the cloud's own
 //     services: SQS SendMessage (path/{account}/{queue} or QueueUrl, with
-//     the tutorial's form body Action=SendMessage&MessageBody=...), SNS
+//     the tutorial's form body Action=SendMessage&MessageBody=..., and
+//     MessageAttribute.N.* or MessageAttributes.N.*), SNS
 //     Publish (TopicArn, Message, Subject), Step Functions StartExecution
 //     (a JSON body of stateMachineArn and input) and Lambda Invoke (the
 //     path/2015-03-31/functions/... URI). Parameters are the form fields
@@ -103,7 +106,8 @@
 //     mappings; the answer is the service's JSON document
 //     ({"SendMessageResponse": {"SendMessageResult": {"MessageId": ...}}},
 //     {"PublishResponse": ...}, {"executionArn", "startDate"}); a service
-//     error is its status and {"Error": {"Code", "Message"}}.
+//     error is its status (the selector) and {"Error": {"Code",
+//     "Message"}} with the query protocol's code.
 //   - Integration timeouts on the cloud's clock: a backend that has not
 //     answered by timeoutInMillis gets 504 {"message": "Endpoint request
 //     timed out"}.
