@@ -131,7 +131,7 @@ func (s *Service) serviceAction(ctx context.Context, x *exchange, uri string, bo
 	req := serviceRequest{x: x, region: region, path: path, params: params, body: body}
 	target, msg, reply := call(req)
 	if target == "" {
-		return serviceError(awserr.New("InvalidParameterValue", http.StatusBadRequest, "The request must name its target")), nil
+		return serviceError("InvalidParameterValue", "The request must name its target", http.StatusBadRequest), nil
 	}
 	msg.Source = arn.Build(arn.Partition(region), "execute-api", region, x.account, x.t.apiID+"/"+x.t.stage+"/"+x.r.Method+x.node.path)
 	msg.Principal = "apigateway.amazonaws.com"
@@ -143,9 +143,9 @@ func (s *Service) serviceAction(ctx context.Context, x *exchange, uri string, bo
 	if err != nil {
 		var ae *awserr.Error
 		if errors.As(err, &ae) {
-			return serviceError(ae), nil
+			return serviceError(ae.LegacyCode(), ae.Message, ae.Status), nil
 		}
-		return serviceError(awserr.New("InternalFailure", http.StatusInternalServerError, "%s", err.Error())), nil
+		return serviceError("InternalFailure", err.Error(), http.StatusInternalServerError), nil
 	}
 	doc, _ := json.Marshal(reply(string(out), x.requestID))
 	return backendAnswer{selector: "200", status: http.StatusOK, header: http.Header{"Content-Type": {"application/json"}}, body: doc}, nil
@@ -154,9 +154,8 @@ func (s *Service) serviceAction(ctx context.Context, x *exchange, uri string, bo
 // serviceError is a service's error as the integration sees it: its
 // status and {"Error": {"Code", "Message"}}, the code as the query
 // protocol writes it (AWS.SimpleQueueService.NonExistentQueue).
-func serviceError(e *awserr.Error) backendAnswer {
-	doc, _ := json.Marshal(map[string]map[string]string{"Error": {"Code": e.LegacyCode(), "Message": e.Message}})
-	st := e.Status
+func serviceError(code, message string, st int) backendAnswer {
+	doc, _ := json.Marshal(map[string]map[string]string{"Error": {"Code": code, "Message": message}})
 	if st == 0 {
 		st = http.StatusBadRequest
 	}
