@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -110,5 +111,44 @@ func BenchmarkInvoke_Floor(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		get(b, c, "https://abc.execute-api.us-east-1.amazonaws.com/prod/items/42")
+	}
+}
+
+// BenchmarkInvoke_MockWithTemplates is the hot call of a non-proxy
+// integration: a POST through cloud.HTTPClient() to a MOCK whose request
+// and response templates (VTL) read the body and the parameters.
+func BenchmarkInvoke_MockWithTemplates(b *testing.B) {
+	cloud := awsfake.NewT(b)
+	ctx := context.Background()
+	client := sdk.NewFromConfig(cloud.AWSConfig())
+	api, err := client.CreateRestApi(ctx, &sdk.CreateRestApiInput{Name: aws.String("bench")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, _ := client.CreateResource(ctx, &sdk.CreateResourceInput{RestApiId: api.Id, ParentId: api.RootResourceId, PathPart: aws.String("items")})
+	post := aws.String("POST")
+	_, _ = client.PutMethod(ctx, &sdk.PutMethodInput{RestApiId: api.Id, ResourceId: res.Id, HttpMethod: post, AuthorizationType: aws.String("NONE")})
+	_, _ = client.PutIntegration(ctx, &sdk.PutIntegrationInput{RestApiId: api.Id, ResourceId: res.Id, HttpMethod: post, Type: types.IntegrationTypeMock,
+		RequestTemplates: map[string]string{"application/json": `#set($n = $input.path('$.items').size())#if($n > 0){"statusCode": 200}#else{"statusCode": 400}#end`}})
+	_, _ = client.PutMethodResponse(ctx, &sdk.PutMethodResponseInput{RestApiId: api.Id, ResourceId: res.Id, HttpMethod: post, StatusCode: aws.String("200")})
+	_, _ = client.PutIntegrationResponse(ctx, &sdk.PutIntegrationResponseInput{RestApiId: api.Id, ResourceId: res.Id, HttpMethod: post,
+		StatusCode: aws.String("200"), ResponseTemplates: map[string]string{"application/json": `{"ok": true, "q": "$util.escapeJavaScript($input.params('q'))"}`}})
+	if _, err := client.CreateDeployment(ctx, &sdk.CreateDeploymentInput{RestApiId: api.Id, StageName: aws.String("prod")}); err != nil {
+		b.Fatal(err)
+	}
+	url := cloud.APIGateway().InvokeURL(*api.Id, "prod") + "/items?q=x"
+	c := cloud.HTTPClient()
+	body := `{"items": [{"id": 1}, {"id": 2}]}`
+	b.ReportAllocs()
+	for b.Loop() {
+		resp, err := c.Post(url, "application/json", strings.NewReader(body))
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			b.Fatalf("status %d", resp.StatusCode)
+		}
 	}
 }

@@ -28,7 +28,7 @@
 //     sibling, no child under a greedy part, moves without cycles),
 //     methods (the eight methods and ANY; NONE and AWS_IAM authorization;
 //     request parameters and models), method responses, integrations
-//     (MOCK, HTTP_PROXY, AWS_PROXY to Lambda; timeoutInMillis 50–29,000,
+//     (MOCK, HTTP, HTTP_PROXY, AWS, AWS_PROXY to Lambda; timeoutInMillis 50–29,000,
 //     default 29,000; request parameter mappings), integration responses,
 //     request validators and models, deployments and stages (variables,
 //     method settings, tracing, access-log settings). Ids have AWS's forms:
@@ -58,8 +58,56 @@
 //     parameters and ${stageVariables.x} in the URI and the request
 //     parameter mappings ('static', method.request.*, context.*,
 //     stageVariables.*).
-//   - MOCK: the status of a literal JSON request template, the integration
-//     response's header mappings and template.
+//   - Mapping templates (VTL, internal/vtl) in every non-proxy
+//     integration: the request template of the request's content type
+//     (application/json when none is sent), else passthroughBehavior:
+//     WHEN_NO_MATCH (the default) passes the body through,
+//     WHEN_NO_TEMPLATES only when no template is defined, NEVER refuses
+//     it, as does WHEN_NO_TEMPLATES with templates: 415 {"message":
+//     "Unsupported Media Type"}. Templates see $input (body, json, path,
+//     params), $util (AWS's six functions), $context (every REST API
+//     variable AWS documents, null where a request has none; requestOverride
+//     and responseOverride settable) and $stageVariables; an empty request
+//     body is {} to a request template, as recorded. A template that does
+//     not parse is a 500, the parse error in the invocation's record and
+//     the execution log.
+//   - Integration responses: the selection pattern (the whole selector
+//     must match, as Java's matches()) against the Lambda errorMessage of
+//     a function error, the status of an HTTP or AWS service backend, the
+//     status a MOCK's template chose; else the default response (no
+//     pattern); none is a 500. Its method response must exist (else 500),
+//     its response template (for the Accept type, else application/json,
+//     else the first) renders with $input on the backend's body, else the
+//     body passes through; header mappings from 'static',
+//     method.request.*, integration.response.header.*,
+//     integration.response.body(.path), stageVariables.* and context.*;
+//     then $context.responseOverride.status and .header.*. A mapping to
+//     a header API Gateway reserves (Authorization, Connection,
+//     Content-Length, Content-MD5, Date, Expect, Host, Max-Forwards,
+//     Proxy-Authenticate, Server, Trailer, Upgrade, User-Agent,
+//     WWW-Authenticate) is sent as x-amzn-Remapped-{name}. Templates are
+//     parsed once per deployment.
+//   - MOCK: the statusCode of its rendered request template (read
+//     leniently: {statusCode: 200} as recorded), 200 without one.
+//   - AWS (non-proxy) Lambda: the rendered template ({} for an empty body)
+//     is the event; a function error selects by its errorMessage, its
+//     error document the body when no template maps it.
+//   - HTTP (non-proxy): the rendered template goes to the URI with only
+//     the mapped headers, query string and path parameters (and the
+//     requestOverride ones): nothing else of the request is forwarded.
+//   - AWS service integrations through the bus, to the cloud's own
+//     services: SQS SendMessage (path/{account}/{queue} or QueueUrl, with
+//     the tutorial's form body Action=SendMessage&MessageBody=..., and
+//     MessageAttribute.N.* or MessageAttributes.N.*), SNS
+//     Publish (TopicArn, Message, Subject), Step Functions StartExecution
+//     (a JSON body of stateMachineArn and input) and Lambda Invoke (the
+//     path/2015-03-31/functions/... URI). Parameters are the form fields
+//     of the rendered body and the integration.request.querystring
+//     mappings; the answer is the service's JSON document
+//     ({"SendMessageResponse": {"SendMessageResult": {"MessageId": ...}}},
+//     {"PublishResponse": ...}, {"executionArn", "startDate"}); a service
+//     error is its status (the selector) and {"Error": {"Code",
+//     "Message"}} with the query protocol's code.
 //   - Integration timeouts on the cloud's clock: a backend that has not
 //     answered by timeoutInMillis gets 504 {"message": "Endpoint request
 //     timed out"}.
@@ -83,10 +131,16 @@
 //
 // # Where it differs from AWS
 //
-//   - Mapping templates are not evaluated (VTL is issue 21's): a MOCK reads
-//     a literal JSON request template and answers the response template as
-//     written; HTTP and AWS (non-proxy) integrations answer 500 with the
-//     reason in the invocation's record.
+//   - VTL runs on internal/vtl, whose own differences its doc lists
+//     (regular expressions on RE2, no JSONPath filters, bounded output).
+//   - Service integrations do not assume the integration's credentials
+//     role: the call is made with the API's account, as if the role
+//     allowed it. Other actions than those above (S3 by path,
+//     StartSyncExecution, EventBridge PutEvents, ...) are a 500 with the
+//     reason in the invocation's record. Answers are JSON, not the XML the
+//     query services write without an Accept: application/json header.
+//   - The order of integration responses with a matching pattern is by
+//     status code (AWS does not document it when several match).
 //   - JSON Schema validation holds the draft 4 keywords request models use
 //     (type, properties, required, additionalProperties, items, enum,
 //     bounds, lengths, pattern, item counts, allOf/anyOf/oneOf/not);
@@ -96,9 +150,11 @@
 //   - Execution and access log lines are kept by the service, not yet
 //     delivered to CloudWatch Logs (the Logs issue does); the execution
 //     lines are AWS's main steps, not every line AWS writes.
-//   - contentHandling (CONVERT_TO_TEXT, CONVERT_TO_BINARY) is stored, not
-//     applied: bodies are converted by binaryMediaTypes alone, as for
-//     proxy integrations.
+//   - contentHandling (CONVERT_TO_TEXT, CONVERT_TO_BINARY) applies to
+//     non-proxy integrations and their integration responses (a binary
+//     payload is base64 text for a template); proxy integrations convert
+//     by binaryMediaTypes alone. A response is not checked against the
+//     client's Accept for binary types.
 //   - The invoke timeout waits on the cloud's clock: a backend answering
 //     at exactly timeoutInMillis is a 504 (the deadline is exclusive).
 //   - Edge-optimized APIs' CloudFront headers (CloudFront-*, Via,

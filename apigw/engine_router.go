@@ -12,6 +12,9 @@ type snapshot struct {
 	validators          map[string]RequestValidator
 	models              map[string]Model
 	gateway             map[string]GatewayResponse
+	// templates are the deployment's mapping templates, parsed once (a
+	// template that does not parse maps to its error).
+	templates map[string]parsedTemplate
 }
 
 // node is one resource of a snapshot's routing tree. Routing costs the depth
@@ -50,6 +53,7 @@ func (a *api) snapshot(id string) *snapshot {
 		n := &node{id: r.id, path: a.path(r), methods: make(map[string]Method, len(r.methods))}
 		for k, m := range r.methods {
 			n.methods[k] = cloneMethod(*m)
+			sn.parseTemplates(m.MethodIntegration)
 		}
 		for _, c := range kids[r.id] {
 			cn := build(c)

@@ -269,6 +269,9 @@ func (s *Service) PutIntegrationResponse(ctx context.Context, in PutIntegrationR
 	if err := checkStatusCode(in.StatusCode); err != nil {
 		return IntegrationResponse{}, err
 	}
+	if err := checkTemplateTypes(in.ResponseTemplates); err != nil {
+		return IntegrationResponse{}, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	_, _, m, err := s.methodLocked(sc, MethodRef{in.RestAPIID, in.ResourceID, in.HTTPMethod})

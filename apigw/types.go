@@ -192,7 +192,7 @@ type IntegrationResponse struct {
 	StatusCode         string            `json:"statusCode"`
 	SelectionPattern   string            `json:"selectionPattern,omitempty"`
 	ResponseParameters map[string]string `json:"responseParameters,omitempty"`
-	ResponseTemplates  map[string]string `json:"responseTemplates,omitempty"`
+	ResponseTemplates  Templates         `json:"responseTemplates,omitempty"`
 	ContentHandling    string            `json:"contentHandling,omitempty"`
 }
 

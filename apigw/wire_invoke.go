@@ -132,10 +132,10 @@ func (s *Service) invoke(x *exchange) response {
 		return s.lambdaProxy(x)
 	case "HTTP_PROXY":
 		return s.httpProxy(x)
+	case "HTTP":
+		return s.httpIntegration(x)
 	}
-	// HTTP and AWS (non-proxy) integrations are issue 21's, with VTL.
-	x.record.Error = "awsfake does not model " + i.Type + " integrations yet"
-	return internalError()
+	return s.awsIntegration(x)
 }
 
 // resolve finds the API, stage, deployment, resource and method of x, or
@@ -278,102 +278,6 @@ func (x *exchange) bodyValid() bool {
 		return false
 	}
 	return sch.validate(doc)
-}
-
-// mock answers a MOCK integration: the request template's statusCode (a
-// template with VTL is issue 21's; a literal JSON one is read), then the
-// integration response of that status or the default one.
-func (x *exchange) mock() response {
-	status := "200"
-	if tpl, ok := x.method.MethodIntegration.RequestTemplates["application/json"]; ok {
-		var doc struct {
-			StatusCode json.Number `json:"statusCode"`
-		}
-		if json.Unmarshal([]byte(tpl), &doc) == nil && doc.StatusCode != "" {
-			status = doc.StatusCode.String()
-		}
-	}
-	return x.integrationResponse(status, nil, "")
-}
-
-// integrationResponse maps a backend answer through the integration
-// response whose selection pattern matches sel (the status for HTTP and
-// MOCK), else the default one (no pattern): its status, its header
-// mappings and its application/json template as the body.
-func (x *exchange) integrationResponse(sel string, backend http.Header, backendBody string) response {
-	irs := x.method.MethodIntegration.IntegrationResponses
-	var chosen *IntegrationResponse
-	for _, ir := range irs {
-		if ir.SelectionPattern == "" {
-			if chosen == nil {
-				c := ir
-				chosen = &c
-			}
-			continue
-		}
-		if re, err := compileSelection(ir.SelectionPattern); err == nil && re.MatchString(sel) {
-			c := ir
-			chosen = &c
-			break
-		}
-	}
-	if chosen == nil {
-		x.record.Error = "Execution failed due to configuration error: No match for output mapping and no default output mapping specified for Endpoint Response"
-		return internalError()
-	}
-	if _, ok := x.method.MethodResponses[chosen.StatusCode]; !ok {
-		x.record.Error = "Execution failed due to configuration error: Output mapping refers to an invalid method response: " + chosen.StatusCode
-		return internalError()
-	}
-	res := response{status: atoiStatus(chosen.StatusCode), header: http.Header{"Content-Type": {"application/json"}}}
-	for k, v := range chosen.ResponseParameters {
-		name, ok := strings.CutPrefix(k, "method.response.header.")
-		if !ok {
-			continue
-		}
-		if val, ok := x.mappedValue(v, backend); ok {
-			res.header[name] = []string{val}
-		}
-	}
-	if tpl, ok := chosen.ResponseTemplates["application/json"]; ok {
-		res.body = []byte(tpl)
-	} else {
-		res.body = []byte(backendBody)
-	}
-	return res
-}
-
-// mappedValue evaluates a mapping expression: 'static',
-// method.request.{querystring|header|path}.x, integration.response.header.x,
-// stageVariables.x, context.x.
-func (x *exchange) mappedValue(expr string, backend http.Header) (string, bool) {
-	if len(expr) >= 2 && expr[0] == '\'' && expr[len(expr)-1] == '\'' {
-		return expr[1 : len(expr)-1], true
-	}
-	if name, ok := strings.CutPrefix(expr, "method.request.querystring."); ok {
-		q := x.r.URL.Query()
-		return q.Get(name), q.Has(name)
-	}
-	if name, ok := strings.CutPrefix(expr, "method.request.header."); ok {
-		v := x.r.Header.Get(name)
-		return v, v != ""
-	}
-	if name, ok := strings.CutPrefix(expr, "method.request.path."); ok {
-		v, ok := x.params[name]
-		return v, ok
-	}
-	if name, ok := strings.CutPrefix(expr, "integration.response.header."); ok && backend != nil {
-		v := backend.Get(name)
-		return v, v != ""
-	}
-	if name, ok := strings.CutPrefix(expr, "stageVariables."); ok {
-		v, ok := x.stage.Variables[name]
-		return v, ok
-	}
-	if name, ok := strings.CutPrefix(expr, "context."); ok {
-		return x.contextValue(name)
-	}
-	return "", false
 }
 
 // contextValue is a $context variable.

@@ -69,9 +69,11 @@ func (res response) write(w http.ResponseWriter, requestID, apigwID string) {
 }
 
 // compileSelection compiles an integration response's selection pattern,
-// which must match the whole selector (Java's matches()).
+// which must match the whole selector (Java's matches(), whose . does not
+// match a line terminator: AWS's guide matches a multi-line errorMessage
+// with (\n|.)+).
 func compileSelection(p string) (*regexp.Regexp, error) {
-	return regexp.Compile(`^(?s:` + p + `)$`)
+	return regexp.Compile(`^(?:` + p + `)$`)
 }
 
 func atoiStatus(s string) int {
