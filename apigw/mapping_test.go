@@ -95,17 +95,15 @@ func TestMapping_NonProxyLambdaWithRequestAndResponseTemplates(t *testing.T) {
 }
 
 // The recorded templates of test_lambda_aws_integration_response_with_
-// mapping_templates (_tests_aws/files/request-template.vm and
-// response-template.vm): the response template sets
+// mapping_templates (testdata/request-template.vm and
+// response-template.vm, copied from the recordings): the response template sets
 // $context.responseOverride.status, 400 for "customerror", else 202, and
 // renders the function's result as it is.
 func TestMapping_RecordedResponseOverrideTemplates(t *testing.T) {
 	f := newFixture(t)
-	reqTpl, err := os.ReadFile("/work/shared/aws-recordings/localstack/_tests_aws/files/request-template.vm")
-	if err != nil {
-		t.Skip("recorded templates not present:", err)
-	}
-	respTpl, err := os.ReadFile("/work/shared/aws-recordings/localstack/_tests_aws/files/response-template.vm")
+	reqTpl, err := os.ReadFile("testdata/request-template.vm")
+	require.NoError(t, err)
+	respTpl, err := os.ReadFile("testdata/response-template.vm")
 	require.NoError(t, err)
 	var event map[string]any
 	fn := f.cloud.Lambda().FunctionT(t, "echo", func(_ context.Context, ev map[string]any) (any, error) {
