@@ -2,6 +2,7 @@ package cloudwatch
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -76,6 +77,30 @@ func FuzzServeQuery(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) {
 		r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
 		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		serve(t, r)
+	})
+}
+
+// FuzzMetricMath evaluates arbitrary expressions over two stored series,
+// through GetMetricData: never a 5xx, never a panic.
+func FuzzMetricMath(f *testing.F) {
+	for _, seed := range []string{"m1/m2*100", "SUM(METRICS())", `METRICS("m")`, "FILL(m1, LINEAR)", "RATE(m1)",
+		"IF(m1 > 1 AND NOT m2, m1, 0)", "SORT(METRICS(), MAX, DESC, 1)", "SLICE(METRICS(), 0, 1)", "((((", "-m1^2",
+		`SEARCH('{app,Queue} MetricName="m"', 'Sum', 60)`, "TIME_SERIES(1)/0", "[m1, m2] + m1", "e"} {
+		f.Add(seed)
+	}
+	serve := fuzzService(f)
+	put := `{"Namespace":"app","MetricData":[{"MetricName":"a","Value":1,"Timestamp":1893455940},{"MetricName":"b","Value":0,"Timestamp":1893455940}]}`
+	f.Fuzz(func(t *testing.T, e string) {
+		r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(put))
+		r.Header.Set("X-Amz-Target", targetPrefix+"PutMetricData")
+		serve(t, r)
+		q, _ := json.Marshal(map[string]any{"StartTime": 1893455000, "EndTime": 1893456000, "MetricDataQueries": []any{
+			map[string]any{"Id": "m1", "ReturnData": false, "MetricStat": map[string]any{"Metric": map[string]any{"Namespace": "app", "MetricName": "a"}, "Period": 60, "Stat": "Sum"}},
+			map[string]any{"Id": "m2", "ReturnData": false, "MetricStat": map[string]any{"Metric": map[string]any{"Namespace": "app", "MetricName": "b"}, "Period": 60, "Stat": "Sum"}},
+			map[string]any{"Id": "e", "Expression": e}}})
+		r = httptest.NewRequest(http.MethodPost, "/", bytes.NewReader(q))
+		r.Header.Set("X-Amz-Target", targetPrefix+"GetMetricData")
 		serve(t, r)
 	})
 }

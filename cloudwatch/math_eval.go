@@ -29,11 +29,11 @@ type mval struct {
 	multi bool // an array of series, not one series
 }
 
-func scalar(v float64) mval      { return mval{kind: 'n', num: v} }
-func oneSeries(s series) mval    { return mval{kind: 'a', arr: []series{s}} }
-func arrayOf(ss []series) mval   { return mval{kind: 'a', arr: ss, multi: true} }
-func (v mval) isSeries() bool    { return v.kind == 'a' && !v.multi }
-func (v mval) isArray() bool     { return v.kind == 'a' && v.multi }
+func scalar(v float64) mval       { return mval{kind: 'n', num: v} }
+func oneSeries(s series) mval     { return mval{kind: 'a', arr: []series{s}} }
+func arrayOf(ss []series) mval    { return mval{kind: 'a', arr: ss, multi: true} }
+func (v mval) isSeries() bool     { return v.kind == 'a' && !v.multi }
+func (v mval) isArray() bool      { return v.kind == 'a' && v.multi }
 func (v mval) isTimeValued() bool { return v.kind == 'a' }
 
 // mathEnv is what an expression sees: the queries by Id, how each is

@@ -169,7 +169,7 @@ func canonOp(op string) string {
 	return op
 }
 
-func (p *parser) or(d int) (*node, error) { return p.binary(d, p.and, "||", "OR") }
+func (p *parser) or(d int) (*node, error)  { return p.binary(d, p.and, "||", "OR") }
 func (p *parser) and(d int) (*node, error) { return p.binary(d, p.cmp, "&&", "AND") }
 func (p *parser) cmp(d int) (*node, error) {
 	return p.binary(d, p.add, "==", "!=", "<=", ">=", "<", ">")

@@ -156,7 +156,9 @@ func TestMetricMath_SortSlice(t *testing.T) {
 // SEARCH finds the stored metrics by schema and terms.
 func TestMetricMath_Search(t *testing.T) {
 	f := newFixture(t)
-	q := func(v string) types.Dimension { return types.Dimension{Name: aws.String("Queue"), Value: aws.String(v)} }
+	q := func(v string) types.Dimension {
+		return types.Dimension{Name: aws.String("Queue"), Value: aws.String(v)}
+	}
 	f.put(t, "Sent", 1, minute(0), q("orders"))
 	f.put(t, "Sent", 2, minute(0), q("billing"))
 	f.put(t, "Sent", 5, minute(0))
