@@ -27,7 +27,9 @@ type Service struct {
 	// alarms > 0, every 10 seconds while subMinute > 0.
 	alarms, subMinute int
 	job               *sched.Job
-	closed            bool
+	// dashboards are global: by account, then by name.
+	dashboards map[string]map[string]*dashboard
+	closed     bool
 }
 
 // partKey is an account and region: CloudWatch is regional.
@@ -45,7 +47,8 @@ type partition struct {
 // It installs the cloud's metrics recorder (env.Metrics), through which the
 // other services publish their standard metrics.
 func New(env *cloudenv.Env) *Service {
-	s := &Service{env: env, faults: faults.New[struct{}](faultOps, env.Clock, env.Scope()), parts: map[partKey]*partition{}}
+	s := &Service{env: env, faults: faults.New[struct{}](faultOps, env.Clock, env.Scope()), parts: map[partKey]*partition{},
+		dashboards: map[string]map[string]*dashboard{}}
 	s.own = newPartition(env.Scope())
 	if env.Metrics == nil {
 		env.Metrics = metrics.NewRecorder()

@@ -56,6 +56,10 @@ func do[I any](f func(*Service, context.Context, I) error) op {
 // ops is the wire table of the Go API (aws-sdk-go-v2 cloudwatch v1.76.0).
 var ops = map[string]op{
 	"DeleteAlarms":            do((*Service).DeleteAlarms),
+	"DeleteDashboards":        do((*Service).DeleteDashboards),
+	"GetDashboard":            call((*Service).GetDashboard),
+	"ListDashboards":          call((*Service).ListDashboards),
+	"PutDashboard":            call((*Service).PutDashboard),
 	"DescribeAlarmHistory":    call((*Service).DescribeAlarmHistory),
 	"DescribeAlarms":          call((*Service).DescribeAlarms),
 	"DescribeAlarmsForMetric": call((*Service).DescribeAlarmsForMetric),

@@ -16,7 +16,6 @@ var unmodelled = map[string]op{
 	"CreateResourceMetricsConfiguration": refused("CreateResourceMetricsConfiguration"),
 	"DeleteAlarmMuteRule":                resourceNotFound,
 	"DeleteAnomalyDetector":              resourceNotFound,
-	"DeleteDashboards":                   dashboardNotFound,
 	"DeleteInsightRules":                 emptyList,
 	"DeleteMetricDataQueryDefinition":    resourceNotFound,
 	"DeleteMetricStream":                 emptyList,
@@ -28,7 +27,6 @@ var unmodelled = map[string]op{
 	"DisassociateDatasetKmsKey":          refused("DisassociateDatasetKmsKey"),
 	"EnableInsightRules":                 emptyList,
 	"GetAlarmMuteRule":                   resourceNotFound,
-	"GetDashboard":                       dashboardNotFound,
 	"GetDataset":                         resourceNotFound,
 	"GetInsightRuleReport":               resourceNotFound,
 	"GetMetricDataQueryDefinition":       resourceNotFound,
@@ -37,14 +35,12 @@ var unmodelled = map[string]op{
 	"GetOTelEnrichment":                  resourceNotFound,
 	"GetResourceMetricsConfiguration":    resourceNotFound,
 	"ListAlarmMuteRules":                 emptyList,
-	"ListDashboards":                     emptyList,
 	"ListManagedInsightRules":            emptyList,
 	"ListMetricDataQueryDefinitions":     emptyList,
 	"ListMetricStreams":                  emptyList,
 	"PutAlarmMuteRule":                   refused("PutAlarmMuteRule"),
 	"PutAnomalyDetector":                 refused("PutAnomalyDetector"),
 	"PutCompositeAlarm":                  refused("PutCompositeAlarm"),
-	"PutDashboard":                       refused("PutDashboard"),
 	"PutInsightRule":                     refused("PutInsightRule"),
 	"PutLogAlarm":                        refused("PutLogAlarm"),
 	"PutManagedInsightRules":             refused("PutManagedInsightRules"),
@@ -64,12 +60,6 @@ func emptyList(*Service, context.Context, func(any) error) (any, error) { return
 // resourceNotFound answers ResourceNotFoundException.
 func resourceNotFound(*Service, context.Context, func(any) error) (any, error) {
 	return nil, errs.New(codeResourceNotFoundException, "The requested resource does not exist.")
-}
-
-// dashboardNotFound answers DashboardNotFoundError (ResourceNotFound in
-// awsQuery).
-func dashboardNotFound(*Service, context.Context, func(any) error) (any, error) {
-	return nil, errs.New("DashboardNotFoundError", "Dashboard does not exist")
 }
 
 // refused answers InvalidParameterValue naming the operation.
