@@ -55,3 +55,15 @@ type ListDashboardsOutput struct {
 type DeleteDashboardsInput struct {
 	DashboardNames []string `json:",omitempty"`
 }
+
+// GetMetricWidgetImageInput is the input of GetMetricWidgetImage.
+type GetMetricWidgetImageInput struct {
+	MetricWidget string `json:",omitempty"`
+	OutputFormat string `json:",omitempty"`
+}
+
+// GetMetricWidgetImageOutput is the output of GetMetricWidgetImage: the
+// PNG.
+type GetMetricWidgetImageOutput struct {
+	MetricWidgetImage []byte `json:"MetricWidgetImage" xml:"MetricWidgetImage"`
+}

@@ -67,6 +67,7 @@ var ops = map[string]op{
 	"EnableAlarmActions":      do((*Service).EnableAlarmActions),
 	"GetMetricData":           call((*Service).GetMetricData),
 	"GetMetricStatistics":     call((*Service).GetMetricStatistics),
+	"GetMetricWidgetImage":    call((*Service).GetMetricWidgetImage),
 	"ListMetrics":             call((*Service).ListMetrics),
 	"ListTagsForResource":     call((*Service).ListTagsForResource),
 	"PutMetricAlarm":          call((*Service).PutMetricAlarm),

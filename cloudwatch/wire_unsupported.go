@@ -31,7 +31,6 @@ var unmodelled = map[string]op{
 	"GetInsightRuleReport":               resourceNotFound,
 	"GetMetricDataQueryDefinition":       resourceNotFound,
 	"GetMetricStream":                    resourceNotFound,
-	"GetMetricWidgetImage":               refused("GetMetricWidgetImage"),
 	"GetOTelEnrichment":                  resourceNotFound,
 	"GetResourceMetricsConfiguration":    resourceNotFound,
 	"ListAlarmMuteRules":                 emptyList,
