@@ -95,6 +95,9 @@ func (p *partition) points(a *alarm, at time.Time) []point {
 	for i := range pts {
 		pts[i].t = time.Unix(end-int64(i+1)*a.period, 0).UTC()
 	}
+	if a.cfg.MetricName == "" {
+		return p.mathPoints(a, pts, start, end, at)
+	}
 	m := p.metrics[metricKey(a.cfg.Namespace, a.cfg.MetricName, sortedDims(a.cfg.Dimensions))]
 	if m == nil {
 		return pts
@@ -170,4 +173,23 @@ func (p *partition) record(name string, at time.Time, typ, summary, data string)
 	}
 	p.history = append(p.history, historyItem{AlarmName: name, AlarmType: "MetricAlarm", Timestamp: Time{at},
 		HistoryItemType: typ, HistorySummary: summary, HistoryData: data})
+}
+
+// mathPoints fills the evaluation range of a metric math alarm from the
+// series its returned query computes; an expression that fails to compute
+// leaves the periods without data. The caller holds s.mu.
+func (p *partition) mathPoints(a *alarm, pts []point, start, end int64, at time.Time) []point {
+	results, err := p.answer(a.cfg.Metrics, start, end, true, at)
+	if err != nil || len(results) == 0 {
+		return pts
+	}
+	r := results[0]
+	for j, ts := range r.Timestamps {
+		i := (end - ts.Unix()) / a.period
+		if i < 1 || i > int64(len(pts)) {
+			continue
+		}
+		pts[i-1].n, pts[i-1].v, pts[i-1].ok = 1, r.Values[j], true
+	}
+	return pts
 }
