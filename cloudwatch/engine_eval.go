@@ -136,8 +136,9 @@ func (p *partition) transition(a *alarm, at time.Time, state, reason, data strin
 	a.updated, a.transitioned = at, at
 	p.record(a.cfg.AlarmName, at, "StateUpdate", "Alarm updated from "+old+" to "+state,
 		stateHistory(old, oldReason, state, reason, data))
+	children := p.changed(a, at)
 	if !*a.cfg.ActionsEnabled {
-		return nil
+		return children
 	}
 	var targets []string
 	switch state {
@@ -155,7 +156,13 @@ func (p *partition) transition(a *alarm, at time.Time, state, reason, data strin
 			p.record(a.cfg.AlarmName, at, "Action", "Successfully executed action "+t, "")
 		}
 	}
-	return out
+	return append(out, children...)
+}
+
+// changed is what a metric alarm's change of state causes: the composite
+// alarms that name it are evaluated. The caller holds s.mu.
+func (p *partition) changed(a *alarm, at time.Time) []delivery {
+	return p.childChanged(p.svc, a.cfg.AlarmName, a.arn, at, 0)
 }
 
 // maxHistory bounds a partition's alarm history; items older than two

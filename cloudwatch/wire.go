@@ -59,6 +59,7 @@ var ops = map[string]op{
 	"DeleteDashboards":        do((*Service).DeleteDashboards),
 	"GetDashboard":            call((*Service).GetDashboard),
 	"ListDashboards":          call((*Service).ListDashboards),
+	"PutCompositeAlarm":       do((*Service).PutCompositeAlarm),
 	"PutDashboard":            call((*Service).PutDashboard),
 	"DescribeAlarmHistory":    call((*Service).DescribeAlarmHistory),
 	"DescribeAlarms":          call((*Service).DescribeAlarms),

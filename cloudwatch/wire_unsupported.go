@@ -39,7 +39,6 @@ var unmodelled = map[string]op{
 	"ListMetricStreams":                  emptyList,
 	"PutAlarmMuteRule":                   refused("PutAlarmMuteRule"),
 	"PutAnomalyDetector":                 refused("PutAnomalyDetector"),
-	"PutCompositeAlarm":                  refused("PutCompositeAlarm"),
 	"PutInsightRule":                     refused("PutInsightRule"),
 	"PutLogAlarm":                        refused("PutLogAlarm"),
 	"PutManagedInsightRules":             refused("PutManagedInsightRules"),
