@@ -90,6 +90,7 @@ func TestCompositeAlarm_AndFollowsItsChildren(t *testing.T) {
 	assert.Equal(t, types.StateValueAlarm, c.StateValue)
 	assert.Contains(t, aws.ToString(c.StateReason), ":alarm:b transitioned to ALARM at ")
 	assert.Equal(t, []string{"ALARM"}, f.received(t, box))
+	f.cloud.CloudWatch().CheckAlarmState(t, "both", "ALARM")
 	f.setState(t, "a", types.StateValueOk)
 	assert.Equal(t, types.StateValueOk, f.composite(t).StateValue)
 	assert.Equal(t, []string{"OK"}, f.received(t, box))

@@ -21,6 +21,7 @@ func TestDashboards_Lifecycle(t *testing.T) {
 	f := newFixture(t)
 	_, err := f.client.PutDashboard(f.ctx, &awscw.PutDashboardInput{DashboardName: aws.String("ops-main"), DashboardBody: aws.String(dashBody)})
 	require.NoError(t, err)
+	f.cloud.CloudWatch().CheckDashboard(t, "ops-main")
 	got, err := f.client.GetDashboard(f.ctx, &awscw.GetDashboardInput{DashboardName: aws.String("ops-main")})
 	require.NoError(t, err)
 	assert.Equal(t, dashBody, aws.ToString(got.DashboardBody))
