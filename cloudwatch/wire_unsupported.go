@@ -3,10 +3,9 @@ package cloudwatch
 import "context"
 
 // unmodelled binds the operations of the CloudWatch API the fake does not
-// model (dashboards, composite and log alarms, anomaly detectors, insight
-// rules, metric streams, mute rules, query definitions, datasets, OTel
-// enrichment, resource metrics configurations, widget images; metric math
-// and composite alarms are issue 25) to the answer AWS gives an account
+// model (log alarms, anomaly detectors, insight rules, metric streams,
+// mute rules, query definitions, datasets, OTel enrichment, resource
+// metrics configurations) to the answer AWS gives an account
 // that has none of them: an empty list, the not-found error for one
 // named, and InvalidParameterValue naming the operation for one that would
 // create or change something. They are not operations of the Go API: they
