@@ -1,5 +1,7 @@
 package cloudwatch
 
+import "encoding/base64"
+
 // PutDashboardInput is the input of PutDashboard.
 type PutDashboardInput struct {
 	DashboardName string `json:",omitempty"`
@@ -65,5 +67,14 @@ type GetMetricWidgetImageInput struct {
 // GetMetricWidgetImageOutput is the output of GetMetricWidgetImage: the
 // PNG.
 type GetMetricWidgetImageOutput struct {
-	MetricWidgetImage []byte `json:"MetricWidgetImage" xml:"MetricWidgetImage"`
+	MetricWidgetImage Blob `json:"MetricWidgetImage" xml:"MetricWidgetImage"`
+}
+
+// Blob is binary data: a byte string in CBOR, base64 in JSON and XML (its
+// text form, as awsQuery needs).
+type Blob []byte
+
+// MarshalText is the base64 of b.
+func (b Blob) MarshalText() ([]byte, error) {
+	return []byte(base64.StdEncoding.EncodeToString(b)), nil
 }
