@@ -12,6 +12,7 @@ import (
 	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/pagetoken"
 	"github.com/awsfake/awsfake/internal/sched"
+	"github.com/awsfake/awsfake/internal/tags"
 )
 
 // compositeNesting bounds how deep a change cascades through composite
@@ -37,6 +38,7 @@ type composite struct {
 	pending                        bool
 	pendingOld                     string
 	job                            *sched.Job
+	tags                           map[string]string
 }
 
 // PutCompositeAlarm creates or replaces a composite alarm: its AlarmRule
@@ -72,7 +74,7 @@ func (s *Service) PutCompositeAlarm(ctx context.Context, in PutCompositeAlarmInp
 	c := p.composites[in.AlarmName]
 	if c == nil {
 		c = &composite{arn: sc.ARN(arnService, "alarm:"+in.AlarmName), state: stateInsufficient,
-			reason: "Unchecked: Initial alarm creation", updated: now, transitioned: now}
+			reason: "Unchecked: Initial alarm creation", updated: now, transitioned: now, tags: tags.ToMap(toTags(in.Tags))}
 		p.composites[in.AlarmName] = c
 	}
 	c.cfg, c.rule, c.configUpdated = in, r, now
@@ -104,6 +106,9 @@ func checkComposite(in *PutCompositeAlarmInput) (*rule, error) {
 	case in.ActionsSuppressorWaitPeriod != nil && *in.ActionsSuppressorWaitPeriod < 0,
 		in.ActionsSuppressorExtensionPeriod != nil && *in.ActionsSuppressorExtensionPeriod < 0:
 		return nil, invalidValue("ActionsSuppressorWaitPeriod and ActionsSuppressorExtensionPeriod must not be negative.")
+	}
+	if err := tagRules.Check(toTags(in.Tags)); err != nil {
+		return nil, err
 	}
 	m := PutMetricAlarmInput{OKActions: in.OKActions, AlarmActions: in.AlarmActions, InsufficientDataActions: in.InsufficientDataActions}
 	if err := checkActions(&m); err != nil {

@@ -168,3 +168,26 @@ func TestCompositeAlarm_Refused(t *testing.T) {
 	require.NoError(t, put("NOT (ALARM(a) OR FALSE) AND TRUE"))
 	assert.Equal(t, types.StateValueAlarm, f.composite(t).StateValue) // a is INSUFFICIENT_DATA: NOT ALARM(a) holds
 }
+
+// A composite alarm takes tags at creation and through TagResource and
+// UntagResource (recorded: test_tagging_composite_alarm).
+func TestCompositeAlarm_Tags(t *testing.T) {
+	f := newFixture(t)
+	f.alarm(t, "a", 1, 1, "ignore")
+	_, err := f.client.PutCompositeAlarm(f.ctx, &awscw.PutCompositeAlarmInput{AlarmName: aws.String("c"), AlarmRule: aws.String("ALARM(a)"),
+		Tags: []types.Tag{{Key: aws.String("Environment"), Value: aws.String("Production")}}})
+	require.NoError(t, err)
+	arn := f.composite(t).AlarmArn
+	_, err = f.client.TagResource(f.ctx, &awscw.TagResourceInput{ResourceARN: arn, Tags: []types.Tag{
+		{Key: aws.String("tag1"), Value: aws.String("foo")}, {Key: aws.String("tag2"), Value: aws.String("bar")}}})
+	require.NoError(t, err)
+	_, err = f.client.UntagResource(f.ctx, &awscw.UntagResourceInput{ResourceARN: arn, TagKeys: []string{"tag1"}})
+	require.NoError(t, err)
+	out, err := f.client.ListTagsForResource(f.ctx, &awscw.ListTagsForResourceInput{ResourceARN: arn})
+	require.NoError(t, err)
+	var keys []string
+	for _, tg := range out.Tags {
+		keys = append(keys, aws.ToString(tg.Key))
+	}
+	assert.Equal(t, []string{"Environment", "tag2"}, keys)
+}
