@@ -41,7 +41,11 @@
 // LOG10, RATE, DIFF, DIFF_TIME, RUNNING_SUM, FILL (a value, REPEAT,
 // LINEAR), IF, FIRST, LAST, SORT, SLICE, PERIOD, DATAPOINT_COUNT,
 // TIME_SERIES and SEARCH('{Namespace,Dim} MetricName="x" word', 'Stat',
-// period) over the stored metrics. Two series meet at the timestamps
+// period) over the stored metrics, and Metrics Insights queries (SELECT
+// AVG|COUNT|MAX|MIN|SUM(metric) FROM namespace | SCHEMA(namespace, dims)
+// [WHERE dim = 'v' | dim != 'v' AND ...] [GROUP BY dims] [ORDER BY
+// FUNC() ASC|DESC] [LIMIT n], at the query's Period) answered for the
+// stored data, one series per group. Two series meet at the timestamps
 // both have; a division by zero, NaN or infinity drops the point and the
 // result carries AWS's ArithmeticError message. An array answers one
 // result per series, under the query's Id, labelled with the series'
@@ -153,9 +157,10 @@
 //     the periods before the first point with it, LINEAR fills only
 //     between points; SEARCH terms are ANDed (no OR, no parentheses) and
 //     a bare word matches part of a name, namespace or dimension
-//     case-insensitively; LABEL/${PROP()} label templates, Metrics
-//     Insights (SELECT) queries and cross-account queries are not
-//     modelled (an unknown function is ValidationError).
+//     case-insensitively; Metrics Insights takes the clauses above only
+//     (no OR, no arithmetic in SELECT); LABEL/${PROP()} label templates
+//     and cross-account queries are not modelled (an unknown function is
+//     ValidationError).
 //   - A dashboard body refused is DashboardInvalidInputError whose message
 //     lists the validation messages as AWS's does; the
 //     DashboardValidationMessages member of the error is not filled, and

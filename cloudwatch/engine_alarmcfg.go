@@ -149,7 +149,7 @@ func checkMathAlarm(in *PutMetricAlarmInput) error {
 		return invalidValue("Exactly one element of the metrics list should return data.")
 	}
 	for _, q := range in.Metrics {
-		if q.Expression == "" {
+		if q.Expression == "" || isInsights(q.Expression) {
 			continue
 		}
 		n, _ := parseExpression(q.Expression)

@@ -86,7 +86,8 @@ func FuzzServeQuery(f *testing.F) {
 func FuzzMetricMath(f *testing.F) {
 	for _, seed := range []string{"m1/m2*100", "SUM(METRICS())", `METRICS("m")`, "FILL(m1, LINEAR)", "RATE(m1)",
 		"IF(m1 > 1 AND NOT m2, m1, 0)", "SORT(METRICS(), MAX, DESC, 1)", "SLICE(METRICS(), 0, 1)", "((((", "-m1^2",
-		`SEARCH('{app,Queue} MetricName="m"', 'Sum', 60)`, "TIME_SERIES(1)/0", "[m1, m2] + m1", "e"} {
+		`SEARCH('{app,Queue} MetricName="m"', 'Sum', 60)`, "TIME_SERIES(1)/0", "[m1, m2] + m1", "e",
+		`SELECT AVG(a) FROM SCHEMA(app) WHERE x = 'y' GROUP BY x ORDER BY AVG() DESC LIMIT 2`, "SELECT"} {
 		f.Add(seed)
 	}
 	serve := fuzzService(f)

@@ -39,15 +39,16 @@ func (v mval) isTimeValued() bool { return v.kind == 'a' }
 // mathEnv is what an expression sees: the queries by Id, how each is
 // computed, the grid of timestamps of the request and its period.
 type mathEnv struct {
-	queries map[string]*MetricDataQuery
-	order   []string // the MetricStat query Ids in request order
-	fetch   func(q *MetricDataQuery) series
-	search  func(expr, stat string, period int64) ([]series, error)
-	done    map[string]mval
-	busy    map[string]bool
-	start   int64
-	end     int64
-	period  int64
+	queries  map[string]*MetricDataQuery
+	order    []string // the MetricStat query Ids in request order
+	fetch    func(q *MetricDataQuery) series
+	search   func(expr, stat string, period int64) ([]series, error)
+	insights func(query string, period int64) ([]series, error)
+	done     map[string]mval
+	busy     map[string]bool
+	start    int64
+	end      int64
+	period   int64
 }
 
 // value evaluates the query id (a MetricStat or an Expression), once.
@@ -65,9 +66,20 @@ func (e *mathEnv) value(id string) (mval, error) {
 	e.busy[id] = true
 	defer delete(e.busy, id)
 	var v mval
-	if q.MetricStat != nil {
+	switch {
+	case q.MetricStat != nil:
 		v = oneSeries(e.fetch(q))
-	} else {
+	case isInsights(q.Expression):
+		period := e.period
+		if q.Period != nil && *q.Period > 0 {
+			period = int64(*q.Period)
+		}
+		ss, err := e.insights(q.Expression, period)
+		if err != nil {
+			return mval{}, err
+		}
+		v = arrayOf(ss)
+	default:
 		n, err := parseExpression(q.Expression)
 		if err != nil {
 			return mval{}, err

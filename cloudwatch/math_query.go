@@ -65,6 +65,9 @@ func (p *partition) mathEnv(queries []MetricDataQuery, start, end int64, now tim
 	env.search = func(expr, stat string, period int64) ([]series, error) {
 		return p.search(expr, stat, period, start, end, now)
 	}
+	env.insights = func(query string, period int64) ([]series, error) {
+		return p.insights(query, period, start, end, now)
+	}
 	return env
 }
 
@@ -108,6 +111,12 @@ func checkExpression(member string, q MetricDataQuery) error {
 	if len(q.Expression) > maxExpression {
 		return validation(lowerPath(member)+".expression", q.Expression,
 			fmt.Sprintf("Member must have length less than or equal to %d", maxExpression))
+	}
+	if isInsights(q.Expression) {
+		if _, err := parseInsights(q.Expression); err != nil {
+			return errs.New(codeValidation, "Error in expression %s: %s", q.Id, err.Error())
+		}
+		return nil
 	}
 	if _, err := parseExpression(q.Expression); err != nil {
 		return errs.New(codeValidation, "Error in expression %s: %s", q.Id, err.Error())

@@ -183,3 +183,30 @@ func TestMetricMath_BadExpressions(t *testing.T) {
 		assert.ErrorContains(t, err, "Error in expression e1")
 	}
 }
+
+// A Metrics Insights query answers the stored data: the function over
+// every data point of the matched metrics, by group, ordered and cut.
+func TestMetricMath_MetricsInsights(t *testing.T) {
+	f := newFixture(t)
+	host := func(v string) types.Dimension { return types.Dimension{Name: aws.String("Host"), Value: aws.String(v)} }
+	f.put(t, "cpu", 10, minute(0), host("a"))
+	f.put(t, "cpu", 30, minute(0), host("b"))
+	f.put(t, "cpu", 50, minute(0), host("c"))
+	f.put(t, "cpu", 70, minute(1), host("c"))
+	f.put(t, "mem", 99, minute(0), host("a"))
+	q := func(e string) types.MetricDataQuery {
+		return types.MetricDataQuery{Id: aws.String("q"), Expression: aws.String(e), Period: aws.Int32(60)}
+	}
+	rs := f.getData(t, q(`SELECT AVG(cpu) FROM SCHEMA(app, Host)`))
+	require.Len(t, rs, 1)
+	assert.Equal(t, []float64{30, 70}, rs[0].Values)
+	rs = f.getData(t, q(`SELECT MAX(cpu) FROM app WHERE Host != 'a' GROUP BY Host ORDER BY MAX() DESC LIMIT 1`))
+	require.Len(t, rs, 1)
+	assert.Equal(t, "c", aws.ToString(rs[0].Label))
+	assert.Equal(t, []float64{50, 70}, rs[0].Values)
+	rs = f.getData(t, q(`SELECT SUM(cpu) FROM app WHERE Host = 'a' AND Host = 'b'`))
+	assert.Empty(t, rs)
+	_, err := f.client.GetMetricData(f.ctx, &awscw.GetMetricDataInput{MetricDataQueries: []types.MetricDataQuery{q("SELECT cpu FROM app")},
+		StartTime: aws.Time(minute(0)), EndTime: aws.Time(t0)})
+	awsfake.CheckCode(t, err, "ValidationError")
+}
