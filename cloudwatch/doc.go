@@ -158,8 +158,11 @@
 //     between points; SEARCH terms are ANDed (no OR, no parentheses) and
 //     a bare word matches part of a name, namespace or dimension
 //     case-insensitively; Metrics Insights takes the clauses above only
-//     (no OR, no arithmetic in SELECT); LABEL/${PROP()} label templates
-//     and cross-account queries are not modelled (an unknown function is
+//     (no OR, no arithmetic in SELECT); labels expand ${PROP('...')}
+//     (MetricName, Namespace, Stat, Period, Dim.<name>) of a metric's own
+//     series only, ${LABEL}, and ${AVG} ${MIN} ${MAX} ${SUM} ${FIRST}
+//     ${LAST} ${DATAPOINT_COUNT}; the LabelOptions time zone and
+//     cross-account queries are not modelled (an unknown function is
 //     ValidationError).
 //   - A dashboard body refused is DashboardInvalidInputError whose message
 //     lists the validation messages as AWS's does; the

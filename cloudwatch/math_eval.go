@@ -17,6 +17,10 @@ type series struct {
 	// (division by zero, NaN, infinity): the result carries AWS's
 	// ArithmeticError message.
 	dropped bool
+	// props are the metric's properties for ${PROP('...')} labels
+	// (MetricName, Namespace, Stat, Period, Dim.<name>): set on the
+	// series of a metric, not on computed ones.
+	props map[string]string
 }
 
 // mval is a metric math value: a scalar, a string (a function's

@@ -3,6 +3,10 @@ package cloudwatch
 import (
 	"fmt"
 	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -27,6 +31,7 @@ func (p *partition) answer(queries []MetricDataQuery, start, end int64, ascendin
 			return nil, errs.New(codeValidation, "Error in expression %s: %s", q.Id, err.Error())
 		}
 		for _, s := range env.seriesOf(q, v) {
+			s.label = expandLabel(s.label, s)
 			r := s.result(ascending)
 			r.Id = q.Id
 			if s.dropped {
@@ -60,7 +65,9 @@ func (p *partition) mathEnv(queries []MetricDataQuery, start, end int64, now tim
 		if label == "" {
 			label = q.MetricStat.Metric.MetricName
 		}
-		return p.fetch(q.MetricStat, q.Id, label, start, end, now)
+		s := p.fetch(q.MetricStat, q.Id, label, start, end, now)
+		s.label = expandLabel(s.label, s)
+		return s
 	}
 	env.search = func(expr, stat string, period int64) ([]series, error) {
 		return p.search(expr, stat, period, start, end, now)
@@ -85,6 +92,10 @@ func (e *mathEnv) seriesOf(q *MetricDataQuery, v mval) []series {
 	out := make([]series, len(v.arr))
 	for i, s := range v.arr {
 		own := s.label
+		if s.props == nil {
+			s.props = map[string]string{}
+		}
+		s.props["LABEL"] = own
 		if !v.multi && q.MetricStat == nil {
 			own = ""
 		}
@@ -122,4 +133,36 @@ func checkExpression(member string, q MetricDataQuery) error {
 		return errs.New(codeValidation, "Error in expression %s: %s", q.Id, err.Error())
 	}
 	return nil
+}
+
+var labelVar = regexp.MustCompile(`\$\{(?:PROP\('([^']*)'\)|(LABEL|AVG|MIN|MAX|SUM|FIRST|LAST|DATAPOINT_COUNT))\}`)
+
+// expandLabel fills a label's dynamic values: ${PROP('MetricName')} and
+// the other properties of a metric's series, ${LABEL} (the series' own
+// label), and ${AVG}, ${MIN}, ${MAX}, ${SUM}, ${FIRST}, ${LAST},
+// ${DATAPOINT_COUNT} over its values. A property the series does not have
+// is left empty.
+func expandLabel(label string, s series) string {
+	if !strings.Contains(label, "${") {
+		return label
+	}
+	return labelVar.ReplaceAllStringFunc(label, func(m string) string {
+		sub := labelVar.FindStringSubmatch(m)
+		if sub[1] != "" {
+			return s.props[sub[1]]
+		}
+		if sub[2] == "LABEL" {
+			return s.props["LABEL"]
+		}
+		if sub[2] == "DATAPOINT_COUNT" {
+			return strconv.Itoa(len(s.vs))
+		}
+		if len(s.vs) == 0 {
+			return ""
+		}
+		v := map[string]func() float64{"FIRST": func() float64 { return s.vs[0] }, "LAST": func() float64 { return s.vs[len(s.vs)-1] },
+			"AVG": func() float64 { return reducers["AVG"](s.vs) }, "MIN": func() float64 { return slices.Min(s.vs) },
+			"MAX": func() float64 { return slices.Max(s.vs) }, "SUM": func() float64 { return reducersSum(s.vs) }}[sub[2]]()
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	})
 }

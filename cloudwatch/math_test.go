@@ -210,3 +210,20 @@ func TestMetricMath_MetricsInsights(t *testing.T) {
 		StartTime: aws.Time(minute(0)), EndTime: aws.Time(t0)})
 	awsfake.CheckCode(t, err, "ValidationError")
 }
+
+// Labels take dynamic values: ${PROP('...')} of a metric, ${LABEL} of a
+// series, and statistics of the values shown.
+func TestMetricMath_DynamicLabels(t *testing.T) {
+	f := newFixture(t)
+	f.put(t, "cpu", 10, minute(0), types.Dimension{Name: aws.String("Host"), Value: aws.String("web-1")})
+	f.put(t, "cpu", 30, minute(1), types.Dimension{Name: aws.String("Host"), Value: aws.String("web-1")})
+	m := stat("m1", "cpu", true)
+	m.MetricStat.Metric.Dimensions = []types.Dimension{{Name: aws.String("Host"), Value: aws.String("web-1")}}
+	m.Label = aws.String("${PROP('Dim.Host')} ${PROP('MetricName')} max ${MAX} of ${DATAPOINT_COUNT}")
+	e := expr("e1", "METRICS() * 2")
+	e.Label = aws.String("double ${LABEL} avg ${AVG}")
+	rs := f.getData(t, m, e)
+	require.Len(t, rs, 2)
+	assert.Equal(t, "web-1 cpu max 30 of 2", aws.ToString(rs[0].Label))
+	assert.Equal(t, "double web-1 cpu max 30 of 2 avg 40", aws.ToString(rs[1].Label))
+}

@@ -83,7 +83,11 @@ func page(results []MetricDataResult, offset, limit int) GetMetricDataOutput {
 // fetch computes one MetricStat over [start, end): its non-empty periods
 // in time order. The caller holds s.mu.
 func (p *partition) fetch(ms *MetricStat, id, label string, start, end int64, now time.Time) series {
-	out := series{id: id, label: label}
+	out := series{id: id, label: label, props: map[string]string{"MetricName": ms.Metric.MetricName,
+		"Namespace": ms.Metric.Namespace, "Stat": ms.Stat, "Period": strconv.Itoa(int(ms.Period))}}
+	for _, d := range ms.Metric.Dimensions {
+		out.props["Dim."+d.Name] = d.Value
+	}
 	m := p.metrics[metricKey(ms.Metric.Namespace, ms.Metric.MetricName, sortedDims(ms.Metric.Dimensions))]
 	if m == nil {
 		return out
