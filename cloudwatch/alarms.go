@@ -84,6 +84,12 @@ func (s *Service) DeleteAlarms(ctx context.Context, in DeleteAlarmsInput) error 
 	defer s.mu.Unlock()
 	p := s.partOf(sc)
 	for _, name := range in.AlarmNames {
+		if c := p.composites[name]; c != nil {
+			if c.job != nil {
+				c.job.Cancel()
+			}
+			delete(p.composites, name)
+		}
 		if a := p.alarms[name]; a != nil {
 			delete(p.alarms, name)
 			s.alarms--
@@ -122,6 +128,12 @@ func (s *Service) SetAlarmState(ctx context.Context, in SetAlarmStateInput) erro
 	s.mu.Lock()
 	p := s.partOf(sc)
 	a := p.alarms[in.AlarmName]
+	if c := p.composites[in.AlarmName]; a == nil && c != nil {
+		out := p.setComposite(c, now, in.StateValue, in.StateReason, data)
+		s.mu.Unlock()
+		s.deliver(out)
+		return nil
+	}
 	if a == nil {
 		s.mu.Unlock()
 		return notFound("")

@@ -119,3 +119,48 @@ func BenchmarkEvaluate10000Alarms(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/10000, "ns/alarm")
 }
+
+// BenchmarkGetMetricDataMath measures GetMetricData of a metric math
+// expression (m1/m2*100 over two one-minute series of a day, 1,440
+// points each) through the SDK and the in-memory transport, against the
+// same call answered canned.
+func BenchmarkGetMetricDataMath(b *testing.B) {
+	clk := clock.NewFake(t0)
+	cloud := awsfake.New(awsfake.WithClock(clk))
+	b.Cleanup(func() { _ = cloud.Close() })
+	ctx := context.Background()
+	cw := cloud.CloudWatch()
+	for i := range 1440 {
+		ts := cloudwatch.At(t0.Add(-time.Duration(i+1) * time.Minute))
+		if _, err := cw.PutMetricData(ctx, cloudwatch.PutMetricDataInput{Namespace: "app", MetricData: []cloudwatch.MetricDatum{
+			{MetricName: "errors", Value: aws.Float64(float64(i % 7)), Timestamp: ts},
+			{MetricName: "calls", Value: aws.Float64(float64(i % 5)), Timestamp: ts}}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	canned := servicetest.Canned{Header: http.Header{"Smithy-Protocol": {"rpc-v2-cbor"}, "Content-Type": {"application/cbor"}},
+		Body: []byte{0xa1, 0x71, 'M', 'e', 't', 'r', 'i', 'c', 'D', 'a', 't', 'a', 'R', 'e', 's', 'u', 'l', 't', 's', 0x80}}
+	clientOf := func(h http.Handler) *awscw.Client {
+		cfg := cloud.AWSConfig()
+		cfg.HTTPClient = &http.Client{Transport: servicetest.InMemory{Handler: h}}
+		return awscw.NewFromConfig(cfg)
+	}
+	clients := [2]*awscw.Client{clientOf(cloud.Handler()), clientOf(canned)}
+	in := &awscw.GetMetricDataInput{StartTime: aws.Time(t0.Add(-24 * time.Hour)), EndTime: aws.Time(t0),
+		MetricDataQueries: []types.MetricDataQuery{stat("m1", "errors", false), stat("m2", "calls", false), expr("e1", "m1/m2*100")}}
+	var spent [2]time.Duration
+	b.ReportAllocs()
+	for b.Loop() {
+		for k, c := range clients {
+			start := time.Now()
+			if _, err := c.GetMetricData(ctx, in); err != nil {
+				b.Fatal(err)
+			}
+			spent[k] += time.Since(start)
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(spent[0].Nanoseconds())/n, "fake-ns/call")
+	b.ReportMetric(float64(spent[1].Nanoseconds())/n, "canned-ns/call")
+	b.ReportMetric(float64(spent[0])/float64(spent[1]), "ratio")
+}

@@ -11,7 +11,9 @@ import (
 // DescribeAlarms lists alarms by name, filtered by AlarmNames or
 // AlarmNamePrefix, ActionPrefix and StateValue, MaxRecords (default 50) a
 // page. It lists metric alarms unless AlarmTypes names only others;
-// composite alarms are issue 25's, so none are listed.
+// with CompositeAlarm in AlarmTypes it lists composite alarms (a
+// page of them when it names only them, else all of them on the first
+// page).
 func (s *Service) DescribeAlarms(ctx context.Context, in DescribeAlarmsInput) (DescribeAlarmsOutput, error) {
 	sc, err := s.enter(ctx, "DescribeAlarms")
 	if err != nil {
@@ -33,11 +35,16 @@ func (s *Service) DescribeAlarms(ctx context.Context, in DescribeAlarmsInput) (D
 		}
 	}
 	out := DescribeAlarmsOutput{MetricAlarms: []MetricAlarm{}, CompositeAlarms: []CompositeAlarm{}}
-	if len(in.AlarmTypes) > 0 && !slices.Contains(in.AlarmTypes, "MetricAlarm") {
-		return out, nil
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if slices.Contains(in.AlarmTypes, "CompositeAlarm") {
+		if !slices.Contains(in.AlarmTypes, "MetricAlarm") {
+			return s.partOf(sc).describeComposites(in, size, out)
+		}
+		if in.NextToken == "" {
+			out.CompositeAlarms = s.partOf(sc).matchingComposites(in)
+		}
+	}
 	var match []*alarm
 	for _, a := range s.partOf(sc).sortedAlarms() {
 		if a.matches(in) {

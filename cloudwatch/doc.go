@@ -27,8 +27,68 @@
 // tc, ts, pr and IQM in their short and TM(a%:b%) forms; Unit filter;
 // Period rules by the data's age; start rounding; the 1,440 data point
 // limit), GetMetricData with MetricStat queries (Label, ReturnData,
-// ScanBy, MaxDatapoints pages) and ListMetrics (filters, RecentlyActive
-// PT3H, metrics without data for two weeks omitted, 500 a page).
+// ScanBy, MaxDatapoints pages) and metric math, and ListMetrics (filters,
+// RecentlyActive PT3H, metrics without data for two weeks omitted, 500 a
+// page).
+//
+// # Metric math
+//
+// Expression queries of GetMetricData and of alarms (math_*.go): numbers,
+// query Ids, + - * / ^, comparisons (== != < <= > >=), AND/&&, OR/||, NOT,
+// [arrays], and the functions SUM, AVG, MIN, MAX, STDDEV (of one series a
+// scalar, of an array a series), METRICS() and METRICS("filter") (the
+// MetricStat queries whose Id contains filter), ABS, CEIL, FLOOR, LOG,
+// LOG10, RATE, DIFF, DIFF_TIME, RUNNING_SUM, FILL (a value, REPEAT,
+// LINEAR), IF, FIRST, LAST, SORT, SLICE, PERIOD, DATAPOINT_COUNT,
+// TIME_SERIES and SEARCH('{Namespace,Dim} MetricName="x" word', 'Stat',
+// period) over the stored metrics, and Metrics Insights queries (SELECT
+// AVG|COUNT|MAX|MIN|SUM(metric) FROM namespace | SCHEMA(namespace, dims)
+// [WHERE dim = 'v' | dim != 'v' AND ...] [GROUP BY dims] [ORDER BY
+// FUNC() ASC|DESC] [LIMIT n], at the query's Period) answered for the
+// stored data, one series per group. Two series meet at the timestamps
+// both have; a division by zero, NaN or infinity drops the point and the
+// result carries AWS's ArithmeticError message. An array answers one
+// result per series, under the query's Id, labelled with the series'
+// label. An expression that does not parse or names no query is
+// ValidationError "Error in expression <id>: ...".
+//
+// Metric math alarms (PutMetricAlarm Metrics with expressions, exactly one
+// query returning data) evaluate the returned expression over their
+// evaluation range as a single-metric alarm evaluates its statistic.
+//
+// # Composite alarms
+//
+// PutCompositeAlarm with AlarmRule (ALARM(), OK(), INSUFFICIENT_DATA() of
+// alarms by name or ARN, quoted or not, AND, OR, NOT, TRUE, FALSE,
+// parentheses; every alarm named must exist). A composite is evaluated
+// when it is put and whenever an alarm it names changes state (cascading
+// through composites of composites): ALARM when the rule is true, else
+// OK. Its actions are those of metric alarms (SNS, Lambda). With
+// ActionsSuppressor, its actions are held while the suppressor is in
+// ALARM; a change to ALARM waits ActionsSuppressorWaitPeriod seconds for
+// the suppressor (run at its end unless the suppressor went to ALARM);
+// when the suppressor leaves ALARM, held actions run after
+// ActionsSuppressorExtensionPeriod seconds; both timers are jobs on the
+// cloud scheduler. DescribeAlarms lists composites with AlarmTypes
+// CompositeAlarm (ActionsSuppressedBy shows the hold), history items are
+// of AlarmType CompositeAlarm, SetAlarmState and DeleteAlarms take them.
+//
+// # Dashboards and widget images
+//
+// PutDashboard (name: 1–255 of A-Z a-z 0-9 - _, with the recorded
+// message; body: a JSON object with a widgets array, each widget a type
+// of metric, text, log, alarm, explorer or custom, properties, x/y/width/
+// height on the 24-column grid, metric rows of strings with an options
+// object last), GetDashboard, ListDashboards (prefix, 1,000 a page) and
+// DeleteDashboards (all or none). Dashboards are global: per account.
+// GetMetricWidgetImage renders a PNG with image/png of the standard
+// library (no plotting library is among the module's dependencies):
+// width × height (600 × 395 by default, at most 2,000), the metrics and
+// expressions of the widget over start..end (ISO 8601 durations such as
+// -PT3H, or timestamps) at its period and stat, lines or stacked areas
+// in CloudWatch's palette, horizontal annotations, title, left axis with
+// its label and 5 ticks, the time axis (HH:MM, UTC) and a legend, in a
+// built-in 3×5 bitmap font.
 //
 // Storage is a time-sorted timeline per metric and unit: a read finds its
 // window by binary search and costs what the window holds. AWS's
@@ -89,19 +149,41 @@
 //     1/(1 − p) of them.
 //   - Standard metrics are one-minute data with no visibility delay; gauges
 //     are reported for the minutes a queue is used, not every minute.
-//   - Metric math (Expression queries, Metrics alarms of several queries),
-//     anomaly detection alarms (ThresholdMetricId), composite alarms and
-//     dashboards are issue 25's: they answer InvalidParameterValue.
+//   - Anomaly detection alarms (ThresholdMetricId) answer
+//     InvalidParameterValue.
+//   - Metric math: a scalar result is returned at every period of the
+//     window; an expression's default label is its Id (an array's series
+//     keep theirs); STDDEV is the population deviation; FILL REPEAT fills
+//     the periods before the first point with it, LINEAR fills only
+//     between points; SEARCH terms are ANDed (no OR, no parentheses) and
+//     a bare word matches part of a name, namespace or dimension
+//     case-insensitively; Metrics Insights takes the clauses above only
+//     (no OR, no arithmetic in SELECT); labels expand ${PROP('...')}
+//     (MetricName, Namespace, Stat, Period, Dim.<name>) of a metric's own
+//     series only, ${LABEL}, and ${AVG} ${MIN} ${MAX} ${SUM} ${FIRST}
+//     ${LAST} ${DATAPOINT_COUNT}; the LabelOptions time zone and
+//     cross-account queries are not modelled (an unknown function is
+//     ValidationError).
+//   - A dashboard body refused is DashboardInvalidInputError whose message
+//     lists the validation messages as AWS's does; the
+//     DashboardValidationMessages member of the error is not filled, and
+//     PutDashboard answers no warnings. Widget images in server mode by
+//     URL are not served.
+//   - A composite alarm's StateReason is "<child ARN> transitioned to
+//     <state> at <time>" (or "Composite alarm rule evaluated to TRUE/
+//     FALSE" when it is put); its SNS notification carries AlarmRule and
+//     no Trigger; suppression holds every action, not only ALARM actions.
+//     DescribeAlarms with both alarm types lists every matching composite
+//     on the first page.
 //
 // # Operations answered for a feature not modelled
 //
-// Dashboards, composite and log alarms, anomaly detectors, insight rules,
-// metric streams, alarm mute rules, metric data query definitions,
-// datasets, OTel enrichment, resource metrics configurations and metric
-// widget images (wire_unsupported.go): lists are empty, a named one is
-// not found (ResourceNotFoundException, DashboardNotFoundError), and one
-// that would create or change something is InvalidParameterValue naming
-// the operation.
+// Log alarms, anomaly detectors, insight rules, metric streams, alarm mute
+// rules, metric data query definitions, datasets, OTel enrichment and
+// resource metrics configurations (wire_unsupported.go): lists are empty,
+// a named one is not found (ResourceNotFoundException), and one that
+// would create or change something is InvalidParameterValue naming the
+// operation.
 //
 // # Plumbing for the root package
 //

@@ -47,6 +47,9 @@ func (a *alarm) view() MetricAlarm {
 		DatapointsToAlarm: c.DatapointsToAlarm, Threshold: c.Threshold, ComparisonOperator: c.ComparisonOperator,
 		TreatMissingData: c.TreatMissingData, EvaluateLowSampleCountPercentile: c.EvaluateLowSampleCountPercentile,
 		Metrics: c.Metrics, ThresholdMetricId: c.ThresholdMetricId}
+	if c.MetricName == "" {
+		v.Period = nil // a metric math alarm's periods are its queries'
+	}
 	return v
 }
 

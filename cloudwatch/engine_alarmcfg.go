@@ -2,6 +2,7 @@ package cloudwatch
 
 import (
 	"slices"
+	"strconv"
 	"unicode"
 
 	"github.com/awsfake/awsfake/internal/arn"
@@ -48,8 +49,12 @@ func checkAlarm(in *PutMetricAlarmInput) error {
 		return err
 	}
 	if len(in.Metrics) > 0 {
-		if err := fromMetrics(in); err != nil {
+		isMath, err := fromMetrics(in)
+		if err != nil {
 			return err
+		}
+		if isMath {
+			return checkAlarmPeriod(in)
 		}
 	}
 	return checkAlarmMetric(in)
@@ -88,14 +93,15 @@ func checkActions(in *PutMetricAlarmInput) error {
 	return nil
 }
 
-// fromMetrics turns a Metrics alarm of one returned MetricStat query into
-// the single-metric form; metric math is not modelled (issue 25).
-func fromMetrics(in *PutMetricAlarmInput) error {
+// fromMetrics turns a Metrics alarm of one MetricStat query into the
+// single-metric form; a metric math alarm (isMath) is checked and keeps
+// its queries, its Period set to the longest of their periods.
+func fromMetrics(in *PutMetricAlarmInput) (isMath bool, err error) {
 	if in.MetricName != "" || in.Namespace != "" || in.Statistic != "" || in.ExtendedStatistic != "" || in.Period != nil {
-		return combination("The parameters Metrics and MetricName are mutually exclusive and you have specified both.")
+		return false, combination("The parameters Metrics and MetricName are mutually exclusive and you have specified both.")
 	}
 	if len(in.Metrics) != 1 || in.Metrics[0].MetricStat == nil || in.Metrics[0].Expression != "" {
-		return invalidValue("Metric math alarms are not modelled: Metrics must be one MetricStat query.")
+		return true, checkMathAlarm(in)
 	}
 	ms := in.Metrics[0].MetricStat
 	in.Namespace, in.MetricName, in.Dimensions = ms.Metric.Namespace, ms.Metric.MetricName, ms.Metric.Dimensions
@@ -106,6 +112,59 @@ func fromMetrics(in *PutMetricAlarmInput) error {
 	} else {
 		in.ExtendedStatistic = ms.Stat
 	}
+	return false, nil
+}
+
+// checkMathAlarm checks the queries of a metric math alarm: valid Ids,
+// unique, exactly one returning data, expressions that parse and refer
+// to queries of the alarm, MetricStat queries with a period.
+func checkMathAlarm(in *PutMetricAlarmInput) error {
+	returned, period := 0, int32(0)
+	ids := map[string]bool{}
+	for i, q := range in.Metrics {
+		member := "Metrics.member." + strconv.Itoa(i+1)
+		switch {
+		case q.Id == "":
+			return missing(member + ".Id")
+		case !queryID.MatchString(q.Id) || len(q.Id) > 255:
+			return invalidValue("The value %s for parameter %s.Id is invalid.", q.Id, member)
+		case ids[q.Id]:
+			return invalidValue("The values for parameter Id in %s are not unique.", "Metrics")
+		case q.Expression == "" && q.MetricStat == nil:
+			return invalidValue("Exactly one of the parameters %s.MetricStat and %s.Expression must be specified.", member, member)
+		case q.MetricStat != nil && (q.MetricStat.Metric.MetricName == "" || q.MetricStat.Metric.Namespace == ""):
+			return missing(member + ".MetricStat.Metric.MetricName")
+		}
+		ids[q.Id] = true
+		if q.ReturnData == nil || *q.ReturnData {
+			returned++
+		}
+		if q.MetricStat != nil {
+			period = max(period, q.MetricStat.Period)
+		} else if err := checkExpression(member, q); err != nil {
+			return err
+		}
+	}
+	if returned != 1 {
+		return invalidValue("Exactly one element of the metrics list should return data.")
+	}
+	for _, q := range in.Metrics {
+		if q.Expression == "" || isInsights(q.Expression) {
+			continue
+		}
+		n, _ := parseExpression(q.Expression)
+		refs := map[string]bool{}
+		n.names(refs)
+		for r := range refs {
+			if !ids[r] && !isKeyword(r) {
+				return errs.New(codeValidation, "Error in expression %s: Unrecognized identifier %s", q.Id, r)
+			}
+		}
+	}
+	if period == 0 {
+		return invalidValue("A metric math alarm needs a MetricStat query with a Period.")
+	}
+	in.Period = &period
 	return nil
 }
 
@@ -136,6 +195,12 @@ func checkAlarmMetric(in *PutMetricAlarmInput) error {
 	if err := checkDims("Dimensions", in.Dimensions); err != nil {
 		return err
 	}
+	return checkAlarmPeriod(in)
+}
+
+// checkAlarmPeriod checks the period, the evaluation periods and
+// DatapointsToAlarm.
+func checkAlarmPeriod(in *PutMetricAlarmInput) error {
 	p, n := int64(*in.Period), int64(*in.EvaluationPeriods)
 	switch {
 	case p < 10 || p%60 != 0 && p != 10 && p != 20 && p != 30:

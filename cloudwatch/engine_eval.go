@@ -95,6 +95,9 @@ func (p *partition) points(a *alarm, at time.Time) []point {
 	for i := range pts {
 		pts[i].t = time.Unix(end-int64(i+1)*a.period, 0).UTC()
 	}
+	if a.cfg.MetricName == "" {
+		return p.mathPoints(a, pts, start, end, at)
+	}
 	m := p.metrics[metricKey(a.cfg.Namespace, a.cfg.MetricName, sortedDims(a.cfg.Dimensions))]
 	if m == nil {
 		return pts
@@ -133,8 +136,9 @@ func (p *partition) transition(a *alarm, at time.Time, state, reason, data strin
 	a.updated, a.transitioned = at, at
 	p.record(a.cfg.AlarmName, at, "StateUpdate", "Alarm updated from "+old+" to "+state,
 		stateHistory(old, oldReason, state, reason, data))
+	children := p.changed(a, at)
 	if !*a.cfg.ActionsEnabled {
-		return nil
+		return children
 	}
 	var targets []string
 	switch state {
@@ -152,7 +156,13 @@ func (p *partition) transition(a *alarm, at time.Time, state, reason, data strin
 			p.record(a.cfg.AlarmName, at, "Action", "Successfully executed action "+t, "")
 		}
 	}
-	return out
+	return append(out, children...)
+}
+
+// changed is what a metric alarm's change of state causes: the composite
+// alarms that name it are evaluated. The caller holds s.mu.
+func (p *partition) changed(a *alarm, at time.Time) []delivery {
+	return p.childChanged(p.svc, a.cfg.AlarmName, a.arn, at, 0)
 }
 
 // maxHistory bounds a partition's alarm history; items older than two
@@ -170,4 +180,23 @@ func (p *partition) record(name string, at time.Time, typ, summary, data string)
 	}
 	p.history = append(p.history, historyItem{AlarmName: name, AlarmType: "MetricAlarm", Timestamp: Time{at},
 		HistoryItemType: typ, HistorySummary: summary, HistoryData: data})
+}
+
+// mathPoints fills the evaluation range of a metric math alarm from the
+// series its returned query computes; an expression that fails to compute
+// leaves the periods without data. The caller holds s.mu.
+func (p *partition) mathPoints(a *alarm, pts []point, start, end int64, at time.Time) []point {
+	results, err := p.answer(a.cfg.Metrics, start, end, true, at)
+	if err != nil || len(results) == 0 {
+		return pts
+	}
+	r := results[0]
+	for j, ts := range r.Timestamps {
+		i := (end - ts.Unix()) / a.period
+		if i < 1 || i > int64(len(pts)) {
+			continue
+		}
+		pts[i-1].n, pts[i-1].v, pts[i-1].ok = 1, r.Values[j], true
+	}
+	return pts
 }

@@ -2,6 +2,7 @@ package cloudwatch
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -77,5 +78,55 @@ func FuzzServeQuery(f *testing.F) {
 		r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
 		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		serve(t, r)
+	})
+}
+
+// FuzzMetricMath evaluates arbitrary expressions over two stored series,
+// through GetMetricData: never a 5xx, never a panic.
+func FuzzMetricMath(f *testing.F) {
+	for _, seed := range []string{"m1/m2*100", "SUM(METRICS())", `METRICS("m")`, "FILL(m1, LINEAR)", "RATE(m1)",
+		"IF(m1 > 1 AND NOT m2, m1, 0)", "SORT(METRICS(), MAX, DESC, 1)", "SLICE(METRICS(), 0, 1)", "((((", "-m1^2",
+		`SEARCH('{app,Queue} MetricName="m"', 'Sum', 60)`, "TIME_SERIES(1)/0", "[m1, m2] + m1", "e",
+		`SELECT AVG(a) FROM SCHEMA(app) WHERE x = 'y' GROUP BY x ORDER BY AVG() DESC LIMIT 2`, "SELECT"} {
+		f.Add(seed)
+	}
+	serve := fuzzService(f)
+	put := `{"Namespace":"app","MetricData":[{"MetricName":"a","Value":1,"Timestamp":1893455940},{"MetricName":"b","Value":0,"Timestamp":1893455940}]}`
+	f.Fuzz(func(t *testing.T, e string) {
+		r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(put))
+		r.Header.Set("X-Amz-Target", targetPrefix+"PutMetricData")
+		serve(t, r)
+		q, _ := json.Marshal(map[string]any{"StartTime": 1893455000, "EndTime": 1893456000, "MetricDataQueries": []any{
+			map[string]any{"Id": "m1", "ReturnData": false, "MetricStat": map[string]any{"Metric": map[string]any{"Namespace": "app", "MetricName": "a"}, "Period": 60, "Stat": "Sum"}},
+			map[string]any{"Id": "m2", "ReturnData": false, "MetricStat": map[string]any{"Metric": map[string]any{"Namespace": "app", "MetricName": "b"}, "Period": 60, "Stat": "Sum"}},
+			map[string]any{"Id": "e", "Expression": e}}})
+		r = httptest.NewRequest(http.MethodPost, "/", bytes.NewReader(q))
+		r.Header.Set("X-Amz-Target", targetPrefix+"GetMetricData")
+		serve(t, r)
+	})
+}
+
+// FuzzAlarmRule puts composite alarms of arbitrary rules, through
+// PutCompositeAlarm: never a 5xx, never a panic; a rule that parses
+// evaluates.
+func FuzzAlarmRule(f *testing.F) {
+	for _, seed := range []string{"ALARM(a) AND ALARM(b)", `OK("arn:aws:cloudwatch:us-east-1:000000000000:alarm:a")`,
+		"NOT (TRUE OR FALSE)", "INSUFFICIENT_DATA(a) OR", "((((", "ALARM(c)", "alarm(a) and not ok(a)"} {
+		f.Add(seed)
+	}
+	serve := fuzzService(f)
+	put := func(t *testing.T, name, rule string) {
+		b, _ := json.Marshal(map[string]any{"AlarmName": name, "AlarmRule": rule})
+		r := httptest.NewRequest(http.MethodPost, "/", bytes.NewReader(b))
+		r.Header.Set("X-Amz-Target", targetPrefix+"PutCompositeAlarm")
+		serve(t, r)
+	}
+	f.Fuzz(func(t *testing.T, rule string) {
+		put(t, "a", "TRUE")
+		if r, err := parseRule(rule); err == nil {
+			r.eval(func(string) string { return stateAlarm })
+		}
+		put(t, "b", rule)
+		put(t, "c", rule)
 	})
 }

@@ -58,9 +58,12 @@ func (s *Service) DescribeAlarmHistory(ctx context.Context, in DescribeAlarmHist
 	return out, nil
 }
 
-// alarmByARN is the alarm an ARN names, in the ARN's own account and
-// region. The caller holds s.mu.
-func (s *Service) alarmByARN(resource string) (*alarm, error) {
+// tagged holds the tags of a taggable resource.
+type tagged struct{ tags map[string]string }
+
+// alarmByARN is the alarm (metric or composite) an ARN names, in the
+// ARN's own account and region. The caller holds s.mu.
+func (s *Service) alarmByARN(resource string) (*tagged, error) {
 	a, err := arn.Parse(resource)
 	name, ok := "", false
 	if err == nil {
@@ -71,11 +74,14 @@ func (s *Service) alarmByARN(resource string) (*alarm, error) {
 	}
 	sc := s.env.Scope()
 	sc.Account, sc.Region = a.Account, a.Region
-	al := s.partOf(sc).alarms[name]
-	if al == nil {
-		return nil, errs.New(codeResourceNotFoundException, "Unknown alarm %s", resource)
+	p := s.partOf(sc)
+	if al := p.alarms[name]; al != nil {
+		return &tagged{al.tags}, nil
 	}
-	return al, nil
+	if c := p.composites[name]; c != nil {
+		return &tagged{c.tags}, nil
+	}
+	return nil, errs.New(codeResourceNotFoundException, "Unknown alarm %s", resource)
 }
 
 func cutPrefix(s, p string) (string, bool) {

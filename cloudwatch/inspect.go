@@ -14,12 +14,15 @@ type AlarmState struct {
 	Transitioned time.Time
 }
 
-// Alarm returns the state of the named alarm of the cloud's own account
-// and region; ok is false when there is none.
+// Alarm returns the state of the named alarm (metric or composite) of the
+// cloud's own account and region; ok is false when there is none.
 func (s *Service) Alarm(name string) (AlarmState, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	a := s.own.alarms[name]
+	if c := s.own.composites[name]; a == nil && c != nil {
+		return AlarmState{Name: name, State: c.state, Reason: c.reason, Transitioned: c.transitioned}, true
+	}
 	if a == nil {
 		return AlarmState{}, false
 	}
@@ -86,5 +89,25 @@ func (s *Service) CheckMetricSum(tb testing.TB, namespace, name string, dims []D
 	}
 	if got != want {
 		tb.Errorf("cloudwatch: %s/%s sums %v over [%s, %s), want %v", namespace, name, got, start, end, want)
+	}
+}
+
+// Dashboard returns the body of the named dashboard of the cloud's own
+// account; ok is false when there is none.
+func (s *Service) Dashboard(name string) (body string, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d := s.dashboards[s.own.scope.Account][name]
+	if d == nil {
+		return "", false
+	}
+	return d.body, true
+}
+
+// CheckDashboard fails tb unless the named dashboard exists.
+func (s *Service) CheckDashboard(tb testing.TB, name string) {
+	tb.Helper()
+	if _, ok := s.Dashboard(name); !ok {
+		tb.Errorf("cloudwatch: no dashboard %q", name)
 	}
 }

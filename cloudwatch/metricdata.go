@@ -22,7 +22,7 @@ var queryID = regexp.MustCompile(`^[a-z][a-zA-Z0-9_]*$`)
 // EndTime): each query's timestamps and values, newest first unless ScanBy
 // is TimestampAscending, at most MaxDatapoints data points a page over all
 // queries. Queries with ReturnData false are computed but not returned.
-// Metric math expressions are not modelled (doc.go).
+// Expression queries are metric math (math_*.go).
 func (s *Service) GetMetricData(ctx context.Context, in GetMetricDataInput) (GetMetricDataOutput, error) {
 	sc, err := s.enter(ctx, "GetMetricData")
 	if err != nil {
@@ -45,14 +45,11 @@ func (s *Service) GetMetricData(ctx context.Context, in GetMetricDataInput) (Get
 	s.mu.Lock()
 	s.drainLocked()
 	p := s.partOf(sc)
-	var results []MetricDataResult
-	for _, q := range in.MetricDataQueries {
-		if q.ReturnData != nil && !*q.ReturnData {
-			continue
-		}
-		results = append(results, p.query(q, start, end, in.ScanBy == "TimestampAscending", now))
-	}
+	results, err := p.answer(in.MetricDataQueries, start, end, in.ScanBy == "TimestampAscending", now)
 	s.mu.Unlock()
+	if err != nil {
+		return GetMetricDataOutput{}, err
+	}
 	return page(results, offset, limit), nil
 }
 
@@ -83,16 +80,17 @@ func page(results []MetricDataResult, offset, limit int) GetMetricDataOutput {
 	return out
 }
 
-// query computes one MetricStat query. The caller holds s.mu.
-func (p *partition) query(q MetricDataQuery, start, end int64, ascending bool, now time.Time) MetricDataResult {
-	ms := q.MetricStat
-	r := MetricDataResult{Id: q.Id, Label: q.Label, StatusCode: "Complete", Timestamps: []Time{}, Values: []float64{}}
-	if r.Label == "" {
-		r.Label = ms.Metric.MetricName
+// fetch computes one MetricStat over [start, end): its non-empty periods
+// in time order. The caller holds s.mu.
+func (p *partition) fetch(ms *MetricStat, id, label string, start, end int64, now time.Time) series {
+	out := series{id: id, label: label, props: map[string]string{"MetricName": ms.Metric.MetricName,
+		"Namespace": ms.Metric.Namespace, "Stat": ms.Stat, "Period": strconv.Itoa(int(ms.Period))}}
+	for _, d := range ms.Metric.Dimensions {
+		out.props["Dim."+d.Name] = d.Value
 	}
 	m := p.metrics[metricKey(ms.Metric.Namespace, ms.Metric.MetricName, sortedDims(ms.Metric.Dimensions))]
 	if m == nil {
-		return r
+		return out
 	}
 	var tls []*timeline
 	for _, u := range sortedUnits(m, ms.Unit) {
@@ -106,9 +104,21 @@ func (p *partition) query(q MetricDataQuery, start, end int64, ascending bool, n
 			v, ok = ext.value(&b)
 		}
 		if ok {
-			r.Timestamps = append(r.Timestamps, Time{time.Unix(b.t, 0).UTC()})
-			r.Values = append(r.Values, v)
+			out.ts, out.vs = append(out.ts, b.t), append(out.vs, v)
 		}
+	}
+	return out
+}
+
+// result renders a series as a MetricDataResult, newest first unless
+// ascending.
+func (s series) result(ascending bool) MetricDataResult {
+	r := MetricDataResult{Id: s.id, Label: s.label, StatusCode: "Complete", Timestamps: make([]Time, len(s.ts)), Values: slices.Clone(s.vs)}
+	if r.Values == nil {
+		r.Values = []float64{}
+	}
+	for i, t := range s.ts {
+		r.Timestamps[i] = Time{time.Unix(t, 0).UTC()}
 	}
 	if !ascending {
 		slices.Reverse(r.Timestamps)
@@ -154,8 +164,10 @@ func checkQuery(member string, q MetricDataQuery, start, now time.Time) error {
 		return missing(member + ".Id")
 	case !queryID.MatchString(q.Id) || len(q.Id) > 255:
 		return invalidValue("The value %s for parameter %s.Id is invalid.", q.Id, member)
+	case q.Expression != "" && q.MetricStat != nil:
+		return invalidValue("The parameters %s.MetricStat and %s.Expression are mutually exclusive and you have specified both.", member, member)
 	case q.Expression != "":
-		return invalidValue("The parameter %s.Expression is not supported: metric math is not modelled.", member)
+		return checkExpression(member, q)
 	case q.MetricStat == nil:
 		return missing(member + ".MetricStat")
 	case q.MetricStat.Metric.Namespace == "" || q.MetricStat.Metric.MetricName == "":

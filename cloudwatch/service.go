@@ -27,7 +27,9 @@ type Service struct {
 	// alarms > 0, every 10 seconds while subMinute > 0.
 	alarms, subMinute int
 	job               *sched.Job
-	closed            bool
+	// dashboards are global: by account, then by name.
+	dashboards map[string]map[string]*dashboard
+	closed     bool
 }
 
 // partKey is an account and region: CloudWatch is regional.
@@ -35,18 +37,23 @@ type partKey struct{ account, region string }
 
 // partition holds one account's metrics and alarms in one region.
 type partition struct {
+	svc     *Service // the service it belongs to (composite alarms schedule on it)
 	scope   faults.Scope
 	metrics map[string]*metric
 	alarms  map[string]*alarm
-	history []historyItem
+	// composites are the composite alarms, by name.
+	composites map[string]*composite
+	history    []historyItem
 }
 
 // New returns the CloudWatch service of the cloud whose environment is env.
 // It installs the cloud's metrics recorder (env.Metrics), through which the
 // other services publish their standard metrics.
 func New(env *cloudenv.Env) *Service {
-	s := &Service{env: env, faults: faults.New[struct{}](faultOps, env.Clock, env.Scope()), parts: map[partKey]*partition{}}
+	s := &Service{env: env, faults: faults.New[struct{}](faultOps, env.Clock, env.Scope()), parts: map[partKey]*partition{},
+		dashboards: map[string]map[string]*dashboard{}}
 	s.own = newPartition(env.Scope())
+	s.own.svc = s
 	if env.Metrics == nil {
 		env.Metrics = metrics.NewRecorder()
 	}
@@ -54,7 +61,7 @@ func New(env *cloudenv.Env) *Service {
 }
 
 func newPartition(sc faults.Scope) *partition {
-	return &partition{scope: sc, metrics: map[string]*metric{}, alarms: map[string]*alarm{}}
+	return &partition{scope: sc, metrics: map[string]*metric{}, alarms: map[string]*alarm{}, composites: map[string]*composite{}}
 }
 
 // Describe tells the cloud how to wire the service: its signing name
@@ -70,6 +77,14 @@ func (s *Service) Close() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed = true
+	for _, p := range s.allParts() {
+		for _, c := range p.composites {
+			if c.job != nil {
+				c.job.Cancel()
+				c.job = nil
+			}
+		}
+	}
 	if s.job != nil {
 		s.job.Cancel()
 		s.job = nil
@@ -86,6 +101,7 @@ func (s *Service) partOf(sc faults.Scope) *partition {
 	p := s.parts[k]
 	if p == nil {
 		p = newPartition(sc)
+		p.svc = s
 		s.parts[k] = p
 	}
 	return p

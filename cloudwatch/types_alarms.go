@@ -80,9 +80,27 @@ type DescribeAlarmsInput struct {
 	ParentsOfAlarmName  string   `json:",omitempty"`
 }
 
-// CompositeAlarm is a composite alarm; the fake has none (issue 25).
+// CompositeAlarm is a composite alarm as DescribeAlarms shows it.
 type CompositeAlarm struct {
-	AlarmName string `json:",omitempty" xml:",omitempty"`
+	AlarmName                          string   `json:",omitempty" xml:",omitempty"`
+	AlarmArn                           string   `json:",omitempty" xml:",omitempty"`
+	AlarmDescription                   *string  `json:",omitempty" xml:",omitempty"`
+	AlarmRule                          string   `json:",omitempty" xml:",omitempty"`
+	ActionsEnabled                     bool     `json:"ActionsEnabled" xml:"ActionsEnabled"`
+	AlarmActions                       []string `json:"AlarmActions" xml:"AlarmActions>member"`
+	OKActions                          []string `json:"OKActions" xml:"OKActions>member"`
+	InsufficientDataActions            []string `json:"InsufficientDataActions" xml:"InsufficientDataActions>member"`
+	AlarmConfigurationUpdatedTimestamp *Time    `json:",omitempty" xml:",omitempty"`
+	StateValue                         string   `json:"StateValue" xml:"StateValue"`
+	StateReason                        string   `json:",omitempty" xml:",omitempty"`
+	StateReasonData                    string   `json:",omitempty" xml:",omitempty"`
+	StateUpdatedTimestamp              *Time    `json:",omitempty" xml:",omitempty"`
+	StateTransitionedTimestamp         *Time    `json:",omitempty" xml:",omitempty"`
+	ActionsSuppressor                  string   `json:",omitempty" xml:",omitempty"`
+	ActionsSuppressorWaitPeriod        *int32   `json:",omitempty" xml:",omitempty"`
+	ActionsSuppressorExtensionPeriod   *int32   `json:",omitempty" xml:",omitempty"`
+	ActionsSuppressedBy                string   `json:",omitempty" xml:",omitempty"`
+	ActionsSuppressedReason            string   `json:",omitempty" xml:",omitempty"`
 }
 
 // DescribeAlarmsOutput is the output of DescribeAlarms.

@@ -56,6 +56,11 @@ func do[I any](f func(*Service, context.Context, I) error) op {
 // ops is the wire table of the Go API (aws-sdk-go-v2 cloudwatch v1.76.0).
 var ops = map[string]op{
 	"DeleteAlarms":            do((*Service).DeleteAlarms),
+	"DeleteDashboards":        do((*Service).DeleteDashboards),
+	"GetDashboard":            call((*Service).GetDashboard),
+	"ListDashboards":          call((*Service).ListDashboards),
+	"PutCompositeAlarm":       do((*Service).PutCompositeAlarm),
+	"PutDashboard":            call((*Service).PutDashboard),
 	"DescribeAlarmHistory":    call((*Service).DescribeAlarmHistory),
 	"DescribeAlarms":          call((*Service).DescribeAlarms),
 	"DescribeAlarmsForMetric": call((*Service).DescribeAlarmsForMetric),
@@ -63,6 +68,7 @@ var ops = map[string]op{
 	"EnableAlarmActions":      do((*Service).EnableAlarmActions),
 	"GetMetricData":           call((*Service).GetMetricData),
 	"GetMetricStatistics":     call((*Service).GetMetricStatistics),
+	"GetMetricWidgetImage":    call((*Service).GetMetricWidgetImage),
 	"ListMetrics":             call((*Service).ListMetrics),
 	"ListTagsForResource":     call((*Service).ListTagsForResource),
 	"PutMetricAlarm":          call((*Service).PutMetricAlarm),

@@ -3,8 +3,14 @@ package cloudwatch
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/base64"
+	"encoding/json"
+	"encoding/xml"
+	"image/png"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -63,5 +69,44 @@ func TestClose_CancelsTheEvaluationJob(t *testing.T) {
 	s.Close()
 	if env.Sched.Pending() != 0 {
 		t.Fatalf("pending after Close: %d", env.Sched.Pending())
+	}
+}
+
+// awsQuery and AWS JSON answer the widget image in base64 (a blob's text
+// form); it decodes to a PNG.
+func TestServe_WidgetImageIsBase64InQueryAndJSON(t *testing.T) {
+	s := New(cloudenv.ForTest(clock.NewFake(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))))
+	defer s.Close()
+	widget := `{"metrics":[["a","b"]],"width":10,"height":10}`
+	r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader("Action=GetMetricWidgetImage&Version=2010-08-01&MetricWidget="+url.QueryEscape(widget)))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	var q struct {
+		Image string `xml:"GetMetricWidgetImageResult>MetricWidgetImage"`
+	}
+	if err := xml.Unmarshal(w.Body.Bytes(), &q); err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(map[string]string{"MetricWidget": widget})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = httptest.NewRequest(http.MethodPost, "/", bytes.NewReader(b))
+	r.Header.Set("X-Amz-Target", targetPrefix+"GetMetricWidgetImage")
+	w = httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	var j struct{ MetricWidgetImage string }
+	if err := json.Unmarshal(w.Body.Bytes(), &j); err != nil {
+		t.Fatal(err)
+	}
+	for _, enc := range []string{q.Image, j.MetricWidgetImage} {
+		raw, err := base64.StdEncoding.DecodeString(enc)
+		if err != nil {
+			t.Fatalf("%q: %v", enc, err)
+		}
+		if _, err := png.Decode(bytes.NewReader(raw)); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

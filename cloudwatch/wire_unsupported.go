@@ -3,10 +3,9 @@ package cloudwatch
 import "context"
 
 // unmodelled binds the operations of the CloudWatch API the fake does not
-// model (dashboards, composite and log alarms, anomaly detectors, insight
-// rules, metric streams, mute rules, query definitions, datasets, OTel
-// enrichment, resource metrics configurations, widget images; metric math
-// and composite alarms are issue 25) to the answer AWS gives an account
+// model (log alarms, anomaly detectors, insight rules, metric streams,
+// mute rules, query definitions, datasets, OTel enrichment, resource
+// metrics configurations) to the answer AWS gives an account
 // that has none of them: an empty list, the not-found error for one
 // named, and InvalidParameterValue naming the operation for one that would
 // create or change something. They are not operations of the Go API: they
@@ -16,7 +15,6 @@ var unmodelled = map[string]op{
 	"CreateResourceMetricsConfiguration": refused("CreateResourceMetricsConfiguration"),
 	"DeleteAlarmMuteRule":                resourceNotFound,
 	"DeleteAnomalyDetector":              resourceNotFound,
-	"DeleteDashboards":                   dashboardNotFound,
 	"DeleteInsightRules":                 emptyList,
 	"DeleteMetricDataQueryDefinition":    resourceNotFound,
 	"DeleteMetricStream":                 emptyList,
@@ -28,23 +26,18 @@ var unmodelled = map[string]op{
 	"DisassociateDatasetKmsKey":          refused("DisassociateDatasetKmsKey"),
 	"EnableInsightRules":                 emptyList,
 	"GetAlarmMuteRule":                   resourceNotFound,
-	"GetDashboard":                       dashboardNotFound,
 	"GetDataset":                         resourceNotFound,
 	"GetInsightRuleReport":               resourceNotFound,
 	"GetMetricDataQueryDefinition":       resourceNotFound,
 	"GetMetricStream":                    resourceNotFound,
-	"GetMetricWidgetImage":               refused("GetMetricWidgetImage"),
 	"GetOTelEnrichment":                  resourceNotFound,
 	"GetResourceMetricsConfiguration":    resourceNotFound,
 	"ListAlarmMuteRules":                 emptyList,
-	"ListDashboards":                     emptyList,
 	"ListManagedInsightRules":            emptyList,
 	"ListMetricDataQueryDefinitions":     emptyList,
 	"ListMetricStreams":                  emptyList,
 	"PutAlarmMuteRule":                   refused("PutAlarmMuteRule"),
 	"PutAnomalyDetector":                 refused("PutAnomalyDetector"),
-	"PutCompositeAlarm":                  refused("PutCompositeAlarm"),
-	"PutDashboard":                       refused("PutDashboard"),
 	"PutInsightRule":                     refused("PutInsightRule"),
 	"PutLogAlarm":                        refused("PutLogAlarm"),
 	"PutManagedInsightRules":             refused("PutManagedInsightRules"),
@@ -64,12 +57,6 @@ func emptyList(*Service, context.Context, func(any) error) (any, error) { return
 // resourceNotFound answers ResourceNotFoundException.
 func resourceNotFound(*Service, context.Context, func(any) error) (any, error) {
 	return nil, errs.New(codeResourceNotFoundException, "The requested resource does not exist.")
-}
-
-// dashboardNotFound answers DashboardNotFoundError (ResourceNotFound in
-// awsQuery).
-func dashboardNotFound(*Service, context.Context, func(any) error) (any, error) {
-	return nil, errs.New("DashboardNotFoundError", "Dashboard does not exist")
 }
 
 // refused answers InvalidParameterValue naming the operation.
