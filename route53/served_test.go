@@ -40,18 +40,3 @@ func TestInjectFault_AnswersAsTheRealError(t *testing.T) {
 	_, err := e.client.GetHostedZone(e.ctx, &sdk.GetHostedZoneInput{Id: aws.String(id)})
 	require.NoError(t, err)
 }
-
-// The unmodelled features answer as an account without them does.
-func TestUnsupported_AnswerAsAnAccountWithout(t *testing.T) {
-	e := newEnv(t)
-	hc, err := e.client.ListHealthChecks(e.ctx, &sdk.ListHealthChecksInput{})
-	require.NoError(t, err)
-	require.Empty(t, hc.HealthChecks)
-	_, err = e.client.GetHealthCheck(e.ctx, &sdk.GetHealthCheckInput{HealthCheckId: aws.String("x")})
-	var missing *types.NoSuchHealthCheck
-	require.ErrorAs(t, err, &missing)
-	_, err = e.client.CreateHealthCheck(e.ctx, &sdk.CreateHealthCheckInput{CallerReference: aws.String("r"),
-		HealthCheckConfig: &types.HealthCheckConfig{Type: types.HealthCheckTypeHttp, FullyQualifiedDomainName: aws.String("example.com")}})
-	var tooMany *types.TooManyHealthChecks
-	require.ErrorAs(t, err, &tooMany)
-}

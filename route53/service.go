@@ -31,30 +31,37 @@ type Service struct {
 	// weighted and multivalue choices) from the cloud's seeded source.
 	answers *ids.Generator
 
-	mu        sync.Mutex
-	closed    bool
-	accounts  map[string]*account // by account id, created on first write
-	seq       uint64              // orders zones across accounts (oldest answers first)
-	byName    map[string][]*zone  // public zones by name, oldest first: who answers DNS
-	unhealthy map[string]bool     // health check ids SetHealthCheckStatus marked failing
-	locations []clientLocation    // SetClientLocation, most specific prefix first
+	mu       sync.Mutex
+	closed   bool
+	accounts map[string]*account     // by account id, created on first write
+	seq      uint64                  // orders zones across accounts (oldest answers first)
+	byName   map[string][]*zone      // public zones by name, oldest first: who answers DNS
+	marked   map[string]bool         // health check ids SetHealthCheckStatus marked, true for healthy
+	checks   map[string]*healthCheck // every account's health checks by id (ids are unique)
+	prober   prober                  // the client and dialer of the probes
+	// maxHealthChecks is the quota of health checks per account.
+	maxHealthChecks int
+	locations       []clientLocation // SetClientLocation, most specific prefix first
 	// maxRecordSets is the quota of record sets per zone (SetMaxRecordSets).
 	maxRecordSets int
 	servers       []io.Closer    // ServeDNS listeners, closed by Close
 	wg            sync.WaitGroup // the listeners' goroutines
+	probes        sync.WaitGroup // the probes in flight
 }
 
 // New returns the Route 53 service of the cloud whose environment is env. It
 // starts nothing.
 func New(env *cloudenv.Env) *Service {
 	return &Service{
-		env:           env,
-		faults:        faults.New[struct{}](faultOps, env.Clock, env.Scope()),
-		answers:       env.IDs.Derive("route53/answers"),
-		accounts:      map[string]*account{},
-		byName:        map[string][]*zone{},
-		maxRecordSets: MaxRecordSets,
-		unhealthy:     map[string]bool{},
+		env:             env,
+		faults:          faults.New[struct{}](faultOps, env.Clock, env.Scope()),
+		answers:         env.IDs.Derive("route53/answers"),
+		accounts:        map[string]*account{},
+		byName:          map[string][]*zone{},
+		maxRecordSets:   MaxRecordSets,
+		marked:          map[string]bool{},
+		checks:          map[string]*healthCheck{},
+		maxHealthChecks: MaxHealthChecks,
 	}
 }
 
@@ -75,7 +82,15 @@ func (s *Service) Close() {
 	s.closed = true
 	servers := s.servers
 	s.servers = nil
+	for _, hc := range s.checks {
+		if hc.job != nil {
+			hc.job.Cancel()
+			hc.job = nil
+		}
+	}
 	s.mu.Unlock()
+	s.probes.Wait()
+	s.prober.close()
 	for _, c := range servers {
 		_ = c.Close()
 	}

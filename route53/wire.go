@@ -112,7 +112,7 @@ func route(method, path, name string, h handlerFunc, query ...string) protocol.R
 }
 
 // routes is the wire table: every operation of the SDK's Route 53 client.
-var routes = protocol.NewRoutes(slices.Concat(modelled(), setRoutes(), queryLoggingRoutes(), dnssecRoutes(), unsupportedRoutes())...)
+var routes = protocol.NewRoutes(slices.Concat(modelled(), setRoutes(), queryLoggingRoutes(), dnssecRoutes(), healthCheckRoutes(), unsupportedRoutes())...)
 
 func modelled() []protocol.Route[handlerFunc] {
 	g, p, d := http.MethodGet, http.MethodPost, http.MethodDelete
