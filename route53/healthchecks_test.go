@@ -236,3 +236,114 @@ func TestHealthCheck_StatusTimeoutOnTheClock(t *testing.T) {
 	require.Len(t, obs, 1)
 	assert.True(t, strings.HasPrefix(aws.ToString(obs[0].StatusReport.Status), "Failure: Connection timed out."), aws.ToString(obs[0].StatusReport.Status))
 }
+
+// CreateHealthCheck validates its settings, fills AWS's defaults, and is
+// idempotent on CallerReference with the same settings.
+func TestHealthCheck_CreateValidatesAndDefaults(t *testing.T) {
+	e := newEnv(t)
+	var bad *types.InvalidInput
+	for name, cfg := range map[string]types.HealthCheckConfig{
+		"no endpoint":      {Type: types.HealthCheckTypeHttp},
+		"interval 20":      {Type: types.HealthCheckTypeHttp, IPAddress: aws.String("192.0.2.1"), RequestInterval: aws.Int32(20)},
+		"threshold 11":     {Type: types.HealthCheckTypeHttp, IPAddress: aws.String("192.0.2.1"), FailureThreshold: aws.Int32(11)},
+		"threshold 0":      {Type: types.HealthCheckTypeHttp, IPAddress: aws.String("192.0.2.1"), FailureThreshold: aws.Int32(0)},
+		"no search":        {Type: types.HealthCheckTypeHttpStrMatch, IPAddress: aws.String("192.0.2.1")},
+		"tcp without port": {Type: types.HealthCheckTypeTcp, IPAddress: aws.String("192.0.2.1")},
+		"bad address":      {Type: types.HealthCheckTypeHttp, IPAddress: aws.String("300.1.1.1")},
+	} {
+		_, err := e.client.CreateHealthCheck(e.ctx, &sdk.CreateHealthCheckInput{CallerReference: aws.String(name), HealthCheckConfig: &cfg})
+		require.ErrorAs(t, err, &bad, name)
+	}
+	n, err := e.client.GetHealthCheckCount(e.ctx, &sdk.GetHealthCheckCountInput{})
+	require.NoError(t, err)
+	assert.Zero(t, aws.ToInt64(n.HealthCheckCount), "nothing created by refused calls")
+
+	cfg := types.HealthCheckConfig{Type: types.HealthCheckTypeHttps, FullyQualifiedDomainName: aws.String("www.example.com")}
+	out, err := e.client.CreateHealthCheck(e.ctx, &sdk.CreateHealthCheckInput{CallerReference: aws.String("r"), HealthCheckConfig: &cfg})
+	require.NoError(t, err)
+	got := out.HealthCheck.HealthCheckConfig
+	assert.Equal(t, int32(443), aws.ToInt32(got.Port))
+	assert.Equal(t, int32(30), aws.ToInt32(got.RequestInterval))
+	assert.Equal(t, int32(3), aws.ToInt32(got.FailureThreshold))
+	assert.True(t, aws.ToBool(got.EnableSNI))
+	assert.Equal(t, int64(1), aws.ToInt64(out.HealthCheck.HealthCheckVersion))
+	assert.Contains(t, aws.ToString(out.Location), aws.ToString(out.HealthCheck.Id))
+
+	again, err := e.client.CreateHealthCheck(e.ctx, &sdk.CreateHealthCheckInput{CallerReference: aws.String("r"), HealthCheckConfig: &cfg})
+	require.NoError(t, err)
+	assert.Equal(t, aws.ToString(out.HealthCheck.Id), aws.ToString(again.HealthCheck.Id), "same reference, same settings")
+	other := cfg
+	other.ResourcePath = aws.String("/other")
+	_, err = e.client.CreateHealthCheck(e.ctx, &sdk.CreateHealthCheckInput{CallerReference: aws.String("r"), HealthCheckConfig: &other})
+	var exists *types.HealthCheckAlreadyExists
+	require.ErrorAs(t, err, &exists)
+}
+
+// The quota of health checks per account is TooManyHealthChecks.
+func TestHealthCheck_Quota(t *testing.T) {
+	e := newEnv(t)
+	for i := range 200 {
+		e.healthCheck(t, "q"+strconv.Itoa(i), types.HealthCheckConfig{Type: types.HealthCheckTypeTcp, IPAddress: aws.String("192.0.2.1"), Port: aws.Int32(80)})
+	}
+	_, err := e.client.CreateHealthCheck(e.ctx, &sdk.CreateHealthCheckInput{CallerReference: aws.String("one more"),
+		HealthCheckConfig: &types.HealthCheckConfig{Type: types.HealthCheckTypeTcp, IPAddress: aws.String("192.0.2.1"), Port: aws.Int32(80)}})
+	var tooMany *types.TooManyHealthChecks
+	require.ErrorAs(t, err, &tooMany)
+}
+
+// Get, Update (versioned), List, tags and Delete.
+func TestHealthCheck_Lifecycle(t *testing.T) {
+	e := newEnv(t)
+	a := e.healthCheck(t, "a", types.HealthCheckConfig{Type: types.HealthCheckTypeHttp, IPAddress: aws.String("192.0.2.1"), ResourcePath: aws.String("/x")})
+	b := e.healthCheck(t, "b", types.HealthCheckConfig{Type: types.HealthCheckTypeTcp, IPAddress: aws.String("192.0.2.2"), Port: aws.Int32(22)})
+
+	up, err := e.client.UpdateHealthCheck(e.ctx, &sdk.UpdateHealthCheckInput{HealthCheckId: aws.String(a), HealthCheckVersion: aws.Int64(1),
+		FailureThreshold: aws.Int32(5), ResetElements: []types.ResettableElementName{types.ResettableElementNameResourcePath}})
+	require.NoError(t, err)
+	assert.Equal(t, int64(2), aws.ToInt64(up.HealthCheck.HealthCheckVersion))
+	assert.Equal(t, int32(5), aws.ToInt32(up.HealthCheck.HealthCheckConfig.FailureThreshold))
+	assert.Empty(t, aws.ToString(up.HealthCheck.HealthCheckConfig.ResourcePath))
+	_, err = e.client.UpdateHealthCheck(e.ctx, &sdk.UpdateHealthCheckInput{HealthCheckId: aws.String(a), HealthCheckVersion: aws.Int64(1), FailureThreshold: aws.Int32(2)})
+	var mismatch *types.HealthCheckVersionMismatch
+	require.ErrorAs(t, err, &mismatch)
+	_, err = e.client.UpdateHealthCheck(e.ctx, &sdk.UpdateHealthCheckInput{HealthCheckId: aws.String(a), FailureThreshold: aws.Int32(11)})
+	var bad *types.InvalidInput
+	require.ErrorAs(t, err, &bad)
+	got, err := e.client.GetHealthCheck(e.ctx, &sdk.GetHealthCheckInput{HealthCheckId: aws.String(a)})
+	require.NoError(t, err)
+	assert.Equal(t, int32(5), aws.ToInt32(got.HealthCheck.HealthCheckConfig.FailureThreshold), "a refused update changes nothing")
+
+	page, err := e.client.ListHealthChecks(e.ctx, &sdk.ListHealthChecksInput{MaxItems: aws.Int32(1)})
+	require.NoError(t, err)
+	require.Len(t, page.HealthChecks, 1)
+	assert.Equal(t, a, aws.ToString(page.HealthChecks[0].Id))
+	require.True(t, page.IsTruncated)
+	page, err = e.client.ListHealthChecks(e.ctx, &sdk.ListHealthChecksInput{Marker: page.NextMarker})
+	require.NoError(t, err)
+	require.Len(t, page.HealthChecks, 1)
+	assert.Equal(t, b, aws.ToString(page.HealthChecks[0].Id))
+
+	_, err = e.client.ChangeTagsForResource(e.ctx, &sdk.ChangeTagsForResourceInput{ResourceType: types.TagResourceTypeHealthcheck, ResourceId: aws.String(b),
+		AddTags: []types.Tag{{Key: aws.String("env"), Value: aws.String("prod")}}})
+	require.NoError(t, err)
+	tags, err := e.client.ListTagsForResource(e.ctx, &sdk.ListTagsForResourceInput{ResourceType: types.TagResourceTypeHealthcheck, ResourceId: aws.String(b)})
+	require.NoError(t, err)
+	require.Len(t, tags.ResourceTagSet.Tags, 1)
+	assert.Equal(t, types.TagResourceTypeHealthcheck, tags.ResourceTagSet.ResourceType)
+
+	_, err = e.client.DeleteHealthCheck(e.ctx, &sdk.DeleteHealthCheckInput{HealthCheckId: aws.String(a)})
+	require.NoError(t, err)
+	_, err = e.client.GetHealthCheck(e.ctx, &sdk.GetHealthCheckInput{HealthCheckId: aws.String(a)})
+	var missing *types.NoSuchHealthCheck
+	require.ErrorAs(t, err, &missing)
+	_, err = e.client.DeleteHealthCheck(e.ctx, &sdk.DeleteHealthCheckInput{HealthCheckId: aws.String(a)})
+	require.ErrorAs(t, err, &missing)
+	// A deleted check's reference stays taken.
+	_, err = e.client.CreateHealthCheck(e.ctx, &sdk.CreateHealthCheckInput{CallerReference: aws.String("a"),
+		HealthCheckConfig: &types.HealthCheckConfig{Type: types.HealthCheckTypeHttp, IPAddress: aws.String("192.0.2.1")}})
+	var exists *types.HealthCheckAlreadyExists
+	require.ErrorAs(t, err, &exists)
+	n, err := e.client.GetHealthCheckCount(e.ctx, &sdk.GetHealthCheckCountInput{})
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), aws.ToInt64(n.HealthCheckCount))
+}
