@@ -20,6 +20,7 @@ type account struct {
 	checks    map[string]*healthCheck // health checks by id
 	hcOrder   []string                // health check ids, oldest first
 	hcRefs    map[string]*healthCheck // CallerReferences of CreateHealthCheck (deleted ones kept)
+	domainOps []*domainOp             // registrar operations, oldest first
 }
 
 func newAccount() *account {

@@ -38,6 +38,7 @@ type Service struct {
 	byName   map[string][]*zone      // public zones by name, oldest first: who answers DNS
 	marked   map[string]bool         // health check ids SetHealthCheckStatus marked, true for healthy
 	checks   map[string]*healthCheck // every account's health checks by id (ids are unique)
+	domains  map[string]*domain      // every account's domains by name: one registrant per name
 	prober   prober                  // the client and dialer of the probes
 	// maxHealthChecks is the quota of health checks per account.
 	maxHealthChecks int
@@ -61,6 +62,7 @@ func New(env *cloudenv.Env) *Service {
 		maxRecordSets:   MaxRecordSets,
 		marked:          map[string]bool{},
 		checks:          map[string]*healthCheck{},
+		domains:         map[string]*domain{},
 		maxHealthChecks: MaxHealthChecks,
 	}
 }
@@ -68,7 +70,7 @@ func New(env *cloudenv.Env) *Service {
 // Describe tells the cloud how to wire the service: its signing name,
 // handler and closer.
 func (s *Service) Describe() cloudenv.Descriptor {
-	return cloudenv.Descriptor{Name: "route53", SigningNames: []string{"route53"}, ARNService: arnService, Handler: s, Close: s.Close}
+	return cloudenv.Descriptor{Name: "route53", SigningNames: []string{"route53", "route53domains"}, ARNService: arnService, Handler: s, Close: s.Close}
 }
 
 // Close stops the DNS listeners ServeDNS started and waits for their

@@ -55,8 +55,13 @@ func (c *call) reply(status int, root string, v any) error {
 // handlerFunc serves one operation: the handler type of the route table.
 type handlerFunc func(s *Service, c *call) error
 
-// ServeHTTP serves Route 53's restXml API under /2013-04-01/.
+// ServeHTTP serves Route 53's restXml API under /2013-04-01/ and Route 53
+// Domains' awsJson1_1 API (by its X-Amz-Target).
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if isDomains(r) {
+		domainTargets.Serve(s, w, r)
+		return
+	}
 	query := r.URL.Query()
 	rt, labels, _ := routes.Match(r.Method, protocol.Segments(r), query, r.Header)
 	if rt == nil {
