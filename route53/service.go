@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/dispatch"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/ids"
 )
@@ -70,7 +71,7 @@ func New(env *cloudenv.Env) *Service {
 // Describe tells the cloud how to wire the service: its signing name,
 // handler and closer.
 func (s *Service) Describe() cloudenv.Descriptor {
-	return cloudenv.Descriptor{Name: "route53", SigningNames: []string{"route53", "route53domains"}, ARNService: arnService, Handler: s, Close: s.Close}
+	return cloudenv.Descriptor{Name: "route53", SigningNames: []string{dispatch.Route53, dispatch.Route53Domains}, ARNService: arnService, Handler: s, Close: s.Close}
 }
 
 // Close stops the DNS listeners ServeDNS started and waits for their

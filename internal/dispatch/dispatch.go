@@ -14,20 +14,22 @@ import (
 
 // Service names are the SigV4 signing names.
 const (
-	SQS        = "sqs"
-	SNS        = "sns"
-	Lambda     = "lambda"
-	Route53    = "route53"
-	APIGateway = "apigateway"
-	StepFn     = "states"
-	CloudWatch = "monitoring"
-	Logs       = "logs"
-	Events     = "events"
-	XRay       = "xray"
-	S3         = "s3"
-	STS        = "sts"
-	IAM        = "iam"
-	ExecuteAPI = "execute-api"
+	SQS     = "sqs"
+	SNS     = "sns"
+	Lambda  = "lambda"
+	Route53 = "route53"
+	// Route53Domains is served by the route53 package.
+	Route53Domains = "route53domains"
+	APIGateway     = "apigateway"
+	StepFn         = "states"
+	CloudWatch     = "monitoring"
+	Logs           = "logs"
+	Events         = "events"
+	XRay           = "xray"
+	S3             = "s3"
+	STS            = "sts"
+	IAM            = "iam"
+	ExecuteAPI     = "execute-api"
 )
 
 var targetPrefixes = map[string]string{
@@ -36,6 +38,7 @@ var targetPrefixes = map[string]string{
 	"GraniteServiceVersion20100801": CloudWatch,
 	"Logs_20140328":                 Logs,
 	"AWSEvents":                     Events,
+	"Route53Domains_v20140515":      Route53Domains,
 }
 
 var queryVersions = map[string]string{
