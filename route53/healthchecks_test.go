@@ -347,3 +347,19 @@ func TestHealthCheck_Lifecycle(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(1), aws.ToInt64(n.HealthCheckCount))
 }
+
+// Close cancels a probe that its endpoint holds, and returns.
+func TestHealthCheck_CloseCancelsAProbeInFlight(t *testing.T) {
+	e := newEnv(t)
+	reached := make(chan struct{}, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reached <- struct{}{}
+		<-r.Context().Done()
+	}))
+	t.Cleanup(srv.Close)
+	ip, port := hostPort(t, srv.URL)
+	e.healthCheck(t, "held", types.HealthCheckConfig{Type: types.HealthCheckTypeHttp, IPAddress: aws.String(ip), Port: aws.Int32(port), RequestInterval: aws.Int32(10)})
+	e.clk.Advance(10 * time.Second)
+	<-reached
+	e.cloud.Route53().Close() // returns: the probe is cancelled
+}

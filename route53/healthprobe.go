@@ -207,7 +207,7 @@ func (s *Service) probe(cfg HealthCheckConfig, client *http.Client, dial Dialer)
 		host = cfg.FullyQualifiedDomainName
 	}
 	addr := net.JoinHostPort(host, fmt.Sprint(deref(cfg.Port)))
-	ctx, cancel := context.WithCancel(s.env.Bus.Context())
+	ctx, cancel := context.WithCancel(s.probeCtx)
 	defer cancel()
 	if cfg.Type == hcTCP {
 		t := s.newTimeout(cancel, tcpTimeout)

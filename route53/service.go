@@ -1,6 +1,7 @@
 package route53
 
 import (
+	"context"
 	"io"
 	"sync"
 	"time"
@@ -49,12 +50,18 @@ type Service struct {
 	servers       []io.Closer    // ServeDNS listeners, closed by Close
 	wg            sync.WaitGroup // the listeners' goroutines
 	probes        sync.WaitGroup // the probes in flight
+	// probeCtx ends at Close: it cancels the probes in flight.
+	probeCtx    context.Context
+	probeCancel context.CancelFunc
 }
 
 // New returns the Route 53 service of the cloud whose environment is env. It
 // starts nothing.
 func New(env *cloudenv.Env) *Service {
+	ctx, cancel := context.WithCancel(env.Bus.Context())
 	return &Service{
+		probeCtx:        ctx,
+		probeCancel:     cancel,
 		env:             env,
 		faults:          faults.New[struct{}](faultOps, env.Clock, env.Scope()),
 		answers:         env.IDs.Derive("route53/answers"),
@@ -92,6 +99,7 @@ func (s *Service) Close() {
 		}
 	}
 	s.mu.Unlock()
+	s.probeCancel()
 	s.probes.Wait()
 	s.prober.close()
 	for _, c := range servers {
