@@ -40,3 +40,14 @@ func TestInjectFault_AnswersAsTheRealError(t *testing.T) {
 	_, err := e.client.GetHostedZone(e.ctx, &sdk.GetHostedZoneInput{Id: aws.String(id)})
 	require.NoError(t, err)
 }
+
+// The unmodelled features answer as an account without them does.
+func TestUnsupported_AnswerAsAnAccountWithout(t *testing.T) {
+	e := newEnv(t)
+	tp, err := e.client.ListTrafficPolicies(e.ctx, &sdk.ListTrafficPoliciesInput{})
+	require.NoError(t, err)
+	require.Empty(t, tp.TrafficPolicySummaries)
+	_, err = e.client.GetTrafficPolicy(e.ctx, &sdk.GetTrafficPolicyInput{Id: aws.String("x"), Version: aws.Int32(1)})
+	var missing *types.NoSuchTrafficPolicy
+	require.ErrorAs(t, err, &missing)
+}

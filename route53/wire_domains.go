@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"slices"
-	"strings"
 
 	"github.com/awsfake/awsfake/internal/protocol"
 )
@@ -68,10 +67,9 @@ type rawJSON string
 // MarshalJSON returns the document.
 func (r rawJSON) MarshalJSON() ([]byte, error) { return []byte(r), nil }
 
-// isDomains reports whether r is a Route 53 Domains request.
-func isDomains(r *http.Request) bool {
-	return strings.HasPrefix(r.Header.Get("X-Amz-Target"), domainTargets.Prefix)
-}
+// isDomains reports whether r is a Route 53 Domains request: Route 53's
+// restXml requests name no target.
+func isDomains(r *http.Request) bool { return protocol.HasTarget(r) }
 
 // allOperations is every operation of both wire tables.
 func allOperations() []string {

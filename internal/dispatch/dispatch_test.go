@@ -88,8 +88,6 @@ func TestIdentify_RealisticRequestsFromEachClientFamily(t *testing.T) {
 		{"Logs", req{target: "/", header: map[string]string{"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "Logs_20140328.PutLogEvents"}}, dispatch.Logs},
 		{"Logs signed", req{target: "/", header: map[string]string{"X-Amz-Target": "Logs_20140328.StartLiveTail", "Authorization": auth("logs")}, host: "stream-awsfake.localhost"}, dispatch.Logs},
 		{"EventBridge", req{target: "/", header: map[string]string{"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AWSEvents.PutEvents"}}, dispatch.Events},
-		{"Route 53 Domains", req{target: "/", header: map[string]string{"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "Route53Domains_v20140515.ListDomains"}}, dispatch.Route53Domains},
-		{"Route 53 Domains signed", req{target: "/", header: map[string]string{"X-Amz-Target": "Route53Domains_v20140515.ListDomains", "Authorization": auth("route53domains")}}, dispatch.Route53Domains},
 		{"Step Functions", req{target: "/", header: map[string]string{"Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "AWSStepFunctions.StartExecution"}}, dispatch.StepFn},
 		{"Step Functions sync- host", req{target: "/", host: "sync-awsfake.localhost", header: map[string]string{
 			"X-Amz-Target": "AWSStepFunctions.StartSyncExecution", "Authorization": auth("states")}}, dispatch.StepFn},
@@ -228,4 +226,12 @@ func TestIdentify_ExecuteAPIInvokeURLForms(t *testing.T) {
 			assert.Equal(t, tc.want, dispatch.Identify(tc.req.build()))
 		})
 	}
+}
+
+// Route 53 Domains is known by its signing name and by its target prefix.
+func TestIdentify_Route53Domains(t *testing.T) {
+	unsigned := req{target: "/", header: map[string]string{"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "Route53Domains_v20140515.ListDomains"}}
+	signed := req{target: "/", header: map[string]string{"X-Amz-Target": "Route53Domains_v20140515.ListDomains", "Authorization": auth("route53domains")}}
+	assert.Equal(t, dispatch.Route53Domains, dispatch.Identify(unsigned.build()))
+	assert.Equal(t, dispatch.Route53Domains, dispatch.Identify(signed.build()))
 }
