@@ -1,6 +1,7 @@
 package route53_test
 
 import (
+	"context"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -107,6 +108,8 @@ func TestHealthCheck_FailoverFollowsHTTPBackend(t *testing.T) {
 	assert.Equal(t, []string{"192.0.2.1"}, ask(), "two failures of three: still the primary")
 	e.advance(t, time.Second) // 40 s: the third failure
 	assert.Equal(t, []string{"192.0.2.2"}, ask())
+	e.cloud.Route53().CheckAnswer(t, "f.example.com", "A", netip.MustParseAddr("192.0.2.53"), "192.0.2.2") // the name servers too
+	e.cloud.Route53().CheckHealthCheck(t, hc, false)
 	assert.Equal(t, "Failure: HTTP Status Code 503, Service Unavailable", aws.ToString(e.status(t, hc)[0].StatusReport.Status))
 
 	b.status.Store(302) // 3xx is healthy
@@ -362,4 +365,29 @@ func TestHealthCheck_CloseCancelsAProbeInFlight(t *testing.T) {
 	e.clk.Advance(10 * time.Second)
 	<-reached
 	e.cloud.Route53().Close() // returns: the probe is cancelled
+}
+
+// SetHealthCheckProber's dialer makes the probes; a TCP connection not
+// made within 10 s on the cloud's clock times out: not at 9.999 s, at 10 s.
+func TestHealthCheck_TCPConnectTimeoutThroughTheProbersDialer(t *testing.T) {
+	e := newEnv(t)
+	dialing := make(chan string, 1)
+	e.cloud.Route53().SetHealthCheckProber(nil, func(ctx context.Context, network, addr string) (net.Conn, error) {
+		dialing <- addr
+		<-ctx.Done() // a black hole: only the deadline ends it
+		return nil, ctx.Err()
+	})
+	hc := e.healthCheck(t, "hole", types.HealthCheckConfig{Type: types.HealthCheckTypeTcp, IPAddress: aws.String("203.0.113.9"), Port: aws.Int32(5432),
+		RequestInterval: aws.Int32(30), FailureThreshold: aws.Int32(1)})
+	e.clk.Advance(30 * time.Second)
+	assert.Equal(t, "203.0.113.9:5432", <-dialing)
+	e.clk.Advance(10*time.Second - time.Millisecond)
+	assert.Empty(t, e.status(t, hc))
+	e.advance(t, time.Millisecond)
+	obs := e.status(t, hc)
+	require.Len(t, obs, 1)
+	assert.True(t, strings.HasPrefix(aws.ToString(obs[0].StatusReport.Status), "Failure: Connection timed out."))
+	assert.Equal(t, t0.Add(30*time.Second), aws.ToTime(obs[0].StatusReport.CheckedTime))
+	assert.Equal(t, types.HealthCheckRegionUsEast1, obs[0].Region)
+	e.cloud.Route53().CheckHealthCheck(t, hc, false)
 }
