@@ -391,3 +391,20 @@ func TestHealthCheck_TCPConnectTimeoutThroughTheProbersDialer(t *testing.T) {
 	assert.Equal(t, types.HealthCheckRegionUsEast1, obs[0].Region)
 	e.cloud.Route53().CheckHealthCheck(t, hc, false)
 }
+
+// An HTTPS check does not validate the endpoint's certificate (AWS does
+// not): a self-signed httptest TLS server is healthy. The FQDN is the Host.
+func TestHealthCheck_HTTPSSelfSignedAndHost(t *testing.T) {
+	e := newEnv(t)
+	hosts := make(chan string, 4)
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hosts <- r.Host + " " + r.URL.Path + " " + r.UserAgent()
+	}))
+	t.Cleanup(srv.Close)
+	ip, port := hostPort(t, srv.URL)
+	hc := e.healthCheck(t, "tls", types.HealthCheckConfig{Type: types.HealthCheckTypeHttps, IPAddress: aws.String(ip), Port: aws.Int32(port),
+		FullyQualifiedDomainName: aws.String("www.example.com"), ResourcePath: aws.String("status"), RequestInterval: aws.Int32(10)})
+	e.advance(t, 10*time.Second)
+	assert.Equal(t, "Success: HTTP Status Code 200, OK", aws.ToString(e.status(t, hc)[0].StatusReport.Status))
+	assert.Equal(t, "www.example.com /status Amazon-Route53-Health-Check-Service", <-hosts)
+}
