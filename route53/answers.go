@@ -107,16 +107,21 @@ func testClient(in TestDNSAnswerInput) (addr netip.Addr, located bool, err error
 	return addr, false, nil
 }
 
-// SetHealthCheckStatus marks a health check healthy or failing, for the
-// routing policies of the records that name it (health checks themselves
-// are not modelled yet: this is their seam). A health check never marked
-// is healthy.
+// SetHealthCheckStatus marks a health check healthy or failing for the
+// routing policies of the records that name it, over what its checker
+// sees (the hook for a test that does not want to probe, or for an id no
+// CreateHealthCheck made). ClearHealthCheckStatus removes the mark. A
+// health check neither marked nor created is healthy.
 func (s *Service) SetHealthCheckStatus(healthCheckID string, healthy bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if healthy {
-		delete(s.unhealthy, healthCheckID)
-	} else {
-		s.unhealthy[healthCheckID] = true
-	}
+	s.marked[healthCheckID] = healthy
+}
+
+// ClearHealthCheckStatus removes SetHealthCheckStatus's mark: the check's
+// own status rules again.
+func (s *Service) ClearHealthCheckStatus(healthCheckID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.marked, healthCheckID)
 }

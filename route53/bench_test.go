@@ -176,3 +176,66 @@ func BenchmarkSDKGetHostedZone(b *testing.B) {
 	b.ReportMetric(float64(spent[1].Nanoseconds())/n, "canned-ns/call")
 	b.ReportMetric(float64(spent[0])/float64(spent[1]), "ratio")
 }
+
+// BenchmarkSDKGetHealthCheckStatus is the hot read of health checks (what
+// a failover dashboard polls): the checker's last observation through the
+// SDK on an in-memory transport, against the floor of a canned answer.
+func BenchmarkSDKGetHealthCheckStatus(b *testing.B) {
+	clk := clock.NewFake(t0)
+	cloud := awsfake.New(awsfake.WithClock(clk))
+	b.Cleanup(func() { _ = cloud.Close() })
+	ctx := context.Background()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = ln.Close() })
+	go func() {
+		for c, err := ln.Accept(); err == nil; c, err = ln.Accept() {
+			_ = c.Close()
+		}
+	}()
+	ap := netip.MustParseAddrPort(ln.Addr().String())
+	hc, err := cloud.Route53().CreateHealthCheck(ctx, route53.CreateHealthCheckInput{CallerReference: "b",
+		HealthCheckConfig: route53.HealthCheckConfig{Type: "TCP", IPAddress: "127.0.0.1", Port: aws.Int32(int32(ap.Port()))}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	clk.Advance(30 * time.Second)
+	if err := cloud.Settle(ctx); err != nil {
+		b.Fatal(err)
+	}
+	id := hc.HealthCheck.Id
+	rec := httptest.NewRecorder()
+	cloud.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/2013-04-01/healthcheck/"+id+"/status", nil))
+	canned := servicetest.Canned{Header: http.Header{"Content-Type": {"text/xml"}}, Body: rec.Body.Bytes()}
+	floor := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Body == nil {
+			r.Body = http.NoBody
+		}
+		canned.ServeHTTP(w, r)
+	})
+	clientOf := func(h http.Handler) *sdk.Client {
+		cfg := cloud.AWSConfig()
+		cfg.HTTPClient = &http.Client{Transport: servicetest.InMemory{Handler: h}}
+		return sdk.NewFromConfig(cfg)
+	}
+	clients := [2]*sdk.Client{clientOf(cloud.Handler()), clientOf(floor)}
+	in := &sdk.GetHealthCheckStatusInput{HealthCheckId: aws.String(id)}
+	var spent [2]time.Duration
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, c := range clients {
+			start := time.Now()
+			out, err := c.GetHealthCheckStatus(ctx, in)
+			if err != nil || len(out.HealthCheckObservations) != 1 {
+				b.Fatal(err, out)
+			}
+			spent[i] += time.Since(start)
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(spent[0].Nanoseconds())/n, "fake-ns/call")
+	b.ReportMetric(float64(spent[1].Nanoseconds())/n, "canned-ns/call")
+	b.ReportMetric(float64(spent[0])/float64(spent[1]), "ratio")
+}

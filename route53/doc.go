@@ -53,10 +53,51 @@
 //     continent, then "*"), geoproximity (coordinates or region, with AWS's
 //     bias formula), failover, multivalue (up to eight healthy), alias
 //     (with EvaluateTargetHealth), wildcards (RFC 4592), empty non-terminals
-//     (NODATA). Health: SetHealthCheckStatus is the seam health checks will
-//     use; a record without a failing health check is healthy, and when every
-//     record of a weighted, latency, geoproximity or multivalue group is
-//     unhealthy, all answer.
+//     (NODATA). Health: a record follows its health check (below); one
+//     without a health check, or naming an unknown id, is healthy, and when
+//     every record of a weighted, latency, geoproximity or multivalue group
+//     is unhealthy, all answer.
+//   - Health checks: CreateHealthCheck (defaults RequestInterval 30,
+//     FailureThreshold 3, Port 80/443, EnableSNI for HTTPS; CallerReference
+//     idempotent with the same settings, HealthCheckAlreadyExists otherwise
+//     or once deleted; 200 per account, TooManyHealthChecks), Get, Update
+//     (HealthCheckVersion, ResetElements), Delete, List (oldest first,
+//     Marker), Count, tags. HTTP, HTTPS, HTTP_STR_MATCH, HTTPS_STR_MATCH and
+//     TCP probes are real, through SetHealthCheckProber's http.Client and
+//     dialer (by default the fake's own; certificates are not validated, as
+//     in AWS; redirects not followed), one job on the cloud's scheduler at
+//     the next due probe: the first RequestInterval after creation, then
+//     every RequestInterval. 2xx and 3xx are healthy; a string match reads
+//     the first 5,120 bytes of the body; HTTP(S) must connect within 4 s
+//     and get a status within 2 s of connecting, TCP connect within 10 s,
+//     deadlines on the cloud's clock that cancel the real dial or read. A
+//     check is healthy until FailureThreshold consecutive failures and
+//     healthy again after as many successes; Inverted turns it over;
+//     Disabled is healthy and not probed. CALCULATED is healthy while at
+//     least HealthThreshold children are. GetHealthCheckStatus and
+//     GetHealthCheckLastFailureReason give the checker's observations in
+//     AWS's status texts ("Success: HTTP Status Code 200, OK", "Failure:
+//     Connection timed out. ..."). cloud.Settle waits for probes in flight.
+//     SetHealthCheckStatus marks an id healthy or failing over what its
+//     checker sees (ClearHealthCheckStatus removes the mark).
+//   - Route 53 Domains (the route53domains client): CheckDomainAvailability
+//     (UNAVAILABLE for a name registered in the cloud by any account,
+//     UnsupportedTLD outside the fake's TLDs), CheckDomainTransferability,
+//     ListPrices, GetDomainSuggestions, RegisterDomain (contacts validated:
+//     required fields, +CC.NUMBER phone, email, country, a company's
+//     organization; 1-10 years; a public hosted zone of the name created at
+//     once, its name servers the domain's), TransferDomain (stored with its
+//     name servers), each a REGISTER_DOMAIN or TRANSFER_IN_DOMAIN operation
+//     IN_PROGRESS for DomainOperationTime on the clock, then SUCCESSFUL
+//     (GetOperationDetail, ListOperations with its filters); ListDomains and
+//     GetDomainDetail once complete; UpdateDomainNameservers,
+//     UpdateDomainContact, UpdateDomainContactPrivacy, auto-renew and
+//     transfer-lock flags (clientTransferProhibited), RenewDomain
+//     (CurrentExpiryYear checked, 10 years ahead at most), DeleteDomain,
+//     RetrieveDomainAuthCode, GetContactReachabilityStatus (DONE), tags.
+//     Expiry is computed when read: with auto-renew a domain renews for a
+//     year at its expiry; without, it is released at that instant and its
+//     name is available again.
 //   - Where a client is: SetClientLocation places address prefixes (region,
 //     continent, country, subdivision, coordinates); a query's EDNS0 client
 //     subnet, or TestDNSAnswer's EDNS0ClientSubnetIP/Mask, wins over the
@@ -91,14 +132,34 @@
 //     answers the target's records.
 //   - SVCB and HTTPS records with parameters are left out of DNS wire
 //     answers (TestDNSAnswer still shows them).
+//   - Health checks run one checker, in us-east-1 at 15.177.2.1, standing
+//     for AWS's checker regions: "healthy when more than 18% of checkers
+//     say so" is "when the checker says so"; Regions is stored and does
+//     not multiply it. IPAddress may be a loopback or private address
+//     (AWS refuses them) so that a test's httptest.Server can be checked.
+//     EnableSNI and MeasureLatency are stored, not acted on. A probe whose
+//     endpoint never answers holds cloud.Settle until the clock passes its
+//     deadline (as SNS's HTTP deliveries do). The failure texts other
+//     than HTTP status codes and timeouts ("Failure: Search string not
+//     found in response body.", "Success: TCP connection established.",
+//     "Failure: Connection refused. ...") are the fake's own in AWS's form.
+//     The messages of InvalidInput for settings are the fake's own; an
+//     unknown child of a calculated check is InvalidInput (the SDK's
+//     CreateHealthCheck models no NoSuchHealthCheck).
+//   - CLOUDWATCH_METRIC and RECOVERY_CONTROL health checks are refused with
+//     InvalidInput: CloudWatch answers no alarm state on the bus yet.
+//   - Route 53 Domains: the TLDs sold and their prices are the fake's own
+//     list (com, net, org, io, co.uk, kr, ... in USD); registrations are
+//     not limited to us-east-1; an operation takes DomainOperationTime (AWS
+//     documents none); suggestions vary only the TLD. The error texts are
+//     the fake's own, the codes AWS's (InvalidInput, UnsupportedTLD,
+//     DomainLimitExceeded for a name taken, TLDRulesViolation).
 //   - GetCheckerIpRanges answers an empty list; ListGeoLocations an empty one
 //     and GetGeoLocation NoSuchGeoLocation.
 //
 // # Operations answered as for an account without the feature
 //
-// Health checks (CreateHealthCheck is TooManyHealthChecks; Get, Update,
-// Delete, status and last failure are NoSuchHealthCheck; lists empty,
-// count 0), traffic policies and instances (TooManyTrafficPolicies,
+// Traffic policies and instances (TooManyTrafficPolicies,
 // NoSuchTrafficPolicy, NoSuchTrafficPolicyInstance; lists empty), CIDR
 // collections (CreateCidrCollection LimitsExceeded, the rest
 // NoSuchCidrCollectionException; IP-based records are refused the same
@@ -106,10 +167,18 @@
 // UpdateHostedZoneFeatures. They are bound in wire_unsupported.go and
 // record no call.
 //
-// Route 53 Domains (route53domains) is not bound yet.
+// Of Route 53 Domains, ViewBilling answers no records; transfers between
+// AWS accounts (Accept, Reject, Cancel, TransferDomainToAnotherAwsAccount),
+// delegation signers, PushDomain and the two Resend operations answer
+// InvalidInput, as for a domain with nothing of the kind pending; they
+// record no call.
+//
+// Query logging configurations are stored and write no log; the DNS
+// listener is ServeDNS's (the standalone server has no -dns-addr flag yet).
 //
 // # Plumbing for the root package
 //
-// New and Describe build and wire the service; Close stops ServeDNS's
-// listeners.
+// New and Describe build and wire the service (signing names route53 and
+// route53domains); Close cancels the probes' jobs, waits for the probes in
+// flight and stops ServeDNS's listeners.
 package route53

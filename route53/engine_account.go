@@ -16,12 +16,17 @@ type account struct {
 	queryLogs map[string]*QueryLoggingConfig
 	nextZone  int // numbers zone ids
 	nextSet   int
-	nextNames int // picks the name servers of a zone without a reusable set
+	nextNames int                     // picks the name servers of a zone without a reusable set
+	checks    map[string]*healthCheck // health checks by id
+	hcOrder   []string                // health check ids, oldest first
+	hcRefs    map[string]*healthCheck // CallerReferences of CreateHealthCheck (deleted ones kept)
+	domainOps []*domainOp             // registrar operations, oldest first
 }
 
 func newAccount() *account {
 	return &account{zones: map[string]*zone{}, refs: map[string]bool{}, changes: map[string]*change{},
-		sets: map[string]*delegationSet{}, setRefs: map[string]bool{}, queryLogs: map[string]*QueryLoggingConfig{}}
+		sets: map[string]*delegationSet{}, setRefs: map[string]bool{}, queryLogs: map[string]*QueryLoggingConfig{},
+		checks: map[string]*healthCheck{}, hcRefs: map[string]*healthCheck{}}
 }
 
 // change is one submitted change: PENDING until ChangePropagation has

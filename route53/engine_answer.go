@@ -127,10 +127,10 @@ func (s *Service) valuesLocked(rs *ResourceRecordSet, owner string, depth int) [
 }
 
 // healthyLocked reports whether a record set is healthy: its health check
-// (if any) not marked failing by SetHealthCheckStatus, and, for an alias
+// (if any) healthy, and, for an alias
 // that evaluates its target's health, a target with a healthy answer.
 func (s *Service) healthyLocked(rs *ResourceRecordSet, depth int) bool {
-	if rs.HealthCheckId != "" && s.unhealthy[rs.HealthCheckId] {
+	if rs.HealthCheckId != "" && !s.healthByIDLocked(rs.HealthCheckId, 0) {
 		return false
 	}
 	if rs.AliasTarget != nil && rs.AliasTarget.EvaluateTargetHealth {

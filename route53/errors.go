@@ -29,6 +29,11 @@ var errs = faults.NewCatalogue(arnService, faults.Specs{
 	"DelegationSetNotAvailable":                    {Status: 400},
 	"DelegationSetNotReusable":                     {Status: 400},
 	"HealthCheckAlreadyExists":                     {Status: 409},
+	"UnsupportedTLD":                               {Status: 400},
+	"DuplicateRequest":                             {Status: 400},
+	"DomainLimitExceeded":                          {Status: 400},
+	"TLDRulesViolation":                            {Status: 400},
+	"OperationLimitExceeded":                       {Status: 400},
 	"HealthCheckInUse":                             {Status: 400},
 	"HealthCheckVersionMismatch":                   {Status: 409},
 	"HostedZoneAlreadyExists":                      {Status: 409},
@@ -107,6 +112,14 @@ const (
 	codeNoSuchDelegationSet      = "NoSuchDelegationSet"
 	codeNoSuchGeoLocation        = "NoSuchGeoLocation"
 	codeNoSuchHealthCheck        = "NoSuchHealthCheck"
+	codeHealthCheckAlreadyExists = "HealthCheckAlreadyExists"
+	codeUnsupportedTLD           = "UnsupportedTLD"
+	codeDuplicateRequest         = "DuplicateRequest"
+	codeDomainLimitExceeded      = "DomainLimitExceeded"
+	codeTLDRulesViolation        = "TLDRulesViolation"
+	codeOperationLimitExceeded   = "OperationLimitExceeded"
+	codeHealthCheckInUse         = "HealthCheckInUse"
+	codeHealthCheckVersion       = "HealthCheckVersionMismatch"
 	codeNoSuchHostedZone         = "NoSuchHostedZone"
 	codeNoSuchTrafficPolicy      = "NoSuchTrafficPolicy"
 	codeNoSuchTrafficInstance    = "NoSuchTrafficPolicyInstance"

@@ -5,4 +5,6 @@ package route53
 var (
 	Errs       = errs
 	Operations = routes.Operations
+	// DomainOps is Route 53 Domains' wire table.
+	DomainOps = domainTargets.Operations
 )

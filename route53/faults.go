@@ -12,9 +12,10 @@ import (
 // that failed it, if any.
 type Call = faults.Call
 
-// faultOps is every operation of the wire table: what InjectFault,
+// faultOps is every operation of the wire tables (Route 53's and Route 53
+// Domains'): what InjectFault,
 // InjectLatency and enter accept.
-var faultOps = faults.NewOperations("route53", routes.Operations()...)
+var faultOps = faults.NewOperations("route53", allOperations()...)
 
 // InjectFault makes the next times calls of operation (named as AWS names
 // it: "ChangeResourceRecordSets") fail with the AWS error code before they

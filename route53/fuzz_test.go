@@ -50,9 +50,11 @@ func FuzzWireXML(f *testing.F) {
 	f.Add("hostedzone", `<CreateHostedZoneRequest><Name>fuzz.example</Name><CallerReference>r</CallerReference><VPC><VPCId>vpc-01234567</VPCId><VPCRegion>us-east-1</VPCRegion></VPC></CreateHostedZoneRequest>`)
 	f.Add("tags", `<ChangeTagsForResourceRequest><AddTags><Tag><Key>k</Key><Value>v</Value></Tag></AddTags></ChangeTagsForResourceRequest>`)
 	f.Add("delegationset", `<CreateReusableDelegationSetRequest><CallerReference>x</CallerReference></CreateReusableDelegationSetRequest>`)
+	f.Add("healthcheck", `<CreateHealthCheckRequest><CallerReference>r</CallerReference><HealthCheckConfig><Type>HTTP_STR_MATCH</Type><IPAddress>127.0.0.1</IPAddress><Port>99999</Port><SearchString>x</SearchString><RequestInterval>10</RequestInterval></HealthCheckConfig></CreateHealthCheckRequest>`)
+	f.Add("healthcheck", `<CreateHealthCheckRequest><CallerReference>c</CallerReference><HealthCheckConfig><Type>CALCULATED</Type><HealthThreshold>-1</HealthThreshold><ChildHealthChecks><ChildHealthCheck>x</ChildHealthCheck></ChildHealthChecks></HealthCheckConfig></CreateHealthCheckRequest>`)
 	f.Fuzz(func(t *testing.T, target, body string) {
 		s, id := fuzzService(t)
-		paths := map[string]string{"rrset": "/hostedzone/" + id + "/rrset/", "hostedzone": "/hostedzone", "tags": "/tags/hostedzone/" + id,
+		paths := map[string]string{"healthcheck": "/healthcheck", "rrset": "/hostedzone/" + id + "/rrset/", "hostedzone": "/hostedzone", "tags": "/tags/hostedzone/" + id,
 			"delegationset": "/delegationset", "comment": "/hostedzone/" + id, "vpc": "/hostedzone/" + id + "/associatevpc"}
 		path, ok := paths[target]
 		if !ok {
@@ -100,6 +102,25 @@ func FuzzDNSMessage(f *testing.F) {
 		}
 		if _, err := parseQuery(resp); err != nil && !bytes.Equal(resp[:2], msg[:2]) {
 			t.Fatalf("response does not decode: %x", resp)
+		}
+	})
+}
+
+// The JSON decoders of Route 53 Domains never answer 5xx.
+func FuzzDomainsJSON(f *testing.F) {
+	f.Add("RegisterDomain", `{"DomainName":"a.com","DurationInYears":1,"AdminContact":{"FirstName":"a"},"RegistrantContact":{},"TechContact":{}}`)
+	f.Add("ListOperations", `{"SubmittedSince":1.5e9,"MaxItems":-1,"SortOrder":"DESC"}`)
+	f.Add("GetDomainSuggestions", `{"DomainName":"a.co.uk","SuggestionCount":3,"OnlyAvailable":false}`)
+	f.Add("ListPrices", `{"Tld":".com","MaxItems":1}`)
+	f.Fuzz(func(t *testing.T, op, body string) {
+		s, _ := fuzzService(t)
+		req := httptest.NewRequest(http.MethodPost, "http://route53domains.us-east-1.amazonaws.com/", strings.NewReader(body))
+		req.Header.Set("X-Amz-Target", "Route53Domains_v20140515."+op)
+		req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, req)
+		if w.Code >= 500 {
+			t.Fatalf("%s %q: %d %s", op, body, w.Code, w.Body.String())
 		}
 	})
 }

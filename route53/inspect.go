@@ -92,3 +92,27 @@ func (s *Service) CheckAnswer(tb testing.TB, name, typ string, client netip.Addr
 		tb.Errorf("route53: %s %s answers %s %q, want %q", name, typ, rcode, got, values)
 	}
 }
+
+// HealthCheckHealthy reports the health Route 53 gives the health check id
+// for routing now (a SetHealthCheckStatus mark, the checker's status with
+// Inverted and Disabled applied, a calculated check's children), and
+// whether the id is a health check of any account or a marked one.
+func (s *Service) HealthCheckHealthy(id string) (healthy, known bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, marked := s.marked[id]
+	return s.healthByIDLocked(id, 0), marked || s.checks[id] != nil
+}
+
+// CheckHealthCheck fails tb unless the health check id is known and its
+// routing health is healthy.
+func (s *Service) CheckHealthCheck(tb testing.TB, id string, healthy bool) {
+	tb.Helper()
+	got, known := s.HealthCheckHealthy(id)
+	switch {
+	case !known:
+		tb.Errorf("route53: no health check %s", id)
+	case got != healthy:
+		tb.Errorf("route53: health check %s healthy=%v, want %v", id, got, healthy)
+	}
+}

@@ -44,14 +44,10 @@ func TestInjectFault_AnswersAsTheRealError(t *testing.T) {
 // The unmodelled features answer as an account without them does.
 func TestUnsupported_AnswerAsAnAccountWithout(t *testing.T) {
 	e := newEnv(t)
-	hc, err := e.client.ListHealthChecks(e.ctx, &sdk.ListHealthChecksInput{})
+	tp, err := e.client.ListTrafficPolicies(e.ctx, &sdk.ListTrafficPoliciesInput{})
 	require.NoError(t, err)
-	require.Empty(t, hc.HealthChecks)
-	_, err = e.client.GetHealthCheck(e.ctx, &sdk.GetHealthCheckInput{HealthCheckId: aws.String("x")})
-	var missing *types.NoSuchHealthCheck
+	require.Empty(t, tp.TrafficPolicySummaries)
+	_, err = e.client.GetTrafficPolicy(e.ctx, &sdk.GetTrafficPolicyInput{Id: aws.String("x"), Version: aws.Int32(1)})
+	var missing *types.NoSuchTrafficPolicy
 	require.ErrorAs(t, err, &missing)
-	_, err = e.client.CreateHealthCheck(e.ctx, &sdk.CreateHealthCheckInput{CallerReference: aws.String("r"),
-		HealthCheckConfig: &types.HealthCheckConfig{Type: types.HealthCheckTypeHttp, FullyQualifiedDomainName: aws.String("example.com")}})
-	var tooMany *types.TooManyHealthChecks
-	require.ErrorAs(t, err, &tooMany)
 }

@@ -1,11 +1,13 @@
 package route53
 
 import (
+	"context"
 	"io"
 	"sync"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/dispatch"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/ids"
 )
@@ -31,37 +33,52 @@ type Service struct {
 	// weighted and multivalue choices) from the cloud's seeded source.
 	answers *ids.Generator
 
-	mu        sync.Mutex
-	closed    bool
-	accounts  map[string]*account // by account id, created on first write
-	seq       uint64              // orders zones across accounts (oldest answers first)
-	byName    map[string][]*zone  // public zones by name, oldest first: who answers DNS
-	unhealthy map[string]bool     // health check ids SetHealthCheckStatus marked failing
-	locations []clientLocation    // SetClientLocation, most specific prefix first
+	mu       sync.Mutex
+	closed   bool
+	accounts map[string]*account     // by account id, created on first write
+	seq      uint64                  // orders zones across accounts (oldest answers first)
+	byName   map[string][]*zone      // public zones by name, oldest first: who answers DNS
+	marked   map[string]bool         // health check ids SetHealthCheckStatus marked, true for healthy
+	checks   map[string]*healthCheck // every account's health checks by id (ids are unique)
+	domains  map[string]*domain      // every account's domains by name: one registrant per name
+	prober   prober                  // the client and dialer of the probes
+	// maxHealthChecks is the quota of health checks per account.
+	maxHealthChecks int
+	locations       []clientLocation // SetClientLocation, most specific prefix first
 	// maxRecordSets is the quota of record sets per zone (SetMaxRecordSets).
 	maxRecordSets int
 	servers       []io.Closer    // ServeDNS listeners, closed by Close
 	wg            sync.WaitGroup // the listeners' goroutines
+	probes        sync.WaitGroup // the probes in flight
+	// probeCtx ends at Close: it cancels the probes in flight.
+	probeCtx    context.Context
+	probeCancel context.CancelFunc
 }
 
 // New returns the Route 53 service of the cloud whose environment is env. It
 // starts nothing.
 func New(env *cloudenv.Env) *Service {
+	ctx, cancel := context.WithCancel(env.Bus.Context())
 	return &Service{
-		env:           env,
-		faults:        faults.New[struct{}](faultOps, env.Clock, env.Scope()),
-		answers:       env.IDs.Derive("route53/answers"),
-		accounts:      map[string]*account{},
-		byName:        map[string][]*zone{},
-		maxRecordSets: MaxRecordSets,
-		unhealthy:     map[string]bool{},
+		probeCtx:        ctx,
+		probeCancel:     cancel,
+		env:             env,
+		faults:          faults.New[struct{}](faultOps, env.Clock, env.Scope()),
+		answers:         env.IDs.Derive("route53/answers"),
+		accounts:        map[string]*account{},
+		byName:          map[string][]*zone{},
+		maxRecordSets:   MaxRecordSets,
+		marked:          map[string]bool{},
+		checks:          map[string]*healthCheck{},
+		domains:         map[string]*domain{},
+		maxHealthChecks: MaxHealthChecks,
 	}
 }
 
 // Describe tells the cloud how to wire the service: its signing name,
 // handler and closer.
 func (s *Service) Describe() cloudenv.Descriptor {
-	return cloudenv.Descriptor{Name: "route53", SigningNames: []string{"route53"}, ARNService: arnService, Handler: s, Close: s.Close}
+	return cloudenv.Descriptor{Name: "route53", SigningNames: []string{dispatch.Route53, dispatch.Route53Domains}, ARNService: arnService, Handler: s, Close: s.Close}
 }
 
 // Close stops the DNS listeners ServeDNS started and waits for their
@@ -75,7 +92,16 @@ func (s *Service) Close() {
 	s.closed = true
 	servers := s.servers
 	s.servers = nil
+	for _, hc := range s.checks {
+		if hc.job != nil {
+			hc.job.Cancel()
+			hc.job = nil
+		}
+	}
 	s.mu.Unlock()
+	s.probeCancel()
+	s.probes.Wait()
+	s.prober.close()
 	for _, c := range servers {
 		_ = c.Close()
 	}

@@ -31,8 +31,8 @@ type ChangeTagsForResourceInput struct {
 	RemoveTagKeys []string `xml:"RemoveTagKeys>Key"`
 }
 
-// ChangeTagsForResource adds and removes tags of a hosted zone. Health
-// checks are not modelled: their tags are NoSuchHealthCheck.
+// ChangeTagsForResource adds and removes tags of a hosted zone or a health
+// check.
 func (s *Service) ChangeTagsForResource(ctx context.Context, in ChangeTagsForResourceInput) error {
 	sc, err := s.enter(ctx, "ChangeTagsForResource")
 	if err != nil {
@@ -66,13 +66,30 @@ func (s *Service) ChangeTagsForResource(ctx context.Context, in ChangeTagsForRes
 	return nil
 }
 
-// taggedLocked returns the zone a tag call names.
-func (s *Service) taggedLocked(account, typ, id string) (*zone, error) {
+// tagged is a resource a tag call names: its type, id and tags.
+type tagged struct {
+	typ, id string
+	tags    map[string]string
+}
+
+// taggedLocked returns the zone or health check a tag call names.
+func (s *Service) taggedLocked(account, typ, id string) (*tagged, error) {
 	switch typ {
 	case "hostedzone":
-		return s.zoneLocked(account, id)
+		z, err := s.zoneLocked(account, id)
+		if err != nil {
+			return nil, err
+		}
+		return &tagged{typ: typ, id: z.id, tags: z.tags}, nil
 	case "healthcheck":
-		return nil, newError(codeNoSuchHealthCheck, "No health check exists with the specified ID %s.", id)
+		hc, err := s.healthCheckLocked(account, id)
+		if err != nil {
+			return nil, err
+		}
+		if hc.tags == nil {
+			hc.tags = map[string]string{}
+		}
+		return &tagged{typ: typ, id: hc.Id, tags: hc.tags}, nil
 	}
 	return nil, invalidInput("1 validation error detected: Value '%s' at 'resourceType' failed to satisfy constraint: Member must satisfy enum value set: [healthcheck, hostedzone]", typ)
 }
@@ -84,8 +101,8 @@ type ResourceTagSet struct {
 	Tags         []Tag  `xml:"Tags>Tag"`
 }
 
-func (z *zone) tagSet() ResourceTagSet {
-	out := ResourceTagSet{ResourceType: "hostedzone", ResourceId: z.id, Tags: []Tag{}}
+func (z *tagged) tagSet() ResourceTagSet {
+	out := ResourceTagSet{ResourceType: z.typ, ResourceId: z.id, Tags: []Tag{}}
 	for k, v := range z.tags {
 		out.Tags = append(out.Tags, Tag{Key: k, Value: v})
 	}
@@ -103,7 +120,8 @@ type ListTagsForResourceOutput struct {
 	ResourceTagSet ResourceTagSet `xml:"ResourceTagSet"`
 }
 
-// ListTagsForResource returns a hosted zone's tags, sorted by key.
+// ListTagsForResource returns a hosted zone's or health check's tags,
+// sorted by key.
 func (s *Service) ListTagsForResource(ctx context.Context, in ListTagsForResourceInput) (ListTagsForResourceOutput, error) {
 	sc, err := s.enter(ctx, "ListTagsForResource")
 	if err != nil {
@@ -129,7 +147,8 @@ type ListTagsForResourcesOutput struct {
 	ResourceTagSets []ResourceTagSet `xml:"ResourceTagSets>ResourceTagSet"`
 }
 
-// ListTagsForResources returns the tags of up to 10 hosted zones.
+// ListTagsForResources returns the tags of up to 10 hosted zones or
+// health checks.
 func (s *Service) ListTagsForResources(ctx context.Context, in ListTagsForResourcesInput) (ListTagsForResourcesOutput, error) {
 	sc, err := s.enter(ctx, "ListTagsForResources")
 	if err != nil {

@@ -55,8 +55,13 @@ func (c *call) reply(status int, root string, v any) error {
 // handlerFunc serves one operation: the handler type of the route table.
 type handlerFunc func(s *Service, c *call) error
 
-// ServeHTTP serves Route 53's restXml API under /2013-04-01/.
+// ServeHTTP serves Route 53's restXml API under /2013-04-01/ and Route 53
+// Domains' awsJson1_1 API (by its X-Amz-Target).
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if isDomains(r) {
+		domainTargets.Serve(s, w, r)
+		return
+	}
 	query := r.URL.Query()
 	rt, labels, _ := routes.Match(r.Method, protocol.Segments(r), query, r.Header)
 	if rt == nil {
@@ -112,7 +117,7 @@ func route(method, path, name string, h handlerFunc, query ...string) protocol.R
 }
 
 // routes is the wire table: every operation of the SDK's Route 53 client.
-var routes = protocol.NewRoutes(slices.Concat(modelled(), setRoutes(), queryLoggingRoutes(), dnssecRoutes(), unsupportedRoutes())...)
+var routes = protocol.NewRoutes(slices.Concat(modelled(), setRoutes(), queryLoggingRoutes(), dnssecRoutes(), healthCheckRoutes(), unsupportedRoutes())...)
 
 func modelled() []protocol.Route[handlerFunc] {
 	g, p, d := http.MethodGet, http.MethodPost, http.MethodDelete

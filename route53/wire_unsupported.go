@@ -6,8 +6,8 @@ import (
 	"github.com/awsfake/awsfake/internal/protocol"
 )
 
-// The operations of features the fake does not model yet (health checks,
-// traffic policies, CIDR collections, DNSSEC signing, VPC
+// The operations of features the fake does not model yet (traffic
+// policies, CIDR collections, DNSSEC signing, VPC
 // association authorizations, record set protections, zone features) are
 // bound to the answer AWS gives an account that has none of them: an empty
 // list or a zero count, the NoSuch... error for one named, and, for one
@@ -33,7 +33,6 @@ func refuse(code, msg string) handlerFunc {
 
 const (
 	notTruncated      = "<IsTruncated>false</IsTruncated><MaxItems>100</MaxItems>"
-	noHealthCheck     = "No health check exists with the specified ID."
 	noTrafficPolicy   = "No traffic policy exists with the specified ID."
 	noTrafficInstance = "No traffic policy instance exists with the specified ID."
 	noCidrCollection  = "The CIDR collection you specified doesn't exist."
@@ -42,14 +41,6 @@ const (
 func unsupportedRoutes() []protocol.Route[handlerFunc] {
 	g, p, d := http.MethodGet, http.MethodPost, http.MethodDelete
 	return []protocol.Route[handlerFunc]{
-		route(p, "/healthcheck", "CreateHealthCheck", refuse(codeTooManyHealthChecks, "This health check can't be created because the current account has reached the limit on the number of active health checks.")),
-		route(g, "/healthcheck/{HealthCheckId}", "GetHealthCheck", refuse(codeNoSuchHealthCheck, noHealthCheck)),
-		route(p, "/healthcheck/{HealthCheckId}", "UpdateHealthCheck", refuse(codeNoSuchHealthCheck, noHealthCheck)),
-		route(d, "/healthcheck/{HealthCheckId}", "DeleteHealthCheck", refuse(codeNoSuchHealthCheck, noHealthCheck)),
-		route(g, "/healthcheck/{HealthCheckId}/status", "GetHealthCheckStatus", refuse(codeNoSuchHealthCheck, noHealthCheck)),
-		route(g, "/healthcheck/{HealthCheckId}/lastfailurereason", "GetHealthCheckLastFailureReason", refuse(codeNoSuchHealthCheck, noHealthCheck)),
-		route(g, "/healthcheck", "ListHealthChecks", empty("ListHealthChecksResponse", "<HealthChecks></HealthChecks><Marker></Marker>"+notTruncated)),
-		route(g, "/healthcheckcount", "GetHealthCheckCount", empty("GetHealthCheckCountResponse", "<HealthCheckCount>0</HealthCheckCount>")),
 		route(g, "/checkeripranges", "GetCheckerIpRanges", empty("GetCheckerIpRangesResponse", "<CheckerIpRanges></CheckerIpRanges>")),
 
 		route(p, "/trafficpolicy", "CreateTrafficPolicy", refuse(codeTooManyTrafficPolicies, "This traffic policy can't be created because the current account has reached the limit on the number of traffic policies.")),

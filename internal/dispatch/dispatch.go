@@ -29,6 +29,8 @@ const (
 	STS        = "sts"
 	IAM        = "iam"
 	ExecuteAPI = "execute-api"
+	// Route53Domains is served by the route53 package.
+	Route53Domains = "route53domains"
 )
 
 var targetPrefixes = map[string]string{
@@ -37,6 +39,7 @@ var targetPrefixes = map[string]string{
 	"GraniteServiceVersion20100801": CloudWatch,
 	"Logs_20140328":                 Logs,
 	"AWSEvents":                     Events,
+	"Route53Domains_v20140515":      Route53Domains,
 }
 
 var queryVersions = map[string]string{

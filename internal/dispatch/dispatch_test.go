@@ -234,3 +234,11 @@ func TestIdentify_ExecuteAPIInvokeURLForms(t *testing.T) {
 		})
 	}
 }
+
+// Route 53 Domains is known by its signing name and by its target prefix.
+func TestIdentify_Route53Domains(t *testing.T) {
+	unsigned := req{target: "/", header: map[string]string{"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "Route53Domains_v20140515.ListDomains"}}
+	signed := req{target: "/", header: map[string]string{"X-Amz-Target": "Route53Domains_v20140515.ListDomains", "Authorization": auth("route53domains")}}
+	assert.Equal(t, dispatch.Route53Domains, dispatch.Identify(unsigned.build()))
+	assert.Equal(t, dispatch.Route53Domains, dispatch.Identify(signed.build()))
+}
