@@ -15,6 +15,9 @@ type parser struct {
 
 // parseQuery parses a Logs Insights query: commands separated by |.
 func parseQuery(src string) (*query, error) {
+	if strings.TrimSpace(src) == "" {
+		return nil, malformed("The query is empty.")
+	}
 	if len(src) > maxQueryLen {
 		return nil, malformed("The query string is longer than %d characters.", maxQueryLen)
 	}
@@ -25,9 +28,6 @@ func parseQuery(src string) (*query, error) {
 	p := &parser{src: src, toks: toks}
 	q := &query{}
 	for {
-		if p.peek().kind == tokEOF {
-			break
-		}
 		c, err := p.command()
 		if err != nil {
 			return nil, err
@@ -39,9 +39,6 @@ func parseQuery(src string) (*query, error) {
 		if !p.op("|") {
 			return nil, p.unexpected()
 		}
-	}
-	if len(q.cmds) == 0 {
-		return nil, malformed("The query is empty.")
 	}
 	return q, nil
 }
