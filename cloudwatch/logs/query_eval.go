@@ -34,9 +34,12 @@ func (l likeExpr) eval(r row) val {
 
 func (in inExpr) eval(r row) val {
 	v := in.x.eval(r)
+	if v == nil { // a missing field is neither in nor not in a list
+		return false
+	}
 	found := false
 	for _, x := range in.list {
-		if v != nil && equal(v, x.eval(r)) {
+		if equal(v, x.eval(r)) {
 			found = true
 			break
 		}
