@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // parser reads a query from its tokens.
@@ -17,6 +18,9 @@ type parser struct {
 func parseQuery(src string) (*query, error) {
 	if strings.TrimSpace(src) == "" {
 		return nil, malformed("The query is empty.")
+	}
+	if !utf8.ValidString(src) {
+		return nil, malformed("The query string is not valid UTF-8.")
 	}
 	if len(src) > maxQueryLen {
 		return nil, malformed("The query string is longer than %d characters.", maxQueryLen)
@@ -224,7 +228,10 @@ func (p *parser) parseCmd() (command, error) {
 		if strings.HasSuffix(t.text, "*") { // the last field takes the rest
 			body = strings.TrimSuffix(body, "(.*?)") + "(.*)"
 		}
-		re := regexp.MustCompile("(?s)" + body)
+		re, err := compileQueryRegex("(?s)" + body)
+		if err != nil {
+			return nil, err
+		}
 		return parseCmd{src: src, re: re, names: names}, nil
 	}
 	return nil, malformed("parse needs a pattern in quotes or a regular expression")
