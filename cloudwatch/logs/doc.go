@@ -118,7 +118,7 @@
 //     prefix of a query over several groups names them one after the other
 //     (inferred: the recording has one group). Commands the fake does not
 //     parse (unmask, pattern, diff, anomaly, filterIndex, SOURCE in the
-//     query string, a second stats) answer MalformedQueryException.
+//     query string) answer MalformedQueryException.
 //
 // # Operations answered as an account without the feature
 //
