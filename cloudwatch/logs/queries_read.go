@@ -215,7 +215,8 @@ type GetLogRecordOutput struct {
 }
 
 // GetLogRecord returns every field of the event a @ptr of a query's
-// results points at.
+// results points at, its times (@timestamp, @ingestionTime) in Unix
+// milliseconds as AWS's API reference shows them.
 func (s *Service) GetLogRecord(ctx context.Context, in GetLogRecordInput) (GetLogRecordOutput, error) {
 	sc, err := s.enter(ctx, "GetLogRecord")
 	if err != nil {
@@ -238,7 +239,11 @@ func (s *Service) GetLogRecord(ctx context.Context, in GetLogRecordInput) (GetLo
 			out := GetLogRecordOutput{LogRecord: make(map[string]string, len(r))}
 			for k, v := range r {
 				out.LogRecord[k] = str(v)
+				if t, ok := v.(ts); ok { // GetLogRecord's times are Unix milliseconds
+					out.LogRecord[k] = strconv.FormatInt(int64(t), 10)
+				}
 			}
+			delete(out.LogRecord, "@ptr")
 			return out, nil
 		}
 	}

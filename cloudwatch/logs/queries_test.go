@@ -154,6 +154,7 @@ func TestInsights_TwoGroups(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "a first", rec.LogRecord["@message"])
 	assert.Equal(t, "s1", rec.LogRecord["@logStream"])
+	assert.Equal(t, strconv.FormatInt(t0.UnixMilli(), 10), rec.LogRecord["@timestamp"])
 	_, err = f.client.GetLogRecord(ctx, &sdk.GetLogRecordInput{LogRecordPointer: aws.String("not a pointer")})
 	requireCode(t, err, "InvalidParameterException")
 }
