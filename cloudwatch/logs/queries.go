@@ -15,6 +15,9 @@ const (
 	queryScheduledMs = 100
 	queryDoneMs      = 500
 	maxQueryGroups   = 50
+	// maxActiveQueries is how many queries may be Scheduled or Running
+	// at once (api_op_StartQuery.go: up to 100 concurrent queries).
+	maxActiveQueries = 100
 )
 
 // The statuses of a query (types.QueryStatus).
@@ -105,6 +108,9 @@ func (s *Service) StartQuery(ctx context.Context, in StartQueryInput) (StartQuer
 	iq.info = QueryInfo{QueryID: s.env.IDs.UUID(), CreateTime: now, LogGroupName: groups[0].name, QueryLanguage: "CWLI",
 		QueryString: sourceOf(groups, *in.StartTime, *in.EndTime, *in.QueryString)}
 	p := s.partFor(sc)
+	if p.activeQueries(now) >= maxActiveQueries {
+		return StartQueryOutput{}, errs.New(codeLimitExceeded, "Account maximum query concurrency limit of [%d] reached.", maxActiveQueries)
+	}
 	if p.queries == nil {
 		p.queries = map[string]*insightsQuery{}
 	}
@@ -187,4 +193,20 @@ func (s *Service) recordsIn(account string, groups []*group, from, to, now int64
 		return strings.Compare(str(a["@ptr"]), str(b["@ptr"]))
 	})
 	return out, len(out), bytes
+}
+
+// activeQueries counts the queries Scheduled or Running at now: only the
+// newest can be, queries starting in clock order. It runs under the lock.
+func (p *partition) activeQueries(now int64) int {
+	n := 0
+	for _, id := range slices.Backward(p.queryOrder) {
+		q := p.queries[id]
+		if q.started+queryDoneMs <= now {
+			break
+		}
+		if !q.cancelled {
+			n++
+		}
+	}
+	return n
 }

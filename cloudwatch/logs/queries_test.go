@@ -267,3 +267,34 @@ func TestInsights_Errors(t *testing.T) {
 	_, err = f.client.GetQueryResults(ctx, &sdk.GetQueryResultsInput{QueryId: aws.String("12345678-1234-1234-1234-123456789012")})
 	requireCode(t, err, "ResourceNotFoundException")
 }
+
+// At most 100 queries Scheduled or Running at once; one that completes
+// or is stopped frees its place (api_op_StartQuery.go).
+func TestInsights_ConcurrentQueryLimit(t *testing.T) {
+	f := newFixture(t)
+	f.group(t, "/app", "s")
+	start := func() (*sdk.StartQueryOutput, error) {
+		return f.client.StartQuery(ctx, &sdk.StartQueryInput{LogGroupName: aws.String("/app"), QueryString: aws.String("fields @message"),
+			StartTime: aws.Int64(t0.Unix()), EndTime: aws.Int64(t0.Unix())})
+	}
+	first, err := start()
+	require.NoError(t, err)
+	for range 99 {
+		_, err := start()
+		require.NoError(t, err)
+	}
+	_, err = start()
+	requireCode(t, err, "LimitExceededException")
+	f.clk.Advance(499 * time.Millisecond)
+	_, err = start()
+	requireCode(t, err, "LimitExceededException")
+	_, err = f.client.StopQuery(ctx, &sdk.StopQueryInput{QueryId: first.QueryId})
+	require.NoError(t, err)
+	_, err = start()
+	require.NoError(t, err, "the stopped query freed its place")
+	_, err = start()
+	requireCode(t, err, "LimitExceededException")
+	f.clk.Advance(time.Millisecond)
+	_, err = start()
+	require.NoError(t, err, "the first hundred completed at 500 ms")
+}
