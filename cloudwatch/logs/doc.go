@@ -59,7 +59,8 @@
 //     groups (names or ARNs) and a time range in seconds, both ends
 //     inclusive; the query Scheduled for 100 ms, Running until 500 ms,
 //     then Complete, computed from the clock (GetQueryResults answers rows
-//     and statistics once Complete); StopQuery (Cancelled), DescribeQueries
+//     and statistics once Complete), at most 100 Scheduled or Running at
+//     once (LimitExceededException); StopQuery (Cancelled), DescribeQueries
 //     (newest first, by group, status, language; AWS's SOURCE "<group>"
 //     START= END= | prefix on the query string), GetLogRecord for a @ptr,
 //     and query definitions (Put, Describe by name prefix, Delete). The
