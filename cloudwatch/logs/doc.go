@@ -87,29 +87,22 @@
 //     Functions and API Gateway post theirs the same way once they exist.
 //
 // # Where it differs from AWS
-//
 //   - Expired events are deleted by the sweep the instant they expire; AWS
 //     deletes them "within 72 hours" (api_op_PutRetentionPolicy.go) but
 //     hides them from reads at once, which the fake follows.
-//
 //   - Terms match as case-sensitive substrings of the event, the rule of
 //     the filter pattern syntax page; AWS's tokenisation of unquoted terms
 //     at punctuation is not modelled.
-//
 //   - Regular expressions are RE2's, a superset of the subset AWS accepts.
-//
 //   - Deleting a group with deletion protection on answers
 //     OperationAbortedException (inferred: no recording pins the code).
-//
 //   - Lambda's lines arrive in one bus message when the invocation ends
 //     (a subscription on its group receives one DATA_MESSAGE per
 //     invocation), where AWS's runtime may flush during a long one; the
 //     execution role is not checked for logs:PutLogEvents (the cloud has
 //     no IAM enforcement yet).
-//
 //   - With LogFormat JSON, START, END and REPORT become platform.start,
 //     platform.runtimeDone and platform.report records, all at level INFO.
-//
 //   - Insights queries run whole when StartQuery is called: events stored
 //     later are not in the result, where AWS scans while the query runs.
 //     The delays of the statuses are the fake's (AWS gives none). Results
