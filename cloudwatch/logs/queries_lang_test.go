@@ -71,6 +71,8 @@ func TestInsights_FilterAndFunctions(t *testing.T) {
 		{`filter n = 1 | fields greatest(n, 5, 2) as g, least(n, 5) as l`, "g", []string{"5"}},
 		{`fields level | dedup level | sort level asc`, "level", []string{"ERROR", "INFO", "WARN", ""}}, // a row without level is kept, and sorts last
 		{`sort @timestamp asc | limit 2 | fields n`, "n", []string{"1", "2"}},
+		{`stats count(*) by level | sort count(*) desc, level asc | limit 1`, "level", []string{"ERROR"}},
+		{`stats count() as c by level | filter c = 1 and level = "WARN"`, "c", []string{"1"}},
 		{`fields @timestamp | sort @timestamp desc | limit 1`, "@timestamp", []string{"2030-01-01 00:00:03.000"}},
 		{`filter n = 1 # a comment
 		  | fields msg`, "msg", []string{"started"}},

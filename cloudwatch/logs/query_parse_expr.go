@@ -29,7 +29,7 @@ func (p *parser) statsCmd() (command, error) {
 			return nil, malformed("stats expects an aggregate function at %d", t.pos)
 		}
 		a := aggregate{fn: fn}
-		if fn == "count" && p.op("*") {
+		if fn == "count" && (p.op("*") || p.peek().text == ")") {
 			arity = 0
 		} else {
 			x, err := p.expr()
@@ -227,6 +227,9 @@ func (p *parser) primary(d int) (expr, error) {
 		return literal{v}, nil
 	case tokIdent:
 		if p.op("(") {
+			if _, agg := aggregateFuncs[strings.ToLower(t.text)]; agg {
+				return p.statsColumn(t)
+			}
 			return p.callArgs(t, d)
 		}
 		switch strings.ToLower(t.text) {
@@ -276,4 +279,22 @@ func (p *parser) callArgs(name token, d int) (expr, error) {
 		return nil, malformed("%s takes %d to %d arguments", fn, arity.min, arity.max)
 	}
 	return c, nil
+}
+
+// statsColumn reads agg(...) after stats, as in sort count(*) desc: the
+// column stats named by its text.
+func (p *parser) statsColumn(name token) (expr, error) {
+	depth := 1
+	for depth > 0 {
+		t := p.next()
+		switch {
+		case t.kind == tokEOF:
+			return nil, p.unexpected()
+		case t.kind == tokOp && t.text == "(":
+			depth++
+		case t.kind == tokOp && t.text == ")":
+			depth--
+		}
+	}
+	return fieldRef{strings.TrimSpace(p.src[name.pos:p.peek().pos])}, nil
 }
