@@ -14,6 +14,7 @@ import (
 
 	"github.com/awsfake/awsfake"
 	"github.com/awsfake/awsfake/clock"
+	"github.com/awsfake/awsfake/cloudwatch/logs"
 	"github.com/awsfake/awsfake/internal/servicetest"
 	"github.com/awsfake/awsfake/lambda"
 )
@@ -120,5 +121,44 @@ func BenchmarkLambdaInvokeWithLogs(b *testing.B) {
 	}
 	if n := len(cloud.Logs().Events("/aws/lambda/bench")); n == 0 {
 		b.Fatal("no log line landed")
+	}
+}
+
+// StartQuery of a stats query by bin(5m) over 10,000 JSON events: the
+// query runs whole when it starts. The floor is a canned answer through
+// the same transport.
+func BenchmarkStartQueryStats10k(b *testing.B) {
+	clk := clock.NewFake(t0)
+	cloud := awsfake.New(awsfake.WithClock(clk))
+	b.Cleanup(func() { _ = cloud.Close() })
+	api := cloud.Logs()
+	_ = api.CreateLogGroup(ctx, logs.CreateLogGroupInput{LogGroupName: "g"})
+	_ = api.CreateLogStream(ctx, logs.CreateLogStreamInput{LogGroupName: "g", LogStreamName: "s"})
+	for k := range 100 {
+		if _, err := api.PutLogEvents(ctx, putInput("s", batch(clk.Now().UnixMilli()+int64(k)*100))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	floor := servicetest.Canned{Header: http.Header{"Content-Type": {"application/x-amz-json-1.1"}},
+		Body: []byte(`{"queryId":"12345678-1234-1234-1234-123456789012"}`)}
+	for _, tc := range []struct {
+		name    string
+		handler http.Handler
+	}{{"fake", api}, {"floor", floor}} {
+		b.Run(tc.name, func(b *testing.B) {
+			cfg := cloud.AWSConfig()
+			cfg.HTTPClient = &http.Client{Transport: servicetest.InMemory{Handler: tc.handler}}
+			client := sdk.NewFromConfig(cfg)
+			in := &sdk.StartQueryInput{LogGroupName: aws.String("g"), StartTime: aws.Int64(t0.Unix()), EndTime: aws.Int64(t0.Unix() + 3600),
+				QueryString: aws.String(`filter level = "INFO" | stats count(*), avg(latencyMs), pct(latencyMs, 99) by bin(5m)`)}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := client.StartQuery(ctx, in); err != nil {
+					b.Fatal(err)
+				}
+				clk.Advance(time.Second) // the query completes: no concurrency limit
+
+			}
+		})
 	}
 }

@@ -55,13 +55,38 @@
 //   - Retention on the cloud's scheduler: an event older than the group's
 //     retention is invisible to every read at once; one sweep per group,
 //     scheduled at the instant its oldest event expires, deletes them.
+//   - Logs Insights (queries*.go, query_*.go): StartQuery over one to 50
+//     groups (names or ARNs) and a time range in seconds, both ends
+//     inclusive; the query Scheduled for 100 ms, Running until 500 ms,
+//     then Complete, computed from the clock (GetQueryResults answers rows
+//     and statistics once Complete), at most 100 Scheduled or Running at
+//     once (LimitExceededException); StopQuery (Cancelled), DescribeQueries
+//     (newest first, by group, status, language; AWS's SOURCE "<group>"
+//     START= END= | prefix on the query string), GetLogRecord for a @ptr,
+//     and query definitions (Put, Describe by name prefix, Delete). The
+//     language: fields (with expressions and as), filter (= != < <= > >=,
+//     like and =~ with strings and /regex/i, not like, in [..], not in,
+//     not, and, or, ispresent), stats (count, count_distinct, sum, avg,
+//     min, max, pct, stddev, earliest, latest) by fields and bin(5m),
+//     sort asc|desc, limit (1,000 rows by default, 10,000 at most), parse
+//     (glob "a=*" as x, or a regex with (?<name>) captures), display,
+//     dedup, # comments; functions strlen, toupper, tolower, concat, trim,
+//     ltrim, rtrim, substr, replace, strcontains, isempty, isblank,
+//     coalesce, abs, ceil, floor, round, log, sqrt, pow, greatest, least,
+//     datefloor, dateceil, fromMillis, toMillis, and + - * / % ^. Fields:
+//     @timestamp, @message, @logStream, @log (account:group),
+//     @ingestionTime, @ptr, JSON fields flattened with dots (arrays by
+//     index), and on Lambda's lines @type, @requestId, @duration,
+//     @billedDuration, @initDuration (ms), @memorySize and @maxMemoryUsed
+//     (bytes, 1 MB = 1,000,000). Statistics: recordsScanned (the events in
+//     the range), bytesScanned (their messages' bytes), recordsMatched
+//     (the rows left by filter and dedup, before stats and limit).
 //   - Every service's logs through the bus (bus.MetaLogStream): a Post to a
 //     log group ARN stores lines, creating the group and stream. Lambda
 //     posts the lines of every invocation (lambda/logsink.go); Step
 //     Functions and API Gateway post theirs the same way once they exist.
 //
 // # Where it differs from AWS
-//
 //   - Expired events are deleted by the sweep the instant they expire; AWS
 //     deletes them "within 72 hours" (api_op_PutRetentionPolicy.go) but
 //     hides them from reads at once, which the fake follows.
@@ -78,11 +103,25 @@
 //     no IAM enforcement yet).
 //   - With LogFormat JSON, START, END and REPORT become platform.start,
 //     platform.runtimeDone and platform.report records, all at level INFO.
+//   - Insights queries run whole when StartQuery is called: events stored
+//     later are not in the result, where AWS scans while the query runs.
+//     The delays of the statuses are the fake's (AWS gives none). Results
+//     come in one page (the SDK's nextToken is never set). Only the CWLI
+//     language: PPL and SQL answer InvalidParameterException. Rows
+//     without a sort are newest first; stats rows are in ascending order
+//     of their by values (AWS documents no order for either). pct is the
+//     nearest rank and stddev the sample's, where AWS approximates. A
+//     missing field compares false with every operator (not in and not
+//     like included) and sorts last. A query with no fields, display or
+//     stats shows every field of the event but @ingestionTime. The SOURCE
+//     prefix of a query over several groups names them one after the other
+//     (inferred: the recording has one group). Commands the fake does not
+//     parse (unmask, pattern, diff, anomaly, filterIndex, SOURCE in the
+//     query string) answer MalformedQueryException.
 //
 // # Operations answered as an account without the feature
 //
-// Logs Insights (StartQuery, GetQueryResults, StopQuery, DescribeQueries,
-// query definitions), StartLiveTail (its event stream is not served:
+// StartLiveTail (its event stream is not served:
 // InvalidOperationException), deliveries, destinations, export and import
 // tasks, anomaly detection, transformers, field indexes, integrations,
 // lookup tables, scheduled queries, account policies,

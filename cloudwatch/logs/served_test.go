@@ -60,15 +60,15 @@ func TestServed_InjectedFaultsAnswerAsTheRealErrors(t *testing.T) {
 // feature does.
 func TestServed_UnmodelledOperations(t *testing.T) {
 	f := newFixture(t)
-	out, err := f.client.DescribeQueries(ctx, &sdk.DescribeQueriesInput{})
-	if err != nil || len(out.Queries) != 0 {
-		t.Fatalf("DescribeQueries: %v %v", out, err)
+	out, err := f.client.DescribeDestinations(ctx, &sdk.DescribeDestinationsInput{})
+	if err != nil || len(out.Destinations) != 0 {
+		t.Fatalf("DescribeDestinations: %v %v", out, err)
 	}
-	_, err = f.client.StartQuery(ctx, &sdk.StartQueryInput{LogGroupName: aws.String("g"), QueryString: aws.String("fields @message"),
-		StartTime: aws.Int64(0), EndTime: aws.Int64(1)})
+	_, err = f.client.CreateExportTask(ctx, &sdk.CreateExportTaskInput{LogGroupName: aws.String("g"), Destination: aws.String("b"),
+		From: aws.Int64(0), To: aws.Int64(1)})
 	requireCode(t, err, "InvalidOperationException")
 	_, err = f.client.StartLiveTail(ctx, &sdk.StartLiveTailInput{LogGroupIdentifiers: []string{"arn:aws:logs:us-east-1:000000000000:log-group:g"}})
 	requireCode(t, err, "InvalidOperationException")
-	_, err = f.client.GetQueryResults(ctx, &sdk.GetQueryResultsInput{QueryId: aws.String("q")})
+	_, err = f.client.GetDelivery(ctx, &sdk.GetDeliveryInput{Id: aws.String("d")})
 	requireCode(t, err, "ResourceNotFoundException")
 }

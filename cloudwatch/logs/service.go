@@ -70,6 +70,11 @@ type partition struct {
 	// policies are the resource policies, by name (ACCOUNT) or ARN
 	// (RESOURCE).
 	policies map[string]*ResourcePolicy
+	// queries are the Logs Insights queries by id, queryOrder their ids
+	// in the order they started, defs the query definitions by id.
+	queries    map[string]*insightsQuery
+	queryOrder []string
+	defs       map[string]*QueryDefinition
 }
 
 // part returns the partition of sc, or nil while it has no group. It runs

@@ -49,6 +49,14 @@ var modelled = map[string]protocol.TargetOp[*Service]{
 	"TestMetricFilter":              protocol.Call((*Service).TestMetricFilter),
 	"UntagLogGroup":                 protocol.Do((*Service).UntagLogGroup),
 	"UntagResource":                 protocol.Do((*Service).UntagResource),
+	"StartQuery":                    protocol.Call((*Service).StartQuery),
+	"GetQueryResults":               protocol.Call((*Service).GetQueryResults),
+	"StopQuery":                     protocol.Call((*Service).StopQuery),
+	"DescribeQueries":               protocol.Call((*Service).DescribeQueries),
+	"GetLogRecord":                  protocol.Call((*Service).GetLogRecord),
+	"PutQueryDefinition":            protocol.Call((*Service).PutQueryDefinition),
+	"DescribeQueryDefinitions":      protocol.Call((*Service).DescribeQueryDefinitions),
+	"DeleteQueryDefinition":         protocol.Call((*Service).DeleteQueryDefinition),
 }
 
 // jsonTargets is the whole wire table: the modelled operations and those

@@ -7,7 +7,7 @@ import (
 )
 
 // unmodelledOps binds the operations of the CloudWatch Logs API the fake
-// does not model (Logs Insights queries, live tail, deliveries,
+// does not model (live tail, deliveries,
 // destinations, export and import tasks, anomaly detection, transformers,
 // field indexes, integrations, lookup tables, scheduled queries, account
 // policies) to how an account that has none of them answers: an empty list for a Describe or List, ResourceNotFoundException
@@ -44,7 +44,6 @@ var unmodelledKinds = map[string]func(op string) protocol.TargetOp[*Service]{
 	"DeleteIntegration":                        notFoundOp,
 	"DeleteLogAnomalyDetector":                 notFoundOp,
 	"DeleteLookupTable":                        notFoundOp,
-	"DeleteQueryDefinition":                    notFoundOp,
 	"DeleteScheduledQuery":                     notFoundOp,
 	"DeleteSyslogConfiguration":                notFoundOp,
 	"DeleteTransformer":                        notFoundOp,
@@ -60,8 +59,6 @@ var unmodelledKinds = map[string]func(op string) protocol.TargetOp[*Service]{
 	"DescribeImportTasks":                      emptyList,
 	"DescribeIndexPolicies":                    emptyList,
 	"DescribeLookupTables":                     emptyList,
-	"DescribeQueries":                          emptyList,
-	"DescribeQueryDefinitions":                 emptyList,
 	"DisassociateSourceFromS3TableIntegration": notFoundOp,
 	"GetDelivery":                              notFoundOp,
 	"GetDeliveryDestination":                   notFoundOp,
@@ -72,9 +69,7 @@ var unmodelledKinds = map[string]func(op string) protocol.TargetOp[*Service]{
 	"GetLogFields":                             notFoundOp,
 	"GetLogGroupFields":                        notFoundOp,
 	"GetLogObject":                             notFoundOp,
-	"GetLogRecord":                             notFoundOp,
 	"GetLookupTable":                           notFoundOp,
-	"GetQueryResults":                          notFoundOp,
 	"GetScheduledQuery":                        notFoundOp,
 	"GetScheduledQueryHistory":                 notFoundOp,
 	"GetStorageTierPolicy":                     notFoundOp,
@@ -96,13 +91,10 @@ var unmodelledKinds = map[string]func(op string) protocol.TargetOp[*Service]{
 	"PutDestinationPolicy":                     refused,
 	"PutIndexPolicy":                           refused,
 	"PutIntegration":                           refused,
-	"PutQueryDefinition":                       refused,
 	"PutStorageTierPolicy":                     refused,
 	"PutSyslogConfiguration":                   refused,
 	"PutTransformer":                           refused,
 	"StartLiveTail":                            refused,
-	"StartQuery":                               refused,
-	"StopQuery":                                notFoundOp,
 	"TestTransformer":                          refused,
 	"UpdateAnomaly":                            notFoundOp,
 	"UpdateDeliveryConfiguration":              notFoundOp,
