@@ -22,8 +22,12 @@
 //   - State machines: Create (STANDARD, EXPRESS; definitions validated
 //     with AWS's InvalidDefinition texts; the same machine again answers
 //     the existing one), Describe, Update (a new revision id when the
-//     definition or role changes), Delete, List; logging, tracing and
-//     encryption configurations stored; tags; versions (publish on
+//     definition or role changes), Delete, List; tracing and encryption
+//     configurations stored; logging: each execution's history events go
+//     to the configured log group when it closes, by level (ALL, ERROR,
+//     FATAL), as AWS's JSON records (logging.go; the stream is
+//     states/<machine>/<execution>, AWS's stream naming is not
+//     documented); tags; versions (publish on
 //     create/update, PublishStateMachineVersion with revisionId,
 //     List/Delete, ConflictException for a version an alias routes to);
 //     aliases with weighted routing drawn from the cloud's seeded source.

@@ -172,6 +172,7 @@ func (ex *execution) finish(status string, f *failure, out any, prev int64) {
 		th.stop()
 	}
 	ex.threads = nil
+	ex.sendLogs()
 	ex.svc.closedExecution(ex)
 	close(ex.done)
 }
