@@ -84,6 +84,7 @@ func (c *Cloud) startServices() {
 	c.xray = add(c, xray.New)
 	c.route53 = add(c, route53.New)
 	c.apigw = add(c, apigw.New)
+	c.apigw.SetLogSink(c.logs)
 	c.stepfn = add(c, stepfn.New)
 	c.events = add(c, eventbridge.New)
 }

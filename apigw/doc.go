@@ -122,7 +122,10 @@
 //   - Access log lines from a stage's accessLogSettings format with its
 //     $context variables filled in, and execution log lines (INFO: every
 //     step; ERROR: failures), per stage in order (AccessLogs,
-//     ExecutionLogs); the Logs issue delivers them to CloudWatch Logs.
+//     ExecutionLogs), and in CloudWatch Logs: access lines in the
+//     destination's group, execution lines in
+//     API-Gateway-Execution-Logs_{api}/{stage} (SetLogSink, wired by the
+//     cloud).
 //   - Each invocation recorded (Invocations, CheckInvoked): the request,
 //     the matched resource, the integration request and response, the
 //     status, the latency on the clock and the execution log's reason for
@@ -147,9 +150,10 @@
 //     $ref and format are ignored, as a validator ignores what it does not
 //     know. (github.com/santhosh-tekuri/jsonschema is not a dependency of
 //     the module; no module may be added.)
-//   - Execution and access log lines are kept by the service, not yet
-//     delivered to CloudWatch Logs (the Logs issue does); the execution
-//     lines are AWS's main steps, not every line AWS writes.
+//   - The execution log lines are AWS's main steps, not every line AWS
+//     writes; in CloudWatch Logs access lines go to the stream "access" and
+//     execution lines to a stream named after the request id (AWS documents
+//     neither name).
 //   - contentHandling (CONVERT_TO_TEXT, CONVERT_TO_BINARY) applies to
 //     non-proxy integrations and their integration responses (a binary
 //     payload is base64 text for a template); proxy integrations convert

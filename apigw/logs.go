@@ -1,9 +1,14 @@
 package apigw
 
 import (
+	"strings"
+
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/bus"
 )
 
 // LogLine is one line API Gateway writes for a stage: an execution log
@@ -48,6 +53,31 @@ func appendLine(m map[logKey][]LogLine, k logKey, l LogLine) {
 	m[k] = lines
 }
 
+// LogSink is where a stage's log lines go besides the stage's own record:
+// CloudWatch Logs, which stores them in the group groupARN names and its
+// stream, creating both when missing.
+type LogSink interface {
+	AppendLines(groupARN, stream string, lines []bus.LogLine) error
+}
+
+// SetLogSink connects the stages' access and execution logs to CloudWatch
+// Logs. Plumbing for the root package: the cloud wires it to its Logs
+// service.
+func (s *Service) SetLogSink(l LogSink) {
+	s.mu.Lock()
+	s.logSink = l
+	s.mu.Unlock()
+}
+
+// sinkLocked hands one line to CloudWatch Logs: one direct call, no bus
+// post (issue 15). The stream AWS names is not documented: access logs go
+// to the stream "access", execution logs to one named after the request.
+func (s *Service) sinkLocked(groupARN, stream string, l LogLine) {
+	if s.logSink != nil && groupARN != "" {
+		_ = s.logSink.AppendLines(strings.TrimSuffix(groupARN, ":*"), stream, []bus.LogLine{{Timestamp: l.At.UnixMilli(), Message: l.Message}})
+	}
+}
+
 // writeLogsLocked writes the lines of one finished invocation.
 func (s *Service) writeLogsLocked(x *exchange, res response) {
 	if x.snap == nil {
@@ -57,15 +87,20 @@ func (s *Service) writeLogsLocked(x *exchange, res response) {
 	now := s.env.Clock.Now()
 	if als := x.stage.AccessLogSettings; als != nil && als.Format != "" {
 		x.status, x.responseLength = res.status, len(res.body)
-		appendLine(s.accessLogs, k, LogLine{At: now, Group: als.DestinationArn, Message: x.expandContext(als.Format, res)})
+		line := LogLine{At: now, Group: als.DestinationArn, Message: x.expandContext(als.Format, res)}
+		appendLine(s.accessLogs, k, line)
+		s.sinkLocked(als.DestinationArn, "access", line)
 	}
 	level := x.stage.MethodSettings["*/*"].LoggingLevel
 	if level != "INFO" && !(level == "ERROR" && res.status >= 400) {
 		return
 	}
 	group := "API-Gateway-Execution-Logs_" + x.t.apiID + "/" + x.t.stage
+	groupARN := arn.Build("", "logs", x.region, x.account, "log-group:"+group)
 	write := func(format string, args ...any) {
-		appendLine(s.execLogs, k, LogLine{At: now, Group: group, Message: "(" + x.requestID + ") " + fmt.Sprintf(format, args...)})
+		line := LogLine{At: now, Group: group, Message: "(" + x.requestID + ") " + fmt.Sprintf(format, args...)}
+		appendLine(s.execLogs, k, line)
+		s.sinkLocked(groupARN, x.requestID, line)
 	}
 	if level == "INFO" {
 		write("Extended Request Id: %s", x.requestID)

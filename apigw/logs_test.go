@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"testing"
 
+	cwlogs "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sdk "github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway/types"
@@ -47,6 +49,16 @@ func TestLogs_AccessAndExecutionLinesInOrder(t *testing.T) {
 	assert.Contains(t, exec[3].Message, "Method completed with status: 200")
 	assert.Contains(t, exec[len(exec)-1].Message, "Method completed with status: 403")
 	f.cloud.APIGateway().CheckInvoked(t, api, "", http.StatusForbidden)
+
+	// The same lines in CloudWatch Logs, read with its client: the access
+	// log group named by the destination, the execution log group AWS
+	// names after the API and stage.
+	logs := cwlogs.NewFromConfig(f.cloud.AWSConfig())
+	for group, want := range map[string]int{"access": len(access), "API-Gateway-Execution-Logs_" + api + "/prod": len(exec)} {
+		got, err := logs.FilterLogEvents(f.ctx, &cwlogs.FilterLogEventsInput{LogGroupName: aws.String(group)})
+		require.NoError(t, err, group)
+		assert.Len(t, got.Events, want, group)
+	}
 }
 
 // CheckInvoked fails on a different resource or status, and when the API

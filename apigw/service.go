@@ -20,8 +20,9 @@ type Service struct {
 	env    *cloudenv.Env
 	faults *faults.Injector[struct{}]
 
-	mu     sync.Mutex
-	parts  map[partKey]*partition // by account and region, created on first write
+	mu      sync.Mutex
+	logSink LogSink // SetLogSink; nil: lines are kept here only
+	parts   map[partKey]*partition // by account and region, created on first write
 	byID   map[string]*api        // every REST API of the cloud by id: invoke URLs name no account
 	client doer                   // HTTP_PROXY integrations (SetHTTPClient)
 	calls  record.Log[Invocation] // the newest invocations of deployed stages
