@@ -21,11 +21,11 @@ type Service struct {
 	faults *faults.Injector[struct{}]
 
 	mu      sync.Mutex
-	logSink LogSink // SetLogSink; nil: lines are kept here only
+	logSink LogSink                // SetLogSink; nil: lines are kept here only
 	parts   map[partKey]*partition // by account and region, created on first write
-	byID   map[string]*api        // every REST API of the cloud by id: invoke URLs name no account
-	client doer                   // HTTP_PROXY integrations (SetHTTPClient)
-	calls  record.Log[Invocation] // the newest invocations of deployed stages
+	byID    map[string]*api        // every REST API of the cloud by id: invoke URLs name no account
+	client  doer                   // HTTP_PROXY integrations (SetHTTPClient)
+	calls   record.Log[Invocation] // the newest invocations of deployed stages
 	// execLogs and accessLogs are each stage's log lines (logs.go).
 	execLogs, accessLogs map[logKey][]LogLine
 }
