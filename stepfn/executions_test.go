@@ -121,8 +121,13 @@ func TestExecution_RetryJitterIsSeeded(t *testing.T) {
 		sm := f.machine(t, "jitter", obj{"StartAt": "T", "States": obj{"T": obj{"Type": "Task", "Resource": fn, "End": true,
 			"Retry": []any{obj{"ErrorEquals": []any{"lambdaErr"}, "IntervalSeconds": 10, "MaxAttempts": 2, "JitterStrategy": "FULL"}}}}}, "")
 		ex := f.start(t, sm, "{}")
-		f.advance(t, 10*time.Second)
-		f.advance(t, 20*time.Second)
+		// Millisecond steps (the jitter's grain) settled one by one, so the
+		// clock stands at each retry's instant while its Lambda call runs:
+		// a longer Advance would let the call end at a later clock reading
+		// and shift the next retry's base.
+		for range 30_000 {
+			f.advance(t, time.Millisecond)
+		}
 		var at []time.Time
 		for _, e := range f.history(t, ex) {
 			if e.Type == types.HistoryEventTypeLambdaFunctionScheduled {
