@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/netip"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/sched"
@@ -335,5 +334,3 @@ func (s *Service) healthByIDLocked(id string, depth int) bool {
 	}
 	return true
 }
-
-func itoa(n int32) string { return strconv.Itoa(int(n)) }

@@ -8,15 +8,6 @@ var Errs = errs
 // Go API's and the unmodelled ones.
 func Operations() []string { return jsonTargets.Operations() }
 
-// CompileFilter exposes the pattern compiler to the pattern tests.
-func CompileFilter(src string) (func(string) bool, error) {
-	p, err := compileFilter(src)
-	if err != nil {
-		return nil, err
-	}
-	return p.match, nil
-}
-
 // GoOperations returns the operations of the Go API (the modelled part of
 // the wire table).
 func GoOperations() []string { return operations() }
