@@ -133,10 +133,10 @@ type loginProfile struct {
 
 // provider is an OIDC or SAML identity provider.
 type provider struct {
-	arn, url, metadata, validUntil string
-	clients, thumbprints           []string
-	created                        time.Time
-	tags                           []Tag
+	arn, url, metadata   string
+	clients, thumbprints []string
+	created              time.Time
+	tags                 []Tag
 }
 
 // credentialReport is the account's last generated credential report.

@@ -45,8 +45,6 @@ type execution struct {
 
 	redriveCount int
 	redriveAt    time.Time
-	// redriveFrom is the thread that failed, for RedriveExecution.
-	redriveFrom *thread
 
 	// mocks are the test case's mocked states; mockCalls counts their calls.
 	mocks     map[string]mockedState

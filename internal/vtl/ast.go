@@ -97,9 +97,3 @@ type binaryExpr struct {
 	op   string
 	l, r expr
 }
-
-// block is a compiled template body with its macros.
-type block struct {
-	nodes  []node
-	macros map[string]macroDef
-}
