@@ -69,12 +69,35 @@ func (s *Service) SetLogSink(l LogSink) {
 	s.mu.Unlock()
 }
 
-// sinkLocked hands one line to CloudWatch Logs: one direct call, no bus
-// post (issue 15). The stream AWS names is not documented: access logs go
-// to the stream "access", execution logs to one named after the request.
-func (s *Service) sinkLocked(groupARN, stream string, l LogLine) {
-	if s.logSink != nil && groupARN != "" {
-		_ = s.logSink.AppendLines(strings.TrimSuffix(groupARN, ":*"), stream, []bus.LogLine{{Timestamp: l.At.UnixMilli(), Message: l.Message}})
+// sunkLines are the lines of one stream of one invocation for the log
+// sink.
+type sunkLines struct {
+	group, stream string
+	lines         []bus.LogLine
+}
+
+// sinkLocked keeps one line of x for CloudWatch Logs; flushLogs hands them
+// over once s.mu is released (no other service is called under the lock),
+// by direct calls, no bus post (issue 15). The stream AWS names is not
+// documented: access logs go to the stream "access", execution logs to one
+// named after the request.
+func (s *Service) sinkLocked(x *exchange, groupARN, stream string, l LogLine) {
+	if s.logSink == nil || groupARN == "" {
+		return
+	}
+	groupARN = strings.TrimSuffix(groupARN, ":*")
+	line := bus.LogLine{Timestamp: l.At.UnixMilli(), Message: l.Message}
+	if n := len(x.sunk); n > 0 && x.sunk[n-1].group == groupARN && x.sunk[n-1].stream == stream {
+		x.sunk[n-1].lines = append(x.sunk[n-1].lines, line)
+		return
+	}
+	x.sunk = append(x.sunk, sunkLines{groupARN, stream, []bus.LogLine{line}})
+}
+
+// flushLogs hands x's kept lines to the sink; s.mu must not be held.
+func (s *Service) flushLogs(x *exchange, sink LogSink) {
+	for _, b := range x.sunk {
+		_ = sink.AppendLines(b.group, b.stream, b.lines)
 	}
 }
 
@@ -89,7 +112,7 @@ func (s *Service) writeLogsLocked(x *exchange, res response) {
 		x.status, x.responseLength = res.status, len(res.body)
 		line := LogLine{At: now, Group: als.DestinationArn, Message: x.expandContext(als.Format, res)}
 		appendLine(s.accessLogs, k, line)
-		s.sinkLocked(als.DestinationArn, "access", line)
+		s.sinkLocked(x, als.DestinationArn, "access", line)
 	}
 	level := x.stage.MethodSettings["*/*"].LoggingLevel
 	if level != "INFO" && !(level == "ERROR" && res.status >= 400) {
@@ -100,7 +123,7 @@ func (s *Service) writeLogsLocked(x *exchange, res response) {
 	write := func(format string, args ...any) {
 		line := LogLine{At: now, Group: group, Message: "(" + x.requestID + ") " + fmt.Sprintf(format, args...)}
 		appendLine(s.execLogs, k, line)
-		s.sinkLocked(groupARN, x.requestID, line)
+		s.sinkLocked(x, groupARN, x.requestID, line)
 	}
 	if level == "INFO" {
 		write("Extended Request Id: %s", x.requestID)

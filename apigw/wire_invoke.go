@@ -84,6 +84,8 @@ type exchange struct {
 	record    *Invocation
 	// status and responseLength are the answer's, for access logs.
 	status, responseLength int
+	// sunk are the log lines for CloudWatch Logs, handed over after s.mu.
+	sunk []sunkLines
 }
 
 // serveInvoke serves a request to a deployed stage.
@@ -103,7 +105,9 @@ func (s *Service) serveInvoke(w http.ResponseWriter, r *http.Request, t target) 
 	s.mu.Lock()
 	s.calls.Add(*x.record)
 	s.writeLogsLocked(x, resp)
+	sink := s.logSink
 	s.mu.Unlock()
+	s.flushLogs(x, sink)
 	resp.write(w, x.requestID, s.apigwID())
 }
 
