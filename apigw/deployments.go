@@ -3,8 +3,6 @@ package apigw
 import (
 	"context"
 	"regexp"
-	"slices"
-	"strings"
 )
 
 // DeploymentRef names a deployment.
@@ -121,12 +119,8 @@ func (s *Service) GetDeployments(ctx context.Context, in GetDeploymentsInput) (P
 	if err != nil {
 		return Page[Deployment]{}, err
 	}
-	all := make([]Deployment, 0, len(a.deployments))
-	for _, d := range a.deployments {
-		all = append(all, d.Deployment)
-	}
-	slices.SortFunc(all, func(x, y Deployment) int { return strings.Compare(x.ID, y.ID) })
-	return page(all, func(d Deployment) string { return d.ID }, in.PageInput)
+	return pageOf(a.deployments, func(d *deployment) Deployment { return d.Deployment },
+		func(d Deployment) string { return d.ID }, in.PageInput)
 }
 
 // DeleteDeployment deletes a deployment no stage serves.

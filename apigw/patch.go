@@ -62,6 +62,18 @@ const (
 	maxLimit     = 500
 )
 
+// pageOf is a page of the values of m, each shown by view, in the order
+// of key (the order AWS lists them in): the listing every Get*s operation
+// of a kept collection makes.
+func pageOf[V, T any](m map[string]V, view func(V) T, key func(T) string, in PageInput) (Page[T], error) {
+	all := make([]T, 0, len(m))
+	for _, v := range m {
+		all = append(all, view(v))
+	}
+	slices.SortFunc(all, func(x, y T) int { return strings.Compare(key(x), key(y)) })
+	return page(all, key, in)
+}
+
 // page returns the page of sorted items that in selects.
 func page[T any](items []T, key func(T) string, in PageInput) (Page[T], error) {
 	if in.Limit < 0 || in.Limit > maxLimit {

@@ -3,7 +3,6 @@ package apigw
 import (
 	"context"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/faults"
@@ -131,12 +130,8 @@ func (s *Service) GetResources(ctx context.Context, in GetResourcesInput) (Page[
 	if err != nil {
 		return Page[Resource]{}, err
 	}
-	all := make([]Resource, 0, len(a.resources))
-	for _, r := range a.resources {
-		all = append(all, a.view(r, in.Embed))
-	}
-	slices.SortFunc(all, func(x, y Resource) int { return strings.Compare(x.Path+"\x00"+x.ID, y.Path+"\x00"+y.ID) })
-	return page(all, func(r Resource) string { return r.Path + "\x00" + r.ID }, in.PageInput)
+	return pageOf(a.resources, func(r *resource) Resource { return a.view(r, in.Embed) },
+		func(r Resource) string { return r.Path + "\x00" + r.ID }, in.PageInput)
 }
 
 // DeleteResource deletes a resource and every resource under it. The root

@@ -3,8 +3,6 @@ package apigw
 import (
 	"context"
 	"encoding/json"
-	"slices"
-	"strings"
 )
 
 // ValidatorRef names a request validator.
@@ -76,12 +74,8 @@ func (s *Service) GetRequestValidators(ctx context.Context, in GetModelsInput) (
 	if err != nil {
 		return Page[RequestValidator]{}, err
 	}
-	all := make([]RequestValidator, 0, len(a.validators))
-	for _, v := range a.validators {
-		all = append(all, *v)
-	}
-	slices.SortFunc(all, func(x, y RequestValidator) int { return strings.Compare(x.ID, y.ID) })
-	return page(all, func(v RequestValidator) string { return v.ID }, in.PageInput)
+	return pageOf(a.validators, func(v *RequestValidator) RequestValidator { return *v },
+		func(v RequestValidator) string { return v.ID }, in.PageInput)
 }
 
 // DeleteRequestValidator deletes a request validator.
@@ -210,12 +204,7 @@ func (s *Service) GetModels(ctx context.Context, in GetModelsInput) (Page[Model]
 	if err != nil {
 		return Page[Model]{}, err
 	}
-	all := make([]Model, 0, len(a.models))
-	for _, m := range a.models {
-		all = append(all, *m)
-	}
-	slices.SortFunc(all, func(x, y Model) int { return strings.Compare(x.Name, y.Name) })
-	return page(all, func(m Model) string { return m.Name }, in.PageInput)
+	return pageOf(a.models, func(m *Model) Model { return *m }, func(m Model) string { return m.Name }, in.PageInput)
 }
 
 // DeleteModel deletes a model no method request uses.
