@@ -104,7 +104,12 @@ func TestHealthCheck_FailoverFollowsHTTPBackend(t *testing.T) {
 	assert.Equal(t, t0.Add(10*time.Second), aws.ToTime(obs[0].StatusReport.CheckedTime))
 
 	b.status.Store(503) // down just after the probe at 10 s
-	e.advance(t, 29*time.Second)
+	// The clock stops at each probe's instant (20 s, 30 s) until the probe
+	// has answered: a probe runs on its own goroutine, and one Advance over
+	// several probe instants would race it.
+	e.advance(t, 10*time.Second)
+	e.advance(t, 10*time.Second)
+	e.advance(t, 9*time.Second)
 	assert.Equal(t, []string{"192.0.2.1"}, ask(), "two failures of three: still the primary")
 	e.advance(t, time.Second) // 40 s: the third failure
 	assert.Equal(t, []string{"192.0.2.2"}, ask())
@@ -113,7 +118,9 @@ func TestHealthCheck_FailoverFollowsHTTPBackend(t *testing.T) {
 	assert.Equal(t, "Failure: HTTP Status Code 503, Service Unavailable", aws.ToString(e.status(t, hc)[0].StatusReport.Status))
 
 	b.status.Store(302) // 3xx is healthy
-	e.advance(t, 29*time.Second)
+	e.advance(t, 10*time.Second)
+	e.advance(t, 10*time.Second)
+	e.advance(t, 9*time.Second)
 	assert.Equal(t, []string{"192.0.2.2"}, ask())
 	e.advance(t, time.Second)
 	assert.Equal(t, []string{"192.0.2.1"}, ask())
