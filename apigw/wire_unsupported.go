@@ -17,7 +17,6 @@ import (
 // take no injected fault.
 var unmodelled = []route{
 	{Method: "POST", Path: "/apikeys", Name: "CreateApiKey", Handler: refused("CreateApiKey")},
-	{Method: "POST", Path: "/restapis/{restApiId}/authorizers", Name: "CreateAuthorizer", Handler: refused("CreateAuthorizer")},
 	{Method: "POST", Path: "/domainnames/{domainName}/basepathmappings", Name: "CreateBasePathMapping", Handler: refused("CreateBasePathMapping")},
 	{Method: "POST", Path: "/restapis/{restApiId}/documentation/parts", Name: "CreateDocumentationPart", Handler: refused("CreateDocumentationPart")},
 	{Method: "POST", Path: "/restapis/{restApiId}/documentation/versions", Name: "CreateDocumentationVersion", Handler: refused("CreateDocumentationVersion")},
@@ -27,7 +26,6 @@ var unmodelled = []route{
 	{Method: "POST", Path: "/usageplans/{usagePlanId}/keys", Name: "CreateUsagePlanKey", Handler: refused("CreateUsagePlanKey")},
 	{Method: "POST", Path: "/vpclinks", Name: "CreateVpcLink", Handler: refused("CreateVpcLink")},
 	{Method: "DELETE", Path: "/apikeys/{apiKey}", Name: "DeleteApiKey", Handler: nothingFound},
-	{Method: "DELETE", Path: "/restapis/{restApiId}/authorizers/{authorizerId}", Name: "DeleteAuthorizer", Handler: nothingFound},
 	{Method: "DELETE", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "DeleteBasePathMapping", Handler: nothingFound},
 	{Method: "DELETE", Path: "/clientcertificates/{clientCertificateId}", Name: "DeleteClientCertificate", Handler: nothingFound},
 	{Method: "DELETE", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "DeleteDocumentationPart", Handler: nothingFound},
@@ -43,8 +41,6 @@ var unmodelled = []route{
 	{Method: "GET", Path: "/account", Name: "GetAccount", Handler: getAccount},
 	{Method: "GET", Path: "/apikeys/{apiKey}", Name: "GetApiKey", Handler: nothingFound},
 	{Method: "GET", Path: "/apikeys", Name: "GetApiKeys", Handler: emptyList},
-	{Method: "GET", Path: "/restapis/{restApiId}/authorizers/{authorizerId}", Name: "GetAuthorizer", Handler: nothingFound},
-	{Method: "GET", Path: "/restapis/{restApiId}/authorizers", Name: "GetAuthorizers", Handler: emptyList},
 	{Method: "GET", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "GetBasePathMapping", Handler: nothingFound},
 	{Method: "GET", Path: "/domainnames/{domainName}/basepathmappings", Name: "GetBasePathMappings", Handler: emptyList},
 	{Method: "GET", Path: "/clientcertificates/{clientCertificateId}", Name: "GetClientCertificate", Handler: nothingFound},
@@ -77,7 +73,6 @@ var unmodelled = []route{
 	{Method: "POST", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", Name: "TestInvokeMethod", Handler: refused("TestInvokeMethod")},
 	{Method: "PATCH", Path: "/account", Name: "UpdateAccount", Handler: refused("UpdateAccount")},
 	{Method: "PATCH", Path: "/apikeys/{apiKey}", Name: "UpdateApiKey", Handler: nothingFound},
-	{Method: "PATCH", Path: "/restapis/{restApiId}/authorizers/{authorizerId}", Name: "UpdateAuthorizer", Handler: nothingFound},
 	{Method: "PATCH", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "UpdateBasePathMapping", Handler: nothingFound},
 	{Method: "PATCH", Path: "/clientcertificates/{clientCertificateId}", Name: "UpdateClientCertificate", Handler: nothingFound},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "UpdateDocumentationPart", Handler: nothingFound},
