@@ -1,6 +1,9 @@
 package apigw
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // cacheKey names one cached authorizer result: per stage, authorizer and
 // identity (the identity sources' values).
@@ -61,4 +64,24 @@ func (s *Service) flushAuthorizersCacheLocked(apiID, stage string) {
 			delete(s.authCache, k)
 		}
 	}
+}
+
+// FlushStageAuthorizersCache drops the authorizer results cached for a
+// stage: the next request of each identity calls its authorizer again.
+func (s *Service) FlushStageAuthorizersCache(ctx context.Context, in StageRef) error {
+	sc, err := s.enter(ctx, "FlushStageAuthorizersCache")
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.apiLocked(sc, in.RestAPIID)
+	if err != nil {
+		return err
+	}
+	if a.stages[in.StageName] == nil {
+		return errStageNotFound()
+	}
+	s.flushAuthorizersCacheLocked(a.ID, in.StageName)
+	return nil
 }

@@ -296,3 +296,21 @@ func TestAuthorizer_RequestEventAndContextReachTheBackend(t *testing.T) {
 	status, _, _ = af.call(t, "GET", af.url+"/pets", "", "Authorization", "tok")
 	assert.Equal(t, 401, status)
 }
+
+func TestAuthorizer_FlushStageAuthorizersCache(t *testing.T) {
+	af := newAuthFixture(t, "TOKEN", nil, true, func(ev map[string]any) (map[string]any, error) {
+		return policy("u", "Allow", "*", nil), nil
+	})
+	for range 2 {
+		status, _, _ := af.call(t, "GET", af.url+"/pets", "", "Authorization", "tok")
+		require.Equal(t, 200, status)
+	}
+	require.Equal(t, int32(1), af.calls.Load())
+	_, err := af.client.FlushStageAuthorizersCache(af.ctx, &sdk.FlushStageAuthorizersCacheInput{RestApiId: &af.api, StageName: aws.String("stage")})
+	require.NoError(t, err)
+	status, _, _ := af.call(t, "GET", af.url+"/pets", "", "Authorization", "tok")
+	require.Equal(t, 200, status)
+	assert.Equal(t, int32(2), af.calls.Load())
+	_, err = af.client.FlushStageAuthorizersCache(af.ctx, &sdk.FlushStageAuthorizersCacheInput{RestApiId: &af.api, StageName: aws.String("nope")})
+	requireCode(t, err, "NotFoundException")
+}

@@ -22,4 +22,6 @@ var authorizerRoutes = []route{
 		in.RestAPIID, in.AuthorizerID = c.label("restApiId"), c.label("authorizerId")
 		return nil
 	}, (*Service).UpdateAuthorizer)},
+	{Method: "DELETE", Path: pAPI + "/stages/{stageName}/cache/authorizers", Name: "FlushStageAuthorizersCache",
+		Handler: op(http.StatusAccepted, labelled(stageRef), noOutput((*Service).FlushStageAuthorizersCache))},
 }

@@ -35,7 +35,6 @@ var unmodelled = []route{
 	{Method: "DELETE", Path: "/usageplans/{usagePlanId}", Name: "DeleteUsagePlan", Handler: nothingFound},
 	{Method: "DELETE", Path: "/usageplans/{usagePlanId}/keys/{keyId}", Name: "DeleteUsagePlanKey", Handler: nothingFound},
 	{Method: "DELETE", Path: "/vpclinks/{vpcLinkId}", Name: "DeleteVpcLink", Handler: nothingFound},
-	{Method: "DELETE", Path: "/restapis/{restApiId}/stages/{stageName}/cache/authorizers", Name: "FlushStageAuthorizersCache", Handler: refused("FlushStageAuthorizersCache")},
 	{Method: "DELETE", Path: "/restapis/{restApiId}/stages/{stageName}/cache/data", Name: "FlushStageCache", Handler: refused("FlushStageCache")},
 	{Method: "POST", Path: "/clientcertificates", Name: "GenerateClientCertificate", Handler: refused("GenerateClientCertificate")},
 	{Method: "GET", Path: "/account", Name: "GetAccount", Handler: getAccount},
