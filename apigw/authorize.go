@@ -23,6 +23,9 @@ type authResult struct {
 	context     map[string]any
 	apiKey      string
 	claims      map[string]any // COGNITO_USER_POOLS: the token's claims
+	// policy and raw are the policy document and the whole answer as the
+	// function gave them, for TestInvokeAuthorizer.
+	policy, raw json.RawMessage
 }
 
 // statement is one statement of an authorizer's policy.
@@ -231,15 +234,16 @@ func (s *Service) lambdaAuthorize(x *exchange, z Authorizer) (authResult, *respo
 func readAuthorizerOutput(out []byte) (authResult, bool) {
 	var doc struct {
 		PrincipalID    *string `json:"principalId"`
-		PolicyDocument *struct {
-			Statement json.RawMessage `json:"Statement"`
-		} `json:"policyDocument"`
+		PolicyDocument json.RawMessage `json:"policyDocument"`
 		Context            map[string]any `json:"context"`
 		UsageIdentifierKey string         `json:"usageIdentifierKey"`
 	}
 	dec := json.NewDecoder(bytes.NewReader(out))
 	dec.UseNumber()
-	if dec.Decode(&doc) != nil || doc.PrincipalID == nil || doc.PolicyDocument == nil {
+	var pol struct {
+		Statement json.RawMessage `json:"Statement"`
+	}
+	if dec.Decode(&doc) != nil || doc.PrincipalID == nil || json.Unmarshal(doc.PolicyDocument, &pol) != nil {
 		return authResult{}, false
 	}
 	for _, v := range doc.Context {
@@ -249,12 +253,12 @@ func readAuthorizerOutput(out []byte) (authResult, bool) {
 			return authResult{}, false
 		}
 	}
-	sts, ok := readStatements(doc.PolicyDocument.Statement)
+	sts, ok := readStatements(pol.Statement)
 	if !ok {
 		return authResult{}, false
 	}
 	return authResult{principalID: *doc.PrincipalID, statements: sts, context: doc.Context,
-		apiKey: doc.UsageIdentifierKey}, true
+		apiKey: doc.UsageIdentifierKey, policy: doc.PolicyDocument, raw: out}, true
 }
 
 // readStatements reads a policy's Statement: one object or a list.

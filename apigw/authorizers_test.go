@@ -314,3 +314,39 @@ func TestAuthorizer_FlushStageAuthorizersCache(t *testing.T) {
 	_, err = af.client.FlushStageAuthorizersCache(af.ctx, &sdk.FlushStageAuthorizersCacheInput{RestApiId: &af.api, StageName: aws.String("nope")})
 	requireCode(t, err, "NotFoundException")
 }
+
+func TestInvokeAuthorizer(t *testing.T) {
+	af := newAuthFixture(t, "TOKEN", nil, true, func(ev map[string]any) (map[string]any, error) {
+		switch ev["authorizationToken"] {
+		case "deny":
+			return nil, errors.New("Unauthorized")
+		case "broken":
+			return map[string]any{}, nil
+		}
+		return policy("user-1", "Allow", ev["methodArn"].(string), nil), nil
+	})
+	out, err := af.client.TestInvokeAuthorizer(af.ctx, &sdk.TestInvokeAuthorizerInput{RestApiId: &af.api, AuthorizerId: &af.authorizerID,
+		Headers: map[string]string{"Authorization": "tok"}, PathWithQueryString: aws.String("/pets")})
+	require.NoError(t, err)
+	assert.Equal(t, int32(200), out.ClientStatus)
+	assert.Equal(t, "user-1", aws.ToString(out.PrincipalId))
+	assert.JSONEq(t, `{"Version":"2012-10-17","Statement":[{"Action":"execute-api:Invoke","Effect":"Allow",`+
+		`"Resource":"arn:aws:execute-api:us-east-1:000000000000:`+af.api+`/test-invoke-stage/GET/pets"}]}`, aws.ToString(out.Policy))
+	assert.Contains(t, aws.ToString(out.Log), "Successfully completed authorizer execution")
+	for tok, want := range map[string]int32{"deny": 401, "broken": 500, "": 401} {
+		in := &sdk.TestInvokeAuthorizerInput{RestApiId: &af.api, AuthorizerId: &af.authorizerID}
+		if tok != "" {
+			in.Headers = map[string]string{"Authorization": tok}
+		}
+		out, err := af.client.TestInvokeAuthorizer(af.ctx, in)
+		require.NoError(t, err)
+		assert.Equal(t, want, out.ClientStatus, tok)
+	}
+	_, err = af.client.TestInvokeAuthorizer(af.ctx, &sdk.TestInvokeAuthorizerInput{RestApiId: &af.api, AuthorizerId: aws.String("nope00")})
+	requireCode(t, err, "NotFoundException")
+	// Test invocations neither read nor fill the cache.
+	calls := af.calls.Load()
+	status, _, _ := af.call(t, "GET", af.url+"/pets", "", "Authorization", "tok")
+	require.Equal(t, 200, status)
+	assert.Equal(t, calls+1, af.calls.Load())
+}

@@ -22,6 +22,10 @@ var authorizerRoutes = []route{
 		in.RestAPIID, in.AuthorizerID = c.label("restApiId"), c.label("authorizerId")
 		return nil
 	}, (*Service).UpdateAuthorizer)},
+	{Method: "POST", Path: pAuthorizer, Name: "TestInvokeAuthorizer", Handler: op(http.StatusOK, func(c *call, in *TestInvokeAuthorizerInput) error {
+		in.RestAPIID, in.AuthorizerID = c.label("restApiId"), c.label("authorizerId")
+		return nil
+	}, (*Service).TestInvokeAuthorizer)},
 	{Method: "DELETE", Path: pAPI + "/stages/{stageName}/cache/authorizers", Name: "FlushStageAuthorizersCache",
 		Handler: op(http.StatusAccepted, labelled(stageRef), noOutput((*Service).FlushStageAuthorizersCache))},
 }

@@ -68,7 +68,6 @@ var unmodelled = []route{
 	{Method: "POST", Path: "/restapis", Query: []string{"mode=import"}, Name: "ImportRestApi", Handler: refused("ImportRestApi")},
 	{Method: "PUT", Path: "/restapis/{restApiId}", Name: "PutRestApi", Handler: refused("PutRestApi")},
 	{Method: "POST", Path: "/rejectdomainnameaccessassociations", Name: "RejectDomainNameAccessAssociation", Handler: refused("RejectDomainNameAccessAssociation")},
-	{Method: "POST", Path: "/restapis/{restApiId}/authorizers/{authorizerId}", Name: "TestInvokeAuthorizer", Handler: nothingFound},
 	{Method: "POST", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", Name: "TestInvokeMethod", Handler: refused("TestInvokeMethod")},
 	{Method: "PATCH", Path: "/account", Name: "UpdateAccount", Handler: refused("UpdateAccount")},
 	{Method: "PATCH", Path: "/apikeys/{apiKey}", Name: "UpdateApiKey", Handler: nothingFound},
