@@ -233,10 +233,10 @@ func (s *Service) lambdaAuthorize(x *exchange, z Authorizer) (authResult, *respo
 // values only) and usageIdentifierKey. ok is false for anything else.
 func readAuthorizerOutput(out []byte) (authResult, bool) {
 	var doc struct {
-		PrincipalID    *string `json:"principalId"`
-		PolicyDocument json.RawMessage `json:"policyDocument"`
-		Context            map[string]any `json:"context"`
-		UsageIdentifierKey string         `json:"usageIdentifierKey"`
+		PrincipalID        *string         `json:"principalId"`
+		PolicyDocument     json.RawMessage `json:"policyDocument"`
+		Context            map[string]any  `json:"context"`
+		UsageIdentifierKey string          `json:"usageIdentifierKey"`
 	}
 	dec := json.NewDecoder(bytes.NewReader(out))
 	dec.UseNumber()

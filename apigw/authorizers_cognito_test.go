@@ -98,7 +98,7 @@ func TestAuthorizer_CognitoScopes(t *testing.T) {
 	cases := map[string]int{
 		pool.Token(map[string]any{"sub": "a", "token_use": "access", "scope": "openid pets/read"}): 200,
 		pool.Token(map[string]any{"sub": "a", "token_use": "access", "scope": "pets/write"}):       401,
-		pool.Token(map[string]any{"sub": "a"}):                                                    401, // an id token
+		pool.Token(map[string]any{"sub": "a"}):                                                     401, // an id token
 	}
 	for tok, want := range cases {
 		status, _, body := f.call(t, "GET", url+"/me", "", "Authorization", tok)

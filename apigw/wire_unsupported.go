@@ -7,7 +7,7 @@ import (
 )
 
 // unmodelled binds the operations of the apigateway API the fake does not
-// model yet (authorizers, API keys and usage plans, gateway responses,
+// model yet (API keys and usage plans, gateway responses,
 // documentation, client certificates, domain names and base path mappings,
 // VPC links, tags, exports and SDKs, imports, caches, test invocations, the
 // account) to the answer AWS gives when there is nothing to find: empty
