@@ -131,7 +131,7 @@
 //     status, the latency on the clock and the execution log's reason for
 //     a 5xx. Fault injection per control-plane operation (InjectFault,
 //     InjectLatency, Calls).
-//   - Authorizers (authorizers.go, authorize.go): CreateAuthorizer (TTL
+//   - Authorizers (authorizers.go, wire_authorize.go): CreateAuthorizer (TTL
 //     300 by default, 0 to 3,600), Get, list, UpdateAuthorizer by replace,
 //     Delete (a ConflictException while a method names it),
 //     FlushStageAuthorizersCache and TestInvokeAuthorizer. Deployments

@@ -12,7 +12,7 @@ type snapshot struct {
 	validators          map[string]RequestValidator
 	models              map[string]Model
 	gateway             map[string]GatewayResponse
-	authorizers         map[string]Authorizer // authorize.go
+	authorizers         map[string]Authorizer // wire_authorize.go
 	// templates are the deployment's mapping templates, parsed once (a
 	// template that does not parse maps to its error).
 	templates map[string]parsedTemplate
