@@ -28,6 +28,10 @@ type Service struct {
 	calls   record.Log[Invocation] // the newest invocations of deployed stages
 	// execLogs and accessLogs are each stage's log lines (logs.go).
 	execLogs, accessLogs map[logKey][]LogLine
+	// authCache holds authorizer results (authorize_cache.go); cognito the
+	// user pools' signing keys (jwt.go).
+	authCache map[cacheKey]cachedResult
+	cognito   map[string]*CognitoPool
 }
 
 // partKey names a partition: API Gateway's resources are per account and
