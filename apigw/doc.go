@@ -140,7 +140,7 @@
 //     integration calls Lambda (apigateway.amazonaws.com must be allowed,
 //     source arn:aws:execute-api:{region}:{account}:{api}/authorizers/{id})
 //     with AWS's event; its policy is evaluated (Deny wins, then Allow;
-//   - and ? in Action and Resource) against the method ARN
+//     wildcards * and ? in Action and Resource) against the method ARN
 //     arn:aws:execute-api:{region}:{account}:{api}/{stage}/{METHOD}/{path}.
 //     A missing identity source, a failed identityValidationExpression or
 //     the error "Unauthorized" is 401 {"message":"Unauthorized"}; a Deny is
@@ -151,7 +151,7 @@
 //     deployment may customise. The whole result (principalId, policy,
 //     context, usageIdentifierKey) is cached per stage, authorizer and
 //     identity-source values on the cloud's clock: served until cached-at
-//   - TTL, not at it; a policy allowing only the first method's ARN
+//     plus TTL, not at it; a policy allowing only the first method's ARN
 //     denies a second method within the TTL, as on AWS. principalId and
 //     context (values as strings) reach $context.authorizer.* and the
 //     proxy event's requestContext.authorizer.

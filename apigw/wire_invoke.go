@@ -86,7 +86,7 @@ type exchange struct {
 	status, responseLength int
 	// sunk are the log lines for CloudWatch Logs, handed over after s.mu.
 	sunk []sunkLines
-	// What the authorizer decided (wire_wire_authorize.go): the principal, the
+	// What the authorizer decided (wire_authorize.go): the principal, the
 	// context, the Cognito claims and the API key it names.
 	principalID      string
 	authContext      map[string]any

@@ -50,7 +50,7 @@ type proxyContext struct {
 	DomainName        string        `json:"domainName"`
 	DeploymentID      string        `json:"deploymentId"`
 	APIID             string        `json:"apiId"`
-	// Authorizer is the authorizer's principalId and context (wire_wire_authorize.go).
+	// Authorizer is the authorizer's principalId and context (wire_authorize.go).
 	Authorizer map[string]any `json:"authorizer,omitempty"`
 }
 
