@@ -80,7 +80,10 @@
 //     @billedDuration, @initDuration (ms), @memorySize and @maxMemoryUsed
 //     (bytes, 1 MB = 1,000,000). Statistics: recordsScanned (the events in
 //     the range), bytesScanned (their messages' bytes), recordsMatched
-//     (the rows left by filter and dedup, before stats and limit).
+//     (the rows left by filter and dedup, before stats and limit). A query
+//     that chooses its fields (fields, display or stats) reads only the
+//     JSON fields it names from each message (query_need.go,
+//     query_json.go); one without reads them all, as it shows them all.
 //   - Every service's logs through the bus (bus.MetaLogStream): a Post to a
 //     log group ARN stores lines, creating the group and stream. Lambda
 //     posts the lines of every invocation (lambda/logsink.go); Step

@@ -3,6 +3,7 @@ package logs
 import (
 	"context"
 	"encoding/json"
+	"reflect"
 	"strconv"
 	"testing"
 )
@@ -39,8 +40,14 @@ func FuzzQuery(f *testing.F) {
 			"startTime": fuzzT0.Unix() - 60, "endTime": fuzzT0.Unix() + 60})
 		serve(t, "StartQuery", body)
 		if pq, err := parseQuery(q); err == nil {
-			pq.run([]row{recordOf("000000000000", g, &stream{name: "s"}, event{ts: 1, msg: msg}),
-				recordOf("000000000000", g, &stream{name: "s"}, event{ts: 2, id: 1, msg: msg + " 2"})}, 0)
+			records := func(need fieldSet) []row {
+				return []row{recordOf("000000000000", g, &stream{name: "s"}, event{ts: 1, msg: msg}, need),
+					recordOf("000000000000", g, &stream{name: "s"}, event{ts: 2, id: 1, msg: msg + " 2"}, need)}
+			}
+			all, some := pq.run(records(nil), 0), pq.run(records(pq.needs()), 0)
+			if !reflect.DeepEqual(all, some) {
+				t.Fatalf("query %q on %q: with every field %v, with the fields it needs %v", q, msg, all, some)
+			}
 		}
 	})
 }

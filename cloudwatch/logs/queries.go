@@ -101,7 +101,7 @@ func (s *Service) StartQuery(ctx context.Context, in StartQueryInput) (StartQuer
 	}
 	now := s.nowMs()
 	from, to := *in.StartTime*1000, *in.EndTime*1000+999
-	records, scanned, bytes := s.recordsIn(sc.Account, groups, from, to, now)
+	records, scanned, bytes := s.recordsIn(sc.Account, groups, from, to, now, q.needs())
 	res := q.run(records, limit)
 	iq := &insightsQuery{started: now, rows: res.rows, stats: QueryStatistics{RecordsMatched: float64(res.matched),
 		RecordsScanned: float64(scanned), BytesScanned: float64(bytes)}}
@@ -169,15 +169,15 @@ func sourceOf(groups []*group, start, end int64, q string) string {
 }
 
 // recordsIn are the visible events of the groups in [from, to], newest
-// first, as rows, with the records and bytes scanned. It runs under the
-// lock.
-func (s *Service) recordsIn(account string, groups []*group, from, to, now int64) ([]row, int, int) {
+// first, as rows with the fields need names (recordOf), with the records
+// and bytes scanned. It runs under the lock.
+func (s *Service) recordsIn(account string, groups []*group, from, to, now int64, need fieldSet) ([]row, int, int) {
 	var out []row
 	bytes := 0
 	for _, g := range groups {
 		for _, st := range g.streams {
 			for _, e := range st.visible(g.cutoff(now), from, to+1) {
-				out = append(out, recordOf(account, g, st, e))
+				out = append(out, recordOf(account, g, st, e, need))
 				bytes += len(e.msg)
 			}
 		}

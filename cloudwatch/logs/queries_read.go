@@ -235,7 +235,7 @@ func (s *Service) GetLogRecord(ctx context.Context, in GetLogRecordInput) (GetLo
 	st := g.streams[streamName]
 	for _, e := range st.visible(g.cutoff(s.nowMs()), 0, 0) {
 		if e.id == id {
-			r := recordOf(sc.Account, g, st, e)
+			r := recordOf(sc.Account, g, st, e, nil)
 			out := GetLogRecordOutput{LogRecord: make(map[string]string, len(r))}
 			for k, v := range r {
 				out.LogRecord[k] = str(v)

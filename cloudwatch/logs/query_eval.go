@@ -115,10 +115,31 @@ func num(v val) (float64, bool) {
 	case bool:
 		return 0, false
 	case string:
-		f, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
+		x = strings.TrimSpace(x)
+		if !mayBeNumber(x) {
+			return 0, false
+		}
+		f, err := strconv.ParseFloat(x, 64)
 		return f, err == nil && !math.IsNaN(f)
 	}
 	return 0, false
+}
+
+// mayBeNumber is false for a string ParseFloat would refuse for its first
+// bytes, saving the error it allocates: most strings compared in a query
+// ("INFO", an id) are not numbers.
+func mayBeNumber(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c >= '0' && c <= '9' || c == '.' {
+		return true
+	}
+	// Infinity, whose forms ParseFloat reads case-insensitively.
+	return len(s) >= 3 && strings.EqualFold(s[:3], "inf")
 }
 
 // str shows a value as GetQueryResults does: numbers in the shortest

@@ -3,7 +3,6 @@ package logs
 import (
 	"bytes"
 	"encoding/base64"
-	"encoding/json"
 	"strconv"
 	"strings"
 )
@@ -12,50 +11,17 @@ import (
 // discovers in it: @timestamp, @message, @logStream, @log (account:group),
 // @ingestionTime, @ptr, the fields of a JSON message flattened with dots
 // (arrays by index), and those of Lambda's START, END and REPORT lines.
-func recordOf(account string, g *group, st *stream, e event) row {
-	r := row{"@timestamp": ts(e.ts), "@message": e.msg, "@logStream": st.name, "@log": account + ":" + g.name,
-		"@ingestionTime": ts(e.ingested), "@ptr": pointerOf(g.arn, st.name, e.id)}
+// Of the JSON fields it keeps those need names, all of them for a nil need
+// (a query's needs).
+func recordOf(account string, g *group, st *stream, e event, need fieldSet) row {
+	r := make(row, 8)
+	r["@timestamp"], r["@message"], r["@logStream"] = ts(e.ts), e.msg, st.name
+	r["@log"], r["@ingestionTime"], r["@ptr"] = account+":"+g.name, ts(e.ingested), pointerOf(g.arn, st.name, e.id)
 	if m := strings.TrimSpace(e.msg); strings.HasPrefix(m, "{") {
-		dec := json.NewDecoder(strings.NewReader(m))
-		dec.UseNumber()
-		var doc map[string]any
-		if dec.Decode(&doc) == nil {
-			flatten(r, "", doc, 0)
-		}
+		jsonFields(r, m, need)
 	}
 	lambdaFields(r, e.msg)
 	return r
-}
-
-// flatten stores the leaves of a JSON value under dotted names; it stops
-// at a depth AWS would not reach either.
-func flatten(r row, prefix string, v any, depth int) {
-	if depth > 32 {
-		return
-	}
-	switch x := v.(type) {
-	case map[string]any:
-		for k, c := range x {
-			flatten(r, dotJoin(prefix, k), c, depth+1)
-		}
-	case []any:
-		for i, c := range x {
-			flatten(r, dotJoin(prefix, strconv.Itoa(i)), c, depth+1)
-		}
-	case json.Number:
-		r[prefix] = x.String()
-	case string:
-		r[prefix] = x
-	case bool:
-		r[prefix] = strconv.FormatBool(x)
-	}
-}
-
-func dotJoin(prefix, k string) string {
-	if prefix == "" {
-		return k
-	}
-	return prefix + "." + k
 }
 
 // lambdaFields adds the fields of Lambda's platform lines: @type and
