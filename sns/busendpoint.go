@@ -57,14 +57,18 @@ func (s *Service) relay(ctx context.Context, subArn string, m bus.Message) error
 	}
 	_, err := s.env.Bus.Invoke(ctx, endpoint, m)
 	var fe *bus.FunctionError
-	if err == nil || errors.As(err, &fe) {
+	delivered := err == nil || errors.As(err, &fe)
+	s.metricDelivery(sub.topicArn, delivered)
+	if delivered {
 		return nil
 	}
 	if dlq == "" {
 		return err
 	}
 	if _, dlqErr := s.env.Bus.Invoke(ctx, dlq, m); dlqErr != nil {
+		s.metricRedrive(sub.topicArn, false)
 		return fmt.Errorf("sns: delivery to %s failed (%v), and so did its dead-letter queue %s: %w", endpoint, err, dlq, dlqErr)
 	}
+	s.metricRedrive(sub.topicArn, true)
 	return nil
 }

@@ -51,6 +51,7 @@ func (s *Service) fanOut(m *message, targets []target) {
 		if f := tg.cfg.filter; f != nil {
 			if tg.cfg.bodyScope && !f.matchBody(m.textFor(tg.protocol)) ||
 				!tg.cfg.bodyScope && !f.matchAttributes(m.attrs) {
+				s.metricFilteredOut(m.topicArn, !tg.cfg.bodyScope && len(m.attrs) == 0)
 				continue
 			}
 		}
@@ -131,6 +132,8 @@ func (s *Service) sendTo(m *message, tg target, cache map[string]envelope) {
 			// Through this service's own bus endpoint, which learns the
 			// outcome and redrives failures: see relay.
 			to = tg.arn
+		} else {
+			bm.Done = s.busOutcome(m.topicArn)
 		}
 		s.env.Bus.Post(to, bm)
 	case "http", "https":
@@ -143,6 +146,7 @@ func (s *Service) sendTo(m *message, tg target, cache map[string]envelope) {
 		}
 		d.Status = DeliveryRecorded
 		s.record(tg.sent, d)
+		s.metricDelivery(m.topicArn, true)
 		s.send(OutboxMessage{Protocol: tg.protocol, Endpoint: tg.endpoint, SubscriptionArn: tg.arn,
 			TopicArn: m.topicArn, Type: "Notification", MessageID: m.id, Subject: m.subject, Body: d.Body, At: m.at})
 	}

@@ -100,7 +100,13 @@
 //     actions and Lambda destinations publish to topics;
 //   - platform applications and endpoints, SMS attributes, opt-outs and the
 //     SMS sandbox's numbers, as stored state, with pushes and texts in the
-//     outbox.
+//     outbox;
+//   - AWS/SNS standard metrics by TopicName in CloudWatch (metrics.go):
+//     NumberOfMessagesPublished, PublishSize, NumberOfNotificationsDelivered
+//     and Failed (once the target answered), FilteredOut and
+//     FilteredOut-NoMessageAttributes, RedrivenToDlq and
+//     FailedToRedriveToDlq. The SMS metrics (SMSSuccessRate, spend) and
+//     FilteredOut-InvalidAttributes are not written.
 //
 // # Where the fake differs from AWS
 //

@@ -57,6 +57,7 @@ type message struct {
 	seq         string
 	at          time.Time
 	sigVersion  string
+	size        int // the published size (publishSize), for PublishSize
 }
 
 // textFor is the message text a protocol's subscribers receive: "If you

@@ -141,13 +141,17 @@ func (h *httpDeliverer) attempt(client *http.Client, j *httpJob) {
 		}
 	})
 	if delivered {
+		svc.metricDelivery(j.topicArn, true)
 		j.done()
 		return
 	}
 	if j.attempts > j.policy.NumRetries {
 		svc.updateDelivery(j.rec, func(d *Delivery) { d.Status = DeliveryFailed })
+		svc.metricDelivery(j.topicArn, false)
 		if j.dlq != "" {
-			svc.env.Bus.Post(j.dlq, j.dlqMessage)
+			m := j.dlqMessage
+			m.Done = svc.redriveOutcome(j.topicArn)
+			svc.env.Bus.Post(j.dlq, m)
 		}
 		j.done()
 		return

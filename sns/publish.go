@@ -233,7 +233,8 @@ func (s *Service) publishToTopic(region, topicArn string, entries []entry, batch
 		if msgs[i], err = prepare(topicArn, ts, e, position); err != nil {
 			return nil, err
 		}
-		total += publishSize(e.message, e.attrs)
+		msgs[i].size = publishSize(e.message, e.attrs)
+		total += msgs[i].size
 	}
 	if batch && total > ts.maxSize {
 		return nil, batchTooLong()
@@ -276,6 +277,7 @@ func (s *Service) publishToTopic(region, topicArn string, entries []entry, batch
 	s.mu.Unlock()
 
 	for _, m := range fresh {
+		s.metricPublished(topicArn, m.size)
 		s.fanOut(m, targets)
 	}
 	return outs, nil

@@ -55,6 +55,10 @@ type Message struct {
 	// Post always sets it; a service that relays a posted message through
 	// Invoke (to learn whether the target accepted it) keeps it set.
 	Async bool
+	// Done, when set, is called with a posted delivery's outcome once its
+	// target has answered, before Settle counts it done: how a sender
+	// learns what became of a Post (SNS's delivery metrics).
+	Done func(error)
 }
 
 // Endpoint receives deliveries for the ARNs of one service. target is the full
@@ -198,6 +202,9 @@ func (b *Bus) drain(target string) {
 		b.mu.Unlock()
 
 		err := b.deliver(target, m)
+		if m.Done != nil {
+			m.Done(err)
+		}
 
 		b.mu.Lock()
 		if err != nil {

@@ -330,3 +330,29 @@ func TestPost_MarksDeliveriesAsyncAndInvokeKeepsTheCallersChoice(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, <-async, "a relayed posted message stays asynchronous")
 }
+
+// A posted message's Done hears its outcome before Settle returns: nil
+// for a delivery, the error for a refusal or a target nobody owns.
+func TestPost_DoneHearsTheOutcomeBeforeSettle(t *testing.T) {
+	b := bus.New(clock.NewFake(t0))
+	defer b.Close()
+	refused := errors.New("refused")
+	var l log
+	b.Register("sqs", l.endpoint)
+	b.Register("lambda", func(context.Context, string, bus.Message) ([]byte, error) { return nil, refused })
+	var mu sync.Mutex
+	got := map[string]error{}
+	done := func(target string) func(error) {
+		return func(err error) { mu.Lock(); got[target] = err; mu.Unlock() }
+	}
+	for _, target := range []string{queueA, fn, topic} {
+		b.Post(target, bus.Message{Body: []byte("x"), Done: done(target)})
+	}
+	require.NoError(t, b.Settle(context.Background()))
+	mu.Lock()
+	defer mu.Unlock()
+	assert.NoError(t, got[queueA])
+	assert.ErrorIs(t, got[fn], refused)
+	assert.ErrorIs(t, got[topic], bus.ErrNoEndpoint)
+	assert.Len(t, got, 3)
+}
