@@ -110,20 +110,25 @@ func (s *Service) writeLogsLocked(x *exchange, res response) {
 	now := s.env.Clock.Now()
 	if als := x.stage.AccessLogSettings; als != nil && als.Format != "" {
 		x.status, x.responseLength = res.status, len(res.body)
-		line := LogLine{At: now, Group: als.DestinationArn, Message: x.expandContext(als.Format, res)}
-		appendLine(s.accessLogs, k, line)
-		s.sinkLocked(x, als.DestinationArn, "access", line)
+		msg := x.expandContext(als.Format, res)
+		for _, dest := range x.logGroups(als.DestinationArn) {
+			line := LogLine{At: now, Group: dest, Message: msg}
+			appendLine(s.accessLogs, k, line)
+			s.sinkLocked(x, dest, "access", line)
+		}
 	}
 	level := x.stage.MethodSettings["*/*"].LoggingLevel
 	if level != "INFO" && !(level == "ERROR" && res.status >= 400) {
 		return
 	}
-	group := "API-Gateway-Execution-Logs_" + x.t.apiID + "/" + x.t.stage
-	groupARN := arn.Build("", "logs", x.region, x.account, "log-group:"+group)
+	groups := x.logGroups("API-Gateway-Execution-Logs_" + x.t.apiID + "/" + x.t.stage)
 	write := func(format string, args ...any) {
-		line := LogLine{At: now, Group: group, Message: "(" + x.requestID + ") " + fmt.Sprintf(format, args...)}
-		appendLine(s.execLogs, k, line)
-		s.sinkLocked(x, groupARN, x.requestID, line)
+		msg := "(" + x.requestID + ") " + fmt.Sprintf(format, args...)
+		for _, group := range groups {
+			line := LogLine{At: now, Group: group, Message: msg}
+			appendLine(s.execLogs, k, line)
+			s.sinkLocked(x, arn.Build("", "logs", x.region, x.account, "log-group:"+group), x.requestID, line)
+		}
 	}
 	if level == "INFO" {
 		write("Extended Request Id: %s", x.requestID)
