@@ -125,7 +125,8 @@ func (s *Service) DeleteStage(ctx context.Context, in StageRef) error {
 // remove), replace /deploymentId, /description, /tracingEnabled,
 // /accessLogSettings/format and /accessLogSettings/destinationArn (remove
 // /accessLogSettings), and the method settings
-// /{resourcePath}/{method}/{setting} (/*/*/logging/loglevel, ...).
+// /{resourcePath}/{method}/{setting} (/*/*/logging/loglevel, ...), and the
+// canary's paths (canary_patch.go).
 func (s *Service) UpdateStage(ctx context.Context, in UpdateStageInput) (Stage, error) {
 	sc, err := s.enter(ctx, "UpdateStage")
 	if err != nil {
