@@ -1,6 +1,7 @@
 package apigw
 
 import (
+	"encoding/json"
 	"maps"
 	"strings"
 
@@ -78,18 +79,36 @@ func (a *api) newCanaryLocked(in *CanarySettings, stageDeployment string) (*Cana
 	return c, nil
 }
 
+// UnmarshalJSON reads CreateDeployment's body, noting whether it names a
+// stageName at all: AWS's canary error tells an empty name from none.
+func (in *CreateDeploymentInput) UnmarshalJSON(b []byte) error {
+	type plain CreateDeploymentInput
+	if err := json.Unmarshal(b, (*plain)(in)); err != nil {
+		return err
+	}
+	var probe struct {
+		StageName *string `json:"stageName"`
+	}
+	_ = json.Unmarshal(b, &probe) // b decoded above: a string or null
+	in.stageNameSent = probe.StageName != nil
+	return nil
+}
+
 // checkCanaryDeployment validates CreateDeployment's canary before the
 // deployment is made, with AWS's texts as recorded
 // (test_create_canary_deployment_validation): the stage must be named and
-// exist. AWS tells an absent stageName ("Provided value is null") from an
-// empty one ("Provided value is "); the input here has no null, so both
-// are the first.
+// exist. An empty stageName sent is "Provided value is ", none (or "" from
+// the Go API, which has no null) "Provided value is null".
 func (a *api) checkCanaryDeployment(in CreateDeploymentInput) error {
 	if in.CanarySettings == nil {
 		return nil
 	}
 	if in.StageName == "" {
-		return badRequest("Invalid deployment content specified.Non null and non empty stageName must be provided for canary deployment. Provided value is null")
+		provided := "null"
+		if in.stageNameSent {
+			provided = ""
+		}
+		return badRequest("Invalid deployment content specified.Non null and non empty stageName must be provided for canary deployment. Provided value is %s", provided)
 	}
 	if a.stages[in.StageName] == nil {
 		return badRequest("Invalid deployment content specified.Stage %s must already be created before making a canary release deployment", in.StageName)

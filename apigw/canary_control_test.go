@@ -147,6 +147,8 @@ func TestCanary_CreateDeploymentValidation(t *testing.T) {
 	c := &types.DeploymentCanarySettings{PercentTraffic: 50, StageVariableOverrides: map[string]string{"testVar": "canary"}}
 	_, err := f.client.CreateDeployment(f.ctx, &sdk.CreateDeploymentInput{RestApiId: &api, CanarySettings: c})
 	checkErr(t, err, "BadRequestException", "Invalid deployment content specified.Non null and non empty stageName must be provided for canary deployment. Provided value is null")
+	_, err = f.client.CreateDeployment(f.ctx, &sdk.CreateDeploymentInput{RestApiId: &api, StageName: aws.String(""), CanarySettings: c})
+	checkErr(t, err, "BadRequestException", "Invalid deployment content specified.Non null and non empty stageName must be provided for canary deployment. Provided value is ")
 	_, err = f.client.CreateDeployment(f.ctx, &sdk.CreateDeploymentInput{RestApiId: &api, StageName: aws.String("non-existing"), CanarySettings: c})
 	checkErr(t, err, "BadRequestException", "Invalid deployment content specified.Stage non-existing must already be created before making a canary release deployment")
 	out, err := f.client.GetDeployments(f.ctx, &sdk.GetDeploymentsInput{RestApiId: &api})

@@ -51,3 +51,34 @@ func FuzzCanary_UpdateStageThenInvoke(f *testing.F) {
 		}
 	})
 }
+
+// CreateDeployment's and CreateStage's bodies with a canary are fuzzed:
+// no 5xx, and the stage still serves without one.
+func FuzzCanary_CreateBodies(f *testing.F) {
+	s, id := fuzzAPI(f)
+	for _, seed := range []string{
+		`{"stageName":"prod","canarySettings":{"percentTraffic":50,"stageVariableOverrides":{"a":"b"}}}`,
+		`{"stageName":"","canarySettings":{}}`,
+		`{"stageName":null,"canarySettings":{"percentTraffic":-1}}`,
+		`{"stageName":"new","deploymentId":"x","canarySettings":{"deploymentId":"","percentTraffic":100.0}}`,
+		`{"canarySettings":null}`,
+	} {
+		f.Add("deployments", seed)
+		f.Add("stages", seed)
+	}
+	f.Fuzz(func(t *testing.T, coll, body string) {
+		if coll != "deployments" && coll != "stages" {
+			return
+		}
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest("POST", "http://awsfake.localhost/restapis/"+id+"/"+coll, strings.NewReader(body)))
+		if w.Code >= 500 {
+			t.Fatalf("POST %s %q: %d %s", coll, body, w.Code, w.Body)
+		}
+		w = httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest("GET", "https://"+id+".execute-api.us-east-1.amazonaws.com/prod/pets/7", nil))
+		if w.Code >= 500 {
+			t.Fatalf("invoke after POST %s %q: %d %s", coll, body, w.Code, w.Body)
+		}
+	})
+}

@@ -226,6 +226,7 @@ type CreateDeploymentInput struct {
 	TracingEnabled   bool              `json:"tracingEnabled,omitempty"`
 	// CanarySettings makes the new deployment the stage's canary (canary.go).
 	CanarySettings *DeploymentCanarySettings `json:"canarySettings,omitempty"`
+	stageNameSent  bool                      // the body named a stageName, "" included (canary.go)
 }
 
 // MethodSetting is a stage's setting for one method (or */* for all).
