@@ -3,6 +3,7 @@ package apigw
 import (
 	"encoding/json"
 	"maps"
+	"strconv"
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/awserr"
@@ -51,9 +52,15 @@ func errCanaryDeployment() *awserr.Error { return badRequest("Deployment id does
 // this fake's, written as AWS's other range errors are.
 func checkPercentTraffic(p float64) error {
 	if !(p >= 0 && p <= 100) {
-		return badRequest("Invalid percentTraffic value: %v. Canary percentTraffic must be between 0.0 and 100.0", p)
+		return errPercentTraffic(strconv.FormatFloat(p, 'f', -1, 64))
 	}
 	return nil
+}
+
+// errPercentTraffic is the answer for a share v out of range or not a
+// number (checkPercentTraffic's text).
+func errPercentTraffic(v string) error {
+	return badRequest("Invalid percentTraffic value: %s. Canary percentTraffic must be between 0.0 and 100.0", v)
 }
 
 // newCanaryLocked validates CreateStage's canary for a stage serving

@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sdk "github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway/types"
+	cwlogs "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -188,4 +189,11 @@ func TestCanary_LogGroups(t *testing.T) {
 	require.NoError(t, err)
 	f.call(t, "GET", url, "")
 	assert.Equal(t, map[string]int{exec: 8, exec + "/Canary": 4, dest + ":*": 2, dest + "/Canary": 1}, groups())
+	// The same groups in CloudWatch Logs, read with its client.
+	logs := cwlogs.NewFromConfig(f.cloud.AWSConfig())
+	for group, want := range map[string]int{exec: 8, exec + "/Canary": 4, "access": 2, "access/Canary": 1} {
+		got, err := logs.FilterLogEvents(f.ctx, &cwlogs.FilterLogEventsInput{LogGroupName: aws.String(group)})
+		require.NoError(t, err, group)
+		assert.Len(t, got.Events, want, group)
+	}
 }

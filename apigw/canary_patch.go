@@ -77,7 +77,7 @@ func (a *api) replaceCanary(st *Stage, op PatchOperation, rest string) error {
 	case "/percentTraffic":
 		p, err := strconv.ParseFloat(v, 64)
 		if err != nil {
-			return badRequest("Invalid percentTraffic value: %s. Canary percentTraffic must be between 0.0 and 100.0", v)
+			return errPercentTraffic(v)
 		}
 		if err := checkPercentTraffic(p); err != nil {
 			return err

@@ -122,12 +122,16 @@ func (s *Service) writeLogsLocked(x *exchange, res response) {
 		return
 	}
 	groups := x.logGroups("API-Gateway-Execution-Logs_" + x.t.apiID + "/" + x.t.stage)
+	groupARNs := make([]string, len(groups))
+	for i, g := range groups {
+		groupARNs[i] = arn.Build("", "logs", x.region, x.account, "log-group:"+g)
+	}
 	write := func(format string, args ...any) {
 		msg := "(" + x.requestID + ") " + fmt.Sprintf(format, args...)
-		for _, group := range groups {
+		for i, group := range groups {
 			line := LogLine{At: now, Group: group, Message: msg}
 			appendLine(s.execLogs, k, line)
-			s.sinkLocked(x, arn.Build("", "logs", x.region, x.account, "log-group:"+group), x.requestID, line)
+			s.sinkLocked(x, groupARNs[i], x.requestID, line)
 		}
 	}
 	if level == "INFO" {
