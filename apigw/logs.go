@@ -14,7 +14,8 @@ import (
 // LogLine is one line API Gateway writes for a stage: an execution log
 // line (in API-Gateway-Execution-Logs_{restApiId}/{stage}) or an access
 // log line (to the stage's accessLogSettings destination), with its time
-// on the cloud's clock.
+// on the cloud's clock. A canary request's lines are written twice, the
+// second time to the group's name with /Canary appended (canary.go).
 type LogLine struct {
 	At      time.Time
 	Group   string // the log group: the execution log group, or the access log destination ARN
