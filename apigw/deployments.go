@@ -42,6 +42,9 @@ func (s *Service) CreateDeployment(ctx context.Context, in CreateDeploymentInput
 	if err != nil {
 		return Deployment{}, err
 	}
+	if err := a.checkCanaryDeployment(in); err != nil {
+		return Deployment{}, err
+	}
 	if err := a.deployable(); err != nil {
 		return Deployment{}, err
 	}
@@ -56,7 +59,11 @@ func (s *Service) CreateDeployment(ctx context.Context, in CreateDeploymentInput
 				CacheClusterStatus: "NOT_AVAILABLE", TracingEnabled: in.TracingEnabled, MethodSettings: map[string]MethodSetting{}}}
 			a.stages[in.StageName] = st
 		}
-		st.DeploymentID = d.ID
+		if in.CanarySettings != nil {
+			st.CanarySettings = deploymentCanary(in.CanarySettings, d.ID)
+		} else {
+			st.DeploymentID = d.ID
+		}
 		if len(in.Variables) > 0 {
 			if st.Variables == nil {
 				st.Variables = map[string]string{}
@@ -139,7 +146,7 @@ func (s *Service) DeleteDeployment(ctx context.Context, in DeploymentRef) error 
 		return errDeploymentNotFound()
 	}
 	for _, st := range a.stages {
-		if st.DeploymentID == in.DeploymentID {
+		if st.DeploymentID == in.DeploymentID || st.CanarySettings != nil && st.CanarySettings.DeploymentID == in.DeploymentID {
 			return badRequest("Active stages pointing to this deployment must be moved or deleted")
 		}
 	}

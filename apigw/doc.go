@@ -39,6 +39,20 @@
 //   - Deployments snapshot the API: a change is not served until the next
 //     CreateDeployment, and a stage serves the deployment it points to;
 //     stage settings (variables) apply without a redeploy.
+//   - Canary releases (canary.go, canary_patch.go): canarySettings on
+//     CreateStage, on CreateDeployment to an existing stage (the new
+//     deployment becomes the canary, the stage keeps its own) and by
+//     UpdateStage (replace /canarySettings/percentTraffic, /deploymentId,
+//     /useStageCache, /stageVariableOverrides/{name}; remove one override
+//     or /canarySettings; promotion by replace /deploymentId, or by copy
+//     from /canarySettings/deploymentId and /stageVariableOverrides as the
+//     CLI documents), with the recorded texts. percentTraffic is 0.0–100.0.
+//     Each request goes to the canary with that probability, drawn from a
+//     source derived from the cloud's seed for the stage alone (same seed,
+//     same split over the same requests, concurrent or not); a canary
+//     request sees the stage's variables merged with the overrides,
+//     $context.isCanaryRequest true, Invocation.Canary set, and its log
+//     lines go to the stage's groups and to the same names with /Canary.
 //   - Routing as AWS does it: literal parts before {param} before
 //     {proxy+}, a method before ANY, at a cost that grows with the depth of
 //     the path, not the number of resources. No route is 403 {"message":
@@ -203,6 +217,12 @@
 //     payload is base64 text for a template); proxy integrations convert
 //     by binaryMediaTypes alone. A response is not checked against the
 //     client's Accept for binary types.
+//   - Canary: useStageCache is kept but changes nothing (there is no
+//     stage cache); a deployment without canarySettings to a stage with a
+//     canary moves the stage (AWS documents that it cannot, without the
+//     error's text); the percentTraffic range error's text is this fake's
+//     (no recording has it); a canary's deployment cannot be deleted, as a
+//     stage's cannot.
 //   - The invoke timeout waits on the cloud's clock: a backend answering
 //     at exactly timeoutInMillis is a 504 (the deadline is exclusive).
 //   - Edge-optimized APIs' CloudFront headers (CloudFront-*, Via,

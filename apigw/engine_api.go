@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/faults"
+	"github.com/awsfake/awsfake/internal/ids"
 )
 
 // api is one REST API and everything under it.
@@ -35,6 +36,7 @@ type deployment struct {
 // stage is a stage of an API.
 type stage struct {
 	Stage
+	canaryDraws *ids.Generator // canary.go: the stage's canary draws, made at the first
 }
 
 // path returns the full path of r: "/" for the root, "/a/{b}" below.
@@ -132,6 +134,7 @@ func cloneStage(st Stage) Stage {
 		st.MethodSettings = map[string]MethodSetting{}
 	}
 	st.Tags = maps.Clone(st.Tags)
+	st.CanarySettings = st.CanarySettings.clone()
 	if st.AccessLogSettings != nil {
 		a := *st.AccessLogSettings
 		st.AccessLogSettings = &a

@@ -26,6 +26,8 @@ type Invocation struct {
 	Latency             time.Duration
 	// Error is the execution log's reason for a 5xx of the API's making.
 	Error string
+	// Canary is true for a request the stage's canary served (canary.go).
+	Canary bool
 }
 
 func invocationBytes(i Invocation) int64 {

@@ -14,7 +14,8 @@ import (
 // LogLine is one line API Gateway writes for a stage: an execution log
 // line (in API-Gateway-Execution-Logs_{restApiId}/{stage}) or an access
 // log line (to the stage's accessLogSettings destination), with its time
-// on the cloud's clock.
+// on the cloud's clock. A canary request's lines are written twice, the
+// second time to the group's name with /Canary appended (canary.go).
 type LogLine struct {
 	At      time.Time
 	Group   string // the log group: the execution log group, or the access log destination ARN
@@ -110,20 +111,29 @@ func (s *Service) writeLogsLocked(x *exchange, res response) {
 	now := s.env.Clock.Now()
 	if als := x.stage.AccessLogSettings; als != nil && als.Format != "" {
 		x.status, x.responseLength = res.status, len(res.body)
-		line := LogLine{At: now, Group: als.DestinationArn, Message: x.expandContext(als.Format, res)}
-		appendLine(s.accessLogs, k, line)
-		s.sinkLocked(x, als.DestinationArn, "access", line)
+		msg := x.expandContext(als.Format, res)
+		for _, dest := range x.logGroups(als.DestinationArn) {
+			line := LogLine{At: now, Group: dest, Message: msg}
+			appendLine(s.accessLogs, k, line)
+			s.sinkLocked(x, dest, "access", line)
+		}
 	}
 	level := x.stage.MethodSettings["*/*"].LoggingLevel
 	if level != "INFO" && !(level == "ERROR" && res.status >= 400) {
 		return
 	}
-	group := "API-Gateway-Execution-Logs_" + x.t.apiID + "/" + x.t.stage
-	groupARN := arn.Build("", "logs", x.region, x.account, "log-group:"+group)
+	groups := x.logGroups("API-Gateway-Execution-Logs_" + x.t.apiID + "/" + x.t.stage)
+	groupARNs := make([]string, len(groups))
+	for i, g := range groups {
+		groupARNs[i] = arn.Build("", "logs", x.region, x.account, "log-group:"+g)
+	}
 	write := func(format string, args ...any) {
-		line := LogLine{At: now, Group: group, Message: "(" + x.requestID + ") " + fmt.Sprintf(format, args...)}
-		appendLine(s.execLogs, k, line)
-		s.sinkLocked(x, groupARN, x.requestID, line)
+		msg := "(" + x.requestID + ") " + fmt.Sprintf(format, args...)
+		for i, group := range groups {
+			line := LogLine{At: now, Group: group, Message: msg}
+			appendLine(s.execLogs, k, line)
+			s.sinkLocked(x, groupARNs[i], x.requestID, line)
+		}
 	}
 	if level == "INFO" {
 		write("Extended Request Id: %s", x.requestID)

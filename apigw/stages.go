@@ -47,10 +47,15 @@ func (s *Service) CreateStage(ctx context.Context, in CreateStageInput) (Stage, 
 	if a.stages[in.StageName] != nil {
 		return Stage{}, conflict("Stage already exists")
 	}
+	canary, err := a.newCanaryLocked(in.CanarySettings, in.DeploymentID)
+	if err != nil {
+		return Stage{}, err
+	}
 	now := Timestamp(s.env.Clock.Now())
 	st := &stage{Stage: Stage{StageName: in.StageName, DeploymentID: in.DeploymentID, Description: in.Description,
 		Variables: clone(in.Variables), CacheClusterStatus: "NOT_AVAILABLE", TracingEnabled: in.TracingEnabled,
-		MethodSettings: map[string]MethodSetting{}, Tags: clone(in.Tags), CreatedDate: now, LastUpdatedDate: now}}
+		MethodSettings: map[string]MethodSetting{}, Tags: clone(in.Tags), CreatedDate: now, LastUpdatedDate: now,
+		CanarySettings: canary}}
 	a.stages[in.StageName] = st
 	return cloneStage(st.Stage), nil
 }
@@ -120,7 +125,8 @@ func (s *Service) DeleteStage(ctx context.Context, in StageRef) error {
 // remove), replace /deploymentId, /description, /tracingEnabled,
 // /accessLogSettings/format and /accessLogSettings/destinationArn (remove
 // /accessLogSettings), and the method settings
-// /{resourcePath}/{method}/{setting} (/*/*/logging/loglevel, ...).
+// /{resourcePath}/{method}/{setting} (/*/*/logging/loglevel, ...), and the
+// canary's paths (canary_patch.go).
 func (s *Service) UpdateStage(ctx context.Context, in UpdateStageInput) (Stage, error) {
 	sc, err := s.enter(ctx, "UpdateStage")
 	if err != nil {
@@ -151,6 +157,9 @@ func (s *Service) UpdateStage(ctx context.Context, in UpdateStageInput) (Stage, 
 }
 
 func (a *api) patchStage(st *Stage, op PatchOperation) error {
+	if op.Op == "copy" || strings.HasPrefix(op.Path, "/canarySettings") {
+		return a.patchCanary(st, op)
+	}
 	v := op.value()
 	if name, ok := strings.CutPrefix(op.Path, "/variables/"); ok && name != "" {
 		switch op.Op {
@@ -223,7 +232,7 @@ func patchAccessLog(st *Stage, op PatchOperation, rest string) error {
 func patchMethodSetting(st *Stage, op PatchOperation) error {
 	parts := strings.Split(strings.TrimPrefix(op.Path, "/"), "/")
 	if len(parts) != 4 || op.Op != "replace" {
-		return badRequest("Invalid method setting path: %s. Must be one of: [/deploymentId, /description, /cacheClusterEnabled, /cacheClusterSize, /clientCertificateId, /accessLogSettings, /accessLogSettings/destinationArn, /accessLogSettings/format, /{resourcePath}/{httpMethod}/metrics/enabled, /{resourcePath}/{httpMethod}/logging/dataTrace, /{resourcePath}/{httpMethod}/logging/loglevel, /{resourcePath}/{httpMethod}/throttling/burstLimit, /{resourcePath}/{httpMethod}/throttling/rateLimit, /{resourcePath}/{httpMethod}/caching/ttlInSeconds, /{resourcePath}/{httpMethod}/caching/enabled, /{resourcePath}/{httpMethod}/caching/dataEncrypted, /{resourcePath}/{httpMethod}/caching/requireAuthorizationForCacheControl, /{resourcePath}/{httpMethod}/caching/unauthorizedCacheControlHeaderStrategy, /*/*/metrics/enabled, /*/*/logging/dataTrace, /*/*/logging/loglevel, /*/*/throttling/burstLimit /*/*/throttling/rateLimit /*/*/caching/ttlInSeconds, /*/*/caching/enabled, /*/*/caching/dataEncrypted, /*/*/caching/requireAuthorizationForCacheControl, /*/*/caching/unauthorizedCacheControlHeaderStrategy, /variables/{variable_name}, /tracingEnabled]", op.Path)
+		return errStagePath(op.Path)
 	}
 	key := unescapePointer(parts[0]) + "/" + parts[1]
 	ms, ok := st.MethodSettings[key]
@@ -265,4 +274,12 @@ func patchMethodSetting(st *Stage, op PatchOperation) error {
 	}
 	st.MethodSettings[key] = ms
 	return nil
+}
+
+// errStagePath is AWS's answer for an UpdateStage path it does not know,
+// its list verbatim as recorded (the separators it leaves out included):
+// test_apigateway_canary.py::TestStageCrudCanary::test_update_stage_canary_deployment_validation,
+// update-stage-canary-settings-bad-path-2.
+func errStagePath(path string) error {
+	return badRequest("Invalid method setting path: %s. Must be one of: [/deploymentId, /description, /cacheClusterEnabled, /cacheClusterSize, /clientCertificateId, /accessLogSettings, /accessLogSettings/destinationArn, /accessLogSettings/format, /{resourcePath}/{httpMethod}/metrics/enabled, /{resourcePath}/{httpMethod}/logging/dataTrace, /{resourcePath}/{httpMethod}/logging/loglevel, /{resourcePath}/{httpMethod}/throttling/burstLimit/{resourcePath}/{httpMethod}/throttling/rateLimit/{resourcePath}/{httpMethod}/caching/ttlInSeconds, /{resourcePath}/{httpMethod}/caching/enabled, /{resourcePath}/{httpMethod}/caching/dataEncrypted, /{resourcePath}/{httpMethod}/caching/requireAuthorizationForCacheControl, /{resourcePath}/{httpMethod}/caching/unauthorizedCacheControlHeaderStrategy, /*/*/metrics/enabled, /*/*/logging/dataTrace, /*/*/logging/loglevel, /*/*/throttling/burstLimit /*/*/throttling/rateLimit /*/*/caching/ttlInSeconds, /*/*/caching/enabled, /*/*/caching/dataEncrypted, /*/*/caching/requireAuthorizationForCacheControl, /*/*/caching/unauthorizedCacheControlHeaderStrategy, /variables/{variable_name}, /tracingEnabled]", path)
 }

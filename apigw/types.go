@@ -224,6 +224,9 @@ type CreateDeploymentInput struct {
 	Description      string            `json:"description,omitempty"`
 	Variables        map[string]string `json:"variables,omitempty"`
 	TracingEnabled   bool              `json:"tracingEnabled,omitempty"`
+	// CanarySettings makes the new deployment the stage's canary (canary.go).
+	CanarySettings *DeploymentCanarySettings `json:"canarySettings,omitempty"`
+	stageNameSent  bool                      // the body named a stageName, "" included (canary.go)
 }
 
 // MethodSetting is a stage's setting for one method (or */* for all).
@@ -257,6 +260,7 @@ type Stage struct {
 	TracingEnabled       bool                     `json:"tracingEnabled"`
 	MethodSettings       map[string]MethodSetting `json:"methodSettings"`
 	AccessLogSettings    *AccessLogSettings       `json:"accessLogSettings,omitempty"`
+	CanarySettings       *CanarySettings          `json:"canarySettings,omitempty"`
 	Tags                 map[string]string        `json:"tags,omitempty"`
 	CreatedDate          Timestamp                `json:"createdDate"`
 	LastUpdatedDate      Timestamp                `json:"lastUpdatedDate"`
@@ -272,6 +276,7 @@ type CreateStageInput struct {
 	Variables      map[string]string `json:"variables,omitempty"`
 	TracingEnabled bool              `json:"tracingEnabled,omitempty"`
 	Tags           map[string]string `json:"tags,omitempty"`
+	CanarySettings *CanarySettings   `json:"canarySettings,omitempty"`
 }
 
 // RequestValidator says what of a method request API Gateway validates.

@@ -168,7 +168,7 @@ func (s *Service) resolve(x *exchange) *response {
 	}
 	x.a, x.account, x.region = a, a.scope.Account, a.scope.Region
 	x.stage = cloneStage(st.Stage)
-	x.snap = a.deployments[st.DeploymentID].snap
+	x.snap = s.pickDeployment(a, st, x)
 	x.record.DeploymentID = x.snap.deploymentID
 	segs := pathSegments(x.t.rest)
 	x.params = map[string]string{}

@@ -101,7 +101,7 @@ func (x *exchange) newMapping() *mapping {
 	id.Put("userAgent", x.r.UserAgent())
 	id.Put("clientCert", vtl.NewMap())
 	put("identity", id)
-	put("isCanaryRequest", false)
+	put("isCanaryRequest", x.record != nil && x.record.Canary)
 	put("path", "/"+x.t.stage+x.t.rest)
 	put("protocol", "HTTP/1.1")
 	put("requestId", x.requestID)
