@@ -178,6 +178,9 @@ func (c *Cloud) identify(sc faults.Scope) caller {
 	if who.id.UserID == "" {
 		who.id.UserID = p.UserID
 	}
+	if !p.Expires.IsZero() {
+		who = c.sessionLimited(who, sc.AccessKeyID) // temporary credentials only
+	}
 	return who
 }
 
