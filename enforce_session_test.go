@@ -110,6 +110,18 @@ func TestEnforcement_SessionPolicyDenyWins(t *testing.T) {
 	f.cloud.SQS().CheckDepth(t, aws.ToString(f.queue), 0, 0, 0)
 }
 
+// An explicit deny in the role's policies wins over a session policy's
+// allow.
+func TestEnforcement_RoleDenyWinsOverTheSessionPolicy(t *testing.T) {
+	f := newSessionFixture(t)
+	_, err := iam.NewFromConfig(f.cloud.AWSConfig()).PutRolePolicy(context.Background(), &iam.PutRolePolicyInput{
+		RoleName: aws.String("worker"), PolicyName: aws.String("no-send"), PolicyDocument: aws.String(
+			`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"sqs:SendMessage","Resource":"*"}]}`)})
+	require.NoError(t, err)
+	client, _ := f.assume(t, sts.AssumeRoleInput{Policy: aws.String(sendOnly)})
+	denied(t, f.send(client), "AccessDenied", refusal("sqs:SendMessage", "with an explicit deny in an identity-based policy"))
+}
+
 // A session policy cannot grant more than the role: the role's own
 // policies must allow the action too.
 func TestEnforcement_SessionPolicyGrantsNothingBeyondTheRole(t *testing.T) {
