@@ -24,7 +24,9 @@ import (
 // identity from its credentials (the test keys, and any twelve-digit key,
 // act as the account's root user, allowed everything in its own account;
 // an IAM user's keys as that user; STS credentials as their role session;
-// a Lambda handler's calls as its execution role's session), the action,
+// a Lambda handler's calls as its execution role's session; a session
+// issued with session policies, Policy and PolicyArns, has the intersection
+// of its role's permissions and theirs, enforce_session.go), the action,
 // resource and condition keys of the operation (each service's action
 // table: sqs.Actions, sns.Actions, ...), the caller's identity-based
 // policies and permissions boundary, the resource's policy (a queue's, a
@@ -40,8 +42,9 @@ import (
 // with aws:SourceArn and aws:SourceAccount, and a refused one lands in
 // DeliveryFailures. A Lambda function's log lines reach CloudWatch Logs
 // only when its execution role may write them (logs:CreateLogStream and
-// logs:PutLogEvents), as AWS creates no log stream otherwise. Off by
-// default: every call is allowed.
+// logs:PutLogEvents), as AWS creates no log stream otherwise, and an SQS
+// event source mapping's polls are checked against its execution role at
+// each poll (enforce_poller.go). Off by default: every call is allowed.
 func WithIAMEnforcement() Option { return func(o *config) { o.enforce = true } }
 
 // authorizing is a service whose requests enforcement authorises.
@@ -177,6 +180,9 @@ func (c *Cloud) identify(sc faults.Scope) caller {
 	who.id.Account = p.Account
 	if who.id.UserID == "" {
 		who.id.UserID = p.UserID
+	}
+	if !p.Expires.IsZero() {
+		who = c.sessionLimited(who, sc.AccessKeyID) // temporary credentials only
 	}
 	return who
 }

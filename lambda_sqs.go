@@ -4,19 +4,19 @@ import (
 	"context"
 
 	"github.com/awsfake/awsfake/lambda"
-	"github.com/awsfake/awsfake/sqs"
 )
 
 // lambdaQueues is the lambda.QueueSource of Lambda's SQS event source
 // mappings, on the poller path of the cloud's SQS service: queues are
 // addressed by ARN, resolved directly, and the pollers' calls neither show
 // in SQS's Calls nor meet the faults a test injected for its own clients
-// (sqs/poller.go says why).
-type lambdaQueues struct{ sqs *sqs.Service }
+// (sqs/poller.go says why). With enforcement on, each poll is authorised
+// against the function's execution role (enforce_poller.go).
+type lambdaQueues struct{ c *Cloud }
 
 // QueueAttributes implements lambda.QueueSource.
 func (q lambdaQueues) QueueAttributes(_ context.Context, queueARN string) (lambda.QueueAttributes, error) {
-	a, err := q.sqs.PollerAttributes(queueARN)
+	a, err := q.c.sqs.PollerAttributes(queueARN)
 	if err != nil {
 		return lambda.QueueAttributes{}, err
 	}
@@ -25,8 +25,11 @@ func (q lambdaQueues) QueueAttributes(_ context.Context, queueARN string) (lambd
 
 // ReceiveMessages implements lambda.QueueSource: a short poll for every
 // attribute.
-func (q lambdaQueues) ReceiveMessages(_ context.Context, queueARN string, max int) ([]lambda.QueueMessage, error) {
-	got, err := q.sqs.PollerReceive(queueARN, max)
+func (q lambdaQueues) ReceiveMessages(ctx context.Context, queueARN string, max int) ([]lambda.QueueMessage, error) {
+	if err := q.c.pollAllowed(ctx, queueARN, pollerActions...); err != nil {
+		return nil, err
+	}
+	got, err := q.c.sqs.PollerReceive(queueARN, max)
 	if err != nil {
 		return nil, err
 	}
@@ -47,12 +50,15 @@ func (q lambdaQueues) ReceiveMessages(_ context.Context, queueARN string, max in
 
 // DeleteMessages implements lambda.QueueSource: every handle is deleted,
 // whatever the number; the failures come back joined.
-func (q lambdaQueues) DeleteMessages(_ context.Context, queueARN string, receiptHandles []string) error {
-	return q.sqs.PollerDelete(queueARN, receiptHandles)
+func (q lambdaQueues) DeleteMessages(ctx context.Context, queueARN string, receiptHandles []string) error {
+	if err := q.c.pollAllowed(ctx, queueARN, "DeleteMessage"); err != nil {
+		return err
+	}
+	return q.c.sqs.PollerDelete(queueARN, receiptHandles)
 }
 
 // Notify implements lambda.QueueSource, by ARN: the registration outlives
 // the queue, and serves a queue re-created with the same name.
 func (q lambdaQueues) Notify(queueARN string, fn func()) (func(), error) {
-	return q.sqs.PollerNotify(queueARN, fn)
+	return q.c.sqs.PollerNotify(queueARN, fn)
 }

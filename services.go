@@ -75,7 +75,7 @@ func (c *Cloud) startServices() {
 	c.sqs = add(c, sqs.New)
 	c.sns = add(c, sns.New)
 	c.lambda = add(c, lambda.New)
-	c.lambda.SetQueueSource(lambdaQueues{c.sqs})
+	c.lambda.SetQueueSource(lambdaQueues{c})
 	c.lambda.SetRoleSource(c.iam)
 	c.s3 = add(c, s3.New)
 	c.logs = add(c, logs.New)

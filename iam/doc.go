@@ -135,7 +135,8 @@
 //
 // # Plumbing for the root package
 //
-// IAM enforcement (awsfake.WithIAMEnforcement) calls Actions, Authorization, AccessDenied, IdentityOf (a principal's policies) and TrustPolicy.
+// IAM enforcement (awsfake.WithIAMEnforcement) calls Actions, Authorization, AccessDenied, IdentityOf (a principal's policies), TrustPolicy
+// and PolicyDocuments (the managed session policies a session was issued with).
 //
 // New builds the service on a cloud's environment and Describe tells the
 // cloud how to wire it; only package awsfake calls them.

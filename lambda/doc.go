@@ -161,7 +161,10 @@
 //     it. The records have aws-lambda-go's SQSEvent shape. A batch for a function
 //     with no handler registered yet fails as a function error does, and is
 //     reported in the cloud's DeliveryFailures (target the function, source
-//     the queue, body the event) with the reason.
+//     the queue, body the event) with the reason. A receive that fails (the
+//     queue gone, the execution role refused) shows in LastProcessingResult
+//     ("PROBLEM: ...") and the mapping polls again 20 seconds later, the
+//     end of the long poll Lambda's pollers make.
 //   - Tags (functions and mappings), function URL configurations, layers
 //     (publish, list, get, delete, attach; a layer's version numbers are
 //     never reused, even once all its versions are deleted), and the
@@ -276,8 +279,11 @@
 // cannot be assumed by Lambda."; CreateEventSourceMapping on an SQS queue
 // checks the execution role for sqs:ReceiveMessage, sqs:DeleteMessage and
 // sqs:GetQueueAttributes ("The provided execution role does not have
-// permissions to call ReceiveMessage on SQS"), the later polls are not
-// checked again; a handler's SDK calls are its execution role's session; a
+// permissions to call ReceiveMessage on SQS"), and each later poll is
+// checked again against the role (by the root package, through the
+// QueueSource: a refused poll receives nothing and shows "PROBLEM: The
+// provided execution role does not have permissions to call ReceiveMessage
+// on SQS" in LastProcessingResult); a handler's SDK calls are its execution role's session; a
 // refusal is AccessDeniedException (403) with AWS's message ("User: arn:...
 // is not authorized to perform: ACTION on resource: ARN because no
 // identity-based policy allows the ACTION action"). Off by default: nothing
@@ -296,7 +302,9 @@
 //     service, HTTP handler (ServeHTTP), bus endpoint and Close.
 //   - SetQueueSource connects the SQS event source mappings to the cloud's
 //     SQS service, through the QueueSource interface (QueueAttributes,
-//     ReceiveMessages, DeleteMessages, Notify).
+//     ReceiveMessages, DeleteMessages, Notify); PollingFunction(ctx) names
+//     the function whose mapping makes a QueueSource call, so that the
+//     cloud authorises the poll against its execution role.
 //   - SetLogSink connects invocations' log lines to CloudWatch Logs
 //     (LogSink.AppendLines), one call when an invocation ends.
 //   - Close stops the service's background work; the cloud calls it after

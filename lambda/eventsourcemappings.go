@@ -71,6 +71,7 @@ type mapping struct {
 	held      []QueueMessage // received, waiting for the batching window
 	heldAt    map[string]int // index in held by message id
 	windowEnd time.Time      // when the batching window of held ends
+	retrying  bool           // a poll is due after a failed receive (retryLocked)
 }
 
 func (m *mapping) snapshot(state string) EventSourceMappingConfiguration {

@@ -1,6 +1,7 @@
 package lambda
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -116,13 +117,15 @@ func (s *Service) poll(m *mapping) {
 			s.mu.Unlock()
 			return
 		}
+		ctx := s.pollingCtx(m)
 		s.mu.Unlock()
 
-		got, err := s.receive(q, queue, need)
+		got, err := s.receive(ctx, q, queue, need)
 
 		s.mu.Lock()
 		if err != nil {
 			m.cfg.LastProcessingResult = "PROBLEM: " + err.Error()
+			s.retryLocked(m)
 		}
 		m.hold(got)
 		if s.dispatchLocked(m) || m.again {
@@ -152,12 +155,33 @@ func (m *mapping) hold(msgs []QueueMessage) {
 	}
 }
 
+// pollRetry is when a mapping whose receive failed (its execution role
+// refused, its queue gone) polls again: at the end of the 20-second long
+// poll Lambda's pollers make ("Lambda polls the queue ... using long
+// polling"), as nothing documents a back-off; no message need arrive.
+const pollRetry = 20 * time.Second
+
+// retryLocked wakes m again after pollRetry, once however many receives
+// failed meanwhile. s.mu must be held.
+func (s *Service) retryLocked(m *mapping) {
+	if m.retrying {
+		return
+	}
+	m.retrying = true
+	s.afterLocked(s.now().Add(pollRetry), func(time.Time) {
+		s.mu.Lock()
+		m.retrying = false
+		s.wakeLocked(m)
+		s.mu.Unlock()
+	})
+}
+
 // receive receives up to n messages, ten at a time, stopping at the first
 // short answer.
-func (s *Service) receive(q QueueSource, queue string, n int) ([]QueueMessage, error) {
+func (s *Service) receive(ctx context.Context, q QueueSource, queue string, n int) ([]QueueMessage, error) {
 	var out []QueueMessage
 	for n > 0 {
-		msgs, err := q.ReceiveMessages(s.ctx, queue, min(n, 10))
+		msgs, err := q.ReceiveMessages(ctx, queue, min(n, 10))
 		out = append(out, msgs...)
 		if err != nil || len(msgs) < min(n, 10) {
 			return out, err
@@ -240,10 +264,10 @@ func (s *Service) process(m *mapping, req invokeRequest, queue string, batch []Q
 		}
 	}
 	s.mu.Lock()
-	q := s.queues
+	q, ctx := s.queues, s.pollingCtx(m)
 	s.mu.Unlock()
 	if len(done) > 0 && q != nil {
-		if derr := q.DeleteMessages(s.ctx, queue, done); derr != nil {
+		if derr := q.DeleteMessages(ctx, queue, done); derr != nil {
 			result = "PROBLEM: " + derr.Error()
 		}
 	}

@@ -24,6 +24,24 @@ type QueueSource interface {
 	Notify(queueARN string, fn func()) (cancel func(), err error)
 }
 
+// pollingKey marks the context of the QueueSource calls a mapping's poller
+// makes with the function it polls for.
+type pollingKey struct{}
+
+// PollingFunction returns the ARN of the function (qualified as its
+// mapping names it) whose event source mapping makes the QueueSource call
+// with ctx; ok is false for other calls. Plumbing for the root package,
+// which authorises each poll against the function's execution role.
+func PollingFunction(ctx context.Context) (functionARN string, ok bool) {
+	functionARN, ok = ctx.Value(pollingKey{}).(string)
+	return functionARN, ok
+}
+
+// pollingCtx is the context of m's QueueSource calls.
+func (s *Service) pollingCtx(m *mapping) context.Context {
+	return context.WithValue(s.ctx, pollingKey{}, m.fn.arn())
+}
+
 // QueueAttributes are the attributes of a queue a mapping depends on.
 type QueueAttributes struct {
 	FIFO              bool

@@ -34,11 +34,20 @@
 //     response's subject, issuer, audience, RoleSessionName attribute and
 //     NotOnOrAfter, without checking their signatures or the provider's
 //     existence in IAM.
-//   - Session policies are checked for syntax only and do not limit the
-//     session's permissions. Role trust policies are evaluated for
-//     AssumeRole only with awsfake.WithIAMEnforcement; the web identity and
-//     SAML calls then check the role exists, not its trust policy's
-//     Federated principal.
+//   - Session policies (Policy, PolicyArns) limit the session's
+//     permissions only with awsfake.WithIAMEnforcement, as the IAM User
+//     Guide's "Session policies" describes. AWS's packed size (its
+//     compression of the policies and session tags) is not published: the
+//     fake packs the inline policy without insignificant whitespace plus
+//     the managed policies' ARNs, holds them to the documented 2,048
+//     plaintext characters (PackedPolicyTooLarge, "Packed policy consumes
+//     N% of allotted space, please use smaller policy.", past it) and
+//     answers that percentage as PackedPolicySize; session tags count
+//     against their own limits only. A PolicyArns ARN that does not exist
+//     is accepted and grants nothing.
+//   - Role trust policies are evaluated for AssumeRole only with
+//     awsfake.WithIAMEnforcement; the web identity and SAML calls then
+//     check the role exists, not its trust policy's Federated principal.
 //   - Features the fake does not model answer AWS's documented error for
 //     them in a new account: GetWebIdentityToken answers
 //     OutboundWebIdentityFederationDisabledException (outbound federation is
@@ -66,11 +75,16 @@
 // not authorised), read from IAM through SetRoleSource; a refusal is
 // AccessDenied (403) with AWS's message ("User: arn:... is not authorized to
 // perform: ACTION on resource: ARN because no identity-based policy allows
-// the ACTION action"). Off by default: nothing is authorised.
+// the ACTION action"). The sessions a call issues with session policies
+// have the intersection of their role's permissions (a federated user's:
+// its IAM user's) and those policies, the refusal then saying "because no
+// session policy allows the ACTION action"; a GetFederationToken session
+// without any has no permissions. Off by default: nothing is authorised.
 //
 // # Plumbing for the root package
 //
-// IAM enforcement (awsfake.WithIAMEnforcement) calls Actions, Authorization, AccessDenied and SetRoleSource (IAM's roles).
+// IAM enforcement (awsfake.WithIAMEnforcement) calls Actions, Authorization, AccessDenied, SetRoleSource (IAM's roles)
+// and SessionPolicyOf (the session policies a session was issued with, kept until it expires).
 //
 // New builds the service on a cloud's environment and Describe tells the
 // cloud how to wire it; ServiceSession gives the key of the role session a

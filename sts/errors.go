@@ -17,6 +17,7 @@ const (
 	codeInvalidAuthMessage     = "InvalidAuthorizationMessageException"
 	codeInvalidIdentityToken   = "InvalidIdentityToken"
 	codeMalformedPolicy        = "MalformedPolicyDocument"
+	codePackedPolicyTooLarge   = "PackedPolicyTooLarge"
 	codeOutboundFederationOff  = "OutboundWebIdentityFederationDisabledException"
 	codeValidationError        = "ValidationError"
 	codeJWTPayloadSizeExceeded = "JWTPayloadSizeExceededException"
@@ -36,7 +37,7 @@ var errs = faults.NewCatalogue(arnService, faults.Specs{
 	codeJWTPayloadSizeExceeded:           {Status: 400},
 	codeMalformedPolicy:                  {Status: 400},
 	codeOutboundFederationOff:            {Status: 403},
-	"PackedPolicyTooLarge":               {Status: 400},
+	codePackedPolicyTooLarge:             {Status: 400},
 	"RegionDisabledException":            {Status: 403},
 	"SessionDurationEscalationException": {Status: 403},
 	codeAccessDenied:                     {Status: 403},

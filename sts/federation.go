@@ -65,8 +65,9 @@ func (s *Service) AssumeRoleWithWebIdentity(ctx context.Context, in AssumeRoleWi
 	if err == nil {
 		err = terr
 	}
+	sp, packed, perr := sessionPolicy(in.Policy, in.PolicyArns)
 	if err == nil {
-		err = checkSessionPolicy(in.Policy, in.PolicyArns)
+		err = perr
 	}
 	if err != nil {
 		return AssumeRoleWithWebIdentityOutput{}, err
@@ -76,10 +77,11 @@ func (s *Service) AssumeRoleWithWebIdentity(ctx context.Context, in AssumeRoleWi
 		return AssumeRoleWithWebIdentityOutput{}, err
 	}
 	user, creds := s.assume(role, in.RoleSessionName, d)
+	s.keepSessionPolicy(creds, sp)
 	creds = s.grow(creds, minToken)
 	return AssumeRoleWithWebIdentityOutput{
 		Credentials: creds, AssumedRoleUser: user, SubjectFromWebIdentityToken: claims.Subject,
-		Provider: strings.TrimPrefix(claims.Issuer, "https://"), Audience: claims.audience(),
+		Provider: strings.TrimPrefix(claims.Issuer, "https://"), Audience: claims.audience(), PackedPolicySize: packed,
 	}, nil
 }
 
@@ -212,8 +214,9 @@ func (s *Service) AssumeRoleWithSAML(ctx context.Context, in AssumeRoleWithSAMLI
 	if err == nil {
 		err = terr
 	}
+	sp, packed, perr := sessionPolicy(in.Policy, in.PolicyArns)
 	if err == nil {
-		err = checkSessionPolicy(in.Policy, in.PolicyArns)
+		err = perr
 	}
 	if err != nil {
 		return AssumeRoleWithSAMLOutput{}, err
@@ -223,6 +226,7 @@ func (s *Service) AssumeRoleWithSAML(ctx context.Context, in AssumeRoleWithSAMLI
 		return AssumeRoleWithSAMLOutput{}, err
 	}
 	user, creds := s.assume(role, session, d)
+	s.keepSessionPolicy(creds, sp)
 	creds = s.grow(creds, minToken)
 	issuer := r.Assertion.Issuer
 	if issuer == "" {
@@ -235,7 +239,7 @@ func (s *Service) AssumeRoleWithSAML(ctx context.Context, in AssumeRoleWithSAMLI
 	return AssumeRoleWithSAMLOutput{
 		Credentials: creds, AssumedRoleUser: user, Audience: r.Assertion.Audience, Issuer: issuer,
 		NameQualifier: nameQualifier(issuer, role.Account, in.PrincipalArn),
-		Subject:       r.Assertion.Subject.NameID.Value, SubjectType: subjectType,
+		Subject:       r.Assertion.Subject.NameID.Value, SubjectType: subjectType, PackedPolicySize: packed,
 	}, nil
 }
 

@@ -22,6 +22,7 @@ func FuzzServeHTTP(f *testing.F) {
 		"Action=AssumeRoleWithSAML&RoleArn=arn:aws:iam::000000000000:role/r&PrincipalArn=arn:aws:iam::000000000000:saml-provider/p&SAMLAssertion=PA==",
 		"Action=AssumeRoot&TargetPrincipal=111122223333&TaskPolicyArn.arn=arn:aws:iam::aws:policy/root-task/S3UnlockBucketPolicy",
 		"Action=GetFederationToken&Name=bob&Policy=%7B",
+		"Action=AssumeRole&RoleArn=arn:aws:iam::000000000000:role/r&RoleSessionName=s1&Policy=%7B%22Statement%22%3A%5B%5D%7D&PolicyArns.member.1.arn=arn:aws:iam::aws:policy/ReadOnlyAccess",
 		"Action=GetSessionToken&DurationSeconds=99999999999",
 		"Action=GetAccessKeyInfo&AccessKeyId=AKIAIOSFODNN7EXAMPLE",
 		"Action=GetWebIdentityToken&Audience.member.1=a&SigningAlgorithm=RS256&DurationSeconds=59",

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/internal/arn"
-	"github.com/awsfake/awsfake/internal/policy"
 	"github.com/awsfake/awsfake/internal/tags"
 )
 
@@ -75,7 +74,8 @@ func (s *Service) AssumeRole(ctx context.Context, in AssumeRoleInput) (AssumeRol
 	if err != nil {
 		return AssumeRoleOutput{}, err
 	}
-	if err := checkSessionPolicy(in.Policy, in.PolicyArns); err != nil {
+	sp, packed, err := sessionPolicy(in.Policy, in.PolicyArns)
+	if err != nil {
 		return AssumeRoleOutput{}, err
 	}
 	if err := sessionTags.Check(toTags(in.Tags)); err != nil {
@@ -86,7 +86,9 @@ func (s *Service) AssumeRole(ctx context.Context, in AssumeRoleInput) (AssumeRol
 		return AssumeRoleOutput{}, err
 	}
 	user, creds := s.assume(role, in.RoleSessionName, d)
-	return AssumeRoleOutput{Credentials: s.grow(creds, minToken), AssumedRoleUser: user, SourceIdentity: in.SourceIdentity}, nil
+	s.keepSessionPolicy(creds, sp)
+	return AssumeRoleOutput{Credentials: s.grow(creds, minToken), AssumedRoleUser: user, PackedPolicySize: packed,
+		SourceIdentity: in.SourceIdentity}, nil
 }
 
 // assume issues the credentials of a session of role.
@@ -131,35 +133,6 @@ func validName(name string, lo, hi int) bool {
 		}
 	}
 	return true
-}
-
-// maxSessionPolicy is the limit on an inline session policy's plain text;
-// at most 10 managed session policies may be named.
-const (
-	maxSessionPolicy     = 2048
-	maxSessionPolicyARNs = 10
-)
-
-// checkSessionPolicy applies AWS's rules to the session policies of a call.
-func checkSessionPolicy(doc string, arns []PolicyDescriptor) error {
-	if len(arns) > maxSessionPolicyARNs {
-		return validation("policyArns", "["+itoa(len(arns))+" policies]", "Member must have length less than or equal to 10")
-	}
-	for _, p := range arns {
-		if len(p.Arn) < 20 || len(p.Arn) > 2048 {
-			return validation("policyArns.member.arn", p.Arn, "Member must have length between 20 and 2048")
-		}
-	}
-	if doc == "" {
-		return nil
-	}
-	if len([]rune(doc)) > maxSessionPolicy {
-		return validation("policy", doc, "Member must have length less than or equal to 2048")
-	}
-	if _, err := policy.Parse([]byte(doc)); err != nil {
-		return errs.New(codeMalformedPolicy, "The policy is not in the valid JSON format.")
-	}
-	return nil
 }
 
 // sessionTags are AWS's rules for session tags: "You can pass up to 50

@@ -18,7 +18,8 @@ type Service struct {
 	env      *cloudenv.Env
 	faults   *faults.Injector[struct{}]
 	services serviceSessions
-	roles    RoleSource // SetRoleSource; nil: roles are not looked up
+	sessions sessionPolicies // AssumeRole's Policy and PolicyArns, by key
+	roles    RoleSource      // SetRoleSource; nil: roles are not looked up
 }
 
 // New returns the STS service of the cloud whose environment is env.

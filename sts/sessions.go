@@ -111,8 +111,9 @@ func (s *Service) GetFederationToken(ctx context.Context, in GetFederationTokenI
 			`Member must satisfy regular expression pattern: `+sessionNameChars+`* and have length between 2 and 32`)
 	}
 	d, err := seconds(in.DurationSeconds, 43200, 900, 129600)
+	sp, packed, perr := sessionPolicy(in.Policy, in.PolicyArns)
 	if err == nil {
-		err = checkSessionPolicy(in.Policy, in.PolicyArns)
+		err = perr
 	}
 	if err == nil {
 		err = sessionTags.Check(toTags(in.Tags))
@@ -136,5 +137,7 @@ func (s *Service) GetFederationToken(ctx context.Context, in GetFederationTokenI
 		Arn:             arn.Build("", arnService, "", caller.Account, "federated-user/"+in.Name),
 	}
 	creds := s.issue(principal{Account: caller.Account, ARN: user.Arn, UserID: user.FederatedUserId, Kind: federatedUser}, d)
-	return GetFederationTokenOutput{Credentials: s.grow(creds, minToken), FederatedUser: user}, nil
+	sp.Parent = caller.ARN
+	s.keepSessionPolicy(creds, sp)
+	return GetFederationTokenOutput{Credentials: s.grow(creds, minToken), FederatedUser: user, PackedPolicySize: packed}, nil
 }

@@ -113,10 +113,13 @@ func getSessionToken(s *Service, r *http.Request, f protocol.Form) (any, error) 
 	return sessionTokenXML{credsXML(out.Credentials)}, err
 }
 
+// federationXML always holds PackedPolicySize, 0 without session
+// policies, as AWS answers (recording
+// test_sts.py::TestSTSIntegrations::test_get_federation_token).
 type federationXML struct {
 	Credentials      *credentialsXML
 	FederatedUser    FederatedUser
-	PackedPolicySize int `xml:",omitempty"`
+	PackedPolicySize int
 }
 
 func getFederationToken(s *Service, r *http.Request, f protocol.Form) (any, error) {
