@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake"
+	"github.com/awsfake/awsfake/sqs"
 )
 
 // Close stops the notifier timers and the move tasks and wakes the long
@@ -42,7 +43,9 @@ func TestClose_LeavesNoGoroutineBehind(t *testing.T) {
 		_, err := client.ReceiveMessage(ctx, &awssqs.ReceiveMessageInput{QueueUrl: empty.QueueUrl, WaitTimeSeconds: 20})
 		polled <- err
 	}()
-	time.Sleep(10 * time.Millisecond) // let the poll park
+	for sqs.LongPolls(cloud.SQS(), "000000000000", "us-east-1", "empty") == 0 {
+		time.Sleep(time.Millisecond) // until the poll is parked: Close must find it there
+	}
 
 	require.NoError(t, cloud.Close())
 	select {

@@ -16,3 +16,16 @@ func QueryActions() []string {
 	}
 	return out
 }
+
+// LongPolls counts the long polls parked on the queue name of account
+// and region, so that a test can wait until its poll is parked rather
+// than sleep.
+func LongPolls(s *Service, account, region, name string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q, err := s.queueIn(s.part(account, region), name)
+	if err != nil {
+		return 0
+	}
+	return len(q.waiters)
+}
