@@ -167,6 +167,9 @@ func (th *thread) scheduled(ig integration, eff any, timeout, hb time.Duration) 
 // none.
 func (th *thread) taskTimeout(eff any) (time.Duration, *failure) {
 	st := th.st
+	if st.jn != nil && st.jn.timeout != nil {
+		return th.jduration(st.jn.timeout)
+	}
 	if st.timeoutPath != nil {
 		v, ok := th.eval(eff).lookup(st.timeoutPath)
 		n, isInt := intValue(v)
