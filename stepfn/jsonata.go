@@ -165,8 +165,14 @@ func fromJSONata(v any) (any, error) {
 		return nil, nil
 	}
 	switch t := gnata.NormalizeValue(v).(type) {
-	case nil, string, bool, json.Number:
+	case nil, string, bool:
 		return t, nil
+	case json.Number: // as JavaScript reads and writes it: 1.50 is 1.5, -0 is 0
+		f, err := t.Float64()
+		if err != nil {
+			return nil, fmt.Errorf("D1001: Number out of range: %s", t)
+		}
+		return jsNumber(f)
 	case float64:
 		return jsNumber(t)
 	case int:
@@ -200,6 +206,9 @@ func fromJSONata(v any) (any, error) {
 func jsNumber(f float64) (any, error) {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		return nil, fmt.Errorf("D1001: Number out of range: %v", f)
+	}
+	if f == 0 {
+		return json.Number("0"), nil
 	}
 	if f == math.Trunc(f) && math.Abs(f) < 1e21 {
 		return json.Number(strconv.FormatFloat(f, 'f', -1, 64)), nil

@@ -27,7 +27,7 @@ func (ex *execution) jsonataFuncs() map[string]any {
 	millis := func() float64 { return float64(ex.svc.env.Clock.Now().UnixMilli()) }
 	custom := map[string]gnata.CustomFunc{
 		"partition": intrinsicFunc("ArrayPartition", 2, ex),
-		"range":     intrinsicFunc("ArrayRange", 3, ex),
+		"range":     jsonataRange(intrinsicFunc("ArrayRange", 3, ex)),
 		"hash":      intrinsicFunc("Hash", 2, ex),
 		"uuid":      func([]any, any) (any, error) { return uuidFrom(ex.rng), nil },
 		"random":    func(args []any, _ any) (any, error) { return jsonataRandom(args, ex.rng) },
@@ -108,4 +108,16 @@ func jsonataParse(args []any, _ any) (any, error) {
 		return nil, errors.New("The argument of $parse must be a string holding a JSON value")
 	}
 	return v, nil
+}
+
+// jsonataRange is $range: a range of one number is that number, as a
+// JSONata sequence of one is (recorded: test_array_jsonata.py::test_array_range).
+func jsonataRange(rng gnata.CustomFunc) gnata.CustomFunc {
+	return func(args []any, focus any) (any, error) {
+		v, err := rng(args, focus)
+		if a, ok := v.([]any); ok && len(a) == 1 {
+			return a[0], err
+		}
+		return v, err
+	}
 }

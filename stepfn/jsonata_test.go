@@ -146,7 +146,8 @@ func TestJSONata_OutputAndAssign(t *testing.T) {
 }
 
 // $states.context: the execution, state and entered time, as in JSONPath's
-// $$; null in the input stays null, numbers keep their JSON form.
+// $$; null in the input stays null; numbers pass through JavaScript's
+// form (1.50 is 1.5).
 func TestJSONata_Context(t *testing.T) {
 	f := newFixture(t)
 	out := f.ok(t, "ctx", obj{"QueryLanguage": "JSONata", "StartAt": "Here", "States": obj{"Here": obj{"Type": "Pass", "Output": obj{
@@ -157,6 +158,6 @@ func TestJSONata_Context(t *testing.T) {
 	require.Contains(t, out, `"entered":"2026-01-01T00:00:00.000Z"`)
 	require.Contains(t, out, `"isNull":true`)
 	require.Contains(t, out, `"z":null`)
-	require.Contains(t, out, `"big":1.50`)
-	require.Contains(t, out, `"input":{"big":1.50,"z":null}`)
+	require.Contains(t, out, `"big":1.5`)
+	require.Contains(t, out, `"input":{"big":1.5,"z":null}`)
 }
