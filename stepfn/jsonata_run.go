@@ -38,6 +38,9 @@ func (th *thread) jvars(states map[string]any) map[string]any {
 func (th *thread) runJSONata() {
 	st := th.st
 	th.note("input", th.raw)
+	if len(th.vars) > 0 {
+		th.note("variables", th.vars) // as recorded: the variables the state reads
+	}
 	switch st.typ {
 	case "Fail":
 		th.jfailState()
@@ -59,7 +62,6 @@ func (th *thread) runJSONata() {
 				return
 			}
 		}
-		th.note("afterArguments", args)
 		if st.typ == "Task" {
 			th.task(args)
 		} else {
@@ -80,7 +82,9 @@ func (th *thread) jfinish(res any, hasResult bool, next string) {
 		th.jleave(jn.assign, jn.output, th.jstates("", nil), th.raw, next)
 		return
 	}
-	th.note("result", res)
+	if th.st.typ == "Task" {
+		th.note("result", res)
+	}
 	th.jleave(jn.assign, jn.output, th.jstates("result", res), res, next)
 }
 
