@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,10 +19,12 @@ import (
 // version), and evaluated with the state's bindings ($states, the
 // workflow variables and the functions Step Functions adds).
 
-// jexpr is one compiled JSONata expression.
+// jexpr is one compiled JSONata expression and the $names it mentions
+// (only those are bound when it is evaluated).
 type jexpr struct {
-	src string
-	e   *gnata.Expression
+	src   string
+	e     *gnata.Expression
+	names []string
 }
 
 // errJSONata21 refuses the operators JSONata 2.1 added: Step Functions
@@ -37,7 +40,27 @@ func compileJSONata(src string) (*jexpr, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &jexpr{src: src, e: e}, nil
+	return &jexpr{src: src, e: e, names: dollarNames(src)}, nil
+}
+
+// dollarNames lists the distinct names written $name in src (a few more
+// than the expression reads, inside strings, do no harm).
+func dollarNames(src string) []string {
+	var out []string
+	for i := 0; i < len(src); i++ {
+		if src[i] != '$' {
+			continue
+		}
+		j := i + 1
+		for j < len(src) && (src[j] == '_' || src[j] >= 'a' && src[j] <= 'z' || src[j] >= 'A' && src[j] <= 'Z' || src[j] >= '0' && src[j] <= '9') {
+			j++
+		}
+		if n := src[i+1 : j]; n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+		i = j - 1
+	}
+	return out
 }
 
 // uses21Operators reports whether src holds ?: or ?? outside string
@@ -86,7 +109,13 @@ var jsonNull, _ = gnata.DecodeJSON(json.RawMessage("null"))
 // evalJSONata evaluates x with vars bound: the value in the
 // interpreter's form, false when the result is undefined.
 func (x *jexpr) eval(vars map[string]any) (any, bool, error) {
-	r, err := x.e.EvalWithVars(context.Background(), nil, vars)
+	bound := make(map[string]any, len(x.names))
+	for _, n := range x.names {
+		if v, ok := vars[n]; ok {
+			bound[n] = v
+		}
+	}
+	r, err := x.e.EvalWithVars(context.Background(), nil, bound)
 	if err != nil {
 		return nil, false, jsonataError(err)
 	}
