@@ -4,20 +4,43 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"maps"
 	"math"
 	"math/rand/v2"
+	"reflect"
 
 	"github.com/recolabs/gnata"
 )
 
 // The functions Step Functions adds to JSONata ($partition, $range,
 // $hash, $random with an optional seed, $uuid, $parse), $now and $millis
-// on the cloud's clock, and $eval removed. They are bound per execution
-// (its seeded source and clock) as gnata functions; jsonataFuncs builds
-// them once, at the execution's first JSONata evaluation.
+// on the cloud's clock, and $eval removed. Those that read an
+// execution's seeded source or clock are bound per execution, at its
+// first JSONata evaluation; the others once.
 
 // nowExpr formats $now's instant as JSONata's $fromMillis does.
 var nowExpr, _ = gnata.Compile("$fromMillis($ms, $picture, $tz)")
+
+// builtinType is the type of gnata's built-in functions: a Go function
+// converted to it is callable from an expression like the built-ins
+// (the type is gnata's internal evaluator.BuiltinFunction, of the same
+// shape as gnata.CustomFunc; gnata.NewCustomEnv would otherwise register
+// the whole library again for each execution).
+var builtinType = func() reflect.Type {
+	v, _ := gnata.NewCustomEnv(map[string]gnata.CustomFunc{"f": jsonataParse}).Lookup("f")
+	return reflect.TypeOf(v)
+}()
+
+func asBuiltin(fn gnata.CustomFunc) any { return reflect.ValueOf(fn).Convert(builtinType).Interface() }
+
+// staticFuncs are the functions that read nothing of an execution.
+var staticFuncs = map[string]any{
+	"partition": asBuiltin(intrinsicFunc("ArrayPartition", 2)),
+	"range":     asBuiltin(jsonataRange(intrinsicFunc("ArrayRange", 3))),
+	"hash":      asBuiltin(intrinsicFunc("Hash", 2)),
+	"parse":     asBuiltin(jsonataParse),
+	"eval":      nil, // not available in Step Functions: T1006
+}
 
 // jsonataFuncs returns the execution's functions, as values gnata calls.
 func (ex *execution) jsonataFuncs() map[string]any {
@@ -25,37 +48,26 @@ func (ex *execution) jsonataFuncs() map[string]any {
 		return ex.jfuncs
 	}
 	millis := func() float64 { return float64(ex.svc.env.Clock.Now().UnixMilli()) }
-	custom := map[string]gnata.CustomFunc{
-		"partition": intrinsicFunc("ArrayPartition", 2, ex),
-		"range":     jsonataRange(intrinsicFunc("ArrayRange", 3, ex)),
-		"hash":      intrinsicFunc("Hash", 2, ex),
-		"uuid":      func([]any, any) (any, error) { return uuidFrom(ex.rng), nil },
-		"random":    func(args []any, _ any) (any, error) { return jsonataRandom(args, ex.rng) },
-		"parse":     jsonataParse,
-		"millis":    func([]any, any) (any, error) { return millis(), nil },
-		"now": func(args []any, _ any) (any, error) {
-			vars := map[string]any{"ms": millis()}
-			for i, k := range []string{"picture", "tz"} {
-				if i < len(args) && args[i] != nil {
-					vars[k] = args[i]
-				}
+	out := maps.Clone(staticFuncs)
+	out["uuid"] = asBuiltin(func([]any, any) (any, error) { return uuidFrom(ex.rng), nil })
+	out["random"] = asBuiltin(func(args []any, _ any) (any, error) { return jsonataRandom(args, ex.rng) })
+	out["millis"] = asBuiltin(func([]any, any) (any, error) { return millis(), nil })
+	out["now"] = asBuiltin(func(args []any, _ any) (any, error) {
+		vars := map[string]any{"ms": millis()}
+		for i, k := range []string{"picture", "tz"} {
+			if i < len(args) && args[i] != nil {
+				vars[k] = args[i]
 			}
-			return nowExpr.EvalWithVars(context.Background(), nil, vars)
-		},
-	}
-	env := gnata.NewCustomEnv(custom)
-	out := make(map[string]any, len(custom)+1)
-	for name := range custom {
-		out[name], _ = env.Lookup(name)
-	}
-	out["eval"] = nil // not available in Step Functions: T1006
+		}
+		return nowExpr.EvalWithVars(context.Background(), nil, vars)
+	})
 	ex.jfuncs = out
 	return out
 }
 
 // intrinsicFunc is the intrinsic function name (States.<name>) taking n
-// arguments, as a JSONata function.
-func intrinsicFunc(name string, n int, ex *execution) gnata.CustomFunc {
+// arguments, as a JSONata function (one that draws nothing at random).
+func intrinsicFunc(name string, n int) gnata.CustomFunc {
 	return func(args []any, _ any) (any, error) {
 		in := make([]any, n)
 		for i := range in {
@@ -67,7 +79,7 @@ func intrinsicFunc(name string, n int, ex *execution) gnata.CustomFunc {
 				in[i] = v
 			}
 		}
-		v, err := intrinsic(name, in, ex.rng)
+		v, err := intrinsic(name, in, nil)
 		if err != nil {
 			return nil, err
 		}
