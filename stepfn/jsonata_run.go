@@ -12,11 +12,22 @@ import (
 // jstates is $states for the current state: input, context, and the
 // result or errorOutput when there is one.
 func (th *thread) jstates(extra string, v any) map[string]any {
-	s := map[string]any{"input": toJSONata(th.raw), "context": toJSONata(th.context())}
+	s := map[string]any{"input": toJSONata(th.raw), "context": toJSONata(th.jcontext())}
 	if extra != "" {
 		s[extra] = toJSONata(v)
 	}
 	return s
+}
+
+// jcontext is $states.context: the context object, without State's
+// RetryCount before a retry (as recorded: test_arguments.py::
+// test_base_cases[BASE_EXPR] and TestState's test_state_with_variables).
+func (th *thread) jcontext() map[string]any {
+	c := th.context()
+	if st, ok := c["State"].(map[string]any); ok && th.retries == 0 {
+		delete(st, "RetryCount")
+	}
+	return c
 }
 
 // jvars are the bindings of an evaluation: the functions, the workflow

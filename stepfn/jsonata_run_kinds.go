@@ -166,7 +166,7 @@ func (th *thread) jmapItems() {
 // jselectItem is a JSONata ItemSelector for the iteration child: the
 // Map's input as $states.input, the item in $states.context.Map.Item.
 func (th *thread) jselectItem(child *thread, input any) (any, *failure) {
-	states := map[string]any{"input": toJSONata(input), "context": toJSONata(child.context())}
+	states := map[string]any{"input": toJSONata(input), "context": toJSONata(child.context())} // no State yet: the iteration has not entered one
 	v, e := th.st.jn.itemSelector.eval(child.jvars(states))
 	if e != nil {
 		return nil, th.jevent(e)

@@ -161,3 +161,16 @@ func TestJSONata_Context(t *testing.T) {
 	require.Contains(t, out, `"big":1.5`)
 	require.Contains(t, out, `"input":{"big":1.5,"z":null}`)
 }
+
+// $states.context as recorded (test_arguments.py::test_base_cases
+// [BASE_EXPR]): Execution with RedriveCount, State with its Name and
+// EnteredTime only, StateMachine.
+func TestJSONata_ContextShape(t *testing.T) {
+	f := newFixture(t)
+	ex := f.start(t, f.machine(t, "shape", obj{"QueryLanguage": "JSONata", "StartAt": "State0", "States": obj{"State0": obj{"Type": "Pass",
+		"Output": obj{"ctx": "{% $states.context %}"}, "End": true}}}, ""), `{"input_value":"string literal"}`)
+	d := f.describe(t, ex)
+	require.JSONEq(t, `{"ctx":{"Execution":{"Id":"`+*d.ExecutionArn+`","Input":{"input_value":"string literal"},"Name":"`+*d.Name+`","RedriveCount":0,`+
+		`"RoleArn":"`+role+`","StartTime":"2026-01-01T00:00:00.000Z"},"State":{"EnteredTime":"2026-01-01T00:00:00.000Z","Name":"State0"},`+
+		`"StateMachine":{"Id":"`+*d.StateMachineArn+`","Name":"shape"}}}`, *d.Output)
+}
