@@ -188,7 +188,9 @@
 //     expression runs without a time limit (gnata stops at a stack depth
 //     of 100 and jsonata-js's range limits).
 //   - Numbers a JSONata expression returns are written as JavaScript
-//     writes them (1.50 is 1.5, -0 is 0).
+//     writes them (1.50 is 1.5, -0 is 0). $states.context.State has no
+//     RetryCount before a retry, as recorded; after one it has (not
+//     recorded).
 //   - Tokens stay known for as long as the cloud lives, so that a late
 //     call answers TaskTimedOut rather than InvalidToken.
 //   - Past the last call key of a mocked response, its last answer

@@ -155,7 +155,7 @@ func (th *thread) scheduled(ig integration, eff any, timeout, hb time.Duration) 
 		if timeout > 0 {
 			d["timeoutInSeconds"] = int(timeout / time.Second)
 		}
-		if hb > 0 && ig.callback {
+		if hb > 0 { // any task with a heartbeat, as recorded (test_base_evaluate_expressions.py::test_base_task[HEARTBEAT_SECONDS])
 			d["heartbeatInSeconds"] = int(hb / time.Second)
 		}
 		th.prev = ex.emit(th.prev, "TaskScheduled", "taskScheduledEventDetails", d)

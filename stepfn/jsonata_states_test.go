@@ -170,3 +170,19 @@ func TestJSONata_RetryQueryEvaluationError(t *testing.T) {
 	}
 	require.Equal(t, 2, n, "the first attempt and its retry")
 }
+
+// HeartbeatSeconds from an expression over the input is in TaskScheduled
+// (recorded: test_base_evaluate_expressions.py::test_base_task_from_input
+// [HEARTBEAT_SECONDS], a lambda:invoke without a token).
+func TestJSONata_HeartbeatSecondsFromInput(t *testing.T) {
+	f := newFixture(t)
+	fn := f.lambdaFn(t, "empty", func(ctx context.Context, in map[string]any) (map[string]any, error) { return in, nil })
+	ex := f.start(t, f.machine(t, "hb", obj{"QueryLanguage": "JSONata", "StartAt": "Start", "States": obj{"Start": obj{"Type": "Task",
+		"Resource": "arn:aws:states:::lambda:invoke", "HeartbeatSeconds": "{% $states.input.input_value %}",
+		"Arguments": obj{"Payload": obj{}, "FunctionName": fn}, "End": true}}}, ""), `{"input_value":1}`)
+	ev := f.history(t, ex)
+	require.Equal(t, []shape{{1, 0, "ExecutionStarted"}, {2, 0, "TaskStateEntered"}, {3, 2, "TaskScheduled"}, {4, 3, "TaskStarted"},
+		{5, 4, "TaskSucceeded"}, {6, 5, "TaskStateExited"}, {7, 6, "ExecutionSucceeded"}}, shapes(ev))
+	require.Equal(t, int64(1), *ev[2].TaskScheduledEventDetails.HeartbeatInSeconds)
+	require.Nil(t, ev[2].TaskScheduledEventDetails.TimeoutInSeconds)
+}
