@@ -201,9 +201,10 @@
 //     does not wait; it refuses activities, .sync and .waitForTaskToken
 //     tasks without a mock (ValidationException), as AWS's TestState did
 //     before mocks. The TRACE level adds nothing to DEBUG: the HTTP task,
-//     whose request and response it shows, is not modelled. A mock of a
-//     Parallel or Map state is not applied: its branches run. A JSONata
-//     state's inspection data is its input and the variables it reads.
+//     whose request and response it shows, is not modelled. A mocked
+//     Parallel or Map answers the mock as its result (or error) without
+//     running a branch (teststate_fork.go). A JSONata state's inspection
+//     data is its input and the variables it reads.
 //
 // # Operations answered for features not modelled
 //

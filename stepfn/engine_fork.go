@@ -28,6 +28,9 @@ func jsonInt(n int) json.Number { return json.Number(strconv.Itoa(n)) }
 
 // parallel starts every branch on a copy of the input.
 func (th *thread) parallel(eff any) {
+	if th.mockedFork() {
+		return
+	}
 	f := &fork{parent: th, progs: th.st.branches, input: eff, children: map[*thread]bool{}}
 	th.child = f
 	f.startID = th.ex.emit(th.prev, "ParallelStateStarted", "", nil)
@@ -63,6 +66,9 @@ func (th *thread) mapItems(eff any) {
 // startMap starts the iterations of a Map over list, at most max at a
 // time (0: no limit); eff is the state's effective input.
 func (th *thread) startMap(eff any, list []any, max int) {
+	if th.mockedFork() {
+		return
+	}
 	f := &fork{parent: th, isMap: true, items: list, input: eff, children: map[*thread]bool{},
 		results: make([]any, len(list)), pending: len(list), max: max}
 	th.child = f
