@@ -23,10 +23,12 @@ require (
 	github.com/stretchr/testify v1.12.1
 )
 
-require github.com/golang-jwt/jwt/v5 v5.3.1
+require (
+	github.com/golang-jwt/jwt/v5 v5.3.1
+	github.com/recolabs/gnata v0.2.2
+)
 
 require (
-	github.com/recolabs/gnata v0.2.2 // indirect
 	github.com/tidwall/gjson v1.18.0 // indirect
 	github.com/tidwall/match v1.1.1 // indirect
 	github.com/tidwall/pretty v1.2.1 // indirect
