@@ -68,8 +68,10 @@ func TestJSONata_Wait(t *testing.T) {
 	ex = f.start(t, ts, `{"TimestampValue":"`+f.clk.Now().Add(time.Hour).Format(time.RFC3339)+`"}`)
 	f.advance(t, time.Hour-time.Millisecond)
 	require.Equal(t, types.ExecutionStatusRunning, f.describe(t, ex).Status)
-	f.advance(t, 2*time.Millisecond)
+	f.advance(t, time.Millisecond) // exactly at the timestamp
 	require.Equal(t, types.ExecutionStatusSucceeded, f.describe(t, ex).Status)
+	past := f.start(t, ts, `{"TimestampValue":"`+f.clk.Now().Add(-time.Millisecond).Format(time.RFC3339Nano)+`"}`)
+	require.Equal(t, types.ExecutionStatusSucceeded, f.describe(t, past).Status, "a timestamp just past ends the Wait at once")
 	for _, bad := range []string{"2016-12-05 21:29:29Z", "2016-12-05T21:29:29", "2016-13-05T21:29:29Z", "2016-12-05T25:29:29Z", "05-12-2016T21:29:29Z"} {
 		ex := f.start(t, ts, `{"TimestampValue":"`+bad+`"}`)
 		ev := f.history(t, ex)
