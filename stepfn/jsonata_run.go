@@ -1,7 +1,6 @@
 package stepfn
 
 import (
-	"fmt"
 	"time"
 )
 
@@ -202,8 +201,7 @@ func (th *thread) jduration(t *jtmpl) (time.Duration, *failure) {
 		if ok && n >= 1 && n <= 99999999 {
 			return time.Duration(n) * time.Second, nil
 		}
-		e = &jerr{fmt.Sprintf("The JSONata expression '%s' specified for the field '%s' returned an unexpected result type. Expected 'positive integer', but was '%s' for value: %s",
-			t.expr.src, t.field, jsonType(v), encodeJSON(v)), t.field}
+		e = unexpected(t, "positive integer", v)
 	}
 	return 0, th.jevent(e)
 }

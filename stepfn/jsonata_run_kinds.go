@@ -6,14 +6,10 @@ import (
 )
 
 // unexpected is AWS's message for an expression whose result has the
-// wrong type.
+// wrong type (a literal of the wrong type is refused at validation).
 func unexpected(t *jtmpl, want string, v any) *jerr {
-	src := ""
-	if t.expr != nil {
-		src = t.expr.src
-	}
 	return &jerr{fmt.Sprintf("The JSONata expression '%s' specified for the field '%s' returned an unexpected result type. Expected '%s', but was '%s' for value: %s",
-		src, t.field, want, jsonType(v), encodeJSON(v)), t.field}
+		t.expr.src, t.field, want, jsonType(v), encodeJSON(v)), t.field}
 }
 
 // jchoose is a JSONata Choice: the first rule whose Condition is true,
