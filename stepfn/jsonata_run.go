@@ -1,8 +1,6 @@
 package stepfn
 
-import (
-	"time"
-)
+import "time"
 
 // The interpreter's JSONata branch: run dispatches a state whose jn is
 // set here; result, caught, the Task's timeouts and a Map iteration's
