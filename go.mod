@@ -1,6 +1,6 @@
 module github.com/awsfake/awsfake
 
-go 1.25
+go 1.25.6
 
 require (
 	github.com/aws/aws-lambda-go v1.54.0
@@ -23,7 +23,16 @@ require (
 	github.com/stretchr/testify v1.12.1
 )
 
-require github.com/golang-jwt/jwt/v5 v5.3.1
+require (
+	github.com/golang-jwt/jwt/v5 v5.3.1
+	github.com/recolabs/gnata v0.2.2
+)
+
+require (
+	github.com/tidwall/gjson v1.18.0 // indirect
+	github.com/tidwall/match v1.1.1 // indirect
+	github.com/tidwall/pretty v1.2.1 // indirect
+)
 
 require (
 	github.com/aws/aws-sdk-go-v2/aws/protocol/eventstream v1.7.27 // indirect

@@ -26,6 +26,7 @@ type state struct {
 	result                            any
 	hasResult                         bool
 	assign                            *tmpl
+	jn                                *jnState // a JSONata state's fields (jsonata_parse.go); nil in JSONPath
 
 	retry []*retrier
 	catch []*catcher
@@ -78,6 +79,7 @@ type catcher struct {
 	resultPath *path
 	resultNull bool
 	assign     *tmpl
+	jn         *jcatch // a JSONata state's catcher: Output and Assign
 }
 
 // diagnostic is one finding of the definition validator, as
@@ -113,6 +115,7 @@ func itoa(i int) string { return strconv.Itoa(i) }
 type parser struct {
 	diags   []diagnostic
 	express bool
+	jsonata bool // the machine's QueryLanguage is JSONata
 }
 
 func (p *parser) bad(at, msg string) {
@@ -134,11 +137,7 @@ func parseDefinition(def string, express bool) (*program, []diagnostic) {
 	if !ok {
 		return nil, []diagnostic{{code: "SCHEMA_VALIDATION_FAILED", message: "Definition must be a valid JSON object"}}
 	}
-	if ql, _ := m["QueryLanguage"].(string); ql == "JSONata" {
-		p.diags = append(p.diags, diagnostic{code: "SCHEMA_VALIDATION_FAILED", location: "/QueryLanguage",
-			message: "awsfake: the JSONata query language is not supported yet"})
-		return nil, p.diags
-	}
+	p.jsonata = p.queryLanguage(m, "") == "JSONata"
 	prog := p.program(m, "")
 	if t, ok := m["TimeoutSeconds"]; ok {
 		n, ok := intValue(t)
@@ -146,6 +145,9 @@ func parseDefinition(def string, express bool) (*program, []diagnostic) {
 			p.bad("/TimeoutSeconds", "The value for the field 'TimeoutSeconds' must be a non-negative integer")
 		}
 		prog.timeout = time.Duration(n) * time.Second
+	}
+	if len(p.diags) == 0 {
+		p.checkScopes(prog, nil, "")
 	}
 	if len(p.diags) > 0 {
 		return nil, p.diags

@@ -28,6 +28,9 @@ func (p *parser) state(name string, m map[string]any, loc string) *state {
 		p.bad(loc+"/Type", "The field 'Type' should have one of these values: ["+joinComma(stateTypes)+"]")
 		return nil
 	}
+	if p.stateJSONata(m, loc) {
+		return p.jsonataState(name, typ, m, loc)
+	}
 	for _, k := range sortedKeys(m) {
 		if k != "Type" && k != "Comment" && k != "QueryLanguage" && !slices.Contains(fields[typ], k) {
 			p.bad(loc, "Field '"+k+"' is not supported")

@@ -54,6 +54,9 @@ func (s *Service) newToken() string {
 // heartbeatOf is the state's HeartbeatSeconds, or its HeartbeatSecondsPath.
 func (th *thread) heartbeatOf(eff any) (time.Duration, *failure) {
 	st := th.st
+	if st.jn != nil && st.jn.heartbeat != nil {
+		return th.jduration(st.jn.heartbeat)
+	}
 	if st.heartbeatPath != nil {
 		v, ok := th.eval(eff).lookup(st.heartbeatPath)
 		n, isInt := intValue(v)

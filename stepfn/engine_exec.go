@@ -42,6 +42,7 @@ type execution struct {
 	events              []event
 	rng                 *rand.Rand
 	traceHeader         string
+	jfuncs              map[string]any // the JSONata functions bound to this execution (jsonata_funcs.go)
 
 	redriveCount int
 	redriveAt    time.Time

@@ -28,6 +28,9 @@ func jsonInt(n int) json.Number { return json.Number(strconv.Itoa(n)) }
 
 // parallel starts every branch on a copy of the input.
 func (th *thread) parallel(eff any) {
+	if th.mockedFork() {
+		return
+	}
 	f := &fork{parent: th, progs: th.st.branches, input: eff, children: map[*thread]bool{}}
 	th.child = f
 	f.startID = th.ex.emit(th.prev, "ParallelStateStarted", "", nil)
@@ -57,8 +60,17 @@ func (th *thread) mapItems(eff any) {
 		th.failThread(fail(errRuntime, "Map state input must be an array, but was %s", jsonType(items)))
 		return
 	}
+	th.startMap(eff, list, st.maxConcurrency)
+}
+
+// startMap starts the iterations of a Map over list, at most max at a
+// time (0: no limit); eff is the state's effective input.
+func (th *thread) startMap(eff any, list []any, max int) {
+	if th.mockedFork() {
+		return
+	}
 	f := &fork{parent: th, isMap: true, items: list, input: eff, children: map[*thread]bool{},
-		results: make([]any, len(list)), pending: len(list), max: st.maxConcurrency}
+		results: make([]any, len(list)), pending: len(list), max: max}
 	th.child = f
 	f.startID = th.ex.emit(th.prev, "MapStateStarted", "mapStateStartedEventDetails", map[string]any{"length": len(list)})
 	th.prev = f.startID
@@ -101,7 +113,14 @@ func (f *fork) startIteration(i int) {
 		}
 		child.prev = ex.emit(prev, "MapIterationStarted", "mapIterationStartedEventDetails", map[string]any{"index": i, "name": th.st.name})
 		input := deepCopy(f.items[i])
-		if th.st.itemSelector != nil {
+		if jn := th.st.jn; jn != nil && jn.itemSelector != nil {
+			v, fl := th.jselectItem(child, f.input)
+			if fl != nil {
+				f.fail(child, fl)
+				return
+			}
+			input = v
+		} else if th.st.itemSelector != nil {
 			ev := th.eval(f.input)
 			ev.th = child
 			v, fl := ev.apply(th.st.itemSelector)

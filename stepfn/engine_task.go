@@ -155,7 +155,7 @@ func (th *thread) scheduled(ig integration, eff any, timeout, hb time.Duration) 
 		if timeout > 0 {
 			d["timeoutInSeconds"] = int(timeout / time.Second)
 		}
-		if hb > 0 && ig.callback {
+		if hb > 0 { // any task with a heartbeat, as recorded (test_base_evaluate_expressions.py::test_base_task[HEARTBEAT_SECONDS])
 			d["heartbeatInSeconds"] = int(hb / time.Second)
 		}
 		th.prev = ex.emit(th.prev, "TaskScheduled", "taskScheduledEventDetails", d)
@@ -167,6 +167,9 @@ func (th *thread) scheduled(ig integration, eff any, timeout, hb time.Duration) 
 // none.
 func (th *thread) taskTimeout(eff any) (time.Duration, *failure) {
 	st := th.st
+	if st.jn != nil && st.jn.timeout != nil {
+		return th.jduration(st.jn.timeout)
+	}
 	if st.timeoutPath != nil {
 		v, ok := th.eval(eff).lookup(st.timeoutPath)
 		n, isInt := intValue(v)

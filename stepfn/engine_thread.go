@@ -134,6 +134,10 @@ func (th *thread) enter(name string, input any) {
 // run does the current state's work.
 func (th *thread) run() {
 	st := th.st
+	if st.jn != nil {
+		th.runJSONata()
+		return
+	}
 	if th.ex.trace != nil && (st.typ == "Fail" || st.typ == "Choice") {
 		th.noteInput()
 	}
@@ -205,6 +209,10 @@ func (th *thread) effectiveInput() (any, *failure) {
 // ResultPath, OutputPath, then the exit.
 func (th *thread) result(res any) {
 	st := th.st
+	if st.jn != nil {
+		th.jfinish(res, true, st.next)
+		return
+	}
 	if st.typ == "Task" || st.hasResult {
 		th.note("result", res)
 	}
@@ -409,10 +417,16 @@ func (th *thread) wait(eff any) {
 		}
 		due = t
 	}
+	th.waitUntil(due, func() { th.exit(eff, nil) })
+}
+
+// waitUntil runs then at due on the cloud scheduler, unless the thread
+// has moved on.
+func (th *thread) waitUntil(due time.Time, then func()) {
 	gen := th.gen
 	th.timer = th.ex.svc.at(due, th.ex, func() {
 		if th.gen == gen && !th.done {
-			th.exit(eff, nil)
+			then()
 		}
 	})
 }
@@ -455,6 +469,10 @@ func (th *thread) handle(f *failure) {
 }
 
 func (th *thread) caught(c *catcher, f *failure) {
+	if c.jn != nil {
+		th.jcaught(c, f)
+		return
+	}
 	if th.ex.trace != nil {
 		th.ex.caughtErr = f
 	}

@@ -38,6 +38,7 @@ func FuzzDefinition(f *testing.F) {
 		`{"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.x","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}`,
 		`{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"a.$":"States.Format('{}', $.b)"},"End":true}}}`,
 		`{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["States.ALL"]}],"End":true}}}`,
+		`{"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","Items":"{% [1] %}","ItemSelector":{"v":"{% $states.context.Map.Item.Value %}"},"ItemProcessor":{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Condition":"{% $states.input.v > 0 %}","Next":"W","Assign":{"a":1}}],"Default":"W"},"W":{"Type":"Wait","Seconds":"{% 1 %}","End":true}}},"Catch":[{"ErrorEquals":["States.ALL"],"Output":"{% $states.errorOutput %}","Next":"F"}],"Next":"F"},"F":{"Type":"Fail","Error":"{% 'E' %}"}}}`,
 		`not json`, `{}`, `[]`,
 	} {
 		f.Add(seed)

@@ -178,6 +178,9 @@ func testDefinition(def, stateName string) (string, string, [][]string, error) {
 			return "", "", nil, newError(codeValidation, "The state '%s' is not in the definition", stateName)
 		}
 		name = stateName
+		if ql, ok := doc.(map[string]any)["QueryLanguage"]; ok && st["QueryLanguage"] == nil {
+			st["QueryLanguage"] = ql // the machine's query language is the state's
+		}
 	} else if stateName != "" {
 		name = stateName
 	}
