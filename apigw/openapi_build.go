@@ -210,8 +210,10 @@ func (b *importer) buildAuthorizers() error {
 			continue
 		}
 		var x xAuthorizer
-		if ok, err := extension(ref.Value.Extensions, extAuthorizer, &x); err != nil || !ok {
+		if ok, err := extension(ref.Value.Extensions, extAuthorizer, &x); err != nil {
 			return err
+		} else if !ok {
+			continue
 		}
 		var authType string
 		if _, err := extension(ref.Value.Extensions, extAuthType, &authType); err != nil {

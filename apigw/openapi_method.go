@@ -162,12 +162,9 @@ func (b *importer) validator(op *openapi3.Operation, in *PutMethodInput) error {
 // operation's responses: its headers as method.response.header.name
 // (false: not required) and its content's models.
 func (b *importer) methodResponses(o docOperation, ref MethodRef) error {
-	if o.Op.Responses == nil || o.Op.Responses.Len() == 0 {
-		method := strings.ToLower(o.Method)
-		if o.Method == "ANY" {
-			method = extAnyMethod
-		}
-		b.warn("Parse issue: attribute paths.'%s'(%s).responses is missing", o.Path, method)
+	// An operation without responses is no warning: recorded in
+	// test_import_rest_api, whose GET /just_do_it has none.
+	if o.Op.Responses == nil {
 		return nil
 	}
 	responses := o.Op.Responses.Map()
