@@ -116,7 +116,7 @@ func TestOpenAPI_BadDocumentIsRefusedAndChangesNothing(t *testing.T) {
 	_, err = f.client.PutRestApi(f.ctx, &sdk.PutRestApiInput{RestApiId: &api, Mode: types.PutModeOverwrite, Body: []byte(badMethod)})
 	checkErr(t, err, "BadRequestException", "")
 	_, err = f.client.PutRestApi(f.ctx, &sdk.PutRestApiInput{RestApiId: &api, Mode: "replace", Body: []byte(binaryDoc)})
-	checkErr(t, err, "ValidationException", "Value 'replace' at 'mode' failed to satisfy constraint: Member must satisfy enum value set: [overwrite, merge]")
+	checkErr(t, err, "ValidationException", "1 validation error detected: Value 'replace' at 'mode' failed to satisfy constraint: Member must satisfy enum value set: [overwrite, merge]")
 	_, err = f.client.PutRestApi(f.ctx, &sdk.PutRestApiInput{RestApiId: aws.String("nope"), Body: []byte(binaryDoc)})
 	checkErr(t, err, "NotFoundException", "")
 	apis, err := f.client.GetRestApis(f.ctx, &sdk.GetRestApisInput{})
