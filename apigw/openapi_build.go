@@ -230,9 +230,24 @@ func (b *importer) buildAuthorizers() error {
 		if err != nil {
 			return err
 		}
+		if z.AuthorizerResultTTLInSeconds == nil {
+			b.noTTL(out.ID)
+		}
 		b.authorizers[name] = out
 	}
 	return nil
+}
+
+// noTTL leaves an imported authorizer without a TTL when the document
+// gives none, as recorded (test_import_swagger_api:
+// test-authorizer-not-used has no authorizerResultTtlInSeconds); it
+// caches for the default 300 seconds all the same.
+func (b *importer) noTTL(id string) {
+	b.s.mu.Lock()
+	defer b.s.mu.Unlock()
+	if a := b.s.byID[b.id]; a != nil && a.authorizers[id] != nil {
+		a.authorizers[id].AuthorizerResultTTLInSeconds = nil
+	}
 }
 
 // buildGatewayResponses puts x-amazon-apigateway-gateway-responses.

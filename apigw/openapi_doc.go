@@ -178,9 +178,15 @@ func parseOAS3(data []byte) (*oaDoc, error) {
 	return doc, nil
 }
 
-// serverPath is the path of a server URL, its variables replaced by their
-// defaults (https://{host}/{basePath} with basePath's default "v1" is /v1).
+// serverPath is the base path a server names: its basePath variable's
+// default when it has one ("If the API contains only one basePath
+// variable, the Import API feature uses it as the base path, even if it's
+// not referenced in the server.url", test_import_rest_api_with_base_path_oas30),
+// else the path of its URL.
 func serverPath(s *openapi3.Server) string {
+	if v := s.Variables["basePath"]; v != nil {
+		return "/" + strings.Trim(v.Default, "/")
+	}
 	u := s.URL
 	for name, v := range s.Variables {
 		if v != nil {

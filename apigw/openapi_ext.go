@@ -50,6 +50,26 @@ func (f *flexString) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// stringMap is a mapping of parameters whose values not strings are
+// dropped: recorded in test_import_rest_api_with_base_path_oas30, where
+// integration.request.header.nothing: true is not imported and 'True' is.
+type stringMap map[string]string
+
+// UnmarshalJSON keeps the string members.
+func (m *stringMap) UnmarshalJSON(b []byte) error {
+	var raw map[string]any
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	*m = stringMap{}
+	for k, v := range raw {
+		if s, ok := v.(string); ok {
+			(*m)[k] = s
+		}
+	}
+	return nil
+}
+
 // xIntegration is x-amazon-apigateway-integration.
 type xIntegration struct {
 	Type                string                   `json:"type"`
@@ -63,7 +83,7 @@ type xIntegration struct {
 	TimeoutInMillis     *int32                   `json:"timeoutInMillis,omitempty"`
 	CacheNamespace      string                   `json:"cacheNamespace,omitempty"`
 	CacheKeyParameters  []string                 `json:"cacheKeyParameters,omitempty"`
-	RequestParameters   map[string]string        `json:"requestParameters,omitempty"`
+	RequestParameters   stringMap                `json:"requestParameters,omitempty"`
 	RequestTemplates    map[string]string        `json:"requestTemplates,omitempty"`
 	Responses           map[string]xIntegrResult `json:"responses,omitempty"`
 }
@@ -72,7 +92,7 @@ type xIntegration struct {
 // selection pattern ("default" for none).
 type xIntegrResult struct {
 	StatusCode         flexString        `json:"statusCode"`
-	ResponseParameters map[string]string `json:"responseParameters,omitempty"`
+	ResponseParameters stringMap         `json:"responseParameters,omitempty"`
 	ResponseTemplates  map[string]string `json:"responseTemplates,omitempty"`
 	ContentHandling    string            `json:"contentHandling,omitempty"`
 }
