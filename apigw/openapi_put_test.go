@@ -154,3 +154,55 @@ func TestOpenAPI_FailOnWarnings(t *testing.T) {
 	require.Len(t, apis.Items, 1)
 	assert.Equal(t, "put-binary", *apis.Items[0].Name, "the refused overwrite changed nothing")
 }
+
+// A merge that would give a resource a second variable child is refused
+// with CreateResource's text and changes nothing.
+func TestOpenAPI_MergeConflictChangesNothing(t *testing.T) {
+	f := newFixture(t)
+	api, root := f.api(t, "conflict")
+	id := f.resource(t, api, root, "{id}")
+	f.mock(t, api, id, "GET", "200", "{}")
+	before := f.view(t, api)
+	doc := `{"openapi": "3.0.1", "info": {"title": "other", "version": "2"}, "paths": {"/{other}": {"get": {
+	 "responses": {"200": {"description": "ok"}}, "x-amazon-apigateway-integration": {"type": "mock"}}}}}`
+	_, err := f.client.PutRestApi(f.ctx, &sdk.PutRestApiInput{RestApiId: &api, Body: []byte(doc)})
+	checkErr(t, err, "BadRequestException", "A sibling ({id}) of this resource already has a variable path part -- only one is allowed")
+	assert.Equal(t, before, f.view(t, api))
+	got, err := f.client.GetRestApi(f.ctx, &sdk.GetRestApiInput{RestApiId: &api})
+	require.NoError(t, err)
+	assert.Equal(t, "conflict", *got.Name)
+	// Overwrite drops {id} first: no conflict.
+	_, err = f.client.PutRestApi(f.ctx, &sdk.PutRestApiInput{RestApiId: &api, Mode: types.PutModeOverwrite, Body: []byte(doc)})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"/", "/{other} GET"}, f.paths(t, api))
+}
+
+// Imports and exports from many goroutines at once (go test -race).
+func TestOpenAPI_ConcurrentImportsAndExports(t *testing.T) {
+	f := newFixture(t)
+	body := f.petsLambda(t)
+	out, err := f.client.ImportRestApi(f.ctx, &sdk.ImportRestApiInput{Body: body})
+	require.NoError(t, err)
+	f.deploy(t, *out.Id, "prod")
+	errs := make(chan error, 16)
+	for i := 0; i < 8; i++ {
+		go func() {
+			_, err := f.client.ImportRestApi(f.ctx, &sdk.ImportRestApiInput{Body: body})
+			errs <- err
+		}()
+		go func() {
+			_, err := f.client.GetExport(f.ctx, &sdk.GetExportInput{RestApiId: out.Id, StageName: aws.String("prod"),
+				ExportType: aws.String("swagger"), Parameters: map[string]string{"extensions": "apigateway"}})
+			if err == nil {
+				_, err = f.client.PutRestApi(f.ctx, &sdk.PutRestApiInput{RestApiId: out.Id, Body: body})
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 16; i++ {
+		require.NoError(t, <-errs)
+	}
+	apis, err := f.client.GetRestApis(f.ctx, &sdk.GetRestApisInput{Limit: aws.Int32(100)})
+	require.NoError(t, err)
+	assert.Len(t, apis.Items, 9)
+}

@@ -213,3 +213,44 @@ func TestOpenAPI_ImportIsTheRecordedImport(t *testing.T) {
 	}
 	assert.Equal(t, 4, custom)
 }
+
+// Security in a document: a Cognito authorizer with the requirement's
+// scopes, awsSigv4 as AWS_IAM, the endpoint type parameter; all exported
+// and imported again unchanged.
+func TestOpenAPI_SecurityKindsRoundTrip(t *testing.T) {
+	f := newFixture(t)
+	doc := `{"openapi": "3.0.1", "info": {"title": "sec", "version": "1"},
+	 "paths": {"/c": {"get": {"security": [{"pool": ["pets/read"]}], "responses": {"200": {"description": "ok"}},
+	   "x-amazon-apigateway-integration": {"type": "mock"}}},
+	  "/i": {"get": {"security": [{"sigv4": []}], "responses": {"200": {"description": "ok"}},
+	   "x-amazon-apigateway-integration": {"type": "mock"}}}},
+	 "components": {"securitySchemes": {
+	  "pool": {"type": "apiKey", "name": "Authorization", "in": "header", "x-amazon-apigateway-authtype": "cognito_user_pools",
+	   "x-amazon-apigateway-authorizer": {"type": "cognito_user_pools",
+	    "providerARNs": ["arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_abc"]}},
+	  "sigv4": {"type": "apiKey", "name": "Authorization", "in": "header", "x-amazon-apigateway-authtype": "awsSigv4"}}}}`
+	out, err := f.client.ImportRestApi(f.ctx, &sdk.ImportRestApiInput{Body: []byte(doc),
+		Parameters: map[string]string{"endpointConfigurationTypes": "REGIONAL"}})
+	require.NoError(t, err)
+	assert.Equal(t, "REGIONAL", string(out.EndpointConfiguration.Types[0]))
+	v := f.view(t, *out.Id)
+	assert.Equal(t, "COGNITO_USER_POOLS", v.Methods["GET /c"].Auth)
+	assert.Equal(t, "pool", v.Methods["GET /c"].Authorizer)
+	assert.Equal(t, "AWS_IAM", v.Methods["GET /i"].Auth)
+	res, err := f.client.GetResources(f.ctx, &sdk.GetResourcesInput{RestApiId: out.Id, Embed: []string{"methods"}})
+	require.NoError(t, err)
+	for _, r := range res.Items {
+		if m, ok := r.ResourceMethods["GET"]; ok && *r.Path == "/c" {
+			assert.Equal(t, []string{"pets/read"}, m.AuthorizationScopes)
+		}
+	}
+	f.deploy(t, *out.Id, "prod")
+	for _, typ := range []string{"oas30", "swagger"} {
+		exp, err := f.client.GetExport(f.ctx, &sdk.GetExportInput{RestApiId: out.Id, StageName: aws.String("prod"),
+			ExportType: aws.String(typ), Parameters: map[string]string{"extensions": "authorizers,integrations"}})
+		require.NoError(t, err)
+		again, err := f.client.ImportRestApi(f.ctx, &sdk.ImportRestApiInput{Body: exp.Body, FailOnWarnings: true})
+		require.NoError(t, err, typ)
+		assert.Equal(t, v, f.view(t, *again.Id), typ)
+	}
+}
