@@ -47,6 +47,7 @@ func parseOpenAPI(body []byte) (doc *oaDoc, err error) {
 	if err != nil {
 		return nil, errInvalidOpenAPI()
 	}
+	data = numericVersion(data)
 	var head struct {
 		Swagger any `json:"swagger"`
 		OpenAPI any `json:"openapi"`
@@ -90,6 +91,32 @@ func documentJSON(body []byte) ([]byte, error) {
 		return nil, fmt.Errorf("not a mapping")
 	}
 	return json.Marshal(jsonValue(v, 0))
+}
+
+// numericVersion writes a number given as info.version as its text: AWS
+// reads "version": 1 as "1" (recorded in
+// test_import_and_validate_rest_api[openapi.spec.tf.json]), which
+// kin-openapi's string field would refuse.
+func numericVersion(data []byte) []byte {
+	var doc map[string]json.RawMessage
+	if json.Unmarshal(data, &doc) != nil {
+		return data
+	}
+	var info map[string]json.RawMessage
+	if json.Unmarshal(doc["info"], &info) != nil {
+		return data
+	}
+	var n json.Number
+	if json.Unmarshal(info["version"], &n) != nil {
+		return data
+	}
+	info["version"], _ = json.Marshal(n.String())
+	doc["info"], _ = json.Marshal(info)
+	out, err := json.Marshal(doc)
+	if err != nil {
+		return data
+	}
+	return out
 }
 
 // maxYAMLDepth bounds the nesting jsonValue follows; deeper values (only a

@@ -153,3 +153,23 @@ func TestOpenAPI_IntegerStatusCodesInYAML(t *testing.T) {
 	assert.Equal(t, `[{"method.response.header.Access-Control-Allow-Origin":false},{"application/json":"Empty"}]`, get.Responses["200"])
 	assert.Contains(t, get.Integration, `MOCK   WHEN_NO_MATCH {"application/json":"{\"statusCode\": 200}"} 29000 200["",null,{"method.response.header.Access-Control-Allow-Origin":"'*'"}]`)
 }
+
+// A numeric info.version is its text (recorded:
+// test_import_and_validate_rest_api[openapi.spec.tf.json], version "1"),
+// and the import is as recorded: GET / as AWS_PROXY with CONVERT_TO_TEXT
+// behind an API key.
+func TestOpenAPI_NumericVersionIsText(t *testing.T) {
+	f := newFixture(t)
+	out, err := f.client.ImportRestApi(f.ctx, &sdk.ImportRestApiInput{Body: readTestdata(t, "openapi.spec.tf.json")})
+	require.NoError(t, err)
+	assert.Equal(t, "1", *out.Version)
+	res, err := f.client.GetResources(f.ctx, &sdk.GetResourcesInput{RestApiId: out.Id, Embed: []string{"methods"}})
+	require.NoError(t, err)
+	for _, r := range res.Items {
+		if m, ok := r.ResourceMethods["GET"]; ok && *r.Path == "/" {
+			assert.True(t, *m.ApiKeyRequired)
+			assert.Equal(t, "AWS_PROXY", string(m.MethodIntegration.Type))
+			assert.Equal(t, "CONVERT_TO_TEXT", string(m.MethodIntegration.ContentHandling))
+		}
+	}
+}
