@@ -2,6 +2,7 @@ package apigw_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -144,4 +145,30 @@ func TestOpenAPI_ExportErrors(t *testing.T) {
 	checkErr(t, err, "BadRequestException", "Unsupported Accept type: text/plain. Valid values are: [application/json, application/yaml]")
 	_, err = f.client.GetExport(f.ctx, &sdk.GetExportInput{RestApiId: aws.String("nope"), StageName: aws.String("prod"), ExportType: aws.String("oas30")})
 	checkErr(t, err, "NotFoundException", "")
+}
+
+// The recorded exports of pets.json (test_export_swagger_openapi and
+// test_export_oas30_openapi [TEST_IMPORT_PETS], stage local), with and
+// without extensions, exactly.
+func TestOpenAPI_ExportIsTheRecordedExport(t *testing.T) {
+	f := newFixture(t)
+	out, err := f.client.ImportRestApi(f.ctx, &sdk.ImportRestApiInput{Body: readTestdata(t, "pets.json")})
+	require.NoError(t, err)
+	f.deploy(t, *out.Id, "local")
+	raw := strings.NewReplacer("<api-id:1>", *out.Id, "<region>", "us-east-1").Replace(string(readTestdata(t, "export-pets.recorded.json")))
+	var recorded map[string]any
+	require.NoError(t, json.Unmarshal([]byte(raw), &recorded))
+	for _, typ := range []string{"swagger", "oas30"} {
+		for _, ext := range []string{"", " extensions"} {
+			in := &sdk.GetExportInput{RestApiId: out.Id, StageName: aws.String("local"), ExportType: aws.String(typ)}
+			if ext != "" {
+				in.Parameters = map[string]string{"extensions": "apigateway"}
+			}
+			exp, err := f.client.GetExport(f.ctx, in)
+			require.NoError(t, err)
+			var got any
+			require.NoError(t, json.Unmarshal(exp.Body, &got))
+			assert.Equal(t, recorded[typ+ext], got, typ+ext)
+		}
+	}
 }
