@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/internal/faults"
+	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi2conv"
 	"github.com/getkin/kin-openapi/openapi3"
 	yaml "go.yaml.in/yaml/v3"
@@ -102,6 +103,7 @@ func acceptedExport(accept string) (string, bool) {
 type exported struct {
 	t                 *openapi3.T
 	anyMethods        map[string]*openapi3.Operation
+	media             map[string][2][]string // Swagger's consumes and produces by "path METHOD"
 	host, stage       string
 	usedAPIKey, sigv4 bool
 }
@@ -124,7 +126,7 @@ func (s *Service) exportLocked(sc faults.Scope, in GetExportInput, opts exportOp
 	if version == "" {
 		version = time.Time(d.CreatedDate).UTC().Format(time.RFC3339)
 	}
-	x := &exported{anyMethods: map[string]*openapi3.Operation{}, stage: in.StageName,
+	x := &exported{anyMethods: map[string]*openapi3.Operation{}, media: map[string][2][]string{}, stage: in.StageName,
 		host: a.ID + ".execute-api." + a.scope.Region + ".amazonaws.com"}
 	x.t = &openapi3.T{OpenAPI: "3.0.1", Info: &openapi3.Info{Title: a.Name, Description: a.Description, Version: version},
 		Paths: openapi3.NewPaths(), Components: &openapi3.Components{}, Extensions: map[string]any{}}
@@ -151,17 +153,9 @@ func (x *exported) encode(exportType string, asYAML bool) ([]byte, error) {
 		x.t.Paths.Value(p).Extensions[extAnyMethod] = op
 	}
 	if exportType == "swagger" {
-		d2, err := openapi2conv.FromV3(x.t)
+		d2, err := x.swagger()
 		if err != nil {
 			return nil, err
-		}
-		d2.Host, d2.BasePath, d2.Schemes = x.host, "/"+x.stage, []string{"https"}
-		for p, op := range x.anyMethods {
-			op2, err := openapi2conv.FromV3Operation(x.t, op)
-			if err != nil {
-				return nil, err
-			}
-			d2.Paths[p].Extensions[extAnyMethod] = op2
 		}
 		doc = d2
 	}
@@ -175,11 +169,86 @@ func (x *exported) encode(exportType string, asYAML bool) ([]byte, error) {
 	}
 	if exportType == "oas30" {
 		emptyContent(v)
+	} else {
+		swaggerParameters(v)
 	}
 	if asYAML {
 		return yaml.Marshal(v)
 	}
 	return json.MarshalIndent(v, "", "  ")
+}
+
+// swagger converts the document to Swagger 2.0: openapi2conv, with the
+// stage's host and base path, the body parameter named for its model, and
+// each operation's consumes and produces.
+func (x *exported) swagger() (*openapi2.T, error) {
+	for _, item := range x.t.Paths.Map() {
+		for _, op := range item.Operations() {
+			bodyName(op)
+		}
+	}
+	for _, op := range x.anyMethods {
+		bodyName(op)
+	}
+	d2, err := openapi2conv.FromV3(x.t)
+	if err != nil {
+		return nil, err
+	}
+	d2.Host, d2.BasePath, d2.Schemes = x.host, "/"+x.stage, []string{"https"}
+	for p, op := range x.anyMethods {
+		op2, err := openapi2conv.FromV3Operation(x.t, op)
+		if err != nil {
+			return nil, err
+		}
+		op2.Consumes, op2.Produces = x.media[p+" ANY"][0], x.media[p+" ANY"][1]
+		d2.Paths[p].Extensions[extAnyMethod] = op2
+	}
+	for p, item := range d2.Paths {
+		for method, op := range item.Operations() {
+			op.Consumes, op.Produces = x.media[p+" "+method][0], x.media[p+" "+method][1]
+		}
+	}
+	return d2, nil
+}
+
+// bodyName names an operation's body parameter for its model, as AWS's
+// Swagger exports do ("name": "NewPet"), through the extension
+// openapi2conv reads.
+func bodyName(op *openapi3.Operation) {
+	if op.RequestBody == nil || op.RequestBody.Value == nil {
+		return
+	}
+	for _, ct := range sortedKeys(op.RequestBody.Value.Content) {
+		if mt := op.RequestBody.Value.Content[ct]; mt.Schema != nil && schemaRefName(mt.Schema.Ref) != "" {
+			if op.RequestBody.Value.Extensions == nil {
+				op.RequestBody.Value.Extensions = map[string]any{}
+			}
+			op.RequestBody.Value.Extensions["x-originalParamName"] = schemaRefName(mt.Schema.Ref)
+			return
+		}
+	}
+}
+
+// swaggerParameters writes "required": false on the Swagger parameters
+// that are not required, as AWS does, and drops the extension bodyName
+// set.
+func swaggerParameters(doc any) {
+	paths, _ := doc.(map[string]any)["paths"].(map[string]any)
+	for _, item := range paths {
+		item, _ := item.(map[string]any)
+		for _, op := range item {
+			op, _ := op.(map[string]any)
+			params, _ := op["parameters"].([]any)
+			for _, p := range params {
+				if p, ok := p.(map[string]any); ok {
+					delete(p, "x-originalParamName")
+					if p["required"] == nil {
+						p["required"] = false
+					}
+				}
+			}
+		}
+	}
 }
 
 // emptyContent gives every response of an OpenAPI 3 document without

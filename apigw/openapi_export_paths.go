@@ -74,6 +74,7 @@ func (x *exported) operation(n *node, m Method, names exportNames, opts exportOp
 		op.Responses.Set(code, &openapi3.ResponseRef{Value: r})
 	}
 	x.security(op, m, names)
+	x.media[n.path+" "+m.HTTPMethod] = mediaTypes(m)
 	if i := m.MethodIntegration; i != nil && opts.integrations {
 		op.Extensions[extIntegration] = integrationExtension(*i, n.id)
 	}
@@ -104,6 +105,35 @@ func (x *exported) security(op *openapi3.Operation, m Method, names exportNames)
 	if len(reqs) > 0 {
 		op.Security = &reqs
 	}
+}
+
+// mediaTypes are Swagger's consumes and produces of a method: the media
+// types of its request models and request templates, and of its response
+// models and response templates (recorded in
+// test_export_swagger_openapi[TEST_IMPORT_PETSTORE_SWAGGER]: a MOCK with
+// an application/json request template and a text/html response template
+// consumes application/json and produces text/html).
+func mediaTypes(m Method) [2][]string {
+	in, out := map[string]bool{}, map[string]bool{}
+	for ct := range m.RequestModels {
+		in[ct] = true
+	}
+	for _, r := range m.MethodResponses {
+		for ct := range r.ResponseModels {
+			out[ct] = true
+		}
+	}
+	if i := m.MethodIntegration; i != nil {
+		for ct := range i.RequestTemplates {
+			in[ct] = true
+		}
+		for _, r := range i.IntegrationResponses {
+			for ct := range r.ResponseTemplates {
+				out[ct] = true
+			}
+		}
+	}
+	return [2][]string{sortedKeys(in), sortedKeys(out)}
 }
 
 // splitParam splits method.request.querystring.name into query and name.
