@@ -24,6 +24,17 @@ func (b *importer) buildOperation(o docOperation) error {
 		return err
 	}
 	in.RequestParameters = b.requestParameters(append(append(openapi3.Parameters{}, o.Item.Parameters...), o.Op.Parameters...))
+	// A path variable is a required path parameter, declared or not
+	// (recorded in test_import_with_global_api_key_authorizer: ANY
+	// /echo/{data} without parameters has method.request.path.data).
+	for _, part := range strings.Split(path, "/") {
+		if name, ok := strings.CutPrefix(part, "{"); ok {
+			if in.RequestParameters == nil {
+				in.RequestParameters = map[string]bool{}
+			}
+			in.RequestParameters["method.request.path."+strings.TrimSuffix(strings.TrimSuffix(name, "}"), "+")] = true
+		}
+	}
 	if rb := o.Op.RequestBody; rb != nil && rb.Value != nil {
 		for _, ct := range sortedKeys(rb.Value.Content) {
 			if name := b.mediaModel(rb.Value.Content[ct], where); name != "" {

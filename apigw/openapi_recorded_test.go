@@ -173,3 +173,51 @@ func TestOpenAPI_NumericVersionIsText(t *testing.T) {
 		}
 	}
 }
+
+// Document-wide security, as recorded: a REQUEST authorizer on every
+// method and the AUTHORIZER key source
+// (test_import_with_global_api_key_authorizer, whose ANY /echo/{data}
+// also has its undeclared path parameter), and Cognito authorizers with
+// the scopes of the operation's requirement or else the document's
+// (test_import_with_cognito_auth_identity_source).
+func TestOpenAPI_GlobalSecurityIsTheRecordedOne(t *testing.T) {
+	f := newFixture(t)
+	uri := "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:auth/invocations"
+	body := strings.ReplaceAll(string(readTestdata(t, "openapi.spec.global-auth.json")), "${authorizer_lambda_invocation_arn}", uri)
+	out, err := f.client.ImportRestApi(f.ctx, &sdk.ImportRestApiInput{Body: []byte(body)})
+	require.NoError(t, err)
+	assert.Equal(t, "AUTHORIZER", string(out.ApiKeySource))
+	v := f.view(t, *out.Id)
+	assert.Equal(t, map[string]string{"GatewayAuthorizer": "REQUEST " + uri + " method.request.header.Custom-Authorization"}, v.Authorizers)
+	for _, m := range []string{"ANY /echo/{data}", "GET /pets"} {
+		assert.Equal(t, "CUSTOM", v.Methods[m].Auth, m)
+		assert.Equal(t, "GatewayAuthorizer", v.Methods[m].Authorizer, m)
+		assert.False(t, v.Methods[m].APIKey, m)
+	}
+	assert.Equal(t, map[string]bool{"method.request.path.data": true}, v.Methods["ANY /echo/{data}"].Params)
+
+	pool := "arn:aws:cognito-idp:us-east-1:111111111111:userpool/us-east-1_ABC123"
+	body = strings.ReplaceAll(string(readTestdata(t, "openapi.cognito-auth.json")), "${cognito_pool_arn}", pool)
+	out, err = f.client.ImportRestApi(f.ctx, &sdk.ImportRestApiInput{Body: []byte(body)})
+	require.NoError(t, err)
+	auths, err := f.client.GetAuthorizers(f.ctx, &sdk.GetAuthorizersInput{RestApiId: out.Id})
+	require.NoError(t, err)
+	require.Len(t, auths.Items, 2)
+	for _, z := range auths.Items {
+		assert.Equal(t, "COGNITO_USER_POOLS", string(z.Type))
+		assert.Equal(t, "cognito_user_pools", *z.AuthType)
+		assert.Equal(t, "method.request.header.TestHeaderAuth", *z.IdentitySource)
+		assert.Equal(t, []string{pool}, z.ProviderARNs)
+	}
+	res, err := f.client.GetResources(f.ctx, &sdk.GetResourcesInput{RestApiId: out.Id, Embed: []string{"methods"}})
+	require.NoError(t, err)
+	scopes := map[string][]string{}
+	for _, r := range res.Items {
+		if m, ok := r.ResourceMethods["GET"]; ok {
+			assert.Equal(t, "COGNITO_USER_POOLS", *m.AuthorizationType)
+			scopes[*r.Path] = m.AuthorizationScopes
+		}
+	}
+	assert.Equal(t, map[string][]string{"/default-no-scope": nil, "/default-scope-override": {"openid"},
+		"/non-default-authorizer": {"email", "openid"}, "/pets": {"email"}}, scopes)
+}
