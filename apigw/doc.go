@@ -176,7 +176,7 @@
 //     name, description and version; components.schemas or definitions the
 //     models (only those: no Empty and Error, as recorded), $refs rewritten
 //     to model URLs; parameters (path, query, header) the method request
-//     parameters; request bodies and responses the models and method
+//     parameters, every path variable a required one even undeclared; request bodies and responses the models and method
 //     responses (headers as method.response.header.*); security the
 //     authorization (an authorizer's scheme CUSTOM or COGNITO_USER_POOLS
 //     with scopes, an apiKey scheme apiKeyRequired, authtype awsSigv4
@@ -206,7 +206,8 @@
 //     deployment a stage serves as oas30 (OpenAPI 3.0.1, the server
 //     https://{id}.execute-api.{region}.amazonaws.com/{basePath} with the
 //     stage as basePath's default) or swagger (host, basePath /{stage},
-//     https), in JSON or, for Accept application/yaml, YAML; the body is
+//     https; each operation's consumes and produces from its models and
+//     templates, the body parameter named for its model), in JSON or, for Accept application/yaml, YAML; the body is
 //     application/octet-stream named {type}_{version}.json as recorded, the
 //     version being the deployment's date when the API has none.
 //     extensions=integrations writes the integrations (AWS's defaults left
@@ -225,7 +226,11 @@
 //     (x-amazon-apigateway-documentation) is never imported. The Go SDK's
 //     apigateway client always sends Accept: application/json, so a Go
 //     program gets YAML from GetExport only with a middleware of its own
-//     setting the header.
+//     setting the header. An export lists an operation's parameters by
+//     name (AWS's order follows neither the document nor the name).
+//   - PutIntegration refuses an HTTP URI whose host is a stage variable
+//     (https://${stageVariables.host}/...), so the recorded
+//     test_import_with_stage_variables document does not import yet.
 //   - Cognito authorizer results are not cached: each request's token is
 //     checked, so that its exp holds on the clock (AWS caches them by the
 //     token for the TTL). Lambda authorizers ignore authorizerCredentials
