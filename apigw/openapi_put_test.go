@@ -206,3 +206,37 @@ func TestOpenAPI_ConcurrentImportsAndExports(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, apis.Items, 9)
 }
+
+// x-amazon-apigateway-cors is HTTP APIs' extension
+// (developerguide/api-gateway-swagger-extensions-cors-configuration.html:
+// "the CORS configuration for an HTTP API"): a REST API import ignores it,
+// without a warning, and adds no OPTIONS method.
+func TestOpenAPI_CorsExtensionIsIgnored(t *testing.T) {
+	f := newFixture(t)
+	doc := `{"openapi": "3.0.1", "info": {"title": "cors", "version": "1"},
+	 "x-amazon-apigateway-cors": {"allowOrigins": ["*"], "allowMethods": ["GET"]},
+	 "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}, "x-amazon-apigateway-integration": {"type": "mock"}}}}}`
+	out, err := f.client.ImportRestApi(f.ctx, &sdk.ImportRestApiInput{Body: []byte(doc), FailOnWarnings: true})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"/", "/a GET"}, f.paths(t, *out.Id))
+}
+
+// An injected fault fails ImportRestApi before anything is read (codes
+// the SDK does not retry); a fault
+// on one of the operations an import is made of fails the import with
+// that error and removes what was built.
+func TestOpenAPI_InjectedFaults(t *testing.T) {
+	f := newFixture(t)
+	gw := f.cloud.APIGateway()
+	gw.InjectFault("ImportRestApi", "BadRequestException", 1)
+	_, err := f.client.ImportRestApi(f.ctx, &sdk.ImportRestApiInput{Body: []byte(binaryDoc)})
+	checkErr(t, err, "BadRequestException", "")
+	gw.InjectFault("PutIntegration", "ConflictException", 1)
+	_, err = f.client.ImportRestApi(f.ctx, &sdk.ImportRestApiInput{Body: []byte(binaryDoc)})
+	checkErr(t, err, "ConflictException", "")
+	apis, err := f.client.GetRestApis(f.ctx, &sdk.GetRestApisInput{})
+	require.NoError(t, err)
+	assert.Empty(t, apis.Items)
+	_, err = f.client.ImportRestApi(f.ctx, &sdk.ImportRestApiInput{Body: []byte(binaryDoc)})
+	require.NoError(t, err)
+}
