@@ -315,7 +315,7 @@ func (b *importer) docPath(p string) (string, error) {
 		return "/", nil
 	}
 	if strings.Contains(full, "//") {
-		return "", badRequest("Invalid OpenAPI input.")
+		return "", errInvalidOpenAPI()
 	}
 	return full, nil
 }

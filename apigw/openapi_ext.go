@@ -184,7 +184,7 @@ func extension(exts map[string]any, name string, out any) (bool, error) {
 		return false, nil
 	}
 	if err := remarshal(raw, out); err != nil {
-		return true, badRequest("Invalid OpenAPI input.")
+		return true, errInvalidOpenAPI()
 	}
 	return true, nil
 }
