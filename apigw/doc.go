@@ -177,9 +177,74 @@
 //     holds one. Until a Cognito fake exists, Service.CognitoPool(arn) makes
 //     a pool's signing key and CognitoPool.Token mints its tokens. The claims
 //     reach $context.authorizer.claims.*.
+//   - OpenAPI (openapi_*.go, wire_openapi.go, over
+//     github.com/getkin/kin-openapi, whose openapi2 and openapi3 types keep
+//     every x- extension): ImportRestApi and PutRestApi read Swagger 2.0 and
+//     OpenAPI 3.0 in JSON or YAML (integer status codes included), anything
+//     else being BadRequestException "Invalid OpenAPI input." as recorded.
+//     The document becomes an API through the Go API's own operations
+//     (CreateRestApi, CreateModel, CreateRequestValidator, CreateAuthorizer,
+//     PutGatewayResponse, CreateResource, PutMethod, PutMethodResponse,
+//     PutIntegration, PutIntegrationResponse), so it meets their rules and
+//     their errors; the first error removes what was built. info gives the
+//     name, description and version; components.schemas or definitions the
+//     models (only those: no Empty and Error, as recorded), $refs rewritten
+//     to model URLs; parameters (path, query, header) the method request
+//     parameters, every path variable a required one even undeclared; request bodies and responses the models and method
+//     responses (headers as method.response.header.*); security the
+//     authorization (an authorizer's scheme CUSTOM or COGNITO_USER_POOLS
+//     with scopes, an apiKey scheme apiKeyRequired, authtype awsSigv4
+//     AWS_IAM). Extensions read and written:
+//     x-amazon-apigateway-integration (type, uri, httpMethod, credentials,
+//     connectionType/Id, passthroughBehavior, contentHandling,
+//     timeoutInMillis, cacheNamespace, cacheKeyParameters,
+//     requestParameters, requestTemplates, responses keyed by selection
+//     pattern with statusCode, responseParameters, responseTemplates,
+//     contentHandling), -request-validators and -request-validator
+//     (document and operation), -authorizer and -authtype on security
+//     schemes, -api-key-source, -binary-media-types, -gateway-responses,
+//     -any-method, -endpoint-configuration, -minimum-compression-size and
+//     -policy. x-amazon-apigateway-cors is an HTTP API extension; REST APIs
+//     ignore it, as AWS does. Parameters: basepath=ignore (the default),
+//     prepend or split (Swagger's basePath, the first server's basePath
+//     variable or URL path; split drops its first part), as recorded;
+//     endpointConfigurationTypes; failonwarnings. A reference to a model
+//     the document does not define (AWS's example of a warning) or to an
+//     unknown security scheme is a warning, returned in warnings, or with
+//     failonwarnings the BadRequestException "Warnings found during
+//     import:\n\t..." with nothing changed. PutRestApi imports into an API
+//     of its own first, then merge (the default) adds the result to the
+//     API (same path and method, name or type replaced; binary media types
+//     added, as recorded), overwrite replaces the API's definition;
+//     deployments, stages, tags and the endpoint stay. GetExport writes the
+//     deployment a stage serves as oas30 (OpenAPI 3.0.1, the server
+//     https://{id}.execute-api.{region}.amazonaws.com/{basePath} with the
+//     stage as basePath's default) or swagger (host, basePath /{stage},
+//     https; each operation's consumes and produces from its models and
+//     templates, the body parameter named for its model), in JSON or, for Accept application/yaml, YAML; the body is
+//     application/octet-stream named {type}_{version}.json as recorded, the
+//     version being the deployment's date when the API has none.
+//     extensions=integrations writes the integrations (AWS's defaults left
+//     out, as recorded) and binary media types, authorizers the
+//     authorizers, apigateway every extension; postman is accepted and
+//     writes nothing more.
 //
 // # Where it differs from AWS
 //
+//   - Imports: the warning texts, the export's text for an unknown type or
+//     Accept, and the basepath error are this fake's (AWS documents
+//     "a missing model reference" as a warning, not its text); an import
+//     shows in Calls() as the operations it is made of, and an injected
+//     fault on one of them fails it. Inline (unnamed) schemas of request
+//     and response bodies create no model; documentation
+//     (x-amazon-apigateway-documentation) is never imported. The Go SDK's
+//     apigateway client always sends Accept: application/json, so a Go
+//     program gets YAML from GetExport only with a middleware of its own
+//     setting the header. An export lists an operation's parameters by
+//     name (AWS's order follows neither the document nor the name).
+//   - PutIntegration refuses an HTTP URI whose host is a stage variable
+//     (https://${stageVariables.host}/...), so the recorded
+//     test_import_with_stage_variables document does not import yet.
 //   - Cognito authorizer results are not cached: each request's token is
 //     checked, so that its exp holds on the clock (AWS caches them by the
 //     token for the TTL). Lambda authorizers ignore authorizerCredentials
@@ -236,9 +301,8 @@
 // API keys, usage plans and their keys and usage,
 // documentation parts and versions, client certificates,
 // the account (GetAccount answers a new account's defaults), domain
-// names, base path mappings and access associations, VPC links, exports,
-// SDKs and SDK types, imports (ImportRestApi, PutRestApi, ImportApiKeys,
-// ImportDocumentationParts), stage data caches, TestInvokeMethod and the
+// names, base path mappings and access associations, VPC links,
+// SDKs and SDK types, ImportApiKeys, ImportDocumentationParts, stage data caches, TestInvokeMethod and the
 // updates of method responses, integration responses and models: lists
 // are empty, a lookup is NotFoundException with AWS's text for the
 // identifier, and an operation that would create or change something is

@@ -9,7 +9,7 @@ import (
 // unmodelled binds the operations of the apigateway API the fake does not
 // model yet (API keys and usage plans, gateway responses,
 // documentation, client certificates, domain names and base path mappings,
-// VPC links, tags, exports and SDKs, imports, caches, test invocations, the
+// VPC links, SDKs, caches, test invocations, the
 // account) to the answer AWS gives when there is nothing to find: empty
 // lists, NotFoundException with AWS's text for the identifier. Those that
 // would create or change something fail with BadRequestException naming the
@@ -51,7 +51,6 @@ var unmodelled = []route{
 	{Method: "GET", Path: "/domainnames/{domainName}", Name: "GetDomainName", Handler: nothingFound},
 	{Method: "GET", Path: "/domainnameaccessassociations", Name: "GetDomainNameAccessAssociations", Handler: emptyList},
 	{Method: "GET", Path: "/domainnames", Name: "GetDomainNames", Handler: emptyList},
-	{Method: "GET", Path: "/restapis/{restApiId}/stages/{stageName}/exports/{exportType}", Name: "GetExport", Handler: refused("GetExport")},
 	{Method: "GET", Path: "/restapis/{restApiId}/models/{modelName}/default_template", Name: "GetModelTemplate", Handler: refused("GetModelTemplate")},
 	{Method: "GET", Path: "/restapis/{restApiId}/stages/{stageName}/sdks/{sdkType}", Name: "GetSdk", Handler: refused("GetSdk")},
 	{Method: "GET", Path: "/sdktypes/{id}", Name: "GetSdkType", Handler: nothingFound},
@@ -65,8 +64,6 @@ var unmodelled = []route{
 	{Method: "GET", Path: "/vpclinks", Name: "GetVpcLinks", Handler: emptyList},
 	{Method: "POST", Path: "/apikeys", Query: []string{"mode=import"}, Name: "ImportApiKeys", Handler: refused("ImportApiKeys")},
 	{Method: "PUT", Path: "/restapis/{restApiId}/documentation/parts", Name: "ImportDocumentationParts", Handler: refused("ImportDocumentationParts")},
-	{Method: "POST", Path: "/restapis", Query: []string{"mode=import"}, Name: "ImportRestApi", Handler: refused("ImportRestApi")},
-	{Method: "PUT", Path: "/restapis/{restApiId}", Name: "PutRestApi", Handler: refused("PutRestApi")},
 	{Method: "POST", Path: "/rejectdomainnameaccessassociations", Name: "RejectDomainNameAccessAssociation", Handler: refused("RejectDomainNameAccessAssociation")},
 	{Method: "POST", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", Name: "TestInvokeMethod", Handler: refused("TestInvokeMethod")},
 	{Method: "PATCH", Path: "/account", Name: "UpdateAccount", Handler: refused("UpdateAccount")},
