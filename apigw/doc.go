@@ -271,8 +271,9 @@
 //     (type, properties, required, additionalProperties, items, enum,
 //     bounds, lengths, pattern, item counts, allOf/anyOf/oneOf/not);
 //     $ref and format are ignored, as a validator ignores what it does not
-//     know. (github.com/santhosh-tekuri/jsonschema is not a dependency of
-//     the module; no module may be added.)
+//     know. The validator is this package's own:
+//     github.com/santhosh-tekuri/jsonschema/v6, which the issue names, is
+//     only an indirect dependency (through kin-openapi) and does not run it.
 //   - The execution log lines are AWS's main steps, not every line AWS
 //     writes; in CloudWatch Logs access lines go to the stream "access" and
 //     execution lines to a stream named after the request id (AWS documents
