@@ -110,10 +110,12 @@ func splitCSV(text string) ([][]csvField, error) {
 	var rec []csvField
 	line, start := 1, 1
 	var cur strings.Builder
+	blank := true // the field so far is only spaces: a quote may open it
 	for i := 0; i <= len(text); i++ {
 		if i == len(text) || text[i] == '\n' || text[i] == '\r' {
 			rec = append(rec, csvField{cur.String(), start})
 			cur.Reset()
+			blank = true
 			if len(rec) > 1 || strings.TrimSpace(rec[0].text) != "" {
 				records = append(records, rec)
 			}
@@ -125,26 +127,28 @@ func splitCSV(text string) ([][]csvField, error) {
 			continue
 		}
 		c := text[i]
-		if (c == '"' || c == '\'') && strings.TrimSpace(cur.String()) == "" {
+		switch {
+		case (c == '"' || c == '\'') && blank:
 			end, quoted, lines, ok := quotedField(text[i:], c)
 			if !ok {
 				return nil, badRequest("Invalid API key file: line %d has a quote that is not closed", line)
 			}
 			cur.Reset()
 			cur.WriteString(quoted)
+			blank = false
 			line += lines
 			i += end
 			if i+1 < len(text) && text[i+1] != ',' && text[i+1] != '\n' && text[i+1] != '\r' {
 				return nil, badRequest("Invalid API key file: line %d has text after a closing quote", line)
 			}
-			continue
-		}
-		if c == ',' {
+		case c == ',':
 			rec = append(rec, csvField{cur.String(), start})
 			cur.Reset()
-			continue
+			blank = true
+		default:
+			cur.WriteByte(c)
+			blank = blank && (c == ' ' || c == '\t')
 		}
-		cur.WriteByte(c)
 	}
 	return records, nil
 }

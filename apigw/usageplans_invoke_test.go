@@ -147,3 +147,37 @@ func TestInvoke_AccountThrottle(t *testing.T) {
 	status, _ = k.get(t, "dev", "/free", "")
 	assert.Equal(t, 200, status)
 }
+
+// With the API's apiKeySource AUTHORIZER, the key is the authorizer's
+// usageIdentifierKey, not the x-api-key header.
+func TestInvoke_APIKeyFromTheAuthorizer(t *testing.T) {
+	var key string
+	af := newAuthFixture(t, "TOKEN", aws.Int32(0), true, func(ev map[string]any) (map[string]any, error) {
+		p := policy("user", "Allow", "*", nil)
+		if ev["authorizationToken"] == "good" {
+			p["usageIdentifierKey"] = key
+		}
+		return p, nil
+	})
+	k := &keysFixture{fixture: af.fixture, api: af.api}
+	res, err := af.client.GetResources(af.ctx, &sdk.GetResourcesInput{RestApiId: &af.api})
+	require.NoError(t, err)
+	for _, r := range res.Items {
+		if *r.Path == "/pets" {
+			_, err = af.client.UpdateMethod(af.ctx, &sdk.UpdateMethodInput{RestApiId: &af.api, ResourceId: r.Id, HttpMethod: aws.String("GET"),
+				PatchOperations: []types.PatchOperation{{Op: types.OpReplace, Path: aws.String("/apiKeyRequired"), Value: aws.String("true")}}})
+			require.NoError(t, err)
+		}
+	}
+	_, err = af.client.UpdateRestApi(af.ctx, &sdk.UpdateRestApiInput{RestApiId: &af.api, PatchOperations: []types.PatchOperation{
+		{Op: types.OpReplace, Path: aws.String("/apiKeySource"), Value: aws.String("AUTHORIZER")}}})
+	require.NoError(t, err)
+	af.deploy(t, af.api, "stage")
+	_, key = k.key(t, k.plan(t, nil, nil, "stage"))
+
+	status, _, _ := af.call(t, "GET", af.url+"/pets", "", "Authorization", "good")
+	assert.Equal(t, 200, status)
+	status, _, body := af.call(t, "GET", af.url+"/pets", "", "Authorization", "other", "x-api-key", key)
+	assert.Equal(t, 403, status, "the header is not the source")
+	assert.JSONEq(t, forbidden, body)
+}
