@@ -90,6 +90,8 @@ type usageState struct {
 	plans   map[string]*usagePlan
 	account bucket
 	stages  map[stageMethod]*bucket
+	// accountLimit is SetAccountThrottle's; nil is AWS's default.
+	accountLimit *ThrottleSettings
 }
 
 // apiKey is an API key and the usage plans it is in (at most 10).

@@ -53,8 +53,9 @@ func (b *bucket) take(now time.Time, t ThrottleSettings) {
 }
 
 // accountThrottle is the account-level limit of a Region: "10,000 RPS,
-// burst 5,000" (reference/limits.md, the API Gateway quotas page); it is
-// not adjustable through the API (UpdateAccount has no such path).
+// burst 5,000" (reference/limits.md, the API Gateway quotas page). AWS
+// raises it on a quota request, not through the API (UpdateAccount has
+// no such path); SetAccountThrottle stands for that request.
 var accountThrottle = ThrottleSettings{RateLimit: 10000, BurstLimit: 5000}
 
 // periodStart is the start of the quota period holding t, in UTC: the
@@ -198,7 +199,11 @@ func (u *usageState) admit(now time.Time, a admission) verdict {
 		}
 		limits = append(limits, limit{b, *a.stage})
 	}
-	limits = append(limits, limit{&u.account, accountThrottle})
+	account := accountThrottle
+	if u.accountLimit != nil {
+		account = *u.accountLimit
+	}
+	limits = append(limits, limit{&u.account, account})
 	for _, l := range limits {
 		if !l.b.allows(now, l.t) {
 			return throttled

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/tags"
 )
 
@@ -264,4 +265,22 @@ func (k *apiKey) stageTaken(except *usagePlan, api, stage string) (*usagePlan, b
 		}
 	}
 	return nil, false
+}
+
+// SetAccountThrottle sets the account-level throttle of ctx's account and
+// Region (the cloud's own when ctx names none), as a quota increase does
+// on AWS: the default is 10,000 requests a second with a burst of 5,000.
+// It is not an operation of the API: it records no call.
+func (s *Service) SetAccountThrottle(ctx context.Context, t ThrottleSettings) error {
+	if err := checkThrottle(&t); err != nil {
+		return err
+	}
+	sc, ok := faults.ScopeFrom(ctx)
+	if !ok {
+		sc = s.env.Scope()
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.partForWriteLocked(sc).usageLocked().accountLimit = &t
+	return nil
 }

@@ -9,6 +9,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/apigateway/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake/apigw"
 )
 
 const (
@@ -128,7 +130,7 @@ func TestInvoke_StageThrottle(t *testing.T) {
 
 // The account's throttle is 10,000 rps with a burst of 5,000 (AWS's
 // default): the 5,001st request at one instant is 429, and 100 µs later
-// one more passes.
+// one more passes. SetAccountThrottle changes it.
 func TestInvoke_AccountThrottle(t *testing.T) {
 	if testing.Short() {
 		t.Skip("5,001 requests")
@@ -146,6 +148,13 @@ func TestInvoke_AccountThrottle(t *testing.T) {
 	k.clk.Advance(time.Nanosecond)
 	status, _ = k.get(t, "dev", "/free", "")
 	assert.Equal(t, 200, status)
+
+	require.NoError(t, k.cloud.APIGateway().SetAccountThrottle(k.ctx, apigw.ThrottleSettings{RateLimit: 1, BurstLimit: 1}))
+	k.clk.Advance(time.Second)
+	status, _ = k.get(t, "dev", "/free", "")
+	assert.Equal(t, 200, status)
+	status, _ = k.get(t, "prod", "/free", "")
+	assert.Equal(t, 429, status, "a limit set as a quota increase would")
 }
 
 // With the API's apiKeySource AUTHORIZER, the key is the authorizer's
