@@ -108,3 +108,27 @@ func TestGetUsage_DailyCountsAndUpdateUsage(t *testing.T) {
 	k.expectStatus(t, 429, value, "grant spent")
 	assert.Equal(t, [][]int64{{0, 5}, {2, 3}, {3, 0}}, usage(&id)[id])
 }
+
+// QUOTA_EXCEEDED and INVALID_API_KEY are gateway responses a deployment
+// may customise.
+func TestInvoke_MeteringGatewayResponsesCustomised(t *testing.T) {
+	k := newKeysFixture(t)
+	plan := k.plan(t, nil, &types.QuotaSettings{Limit: 1, Period: types.QuotaPeriodTypeDay}, "prod")
+	_, value := k.key(t, plan)
+	for typ, tpl := range map[types.GatewayResponseType]string{
+		types.GatewayResponseTypeQuotaExceeded: `{"quota":"$context.error.message"}`,
+		types.GatewayResponseTypeInvalidApiKey: `{"key":"$context.error.message"}`,
+	} {
+		_, err := k.client.PutGatewayResponse(k.ctx, &sdk.PutGatewayResponseInput{RestApiId: &k.api, ResponseType: typ,
+			StatusCode: aws.String("402"), ResponseTemplates: map[string]string{"application/json": tpl}})
+		require.NoError(t, err)
+	}
+	k.deploy(t, k.api, "prod")
+	k.expectStatus(t, 200, value, "1 of 1")
+	status, body := k.get(t, "prod", "/pets", value)
+	assert.Equal(t, 402, status)
+	assert.JSONEq(t, `{"quota":"Limit Exceeded"}`, body)
+	status, body = k.get(t, "prod", "/pets", "")
+	assert.Equal(t, 402, status)
+	assert.JSONEq(t, `{"key":"Forbidden"}`, body)
+}
