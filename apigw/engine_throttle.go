@@ -86,7 +86,7 @@ const usageDays = 90
 type planKey struct {
 	key     *apiKey
 	bucket  bucket             // the plan's throttle, per key
-	methods map[string]*bucket // the apiStages' per-method throttles: "{api}:{stage} {path}/{METHOD}"
+	methods map[stageMethod]*bucket // the apiStages' per-method throttles
 	period  time.Time          // the start of the quota period counted
 	used    int64              // requests in that period
 	adjust  int64              // what UpdateUsage granted (or took) in that period
@@ -149,9 +149,7 @@ const (
 type admission struct {
 	plan     *usagePlan
 	pk       *planKey
-	method   string // "{api}:{stage} {path}/{METHOD}"
-	perPlan  string // "{path}/{METHOD}", the key of ApiStage.Throttle
-	stageKey stageMethod
+	stageKey stageMethod // its method is "{path}/{METHOD}", the key of ApiStage.Throttle
 	stage    *ThrottleSettings
 }
 
@@ -169,17 +167,18 @@ func (u *usageState) admit(now time.Time, a admission) verdict {
 		b *bucket
 		t ThrottleSettings
 	}
-	limits := make([]limit, 0, 3)
+	var room [3]limit
+	limits := room[:0]
 	if a.pk != nil {
 		if st, ok := a.plan.stage(a.stageKey.api, a.stageKey.stage); ok {
-			if t, ok := st.Throttle[a.perPlan]; ok {
-				b := a.pk.methods[a.method]
+			if t, ok := st.Throttle[a.stageKey.method]; ok {
+				b := a.pk.methods[a.stageKey]
 				if b == nil {
 					b = &bucket{}
 					if a.pk.methods == nil {
-						a.pk.methods = map[string]*bucket{}
+						a.pk.methods = map[stageMethod]*bucket{}
 					}
-					a.pk.methods[a.method] = b
+					a.pk.methods[a.stageKey] = b
 				}
 				limits = append(limits, limit{b, t})
 			}

@@ -124,10 +124,9 @@ func (s *Service) meter(x *exchange) *response {
 		return nil
 	}
 	u := p.usageLocked()
-	a := admission{perPlan: x.node.path + "/" + x.method.HTTPMethod,
-		stageKey: stageMethod{x.t.apiID, x.t.stage, x.node.path + "/" + x.method.HTTPMethod}}
-	a.method = x.t.apiID + ":" + x.t.stage + " " + a.perPlan
-	if ms, ok := x.stage.MethodSettings[a.perPlan]; ok {
+	method := x.node.path + "/" + x.method.HTTPMethod
+	a := admission{stageKey: stageMethod{x.t.apiID, x.t.stage, method}}
+	if ms, ok := x.stage.MethodSettings[method]; ok {
 		a.stage = &ThrottleSettings{BurstLimit: ms.ThrottlingBurstLimit, RateLimit: ms.ThrottlingRateLimit}
 	} else if ms, ok := x.stage.MethodSettings["*/*"]; ok {
 		a.stage = &ThrottleSettings{BurstLimit: ms.ThrottlingBurstLimit, RateLimit: ms.ThrottlingRateLimit}
