@@ -85,12 +85,12 @@ const usageDays = 90
 // count in the current quota period and its daily counts.
 type planKey struct {
 	key     *apiKey
-	bucket  bucket             // the plan's throttle, per key
+	bucket  bucket                  // the plan's throttle, per key
 	methods map[stageMethod]*bucket // the apiStages' per-method throttles
-	period  time.Time          // the start of the quota period counted
-	used    int64              // requests in that period
-	adjust  int64              // what UpdateUsage granted (or took) in that period
-	daily   map[int64]int64    // requests by dayNumber, the last usageDays days
+	period  time.Time               // the start of the quota period counted
+	used    int64                   // requests in that period
+	adjust  int64                   // what UpdateUsage granted (or took) in that period
+	daily   map[int64]int64         // requests by dayNumber, the last usageDays days
 }
 
 // roll brings the quota count to the period holding now: a new period
