@@ -55,13 +55,14 @@ func TestInvoke_APIKeyRequired(t *testing.T) {
 // The plan's throttle is a token bucket per key on the cloud's clock:
 // burst 2 at rate 1 lets two requests through at once, the third is 429
 // {"message":"Too Many Requests"}; one token comes back exactly 1 s
-// after the first was spent, not a nanosecond before. Another key has its
-// own bucket.
+// after the first was spent, not a nanosecond before, and is there a
+// nanosecond after. Another key has its own bucket.
 func TestInvoke_PlanThrottleRefillsOnTheClock(t *testing.T) {
 	k := newKeysFixture(t)
 	plan := k.plan(t, &types.ThrottleSettings{BurstLimit: 2, RateLimit: 1}, nil, "prod")
 	_, a := k.key(t, plan)
 	_, b := k.key(t, plan)
+	_, c := k.key(t, plan)
 	expect := func(want int, key, msg string) {
 		t.Helper()
 		status, body := k.get(t, "prod", "/pets", key)
@@ -74,11 +75,15 @@ func TestInvoke_PlanThrottleRefillsOnTheClock(t *testing.T) {
 	expect(200, a, "burst 2")
 	expect(429, a, "burst spent")
 	expect(200, b, "another key, another bucket")
+	expect(200, c, "c's burst 1")
+	expect(200, c, "c's burst 2")
 	k.clk.Advance(time.Second - time.Nanosecond)
 	expect(429, a, "just before the refill")
 	k.clk.Advance(time.Nanosecond)
 	expect(200, a, "at the refill")
-	expect(429, a, "just after the refill, the token spent")
+	expect(429, a, "at the refill, the token spent")
+	k.clk.Advance(time.Nanosecond)
+	expect(200, c, "just after the refill")
 	k.clk.Advance(time.Second + time.Nanosecond)
 	expect(200, a, "after the next refill")
 }
