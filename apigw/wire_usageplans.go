@@ -93,9 +93,8 @@ func importAPIKeys(s *Service, c *call) error {
 // The answers of a method request metered against API keys, usage plans
 // and throttles (the gateway responses INVALID_API_KEY, THROTTLED and
 // QUOTA_EXCEEDED, which a deployment may customise).
-func forbiddenKey(note string) *response {
+func forbiddenKey() *response {
 	res := gatewayError("INVALID_API_KEY", http.StatusForbidden, "ForbiddenException", "Forbidden")
-	res.note = note
 	return &res
 }
 
@@ -137,11 +136,8 @@ func (s *Service) meter(x *exchange) *response {
 			value = x.authorizerAPIKey
 		}
 		k := u.byValue[value]
-		switch {
-		case value == "":
-			return forbiddenKey("API key required but none sent")
-		case k == nil || !k.Enabled:
-			return forbiddenKey("API key unknown or disabled")
+		if value == "" || k == nil || !k.Enabled {
+			return forbiddenKey()
 		}
 		for _, up := range k.plans {
 			if _, ok := up.stage(x.t.apiID, x.t.stage); ok {
@@ -149,7 +145,7 @@ func (s *Service) meter(x *exchange) *response {
 			}
 		}
 		if a.pk == nil {
-			return forbiddenKey("API key not in a usage plan covering the stage")
+			return forbiddenKey()
 		}
 	}
 	switch u.admit(now, a) {
