@@ -228,6 +228,34 @@
 //     out, as recorded) and binary media types, authorizers the
 //     authorizers, apigateway every extension; postman is accepted and
 //     writes nothing more.
+//   - API keys and usage plans (apikeys*.go, usageplans*.go,
+//     engine_throttle.go, wire_usageplans.go): CreateApiKey (ids of ten
+//     lowercase alphanumerics, generated values of 40 letters and digits or
+//     a given one of 20 to 128 characters, disabled unless enabled),
+//     GetApiKey (the value with includeValue), GetApiKeys (name prefix,
+//     customerId, includeValues, pages), UpdateApiKey, DeleteApiKey and
+//     ImportApiKeys (AWS's CSV file format: columns in any order and case,
+//     Name and Key required, Enabled true by default, UsagePlanIds a quoted
+//     list, a value imported again overwritten; a bad row is a warning,
+//     and with failOnWarnings fails the file). Usage plans (six-character
+//     ids) with API stages, a throttle, per-method throttles
+//     (/apiStages/{api}:{stage}/throttle/{resourcePath}/{METHOD}/...) and a
+//     quota; usage plan keys (a key in at most 10 plans, never two covering
+//     one stage); GetUsage (per key, per UTC day, [used, remaining]) and
+//     UpdateUsage (replace /remaining). On invoke, after the authorizer, a
+//     method with apiKeyRequired needs an enabled key, from x-api-key or,
+//     with the API's apiKeySource AUTHORIZER, the authorizer's
+//     usageIdentifierKey, in a plan covering the stage: else 403
+//     {"message":"Forbidden"} (INVALID_API_KEY). Then the token buckets
+//     (rateLimit a second, burstLimit deep) on the cloud's clock: the
+//     plan's per-method throttle, else its throttle, per key; the stage's
+//     methodSettings throttle per method; the account's (10,000 rps, burst
+//     5,000; SetAccountThrottle stands for a quota increase): any empty is
+//     429 {"message":"Too Many Requests"} (THROTTLED). Then the quota, per
+//     key per DAY (from UTC midnight), WEEK or MONTH, the offset taken from
+//     the limit in the period the quota was set in: 429 {"message":"Limit
+//     Exceeded"} (QUOTA_EXCEEDED). A refused request spends nothing; each
+//     check is a map lookup, whatever the number of keys.
 //
 // # Where it differs from AWS
 //
@@ -257,6 +285,20 @@
 //     form, not every line AWS writes. The texts of CreateAuthorizer's
 //     BadRequestExceptions (missing URI, provider ARNs, identity source)
 //     are this fake's: no recording pins them.
+//   - Usage plans: a token comes back exactly 1/rateLimit after one was
+//     spent (AWS's buckets are approximate, and it documents that clients
+//     may exceed the limits); a WEEK quota starts on Sunday 00:00 UTC
+//     (AWS does not say which day); a rate or burst of 0 blocks the
+//     method. Without a quota, GetUsage answers 0 remaining. GetUsage
+//     spans at most 90 days; UpdateUsage answers the key's usage today.
+//     The number of API keys is not capped (AWS: 10,000 a Region), so
+//     that a test may hold more. The texts of the errors no recording pins
+//     (quota and throttle values, usage dates, ImportApiKeys' file errors
+//     and warnings, the conflicts of a key in two plans of one stage) are
+//     this fake's. Deleting a usage plan with stages is allowed. Responses
+//     omit empty tags ("tags": {} on AWS's Get and Update answers).
+//     GetAccount answers the default throttle, whatever SetAccountThrottle
+//     set.
 //   - VTL runs on internal/vtl, whose own differences its doc lists
 //     (regular expressions on RE2, no JSONPath filters, bounded output).
 //   - Service integrations do not assume the integration's credentials
@@ -299,11 +341,10 @@
 //
 // # Operations answered with AWS's error for nothing there
 //
-// API keys, usage plans and their keys and usage,
-// documentation parts and versions, client certificates,
+// Documentation parts and versions, client certificates,
 // the account (GetAccount answers a new account's defaults), domain
 // names, base path mappings and access associations, VPC links,
-// SDKs and SDK types, ImportApiKeys, ImportDocumentationParts, stage data caches, TestInvokeMethod and the
+// SDKs and SDK types, ImportDocumentationParts, stage data caches, TestInvokeMethod and the
 // updates of method responses, integration responses and models: lists
 // are empty, a lookup is NotFoundException with AWS's text for the
 // identifier, and an operation that would create or change something is

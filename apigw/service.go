@@ -40,7 +40,8 @@ type partKey struct{ account, region string }
 
 // partition is the state of one account in one region.
 type partition struct {
-	apis map[string]*api
+	apis  map[string]*api
+	usage *usageState // API keys and usage plans (apikeys.go), made on first write
 }
 
 // New returns the API Gateway service of the cloud whose environment is

@@ -133,6 +133,9 @@ func (s *Service) invoke(x *exchange) response {
 	if res := s.authorize(x); res != nil {
 		return *res
 	}
+	if res := s.meter(x); res != nil {
+		return *res
+	}
 	if res := x.validate(); res != nil {
 		return *res
 	}

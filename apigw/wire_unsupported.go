@@ -7,7 +7,7 @@ import (
 )
 
 // unmodelled binds the operations of the apigateway API the fake does not
-// model yet (API keys and usage plans, gateway responses,
+// model yet (gateway responses,
 // documentation, client certificates, domain names and base path mappings,
 // VPC links, SDKs, caches, test invocations, the
 // account) to the answer AWS gives when there is nothing to find: empty
@@ -16,30 +16,22 @@ import (
 // operation. They are not operations of the Go API: they record no call and
 // take no injected fault.
 var unmodelled = []route{
-	{Method: "POST", Path: "/apikeys", Name: "CreateApiKey", Handler: refused("CreateApiKey")},
 	{Method: "POST", Path: "/domainnames/{domainName}/basepathmappings", Name: "CreateBasePathMapping", Handler: refused("CreateBasePathMapping")},
 	{Method: "POST", Path: "/restapis/{restApiId}/documentation/parts", Name: "CreateDocumentationPart", Handler: refused("CreateDocumentationPart")},
 	{Method: "POST", Path: "/restapis/{restApiId}/documentation/versions", Name: "CreateDocumentationVersion", Handler: refused("CreateDocumentationVersion")},
 	{Method: "POST", Path: "/domainnames", Name: "CreateDomainName", Handler: refused("CreateDomainName")},
 	{Method: "POST", Path: "/domainnameaccessassociations", Name: "CreateDomainNameAccessAssociation", Handler: refused("CreateDomainNameAccessAssociation")},
-	{Method: "POST", Path: "/usageplans", Name: "CreateUsagePlan", Handler: refused("CreateUsagePlan")},
-	{Method: "POST", Path: "/usageplans/{usagePlanId}/keys", Name: "CreateUsagePlanKey", Handler: refused("CreateUsagePlanKey")},
 	{Method: "POST", Path: "/vpclinks", Name: "CreateVpcLink", Handler: refused("CreateVpcLink")},
-	{Method: "DELETE", Path: "/apikeys/{apiKey}", Name: "DeleteApiKey", Handler: nothingFound},
 	{Method: "DELETE", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "DeleteBasePathMapping", Handler: nothingFound},
 	{Method: "DELETE", Path: "/clientcertificates/{clientCertificateId}", Name: "DeleteClientCertificate", Handler: nothingFound},
 	{Method: "DELETE", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "DeleteDocumentationPart", Handler: nothingFound},
 	{Method: "DELETE", Path: "/restapis/{restApiId}/documentation/versions/{documentationVersion}", Name: "DeleteDocumentationVersion", Handler: nothingFound},
 	{Method: "DELETE", Path: "/domainnames/{domainName}", Name: "DeleteDomainName", Handler: nothingFound},
 	{Method: "DELETE", Path: "/domainnameaccessassociations/{domainNameAccessAssociationArn}", Name: "DeleteDomainNameAccessAssociation", Handler: nothingFound},
-	{Method: "DELETE", Path: "/usageplans/{usagePlanId}", Name: "DeleteUsagePlan", Handler: nothingFound},
-	{Method: "DELETE", Path: "/usageplans/{usagePlanId}/keys/{keyId}", Name: "DeleteUsagePlanKey", Handler: nothingFound},
 	{Method: "DELETE", Path: "/vpclinks/{vpcLinkId}", Name: "DeleteVpcLink", Handler: nothingFound},
 	{Method: "DELETE", Path: "/restapis/{restApiId}/stages/{stageName}/cache/data", Name: "FlushStageCache", Handler: refused("FlushStageCache")},
 	{Method: "POST", Path: "/clientcertificates", Name: "GenerateClientCertificate", Handler: refused("GenerateClientCertificate")},
 	{Method: "GET", Path: "/account", Name: "GetAccount", Handler: getAccount},
-	{Method: "GET", Path: "/apikeys/{apiKey}", Name: "GetApiKey", Handler: nothingFound},
-	{Method: "GET", Path: "/apikeys", Name: "GetApiKeys", Handler: emptyList},
 	{Method: "GET", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "GetBasePathMapping", Handler: nothingFound},
 	{Method: "GET", Path: "/domainnames/{domainName}/basepathmappings", Name: "GetBasePathMappings", Handler: emptyList},
 	{Method: "GET", Path: "/clientcertificates/{clientCertificateId}", Name: "GetClientCertificate", Handler: nothingFound},
@@ -55,19 +47,12 @@ var unmodelled = []route{
 	{Method: "GET", Path: "/restapis/{restApiId}/stages/{stageName}/sdks/{sdkType}", Name: "GetSdk", Handler: refused("GetSdk")},
 	{Method: "GET", Path: "/sdktypes/{id}", Name: "GetSdkType", Handler: nothingFound},
 	{Method: "GET", Path: "/sdktypes", Name: "GetSdkTypes", Handler: emptyList},
-	{Method: "GET", Path: "/usageplans/{usagePlanId}/usage", Name: "GetUsage", Handler: emptyList},
-	{Method: "GET", Path: "/usageplans/{usagePlanId}", Name: "GetUsagePlan", Handler: nothingFound},
-	{Method: "GET", Path: "/usageplans/{usagePlanId}/keys/{keyId}", Name: "GetUsagePlanKey", Handler: nothingFound},
-	{Method: "GET", Path: "/usageplans/{usagePlanId}/keys", Name: "GetUsagePlanKeys", Handler: emptyList},
-	{Method: "GET", Path: "/usageplans", Name: "GetUsagePlans", Handler: emptyList},
 	{Method: "GET", Path: "/vpclinks/{vpcLinkId}", Name: "GetVpcLink", Handler: nothingFound},
 	{Method: "GET", Path: "/vpclinks", Name: "GetVpcLinks", Handler: emptyList},
-	{Method: "POST", Path: "/apikeys", Query: []string{"mode=import"}, Name: "ImportApiKeys", Handler: refused("ImportApiKeys")},
 	{Method: "PUT", Path: "/restapis/{restApiId}/documentation/parts", Name: "ImportDocumentationParts", Handler: refused("ImportDocumentationParts")},
 	{Method: "POST", Path: "/rejectdomainnameaccessassociations", Name: "RejectDomainNameAccessAssociation", Handler: refused("RejectDomainNameAccessAssociation")},
 	{Method: "POST", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", Name: "TestInvokeMethod", Handler: refused("TestInvokeMethod")},
 	{Method: "PATCH", Path: "/account", Name: "UpdateAccount", Handler: refused("UpdateAccount")},
-	{Method: "PATCH", Path: "/apikeys/{apiKey}", Name: "UpdateApiKey", Handler: nothingFound},
 	{Method: "PATCH", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "UpdateBasePathMapping", Handler: nothingFound},
 	{Method: "PATCH", Path: "/clientcertificates/{clientCertificateId}", Name: "UpdateClientCertificate", Handler: nothingFound},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "UpdateDocumentationPart", Handler: nothingFound},
@@ -76,15 +61,12 @@ var unmodelled = []route{
 	{Method: "PATCH", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration/responses/{statusCode}", Name: "UpdateIntegrationResponse", Handler: refused("UpdateIntegrationResponse")},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/responses/{statusCode}", Name: "UpdateMethodResponse", Handler: refused("UpdateMethodResponse")},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/models/{modelName}", Name: "UpdateModel", Handler: refused("UpdateModel")},
-	{Method: "PATCH", Path: "/usageplans/{usagePlanId}/keys/{keyId}/usage", Name: "UpdateUsage", Handler: nothingFound},
-	{Method: "PATCH", Path: "/usageplans/{usagePlanId}", Name: "UpdateUsagePlan", Handler: nothingFound},
 	{Method: "PATCH", Path: "/vpclinks/{vpcLinkId}", Name: "UpdateVpcLink", Handler: nothingFound},
 }
 
 // notFoundTexts are AWS's texts for an unknown identifier, by the path
 // label that names it.
 var notFoundTexts = map[string]string{
-	"apiKey":                         "Invalid API Key identifier specified",
 	"authorizerId":                   "Invalid Authorizer identifier specified",
 	"basePath":                       "Invalid base path mapping identifier specified",
 	"clientCertificateId":            "Invalid Client Certificate identifier specified",
@@ -92,8 +74,6 @@ var notFoundTexts = map[string]string{
 	"documentationVersion":           "Invalid Documentation version identifier specified",
 	"domainName":                     "Invalid domain name identifier specified",
 	"domainNameAccessAssociationArn": "Invalid domain name access association identifier specified",
-	"usagePlanId":                    "Invalid Usage Plan ID specified",
-	"keyId":                          "Invalid Usage Plan Key identifier specified",
 	"vpcLinkId":                      "Invalid Vpc Link identifier specified",
 	"id":                             "Invalid SDK type identifier specified",
 }
@@ -131,9 +111,9 @@ func nothingFound(s *Service, c *call) error {
 }
 
 // labelOrder is the order in which labels name what was not found: a
-// usage plan key before its usage plan.
-var labelOrder = []string{"keyId", "basePath", "authorizerId", "documentationPartId",
-	"documentationVersion", "usagePlanId", "domainName", "apiKey", "clientCertificateId", "vpcLinkId",
+// base path mapping before its domain name.
+var labelOrder = []string{"basePath", "authorizerId", "documentationPartId",
+	"documentationVersion", "domainName", "clientCertificateId", "vpcLinkId",
 	"id", "domainNameAccessAssociationArn"}
 
 // emptyList answers a listing of things none of which exist.
