@@ -26,8 +26,8 @@
 //     and Error models; get, list, update by patch operations, delete),
 //     resources (path parts, {param} and {proxy+} rules, one variable
 //     sibling, no child under a greedy part, moves without cycles),
-//     methods (the eight methods and ANY; NONE and AWS_IAM authorization;
-//     request parameters and models), method responses, integrations
+//     methods (the eight methods and ANY; NONE, AWS_IAM, CUSTOM and
+//     COGNITO_USER_POOLS authorization; request parameters and models), method responses, integrations
 //     (MOCK, HTTP, HTTP_PROXY, AWS, AWS_PROXY to Lambda; timeoutInMillis 50–29,000,
 //     default 29,000; request parameter mappings), integration responses,
 //     request validators and models, deployments and stages (variables,
@@ -131,9 +131,53 @@
 //     status, the latency on the clock and the execution log's reason for
 //     a 5xx. Fault injection per control-plane operation (InjectFault,
 //     InjectLatency, Calls).
+//   - Authorizers (authorizers.go, wire_authorize.go): CreateAuthorizer (TTL
+//     300 by default, 0 to 3,600), Get, list, UpdateAuthorizer by replace,
+//     Delete (a ConflictException while a method names it),
+//     FlushStageAuthorizersCache and TestInvokeAuthorizer. Deployments
+//     snapshot them with the methods. On invoke, a TOKEN or REQUEST
+//     authorizer's function is called through the bus as the proxy
+//     integration calls Lambda (apigateway.amazonaws.com must be allowed,
+//     source arn:aws:execute-api:{region}:{account}:{api}/authorizers/{id})
+//     with AWS's event; its policy is evaluated (Deny wins, then Allow;
+//     wildcards * and ? in Action and Resource) against the method ARN
+//     arn:aws:execute-api:{region}:{account}:{api}/{stage}/{METHOD}/{path}.
+//     A missing identity source, a failed identityValidationExpression or
+//     the error "Unauthorized" is 401 {"message":"Unauthorized"}; a Deny is
+//     403 "... with an explicit deny", no matching Allow 403 "User is not
+//     authorized to access this resource"; a function error, a malformed
+//     answer or a missing permission is 500 {"message":null}
+//     (AUTHORIZER_CONFIGURATION_ERROR); each is a gateway response a
+//     deployment may customise. The whole result (principalId, policy,
+//     context, usageIdentifierKey) is cached per stage, authorizer and
+//     identity-source values on the cloud's clock: served until cached-at
+//     plus TTL, not at it; a policy allowing only the first method's ARN
+//     denies a second method within the TTL, as on AWS. principalId and
+//     context (values as strings) reach $context.authorizer.* and the
+//     proxy event's requestContext.authorizer.
+//   - COGNITO_USER_POOLS authorizers check a JWT with
+//     github.com/golang-jwt/jwt/v5: RS256 with the key of one of the
+//     authorizer's pools, iss https://cognito-idp.{region}.amazonaws.com/{poolId},
+//     exp on the cloud's clock (expired at exp), token_use id or access, and
+//     for a method with authorizationScopes an access token whose scope
+//     holds one. Until a Cognito fake exists, Service.CognitoPool(arn) makes
+//     a pool's signing key and CognitoPool.Token mints its tokens. The claims
+//     reach $context.authorizer.claims.*.
 //
 // # Where it differs from AWS
 //
+//   - Cognito authorizer results are not cached: each request's token is
+//     checked, so that its exp holds on the clock (AWS caches them by the
+//     token for the TTL). Lambda authorizers ignore authorizerCredentials
+//     (the function's resource policy is what is checked) and have no
+//     timeout of their own. AWS_IAM methods are served without a
+//     signature or execute-api:Invoke check and $context.identity carries
+//     no caller yet.
+//   - TestInvokeAuthorizer asks about GET pathWithQueryString on the stage
+//     test-invoke-stage; its log holds the main steps only, in AWS's line
+//     form, not every line AWS writes. The texts of CreateAuthorizer's
+//     BadRequestExceptions (missing URI, provider ARNs, identity source)
+//     are this fake's: no recording pins them.
 //   - VTL runs on internal/vtl, whose own differences its doc lists
 //     (regular expressions on RE2, no JSONPath filters, bounded output).
 //   - Service integrations do not assume the integration's credentials
@@ -169,12 +213,12 @@
 //
 // # Operations answered with AWS's error for nothing there
 //
-// Authorizers, API keys, usage plans and their keys and usage,
+// API keys, usage plans and their keys and usage,
 // documentation parts and versions, client certificates,
 // the account (GetAccount answers a new account's defaults), domain
 // names, base path mappings and access associations, VPC links, exports,
 // SDKs and SDK types, imports (ImportRestApi, PutRestApi, ImportApiKeys,
-// ImportDocumentationParts), stage caches, test invocations and the
+// ImportDocumentationParts), stage data caches, TestInvokeMethod and the
 // updates of method responses, integration responses and models: lists
 // are empty, a lookup is NotFoundException with AWS's text for the
 // identifier, and an operation that would create or change something is

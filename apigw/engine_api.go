@@ -17,6 +17,7 @@ type api struct {
 	validators  map[string]*RequestValidator
 	models      map[string]*Model
 	gateway     map[string]*GatewayResponse // customised gateway responses, by type
+	authorizers map[string]*Authorizer      // authorizers.go; nil until the first
 }
 
 // resource is one resource of an API's tree.

@@ -12,6 +12,7 @@ type snapshot struct {
 	validators          map[string]RequestValidator
 	models              map[string]Model
 	gateway             map[string]GatewayResponse
+	authorizers         map[string]Authorizer // wire_authorize.go
 	// templates are the deployment's mapping templates, parsed once (a
 	// template that does not parse maps to its error).
 	templates map[string]parsedTemplate
@@ -39,6 +40,10 @@ func (a *api) snapshot(id string) *snapshot {
 	}
 	for k, v := range a.models {
 		sn.models[k] = *v
+	}
+	sn.authorizers = make(map[string]Authorizer, len(a.authorizers))
+	for k, v := range a.authorizers {
+		sn.authorizers[k] = cloneAuthorizer(*v)
 	}
 	sn.gateway = map[string]GatewayResponse{}
 	for k, v := range a.gateway {

@@ -30,9 +30,6 @@ type hAPI struct {
 	// buckets are the token buckets of the routes' throttling, by stage
 	// and route key, filled lazily on the clock.
 	buckets map[string]*bucket
-	// authCache holds Lambda authorizers' answers, by authorizer and
-	// identity, until their TTL passes.
-	authCache map[string]authEntry
 }
 
 // hCors is an HTTP API's CORS configuration.

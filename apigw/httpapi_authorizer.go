@@ -1,27 +1,18 @@
 package apigw
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
-	"path"
 	"strings"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/bus"
 )
 
-// authEntry is a cached Lambda authorizer answer.
-type authEntry struct {
-	allowed bool
-	context map[string]any
-	until   time.Time
-}
-
-// authorize runs the route's authorization: JWT, a Lambda (CUSTOM)
+// hAuthorize runs the route's authorization: JWT, a Lambda (CUSTOM)
 // authorizer, or AWS_IAM (a signed request: an Authorization header of
 // AWS4-HMAC-SHA256; the signature itself is the cloud's to check).
-func (s *Service) authorize(x *hExchange) (response, bool) {
+func (s *Service) hAuthorize(x *hExchange) (response, bool) {
 	switch x.route.AuthorizationType {
 	case "JWT", "CUSTOM":
 		au, ok := x.snap.authorizers[x.route.AuthorizerID]
@@ -31,7 +22,7 @@ func (s *Service) authorize(x *hExchange) (response, bool) {
 		if au.AuthorizerType == "JWT" {
 			return s.jwtAuthorize(x, au)
 		}
-		return s.lambdaAuthorize(x, au)
+		return s.hLambdaAuthorize(x, au)
 	case "AWS_IAM":
 		if !strings.HasPrefix(x.r.Header.Get("Authorization"), "AWS4-HMAC-SHA256") {
 			return hError(http.StatusForbidden, "Forbidden"), false
@@ -70,151 +61,105 @@ func (x *hExchange) routeARN() string {
 	return strings.Replace(x.sourceARN(), "/*/", "/"+x.r.Method+"/", 1)
 }
 
-// lambdaAuthorize runs a REQUEST authorizer: every identity source present
-// (else 401), the answer cached by identity for the TTL on the clock;
-// a simple response's isAuthorized, or an IAM policy allowing
+// hLambdaAuthorize runs a REQUEST authorizer: every identity source
+// present (else 401), the answer cached by stage, authorizer and identity
+// for the TTL on the clock (authorize_cache.go, shared with REST APIs); a
+// simple response's isAuthorized, or an IAM policy allowing
 // execute-api:Invoke on the route's ARN; a denial is 403, a failure 500.
-func (s *Service) lambdaAuthorize(x *hExchange, au hAuthorizer) (response, bool) {
+func (s *Service) hLambdaAuthorize(x *hExchange, au hAuthorizer) (response, bool) {
 	ids := x.identity(au.IdentitySource)
 	for _, v := range ids {
 		if v == "" {
 			return hUnauthorized(), false
 		}
 	}
-	key := au.AuthorizerID + "\x00" + strings.Join(ids, "\x00")
-	now := s.env.Clock.Now()
-	s.mu.Lock()
-	a := s.h.apis[x.apiID]
-	e, hit := a.authCache[key]
-	s.mu.Unlock()
-	if !hit || !now.Before(e.until) {
+	var ttl time.Duration
+	if t := au.AuthorizerResultTTLInSeconds; t != nil && len(ids) > 0 {
+		ttl = time.Duration(*t) * time.Second
+	}
+	key := cacheKey{x.apiID, x.stage.StageName, au.AuthorizerID, strings.Join(ids, "\x00")}
+	res, hit := s.cached(key, ttl)
+	if !hit {
 		var ok bool
-		e, ok = s.callAuthorizer(x, au, ids)
-		if !ok {
+		if res, ok = s.callHAuthorizer(x, au, ids); !ok {
 			return hInternal(), false
 		}
-		if ttl := au.AuthorizerResultTTLInSeconds; ttl != nil && *ttl > 0 && len(ids) > 0 {
-			e.until = now.Add(time.Duration(*ttl) * time.Second)
-			s.mu.Lock()
-			a.authCache[key] = e
-			s.mu.Unlock()
-		}
+		s.remember(key, ttl, res)
 	}
-	if !e.allowed {
+	if evaluate(res.statements, "execute-api:Invoke", x.routeARN()) != decideAllow {
 		return hForbidden(), false
 	}
-	x.authorizer = e.context
+	x.authorizer = res.context
 	return response{}, true
 }
 
-// callAuthorizer invokes the authorizer's function with the event of its
-// payload format and reads its answer.
-func (s *Service) callAuthorizer(x *hExchange, au hAuthorizer, ids []string) (authEntry, bool) {
+// allowAll is the policy a simple response of isAuthorized true stands
+// for; false stands for no statement at all.
+var allowAll = []statement{{actions: []string{"*"}, resources: []string{"*"}}}
+
+// callHAuthorizer invokes the authorizer's function with the event of its
+// payload format and reads its answer: a simple response (isAuthorized,
+// context) or an IAM one read as REST APIs read it (readAuthorizerOutput).
+// The result's context is requestContext.authorizer as the event shows
+// it: {"lambda": context} with payload 2.0, principalId and the context's
+// members with 1.0.
+func (s *Service) callHAuthorizer(x *hExchange, au hAuthorizer, ids []string) (authResult, bool) {
 	fn, ok := lambdaTarget(au.AuthorizerURI)
 	if !ok {
-		return authEntry{}, false
+		return authResult{}, false
 	}
+	msg := bus.Message{Source: x.sourceARN(), Principal: "apigateway.amazonaws.com", Body: x.authorizerEventV2(au, ids),
+		Meta: map[string]string{bus.MetaSourceAccount: x.account}}
+	out, err := s.env.Bus.Invoke(x.r.Context(), fn, msg)
+	if err != nil {
+		return authResult{}, false
+	}
+	if au.EnableSimpleResponses {
+		var ans struct {
+			IsAuthorized *bool          `json:"isAuthorized"`
+			Context      map[string]any `json:"context"`
+		}
+		if json.Unmarshal(out, &ans) != nil || ans.IsAuthorized == nil {
+			return authResult{}, false
+		}
+		res := authResult{context: map[string]any{"lambda": ans.Context}}
+		if *ans.IsAuthorized {
+			res.statements = allowAll
+		}
+		return res, true
+	}
+	res, ok := readAuthorizerOutput(out)
+	if !ok {
+		return authResult{}, false
+	}
+	if au.AuthorizerPayloadFormatVersion == "2.0" {
+		res.context = map[string]any{"lambda": res.context}
+		return res, true
+	}
+	ctx := map[string]any{"principalId": res.principalID, "integrationLatency": 0}
+	for k, v := range res.context {
+		ctx[k] = v
+	}
+	res.context = ctx
+	return res, true
+}
+
+// authorizerEventV2 is the event of an HTTP API's Lambda authorizer: the
+// request's event of the authorizer's payload format without its body,
+// with type REQUEST, the route's ARN (routeArn, methodArn for 1.0) and
+// the identity sources' values.
+func (x *hExchange) authorizerEventV2(au hAuthorizer, ids []string) []byte {
 	var ev map[string]any
 	if au.AuthorizerPayloadFormatVersion == "2.0" {
 		_ = json.Unmarshal(x.eventV2(), &ev)
-		delete(ev, "body")
-		delete(ev, "isBase64Encoded")
-		ev["type"], ev["routeArn"], ev["identitySource"] = "REQUEST", x.routeARN(), ids
+		ev["routeArn"], ev["identitySource"] = x.routeARN(), ids
 	} else {
 		_ = json.Unmarshal(x.eventV1(), &ev)
-		delete(ev, "body")
-		delete(ev, "isBase64Encoded")
-		ev["type"], ev["methodArn"], ev["identitySource"] = "REQUEST", x.routeARN(), strings.Join(ids, ",")
+		ev["methodArn"], ev["identitySource"] = x.routeARN(), strings.Join(ids, ",")
 	}
-	body, _ := json.Marshal(ev)
-	msg := bus.Message{Source: x.sourceARN(), Principal: "apigateway.amazonaws.com", Body: body,
-		Meta: map[string]string{bus.MetaSourceAccount: x.account}}
-	ctx, cancel := context.WithCancel(x.r.Context())
-	defer cancel()
-	out, err := s.env.Bus.Invoke(ctx, fn, msg)
-	if err != nil {
-		return authEntry{}, false
-	}
-	var ans struct {
-		IsAuthorized   *bool          `json:"isAuthorized"`
-		PrincipalID    string         `json:"principalId"`
-		PolicyDocument *policyDoc     `json:"policyDocument"`
-		Context        map[string]any `json:"context"`
-	}
-	if json.Unmarshal(out, &ans) != nil {
-		return authEntry{}, false
-	}
-	if au.EnableSimpleResponses {
-		if ans.IsAuthorized == nil {
-			return authEntry{}, false
-		}
-		return authEntry{allowed: *ans.IsAuthorized, context: map[string]any{"lambda": ans.Context}}, true
-	}
-	if ans.PolicyDocument == nil {
-		return authEntry{}, false
-	}
-	ctxOut := map[string]any{"lambda": ans.Context}
-	if au.AuthorizerPayloadFormatVersion != "2.0" {
-		ctxOut = map[string]any{"principalId": ans.PrincipalID, "integrationLatency": 0}
-		for k, v := range ans.Context {
-			ctxOut[k] = v
-		}
-	}
-	return authEntry{allowed: ans.PolicyDocument.allows(x.routeARN()), context: ctxOut}, true
-}
-
-// policyDoc is an IAM policy an authorizer returns.
-type policyDoc struct {
-	Statement []struct {
-		Effect   string    `json:"Effect"`
-		Action   stringSet `json:"Action"`
-		Resource stringSet `json:"Resource"`
-	} `json:"Statement"`
-}
-
-// stringSet reads a string or a list of strings.
-type stringSet []string
-
-// UnmarshalJSON reads a string or a list of strings.
-func (v *stringSet) UnmarshalJSON(b []byte) error {
-	var one string
-	if json.Unmarshal(b, &one) == nil {
-		*v = []string{one}
-		return nil
-	}
-	var many []string
-	err := json.Unmarshal(b, &many)
-	*v = many
-	return err
-}
-
-// allows reports whether the policy allows execute-api:Invoke on arn: an
-// Allow matching it and no Deny.
-func (p *policyDoc) allows(arn string) bool {
-	allowed := false
-	for _, st := range p.Statement {
-		if !matchesAny(st.Action, "execute-api:Invoke") || !matchesAny(st.Resource, arn) {
-			continue
-		}
-		if strings.EqualFold(st.Effect, "Deny") {
-			return false
-		}
-		if strings.EqualFold(st.Effect, "Allow") {
-			allowed = true
-		}
-	}
-	return allowed
-}
-
-// matchesAny matches v against patterns with * and ? wildcards.
-func matchesAny(patterns []string, v string) bool {
-	for _, p := range patterns {
-		if p == "*" || p == v {
-			return true
-		}
-		if ok, _ := path.Match(strings.ReplaceAll(p, "/", "\x00"), strings.ReplaceAll(v, "/", "\x00")); ok {
-			return true
-		}
-	}
-	return false
+	delete(ev, "body")
+	delete(ev, "isBase64Encoded")
+	ev["type"] = "REQUEST"
+	b, _ := json.Marshal(ev)
+	return b
 }

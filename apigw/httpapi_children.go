@@ -128,7 +128,7 @@ var integrationKind = kind[hIntegration]{name: "Integration", label: "Integratio
 var authorizerKind = kind[hAuthorizer]{name: "Authorizer", label: "AuthorizerId", deployed: true,
 	coll:  func(a *hAPI) map[string]hAuthorizer { return a.authorizers },
 	setID: func(au *hAuthorizer, id string) { au.AuthorizerID = id },
-	check: func(a *hAPI, au *hAuthorizer, _ string, _ bool) error { return checkAuthorizer(a, au) }}
+	check: func(a *hAPI, au *hAuthorizer, _ string, _ bool) error { return checkHAuthorizer(a, au) }}
 
 var modelKind = kind[hModel]{name: "Model", label: "ModelId",
 	coll:  func(a *hAPI) map[string]hModel { return a.models },
@@ -288,10 +288,10 @@ func checkHIntegration(a *hAPI, i *hIntegration, _ bool) error {
 	return nil
 }
 
-// checkAuthorizer validates an authorizer: a name; JWT with an issuer
+// checkHAuthorizer validates an authorizer: a name; JWT with an issuer
 // and an audience (HTTP APIs only); REQUEST with a Lambda URI and, for
 // HTTP APIs, a payload format version, simple responses only with 2.0.
-func checkAuthorizer(a *hAPI, au *hAuthorizer) error {
+func checkHAuthorizer(a *hAPI, au *hAuthorizer) error {
 	if au.Name == "" {
 		return badRequest("Name is required")
 	}

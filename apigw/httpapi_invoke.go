@@ -134,7 +134,7 @@ func (s *Service) hInvoke(x *hExchange) response {
 		return hError(http.StatusRequestEntityTooLarge, "Request Entity Too Large")
 	}
 	x.body = body
-	if res, ok := s.authorize(x); !ok {
+	if res, ok := s.hAuthorize(x); !ok {
 		return res
 	}
 	iid, _ := strings.CutPrefix(x.route.Target, "integrations/")

@@ -174,9 +174,7 @@ func (s *Service) jwtAuthorize(x *hExchange, au hAuthorizer) (response, bool) {
 		}
 		return nil, errors.New("unknown key")
 	}
-	claims := jwt.MapClaims{}
-	_, err := jwt.ParseWithClaims(raw, claims, keyFunc, jwt.WithTimeFunc(s.env.Clock.Now), jwt.WithIssuer(cfg.Issuer),
-		jwt.WithExpirationRequired(), jwt.WithValidMethods([]string{"RS256", "RS384", "RS512", "ES256", "ES384", "ES512"}))
+	claims, err := s.verifyJWT(raw, cfg.Issuer, []string{"RS256", "RS384", "RS512", "ES256", "ES384", "ES512"}, keyFunc)
 	if err != nil {
 		return hUnauthorized(), false
 	}

@@ -266,3 +266,17 @@ func deleteDeployment(s *Service, c *call) error {
 		return nil
 	})
 }
+
+// resetAuthorizersCache is ResetAuthorizersCache: the stage's cached
+// Lambda authorizer answers are dropped (authorize_cache.go).
+func resetAuthorizersCache(s *Service, c *call) error {
+	return s.withAPI(c, func(a *hAPI) error {
+		name := c.label("StageName")
+		if _, ok := a.stages[name]; !ok {
+			return errHTTPStageNotFound(name)
+		}
+		s.flushAuthorizersCacheLocked(a.doc.APIID, name)
+		c.w.WriteHeader(http.StatusNoContent)
+		return nil
+	})
+}

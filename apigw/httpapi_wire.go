@@ -94,7 +94,7 @@ func createAPI(s *Service, c *call) error {
 	}
 	a := &hAPI{scope: sc, doc: doc, routes: map[string]hRoute{}, integrations: map[string]hIntegration{},
 		authorizers: map[string]hAuthorizer{}, stages: map[string]hStage{}, deployments: map[string]hDeployment{},
-		models: map[string]hModel{}, snaps: map[string]*hSnap{}, buckets: map[string]*bucket{}, authCache: map[string]authEntry{}}
+		models: map[string]hModel{}, snaps: map[string]*hSnap{}, buckets: map[string]*bucket{}}
 	if in.Target != "" {
 		if err := s.quickCreateLocked(a, in); err != nil {
 			return err

@@ -42,10 +42,7 @@ func (s *Service) PutMethod(ctx context.Context, in PutMethodInput) (Method, err
 		return Method{}, badRequest("Invalid HttpMethod specified. Valid options are %s", strings.Join(httpMethods, ","))
 	}
 	switch in.AuthorizationType {
-	case "NONE", "AWS_IAM":
-	case "CUSTOM", "COGNITO_USER_POOLS":
-		// Authorizers are the next issue's: none can exist yet.
-		return Method{}, badRequest("Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.")
+	case "NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS":
 	default:
 		return Method{}, badRequest("Invalid authorization type specified. Valid options are NONE,AWS_IAM,CUSTOM,COGNITO_USER_POOLS")
 	}
@@ -61,6 +58,9 @@ func (s *Service) PutMethod(ctx context.Context, in PutMethodInput) (Method, err
 	if in.RequestValidatorID != "" && a.validators[in.RequestValidatorID] == nil {
 		return Method{}, badRequest("Invalid Request Validator identifier specified")
 	}
+	if err := a.checkMethodAuthorizer(in.AuthorizationType, in.AuthorizerID); err != nil {
+		return Method{}, err
+	}
 	for _, name := range in.RequestModels {
 		if a.models[name] == nil {
 			return Method{}, badRequest("Invalid model identifier specified: %s", name)
@@ -70,7 +70,7 @@ func (s *Service) PutMethod(ctx context.Context, in PutMethodInput) (Method, err
 		return Method{}, conflict("Method already exists for this resource")
 	}
 	m := &Method{HTTPMethod: in.HTTPMethod, AuthorizationType: in.AuthorizationType, APIKeyRequired: in.APIKeyRequired,
-		RequestValidatorID: in.RequestValidatorID, OperationName: in.OperationName,
+		RequestValidatorID: in.RequestValidatorID, OperationName: in.OperationName, AuthorizerID: in.AuthorizerID,
 		RequestParameters: clone(in.RequestParameters), RequestModels: clone(in.RequestModels),
 		AuthorizationScopes: slices.Clone(in.AuthorizationScopes)}
 	r.methods[in.HTTPMethod] = m
@@ -150,7 +150,7 @@ func (s *Service) DeleteMethod(ctx context.Context, in MethodRef) error {
 	return nil
 }
 
-// UpdateMethod applies replace /authorizationType, /apiKeyRequired,
+// UpdateMethod applies replace /authorizationType, /authorizerId, /apiKeyRequired,
 // /requestValidatorId, /operationName, and add or remove
 // /requestParameters/{name}.
 func (s *Service) UpdateMethod(ctx context.Context, in UpdateMethodInput) (Method, error) {
@@ -172,6 +172,9 @@ func (s *Service) UpdateMethod(ctx context.Context, in UpdateMethodInput) (Metho
 		if err := a.patchMethod(&next, op); err != nil {
 			return Method{}, err
 		}
+	}
+	if err := a.checkMethodAuthorizer(next.AuthorizationType, next.AuthorizerID); err != nil {
+		return Method{}, err
 	}
 	*m = next
 	return cloneMethod(next), nil
@@ -200,10 +203,12 @@ func (a *api) patchMethod(m *Method, op PatchOperation) error {
 	}
 	switch op.Path {
 	case "/authorizationType":
-		if v != "NONE" && v != "AWS_IAM" {
+		if !slices.Contains(authorizationTypes, v) {
 			return badRequest("Invalid authorization type specified. Valid options are NONE,AWS_IAM,CUSTOM,COGNITO_USER_POOLS")
 		}
 		m.AuthorizationType = v
+	case "/authorizerId":
+		m.AuthorizerID = v
 	case "/apiKeyRequired":
 		m.APIKeyRequired = v == "true"
 	case "/requestValidatorId":

@@ -30,6 +30,10 @@ type Service struct {
 	execLogs, accessLogs map[logKey][]LogLine
 	// h is the HTTP and WebSocket APIs (httpapi.go), created on first use.
 	h *httpState
+	// authCache holds authorizer results (authorize_cache.go); cognito the
+	// user pools' signing keys (jwt.go).
+	authCache map[cacheKey]cachedResult
+	cognito   map[string]*CognitoPool
 }
 
 // partKey names a partition: API Gateway's resources are per account and

@@ -86,6 +86,12 @@ type exchange struct {
 	status, responseLength int
 	// sunk are the log lines for CloudWatch Logs, handed over after s.mu.
 	sunk []sunkLines
+	// What the authorizer decided (wire_authorize.go): the principal, the
+	// context, the Cognito claims and the API key it names.
+	principalID      string
+	authContext      map[string]any
+	authClaims       map[string]any
+	authorizerAPIKey string
 }
 
 // serveInvoke serves a request to a deployed stage.
@@ -127,6 +133,9 @@ func (s *Service) invoke(x *exchange) response {
 		return gatewayError("REQUEST_TOO_LARGE", http.StatusRequestEntityTooLarge, "RequestTooLarge", "Request Too Long")
 	}
 	x.body = body
+	if res := s.authorize(x); res != nil {
+		return *res
+	}
 	if res := x.validate(); res != nil {
 		return *res
 	}

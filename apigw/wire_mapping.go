@@ -78,7 +78,7 @@ func (x *exchange) newMapping() *mapping {
 	put := func(k string, v any) { c.Put(k, v) }
 	put("accountId", x.account)
 	put("apiId", x.t.apiID)
-	put("authorizer", vtl.NewMap())
+	put("authorizer", x.authorizerMap())
 	put("awsEndpointRequestId", nil)
 	put("deploymentId", x.snap.deploymentID)
 	put("domainName", x.r.Host)

@@ -50,6 +50,8 @@ type proxyContext struct {
 	DomainName        string        `json:"domainName"`
 	DeploymentID      string        `json:"deploymentId"`
 	APIID             string        `json:"apiId"`
+	// Authorizer is the authorizer's principalId and context (wire_authorize.go).
+	Authorizer map[string]any `json:"authorizer,omitempty"`
 }
 
 type proxyIdentity struct {
@@ -101,7 +103,7 @@ func (x *exchange) event() proxyEvent {
 		Path: "/" + x.t.stage + x.t.rest, AccountID: x.account, Protocol: "HTTP/1.1", Stage: x.t.stage,
 		DomainPrefix: x.t.apiID, RequestTimeEpoch: x.start.UnixMilli(), RequestID: x.requestID,
 		Identity: proxyIdentity{SourceIP: sourceIP(x.r), UserAgent: x.r.UserAgent()}, DomainName: x.r.Host,
-		DeploymentID: x.snap.deploymentID, APIID: x.t.apiID}
+		DeploymentID: x.snap.deploymentID, APIID: x.t.apiID, Authorizer: x.authorizerValues()}
 	return ev
 }
 

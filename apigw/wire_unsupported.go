@@ -7,7 +7,7 @@ import (
 )
 
 // unmodelled binds the operations of the apigateway API the fake does not
-// model yet (authorizers, API keys and usage plans, gateway responses,
+// model yet (API keys and usage plans, gateway responses,
 // documentation, client certificates, domain names and base path mappings,
 // VPC links, tags, exports and SDKs, imports, caches, test invocations, the
 // account) to the answer AWS gives when there is nothing to find: empty
@@ -17,7 +17,6 @@ import (
 // take no injected fault.
 var unmodelled = []route{
 	{Method: "POST", Path: "/apikeys", Name: "CreateApiKey", Handler: refused("CreateApiKey")},
-	{Method: "POST", Path: "/restapis/{restApiId}/authorizers", Name: "CreateAuthorizer", Handler: refused("CreateAuthorizer")},
 	{Method: "POST", Path: "/domainnames/{domainName}/basepathmappings", Name: "CreateBasePathMapping", Handler: refused("CreateBasePathMapping")},
 	{Method: "POST", Path: "/restapis/{restApiId}/documentation/parts", Name: "CreateDocumentationPart", Handler: refused("CreateDocumentationPart")},
 	{Method: "POST", Path: "/restapis/{restApiId}/documentation/versions", Name: "CreateDocumentationVersion", Handler: refused("CreateDocumentationVersion")},
@@ -27,7 +26,6 @@ var unmodelled = []route{
 	{Method: "POST", Path: "/usageplans/{usagePlanId}/keys", Name: "CreateUsagePlanKey", Handler: refused("CreateUsagePlanKey")},
 	{Method: "POST", Path: "/vpclinks", Name: "CreateVpcLink", Handler: refused("CreateVpcLink")},
 	{Method: "DELETE", Path: "/apikeys/{apiKey}", Name: "DeleteApiKey", Handler: nothingFound},
-	{Method: "DELETE", Path: "/restapis/{restApiId}/authorizers/{authorizerId}", Name: "DeleteAuthorizer", Handler: nothingFound},
 	{Method: "DELETE", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "DeleteBasePathMapping", Handler: nothingFound},
 	{Method: "DELETE", Path: "/clientcertificates/{clientCertificateId}", Name: "DeleteClientCertificate", Handler: nothingFound},
 	{Method: "DELETE", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "DeleteDocumentationPart", Handler: nothingFound},
@@ -37,14 +35,11 @@ var unmodelled = []route{
 	{Method: "DELETE", Path: "/usageplans/{usagePlanId}", Name: "DeleteUsagePlan", Handler: nothingFound},
 	{Method: "DELETE", Path: "/usageplans/{usagePlanId}/keys/{keyId}", Name: "DeleteUsagePlanKey", Handler: nothingFound},
 	{Method: "DELETE", Path: "/vpclinks/{vpcLinkId}", Name: "DeleteVpcLink", Handler: nothingFound},
-	{Method: "DELETE", Path: "/restapis/{restApiId}/stages/{stageName}/cache/authorizers", Name: "FlushStageAuthorizersCache", Handler: refused("FlushStageAuthorizersCache")},
 	{Method: "DELETE", Path: "/restapis/{restApiId}/stages/{stageName}/cache/data", Name: "FlushStageCache", Handler: refused("FlushStageCache")},
 	{Method: "POST", Path: "/clientcertificates", Name: "GenerateClientCertificate", Handler: refused("GenerateClientCertificate")},
 	{Method: "GET", Path: "/account", Name: "GetAccount", Handler: getAccount},
 	{Method: "GET", Path: "/apikeys/{apiKey}", Name: "GetApiKey", Handler: nothingFound},
 	{Method: "GET", Path: "/apikeys", Name: "GetApiKeys", Handler: emptyList},
-	{Method: "GET", Path: "/restapis/{restApiId}/authorizers/{authorizerId}", Name: "GetAuthorizer", Handler: nothingFound},
-	{Method: "GET", Path: "/restapis/{restApiId}/authorizers", Name: "GetAuthorizers", Handler: emptyList},
 	{Method: "GET", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "GetBasePathMapping", Handler: nothingFound},
 	{Method: "GET", Path: "/domainnames/{domainName}/basepathmappings", Name: "GetBasePathMappings", Handler: emptyList},
 	{Method: "GET", Path: "/clientcertificates/{clientCertificateId}", Name: "GetClientCertificate", Handler: nothingFound},
@@ -73,11 +68,9 @@ var unmodelled = []route{
 	{Method: "POST", Path: "/restapis", Query: []string{"mode=import"}, Name: "ImportRestApi", Handler: refused("ImportRestApi")},
 	{Method: "PUT", Path: "/restapis/{restApiId}", Name: "PutRestApi", Handler: refused("PutRestApi")},
 	{Method: "POST", Path: "/rejectdomainnameaccessassociations", Name: "RejectDomainNameAccessAssociation", Handler: refused("RejectDomainNameAccessAssociation")},
-	{Method: "POST", Path: "/restapis/{restApiId}/authorizers/{authorizerId}", Name: "TestInvokeAuthorizer", Handler: nothingFound},
 	{Method: "POST", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", Name: "TestInvokeMethod", Handler: refused("TestInvokeMethod")},
 	{Method: "PATCH", Path: "/account", Name: "UpdateAccount", Handler: refused("UpdateAccount")},
 	{Method: "PATCH", Path: "/apikeys/{apiKey}", Name: "UpdateApiKey", Handler: nothingFound},
-	{Method: "PATCH", Path: "/restapis/{restApiId}/authorizers/{authorizerId}", Name: "UpdateAuthorizer", Handler: nothingFound},
 	{Method: "PATCH", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "UpdateBasePathMapping", Handler: nothingFound},
 	{Method: "PATCH", Path: "/clientcertificates/{clientCertificateId}", Name: "UpdateClientCertificate", Handler: nothingFound},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "UpdateDocumentationPart", Handler: nothingFound},

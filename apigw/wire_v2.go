@@ -99,7 +99,7 @@ var httpAPIs = []route{
 	{Method: "PUT", Path: "/v2/portalproducts/{PortalProductId}/sharingpolicy", Name: "PutPortalProductSharingPolicy", Handler: v2Refused("PutPortalProductSharingPolicy")},
 	{Method: "PUT", Path: "/v2/domainnames/{DomainName}/routingrules/{RoutingRuleId}", Name: "PutRoutingRule", Handler: v2Refused("PutRoutingRule")},
 	{Method: "PUT", Path: "/v2/apis/{ApiId}", Name: "ReimportApi", Handler: v2Refused("ReimportApi")},
-	{Method: "DELETE", Path: "/v2/apis/{ApiId}/stages/{StageName}/cache/authorizers", Name: "ResetAuthorizersCache", Handler: v2NothingFound},
+	{Method: "DELETE", Path: "/v2/apis/{ApiId}/stages/{StageName}/cache/authorizers", Name: "ResetAuthorizersCache", Handler: resetAuthorizersCache},
 	{Method: "POST", Path: "/v2/tags/{ResourceArn}", Name: "TagResource", Handler: hTagResource},
 	{Method: "DELETE", Path: "/v2/tags/{ResourceArn}", Name: "UntagResource", Handler: hUntagResource},
 	{Method: "PATCH", Path: "/v2/apis/{ApiId}", Name: "UpdateApi", Handler: updateAPI},

@@ -79,3 +79,32 @@ func BenchmarkAdvanceWeekOf100CronRules(b *testing.B) {
 		_ = cloud.Close()
 	}
 }
+
+// BenchmarkPutRuleAmongRules is one PutRule (an exact-source pattern) on
+// a bus that already holds 100 or 10,000 rules: the source index is
+// updated for the rule changed, so the cost does not grow with the rules
+// at rest (issue 28's note: it was rebuilt whole at each PutRule).
+func BenchmarkPutRuleAmongRules(b *testing.B) {
+	for _, n := range []int{100, 10000} {
+		b.Run(fmt.Sprintf("rules=%d", n), func(b *testing.B) {
+			cloud := awsfake.New()
+			defer cloud.Close()
+			eb := cloud.EventBridge()
+			for i := range n {
+				if _, err := eb.PutRule(context.Background(), eventbridge.PutRuleInput{Name: fmt.Sprintf("r%05d", i),
+					EventPattern: fmt.Sprintf(`{"source":["app.%d"]}`, i%50)}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				i++
+				if _, err := eb.PutRule(context.Background(), eventbridge.PutRuleInput{Name: "changing",
+					EventPattern: fmt.Sprintf(`{"source":["app.%d"]}`, i%50)}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

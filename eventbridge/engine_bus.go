@@ -47,6 +47,7 @@ type rule struct {
 	managedBy   string
 	targets     []Target
 	job         *sched.Job
+	sources     []string // the exact sources it is indexed under (eventBus.index)
 }
 
 func (r *rule) disarm() {
@@ -65,25 +66,42 @@ func ruleARN(sc faults.Scope, bus, name string) string {
 	return sc.ARN(arnService, "rule/"+bus+"/"+name)
 }
 
-// index rebuilds the bus's source index. It runs under the lock.
-func (b *eventBus) index() {
-	b.bySource = map[string][]*rule{}
-	b.unindexed = b.unindexed[:0]
-	for _, name := range sortedNames(b.rules) {
-		r := b.rules[name]
-		if r.pattern == nil {
-			continue
-		}
-		if srcs, ok := r.pattern.ExactValues("source"); ok {
-			for _, src := range srcs {
-				if !slices.Contains(b.bySource[src], r) {
-					b.bySource[src] = append(b.bySource[src], r)
-				}
-			}
-			continue
-		}
-		b.unindexed = append(b.unindexed, r)
+// index puts r in the bus's source index: in the list of each exact
+// source its pattern names, else among the unindexed rules; each list is
+// kept in name order. Changing one rule costs the lists it is in, not the
+// bus's rules. It runs under the lock.
+func (b *eventBus) index(r *rule) {
+	if r.pattern == nil {
+		return
 	}
+	if srcs, ok := r.pattern.ExactValues("source"); ok {
+		for _, src := range srcs {
+			if !slices.Contains(r.sources, src) {
+				r.sources = append(r.sources, src)
+				b.bySource[src] = insertByName(b.bySource[src], r)
+			}
+		}
+		return
+	}
+	b.unindexed = insertByName(b.unindexed, r)
+}
+
+// unindex takes r out of the source index, before its pattern changes or
+// it is deleted. It runs under the lock.
+func (b *eventBus) unindex(r *rule) {
+	for _, src := range r.sources {
+		b.bySource[src] = slices.DeleteFunc(b.bySource[src], func(x *rule) bool { return x == r })
+		if len(b.bySource[src]) == 0 {
+			delete(b.bySource, src)
+		}
+	}
+	r.sources = nil
+	b.unindexed = slices.DeleteFunc(b.unindexed, func(x *rule) bool { return x == r })
+}
+
+func insertByName(list []*rule, r *rule) []*rule {
+	i, _ := slices.BinarySearchFunc(list, r.name, func(x *rule, name string) int { return strings.Compare(x.name, name) })
+	return slices.Insert(list, i, r)
 }
 
 // matching returns the enabled rules whose pattern matches the event,

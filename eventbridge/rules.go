@@ -82,10 +82,11 @@ func (s *Service) PutRule(ctx context.Context, in PutRuleInput) (PutRuleOutput, 
 	if r.scheduleSrc != in.ScheduleExpression {
 		r.origin = s.now()
 	}
+	b.unindex(r)
 	r.patternSrc, r.pattern, r.scheduleSrc, r.schedule = in.EventPattern, p, in.ScheduleExpression, expr
 	r.state, r.description, r.roleArn = state, in.Description, in.RoleArn
 	s.setTags(r.arn, in.Tags)
-	b.index()
+	b.index(r)
 	s.armRule(r)
 	return PutRuleOutput{RuleArn: r.arn}, nil
 }
@@ -166,7 +167,7 @@ func (s *Service) DeleteRule(ctx context.Context, in DeleteRuleInput) error {
 	r.disarm()
 	delete(b.rules, in.Name)
 	delete(s.tags, r.arn)
-	b.index()
+	b.unindex(r)
 	return nil
 }
 
