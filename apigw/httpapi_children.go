@@ -336,3 +336,36 @@ func checkHAuthorizer(a *hAPI, au *hAuthorizer) error {
 	}
 	return nil
 }
+
+// getModelTemplate is GetModelTemplate: the model's mapping template.
+// AWS writes one out of the schema's properties; awsfake answers the
+// template's first line only (doc.go).
+func getModelTemplate(s *Service, c *call) error {
+	return s.withAPI(c, func(a *hAPI) error {
+		id := c.label("ModelId")
+		if _, ok := a.models[id]; !ok {
+			return modelKind.notFound(id)
+		}
+		return writeJSON(c, http.StatusOK, map[string]string{"value": "#set($inputRoot = $input.path('$'))\n"})
+	})
+}
+
+// deleteRouteRequestParameter is DeleteRouteRequestParameter.
+func deleteRouteRequestParameter(s *Service, c *call) error {
+	return s.withAPI(c, func(a *hAPI) error {
+		id, key := c.label("RouteId"), c.label("RequestParameterKey")
+		r, ok := a.routes[id]
+		if !ok {
+			return routeKind.notFound(id)
+		}
+		if _, ok := r.RequestParameters[key]; !ok {
+			return notFound("Invalid request parameter key specified %s", key)
+		}
+		r.RequestParameters = maps.Clone(r.RequestParameters)
+		delete(r.RequestParameters, key)
+		a.routes[id] = r
+		s.changedLocked(a)
+		c.w.WriteHeader(http.StatusNoContent)
+		return nil
+	})
+}

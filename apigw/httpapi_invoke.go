@@ -90,7 +90,10 @@ func (s *Service) serveHTTPAPI(w http.ResponseWriter, r *http.Request, t target)
 // whole path goes to the $default stage, if there is one.
 func (s *Service) hResolveLocked(a *hAPI, x *hExchange, t target) (response, bool) {
 	x.account, x.region = a.scope.Account, a.scope.Region
-	if a.doc.DisableExecuteAPIEndpoint || a.doc.ProtocolType != "HTTP" {
+	if a.doc.ProtocolType != "HTTP" {
+		return hError(http.StatusNotImplemented, "awsfake does not model invoking WebSocket APIs"), false
+	}
+	if a.doc.DisableExecuteAPIEndpoint {
 		return hError(http.StatusForbidden, "Forbidden"), false
 	}
 	st, named := a.stages[t.stage]
