@@ -202,7 +202,7 @@ func TestHTTPAPI_ControlPlaneAuthorizers(t *testing.T) {
 		checkErr(t, err, "BadRequestException", c.msg)
 	}
 	z, err := f.v2.CreateAuthorizer(f.ctx, &sdkv2.CreateAuthorizerInput{ApiId: &f.api, Name: aws.String("j"), AuthorizerType: "JWT",
-		IdentitySource: []string{"$request.header.Authorization"},
+		IdentitySource:   []string{"$request.header.Authorization"},
 		JwtConfiguration: &types.JWTConfiguration{Issuer: aws.String("https://issuer.example"), Audience: []string{"a"}}})
 	require.NoError(t, err)
 	up, err := f.v2.UpdateAuthorizer(f.ctx, &sdkv2.UpdateAuthorizerInput{ApiId: &f.api, AuthorizerId: z.AuthorizerId,
