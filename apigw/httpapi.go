@@ -30,6 +30,10 @@ type hAPI struct {
 	// buckets are the token buckets of the routes' throttling, by stage
 	// and route key, filled lazily on the clock.
 	buckets map[string]*bucket
+	// intResponses and routeResponses are the integrations' and the
+	// routes' responses (httpapi_responses.go), created on first use.
+	intResponses   map[string]hIntegrationResponse
+	routeResponses map[string]hRouteResponse
 }
 
 // hCors is an HTTP API's CORS configuration.
@@ -204,7 +208,9 @@ func (a *hAPI) owns(id string) bool {
 	_, au := a.authorizers[id]
 	_, d := a.deployments[id]
 	_, m := a.models[id]
-	return r || i || au || d || m
+	_, ir := a.intResponses[id]
+	_, rr := a.routeResponses[id]
+	return r || i || au || d || m || ir || rr
 }
 
 // overlay applies a PATCH body to v: each top-level member the body names

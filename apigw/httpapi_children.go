@@ -22,6 +22,36 @@ type kind[T any] struct {
 	// deployed reports whether a change is part of what deployments
 	// freeze (an autoDeploy stage redeploys).
 	deployed bool
+	// parent is set for the children of a route or an integration.
+	parent *parentOf[T]
+}
+
+// parentOf ties a kind's children to a parent (a route or an
+// integration): the path label of its id, its lookup, and the child's
+// parent id.
+type parentOf[T any] struct {
+	label  string
+	exists func(a *hAPI, id string) error
+	get    func(T) string
+	set    func(*T, string)
+}
+
+// find returns the child the path names, checking its parent.
+func (k kind[T]) find(a *hAPI, c *call) (T, string, error) {
+	var zero T
+	id := c.label(k.label)
+	v, ok := k.coll(a)[id]
+	if k.parent != nil {
+		pid := c.label(k.parent.label)
+		if err := k.parent.exists(a, pid); err != nil {
+			return zero, id, err
+		}
+		ok = ok && k.parent.get(v) == pid
+	}
+	if !ok {
+		return zero, id, k.notFound(id)
+	}
+	return v, id, nil
 }
 
 func (k kind[T]) notFound(id string) error {
@@ -38,6 +68,13 @@ func (k kind[T]) create(s *Service, c *call) error {
 		return badRequest("Invalid request body: %s", jsonProblem(err))
 	}
 	return s.withAPI(c, func(a *hAPI) error {
+		if k.parent != nil {
+			pid := c.label(k.parent.label)
+			if err := k.parent.exists(a, pid); err != nil {
+				return err
+			}
+			k.parent.set(&v, pid)
+		}
 		if err := k.check(a, &v, "", true); err != nil {
 			return err
 		}
@@ -53,10 +90,9 @@ func (k kind[T]) create(s *Service, c *call) error {
 
 func (k kind[T]) get(s *Service, c *call) error {
 	return s.withAPI(c, func(a *hAPI) error {
-		id := c.label(k.label)
-		v, ok := k.coll(a)[id]
-		if !ok {
-			return k.notFound(id)
+		v, _, err := k.find(a, c)
+		if err != nil {
+			return err
 		}
 		return writeJSON(c, http.StatusOK, v)
 	})
@@ -66,8 +102,15 @@ func (k kind[T]) list(s *Service, c *call) error {
 	return s.withAPI(c, func(a *hAPI) error {
 		m := k.coll(a)
 		items := make([]T, 0, len(m))
+		if k.parent != nil {
+			if err := k.parent.exists(a, c.label(k.parent.label)); err != nil {
+				return err
+			}
+		}
 		for _, id := range slices.Sorted(maps.Keys(m)) {
-			items = append(items, m[id])
+			if k.parent == nil || k.parent.get(m[id]) == c.label(k.parent.label) {
+				items = append(items, m[id])
+			}
 		}
 		return writeJSON(c, http.StatusOK, map[string]any{"items": items})
 	})
@@ -79,16 +122,18 @@ func (k kind[T]) update(s *Service, c *call) error {
 		return err
 	}
 	return s.withAPI(c, func(a *hAPI) error {
-		id := c.label(k.label)
-		old, ok := k.coll(a)[id]
-		if !ok {
-			return k.notFound(id)
+		old, id, err := k.find(a, c)
+		if err != nil {
+			return err
 		}
 		v, err := overlay(old, body)
 		if err != nil {
 			return err
 		}
 		k.setID(&v, id)
+		if k.parent != nil {
+			k.parent.set(&v, k.parent.get(old)) // overlay drops what the wire does not show
+		}
 		if err := k.check(a, &v, id, false); err != nil {
 			return err
 		}
@@ -102,9 +147,9 @@ func (k kind[T]) update(s *Service, c *call) error {
 
 func (k kind[T]) remove(s *Service, c *call) error {
 	return s.withAPI(c, func(a *hAPI) error {
-		id := c.label(k.label)
-		if _, ok := k.coll(a)[id]; !ok {
-			return k.notFound(id)
+		_, id, err := k.find(a, c)
+		if err != nil {
+			return err
 		}
 		delete(k.coll(a), id)
 		if k.deployed {

@@ -352,3 +352,81 @@ func TestHTTPAPI_WebSocketStoredNotInvoked(t *testing.T) {
 	assert.Equal(t, 501, resp.StatusCode)
 	assert.Contains(t, body, "WebSocket")
 }
+
+// Integration responses and route responses belong to a WebSocket API's
+// integration or route: created, listed under their parent only, updated
+// and deleted; an HTTP API has none (BadRequestException); an unknown
+// parent is NotFoundException.
+func TestHTTPAPI_ControlPlaneIntegrationAndRouteResponses(t *testing.T) {
+	f := newHFixture(t)
+	httpInteg := f.lambdaIntegration(t, "arn:aws:lambda:us-east-1:000000000000:function:fn", "2.0")
+	httpRoute := f.route(t, "GET /a", httpInteg)
+	_, err := f.v2.CreateIntegrationResponse(f.ctx, &sdkv2.CreateIntegrationResponseInput{ApiId: &f.api, IntegrationId: &httpInteg,
+		IntegrationResponseKey: aws.String("$default")})
+	checkErr(t, err, "BadRequestException", "Integration responses are supported only for WebSocket APIs")
+	_, err = f.v2.CreateRouteResponse(f.ctx, &sdkv2.CreateRouteResponseInput{ApiId: &f.api, RouteId: &httpRoute,
+		RouteResponseKey: aws.String("$default")})
+	checkErr(t, err, "BadRequestException", "Route responses are supported only for WebSocket APIs")
+
+	ws, err := f.v2.CreateApi(f.ctx, &sdkv2.CreateApiInput{Name: aws.String("ws"), ProtocolType: "WEBSOCKET",
+		RouteSelectionExpression: aws.String("$request.body.action")})
+	require.NoError(t, err)
+	var integs [2]string
+	for i := range integs {
+		out, err := f.v2.CreateIntegration(f.ctx, &sdkv2.CreateIntegrationInput{ApiId: ws.ApiId, IntegrationType: "MOCK"})
+		require.NoError(t, err)
+		integs[i] = *out.IntegrationId
+	}
+	ir, err := f.v2.CreateIntegrationResponse(f.ctx, &sdkv2.CreateIntegrationResponseInput{ApiId: ws.ApiId, IntegrationId: &integs[0],
+		IntegrationResponseKey: aws.String("/200/"), ResponseTemplates: map[string]string{"application/json": "{}"}})
+	require.NoError(t, err)
+	_, err = f.v2.CreateIntegrationResponse(f.ctx, &sdkv2.CreateIntegrationResponseInput{ApiId: ws.ApiId, IntegrationId: &integs[0],
+		IntegrationResponseKey: aws.String("$default"), ContentHandlingStrategy: "CONVERT_TO_NOTHING"})
+	checkErr(t, err, "BadRequestException", "Invalid content handling strategy specified: CONVERT_TO_NOTHING")
+	_, err = f.v2.CreateIntegrationResponse(f.ctx, &sdkv2.CreateIntegrationResponseInput{ApiId: ws.ApiId, IntegrationId: aws.String("nope"),
+		IntegrationResponseKey: aws.String("$default")})
+	checkErr(t, err, "NotFoundException", "Invalid Integration identifier specified nope")
+	list, err := f.v2.GetIntegrationResponses(f.ctx, &sdkv2.GetIntegrationResponsesInput{ApiId: ws.ApiId, IntegrationId: &integs[0]})
+	require.NoError(t, err)
+	require.Len(t, list.Items, 1)
+	assert.Equal(t, "/200/", *list.Items[0].IntegrationResponseKey)
+	other, err := f.v2.GetIntegrationResponses(f.ctx, &sdkv2.GetIntegrationResponsesInput{ApiId: ws.ApiId, IntegrationId: &integs[1]})
+	require.NoError(t, err)
+	assert.Empty(t, other.Items, "listed under its own integration only")
+	_, err = f.v2.GetIntegrationResponse(f.ctx, &sdkv2.GetIntegrationResponseInput{ApiId: ws.ApiId, IntegrationId: &integs[1],
+		IntegrationResponseId: ir.IntegrationResponseId})
+	checkErr(t, err, "NotFoundException", "Invalid IntegrationResponse identifier specified "+*ir.IntegrationResponseId)
+	up, err := f.v2.UpdateIntegrationResponse(f.ctx, &sdkv2.UpdateIntegrationResponseInput{ApiId: ws.ApiId, IntegrationId: &integs[0],
+		IntegrationResponseId: ir.IntegrationResponseId, TemplateSelectionExpression: aws.String("$integration.response.statuscode")})
+	require.NoError(t, err)
+	assert.Equal(t, "/200/", *up.IntegrationResponseKey)
+	got, err := f.v2.GetIntegrationResponse(f.ctx, &sdkv2.GetIntegrationResponseInput{ApiId: ws.ApiId, IntegrationId: &integs[0],
+		IntegrationResponseId: ir.IntegrationResponseId})
+	require.NoError(t, err)
+	assert.Equal(t, "$integration.response.statuscode", *got.TemplateSelectionExpression)
+	_, err = f.v2.DeleteIntegrationResponse(f.ctx, &sdkv2.DeleteIntegrationResponseInput{ApiId: ws.ApiId, IntegrationId: &integs[0],
+		IntegrationResponseId: ir.IntegrationResponseId})
+	require.NoError(t, err)
+
+	route, err := f.v2.CreateRoute(f.ctx, &sdkv2.CreateRouteInput{ApiId: ws.ApiId, RouteKey: aws.String("$connect")})
+	require.NoError(t, err)
+	_, err = f.v2.CreateRouteResponse(f.ctx, &sdkv2.CreateRouteResponseInput{ApiId: ws.ApiId, RouteId: route.RouteId,
+		RouteResponseKey: aws.String("other")})
+	checkErr(t, err, "BadRequestException", "Only $default is supported as a RouteResponseKey")
+	rr, err := f.v2.CreateRouteResponse(f.ctx, &sdkv2.CreateRouteResponseInput{ApiId: ws.ApiId, RouteId: route.RouteId,
+		RouteResponseKey: aws.String("$default"), ResponseParameters: map[string]types.ParameterConstraints{"h": {Required: aws.Bool(true)}}})
+	require.NoError(t, err)
+	rup, err := f.v2.UpdateRouteResponse(f.ctx, &sdkv2.UpdateRouteResponseInput{ApiId: ws.ApiId, RouteId: route.RouteId,
+		RouteResponseId: rr.RouteResponseId, ModelSelectionExpression: aws.String("$default")})
+	require.NoError(t, err)
+	assert.True(t, *rup.ResponseParameters["h"].Required)
+	rrs, err := f.v2.GetRouteResponses(f.ctx, &sdkv2.GetRouteResponsesInput{ApiId: ws.ApiId, RouteId: route.RouteId})
+	require.NoError(t, err)
+	assert.Len(t, rrs.Items, 1)
+	_, err = f.v2.DeleteRouteResponse(f.ctx, &sdkv2.DeleteRouteResponseInput{ApiId: ws.ApiId, RouteId: route.RouteId,
+		RouteResponseId: rr.RouteResponseId})
+	require.NoError(t, err)
+	_, err = f.v2.GetRouteResponse(f.ctx, &sdkv2.GetRouteResponseInput{ApiId: ws.ApiId, RouteId: route.RouteId,
+		RouteResponseId: rr.RouteResponseId})
+	checkErr(t, err, "NotFoundException", "Invalid RouteResponse identifier specified "+*rr.RouteResponseId)
+}

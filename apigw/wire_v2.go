@@ -7,13 +7,14 @@ import (
 
 // httpAPIs binds the operations of the apigatewayv2 client (HTTP and
 // WebSocket APIs), which share the apigateway signing name and so this
-// handler, under /v2/. APIs, routes, integrations, authorizers, models,
-// stages, deployments and tags are served (httpapi_*.go); for the rest
-// (domain names, API mappings, VPC links, portals, route and integration
-// responses, OpenAPI import and export) listings are empty, a lookup by
-// id is NotFoundException, and an operation that would create or change
-// something is BadRequestException naming it. They are not operations of
-// the Go API.
+// handler, under /v2/. APIs, routes, integrations, integration and route
+// responses, authorizers, models, stages, deployments and tags are served
+// (httpapi_*.go). Domain names, API mappings, routing rules, VPC links
+// and portals are not modelled (nor are REST APIs' domain names): their
+// listings are empty, a lookup by id is NotFoundException, and an
+// operation that would create or change something is BadRequestException
+// naming it. ImportApi, ReimportApi and ExportApi are the OpenAPI
+// work's. They are not operations of the Go API.
 var httpAPIs = []route{
 	{Method: "POST", Path: "/v2/apis", Name: "CreateApi", Handler: createAPI},
 	{Method: "POST", Path: "/v2/domainnames/{DomainName}/apimappings", Name: "CreateApiMapping", Handler: v2Refused("CreateApiMapping")},
@@ -21,14 +22,14 @@ var httpAPIs = []route{
 	{Method: "POST", Path: "/v2/apis/{ApiId}/deployments", Name: "CreateDeployment", Handler: createDeployment},
 	{Method: "POST", Path: "/v2/domainnames", Name: "CreateDomainName", Handler: v2Refused("CreateDomainName")},
 	{Method: "POST", Path: "/v2/apis/{ApiId}/integrations", Name: "CreateIntegration", Handler: integrationKind.create},
-	{Method: "POST", Path: "/v2/apis/{ApiId}/integrations/{IntegrationId}/integrationresponses", Name: "CreateIntegrationResponse", Handler: v2Refused("CreateIntegrationResponse")},
+	{Method: "POST", Path: "/v2/apis/{ApiId}/integrations/{IntegrationId}/integrationresponses", Name: "CreateIntegrationResponse", Handler: integrationResponseKind.create},
 	{Method: "POST", Path: "/v2/apis/{ApiId}/models", Name: "CreateModel", Handler: modelKind.create},
 	{Method: "POST", Path: "/v2/portals", Name: "CreatePortal", Handler: v2Refused("CreatePortal")},
 	{Method: "POST", Path: "/v2/portalproducts", Name: "CreatePortalProduct", Handler: v2Refused("CreatePortalProduct")},
 	{Method: "POST", Path: "/v2/portalproducts/{PortalProductId}/productpages", Name: "CreateProductPage", Handler: v2Refused("CreateProductPage")},
 	{Method: "POST", Path: "/v2/portalproducts/{PortalProductId}/productrestendpointpages", Name: "CreateProductRestEndpointPage", Handler: v2Refused("CreateProductRestEndpointPage")},
 	{Method: "POST", Path: "/v2/apis/{ApiId}/routes", Name: "CreateRoute", Handler: routeKind.create},
-	{Method: "POST", Path: "/v2/apis/{ApiId}/routes/{RouteId}/routeresponses", Name: "CreateRouteResponse", Handler: v2Refused("CreateRouteResponse")},
+	{Method: "POST", Path: "/v2/apis/{ApiId}/routes/{RouteId}/routeresponses", Name: "CreateRouteResponse", Handler: routeResponseKind.create},
 	{Method: "POST", Path: "/v2/domainnames/{DomainName}/routingrules", Name: "CreateRoutingRule", Handler: v2Refused("CreateRoutingRule")},
 	{Method: "POST", Path: "/v2/apis/{ApiId}/stages", Name: "CreateStage", Handler: createStage},
 	{Method: "POST", Path: "/v2/vpclinks", Name: "CreateVpcLink", Handler: v2Refused("CreateVpcLink")},
@@ -40,7 +41,7 @@ var httpAPIs = []route{
 	{Method: "DELETE", Path: "/v2/apis/{ApiId}/deployments/{DeploymentId}", Name: "DeleteDeployment", Handler: deleteDeployment},
 	{Method: "DELETE", Path: "/v2/domainnames/{DomainName}", Name: "DeleteDomainName", Handler: v2NothingFound},
 	{Method: "DELETE", Path: "/v2/apis/{ApiId}/integrations/{IntegrationId}", Name: "DeleteIntegration", Handler: integrationKind.remove},
-	{Method: "DELETE", Path: "/v2/apis/{ApiId}/integrations/{IntegrationId}/integrationresponses/{IntegrationResponseId}", Name: "DeleteIntegrationResponse", Handler: v2NothingFound},
+	{Method: "DELETE", Path: "/v2/apis/{ApiId}/integrations/{IntegrationId}/integrationresponses/{IntegrationResponseId}", Name: "DeleteIntegrationResponse", Handler: integrationResponseKind.remove},
 	{Method: "DELETE", Path: "/v2/apis/{ApiId}/models/{ModelId}", Name: "DeleteModel", Handler: modelKind.remove},
 	{Method: "DELETE", Path: "/v2/portals/{PortalId}", Name: "DeletePortal", Handler: v2NothingFound},
 	{Method: "DELETE", Path: "/v2/portalproducts/{PortalProductId}", Name: "DeletePortalProduct", Handler: v2NothingFound},
@@ -49,7 +50,7 @@ var httpAPIs = []route{
 	{Method: "DELETE", Path: "/v2/portalproducts/{PortalProductId}/productrestendpointpages/{ProductRestEndpointPageId}", Name: "DeleteProductRestEndpointPage", Handler: v2NothingFound},
 	{Method: "DELETE", Path: "/v2/apis/{ApiId}/routes/{RouteId}", Name: "DeleteRoute", Handler: routeKind.remove},
 	{Method: "DELETE", Path: "/v2/apis/{ApiId}/routes/{RouteId}/requestparameters/{RequestParameterKey}", Name: "DeleteRouteRequestParameter", Handler: deleteRouteRequestParameter},
-	{Method: "DELETE", Path: "/v2/apis/{ApiId}/routes/{RouteId}/routeresponses/{RouteResponseId}", Name: "DeleteRouteResponse", Handler: v2NothingFound},
+	{Method: "DELETE", Path: "/v2/apis/{ApiId}/routes/{RouteId}/routeresponses/{RouteResponseId}", Name: "DeleteRouteResponse", Handler: routeResponseKind.remove},
 	{Method: "DELETE", Path: "/v2/apis/{ApiId}/stages/{StageName}/routesettings/{RouteKey}", Name: "DeleteRouteSettings", Handler: deleteRouteSettings},
 	{Method: "DELETE", Path: "/v2/domainnames/{DomainName}/routingrules/{RoutingRuleId}", Name: "DeleteRoutingRule", Handler: v2NothingFound},
 	{Method: "DELETE", Path: "/v2/apis/{ApiId}/stages/{StageName}", Name: "DeleteStage", Handler: deleteStage},
@@ -67,8 +68,8 @@ var httpAPIs = []route{
 	{Method: "GET", Path: "/v2/domainnames/{DomainName}", Name: "GetDomainName", Handler: v2NothingFound},
 	{Method: "GET", Path: "/v2/domainnames", Name: "GetDomainNames", Handler: v2EmptyList},
 	{Method: "GET", Path: "/v2/apis/{ApiId}/integrations/{IntegrationId}", Name: "GetIntegration", Handler: integrationKind.get},
-	{Method: "GET", Path: "/v2/apis/{ApiId}/integrations/{IntegrationId}/integrationresponses/{IntegrationResponseId}", Name: "GetIntegrationResponse", Handler: v2NothingFound},
-	{Method: "GET", Path: "/v2/apis/{ApiId}/integrations/{IntegrationId}/integrationresponses", Name: "GetIntegrationResponses", Handler: v2EmptyList},
+	{Method: "GET", Path: "/v2/apis/{ApiId}/integrations/{IntegrationId}/integrationresponses/{IntegrationResponseId}", Name: "GetIntegrationResponse", Handler: integrationResponseKind.get},
+	{Method: "GET", Path: "/v2/apis/{ApiId}/integrations/{IntegrationId}/integrationresponses", Name: "GetIntegrationResponses", Handler: integrationResponseKind.list},
 	{Method: "GET", Path: "/v2/apis/{ApiId}/integrations", Name: "GetIntegrations", Handler: integrationKind.list},
 	{Method: "GET", Path: "/v2/apis/{ApiId}/models/{ModelId}", Name: "GetModel", Handler: modelKind.get},
 	{Method: "GET", Path: "/v2/apis/{ApiId}/models", Name: "GetModels", Handler: modelKind.list},
@@ -79,8 +80,8 @@ var httpAPIs = []route{
 	{Method: "GET", Path: "/v2/portalproducts/{PortalProductId}/productpages/{ProductPageId}", Name: "GetProductPage", Handler: v2NothingFound},
 	{Method: "GET", Path: "/v2/portalproducts/{PortalProductId}/productrestendpointpages/{ProductRestEndpointPageId}", Name: "GetProductRestEndpointPage", Handler: v2NothingFound},
 	{Method: "GET", Path: "/v2/apis/{ApiId}/routes/{RouteId}", Name: "GetRoute", Handler: routeKind.get},
-	{Method: "GET", Path: "/v2/apis/{ApiId}/routes/{RouteId}/routeresponses/{RouteResponseId}", Name: "GetRouteResponse", Handler: v2NothingFound},
-	{Method: "GET", Path: "/v2/apis/{ApiId}/routes/{RouteId}/routeresponses", Name: "GetRouteResponses", Handler: v2EmptyList},
+	{Method: "GET", Path: "/v2/apis/{ApiId}/routes/{RouteId}/routeresponses/{RouteResponseId}", Name: "GetRouteResponse", Handler: routeResponseKind.get},
+	{Method: "GET", Path: "/v2/apis/{ApiId}/routes/{RouteId}/routeresponses", Name: "GetRouteResponses", Handler: routeResponseKind.list},
 	{Method: "GET", Path: "/v2/apis/{ApiId}/routes", Name: "GetRoutes", Handler: routeKind.list},
 	{Method: "GET", Path: "/v2/domainnames/{DomainName}/routingrules/{RoutingRuleId}", Name: "GetRoutingRule", Handler: v2NothingFound},
 	{Method: "GET", Path: "/v2/apis/{ApiId}/stages/{StageName}", Name: "GetStage", Handler: getStage},
@@ -108,14 +109,14 @@ var httpAPIs = []route{
 	{Method: "PATCH", Path: "/v2/apis/{ApiId}/deployments/{DeploymentId}", Name: "UpdateDeployment", Handler: updateDeployment},
 	{Method: "PATCH", Path: "/v2/domainnames/{DomainName}", Name: "UpdateDomainName", Handler: v2NothingFound},
 	{Method: "PATCH", Path: "/v2/apis/{ApiId}/integrations/{IntegrationId}", Name: "UpdateIntegration", Handler: integrationKind.update},
-	{Method: "PATCH", Path: "/v2/apis/{ApiId}/integrations/{IntegrationId}/integrationresponses/{IntegrationResponseId}", Name: "UpdateIntegrationResponse", Handler: v2NothingFound},
+	{Method: "PATCH", Path: "/v2/apis/{ApiId}/integrations/{IntegrationId}/integrationresponses/{IntegrationResponseId}", Name: "UpdateIntegrationResponse", Handler: integrationResponseKind.update},
 	{Method: "PATCH", Path: "/v2/apis/{ApiId}/models/{ModelId}", Name: "UpdateModel", Handler: modelKind.update},
 	{Method: "PATCH", Path: "/v2/portals/{PortalId}", Name: "UpdatePortal", Handler: v2NothingFound},
 	{Method: "PATCH", Path: "/v2/portalproducts/{PortalProductId}", Name: "UpdatePortalProduct", Handler: v2NothingFound},
 	{Method: "PATCH", Path: "/v2/portalproducts/{PortalProductId}/productpages/{ProductPageId}", Name: "UpdateProductPage", Handler: v2NothingFound},
 	{Method: "PATCH", Path: "/v2/portalproducts/{PortalProductId}/productrestendpointpages/{ProductRestEndpointPageId}", Name: "UpdateProductRestEndpointPage", Handler: v2NothingFound},
 	{Method: "PATCH", Path: "/v2/apis/{ApiId}/routes/{RouteId}", Name: "UpdateRoute", Handler: routeKind.update},
-	{Method: "PATCH", Path: "/v2/apis/{ApiId}/routes/{RouteId}/routeresponses/{RouteResponseId}", Name: "UpdateRouteResponse", Handler: v2NothingFound},
+	{Method: "PATCH", Path: "/v2/apis/{ApiId}/routes/{RouteId}/routeresponses/{RouteResponseId}", Name: "UpdateRouteResponse", Handler: routeResponseKind.update},
 	{Method: "PATCH", Path: "/v2/apis/{ApiId}/stages/{StageName}", Name: "UpdateStage", Handler: updateStage},
 	{Method: "PATCH", Path: "/v2/vpclinks/{VpcLinkId}", Name: "UpdateVpcLink", Handler: v2NothingFound},
 }
@@ -140,6 +141,6 @@ func v2NothingFound(_ *Service, c *call) error {
 // v2Refused answers a v2 operation that would create or change something.
 func v2Refused(op string) handlerFunc {
 	return func(*Service, *call) error {
-		return badRequest("awsfake does not model %s yet: HTTP and WebSocket APIs (API Gateway v2) are not available in this fake", op)
+		return badRequest("awsfake does not model %s yet: API Gateway v2's %s is not available in this fake", op, op)
 	}
 }
