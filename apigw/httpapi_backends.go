@@ -15,61 +15,11 @@ import (
 	"github.com/awsfake/awsfake/internal/bus"
 )
 
-// mapValue evaluates a parameter mapping's value: $request.header.x,
-// $request.querystring.x, $request.path.x (or $request.path for the
-// whole path), $request.body (or $request.body.x of a JSON body),
-// $context.x, $stageVariables.x, or the text as it is.
-func (x *hExchange) mapValue(v string) string {
-	switch {
-	case strings.HasPrefix(v, "$request.header."):
-		return x.r.Header.Get(strings.TrimPrefix(v, "$request.header."))
-	case strings.HasPrefix(v, "$request.querystring."):
-		return strings.Join(x.r.URL.Query()[strings.TrimPrefix(v, "$request.querystring.")], ",")
-	case v == "$request.path":
-		return x.rawPath
-	case strings.HasPrefix(v, "$request.path."):
-		return x.params[strings.TrimPrefix(v, "$request.path.")]
-	case v == "$request.body":
-		return string(x.body)
-	case strings.HasPrefix(v, "$request.body."):
-		var doc map[string]any
-		if json.Unmarshal(x.body, &doc) != nil {
-			return ""
-		}
-		var cur any = doc
-		for _, k := range strings.Split(strings.TrimPrefix(v, "$request.body."), ".") {
-			m, _ := cur.(map[string]any)
-			cur = m[k]
-		}
-		if s, ok := cur.(string); ok {
-			return s
-		}
-		if cur == nil {
-			return ""
-		}
-		b, _ := json.Marshal(cur)
-		return string(b)
-	case strings.HasPrefix(v, "$stageVariables."):
-		return x.stage.StageVariables[strings.TrimPrefix(v, "$stageVariables.")]
-	case v == "$context.requestId":
-		return x.requestID
-	case v == "$context.routeKey":
-		return x.route.RouteKey
-	case v == "$context.stage":
-		return x.stage.StageName
-	case v == "$context.apiId":
-		return x.apiID
-	case v == "$context.accountId":
-		return x.account
-	}
-	return v
-}
-
 // hHTTPProxy calls the URL of an HTTP_PROXY integration: {name} of the
 // URI filled from the path parameters, the request's query, headers and
 // body, the integration's method (the request's for ANY), with its
-// parameter mappings applied (overwrite:, append:, remove: of header.x,
-// querystring.x, and overwrite:path); the answer goes back as it is.
+// parameter mappings applied (httpapi_mapping.go); the answer goes back
+// as it is.
 func (s *Service) hHTTPProxy(x *hExchange, integ hIntegration) response {
 	target := integ.IntegrationURI
 	for k, v := range x.params {
@@ -84,27 +34,7 @@ func (s *Service) hHTTPProxy(x *hExchange, integ hIntegration) response {
 	for k := range hopHeaders {
 		h.Del(k)
 	}
-	for k, v := range integ.RequestParameters {
-		op, where, _ := strings.Cut(k, ":")
-		val := x.mapValue(v)
-		kind, name, _ := strings.Cut(where, ".")
-		switch {
-		case kind == "header" && op == "overwrite":
-			h.Set(name, val)
-		case kind == "header" && op == "append":
-			h.Add(name, val)
-		case kind == "header" && op == "remove":
-			h.Del(name)
-		case kind == "querystring" && op == "overwrite":
-			q.Set(name, val)
-		case kind == "querystring" && op == "append":
-			q.Add(name, val)
-		case kind == "querystring" && op == "remove":
-			q.Del(name)
-		case kind == "path" && op == "overwrite":
-			u.Path = val
-		}
-	}
+	x.apply(integ.RequestParameters, h, q, u)
 	if len(q) > 0 {
 		u.RawQuery = q.Encode()
 	}

@@ -326,6 +326,9 @@ func checkHIntegration(a *hAPI, i *hIntegration, _ bool) error {
 		if !strings.HasPrefix(i.IntegrationURI, "http://") && !strings.HasPrefix(i.IntegrationURI, "https://") {
 			return badRequest("Invalid HTTP endpoint specified for URI")
 		}
+		if err := checkMappings(i.RequestParameters); err != nil {
+			return err
+		}
 	}
 	if i.IntegrationType == "AWS_PROXY" && i.IntegrationURI == "" {
 		return badRequest("IntegrationUri is required for AWS_PROXY integrations")

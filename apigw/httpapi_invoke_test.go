@@ -167,7 +167,8 @@ func TestHTTPAPI_HTTPProxy(t *testing.T) {
 			"overwrite:querystring.q":   "replaced",
 			"remove:header.X-Drop":      "''",
 			"append:querystring.stage":  "$context.stage",
-			"overwrite:header.X-Static": "static"}})
+			"overwrite:header.X-Static": "static",
+			"overwrite:header.X-Embed":  "Bearer ${request.querystring.keep} of ${context.routeKey}"}})
 	require.NoError(t, err)
 	f.route(t, "POST /items/{id}", *out.IntegrationId)
 	f.autoStage(t)
@@ -183,6 +184,7 @@ func TestHTTPAPI_HTTPProxy(t *testing.T) {
 	assert.Equal(t, "$default", got.URL.Query().Get("stage"))
 	assert.Equal(t, "9", got.Header.Get("X-Added"))
 	assert.Equal(t, "static", got.Header.Get("X-Static"))
+	assert.Equal(t, "Bearer 1 of POST /items/{id}", got.Header.Get("X-Embed"))
 	assert.Equal(t, "k", got.Header.Get("X-Keep"))
 	assert.Empty(t, got.Header.Get("X-Drop"))
 	assert.Equal(t, "payload", string(gotBody))
@@ -276,4 +278,29 @@ func TestHTTPAPI_IntegrationTimeout(t *testing.T) {
 	require.Len(t, calls, 2)
 	assert.Equal(t, "Integration timeout", calls[1].Error)
 	f.cloud.APIGateway().CheckInvoked(t, f.api, "GET /slow", http.StatusServiceUnavailable)
+}
+
+// Parameter mapping keys are checked on create: an operation, header.x,
+// querystring.x or path (overwrite only), an HTTP token as the name, no
+// reserved header; a refused integration leaves nothing.
+func TestHTTPAPI_ParameterMappingKeysChecked(t *testing.T) {
+	f := newHFixture(t)
+	for key, msg := range map[string]string{
+		"replace:header.x":                "Invalid mapping expression specified: replace:header.x",
+		"append:path":                     "Invalid mapping expression specified: append:path",
+		"overwrite:body.x":                "Invalid mapping expression specified: overwrite:body.x",
+		"overwrite:header.a b":            "Invalid mapping expression specified: overwrite:header.a b",
+		"overwrite:querystring":           "Invalid mapping expression specified: overwrite:querystring",
+		"append:header.Host:x":            "Invalid mapping expression specified: append:header.Host:x",
+		"overwrite:header.Content-Length": "Invalid mapping expression specified: Content-Length is a reserved header",
+		"overwrite:header.X-Amzn-Trace":   "Invalid mapping expression specified: X-Amzn-Trace is a reserved header",
+	} {
+		_, err := f.v2.CreateIntegration(f.ctx, &sdkv2.CreateIntegrationInput{ApiId: &f.api, IntegrationType: "HTTP_PROXY",
+			IntegrationMethod: aws.String("ANY"), IntegrationUri: aws.String("https://backend.example"),
+			PayloadFormatVersion: aws.String("1.0"), RequestParameters: map[string]string{key: "v"}})
+		checkErr(t, err, "BadRequestException", msg)
+	}
+	list, err := f.v2.GetIntegrations(f.ctx, &sdkv2.GetIntegrationsInput{ApiId: &f.api})
+	require.NoError(t, err)
+	assert.Empty(t, list.Items)
 }
