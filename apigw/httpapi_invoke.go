@@ -97,16 +97,23 @@ func (s *Service) hResolveLocked(a *hAPI, x *hExchange, t target) (response, boo
 		return hError(http.StatusForbidden, "Forbidden"), false
 	}
 	st, named := a.stages[t.stage]
-	if named && t.stage != "$default" {
+	switch {
+	case named && t.stage == "$default":
+		// $default named in the URL, as the server's path forms need.
+		x.path = "/" + strings.TrimLeft(t.rest, "/")
+		x.rawPath = x.path
+	case named:
 		x.path, x.rawPath = t.rest, "/"+t.stage+t.rest
-	} else if st, named = a.stages["$default"]; named {
+	default:
+		st, named = a.stages["$default"]
+		if !named {
+			return hNotFound(), false
+		}
 		x.path = "/" + t.stage + t.rest
 		if t.stage == "" {
 			x.path = "/" + strings.TrimLeft(t.rest, "/")
 		}
 		x.rawPath = x.path
-	} else {
-		return hNotFound(), false
 	}
 	x.stage = st
 	x.snap = a.snaps[st.DeploymentID]

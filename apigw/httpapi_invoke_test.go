@@ -304,3 +304,27 @@ func TestHTTPAPI_ParameterMappingKeysChecked(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, list.Items)
 }
+
+// The server's path forms reach an HTTP API as they reach a REST API,
+// $default named as the stage: {URL}/restapis/{id}/{stage}/_user_request_/...
+// and {URL}/_aws/execute-api/{id}/{stage}/...; a disabled execute-api
+// endpoint is 403.
+func TestHTTPAPI_ServerPathForms(t *testing.T) {
+	f := newHFixture(t)
+	f.route(t, "GET /items/{id}", f.routeKeyFn(t))
+	f.autoStage(t)
+	for _, u := range []string{
+		f.cloud.APIGateway().EndpointURL(f.api, "$default") + "/items/1",
+		f.cloud.URL() + "/_aws/execute-api/" + f.api + "/$default/items/1",
+		f.cloud.APIGateway().InvokeURL(f.api, "$default") + "/items/1",
+	} {
+		resp, body := f.send(t, "GET", u, "")
+		assert.Equal(t, 200, resp.StatusCode, u)
+		assert.Equal(t, "GET /items/{id}", body, u)
+	}
+	_, err := f.v2.UpdateApi(f.ctx, &sdkv2.UpdateApiInput{ApiId: &f.api, DisableExecuteApiEndpoint: aws.Bool(true)})
+	require.NoError(t, err)
+	resp, body := f.send(t, "GET", f.url("$default", "/items/1"), "")
+	assert.Equal(t, 403, resp.StatusCode)
+	assert.JSONEq(t, `{"message":"Forbidden"}`, body)
+}
