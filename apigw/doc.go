@@ -282,7 +282,8 @@
 //     IAM answer is read as REST APIs read it (context values scalars).
 //   - Without throttling settings a route is not throttled (AWS's
 //     account-level 10,000 requests per second are not enforced).
-//   - Lists answer every item at once (no nextToken).
+//   - Lists page by maxResults and nextToken in id order (stage name;
+//     deployments by creation); AWS does not document an order.
 //   - Access logs, detailed metrics and logging levels are stored, not
 //     written.
 //   - GetModelTemplate answers the template's first line only.

@@ -16,6 +16,7 @@ type kind[T any] struct {
 	label string // the path label of its id: "RouteId"
 	coll  func(*hAPI) map[string]T
 	setID func(*T, string)
+	idOf  func(T) string
 	// check validates v (old is the stored child on update, nil on
 	// create) and fills its defaults.
 	check func(a *hAPI, v *T, id string, create bool) error
@@ -101,7 +102,7 @@ func (k kind[T]) get(s *Service, c *call) error {
 func (k kind[T]) list(s *Service, c *call) error {
 	return s.withAPI(c, func(a *hAPI) error {
 		m := k.coll(a)
-		items := make([]T, 0, len(m))
+		ids := make([]string, 0, len(m))
 		if k.parent != nil {
 			if err := k.parent.exists(a, c.label(k.parent.label)); err != nil {
 				return err
@@ -109,10 +110,14 @@ func (k kind[T]) list(s *Service, c *call) error {
 		}
 		for _, id := range slices.Sorted(maps.Keys(m)) {
 			if k.parent == nil || k.parent.get(m[id]) == c.label(k.parent.label) {
-				items = append(items, m[id])
+				ids = append(ids, id)
 			}
 		}
-		return writeJSON(c, http.StatusOK, map[string]any{"items": items})
+		items := make([]T, len(ids))
+		for i, id := range ids {
+			items[i] = m[id]
+		}
+		return writePage(c, items, k.idOf)
 	})
 }
 
@@ -163,21 +168,25 @@ func (k kind[T]) remove(s *Service, c *call) error {
 var routeKind = kind[hRoute]{name: "Route", label: "RouteId", deployed: true,
 	coll:  func(a *hAPI) map[string]hRoute { return a.routes },
 	setID: func(r *hRoute, id string) { r.RouteID = id },
+	idOf:  func(r hRoute) string { return r.RouteID },
 	check: func(a *hAPI, r *hRoute, id string, _ bool) error { return checkRoute(a, r, id) }}
 
 var integrationKind = kind[hIntegration]{name: "Integration", label: "IntegrationId", deployed: true,
 	coll:  func(a *hAPI) map[string]hIntegration { return a.integrations },
 	setID: func(i *hIntegration, id string) { i.IntegrationID = id },
+	idOf:  func(i hIntegration) string { return i.IntegrationID },
 	check: func(a *hAPI, i *hIntegration, _ string, create bool) error { return checkHIntegration(a, i, create) }}
 
 var authorizerKind = kind[hAuthorizer]{name: "Authorizer", label: "AuthorizerId", deployed: true,
 	coll:  func(a *hAPI) map[string]hAuthorizer { return a.authorizers },
 	setID: func(au *hAuthorizer, id string) { au.AuthorizerID = id },
+	idOf:  func(au hAuthorizer) string { return au.AuthorizerID },
 	check: func(a *hAPI, au *hAuthorizer, _ string, _ bool) error { return checkHAuthorizer(a, au) }}
 
 var modelKind = kind[hModel]{name: "Model", label: "ModelId",
 	coll:  func(a *hAPI) map[string]hModel { return a.models },
 	setID: func(m *hModel, id string) { m.ModelID = id },
+	idOf:  func(m hModel) string { return m.ModelID },
 	check: func(_ *hAPI, m *hModel, _ string, _ bool) error {
 		if m.Name == "" || m.Schema == "" {
 			return badRequest("Model name and schema are required")

@@ -430,3 +430,41 @@ func TestHTTPAPI_ControlPlaneIntegrationAndRouteResponses(t *testing.T) {
 		RouteResponseId: rr.RouteResponseId})
 	checkErr(t, err, "NotFoundException", "Invalid RouteResponse identifier specified "+*rr.RouteResponseId)
 }
+
+// Listings page by maxResults (a string on the wire) and nextToken: every
+// item once, in order; a bad token or size is BadRequestException.
+func TestHTTPAPI_ControlPlaneListsPage(t *testing.T) {
+	f := newHFixture(t)
+	integ := f.lambdaIntegration(t, "arn:aws:lambda:us-east-1:000000000000:function:fn", "2.0")
+	want := map[string]bool{}
+	for _, k := range []string{"GET /a", "GET /b", "GET /c", "GET /d", "GET /e"} {
+		want[f.route(t, k, integ)] = true
+	}
+	seen := map[string]bool{}
+	var token *string
+	pages := 0
+	for {
+		out, err := f.v2.GetRoutes(f.ctx, &sdkv2.GetRoutesInput{ApiId: &f.api, MaxResults: aws.String("2"), NextToken: token})
+		require.NoError(t, err)
+		pages++
+		assert.LessOrEqual(t, len(out.Items), 2)
+		for _, r := range out.Items {
+			assert.False(t, seen[*r.RouteId], "once")
+			seen[*r.RouteId] = true
+		}
+		if out.NextToken == nil {
+			break
+		}
+		token = out.NextToken
+	}
+	assert.Equal(t, want, seen)
+	assert.Equal(t, 3, pages)
+	_, err := f.v2.GetRoutes(f.ctx, &sdkv2.GetRoutesInput{ApiId: &f.api, NextToken: aws.String("garbage!")})
+	checkErr(t, err, "BadRequestException", "Invalid nextToken specified")
+	_, err = f.v2.GetApis(f.ctx, &sdkv2.GetApisInput{MaxResults: aws.String("zero")})
+	checkErr(t, err, "BadRequestException", "Invalid maxResults specified: zero")
+	apis, err := f.v2.GetApis(f.ctx, &sdkv2.GetApisInput{MaxResults: aws.String("1")})
+	require.NoError(t, err)
+	assert.Len(t, apis.Items, 1)
+	assert.Nil(t, apis.NextToken, "one API, one page")
+}

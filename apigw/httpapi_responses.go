@@ -47,6 +47,7 @@ var integrationResponseKind = kind[hIntegrationResponse]{name: "IntegrationRespo
 		return a.intResponses
 	},
 	setID: func(v *hIntegrationResponse, id string) { v.IntegrationResponseID = id },
+	idOf:  func(v hIntegrationResponse) string { return v.IntegrationResponseID },
 	check: func(a *hAPI, v *hIntegrationResponse, _ string, _ bool) error {
 		if err := webSocketOnly(a, "Integration responses"); err != nil {
 			return err
@@ -78,6 +79,7 @@ var routeResponseKind = kind[hRouteResponse]{name: "RouteResponse", label: "Rout
 		return a.routeResponses
 	},
 	setID: func(v *hRouteResponse, id string) { v.RouteResponseID = id },
+	idOf:  func(v hRouteResponse) string { return v.RouteResponseID },
 	check: func(a *hAPI, v *hRouteResponse, _ string, _ bool) error {
 		if err := webSocketOnly(a, "Route responses"); err != nil {
 			return err

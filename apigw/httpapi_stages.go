@@ -89,7 +89,7 @@ func getStages(s *Service, c *call) error {
 		for _, name := range slices.Sorted(maps.Keys(a.stages)) {
 			items = append(items, a.stages[name])
 		}
-		return writeJSON(c, http.StatusOK, map[string]any{"items": items})
+		return writePage(c, items, func(st hStage) string { return st.StageName })
 	})
 }
 
@@ -218,8 +218,8 @@ func getDeployments(s *Service, c *call) error {
 		for _, id := range slices.Sorted(maps.Keys(a.deployments)) {
 			items = append(items, a.deployments[id])
 		}
-		slices.SortStableFunc(items, func(x, y hDeployment) int { return x.CreatedDate.Compare(y.CreatedDate) })
-		return writeJSON(c, http.StatusOK, map[string]any{"items": items})
+		slices.SortStableFunc(items, func(x, y hDeployment) int { return strings.Compare(deploymentKey(x), deploymentKey(y)) })
+		return writePage(c, items, deploymentKey)
 	})
 }
 
@@ -279,4 +279,9 @@ func resetAuthorizersCache(s *Service, c *call) error {
 		c.w.WriteHeader(http.StatusNoContent)
 		return nil
 	})
+}
+
+// deploymentKey orders deployments by creation, then id.
+func deploymentKey(d hDeployment) string {
+	return d.CreatedDate.UTC().Format("20060102T150405.000000000") + d.DeploymentID
 }

@@ -5,10 +5,12 @@ import (
 	"maps"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/faults"
+	"github.com/awsfake/awsfake/internal/pagetoken"
 	"github.com/awsfake/awsfake/internal/protocol"
 )
 
@@ -184,7 +186,7 @@ func getAPIs(s *Service, c *call) error {
 			items = append(items, a.doc)
 		}
 	}
-	return writeJSON(c, http.StatusOK, map[string]any{"items": items})
+	return writePage(c, items, func(d hAPIDoc) string { return d.APIID })
 }
 
 // updateAPI is UpdateApi: the members the body names replace the API's;
@@ -225,4 +227,28 @@ func deleteCors(s *Service, c *call) error {
 		c.w.WriteHeader(http.StatusNoContent)
 		return nil
 	})
+}
+
+// writePage answers a v2 listing: the page of items (sorted by key) that
+// the maxResults and nextToken query parameters name, and the next
+// page's token. maxResults is a string of a positive number (the SDK
+// sends it so); without it every item is on one page.
+func writePage[T any](c *call, items []T, key func(T) string) error {
+	size := 0
+	if raw := c.query.Get("maxResults"); raw != "" {
+		n, err := strconv.Atoi(raw)
+		if err != nil || n < 1 {
+			return badRequest("Invalid maxResults specified: %s", raw)
+		}
+		size = n
+	}
+	page, next, ok := pagetoken.Page(items, key, c.query.Get("nextToken"), size)
+	if !ok {
+		return badRequest("Invalid nextToken specified")
+	}
+	out := map[string]any{"items": page}
+	if next != "" {
+		out["nextToken"] = next
+	}
+	return writeJSON(c, http.StatusOK, out)
 }
