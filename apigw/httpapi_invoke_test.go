@@ -5,6 +5,8 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -327,4 +329,42 @@ func TestHTTPAPI_ServerPathForms(t *testing.T) {
 	resp, body := f.send(t, "GET", f.url("$default", "/items/1"), "")
 	assert.Equal(t, 403, resp.StatusCode)
 	assert.JSONEq(t, `{"message":"Forbidden"}`, body)
+}
+
+// Invocations, throttling, the authorizer cache and autoDeploy changes
+// run at once without a race (go test -race) and every call is answered.
+func TestHTTPAPI_ConcurrentInvokeAndChanges(t *testing.T) {
+	f := newHFixture(t)
+	integ := f.routeKeyFn(t)
+	f.route(t, "GET /a", integ)
+	_, err := f.v2.CreateStage(f.ctx, &sdkv2.CreateStageInput{ApiId: &f.api, StageName: aws.String("$default"),
+		AutoDeploy: aws.Bool(true), DefaultRouteSettings: &types.RouteSettings{ThrottlingBurstLimit: aws.Int32(1000),
+			ThrottlingRateLimit: aws.Float64(1000)}})
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	statuses := make(chan int, 8*20)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				resp, err := f.http.Get(f.url("$default", "/a"))
+				if err == nil {
+					resp.Body.Close()
+					statuses <- resp.StatusCode
+				}
+			}
+		}()
+	}
+	for i := range 10 {
+		f.route(t, "GET /r"+strconv.Itoa(i), integ)
+	}
+	wg.Wait()
+	close(statuses)
+	n := 0
+	for st := range statuses {
+		assert.Equal(t, 200, st)
+		n++
+	}
+	assert.Equal(t, 160, n)
 }
