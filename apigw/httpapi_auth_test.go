@@ -2,6 +2,8 @@ package apigw_test
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
 	"encoding/base64"
@@ -26,6 +28,7 @@ import (
 type issuer struct {
 	srv     *httptest.Server
 	key     *rsa.PrivateKey
+	ec      *ecdsa.PrivateKey
 	fetches atomic.Int32 // JWKS fetches
 }
 
@@ -33,7 +36,9 @@ func newIssuer(t *testing.T) *issuer {
 	t.Helper()
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
 	require.NoError(t, err)
-	is := &issuer{key: key}
+	ec, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	require.NoError(t, err)
+	is := &issuer{key: key, ec: ec}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/.well-known/openid-configuration", func(w http.ResponseWriter, _ *http.Request) {
 		_ = json.NewEncoder(w).Encode(map[string]string{"issuer": is.srv.URL, "jwks_uri": is.srv.URL + "/jwks"})
@@ -42,7 +47,8 @@ func newIssuer(t *testing.T) *issuer {
 		is.fetches.Add(1)
 		b64 := base64.RawURLEncoding.EncodeToString
 		_ = json.NewEncoder(w).Encode(map[string]any{"keys": []map[string]string{{"kty": "RSA", "kid": "k1", "alg": "RS256",
-			"use": "sig", "n": b64(key.N.Bytes()), "e": b64(big.NewInt(int64(key.E)).Bytes())}}})
+			"use": "sig", "n": b64(key.N.Bytes()), "e": b64(big.NewInt(int64(key.E)).Bytes())},
+			{"kty": "EC", "kid": "k2", "crv": "P-256", "x": b64(ec.X.FillBytes(make([]byte, 32))), "y": b64(ec.Y.FillBytes(make([]byte, 32)))}}})
 	})
 	is.srv = httptest.NewServer(mux)
 	t.Cleanup(is.srv.Close)
@@ -302,4 +308,45 @@ func TestHTTPAPI_CORSPreflight(t *testing.T) {
 	resp, _ = f.send(t, "OPTIONS", f.url("$default", "/items"), "", "Origin", "https://example.com",
 		"Access-Control-Request-Method", "GET")
 	assert.Equal(t, 404, resp.StatusCode, "without CORS, OPTIONS is a request like any other")
+}
+
+// An ES256 token of the issuer's EC key passes too; client_id stands for
+// aud (access tokens) and scp (a list) for scope.
+func TestHTTPAPI_JWTECKeyClientIDAndScp(t *testing.T) {
+	f := newHFixture(t)
+	is := newIssuer(t)
+	f.jwtRoute(t, is, "read")
+	tok := jwt.NewWithClaims(jwt.SigningMethodES256, jwt.MapClaims{"iss": is.srv.URL, "client_id": "app",
+		"exp": t0.Add(time.Hour).Unix(), "scp": []string{"read"}, "groups": []string{"a", "b"}, "n": 5})
+	tok.Header["kid"] = "k2"
+	raw, err := tok.SignedString(is.ec)
+	require.NoError(t, err)
+	resp, body := f.send(t, "GET", f.url("$default", "/private"), "", "Authorization", raw)
+	require.Equal(t, 200, resp.StatusCode, body)
+	var got struct {
+		JWT struct {
+			Claims map[string]string `json:"claims"`
+			Scopes []string          `json:"scopes"`
+		} `json:"jwt"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(body), &got))
+	assert.Equal(t, []string{"read"}, got.JWT.Scopes)
+	assert.Equal(t, "[a b]", got.JWT.Claims["groups"])
+	assert.Equal(t, "5", got.JWT.Claims["n"])
+}
+
+// AWS_IAM authorization: an unsigned request is 403; a SigV4-signed one
+// passes (the signature itself is not checked, doc.go).
+func TestHTTPAPI_IAMAuthorization(t *testing.T) {
+	f := newHFixture(t)
+	_, err := f.v2.CreateRoute(f.ctx, &sdkv2.CreateRouteInput{ApiId: &f.api, RouteKey: aws.String("GET /iam"),
+		Target: aws.String("integrations/" + f.routeKeyFn(t)), AuthorizationType: types.AuthorizationTypeAwsIam})
+	require.NoError(t, err)
+	f.autoStage(t)
+	resp, body := f.send(t, "GET", f.url("$default", "/iam"), "")
+	assert.Equal(t, 403, resp.StatusCode)
+	assert.JSONEq(t, `{"message":"Forbidden"}`, body)
+	resp, _ = f.send(t, "GET", f.url("$default", "/iam"), "", "Authorization",
+		"AWS4-HMAC-SHA256 Credential=AKID/20260102/us-east-1/execute-api/aws4_request, SignedHeaders=host, Signature=abc")
+	assert.Equal(t, 200, resp.StatusCode)
 }

@@ -468,3 +468,19 @@ func TestHTTPAPI_ControlPlaneListsPage(t *testing.T) {
 	assert.Len(t, apis.Items, 1)
 	assert.Nil(t, apis.NextToken, "one API, one page")
 }
+
+// What is not modelled answers as there is nothing: domain names, API
+// mappings, VPC links: empty lists, NotFoundException naming the kind,
+// BadRequestException for a create.
+func TestHTTPAPI_NotModelledAnswerNothingThere(t *testing.T) {
+	f := newHFixture(t)
+	links, err := f.v2.GetVpcLinks(f.ctx, &sdkv2.GetVpcLinksInput{})
+	require.NoError(t, err)
+	assert.Empty(t, links.Items)
+	_, err = f.v2.GetDomainName(f.ctx, &sdkv2.GetDomainNameInput{DomainName: aws.String("api.example.com")})
+	checkErr(t, err, "NotFoundException", "Invalid domainname identifier specified")
+	_, err = f.v2.GetApiMapping(f.ctx, &sdkv2.GetApiMappingInput{DomainName: aws.String("api.example.com"), ApiMappingId: aws.String("m")})
+	checkErr(t, err, "NotFoundException", "Invalid apimapping identifier specified")
+	_, err = f.v2.CreateDomainName(f.ctx, &sdkv2.CreateDomainNameInput{DomainName: aws.String("api.example.com")})
+	checkErr(t, err, "BadRequestException", "awsfake does not model CreateDomainName yet: API Gateway v2's CreateDomainName is not available in this fake")
+}
