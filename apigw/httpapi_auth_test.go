@@ -32,7 +32,10 @@ type issuer struct {
 	fetches atomic.Int32 // JWKS fetches
 }
 
-func newIssuer(t *testing.T) *issuer {
+func newIssuer(t *testing.T) *issuer { return newIssuerServer(t, httptest.NewUnstartedServer(nil), false) }
+
+// newIssuerServer serves the issuer on srv, over TLS when tls.
+func newIssuerServer(t *testing.T, srv *httptest.Server, tls bool) *issuer {
 	t.Helper()
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
 	require.NoError(t, err)
@@ -50,7 +53,13 @@ func newIssuer(t *testing.T) *issuer {
 			"use": "sig", "n": b64(key.N.Bytes()), "e": b64(big.NewInt(int64(key.E)).Bytes())},
 			{"kty": "EC", "kid": "k2", "crv": "P-256", "x": b64(ec.X.FillBytes(make([]byte, 32))), "y": b64(ec.Y.FillBytes(make([]byte, 32)))}}})
 	})
-	is.srv = httptest.NewServer(mux)
+	srv.Config.Handler = mux
+	if tls {
+		srv.StartTLS()
+	} else {
+		srv.Start()
+	}
+	is.srv = srv
 	t.Cleanup(is.srv.Close)
 	return is
 }
@@ -349,4 +358,32 @@ func TestHTTPAPI_IAMAuthorization(t *testing.T) {
 	resp, _ = f.send(t, "GET", f.url("$default", "/iam"), "", "Authorization",
 		"AWS4-HMAC-SHA256 Credential=AKID/20260102/us-east-1/execute-api/aws4_request, SignedHeaders=host, Signature=abc")
 	assert.Equal(t, 200, resp.StatusCode)
+}
+
+// An https issuer's keys are fetched through the client set with
+// SetHTTPClient; an http issuer off loopback is refused (401) without a
+// fetch.
+func TestHTTPAPI_JWTIssuerThroughTheSetClient(t *testing.T) {
+	f := newHFixture(t)
+	is := newIssuerServer(t, httptest.NewUnstartedServer(nil), true)
+	require.Contains(t, is.srv.URL, "https://")
+	f.cloud.APIGateway().SetHTTPClient(is.srv.Client())
+	f.jwtRoute(t, is, "read")
+	tok := is.token(t, jwt.MapClaims{"aud": "app", "exp": t0.Add(time.Hour).Unix(), "scope": "read"})
+	resp, body := f.send(t, "GET", f.url("$default", "/private"), "", "Authorization", tok)
+	assert.Equal(t, 200, resp.StatusCode, body)
+	assert.Equal(t, int32(1), is.fetches.Load())
+
+	g := newHFixture(t)
+	z, err := g.v2.CreateAuthorizer(g.ctx, &sdkv2.CreateAuthorizerInput{ApiId: &g.api, Name: aws.String("jwt"),
+		AuthorizerType: types.AuthorizerTypeJwt, IdentitySource: []string{"$request.header.Authorization"},
+		JwtConfiguration: &types.JWTConfiguration{Issuer: aws.String("http://issuer.example"), Audience: []string{"app"}}})
+	require.NoError(t, err)
+	_, err = g.v2.CreateRoute(g.ctx, &sdkv2.CreateRouteInput{ApiId: &g.api, RouteKey: aws.String("GET /p"),
+		Target: aws.String("integrations/" + g.routeKeyFn(t)), AuthorizationType: types.AuthorizationTypeJwt, AuthorizerId: z.AuthorizerId})
+	require.NoError(t, err)
+	g.autoStage(t)
+	tok = is.token(t, jwt.MapClaims{"iss": "http://issuer.example", "aud": "app", "exp": t0.Add(time.Hour).Unix()})
+	resp, _ = g.send(t, "GET", g.url("$default", "/p"), "", "Authorization", tok)
+	assert.Equal(t, 401, resp.StatusCode)
 }
