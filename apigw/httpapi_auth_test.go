@@ -32,7 +32,9 @@ type issuer struct {
 	fetches atomic.Int32 // JWKS fetches
 }
 
-func newIssuer(t *testing.T) *issuer { return newIssuerServer(t, httptest.NewUnstartedServer(nil), false) }
+func newIssuer(t *testing.T) *issuer {
+	return newIssuerServer(t, httptest.NewUnstartedServer(nil), false)
+}
 
 // newIssuerServer serves the issuer on srv, over TLS when tls.
 func newIssuerServer(t *testing.T, srv *httptest.Server, tls bool) *issuer {
