@@ -25,6 +25,8 @@ type kind[T any] struct {
 	deployed bool
 	// parent is set for the children of a route or an integration.
 	parent *parentOf[T]
+	// removed, when set, drops what belonged to a deleted child.
+	removed func(a *hAPI, id string)
 }
 
 // parentOf ties a kind's children to a parent (a route or an
@@ -157,6 +159,9 @@ func (k kind[T]) remove(s *Service, c *call) error {
 			return err
 		}
 		delete(k.coll(a), id)
+		if k.removed != nil {
+			k.removed(a, id)
+		}
 		if k.deployed {
 			s.changedLocked(a)
 		}
@@ -169,12 +174,18 @@ var routeKind = kind[hRoute]{name: "Route", label: "RouteId", deployed: true,
 	coll:  func(a *hAPI) map[string]hRoute { return a.routes },
 	setID: func(r *hRoute, id string) { r.RouteID = id },
 	idOf:  func(r hRoute) string { return r.RouteID },
+	removed: func(a *hAPI, id string) {
+		maps.DeleteFunc(a.routeResponses, func(_ string, v hRouteResponse) bool { return v.routeID == id })
+	},
 	check: func(a *hAPI, r *hRoute, id string, _ bool) error { return checkRoute(a, r, id) }}
 
 var integrationKind = kind[hIntegration]{name: "Integration", label: "IntegrationId", deployed: true,
 	coll:  func(a *hAPI) map[string]hIntegration { return a.integrations },
 	setID: func(i *hIntegration, id string) { i.IntegrationID = id },
 	idOf:  func(i hIntegration) string { return i.IntegrationID },
+	removed: func(a *hAPI, id string) {
+		maps.DeleteFunc(a.intResponses, func(_ string, v hIntegrationResponse) bool { return v.integrationID == id })
+	},
 	check: func(a *hAPI, i *hIntegration, _ string, create bool) error { return checkHIntegration(a, i, create) }}
 
 var authorizerKind = kind[hAuthorizer]{name: "Authorizer", label: "AuthorizerId", deployed: true,
