@@ -235,8 +235,9 @@
 // integrations, authorizers, models, stages, deployments, tags, CORS,
 // and, for WebSocket APIs, integration responses and route responses,
 // each with AWS's validation (route keys, payload versions, timeouts of
-// 50 ms to 30 s, authorizer TTLs of 0 to 3600 s, stage names, unique
-// keys as ConflictException).
+// 50 ms to 30 s, authorizer TTLs of 0 to 3600 s, stage names, parameter
+// mapping keys and reserved headers, unique keys as ConflictException),
+// listings paged by maxResults and nextToken.
 //
 // Invoke: https://{apiId}.execute-api.{region}.amazonaws.com/{stage}/...
 // (no stage part for $default), and the server's forms as for REST APIs.
@@ -270,6 +271,9 @@
 //
 // Where HTTP APIs differ from AWS:
 //
+//   - No recording of apigatewayv2 exists (../shared/aws-recordings has
+//     none): error codes and statuses follow the SDK's documented errors,
+//     the messages' wording is the fake's own.
 //   - A JWT issuer must be https, as on AWS, except that http on a
 //     loopback address is accepted, so that a test's httptest.Server can
 //     be the issuer. Issuer keys are cached for the Service's life and
