@@ -1,6 +1,7 @@
-// Package apigw is the fake of Amazon API Gateway's REST APIs (v1): the
-// control plane over restJson1 for the real aws-sdk-go-v2 apigateway
-// client, and the deployed stages, callable over HTTP.
+// Package apigw is the fake of Amazon API Gateway's REST APIs (v1) and
+// HTTP APIs (v2): the control plane over restJson1 for the real
+// aws-sdk-go-v2 apigateway and apigatewayv2 clients, and the deployed
+// stages, callable over HTTP.
 //
 // # Quick start
 //
@@ -348,10 +349,80 @@
 // updates of method responses, integration responses and models: lists
 // are empty, a lookup is NotFoundException with AWS's text for the
 // identifier, and an operation that would create or change something is
-// BadRequestException naming it (wire_unsupported.go). The apigatewayv2
-// client's operations (HTTP and WebSocket APIs, which share the
-// apigateway signing name) are bound under /v2/ the same way
-// (wire_v2.go), until the HTTP APIs issue builds them.
+// BadRequestException naming it (wire_unsupported.go).
+//
+// # HTTP APIs (v2)
+//
+// The apigatewayv2 client's operations share the apigateway signing name
+// and are bound under /v2/ (wire_v2.go, httpapi_*.go); they are wire
+// handlers, not operations of the Go API (Calls and InjectFault do not
+// see them). Served: APIs (with quick create: target and routeKey make
+// an integration, a route and an autoDeploy $default stage), routes,
+// integrations, authorizers, models, stages, deployments, tags, CORS,
+// and, for WebSocket APIs, integration responses and route responses,
+// each with AWS's validation (route keys, payload versions, timeouts of
+// 50 ms to 30 s, authorizer TTLs of 0 to 3600 s, stage names, parameter
+// mapping keys and reserved headers, unique keys as ConflictException),
+// listings paged by maxResults and nextToken.
+//
+// Invoke: https://{apiId}.execute-api.{region}.amazonaws.com/{stage}/...
+// (no stage part for $default), and the server's forms as for REST APIs.
+// Routes are matched in AWS's documented priority (the full match, then
+// variables, the greedy variable of the longest prefix, the request's
+// method before ANY, $default last). AWS_PROXY sends payload 1.0 or 2.0
+// as AWS does (cookies apart, rawPath, rawQueryString, repeated query
+// keys and headers joined with commas, requestContext.http), and with 2.0
+// infers the response of a function that answers no statusCode (200,
+// application/json, the value as the body). HTTP_PROXY calls its URL
+// through the SetHTTPClient client with the parameter mappings
+// (overwrite, append and remove of headers and query strings, overwrite
+// of the path). The subtypes SQS-SendMessage,
+// StepFunctions-StartExecution and EventBridge-PutEvents go over the bus.
+// A named stage serves its deployment; an autoDeploy stage redeploys on
+// each change. Throttling is a token bucket per stage and route (the
+// route's settings, else the stage's defaults) refilled on the cloud's
+// clock; the integration timeout waits on the cloud's clock too. CORS
+// preflights are answered by the API. JWT authorizers check the
+// signature with the keys of the issuer's discovery document and JWKS
+// (fetched through the SetHTTPClient client and cached), iss, aud or
+// client_id, exp and nbf on the cloud's clock, and the route's scopes;
+// Lambda (REQUEST) authorizers take payload 1.0 or 2.0 and answer simple
+// (isAuthorized) or IAM responses, cached by identity for the TTL on the
+// clock (ResetAuthorizersCache drops them). Errors are worded as HTTP
+// APIs word them: {"message":"Not Found"} 404, {"message":"Unauthorized"}
+// 401, {"message":"Forbidden"} 403, {"message":"Too Many Requests"} 429,
+// {"message":"Internal Server Error"} 500, {"message":"Service
+// Unavailable"} 503 for a timeout. Invocations() records the calls, the
+// route key as ResourcePath.
+//
+// Where HTTP APIs differ from AWS:
+//
+//   - No recording of apigatewayv2 exists (../shared/aws-recordings has
+//     none): error codes and statuses follow the SDK's documented errors,
+//     the messages' wording is the fake's own.
+//   - A JWT issuer must be https, as on AWS, except that http on a
+//     loopback address is accepted, so that a test's httptest.Server can
+//     be the issuer. Issuer keys are cached for the Service's life and
+//     fetched again when a token names an unknown key id. A 401 carries
+//     no WWW-Authenticate header. Claims reach the event as strings
+//     (numbers as integers, lists as "[a b]").
+//   - AWS_IAM authorization checks that the request is signed
+//     (AWS4-HMAC-SHA256); the signature and IAM policies are not checked.
+//   - A Lambda authorizer that fails or answers neither shape is 500; an
+//     IAM answer is read as REST APIs read it (context values scalars).
+//   - Without throttling settings a route is not throttled (AWS's
+//     account-level 10,000 requests per second are not enforced).
+//   - Lists page by maxResults and nextToken in id order (stage name;
+//     deployments by creation); AWS does not document an order.
+//   - Access logs, detailed metrics and logging levels are stored, not
+//     written.
+//   - GetModelTemplate answers the template's first line only.
+//   - WebSocket APIs are stored with their routes, integrations and
+//     responses, but not invoked: a request to one answers 501 with
+//     {"message":"awsfake does not model invoking WebSocket APIs"}.
+//   - Domain names, API mappings, routing rules, VPC links and portals are
+//     not modelled: lists are empty, lookups NotFoundException, changes
+//     BadRequestException naming the operation.
 //
 // # Plumbing for the root package
 //

@@ -85,14 +85,12 @@ func (s *Service) cognitoAuthorize(x *exchange, z Authorizer, token string) (aut
 	s.mu.Unlock()
 	token = strings.TrimPrefix(token, "Bearer ")
 	for _, p := range pools {
-		claims := jwt.MapClaims{}
-		_, err := jwt.ParseWithClaims(token, claims, func(t *jwt.Token) (any, error) {
+		claims, err := s.verifyJWT(token, p.Issuer, []string{"RS256"}, func(t *jwt.Token) (any, error) {
 			if kid, _ := t.Header["kid"].(string); kid != p.KeyID {
 				return nil, fmt.Errorf("key %q is not the pool's", kid)
 			}
 			return &p.key.PublicKey, nil
-		}, jwt.WithValidMethods([]string{"RS256"}), jwt.WithIssuer(p.Issuer), jwt.WithExpirationRequired(),
-			jwt.WithTimeFunc(s.env.Clock.Now))
+		})
 		if err != nil {
 			continue
 		}
@@ -103,6 +101,17 @@ func (s *Service) cognitoAuthorize(x *exchange, z Authorizer, token string) (aut
 		return authResult{principalID: sub, claims: claims}, nil
 	}
 	return authResult{}, unauthorized()
+}
+
+// verifyJWT is the one check of a token, for COGNITO_USER_POOLS (REST)
+// and JWT (HTTP API) authorizers alike: signed with one of methods by the
+// key keyFunc returns, iss the issuer, exp present, and exp and nbf on
+// the cloud's clock.
+func (s *Service) verifyJWT(token, issuer string, methods []string, keyFunc jwt.Keyfunc) (jwt.MapClaims, error) {
+	claims := jwt.MapClaims{}
+	_, err := jwt.ParseWithClaims(token, claims, keyFunc, jwt.WithValidMethods(methods), jwt.WithIssuer(issuer),
+		jwt.WithExpirationRequired(), jwt.WithTimeFunc(s.env.Clock.Now))
+	return claims, err
 }
 
 // checkScopes enforces a method's authorization scopes: the token must be

@@ -53,8 +53,9 @@ func TestServed_InjectedFaultAnswersAsTheRealError(t *testing.T) {
 	require.Equal(t, "GetRestApi", calls[len(calls)-1].Operation)
 }
 
-// The v2 operations answer through the v2 client as there is nothing:
-// empty lists, NotFoundException, BadRequestException for a create.
+// The v2 operations not modelled answer through the v2 client as there is
+// nothing: empty lists, NotFoundException, BadRequestException for a
+// create; an unknown API is NotFoundException.
 func TestServed_V2OperationsAnswerNothingFound(t *testing.T) {
 	f := newFixture(t)
 	client := sdkv2.NewFromConfig(f.cloud.AWSConfig())
@@ -62,7 +63,10 @@ func TestServed_V2OperationsAnswerNothingFound(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, apis.Items)
 	_, err = client.GetApi(f.ctx, &sdkv2.GetApiInput{ApiId: aws.String("abc")})
-	checkErr(t, err, "NotFoundException", "Invalid api identifier specified")
-	_, err = client.CreateApi(f.ctx, &sdkv2.CreateApiInput{Name: aws.String("x"), ProtocolType: "HTTP"})
+	checkErr(t, err, "NotFoundException", "Invalid API identifier specified abc")
+	names, err := client.GetDomainNames(f.ctx, &sdkv2.GetDomainNamesInput{})
+	require.NoError(t, err)
+	assert.Empty(t, names.Items)
+	_, err = client.CreateVpcLink(f.ctx, &sdkv2.CreateVpcLinkInput{Name: aws.String("x"), SubnetIds: []string{"s"}})
 	checkErr(t, err, "BadRequestException", "")
 }

@@ -28,6 +28,8 @@ type Service struct {
 	calls   record.Log[Invocation] // the newest invocations of deployed stages
 	// execLogs and accessLogs are each stage's log lines (logs.go).
 	execLogs, accessLogs map[logKey][]LogLine
+	// h is the HTTP and WebSocket APIs (httpapi.go), created on first use.
+	h *httpState
 	// authCache holds authorizer results (authorize_cache.go); cognito the
 	// user pools' signing keys (jwt.go).
 	authCache map[cacheKey]cachedResult

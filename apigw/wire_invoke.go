@@ -96,6 +96,9 @@ type exchange struct {
 
 // serveInvoke serves a request to a deployed stage.
 func (s *Service) serveInvoke(w http.ResponseWriter, r *http.Request, t target) {
+	if s.serveHTTPAPI(w, r, t) {
+		return
+	}
 	x := &exchange{r: r, t: t, requestID: protocol.RequestID(r.Context()), start: s.env.Clock.Now()}
 	if x.requestID == "" {
 		x.requestID = s.env.IDs.UUID()
