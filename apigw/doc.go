@@ -283,7 +283,15 @@
 //     no caller yet.
 //   - TestInvokeAuthorizer asks about GET pathWithQueryString on the stage
 //     test-invoke-stage; its log holds the main steps only, in AWS's line
-//     form, not every line AWS writes. The texts of CreateAuthorizer's
+//     form, not every line AWS writes. TestInvokeMethod (testinvokemethod.go)
+//     runs the API as it stands, undeployed, on the resource named whatever
+//     the path (the path gives the parameters when it matches), without the
+//     authorizer and the API key, with the validator, the integration and
+//     the method response; its log has the recorded request and response
+//     lines (test_invoke_test_method, test_failed_invoke_test_method) but
+//     not the Endpoint request and response lines of a Lambda or HTTP
+//     integration; a gateway error's headers are its x-amzn-ErrorType alone,
+//     as recorded. The texts of CreateAuthorizer's
 //     BadRequestExceptions (missing URI, provider ARNs, identity source)
 //     are this fake's: no recording pins them.
 //   - Usage plans: a token comes back exactly 1/rateLimit after one was
@@ -345,7 +353,7 @@
 // Documentation parts and versions, client certificates,
 // the account (GetAccount answers a new account's defaults), domain
 // names, base path mappings and access associations, VPC links,
-// SDKs and SDK types, ImportDocumentationParts, stage data caches, TestInvokeMethod and the
+// SDKs and SDK types, ImportDocumentationParts, stage data caches and the
 // updates of method responses, integration responses and models: lists
 // are empty, a lookup is NotFoundException with AWS's text for the
 // identifier, and an operation that would create or change something is

@@ -41,7 +41,8 @@ var hopHeaders = map[string]bool{"Connection": true, "Keep-Alive": true, "Transf
 func (s *Service) httpProxy(x *exchange) response {
 	req, err := x.backendRequest()
 	if err != nil {
-		return internalError().noted(nil, "Execution failed due to configuration error: Invalid endpoint address")
+		x.record.Error = "Execution failed due to configuration error: Invalid endpoint address"
+		return internalError().noted(nil, x.record.Error)
 	}
 	s.mu.Lock()
 	client := s.client

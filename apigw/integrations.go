@@ -36,6 +36,10 @@ var integrationTypes = []string{"HTTP", "MOCK", "AWS_PROXY", "HTTP_PROXY", "AWS"
 var (
 	mappingKeyRE   = regexp.MustCompile(`^integration\.request\.(header|querystring|path|multivalueheader|multivaluequerystring)\.[^.]+$`)
 	mappingValueRE = regexp.MustCompile(`^(method\.request\.(querystring|header|path|multivaluequerystring|multivalueheader|body)(\.[^.]+)?|'[^']*'|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)$`)
+	// stageVariableRef is a stage variable in an integration's URI, which
+	// AWS allows anywhere in it, the host included ("Amazon API Gateway
+	// stage variables reference": http://${stageVariables.url}/...).
+	stageVariableRef = regexp.MustCompile(`\$\{stageVariables\.[A-Za-z0-9_]+\}`)
 )
 
 // PutIntegration sets a method's integration.
@@ -93,7 +97,8 @@ func checkIntegration(in PutIntegrationInput) error {
 	case "MOCK":
 		return nil
 	case "HTTP", "HTTP_PROXY":
-		if u, err := url.Parse(in.URI); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		probe := stageVariableRef.ReplaceAllString(in.URI, "stagevariable")
+		if u, err := url.Parse(probe); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return badRequest("Invalid HTTP endpoint specified for URI")
 		}
 	case "AWS_PROXY":

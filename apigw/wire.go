@@ -102,18 +102,18 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // routes is the wire table: every operation of the apigateway client, those
 // the Go API implements (modelled) and those answered as AWS does for a
 // feature the fake does not model (unmodelled, wire_unsupported.go).
-var routes = protocol.NewRoutes(slices.Concat(modelled, authorizerRoutes, openapiRoutes, usagePlanRoutes, unmodelled, httpAPIs)...)
+var routes = protocol.NewRoutes(slices.Concat(modelled, authorizerRoutes, testInvokeRoutes, openapiRoutes, usagePlanRoutes, unmodelled, httpAPIs)...)
 
 // restOperations and httpOperations are the operations of the apigateway
 // and apigatewayv2 clients in the wire table.
 var (
-	restOperations = routeNames(slices.Concat(modelled, authorizerRoutes, openapiRoutes, usagePlanRoutes, unmodelled))
+	restOperations = routeNames(slices.Concat(modelled, authorizerRoutes, testInvokeRoutes, openapiRoutes, usagePlanRoutes, unmodelled))
 	httpOperations = routeNames(httpAPIs)
 )
 
 // operations are the names of the operations of the Go API, derived from
 // the wire table: what InjectFault, InjectLatency and Calls use.
-var operations = routeNames(slices.Concat(modelled, authorizerRoutes, openapiRoutes, usagePlanRoutes))
+var operations = routeNames(slices.Concat(modelled, authorizerRoutes, testInvokeRoutes, openapiRoutes, usagePlanRoutes))
 
 // faultOps is the operation set every cloud's injector shares.
 var faultOps = faults.NewOperations(arnService, operations...)

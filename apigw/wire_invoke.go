@@ -139,6 +139,12 @@ func (s *Service) invoke(x *exchange) response {
 	if res := s.meter(x); res != nil {
 		return *res
 	}
+	return s.integrate(x)
+}
+
+// integrate runs the method request's validation, the integration and the
+// method response: what TestInvokeMethod runs too.
+func (s *Service) integrate(x *exchange) response {
 	if res := x.validate(); res != nil {
 		return *res
 	}

@@ -2,7 +2,6 @@ package apigw
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -50,14 +49,11 @@ func (s *Service) TestInvokeAuthorizer(ctx context.Context, in TestInvokeAuthori
 	}
 	z, sc := cloneAuthorizer(*z0), a.scope
 	s.mu.Unlock()
-	x := s.testExchange(ctx, sc, in)
+	x := s.testExchange(ctx, sc, in.RestAPIID, http.MethodGet, testRequest{in.PathWithQueryString, in.Body, in.Headers,
+		in.MultiValueHeaders, in.StageVariables})
 	start := s.env.Clock.Now()
-	var log strings.Builder
-	logf := func(format string, args ...any) {
-		log.WriteString(s.env.Clock.Now().UTC().Format("Mon Jan 02 15:04:05 UTC 2006") + " : ")
-		log.WriteString(strings.TrimSpace(fmt.Sprintf(format, args...)) + "\n")
-	}
-	log.WriteString("Execution log for request " + x.requestID + "\n")
+	log := newTestLog(s, x.requestID)
+	logf := log.line
 	logf("Starting authorizer: %s for request: %s", z.ID, x.requestID)
 	out := TestInvokeAuthorizerOutput{}
 	identity, ok := x.identity(z)
@@ -99,25 +95,44 @@ func (s *Service) TestInvokeAuthorizer(ctx context.Context, in TestInvokeAuthori
 	return out, nil
 }
 
-// testExchange is the request a test invocation asks about.
-func (s *Service) testExchange(ctx context.Context, sc faults.Scope, in TestInvokeAuthorizerInput) *exchange {
-	p := in.PathWithQueryString
+// testRequest is the request a test invocation asks about.
+type testRequest struct {
+	pathWithQueryString, body string
+	headers                   map[string]string
+	multiValueHeaders         map[string][]string
+	stageVariables            map[string]string
+}
+
+// testExchange is the exchange of a test invocation of method on the API
+// apiID, on the stage test-invoke-stage.
+func (s *Service) testExchange(ctx context.Context, sc faults.Scope, apiID, method string, in testRequest) *exchange {
+	p := in.pathWithQueryString
 	if p == "" || p[0] != '/' {
 		p = "/" + p
 	}
-	r := httptest.NewRequestWithContext(ctx, http.MethodGet, "http://localhost"+p, strings.NewReader(in.Body))
-	for k, vs := range in.MultiValueHeaders {
+	r := httptest.NewRequestWithContext(ctx, method, "http://localhost"+p, strings.NewReader(in.body))
+	for k, vs := range in.multiValueHeaders {
 		r.Header[http.CanonicalHeaderKey(k)] = vs
 	}
-	for k, v := range in.Headers {
+	for k, v := range in.headers {
 		r.Header.Set(k, v)
 	}
 	rest := r.URL.EscapedPath()
 	path, _ := url.PathUnescape(rest)
-	x := &exchange{r: r, t: target{apiID: in.RestAPIID, stage: testInvokeStage, rest: rest}, account: sc.Account,
-		region: sc.Region, requestID: s.env.IDs.UUID(), start: s.env.Clock.Now(), body: []byte(in.Body),
-		snap: &snapshot{apiID: in.RestAPIID, deploymentID: "test-invoke-deployment-id"},
-		node: &node{id: "test-invoke-resource-id", path: path}, stage: Stage{StageName: testInvokeStage, Variables: in.StageVariables}}
-	x.record = &Invocation{At: x.start, RequestID: x.requestID, APIID: in.RestAPIID, Stage: testInvokeStage, Method: http.MethodGet, Path: rest}
+	x := &exchange{r: r, t: target{apiID: apiID, stage: testInvokeStage, rest: rest}, account: sc.Account,
+		region: sc.Region, requestID: s.env.IDs.UUID(), start: s.env.Clock.Now(), body: []byte(in.body),
+		snap: &snapshot{apiID: apiID, deploymentID: "test-invoke-deployment-id"},
+		node: &node{id: "test-invoke-resource-id", path: path}, stage: Stage{StageName: testInvokeStage, Variables: in.stageVariables}}
+	x.record = &Invocation{At: x.start, RequestID: x.requestID, APIID: apiID, Stage: testInvokeStage, Method: method, Path: rest}
 	return x
+}
+
+// testInvokeRoutes binds TestInvokeMethod (TestInvokeAuthorizer is among
+// the authorizers' routes).
+var testInvokeRoutes = []route{
+	{Method: "POST", Path: pAPI + "/resources/{resourceId}/methods/{httpMethod}", Name: "TestInvokeMethod",
+		Handler: op(http.StatusOK, func(c *call, in *TestInvokeMethodInput) error {
+			in.RestAPIID, in.ResourceID, in.HTTPMethod = c.label("restApiId"), c.label("resourceId"), c.label("httpMethod")
+			return nil
+		}, (*Service).TestInvokeMethod)},
 }

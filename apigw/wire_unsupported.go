@@ -51,7 +51,6 @@ var unmodelled = []route{
 	{Method: "GET", Path: "/vpclinks", Name: "GetVpcLinks", Handler: emptyList},
 	{Method: "PUT", Path: "/restapis/{restApiId}/documentation/parts", Name: "ImportDocumentationParts", Handler: refused("ImportDocumentationParts")},
 	{Method: "POST", Path: "/rejectdomainnameaccessassociations", Name: "RejectDomainNameAccessAssociation", Handler: refused("RejectDomainNameAccessAssociation")},
-	{Method: "POST", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", Name: "TestInvokeMethod", Handler: refused("TestInvokeMethod")},
 	{Method: "PATCH", Path: "/account", Name: "UpdateAccount", Handler: refused("UpdateAccount")},
 	{Method: "PATCH", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "UpdateBasePathMapping", Handler: nothingFound},
 	{Method: "PATCH", Path: "/clientcertificates/{clientCertificateId}", Name: "UpdateClientCertificate", Handler: nothingFound},
