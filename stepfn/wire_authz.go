@@ -76,10 +76,10 @@ func Actions() authz.Table { return actions }
 // asked is the part of a request body that authorisation reads.
 type asked struct {
 	Name, RoleArn, ResourceArn, StateMachineArn, ExecutionArn, ActivityArn, MapRunArn string
-	StateMachineAliasArn, StateMachineVersionArn                                     string
-	RoutingConfiguration                                                             []struct{ StateMachineVersionArn string }
-	Tags                                                                             []struct{ Key, Value string }
-	TagKeys                                                                          []string
+	StateMachineAliasArn, StateMachineVersionArn                                      string
+	RoutingConfiguration                                                              []struct{ StateMachineVersionArn string }
+	Tags                                                                              []struct{ Key, Value string }
+	TagKeys                                                                           []string
 }
 
 // Authorization returns what the request r, in scope sc, asks: its action
