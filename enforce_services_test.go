@@ -1,0 +1,109 @@
+package awsfake_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/scheduler"
+	schedtypes "github.com/aws/aws-sdk-go-v2/service/scheduler/types"
+	"github.com/aws/aws-sdk-go-v2/service/sfn"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake"
+)
+
+// allow gives the user name the inline policy policy, allowing action on
+// resource.
+func allow(t *testing.T, cloud *awsfake.Cloud, name, policy, action, resource string) {
+	t.Helper()
+	_, err := iam.NewFromConfig(cloud.AWSConfig()).PutUserPolicy(context.Background(), &iam.PutUserPolicyInput{
+		UserName: aws.String(name), PolicyName: aws.String(policy),
+		PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"` + action +
+			`","Resource":"` + resource + `"}]}`)})
+	require.NoError(t, err)
+}
+
+// status is the HTTP status of the SDK error err.
+func status(t *testing.T, err error) int {
+	t.Helper()
+	var httpErr interface{ HTTPStatusCode() int }
+	require.ErrorAs(t, err, &httpErr)
+	return httpErr.HTTPStatusCode()
+}
+
+// refusal is AWS's message refusing the user dev action on resource.
+func refusal(action, resource string) string {
+	return "User: arn:aws:iam::000000000000:user/dev is not authorized to perform: " + action + " on resource: " + resource +
+		" because no identity-based policy allows the " + action + " action"
+}
+
+// CreateStateMachine needs states:CreateStateMachine on the machine's ARN,
+// then iam:PassRole of its role to states.amazonaws.com (issue 17).
+func TestEnforcement_StepFunctionsPassesTheRole(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	role := createRole(t, cloud, "sfn-role", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow",`+
+		`"Principal":{"Service":"states.amazonaws.com"},"Action":"sts:AssumeRole"}]}`)
+	dev := sfn.NewFromConfig(enforcedUser(t, cloud, "dev"))
+	create := func() error {
+		_, err := dev.CreateStateMachine(ctx, &sfn.CreateStateMachineInput{Name: aws.String("flow"), RoleArn: aws.String(role),
+			Definition: aws.String(`{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}`)})
+		return err
+	}
+	err := create()
+	denied(t, err, "AccessDeniedException", refusal("states:CreateStateMachine", "arn:aws:states:us-east-1:000000000000:stateMachine:flow"))
+	assert.Equal(t, 400, status(t, err))
+	allow(t, cloud, "dev", "states", "states:*", "*")
+	denied(t, create(), "AccessDeniedException", refusal("iam:PassRole", role))
+	machines, err := sfn.NewFromConfig(cloud.AWSConfig()).ListStateMachines(ctx, &sfn.ListStateMachinesInput{})
+	require.NoError(t, err)
+	assert.Empty(t, machines.StateMachines, "state untouched")
+
+	_, err = iam.NewFromConfig(cloud.AWSConfig()).PutUserPolicy(ctx, &iam.PutUserPolicyInput{UserName: aws.String("dev"), PolicyName: aws.String("pass"),
+		PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"` + role + `",` +
+			`"Condition":{"StringEquals":{"iam:PassedToService":"states.amazonaws.com"}}}]}`)})
+	require.NoError(t, err)
+	require.NoError(t, create())
+}
+
+// EventBridge refuses events:PutRule on the rule's ARN, and PutTargets a
+// target role the user may not pass; Scheduler refuses with its 403.
+func TestEnforcement_EventBridgeAndScheduler(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	cfg := enforcedUser(t, cloud, "dev")
+	events := eventbridge.NewFromConfig(cfg)
+	put := func() error {
+		_, err := events.PutRule(ctx, &eventbridge.PutRuleInput{Name: aws.String("r"), EventPattern: aws.String(`{"source":["app"]}`)})
+		return err
+	}
+	err := put()
+	denied(t, err, "AccessDeniedException", refusal("events:PutRule", "arn:aws:events:us-east-1:000000000000:rule/r"))
+	assert.Equal(t, 400, status(t, err))
+	allow(t, cloud, "dev", "events", "events:*", "*")
+	require.NoError(t, put())
+	role := "arn:aws:iam::000000000000:role/events-role"
+	_, err = events.PutTargets(ctx, &eventbridge.PutTargetsInput{Rule: aws.String("r"), Targets: []ebtypes.Target{
+		{Id: aws.String("1"), Arn: aws.String("arn:aws:sqs:us-east-1:000000000000:q"), RoleArn: aws.String(role)}}})
+	denied(t, err, "AccessDeniedException", refusal("iam:PassRole", role))
+
+	sched := scheduler.NewFromConfig(cfg)
+	group := func() error {
+		_, err := sched.CreateScheduleGroup(ctx, &scheduler.CreateScheduleGroupInput{Name: aws.String("g")})
+		return err
+	}
+	err = group()
+	denied(t, err, "AccessDeniedException", refusal("scheduler:CreateScheduleGroup", "arn:aws:scheduler:us-east-1:000000000000:schedule-group/g"))
+	assert.Equal(t, 403, status(t, err))
+	allow(t, cloud, "dev", "scheduler", "scheduler:*", "*")
+	require.NoError(t, group())
+	_, err = sched.CreateSchedule(ctx, &scheduler.CreateScheduleInput{Name: aws.String("s"), GroupName: aws.String("g"),
+		ScheduleExpression: aws.String("rate(5 minutes)"), FlexibleTimeWindow: &schedtypes.FlexibleTimeWindow{Mode: schedtypes.FlexibleTimeWindowModeOff},
+		Target: &schedtypes.Target{Arn: aws.String("arn:aws:sqs:us-east-1:000000000000:q"), RoleArn: aws.String(role)}})
+	denied(t, err, "AccessDeniedException", refusal("iam:PassRole", role))
+}
