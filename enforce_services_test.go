@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
@@ -106,4 +107,24 @@ func TestEnforcement_EventBridgeAndScheduler(t *testing.T) {
 		ScheduleExpression: aws.String("rate(5 minutes)"), FlexibleTimeWindow: &schedtypes.FlexibleTimeWindow{Mode: schedtypes.FlexibleTimeWindowModeOff},
 		Target: &schedtypes.Target{Arn: aws.String("arn:aws:sqs:us-east-1:000000000000:q"), RoleArn: aws.String(role)}})
 	denied(t, err, "AccessDeniedException", refusal("iam:PassRole", role))
+}
+
+// CloudWatch Logs authorises a log group's actions on
+// log-group:<name>:log-stream: and a stream's on its stream, as AWS's
+// refusals name them.
+func TestEnforcement_LogsGroupsAndStreams(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	dev := cloudwatchlogs.NewFromConfig(enforcedUser(t, cloud, "dev"))
+	_, err := dev.CreateLogGroup(ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: aws.String("app")})
+	denied(t, err, "AccessDeniedException", refusal("logs:CreateLogGroup", "arn:aws:logs:us-east-1:000000000000:log-group:app:log-stream:"))
+	assert.Equal(t, 400, status(t, err))
+	allow(t, cloud, "dev", "group", "logs:CreateLogGroup", "arn:aws:logs:us-east-1:000000000000:log-group:app:*")
+	_, err = dev.CreateLogGroup(ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: aws.String("app")})
+	require.NoError(t, err)
+	_, err = dev.CreateLogStream(ctx, &cloudwatchlogs.CreateLogStreamInput{LogGroupName: aws.String("app"), LogStreamName: aws.String("s")})
+	denied(t, err, "AccessDeniedException", refusal("logs:CreateLogStream", "arn:aws:logs:us-east-1:000000000000:log-group:app:log-stream:s"))
+	allow(t, cloud, "dev", "stream", "logs:CreateLogStream", "arn:aws:logs:us-east-1:000000000000:log-group:app:log-stream:s")
+	_, err = dev.CreateLogStream(ctx, &cloudwatchlogs.CreateLogStreamInput{LogGroupName: aws.String("app"), LogStreamName: aws.String("s")})
+	require.NoError(t, err)
 }
