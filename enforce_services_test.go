@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
@@ -127,4 +129,36 @@ func TestEnforcement_LogsGroupsAndStreams(t *testing.T) {
 	allow(t, cloud, "dev", "stream", "logs:CreateLogStream", "arn:aws:logs:us-east-1:000000000000:log-group:app:log-stream:s")
 	_, err = dev.CreateLogStream(ctx, &cloudwatchlogs.CreateLogStreamInput{LogGroupName: aws.String("app"), LogStreamName: aws.String("s")})
 	require.NoError(t, err)
+}
+
+// CloudWatch refuses with AccessDenied, 403, over the SDK's rpcv2Cbor: an
+// alarm's action on alarm:<name>, PutMetricData with its namespace as
+// cloudwatch:namespace.
+func TestEnforcement_CloudWatchAlarmsAndNamespaces(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	dev := cloudwatch.NewFromConfig(enforcedUser(t, cloud, "dev"))
+	alarm := func() error {
+		_, err := dev.PutMetricAlarm(ctx, &cloudwatch.PutMetricAlarmInput{AlarmName: aws.String("high"), Namespace: aws.String("App"),
+			MetricName: aws.String("Errors"), Statistic: cwtypes.StatisticSum, Period: aws.Int32(60), EvaluationPeriods: aws.Int32(1),
+			Threshold: aws.Float64(1), ComparisonOperator: cwtypes.ComparisonOperatorGreaterThanThreshold})
+		return err
+	}
+	err := alarm()
+	denied(t, err, "AccessDenied", refusal("cloudwatch:PutMetricAlarm", "arn:aws:cloudwatch:us-east-1:000000000000:alarm:high"))
+	assert.Equal(t, 403, status(t, err))
+	allow(t, cloud, "dev", "alarm", "cloudwatch:PutMetricAlarm", "arn:aws:cloudwatch:us-east-1:000000000000:alarm:high")
+	require.NoError(t, alarm())
+
+	_, err = iam.NewFromConfig(cloud.AWSConfig()).PutUserPolicy(ctx, &iam.PutUserPolicyInput{UserName: aws.String("dev"), PolicyName: aws.String("ns"),
+		PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"cloudwatch:PutMetricData","Resource":"*",` +
+			`"Condition":{"StringEquals":{"cloudwatch:namespace":"App"}}}]}`)})
+	require.NoError(t, err)
+	put := func(ns string) error {
+		_, err := dev.PutMetricData(ctx, &cloudwatch.PutMetricDataInput{Namespace: aws.String(ns),
+			MetricData: []cwtypes.MetricDatum{{MetricName: aws.String("Errors"), Value: aws.Float64(1)}}})
+		return err
+	}
+	require.NoError(t, put("App"))
+	denied(t, put("Other"), "AccessDenied", refusal("cloudwatch:PutMetricData", "*"))
 }
