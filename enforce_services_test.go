@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
 	schedtypes "github.com/aws/aws-sdk-go-v2/service/scheduler/types"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
+	"github.com/aws/aws-sdk-go-v2/service/xray"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -161,4 +162,27 @@ func TestEnforcement_CloudWatchAlarmsAndNamespaces(t *testing.T) {
 	}
 	require.NoError(t, put("App"))
 	denied(t, put("Other"), "AccessDenied", refusal("cloudwatch:PutMetricData", "*"))
+}
+
+// X-Ray refuses AccessDeniedException, 403: PutTraceSegments on "*", a
+// group's action on the group's ARN, found by its name.
+func TestEnforcement_XRaySegmentsAndGroups(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	dev := xray.NewFromConfig(enforcedUser(t, cloud, "dev"))
+	segment := `{"name":"web","id":"70de5b6f19ff9a0a","trace_id":"1-581cf771-a006649127e371903a2de979","start_time":1.478293361271E9,"end_time":1.478293361449E9}`
+	_, err := dev.PutTraceSegments(ctx, &xray.PutTraceSegmentsInput{TraceSegmentDocuments: []string{segment}})
+	denied(t, err, "AccessDeniedException", refusal("xray:PutTraceSegments", "*"))
+	assert.Equal(t, 403, status(t, err))
+	allow(t, cloud, "dev", "segments", "xray:PutTraceSegments", "*")
+	_, err = dev.PutTraceSegments(ctx, &xray.PutTraceSegmentsInput{TraceSegmentDocuments: []string{segment}})
+	require.NoError(t, err)
+
+	group, err := xray.NewFromConfig(cloud.AWSConfig()).CreateGroup(ctx, &xray.CreateGroupInput{GroupName: aws.String("errors")})
+	require.NoError(t, err)
+	_, err = dev.GetGroup(ctx, &xray.GetGroupInput{GroupName: aws.String("errors")})
+	denied(t, err, "AccessDeniedException", refusal("xray:GetGroup", aws.ToString(group.Group.GroupARN)))
+	allow(t, cloud, "dev", "groups", "xray:GetGroup", "arn:aws:xray:us-east-1:000000000000:group/errors/*")
+	_, err = dev.GetGroup(ctx, &xray.GetGroupInput{GroupName: aws.String("errors")})
+	require.NoError(t, err)
 }
