@@ -11,6 +11,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/route53"
+	"github.com/aws/aws-sdk-go-v2/service/route53domains"
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
 	schedtypes "github.com/aws/aws-sdk-go-v2/service/scheduler/types"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
@@ -185,4 +187,32 @@ func TestEnforcement_XRaySegmentsAndGroups(t *testing.T) {
 	allow(t, cloud, "dev", "groups", "xray:GetGroup", "arn:aws:xray:us-east-1:000000000000:group/errors/*")
 	_, err = dev.GetGroup(ctx, &xray.GetGroupInput{GroupName: aws.String("errors")})
 	require.NoError(t, err)
+}
+
+// Route 53 refuses AccessDenied, 403, in its <ErrorResponse>: CreateHostedZone
+// on "*", a zone's action on arn:aws:route53:::hostedzone/<id>; Route 53
+// Domains its AccessDeniedException.
+func TestEnforcement_Route53Zones(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	cfg := enforcedUser(t, cloud, "dev")
+	dev := route53.NewFromConfig(cfg)
+	create := func() (*route53.CreateHostedZoneOutput, error) {
+		return dev.CreateHostedZone(ctx, &route53.CreateHostedZoneInput{Name: aws.String("example.com"), CallerReference: aws.String("r1")})
+	}
+	_, err := create()
+	denied(t, err, "AccessDenied", refusal("route53:CreateHostedZone", "*"))
+	assert.Equal(t, 403, status(t, err))
+	allow(t, cloud, "dev", "create", "route53:CreateHostedZone", "*")
+	zone, err := create()
+	require.NoError(t, err)
+	id := aws.ToString(zone.HostedZone.Id)[len("/hostedzone/"):]
+	_, err = dev.GetHostedZone(ctx, &route53.GetHostedZoneInput{Id: zone.HostedZone.Id})
+	denied(t, err, "AccessDenied", refusal("route53:GetHostedZone", "arn:aws:route53:::hostedzone/"+id))
+	allow(t, cloud, "dev", "get", "route53:GetHostedZone", "arn:aws:route53:::hostedzone/"+id)
+	_, err = dev.GetHostedZone(ctx, &route53.GetHostedZoneInput{Id: zone.HostedZone.Id})
+	require.NoError(t, err)
+
+	_, err = route53domains.NewFromConfig(cfg).ListDomains(ctx, &route53domains.ListDomainsInput{})
+	denied(t, err, "AccessDeniedException", refusal("route53domains:ListDomains", "*"))
 }
