@@ -5,6 +5,9 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/apigateway"
+	apigwtypes "github.com/aws/aws-sdk-go-v2/service/apigateway/types"
+	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
@@ -215,4 +218,33 @@ func TestEnforcement_Route53Zones(t *testing.T) {
 
 	_, err = route53domains.NewFromConfig(cfg).ListDomains(ctx, &route53domains.ListDomainsInput{})
 	denied(t, err, "AccessDeniedException", refusal("route53domains:ListDomains", "*"))
+}
+
+// API Gateway authorises by HTTP method on the path's ARN and refuses
+// AccessDeniedException, 403, in restJson1 (a GET included); PutIntegration
+// with credentials asks iam:PassRole of the role.
+func TestEnforcement_APIGatewayByMethodAndPath(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	cfg := enforcedUser(t, cloud, "dev")
+	dev := apigateway.NewFromConfig(cfg)
+	_, err := dev.CreateRestApi(ctx, &apigateway.CreateRestApiInput{Name: aws.String("shop")})
+	denied(t, err, "AccessDeniedException", refusal("apigateway:POST", "arn:aws:apigateway:us-east-1::/restapis"))
+	assert.Equal(t, 403, status(t, err))
+	_, err = dev.GetRestApis(ctx, &apigateway.GetRestApisInput{})
+	denied(t, err, "AccessDeniedException", refusal("apigateway:GET", "arn:aws:apigateway:us-east-1::/restapis"))
+	_, err = apigatewayv2.NewFromConfig(cfg).GetApis(ctx, &apigatewayv2.GetApisInput{})
+	denied(t, err, "AccessDeniedException", refusal("apigateway:GET", "arn:aws:apigateway:us-east-1::/apis"))
+
+	allow(t, cloud, "dev", "apigw", "apigateway:*", "arn:aws:apigateway:us-east-1::/restapis*")
+	api, err := dev.CreateRestApi(ctx, &apigateway.CreateRestApiInput{Name: aws.String("shop")})
+	require.NoError(t, err)
+	_, err = dev.PutMethod(ctx, &apigateway.PutMethodInput{RestApiId: api.Id, ResourceId: api.RootResourceId,
+		HttpMethod: aws.String("GET"), AuthorizationType: aws.String("NONE")})
+	require.NoError(t, err)
+	role := "arn:aws:iam::000000000000:role/apigw-role"
+	_, err = dev.PutIntegration(ctx, &apigateway.PutIntegrationInput{RestApiId: api.Id, ResourceId: api.RootResourceId,
+		HttpMethod: aws.String("GET"), Type: apigwtypes.IntegrationTypeAws, IntegrationHttpMethod: aws.String("POST"),
+		Uri: aws.String("arn:aws:apigateway:us-east-1:sqs:path/000000000000/q"), Credentials: aws.String(role)})
+	denied(t, err, "AccessDeniedException", refusal("iam:PassRole", role))
 }
