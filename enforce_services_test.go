@@ -248,3 +248,32 @@ func TestEnforcement_APIGatewayByMethodAndPath(t *testing.T) {
 		Uri: aws.String("arn:aws:apigateway:us-east-1:sqs:path/000000000000/q"), Credentials: aws.String(role)})
 	denied(t, err, "AccessDeniedException", refusal("iam:PassRole", role))
 }
+
+// With enforcement on, the test keys are the account's root user: every
+// one of the services allows its calls.
+func TestEnforcement_RootKeysCallEveryService(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	cfg := cloud.AWSConfig()
+	_, err := sfn.NewFromConfig(cfg).CreateStateMachine(ctx, &sfn.CreateStateMachineInput{Name: aws.String("flow"),
+		RoleArn: aws.String("arn:aws:iam::000000000000:role/any"), Definition: aws.String(`{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}`)})
+	require.NoError(t, err)
+	_, err = eventbridge.NewFromConfig(cfg).PutRule(ctx, &eventbridge.PutRuleInput{Name: aws.String("r"), EventPattern: aws.String(`{"source":["app"]}`)})
+	require.NoError(t, err)
+	_, err = scheduler.NewFromConfig(cfg).ListSchedules(ctx, &scheduler.ListSchedulesInput{})
+	require.NoError(t, err)
+	_, err = cloudwatchlogs.NewFromConfig(cfg).CreateLogGroup(ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: aws.String("g")})
+	require.NoError(t, err)
+	_, err = cloudwatch.NewFromConfig(cfg).ListMetrics(ctx, &cloudwatch.ListMetricsInput{})
+	require.NoError(t, err)
+	_, err = xray.NewFromConfig(cfg).GetGroups(ctx, &xray.GetGroupsInput{})
+	require.NoError(t, err)
+	_, err = route53.NewFromConfig(cfg).ListHostedZones(ctx, &route53.ListHostedZonesInput{})
+	require.NoError(t, err)
+	_, err = route53domains.NewFromConfig(cfg).ListDomains(ctx, &route53domains.ListDomainsInput{})
+	require.NoError(t, err)
+	_, err = apigateway.NewFromConfig(cfg).CreateRestApi(ctx, &apigateway.CreateRestApiInput{Name: aws.String("shop")})
+	require.NoError(t, err)
+	_, err = apigatewayv2.NewFromConfig(cfg).GetApis(ctx, &apigatewayv2.GetApisInput{})
+	require.NoError(t, err)
+}
