@@ -1,6 +1,7 @@
 package apigw
 
 import (
+	"cmp"
 	"net/http"
 	"slices"
 	"strings"
@@ -144,23 +145,15 @@ func (s *Service) Authorization(r *http.Request, sc faults.Scope) ([]authz.Ask, 
 	var role string
 	switch rt.Name {
 	case "PutIntegration", "CreateIntegration":
-		role = first(in.Credentials, in.CredentialsArn)
+		role = cmp.Or(in.Credentials, in.CredentialsArn)
 	case "CreateAuthorizer":
-		role = first(in.AuthorizerCredentials, in.AuthorizerCredentialsArn)
+		role = cmp.Or(in.AuthorizerCredentials, in.AuthorizerCredentialsArn)
 	}
 	if strings.Contains(role, ":role/") {
 		asks = append(asks, authz.Ask{Action: "iam:PassRole", Resource: role,
 			Context: map[string][]string{"iam:passedtoservice": {"apigateway.amazonaws.com"}}})
 	}
 	return asks, nil
-}
-
-// first is a when it is set, else b.
-func first(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // AccessDenied is API Gateway's refusal of an unauthorised request:

@@ -100,7 +100,7 @@ func Actions() authz.Table { return actions }
 type asked struct {
 	AlarmName, DashboardName, RuleName, Name, ResourceARN, Namespace, RoleArn string
 	AlarmNames, DashboardNames, RuleNames, Names, TagKeys                     []string
-	Tags                                                                      []struct{ Key, Value string }
+	Tags                                                                      []Tag
 }
 
 // Authorization returns what the request r, in scope sc, asks: its action
@@ -165,7 +165,7 @@ func readAsked(r *http.Request) (op string, in asked, ok bool) {
 		AlarmNames: f.List("AlarmNames.member"), DashboardNames: f.List("DashboardNames.member"),
 		RuleNames: f.List("RuleNames.member"), Names: f.List("Names.member"), TagKeys: f.List("TagKeys.member")}
 	for k, v := range f.Map("Tags.member", "Key", "Value") {
-		in.Tags = append(in.Tags, struct{ Key, Value string }{k, v})
+		in.Tags = append(in.Tags, Tag{Key: k, Value: v})
 	}
 	return f.Get("Action"), in, true
 }

@@ -1,6 +1,7 @@
 package eventbridge
 
 import (
+	"cmp"
 	"net/http"
 	"strings"
 
@@ -106,7 +107,7 @@ func Actions() authz.Table { return eventsActions }
 // authorisation reads.
 type askedEvents struct {
 	Name, EventBusName, Rule, ResourceARN, ReplayName, ArchiveName, EventSourceName string
-	Tags                                                                            []struct{ Key, Value string }
+	Tags                                                                            []Tag
 	TagKeys                                                                         []string
 	Targets                                                                         []struct{ Arn, RoleArn string }
 	Entries                                                                         []struct{ EventBusName, Source, DetailType string }
@@ -173,6 +174,9 @@ func putEventsAsks(sc faults.Scope, row authz.Row, in askedEvents) []authz.Ask {
 		ask.Context = map[string][]string{"events:source": {e.Source}, "events:detail-type": {e.DetailType}}
 		asks = append(asks, ask)
 	}
+	if len(asks) == 0 { // no entry: the operation answers it, still asked on the default bus
+		asks = append(asks, row.New(busARN(sc, "")))
+	}
 	return asks
 }
 
@@ -205,11 +209,11 @@ func eventsResource(sc faults.Scope, op, kind string, in askedEvents) string {
 		}
 		return sc.ARN(arnService, "rule/"+bus+"/"+name)
 	case onReplay:
-		return resourceNamed(sc, "replay/", first(in.ReplayName, in.Name))
+		return resourceNamed(sc, "replay/", cmp.Or(in.ReplayName, in.Name))
 	case onArchive:
-		return resourceNamed(sc, "archive/", first(in.ArchiveName, in.Name))
+		return resourceNamed(sc, "archive/", cmp.Or(in.ArchiveName, in.Name))
 	case onSource:
-		return resourceNamed(sc, "event-source/", first(in.EventSourceName, in.Name))
+		return resourceNamed(sc, "event-source/", cmp.Or(in.EventSourceName, in.Name))
 	case onConnection:
 		return resourceNamed(sc, "connection/", in.Name)
 	case onDestination:
@@ -247,14 +251,7 @@ func resourceNamed(sc faults.Scope, kind, name string) string {
 	return sc.ARN(arnService, kind+name)
 }
 
-func first(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
-func tagMap(tags []struct{ Key, Value string }) map[string]string {
+func tagMap(tags []Tag) map[string]string {
 	m := make(map[string]string, len(tags))
 	for _, t := range tags {
 		m[t.Key] = t.Value

@@ -46,7 +46,7 @@ func SchedulerActions() authz.Table { return schedulerActions }
 type askedSchedule struct {
 	GroupName string
 	Target    struct{ RoleArn string }
-	Tags      []struct{ Key, Value string }
+	Tags      []Tag
 }
 
 // schedulerAuthorization is what the Scheduler request r asks: its action

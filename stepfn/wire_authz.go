@@ -78,7 +78,7 @@ type asked struct {
 	Name, RoleArn, ResourceArn, StateMachineArn, ExecutionArn, ActivityArn, MapRunArn string
 	StateMachineAliasArn, StateMachineVersionArn                                      string
 	RoutingConfiguration                                                              []struct{ StateMachineVersionArn string }
-	Tags                                                                              []struct{ Key, Value string }
+	Tags                                                                              []Tag
 	TagKeys                                                                           []string
 }
 

@@ -77,7 +77,7 @@ type asked struct {
 	RuleName, RuleARN, ResourceARN string
 	SamplingRule                   struct{ RuleName string }
 	SamplingRuleUpdate             struct{ RuleName, RuleARN string }
-	Tags                           []struct{ Key, Value string }
+	Tags                           []Tag
 	TagKeys                        []string
 }
 
