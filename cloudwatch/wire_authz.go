@@ -6,7 +6,6 @@ import (
 
 	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/authz"
-	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/protocol"
 )
@@ -209,7 +208,7 @@ func askedResources(sc faults.Scope, kind string, in asked) []string {
 // no shape for it; the query-compatible code is what the SDK reads).
 // Plumbing for the root package.
 func (s *Service) AccessDenied(message string) error {
-	return awserr.New("AccessDenied", http.StatusForbidden, "%s", message)
+	return errs.New("AccessDenied", "%s", message)
 }
 
 // WriteError writes err in the protocol of r, as ServeHTTP does. Plumbing

@@ -220,7 +220,7 @@ func (s *Service) Authorization(r *http.Request, sc faults.Scope) ([]authz.Ask, 
 // AccessDenied, 403, with message (Route 53 Domains' is written as its
 // AccessDeniedException by WriteError). Plumbing for the root package.
 func (s *Service) AccessDenied(message string) error {
-	return awserr.New("AccessDenied", http.StatusForbidden, "%s", message)
+	return errs.New("AccessDenied", "%s", message)
 }
 
 // WriteError writes err as the client of r reads it: Route 53's

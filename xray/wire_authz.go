@@ -5,7 +5,6 @@ import (
 
 	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/authz"
-	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/protocol"
 )
@@ -156,5 +155,5 @@ func (s *Service) askedResource(sc faults.Scope, op, kind string, in asked) stri
 // it; the restJson1 X-Amzn-ErrorType is what the SDK reads). Plumbing for
 // the root package.
 func (s *Service) AccessDenied(message string) error {
-	return awserr.New("AccessDeniedException", http.StatusForbidden, "%s", message)
+	return errs.New("AccessDeniedException", "%s", message)
 }
