@@ -2,6 +2,8 @@ package awsfake_test
 
 import (
 	"context"
+	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -276,4 +278,20 @@ func TestEnforcement_RootKeysCallEveryService(t *testing.T) {
 	require.NoError(t, err)
 	_, err = apigatewayv2.NewFromConfig(cfg).GetApis(ctx, &apigatewayv2.GetApisInput{})
 	require.NoError(t, err)
+}
+
+// CloudWatch's awsQuery clients (the CLI, older SDKs) read the refusal in
+// the Query <ErrorResponse>: AccessDenied, 403.
+func TestEnforcement_CloudWatchQueryRefusal(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	creds, err := enforcedUser(t, cloud, "dev").Credentials.Retrieve(context.Background())
+	require.NoError(t, err)
+	req := httptest.NewRequest("POST", "http://awsfake.localhost/", strings.NewReader("Action=DeleteAlarms&Version=2010-08-01&AlarmNames.member.1=high"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential="+creds.AccessKeyID+"/20300101/us-east-1/monitoring/aws4_request, SignedHeaders=host, Signature=00")
+	w := httptest.NewRecorder()
+	cloud.ServeHTTP(w, req)
+	assert.Equal(t, 403, w.Code)
+	assert.Contains(t, w.Body.String(), "<Code>AccessDenied</Code>")
+	assert.Contains(t, w.Body.String(), refusal("cloudwatch:DeleteAlarms", "arn:aws:cloudwatch:us-east-1:000000000000:alarm:high"))
 }
