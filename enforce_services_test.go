@@ -21,6 +21,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
 	schedtypes "github.com/aws/aws-sdk-go-v2/service/scheduler/types"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
+	sfntypes "github.com/aws/aws-sdk-go-v2/service/sfn/types"
 	"github.com/aws/aws-sdk-go-v2/service/xray"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -294,4 +295,50 @@ func TestEnforcement_CloudWatchQueryRefusal(t *testing.T) {
 	assert.Equal(t, 403, w.Code)
 	assert.Contains(t, w.Body.String(), "<Code>AccessDenied</Code>")
 	assert.Contains(t, w.Body.String(), refusal("cloudwatch:DeleteAlarms", "arn:aws:cloudwatch:us-east-1:000000000000:alarm:high"))
+}
+
+// A state machine's tags are aws:ResourceTag/<key>: a user allowed only
+// machines tagged env=dev describes those and is refused the others.
+func TestEnforcement_StepFunctionsResourceTags(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	root := sfn.NewFromConfig(cloud.AWSConfig())
+	machine := func(name, env string) string {
+		out, err := root.CreateStateMachine(ctx, &sfn.CreateStateMachineInput{Name: aws.String(name),
+			RoleArn: aws.String("arn:aws:iam::000000000000:role/any"), Definition: aws.String(`{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}`),
+			Tags: []sfntypes.Tag{{Key: aws.String("env"), Value: aws.String(env)}}})
+		require.NoError(t, err)
+		return aws.ToString(out.StateMachineArn)
+	}
+	dev, prod := machine("dev-flow", "dev"), machine("prod-flow", "prod")
+	client := sfn.NewFromConfig(enforcedUser(t, cloud, "dev"))
+	_, err := iam.NewFromConfig(cloud.AWSConfig()).PutUserPolicy(ctx, &iam.PutUserPolicyInput{UserName: aws.String("dev"), PolicyName: aws.String("tagged"),
+		PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"states:DescribeStateMachine","Resource":"*",` +
+			`"Condition":{"StringEquals":{"aws:ResourceTag/env":"dev"}}}]}`)})
+	require.NoError(t, err)
+	_, err = client.DescribeStateMachine(ctx, &sfn.DescribeStateMachineInput{StateMachineArn: aws.String(dev)})
+	require.NoError(t, err)
+	_, err = client.DescribeStateMachine(ctx, &sfn.DescribeStateMachineInput{StateMachineArn: aws.String(prod)})
+	denied(t, err, "AccessDeniedException", refusal("states:DescribeStateMachine", prod))
+}
+
+// An EventBridge bus's tags are aws:ResourceTag/<key>.
+func TestEnforcement_EventBridgeResourceTags(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	root := eventbridge.NewFromConfig(cloud.AWSConfig())
+	for name, team := range map[string]string{"orders": "shop", "audit": "security"} {
+		_, err := root.CreateEventBus(ctx, &eventbridge.CreateEventBusInput{Name: aws.String(name),
+			Tags: []ebtypes.Tag{{Key: aws.String("team"), Value: aws.String(team)}}})
+		require.NoError(t, err)
+	}
+	client := eventbridge.NewFromConfig(enforcedUser(t, cloud, "dev"))
+	_, err := iam.NewFromConfig(cloud.AWSConfig()).PutUserPolicy(ctx, &iam.PutUserPolicyInput{UserName: aws.String("dev"), PolicyName: aws.String("team"),
+		PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"events:DescribeEventBus","Resource":"*",` +
+			`"Condition":{"StringEquals":{"aws:ResourceTag/team":"shop"}}}]}`)})
+	require.NoError(t, err)
+	_, err = client.DescribeEventBus(ctx, &eventbridge.DescribeEventBusInput{Name: aws.String("orders")})
+	require.NoError(t, err)
+	_, err = client.DescribeEventBus(ctx, &eventbridge.DescribeEventBusInput{Name: aws.String("audit")})
+	denied(t, err, "AccessDeniedException", refusal("events:DescribeEventBus", "arn:aws:events:us-east-1:000000000000:event-bus/audit"))
 }

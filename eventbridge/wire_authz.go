@@ -2,6 +2,7 @@ package eventbridge
 
 import (
 	"cmp"
+	"maps"
 	"net/http"
 	"strings"
 
@@ -115,13 +116,13 @@ type askedEvents struct {
 
 // Authorization returns what the request r, in scope sc, asks: an
 // EventBridge request (by X-Amz-Target) its action on the resource it
-// names, a PutEvents one ask per bus and event source, a PutTargets with
+// names (with its tags as aws:ResourceTag/<key>), a PutEvents one ask per bus and event source, a PutTargets with
 // roles iam:PassRole of each for events.amazonaws.com; a Scheduler request
 // (schedulerAuthorization). A body that cannot be read asks nothing: the
 // operation answers it. Plumbing for the root package.
 func (s *Service) Authorization(r *http.Request, sc faults.Scope) ([]authz.Ask, error) {
 	if !protocol.HasTarget(r) {
-		return schedulerAuthorization(r, sc), nil
+		return s.schedulerAuthorization(r, sc), nil
 	}
 	op := jsonTargets.Operation(r)
 	row, found := eventsActions[op]
@@ -138,6 +139,7 @@ func (s *Service) Authorization(r *http.Request, sc faults.Scope) ([]authz.Ask, 
 	ask := row.New(eventsResource(sc, op, row.Resource, in))
 	if a, err := arn.Parse(ask.Resource); err == nil {
 		ask.Account = a.Account
+		ask.ResourceTagged(s.resourceTags(ask.Resource))
 	}
 	switch op {
 	case "CreateConnection", "CreateEventBus", "PutRule", "TagResource":
@@ -154,6 +156,13 @@ func (s *Service) Authorization(r *http.Request, sc faults.Scope) ([]authz.Ask, 
 		}
 	}
 	return asks, nil
+}
+
+// resourceTags are the tags of the bus, rule or schedule group resource.
+func (s *Service) resourceTags(resource string) map[string]string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return maps.Clone(s.tags[resource])
 }
 
 // putEventsAsks is one events:PutEvents ask per entry's bus, source and

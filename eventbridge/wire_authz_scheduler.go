@@ -50,11 +50,12 @@ type askedSchedule struct {
 }
 
 // schedulerAuthorization is what the Scheduler request r asks: its action
-// on the schedule or group its path names, with iam:PassRole of the
+// on the schedule or group its path names (with a group's tags as
+// aws:ResourceTag/<key>), with iam:PassRole of the
 // target's role (to scheduler.amazonaws.com) for CreateSchedule and
 // UpdateSchedule; none for a request Scheduler does not serve or whose
 // body cannot be read.
-func schedulerAuthorization(r *http.Request, sc faults.Scope) []authz.Ask {
+func (s *Service) schedulerAuthorization(r *http.Request, sc faults.Scope) []authz.Ask {
 	query := r.URL.Query()
 	rt, labels, _ := schedRoutes.Match(r.Method, protocol.Segments(r), query, r.Header)
 	if rt == nil {
@@ -86,6 +87,7 @@ func schedulerAuthorization(r *http.Request, sc faults.Scope) []authz.Ask {
 	ask := row.New(resource)
 	if a, err := arn.Parse(ask.Resource); err == nil {
 		ask.Account = a.Account
+		ask.ResourceTagged(s.resourceTags(ask.Resource))
 	}
 	switch rt.Name {
 	case "CreateScheduleGroup", "TagResource":

@@ -84,7 +84,8 @@ type asked struct {
 
 // Authorization returns what the request r, in scope sc, asks: its action
 // on the activity, state machine, version, alias, execution or map run it
-// names; with a roleArn (CreateStateMachine, UpdateStateMachine,
+// names, with its tags as aws:ResourceTag/<key> (a state machine's or an
+// activity's); with a roleArn (CreateStateMachine, UpdateStateMachine,
 // TestState), iam:PassRole on the role for states.amazonaws.com too. A
 // body that cannot be read asks nothing: the operation answers it.
 // Plumbing for the root package.
@@ -101,6 +102,11 @@ func (s *Service) Authorization(r *http.Request, sc faults.Scope) ([]authz.Ask, 
 	ask := row.New(askedResource(sc, op, in))
 	if a, err := arn.Parse(ask.Resource); err == nil {
 		ask.Account = a.Account
+		s.mu.Lock()
+		if tags, err := s.taggable(ask.Resource); err == nil {
+			ask.ResourceTagged(tags)
+		}
+		s.mu.Unlock()
 	}
 	switch op {
 	case "CreateActivity", "CreateStateMachine", "TagResource":
