@@ -342,3 +342,24 @@ func TestEnforcement_EventBridgeResourceTags(t *testing.T) {
 	_, err = client.DescribeEventBus(ctx, &eventbridge.DescribeEventBusInput{Name: aws.String("audit")})
 	denied(t, err, "AccessDeniedException", refusal("events:DescribeEventBus", "arn:aws:events:us-east-1:000000000000:event-bus/audit"))
 }
+
+// A log group's tags are aws:ResourceTag/<key> for its actions and its
+// streams'.
+func TestEnforcement_LogsResourceTags(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	root := cloudwatchlogs.NewFromConfig(cloud.AWSConfig())
+	for name, team := range map[string]string{"shop": "shop", "audit": "security"} {
+		_, err := root.CreateLogGroup(ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: aws.String(name), Tags: map[string]string{"team": team}})
+		require.NoError(t, err)
+	}
+	client := cloudwatchlogs.NewFromConfig(enforcedUser(t, cloud, "dev"))
+	_, err := iam.NewFromConfig(cloud.AWSConfig()).PutUserPolicy(ctx, &iam.PutUserPolicyInput{UserName: aws.String("dev"), PolicyName: aws.String("team"),
+		PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"logs:CreateLogStream","Resource":"*",` +
+			`"Condition":{"StringEquals":{"aws:ResourceTag/team":"shop"}}}]}`)})
+	require.NoError(t, err)
+	_, err = client.CreateLogStream(ctx, &cloudwatchlogs.CreateLogStreamInput{LogGroupName: aws.String("shop"), LogStreamName: aws.String("s")})
+	require.NoError(t, err)
+	_, err = client.CreateLogStream(ctx, &cloudwatchlogs.CreateLogStreamInput{LogGroupName: aws.String("audit"), LogStreamName: aws.String("s")})
+	denied(t, err, "AccessDeniedException", refusal("logs:CreateLogStream", "arn:aws:logs:us-east-1:000000000000:log-group:audit:log-stream:s"))
+}

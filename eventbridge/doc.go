@@ -131,6 +131,8 @@
 // group, CreateSchedule and UpdateSchedule asking iam:PassRole of the
 // target role). A refusal is AccessDeniedException: 400 for EventBridge,
 // 403 for Scheduler. Bus policies are not read into the decision.
+// The resource an action is asked on lends its tags as
+// aws:ResourceTag/<key>.
 //
 // # Plumbing for the root package
 //

@@ -160,6 +160,8 @@
 // states.amazonaws.com; a refusal is AccessDeniedException (400) with AWS's
 // message. The task-token operations are asked on "*" (the token, not the
 // request, names the resource).
+// The resource an action is asked on lends its tags as
+// aws:ResourceTag/<key>.
 //
 // # Plumbing for the root package
 //

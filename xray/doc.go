@@ -124,6 +124,8 @@
 // ARN for a group named by name or ARN, CreateGroup on group/<name>/* as
 // its id is not drawn yet, on sampling-rule/<name> for a rule, else "*");
 // a refusal is AccessDeniedException (403).
+// The resource an action is asked on lends its tags as
+// aws:ResourceTag/<key>.
 //
 // # Plumbing for the root package
 //

@@ -82,7 +82,8 @@ type asked struct {
 
 // Authorization returns what the request r, in scope sc, asks: its action
 // on the group, sampling rule or tagged resource it names, "*" for the
-// rest. A group named by name is evaluated on its ARN; CreateGroup, whose
+// rest, with the resource's tags as aws:ResourceTag/<key>. A group named
+// by name is evaluated on its ARN; CreateGroup, whose
 // group's id is not drawn yet, on group/<name>/* (the ARN form with the id
 // any). A body that cannot be read asks nothing: the operation answers
 // it. Plumbing for the root package.
@@ -99,6 +100,7 @@ func (s *Service) Authorization(r *http.Request, sc faults.Scope) ([]authz.Ask, 
 	ask := row.New(s.askedResource(sc, rt.Name, row.Resource, in))
 	if a, err := arn.Parse(ask.Resource); err == nil {
 		ask.Account = a.Account
+		_, _ = locked(s, sc, func(p *partition) (struct{}, error) { ask.ResourceTagged(p.tags[ask.Resource]); return struct{}{}, nil })
 	}
 	if rt.Name == "UntagResource" {
 		ask.TagKeys(in.TagKeys)

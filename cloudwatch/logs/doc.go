@@ -137,6 +137,8 @@
 // operations on "*"; PutSubscriptionFilter and PutDestination roles asking
 // iam:PassRole); a refusal is AccessDeniedException (400). Resource
 // policies are not read into the decision.
+// The resource an action is asked on lends its tags as
+// aws:ResourceTag/<key>.
 //
 // # Plumbing for the root package
 //

@@ -1,7 +1,9 @@
 package logs
 
 import (
+	"cmp"
 	"encoding/json"
+	"maps"
 	"net/http"
 
 	"github.com/awsfake/awsfake/internal/arn"
@@ -172,7 +174,7 @@ type asked struct {
 // on the resource it names, as Logs evaluates it (a log group's actions on
 // arn:...:log-group:<name>:log-stream:, a stream's on
 // arn:...:log-group:<name>:log-stream:<stream>, as AWS's refusals name
-// them); with a roleArn (PutSubscriptionFilter, PutDestination)
+// them, with the group's tags as aws:ResourceTag/<key>); with a roleArn (PutSubscriptionFilter, PutDestination)
 // iam:PassRole of it for logs.amazonaws.com too. A body that cannot be
 // read asks nothing: the operation answers it. Plumbing for the root
 // package.
@@ -189,6 +191,9 @@ func (s *Service) Authorization(r *http.Request, sc faults.Scope) ([]authz.Ask, 
 	ask := row.New(askedResource(sc, row.Resource, in))
 	if a, err := arn.Parse(ask.Resource); err == nil {
 		ask.Account = a.Account
+		if row.Resource == onGroup || row.Resource == onStream {
+			ask.ResourceTagged(s.groupTags(sc, cmp.Or(in.ResourceArn, in.LogGroupName, in.LogGroupIdentifier)))
+		}
 	}
 	switch op {
 	case "UntagLogGroup":
@@ -209,6 +214,17 @@ func (s *Service) Authorization(r *http.Request, sc faults.Scope) ([]authz.Ask, 
 			Context: map[string][]string{"iam:passedtoservice": {"logs.amazonaws.com"}}})
 	}
 	return asks, nil
+}
+
+// groupTags are the tags of the log group ident (a name or an ARN), none
+// when it does not exist.
+func (s *Service) groupTags(sc faults.Scope, ident string) map[string]string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if g := s.groupOf(sc, ident); g != nil {
+		return maps.Clone(g.tags)
+	}
+	return nil
 }
 
 // askedResource is the ARN a request's action is evaluated on, "" for
