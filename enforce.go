@@ -129,7 +129,7 @@ func (c *Cloud) authorized(w http.ResponseWriter, r *http.Request, svc string) b
 			if err == nil {
 				err = a.AccessDenied(msg)
 			}
-			protocol.WriteErrorFor(w, r, err)
+			writeRefusal(a, w, r, err)
 			return false
 		}
 	}

@@ -432,6 +432,16 @@
 //     not modelled: lists are empty, lookups NotFoundException, changes
 //     BadRequestException naming the operation.
 //
+// # IAM enforcement
+//
+// With awsfake.WithIAMEnforcement, every control-plane request is
+// authorised by the action tables in wire_authz.go (Actions, HTTPActions:
+// apigateway:<HTTP method> on arn:aws:apigateway:<region>::<path>, a v2 path
+// without /v2), PutIntegration, CreateIntegration and CreateAuthorizer with
+// a role asking iam:PassRole to apigateway.amazonaws.com; a refusal is
+// AccessDeniedException (403). Invocations (execute-api:Invoke) are not
+// authorised.
+//
 // # Plumbing for the root package
 //
 // New and Describe (the apigateway and execute-api signing names, both

@@ -185,6 +185,15 @@
 // would create or change something is InvalidParameterValue naming the
 // operation.
 //
+// # IAM enforcement
+//
+// With awsfake.WithIAMEnforcement, every request (CBOR, JSON or Query) is
+// authorised by the action table in wire_authz.go (Actions:
+// cloudwatch:<Operation> on each alarm, dashboard, insight rule or metric
+// stream it names, else "*"; PutMetricData with cloudwatch:namespace;
+// PutMetricStream's role asks iam:PassRole); a refusal is AccessDenied
+// (403).
+//
 // # Plumbing for the root package
 //
 // New (which installs the cloud's metrics recorder, env.Metrics),

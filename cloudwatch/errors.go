@@ -23,6 +23,7 @@ const (
 
 // errs holds every error CloudWatch answers with.
 var errs = faults.NewCatalogue(arnService, faults.Specs{
+	"AccessDenied":                    {Status: 403}, // IAM enforcement's refusal (wire_authz.go)
 	"ConcurrentModificationException": {Status: 429},
 	"ConflictException":               {Status: 400},
 	"DashboardInvalidInputError":      {Status: 400, QueryCode: "InvalidParameterInput"},

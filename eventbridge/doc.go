@@ -99,7 +99,8 @@
 //   - Scheduler's rate() first fires one period after StartDate (or the
 //     creation), as rules' rates do.
 //   - Bus policies, the target's RoleArn and the schedule's role are stored,
-//     not enforced; a PutEvents from another account is not checked against
+//     not used for deliveries (iam:PassRole of the roles is checked with
+//     awsfake.WithIAMEnforcement); a PutEvents from another account is not checked against
 //     the bus's policy.
 //   - Universal targets (arn:aws:scheduler:::aws-sdk:<service>:<action>)
 //     are stored; their invocations fail (no service owns the ARN on the
@@ -118,6 +119,20 @@
 // DeactivateEventSource ResourceNotFoundException, and Create*, Update* and
 // PutPartnerEvents ValidationException
 // naming the operation. They record no call and take no injected fault.
+//
+// # IAM enforcement
+//
+// With awsfake.WithIAMEnforcement, every request is authorised by the
+// action tables in wire_authz.go (Actions: events:<Operation> on the bus,
+// rule, archive, replay, connection, API destination, endpoint or event
+// source it names, PutEvents once per bus with events:source and
+// events:detail-type, PutTargets asking iam:PassRole of each target role;
+// SchedulerActions: scheduler:<Operation> on schedule/<group>/<name> or the
+// group, CreateSchedule and UpdateSchedule asking iam:PassRole of the
+// target role). A refusal is AccessDeniedException: 400 for EventBridge,
+// 403 for Scheduler. Bus policies are not read into the decision.
+// The resource an action is asked on lends its tags as
+// aws:ResourceTag/<key>.
 //
 // # Plumbing for the root package
 //

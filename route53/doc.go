@@ -176,6 +176,17 @@
 // Query logging configurations are stored and write no log; the DNS
 // listener is ServeDNS's (the standalone server has no -dns-addr flag yet).
 //
+// # IAM enforcement
+//
+// With awsfake.WithIAMEnforcement, every request is authorised by the
+// action tables in wire_authz.go (Actions: route53:<Operation> on
+// arn:aws:route53:::<type>/<id> for the zone, change, health check, ...
+// its path, query or body names, else "*"; DomainActions:
+// route53domains:<Operation> on "*"). A refusal is AccessDenied (403) in
+// Route 53's <ErrorResponse>, AccessDeniedException (400) for Domains. The
+// ChangeResourceRecordSets condition keys (route53:ChangeResourceRecordSets*)
+// are not set.
+//
 // # Plumbing for the root package
 //
 // New and Describe build and wire the service (signing names route53 and

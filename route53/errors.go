@@ -12,6 +12,7 @@ import (
 // their httpStatusCode; a shape without one is a 400), over faults.Common.
 // The engine's errors and InjectFault both read it.
 var errs = faults.NewCatalogue(arnService, faults.Specs{
+	"AccessDenied": {Status: 403}, // IAM enforcement's refusal (wire_authz.go)
 	// Route 53's throttling answer: 400 Throttling "Rate exceeded"
 	// (DNSLimitations: "Route 53 returns an HTTP 400 (Bad request) error").
 	"Throttling":                                   {Status: 400, Message: "Rate exceeded"},

@@ -211,6 +211,19 @@
 // ListMapRuns answers an empty list, DescribeMapRun and UpdateMapRun
 // ResourceNotFound: what an account with no map run gets.
 //
+// # IAM enforcement
+//
+// With awsfake.WithIAMEnforcement, every request is authorised by the
+// action table in wire_authz.go (Actions: states:<Operation> on the
+// activity, state machine, version, alias, execution or map run its ARN
+// names, tag keys on creations and tagging), CreateStateMachine,
+// UpdateStateMachine and TestState with a roleArn asking iam:PassRole to
+// states.amazonaws.com; a refusal is AccessDeniedException (400) with AWS's
+// message. The task-token operations are asked on "*" (the token, not the
+// request, names the resource).
+// The resource an action is asked on lends its tags as
+// aws:ResourceTag/<key>.
+//
 // # Plumbing for the root package
 //
 // New, Describe (the handler for the states signing name, the bus

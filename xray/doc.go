@@ -117,6 +117,16 @@
 // InvalidRequestException). SamplingBoostStatisticsDocuments are ignored.
 // The standalone server serves the UDP daemon only with -xray-daemon.
 //
+// # IAM enforcement
+//
+// With awsfake.WithIAMEnforcement, every request is authorised by the
+// action table in wire_authz.go (Actions: xray:<Operation>, on the group's
+// ARN for a group named by name or ARN, CreateGroup on group/<name>/* as
+// its id is not drawn yet, on sampling-rule/<name> for a rule, else "*");
+// a refusal is AccessDeniedException (403).
+// The resource an action is asked on lends its tags as
+// aws:ResourceTag/<key>.
+//
 // # Plumbing for the root package
 //
 // New and Describe, which the cloud calls to build and wire the service;

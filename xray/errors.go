@@ -10,6 +10,7 @@ import (
 // faults.Common. ThrottledException is the service's 429; the rest are the
 // caller's 400s but ResourceNotFoundException, which is 404.
 var errs = faults.NewCatalogue(arnService, faults.Specs{
+	"AccessDeniedException":             {Status: 403}, // IAM enforcement's refusal (wire_authz.go)
 	codeInvalidRequest:                  {Status: 400},
 	codeThrottled:                       {Status: 429, Message: "Rate exceeded"},
 	codeNotFound:                        {Status: 404},

@@ -101,9 +101,7 @@
 //     OperationAbortedException (inferred: no recording pins the code).
 //   - Lambda's lines arrive in one bus message when the invocation ends
 //     (a subscription on its group receives one DATA_MESSAGE per
-//     invocation), where AWS's runtime may flush during a long one; the
-//     execution role is not checked for logs:PutLogEvents (the cloud has
-//     no IAM enforcement yet).
+//     invocation), where AWS's runtime may flush during a long one.
 //   - With LogFormat JSON, START, END and REPORT become platform.start,
 //     platform.runtimeDone and platform.report records, all at level INFO.
 //   - Insights queries run whole when StartQuery is called: events stored
@@ -132,6 +130,18 @@
 // list, operations on a named resource ResourceNotFoundException, those
 // that would create or start something InvalidOperationException naming
 // the operation (wire_unsupported.go).
+//
+// # IAM enforcement
+//
+// With awsfake.WithIAMEnforcement, every request is authorised by the
+// action table in wire_authz.go (Actions: logs:<Operation>; a log group's
+// actions on arn:...:log-group:<name>:log-stream:, a stream's on
+// ...:log-stream:<stream>, as AWS's refusals name them; the account-wide
+// operations on "*"; PutSubscriptionFilter and PutDestination roles asking
+// iam:PassRole); a refusal is AccessDeniedException (400). Resource
+// policies are not read into the decision.
+// The resource an action is asked on lends its tags as
+// aws:ResourceTag/<key>.
 //
 // # Plumbing for the root package
 //

@@ -1,0 +1,13 @@
+package xray_test
+
+import (
+	"testing"
+
+	"github.com/awsfake/awsfake/internal/servicetest"
+	"github.com/awsfake/awsfake/xray"
+)
+
+// The IAM action table has one row per operation of the wire table.
+func TestActions_OneRowPerOperation(t *testing.T) {
+	servicetest.CheckActions(t, xray.Actions(), xray.Operations())
+}
