@@ -79,7 +79,7 @@ func (f *sessionFixture) deleteQueue(client *sqs.Client) error {
 
 // refusal is AWS's message refusing the session s1 action on the queue
 // jobs for reason.
-func refusal(action, reason string) string {
+func sessionRefusal(action, reason string) string {
 	return "User: " + sessionUser + " is not authorized to perform: " + action + " on resource: " + jobsARN + " " + reason
 }
 
@@ -93,7 +93,7 @@ func TestEnforcement_SessionPolicyLimitsTheRole(t *testing.T) {
 	assert.Equal(t, int32(5), aws.ToInt32(out.PackedPolicySize), "99 of 2,048 packed characters")
 	require.NoError(t, f.send(limited))
 	denied(t, f.deleteQueue(limited), "AccessDenied",
-		refusal("sqs:DeleteQueue", "because no session policy allows the sqs:DeleteQueue action"))
+		sessionRefusal("sqs:DeleteQueue", "because no session policy allows the sqs:DeleteQueue action"))
 	f.cloud.SQS().CheckDepth(t, aws.ToString(f.queue), 1, 0, 0) // the queue is still there
 
 	whole, out := f.assume(t, sts.AssumeRoleInput{})
@@ -106,7 +106,7 @@ func TestEnforcement_SessionPolicyDenyWins(t *testing.T) {
 	f := newSessionFixture(t)
 	client, _ := f.assume(t, sts.AssumeRoleInput{Policy: aws.String(`{"Version":"2012-10-17","Statement":[` +
 		`{"Effect":"Allow","Action":"sqs:*","Resource":"*"},{"Effect":"Deny","Action":"sqs:SendMessage","Resource":"*"}]}`)})
-	denied(t, f.send(client), "AccessDenied", refusal("sqs:SendMessage", "with an explicit deny in a session policy"))
+	denied(t, f.send(client), "AccessDenied", sessionRefusal("sqs:SendMessage", "with an explicit deny in a session policy"))
 	f.cloud.SQS().CheckDepth(t, aws.ToString(f.queue), 0, 0, 0)
 }
 
@@ -119,7 +119,7 @@ func TestEnforcement_RoleDenyWinsOverTheSessionPolicy(t *testing.T) {
 			`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"sqs:SendMessage","Resource":"*"}]}`)})
 	require.NoError(t, err)
 	client, _ := f.assume(t, sts.AssumeRoleInput{Policy: aws.String(sendOnly)})
-	denied(t, f.send(client), "AccessDenied", refusal("sqs:SendMessage", "with an explicit deny in an identity-based policy"))
+	denied(t, f.send(client), "AccessDenied", sessionRefusal("sqs:SendMessage", "with an explicit deny in an identity-based policy"))
 }
 
 // A session policy cannot grant more than the role: the role's own
@@ -146,22 +146,22 @@ func TestEnforcement_ManagedSessionPolicies(t *testing.T) {
 	require.NoError(t, err)
 	own, _ := f.assume(t, sts.AssumeRoleInput{PolicyArns: []ststypes.PolicyDescriptorType{{Arn: p.Policy.Arn}}})
 	require.NoError(t, f.send(own))
-	denied(t, f.deleteQueue(own), "AccessDenied", refusal("sqs:DeleteQueue", "because no session policy allows the sqs:DeleteQueue action"))
+	denied(t, f.deleteQueue(own), "AccessDenied", sessionRefusal("sqs:DeleteQueue", "because no session policy allows the sqs:DeleteQueue action"))
 
 	_, err = admin.CreatePolicyVersion(ctx, &iam.CreatePolicyVersionInput{PolicyArn: p.Policy.Arn, SetAsDefault: true,
 		PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:DeleteQueue","Resource":"*"}]}`)})
 	require.NoError(t, err)
-	denied(t, f.send(own), "AccessDenied", refusal("sqs:SendMessage", "because no session policy allows the sqs:SendMessage action"))
+	denied(t, f.send(own), "AccessDenied", sessionRefusal("sqs:SendMessage", "because no session policy allows the sqs:SendMessage action"))
 
 	missing, _ := f.assume(t, sts.AssumeRoleInput{PolicyArns: []ststypes.PolicyDescriptorType{{Arn: aws.String("arn:aws:iam::000000000000:policy/none")}}})
-	denied(t, f.send(missing), "AccessDenied", refusal("sqs:SendMessage", "because no session policy allows the sqs:SendMessage action"))
+	denied(t, f.send(missing), "AccessDenied", sessionRefusal("sqs:SendMessage", "because no session policy allows the sqs:SendMessage action"))
 
 	both, _ := f.assume(t, sts.AssumeRoleInput{Policy: aws.String(sendOnly),
 		PolicyArns: []ststypes.PolicyDescriptorType{{Arn: aws.String("arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess")}}})
 	require.NoError(t, f.send(both), "allowed by the inline session policy")
 	_, err = both.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{QueueUrl: f.queue})
 	require.NoError(t, err, "allowed by the managed session policy")
-	denied(t, f.deleteQueue(both), "AccessDenied", refusal("sqs:DeleteQueue", "because no session policy allows the sqs:DeleteQueue action"))
+	denied(t, f.deleteQueue(both), "AccessDenied", sessionRefusal("sqs:DeleteQueue", "because no session policy allows the sqs:DeleteQueue action"))
 }
 
 // A resource-based policy naming the session's ARN grants beyond the
@@ -187,7 +187,7 @@ func TestEnforcement_ResourcePolicyNamingTheSessionIsNotLimited(t *testing.T) {
 		return err
 	}
 	grant("arn:aws:iam::000000000000:role/worker")
-	denied(t, read(), "AccessDenied", refusal("sqs:GetQueueAttributes", "because no session policy allows the sqs:GetQueueAttributes action"))
+	denied(t, read(), "AccessDenied", sessionRefusal("sqs:GetQueueAttributes", "because no session policy allows the sqs:GetQueueAttributes action"))
 	grant(sessionUser)
 	require.NoError(t, read())
 }
@@ -322,5 +322,5 @@ func TestEnforcement_WebIdentitySessionPolicy(t *testing.T) {
 	assert.Equal(t, int32(5), aws.ToInt32(out.PackedPolicySize))
 	client := sqs.NewFromConfig(f.signedWith(out.Credentials))
 	require.NoError(t, f.send(client))
-	denied(t, f.deleteQueue(client), "AccessDenied", refusal("sqs:DeleteQueue", "because no session policy allows the sqs:DeleteQueue action"))
+	denied(t, f.deleteQueue(client), "AccessDenied", sessionRefusal("sqs:DeleteQueue", "because no session policy allows the sqs:DeleteQueue action"))
 }
