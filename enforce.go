@@ -105,7 +105,7 @@ func (c *Cloud) authorized(w http.ResponseWriter, r *http.Request, svc string) b
 	sc, _ := faults.ScopeFrom(r.Context())
 	asks, err := a.Authorization(r, sc)
 	if err != nil {
-		protocol.WriteErrorFor(w, r, err)
+		writeRefusal(a, w, r, err)
 		return false
 	}
 	if len(asks) == 0 {
@@ -114,7 +114,7 @@ func (c *Cloud) authorized(w http.ResponseWriter, r *http.Request, svc string) b
 	who := caller{} // an anonymous S3 request: bucket policies alone
 	if signed {
 		if _, st := c.env.Creds.Lookup(sc.AccessKeyID, c.env.Clock.Now()); st == creds.Expired {
-			protocol.WriteErrorFor(w, r, awserr.New("ExpiredToken", http.StatusForbidden, "The security token included in the request is expired"))
+			writeRefusal(a, w, r, awserr.New("ExpiredToken", http.StatusForbidden, "The security token included in the request is expired"))
 			return false
 		}
 		who = c.identify(sc)

@@ -13,7 +13,8 @@ type errorWriter interface {
 	WriteError(w http.ResponseWriter, r *http.Request, err error)
 }
 
-// writeRefusal writes the refusal err of the service a to r: as the service
+// writeRefusal writes the refusal err of the service a to r (a denial, an
+// expired token, a request it cannot read): as the service
 // writes its errors when it says how, else in the protocol the request's
 // headers name.
 func writeRefusal(a authorizing, w http.ResponseWriter, r *http.Request, err error) {
