@@ -51,7 +51,7 @@ func (c *Cloud) recordCall(w http.ResponseWriter, r *http.Request, svc string, c
 			ParentID: call.Parent, Namespace: "aws", Start: start, End: xtrace.Seconds(c.env.Clock.Now()),
 			HTTP: &xtrace.HTTP{Response: &xtrace.Response{Status: lw.Status()}}}
 		if op.Operation != "" {
-			seg.AWS = map[string]string{"operation": op.Operation}
+			seg.AWS = map[string]any{"operation": op.Operation}
 		}
 		seg.Flag(lw.Status())
 		xtrace.Emit(c.env.Bus, call.Partition, call.Region, call.Account, seg)

@@ -70,10 +70,10 @@ func (t *invocationTrace) emit(inv *invocation, o outcome, end time.Time) {
 	failed := o.functionError != "" || o.timedOut
 	svc := &xtrace.Segment{Name: inv.f.name, ID: t.service, TraceID: t.root, ParentID: t.callerParent,
 		Origin: "AWS::Lambda", Start: start, End: stop, Links: t.links,
-		HTTP: &xtrace.HTTP{Response: &xtrace.Response{Status: 200}}, AWS: map[string]string{"request_id": inv.id}}
+		HTTP: &xtrace.HTTP{Response: &xtrace.Response{Status: 200}}, AWS: map[string]any{"request_id": inv.id}}
 	fn := &xtrace.Segment{Name: inv.f.name, ID: t.function, TraceID: t.root, ParentID: t.service,
 		Origin: "AWS::Lambda::Function", Start: start, End: stop, Fault: failed,
-		AWS: map[string]string{"function_arn": inv.arn, "request_id": inv.id}}
+		AWS: map[string]any{"function_arn": inv.arn, "request_id": inv.id}}
 	if inv.cold {
 		fn.Subsegments = append(fn.Subsegments, xtrace.Segment{Name: "Initialization", ID: t.gen.Hex(8), Start: start, End: start})
 	}

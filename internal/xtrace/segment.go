@@ -27,7 +27,9 @@ type Segment struct {
 	Throttle  bool    `json:"throttle,omitempty"`
 	HTTP      *HTTP   `json:"http,omitempty"`
 	// AWS holds the aws object: operation, request_id, resource names.
-	AWS         map[string]string `json:"aws,omitempty"`
+	AWS map[string]any `json:"aws,omitempty"`
+	// Annotations are indexed for filter expressions.
+	Annotations map[string]string `json:"annotations,omitempty"`
 	Links       []Link            `json:"links,omitempty"`
 	Subsegments []Segment         `json:"subsegments,omitempty"`
 }
