@@ -203,13 +203,20 @@ func TestTrace_APIGatewayLambdaSQSLambda(t *testing.T) {
 		EndTime: aws.Time(r.clk.Now().Add(time.Minute))})
 	require.NoError(t, err)
 	assert.ElementsMatch(t, []string{
-		"client -> shop/prod AWS::ApiGateway::Stage",
 		"shop/prod AWS::ApiGateway::Stage -> producer AWS::Lambda",
 		"producer AWS::Lambda -> producer AWS::Lambda::Function",
 		"producer AWS::Lambda::Function -> SQS AWS::SQS",
 		"SQS AWS::SQS -> consumer AWS::Lambda",
 		"consumer AWS::Lambda -> consumer AWS::Lambda::Function",
 	}, edges(g.Services))
+	var roots []string
+	for _, n := range g.Services {
+		if aws.ToBool(n.Root) {
+			roots = append(roots, aws.ToString(n.Name)+" "+aws.ToString(n.Type))
+		}
+	}
+	assert.ElementsMatch(t, []string{"shop/prod AWS::ApiGateway::Stage", "consumer AWS::Lambda"}, roots,
+		"the client's request enters at the stage; the consumer's trace starts at its Lambda (the fake draws no client node)")
 }
 
 // edges lists a service graph's edges as "name type -> name type".
@@ -263,7 +270,9 @@ func TestTrace_InvokeJoinsTheCallersTrace(t *testing.T) {
 	for _, sampled := range []string{"1", "0"} {
 		h := "Root=" + root + ";Parent=53995c3f42cd8ad8;Sampled=" + sampled
 		_, err := r.lambda.Invoke(r.ctx, &lambdasdk.InvokeInput{FunctionName: aws.String("joiner")},
-			func(o *lambdasdk.Options) { o.APIOptions = append(o.APIOptions, smithyhttp.AddHeaderValue("X-Amzn-Trace-Id", h)) })
+			func(o *lambdasdk.Options) {
+				o.APIOptions = append(o.APIOptions, smithyhttp.AddHeaderValue("X-Amzn-Trace-Id", h))
+			})
 		require.NoError(t, err)
 	}
 	docs := r.segments(t, root)

@@ -36,20 +36,24 @@ func (g *graph) addLinks(p *partition, v *traceView) {
 			if !ok {
 				continue
 			}
-			to := svcKey{d.name, d.origin}
-			n := g.node(from)
-			g.node(to)
-			if _, seen := n.edges[to]; !seen {
-				n.edgeOrder = append(n.edgeOrder, to)
-			}
-			n.edges[to] = append(n.edges[to], outcomeOf(d))
+			g.edge(from, svcKey{d.name, d.origin}, outcomeOf(d))
 		}
 	}
 }
 
+// edge adds one call from one node to another.
+func (g *graph) edge(from, to svcKey, o outcome) {
+	n := g.node(from)
+	g.node(to)
+	if _, seen := n.edges[to]; !seen {
+		n.edgeOrder = append(n.edgeOrder, to)
+	}
+	n.edges[to] = append(n.edges[to], o)
+}
+
 // serviceOf is the node an entity of the trace belongs to: the inferred
-// node of an AWS or remote call whose callee sent no segment, else the
-// service of the segment that holds it.
+// node of an AWS or remote call, else the service of the segment that
+// holds it.
 func (v *traceView) serviceOf(id string) (svcKey, bool) {
 	var k svcKey
 	found := false
