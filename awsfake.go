@@ -14,6 +14,16 @@
 //
 // Handler serves the same cloud over HTTP; cmd/awsfake runs it on
 // 127.0.0.1:4566 for the AWS CLI and other languages.
+//
+// Traces follow requests through the services as X-Ray's do (trace.go):
+// an API Gateway stage with tracing, a Lambda function (Active, or called
+// with a sampled header), the SDK calls a traced handler makes with its
+// ctx, SQS messages (AWSTraceHeader), SNS deliveries to queues and
+// functions (the publisher's header passed through) and the consumer
+// Lambda of an event source mapping, whose trace links to the producers';
+// their segments land in the cloud's X-Ray, so that GetServiceGraph draws
+// the test's system. Not yet traced: Step Functions executions,
+// EventBridge targets, S3 notifications.
 package awsfake
 
 import (

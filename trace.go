@@ -54,7 +54,7 @@ func (c *Cloud) recordCall(w http.ResponseWriter, r *http.Request, svc string, c
 			seg.AWS = map[string]any{"operation": op.Operation}
 		}
 		seg.Flag(lw.Status())
-		xtrace.Emit(c.env.Bus, call.Partition, call.Region, call.Account, seg)
+		xtrace.Emit(c.env.Traces, c.env.Clock.Now(), call.Partition, call.Region, call.Account, seg)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -14,7 +16,9 @@ import (
 	apigwtypes "github.com/aws/aws-sdk-go-v2/service/apigateway/types"
 	lambdasdk "github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
+	snssdk "github.com/aws/aws-sdk-go-v2/service/sns"
 	sqssdk "github.com/aws/aws-sdk-go-v2/service/sqs"
+	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 	xraysdk "github.com/aws/aws-sdk-go-v2/service/xray"
 	xraytypes "github.com/aws/aws-sdk-go-v2/service/xray/types"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
@@ -37,7 +41,7 @@ type traceRig struct {
 	xray   *xraysdk.Client
 }
 
-func newTraceRig(t *testing.T, fixedRate float64) *traceRig {
+func newTraceRig(t testing.TB, fixedRate float64) *traceRig {
 	t.Helper()
 	clk := clock.NewFake(t0)
 	cloud := awsfake.NewT(t, awsfake.WithClock(clk), awsfake.WithSeed(1))
@@ -52,7 +56,7 @@ func newTraceRig(t *testing.T, fixedRate float64) *traceRig {
 }
 
 // function creates a function running handler with the tracing mode.
-func (r *traceRig) function(t *testing.T, name, mode string, handler any) string {
+func (r *traceRig) function(t testing.TB, name, mode string, handler any) string {
 	t.Helper()
 	require.NoError(t, r.cloud.Lambda().RegisterHandler(name, handler))
 	out, err := r.lambda.CreateFunction(r.ctx, &lambdasdk.CreateFunctionInput{FunctionName: aws.String(name),
@@ -324,4 +328,67 @@ func TestTrace_ActiveFunctionFollowsTheSamplingRules(t *testing.T) {
 	require.NoError(t, err)
 	assert.Regexp(t, `^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0$`, header)
 	assert.Empty(t, r.traceIDs(t))
+}
+
+// FuzzTraceHeader: whatever X-Amzn-Trace-Id a caller sends, an Invoke of a
+// traced function and a SendMessage answer without a 5xx, and the traces
+// stay readable.
+func FuzzTraceHeader(f *testing.F) {
+	f.Add("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
+	f.Add("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=?")
+	f.Add("Root=;Parent=;;==")
+	r := newTraceRig(f, 1)
+	r.function(f, "fuzzed", "Active", func(context.Context) error { return nil })
+	sqsc := sqssdk.NewFromConfig(r.cloud.AWSConfig())
+	q, err := sqsc.CreateQueue(r.ctx, &sqssdk.CreateQueueInput{QueueName: aws.String("fuzzed")})
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, h string) {
+		for _, req := range []*http.Request{
+			httptest.NewRequest("POST", "http://lambda.us-east-1.amazonaws.com/2015-03-31/functions/fuzzed/invocations", strings.NewReader("{}")),
+			httptest.NewRequest("POST", "http://sqs.us-east-1.amazonaws.com/", strings.NewReader(
+				`{"QueueUrl":"`+aws.ToString(q.QueueUrl)+`","MessageBody":"m"}`)),
+		} {
+			req.Header.Set("X-Amzn-Trace-Id", h)
+			req.Header.Set("X-Amz-Target", "AmazonSQS.SendMessage")
+			req.Header.Set("Content-Type", "application/x-amz-json-1.0")
+			w := httptest.NewRecorder()
+			r.cloud.ServeHTTP(w, req)
+			if w.Code >= 500 {
+				t.Fatalf("%q: %d %s", h, w.Code, w.Body.String())
+			}
+		}
+		_, err := r.xray.GetTraceSummaries(r.ctx, &xraysdk.GetTraceSummariesInput{StartTime: aws.Time(t0.Add(-time.Minute)),
+			EndTime: aws.Time(t0.Add(time.Minute))})
+		require.NoError(t, err)
+	})
+}
+
+// A topic passes the publisher's trace header through to its SQS
+// subscription (TracingConfig PassThrough, the default), where the message
+// keeps it as its AWSTraceHeader.
+func TestTrace_SNSPassesTheHeaderToSQS(t *testing.T) {
+	r := newTraceRig(t, 1)
+	sqsc := sqssdk.NewFromConfig(r.cloud.AWSConfig())
+	snsc := snssdk.NewFromConfig(r.cloud.AWSConfig())
+	q, err := sqsc.CreateQueue(r.ctx, &sqssdk.CreateQueueInput{QueueName: aws.String("fanout")})
+	require.NoError(t, err)
+	topic, err := snsc.CreateTopic(r.ctx, &snssdk.CreateTopicInput{Name: aws.String("events")})
+	require.NoError(t, err)
+	_, err = snsc.Subscribe(r.ctx, &snssdk.SubscribeInput{TopicArn: topic.TopicArn, Protocol: aws.String("sqs"),
+		Endpoint: aws.String("arn:aws:sqs:us-east-1:000000000000:fanout")})
+	require.NoError(t, err)
+	const h = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"
+	_, err = snsc.Publish(r.ctx, &snssdk.PublishInput{TopicArn: topic.TopicArn, Message: aws.String("hi")},
+		func(o *snssdk.Options) {
+			o.APIOptions = append(o.APIOptions, smithyhttp.AddHeaderValue("X-Amzn-Trace-Id", h))
+		})
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(r.ctx, 10*time.Second)
+	defer cancel()
+	require.NoError(t, r.cloud.Settle(ctx))
+	got, err := sqsc.ReceiveMessage(r.ctx, &sqssdk.ReceiveMessageInput{QueueUrl: q.QueueUrl,
+		MessageSystemAttributeNames: []sqstypes.MessageSystemAttributeName{"AWSTraceHeader"}})
+	require.NoError(t, err)
+	require.Len(t, got.Messages, 1)
+	assert.Equal(t, h, got.Messages[0].Attributes["AWSTraceHeader"])
 }

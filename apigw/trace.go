@@ -74,7 +74,7 @@ func (s *Service) emitTrace(x *exchange, status int, end time.Time) {
 		sub := xtrace.Segment{Name: name, ID: t.integration, Namespace: ns, Start: start, End: stop}
 		seg.Subsegments = []xtrace.Segment{sub}
 	}
-	xtrace.Emit(s.env.Bus, arn.Partition(x.region), x.region, x.account, seg)
+	xtrace.Emit(s.env.Traces, end, arn.Partition(x.region), x.region, x.account, seg)
 }
 
 // integrationNode is the name and namespace of an integration's

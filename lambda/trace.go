@@ -80,7 +80,7 @@ func (t *invocationTrace) emit(inv *invocation, o outcome, end time.Time) {
 	fn.Subsegments = append(fn.Subsegments,
 		xtrace.Segment{Name: "Invocation", ID: t.gen.Hex(8), Start: start, End: stop, Fault: failed},
 		xtrace.Segment{Name: "Overhead", ID: t.gen.Hex(8), Start: stop, End: stop})
-	xtrace.Emit(inv.s.env.Bus, t.at.partition, t.at.region, t.at.account, svc, fn)
+	xtrace.Emit(inv.s.env.Traces, end, t.at.partition, t.at.region, t.at.account, svc, fn)
 }
 
 // callerTrace is the trace header a delivery came with: the Meta of a

@@ -100,7 +100,12 @@
 //     actions and Lambda destinations publish to topics;
 //   - platform applications and endpoints, SMS attributes, opt-outs and the
 //     SMS sandbox's numbers, as stored state, with pushes and texts in the
-//     outbox.
+//     outbox;
+//   - X-Ray (trace.go): the X-Amzn-Trace-Id of a Publish (or the trace a
+//     bus publish carries) is passed to the SQS and Lambda subscriptions,
+//     as TracingConfig PassThrough does; the topic writes no segment of
+//     its own (Active is stored, not acted on), and PublishBatch and HTTP/S
+//     deliveries pass no header.
 //
 // # Where the fake differs from AWS
 //

@@ -57,6 +57,7 @@ type message struct {
 	seq         string
 	at          time.Time
 	sigVersion  string
+	trace       string // passed on to the subscriptions (trace.go)
 }
 
 // textFor is the message text a protocol's subscribers receive: "If you

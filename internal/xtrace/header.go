@@ -1,10 +1,10 @@
 // Package xtrace is what the services of a cloud share to trace as AWS's
 // do: the X-Amzn-Trace-Id header (Parse, Header.String), the trace header
 // a request's ctx carries (With, From), the segment documents they write
-// (Segment) and the two calls they make to the cloud's X-Ray over the bus:
-// Sample, the sampling decision of a service that starts a trace, and
-// Emit, which stores segments (xray's bus endpoint). A service that is not
-// traced calls none of it.
+// (Segment) and what they ask of the cloud's X-Ray: Sample, the sampling
+// decision of a service that starts a trace (over the bus), and Emit,
+// which hands it segments (Sink, drained when X-Ray reads). A service that
+// is not traced calls none of it.
 package xtrace
 
 import (

@@ -2,8 +2,6 @@ package xtrace
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/arn"
@@ -82,27 +80,9 @@ func (s *Segment) Flag(status int) {
 	}
 }
 
-// Resources of X-Ray's ARNs that the bus serves (xray/trace_bus.go).
-const (
-	SegmentsResource = "segments"
-	SamplingResource = "sampling"
-)
-
-// Emit stores segs in the X-Ray of the account and region, synchronously
-// (X-Ray's bus endpoint), one document each. A document X-Ray refuses, or
-// a cloud without X-Ray, is recorded in the bus's Failures.
-func Emit(b *bus.Bus, partition, region, account string, segs ...*Segment) {
-	target := arn.Build(partition, "xray", region, account, SegmentsResource)
-	for _, s := range segs {
-		doc, err := json.Marshal(s)
-		if err == nil {
-			_, err = b.Invoke(context.Background(), target, bus.Message{Body: doc})
-		}
-		if err != nil && !errors.Is(err, bus.ErrNoEndpoint) {
-			b.Report(target, bus.Message{Body: doc}, err)
-		}
-	}
-}
+// SamplingResource is the resource of the X-Ray ARN that answers
+// sampling decisions on the bus (xray/trace_bus.go).
+const SamplingResource = "sampling"
 
 // SampleRequest is what a service that starts a trace asks X-Ray's
 // sampling rules about: its service name and type and the request.
