@@ -25,11 +25,9 @@ type Segment struct {
 	Throttle  bool    `json:"throttle,omitempty"`
 	HTTP      *HTTP   `json:"http,omitempty"`
 	// AWS holds the aws object: operation, request_id, resource names.
-	AWS map[string]any `json:"aws,omitempty"`
-	// Annotations are indexed for filter expressions.
-	Annotations map[string]string `json:"annotations,omitempty"`
-	Links       []Link            `json:"links,omitempty"`
-	Subsegments []Segment         `json:"subsegments,omitempty"`
+	AWS         map[string]any `json:"aws,omitempty"`
+	Links       []Link         `json:"links,omitempty"`
+	Subsegments []Segment      `json:"subsegments,omitempty"`
 }
 
 // HTTP is a segment's http object.
