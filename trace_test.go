@@ -172,29 +172,7 @@ func TestTrace_APIGatewayLambdaSQSLambda(t *testing.T) {
 	assert.Equal(t, fmt.Sprintf("1-%08x-", t0.Unix()), root[:11], "the trace id's time is the cloud clock's")
 	assert.Contains(t, producerHeader, "Root="+root+";", "the handler's ctx carries the trace")
 	assert.Contains(t, producerHeader, "Sampled=1")
-	docs := r.segments(t, root)
-	stage, ok := byOrigin(docs, "AWS::ApiGateway::Stage")
-	require.True(t, ok, "the stage's segment: %+v", docs)
-	assert.Equal(t, "shop/prod", stage.Name)
-	require.Len(t, stage.Subsegments, 1)
-	assert.Equal(t, "Lambda", stage.Subsegments[0].Name)
-	svc, ok := byOrigin(docs, "AWS::Lambda")
-	require.True(t, ok)
-	assert.Equal(t, stage.Subsegments[0].ID, svc.ParentID, "Lambda's segment hangs under the integration")
-	fn, ok := byOrigin(docs, "AWS::Lambda::Function")
-	require.True(t, ok)
-	assert.Equal(t, svc.ID, fn.ParentID)
-	assert.Contains(t, producerHeader, "Parent="+fn.ID)
-	var names []string
-	var sqsCall segmentDoc
-	for _, s := range fn.Subsegments {
-		names = append(names, s.Name)
-		if s.Name == "SQS" {
-			sqsCall = s
-		}
-	}
-	assert.Equal(t, []string{"Initialization", "Invocation", "Overhead", "SQS"}, names, "a cold start, then the SDK call")
-	assert.Equal(t, "aws", sqsCall.Namespace)
+	sqsCall := checkRequestTrace(t, r, root, producerHeader)
 
 	consumer := r.segments(t, ids[1])
 	csvc, ok := byOrigin(consumer, "AWS::Lambda")
@@ -221,6 +199,37 @@ func TestTrace_APIGatewayLambdaSQSLambda(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"shop/prod AWS::ApiGateway::Stage", "consumer AWS::Lambda"}, roots,
 		"the client's request enters at the stage; the consumer's trace starts at its Lambda (the fake draws no client node)")
+}
+
+// checkRequestTrace checks the trace of the request through the stage:
+// the stage's segment, its Lambda integration, the function's segments
+// under it, the SDK call to SQS under the function; it returns that call.
+func checkRequestTrace(t *testing.T, r *traceRig, root, producerHeader string) segmentDoc {
+	t.Helper()
+	docs := r.segments(t, root)
+	stage, ok := byOrigin(docs, "AWS::ApiGateway::Stage")
+	require.True(t, ok, "the stage's segment: %+v", docs)
+	assert.Equal(t, "shop/prod", stage.Name)
+	require.Len(t, stage.Subsegments, 1)
+	assert.Equal(t, "Lambda", stage.Subsegments[0].Name)
+	svc, ok := byOrigin(docs, "AWS::Lambda")
+	require.True(t, ok)
+	assert.Equal(t, stage.Subsegments[0].ID, svc.ParentID, "Lambda's segment hangs under the integration")
+	fn, ok := byOrigin(docs, "AWS::Lambda::Function")
+	require.True(t, ok)
+	assert.Equal(t, svc.ID, fn.ParentID)
+	assert.Contains(t, producerHeader, "Parent="+fn.ID)
+	var names []string
+	var sqsCall segmentDoc
+	for _, s := range fn.Subsegments {
+		names = append(names, s.Name)
+		if s.Name == "SQS" {
+			sqsCall = s
+		}
+	}
+	assert.Equal(t, []string{"Initialization", "Invocation", "Overhead", "SQS"}, names, "a cold start, then the SDK call")
+	assert.Equal(t, "aws", sqsCall.Namespace)
+	return sqsCall
 }
 
 // edges lists a service graph's edges as "name type -> name type".
