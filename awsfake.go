@@ -22,8 +22,10 @@
 // functions (the publisher's header passed through) and the consumer
 // Lambda of an event source mapping, whose trace links to the producers';
 // their segments land in the cloud's X-Ray, so that GetServiceGraph draws
-// the test's system. Not yet traced: Step Functions executions,
-// EventBridge targets, S3 notifications.
+// the test's system; a Step Functions execution hands its trace header to
+// its tasks, an EventBridge event to its targets. Not written: the
+// segments of Step Functions executions and states, of SNS and
+// EventBridge themselves; S3 notifications carry no trace.
 package awsfake
 
 import (

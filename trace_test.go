@@ -14,8 +14,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	apigwsdk "github.com/aws/aws-sdk-go-v2/service/apigateway"
 	apigwtypes "github.com/aws/aws-sdk-go-v2/service/apigateway/types"
+	eventssdk "github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	eventstypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 	lambdasdk "github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
+	sfnsdk "github.com/aws/aws-sdk-go-v2/service/sfn"
 	snssdk "github.com/aws/aws-sdk-go-v2/service/sns"
 	sqssdk "github.com/aws/aws-sdk-go-v2/service/sqs"
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
@@ -391,6 +394,56 @@ func TestTrace_SNSPassesTheHeaderToSQS(t *testing.T) {
 		func(o *snssdk.Options) {
 			o.APIOptions = append(o.APIOptions, smithyhttp.AddHeaderValue("X-Amzn-Trace-Id", h))
 		})
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(r.ctx, 10*time.Second)
+	defer cancel()
+	require.NoError(t, r.cloud.Settle(ctx))
+	got, err := sqsc.ReceiveMessage(r.ctx, &sqssdk.ReceiveMessageInput{QueueUrl: q.QueueUrl,
+		MessageSystemAttributeNames: []sqstypes.MessageSystemAttributeName{"AWSTraceHeader"}})
+	require.NoError(t, err)
+	require.Len(t, got.Messages, 1)
+	assert.Equal(t, h, got.Messages[0].Attributes["AWSTraceHeader"])
+}
+
+// A Step Functions execution started with a sampled trace header hands it
+// to its Lambda task, whose segments join the caller's trace.
+func TestTrace_StepFunctionsTaskContinuesTheExecutionsTrace(t *testing.T) {
+	r := newTraceRig(t, 1)
+	fn := r.function(t, "step", "PassThrough", func(context.Context) error { return nil })
+	c := sfnsdk.NewFromConfig(r.cloud.AWSConfig())
+	m, err := c.CreateStateMachine(r.ctx, &sfnsdk.CreateStateMachineInput{Name: aws.String("traced"),
+		RoleArn:    aws.String("arn:aws:iam::000000000000:role/sfn"),
+		Definition: aws.String(`{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"` + fn + `","End":true}}}`)})
+	require.NoError(t, err)
+	const root = "1-5759e988-bd862e3fe1be46a994272795"
+	_, err = c.StartExecution(r.ctx, &sfnsdk.StartExecutionInput{StateMachineArn: m.StateMachineArn,
+		TraceHeader: aws.String("Root=" + root + ";Parent=53995c3f42cd8ad8;Sampled=1")})
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(r.ctx, 10*time.Second)
+	defer cancel()
+	require.NoError(t, r.cloud.Settle(ctx))
+	svc, ok := byOrigin(r.segments(t, root), "AWS::Lambda")
+	require.True(t, ok)
+	assert.Equal(t, "step", svc.Name)
+	assert.Equal(t, "53995c3f42cd8ad8", svc.ParentID)
+}
+
+// An event's TraceHeader reaches its rule's SQS target as the message's
+// AWSTraceHeader.
+func TestTrace_EventBridgePassesTheEntrysHeaderToItsTarget(t *testing.T) {
+	r := newTraceRig(t, 1)
+	sqsc := sqssdk.NewFromConfig(r.cloud.AWSConfig())
+	evc := eventssdk.NewFromConfig(r.cloud.AWSConfig())
+	q, err := sqsc.CreateQueue(r.ctx, &sqssdk.CreateQueueInput{QueueName: aws.String("routed")})
+	require.NoError(t, err)
+	_, err = evc.PutRule(r.ctx, &eventssdk.PutRuleInput{Name: aws.String("all"), EventPattern: aws.String(`{"source":["app"]}`)})
+	require.NoError(t, err)
+	_, err = evc.PutTargets(r.ctx, &eventssdk.PutTargetsInput{Rule: aws.String("all"), Targets: []eventstypes.Target{
+		{Id: aws.String("q"), Arn: aws.String("arn:aws:sqs:us-east-1:000000000000:routed")}}})
+	require.NoError(t, err)
+	const h = "Root=1-5759e988-bd862e3fe1be46a994272796;Parent=53995c3f42cd8ad8;Sampled=1"
+	_, err = evc.PutEvents(r.ctx, &eventssdk.PutEventsInput{Entries: []eventstypes.PutEventsRequestEntry{{
+		Source: aws.String("app"), DetailType: aws.String("t"), Detail: aws.String(`{}`), TraceHeader: aws.String(h)}}})
 	require.NoError(t, err)
 	ctx, cancel := context.WithTimeout(r.ctx, 10*time.Second)
 	defer cancel()
