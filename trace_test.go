@@ -454,3 +454,24 @@ func TestTrace_EventBridgePassesTheEntrysHeaderToItsTarget(t *testing.T) {
 	require.Len(t, got.Messages, 1)
 	assert.Equal(t, h, got.Messages[0].Attributes["AWSTraceHeader"])
 }
+
+// A new trace's id carries the second the invocation started on the cloud
+// clock: just before the next second it is still t0's, at it and after it
+// the next one's.
+func TestTrace_NewTraceIDTakesTheCloudClocksSecond(t *testing.T) {
+	r := newTraceRig(t, 1)
+	var header string
+	r.function(t, "clocked", "Active", func(ctx context.Context) error {
+		_, header, _ = lambda.InvocationOf(ctx)
+		return nil
+	})
+	for _, c := range []struct {
+		at   time.Duration
+		want int64
+	}{{999 * time.Millisecond, t0.Unix()}, {time.Second, t0.Unix() + 1}, {1001 * time.Millisecond, t0.Unix() + 1}} {
+		r.clk.Set(t0.Add(c.at))
+		_, err := r.lambda.Invoke(r.ctx, &lambdasdk.InvokeInput{FunctionName: aws.String("clocked")})
+		require.NoError(t, err)
+		assert.Contains(t, header, fmt.Sprintf("Root=1-%08x-", c.want), "at t0+%v", c.at)
+	}
+}
