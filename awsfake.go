@@ -14,6 +14,18 @@
 //
 // Handler serves the same cloud over HTTP; cmd/awsfake runs it on
 // 127.0.0.1:4566 for the AWS CLI and other languages.
+//
+// Traces follow requests through the services as X-Ray's do (trace.go):
+// an API Gateway stage with tracing, a Lambda function (Active, or called
+// with a sampled header), the SDK calls a traced handler makes with its
+// ctx, SQS messages (AWSTraceHeader), SNS deliveries to queues and
+// functions (the publisher's header passed through) and the consumer
+// Lambda of an event source mapping, whose trace links to the producers';
+// their segments land in the cloud's X-Ray, so that GetServiceGraph draws
+// the test's system; a Step Functions execution hands its trace header to
+// its tasks, an EventBridge event to its targets. Not written: the
+// segments of Step Functions executions and states, of SNS and
+// EventBridge themselves; S3 notifications carry no trace.
 package awsfake
 
 import (

@@ -19,11 +19,12 @@ import (
 // request's protocol, never a dropped connection.
 func (c *Cloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	continueEmpty(w, r)
-	traceInvocation(r)
 	id := c.env.IDs.UUID()
 	r = r.WithContext(faults.WithScope(protocol.WithRequestID(r.Context(), id), c.scope(r)))
 	w.Header().Set("x-amzn-RequestId", id)
 	svc := dispatch.Identify(r)
+	w, r, traced := c.traceRequest(w, r, svc)
+	defer traced()
 	if c.requestLog != nil {
 		c.logged(w, r, svc)
 		return
@@ -63,16 +64,6 @@ func (c *Cloud) serve(w http.ResponseWriter, r *http.Request, svc string) {
 		return
 	}
 	h.ServeHTTP(w, r)
-}
-
-// traceInvocation gives a request made with a Lambda handler's ctx (in
-// memory) the invocation's X-Amzn-Trace-Id, as the SDK's recursion
-// detection sends _X_AMZN_TRACE_ID from a function's environment, unless
-// the request carries one.
-func traceInvocation(r *http.Request) {
-	if _, trace, ok := lambda.InvocationOf(r.Context()); ok && trace != "" && r.Header.Get("X-Amzn-Trace-Id") == "" {
-		r.Header.Set("X-Amzn-Trace-Id", trace)
-	}
 }
 
 // continueEmpty answers "100 Continue" to a request that expects it and

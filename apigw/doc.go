@@ -347,6 +347,22 @@
 //     X-Amzn-Trace-Id and X-Forwarded-* are.
 //   - Path parameters are passed as sent (escaped), as the recording shows
 //     for {proxy+} (test%2Balias stays encoded).
+//   - X-Ray (trace.go): a stage with tracingEnabled continues the
+//     client's X-Amzn-Trace-Id (its sampling decision when it holds one),
+//     else starts a trace the account's sampling rules decide (service
+//     {api name}/{stage}, type AWS::ApiGateway::Stage); a traced request
+//     writes the stage's segment ({api name}/{stage}, origin
+//     AWS::ApiGateway::Stage, http request and status flagged as X-Ray
+//     flags it, aws.api_gateway) with one integration subsegment (Lambda,
+//     the upper-cased service of another AWS integration, or the HTTP
+//     backend's host as remote), spanning the whole request (AWS times
+//     the integration alone), and hands the backend
+//     Root=...;Parent=<the subsegment>;Sampled=1. The aws:api_id and
+//     aws:api_stage annotations AWS sets are not written (X-Ray's rule for
+//     annotation keys, letters, digits and _, refuses the colon); a stage
+//     without tracing passes the client's header on. The trace of a
+//     service integration (SQS, SNS) does not reach the message, nor is
+//     the authorizer's invocation traced.
 //
 // # Operations answered with AWS's error for nothing there
 //

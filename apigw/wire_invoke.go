@@ -92,6 +92,7 @@ type exchange struct {
 	authContext      map[string]any
 	authClaims       map[string]any
 	authorizerAPIKey string
+	trace            *stageTrace // trace.go; nil when not traced
 }
 
 // serveInvoke serves a request to a deployed stage.
@@ -111,6 +112,7 @@ func (s *Service) serveInvoke(w http.ResponseWriter, r *http.Request, t target) 
 	}
 	x.record.Status = resp.status
 	x.record.Latency = s.env.Clock.Now().Sub(x.start)
+	s.emitTrace(x, resp.status, x.start.Add(x.record.Latency))
 	s.mu.Lock()
 	s.calls.Add(*x.record)
 	s.writeLogsLocked(x, resp)
@@ -128,6 +130,7 @@ func (s *Service) invoke(x *exchange) response {
 	if res := s.resolve(x); res != nil {
 		return *res
 	}
+	s.traceStage(x)
 	body, err := protocol.ReadBody(x.r, maxPayload)
 	if err != nil {
 		return gatewayError("REQUEST_TOO_LARGE", http.StatusRequestEntityTooLarge, "RequestTooLarge", "Request Too Long")

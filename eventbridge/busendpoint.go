@@ -45,6 +45,7 @@ type delivery struct {
 	target  Target
 	body    []byte
 	dedup   string
+	trace   string // the event's trace header, passed to the target (trace.go)
 }
 
 // route adds, for each rule of b the event matches, a delivery per
@@ -63,7 +64,8 @@ func (s *Service) ruleDeliveries(r *rule, ev event, plan []delivery) []delivery 
 	ec := eventContext{ruleArn: r.arn, ruleName: r.name, event: ev.raw, obj: ev.obj}
 	for i := range r.targets {
 		t := r.targets[i]
-		plan = append(plan, delivery{relay: r.arn, source: r.arn, account: r.bus.sc.Account, target: t, body: payload(&t, ec), dedup: ev.id})
+		plan = append(plan, delivery{relay: r.arn, source: r.arn, account: r.bus.sc.Account, target: t, body: payload(&t, ec), dedup: ev.id,
+			trace: ev.trace})
 	}
 	return plan
 }
@@ -90,6 +92,9 @@ func (s *Service) dispatch(plan []delivery) {
 		}
 		if d.target.DeadLetterConfig != nil {
 			m.Meta[metaDLQ] = d.target.DeadLetterConfig.Arn
+		}
+		if d.trace != "" {
+			m.Meta[bus.MetaTraceHeader] = d.trace
 		}
 		s.env.Bus.Post(d.relay, m)
 	}
@@ -145,6 +150,9 @@ func (s *Service) relay(ctx context.Context, relayARN, to string, m bus.Message)
 func (s *Service) relayAttempt(ctx context.Context, relayARN, to string, m bus.Message) error {
 	out := bus.Message{Source: m.Source, Principal: m.Principal, Body: m.Body, GroupID: m.GroupID,
 		DeduplicationID: m.DeduplicationID, Async: true, Meta: map[string]string{bus.MetaSourceAccount: m.Meta[bus.MetaSourceAccount]}}
+	if h := m.Meta[bus.MetaTraceHeader]; h != "" {
+		out.Meta[bus.MetaTraceHeader] = h
+	}
 	_, err := s.env.Bus.Invoke(ctx, to, out)
 	var fe *bus.FunctionError
 	if err == nil || errors.As(err, &fe) {

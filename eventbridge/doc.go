@@ -79,6 +79,12 @@
 // All time runs on the cloud scheduler: one job per armed rule or schedule
 // at its next due instant, re-armed when it fires; nothing runs between.
 //
+// X-Ray (trace.go): an event carries its entry's TraceHeader, else the
+// X-Amzn-Trace-Id of its PutEvents request, to its rules' targets, whose
+// deliveries continue the trace (Lambda) or keep it (SQS's
+// AWSTraceHeader); EventBridge writes no segment of its own, and events
+// a bus receives from another bus or a schedule carry none.
+//
 // # Where it differs from AWS
 //
 //   - Retries: AWS backs off exponentially with jitter and documents no

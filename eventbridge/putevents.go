@@ -82,6 +82,7 @@ func (s *Service) PutEvents(ctx context.Context, in PutEventsInput) (PutEventsOu
 			continue
 		}
 		ev := s.newEvent(sc, e, now)
+		ev.trace = traceOf(ctx, e)
 		out.Entries[i].EventId = ev.id
 		if b, err := s.busNamed(sc, e.EventBusName); err == nil {
 			plan = s.route(b, ev, plan)
@@ -128,6 +129,7 @@ type event struct {
 	source string
 	raw    []byte
 	obj    map[string]any
+	trace  string // the entry's trace header (trace.go)
 }
 
 // newEvent builds the envelope AWS delivers, in AWS's member order:

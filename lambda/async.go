@@ -32,6 +32,7 @@ type asyncEvent struct {
 	attempts  int       // attempts that ran the function
 	throttles int       // attempts refused for concurrency, for the backoff
 	last      outcome   // the last attempt's outcome
+	trace     string    // the caller's trace header, for every attempt
 }
 
 // attempt makes an attempt at ev, due at the instant at (now, or the
@@ -69,7 +70,8 @@ func (s *Service) attempt(ev *asyncEvent, at time.Time) {
 		finish()
 		return
 	}
-	err = s.start(invokeRequest{ref: ev.ref, payload: ev.payload, kind: typeEvent, requestID: ev.id, attempt: ev.attempts + 1},
+	err = s.start(invokeRequest{ref: ev.ref, payload: ev.payload, kind: typeEvent, requestID: ev.id, attempt: ev.attempts + 1,
+		trace: ev.trace},
 		func(o outcome) {
 			defer finish()
 			s.afterAttempt(ev, cfg, o)

@@ -40,10 +40,11 @@ func (s *Service) deliver(ctx context.Context, target string, m bus.Message) ([]
 		return nil, err
 	}
 	if m.Async {
-		_, err = s.invokeEvent(r, payload, "")
+		_, err = s.invokeEvent(r, payload, "", callerTrace(ctx, m))
 		return nil, err
 	}
-	o, err := s.invoke(ctx, invokeRequest{ref: r, payload: payload, kind: typeRequestResponse, attempt: 1})
+	o, err := s.invoke(ctx, invokeRequest{ref: r, payload: payload, kind: typeRequestResponse, attempt: 1,
+		trace: callerTrace(ctx, m)})
 	if err != nil {
 		return nil, err
 	}

@@ -55,27 +55,30 @@ type invocationInfo struct {
 // traceSource makes the invocation's trace header when it is first asked
 // for, since most handlers never read it.
 type traceSource struct {
-	once    sync.Once
-	header  string
-	ids     *ids.Generator // the function's
-	key     string         // the invocation's key
-	start   time.Time
-	sampled bool
+	once   sync.Once
+	header string
+	ids    *ids.Generator // the function's
+	key    string         // the invocation's key
+	start  time.Time
+	// fixed is the header decided when the invocation started (a caller's
+	// header, Active tracing: trace.go), t its segments when traced.
+	fixed string
+	t     *invocationTrace
 }
 
 // get is the trace header AWS gives an invocation:
 // Root=1-<the start in Unix seconds, 8 hex digits>-<24 hex digits>;
-// Parent=<16 hex digits>;Sampled=1 when the function's tracing mode is
-// Active, else 0. The digits are derived from the invocation's key, so they
-// do not depend on how concurrent invocations are scheduled.
+// Parent=<16 hex digits>;Sampled=0 for an invocation of a PassThrough
+// function that no caller's header came with; the others were decided when
+// it started (traceLocked). The digits are derived from the invocation's
+// key, so they do not depend on how concurrent invocations are scheduled.
 func (t *traceSource) get() string {
+	if t.fixed != "" {
+		return t.fixed
+	}
 	t.once.Do(func() {
 		g := t.ids.Derive("trace " + t.key)
-		sampled := "0"
-		if t.sampled {
-			sampled = "1"
-		}
-		t.header = fmt.Sprintf("Root=1-%08x-%s;Parent=%s;Sampled=%s", t.start.Unix(), g.Hex(12), g.Hex(8), sampled)
+		t.header = fmt.Sprintf("Root=1-%08x-%s;Parent=%s;Sampled=0", t.start.Unix(), g.Hex(12), g.Hex(8))
 	})
 	return t.header
 }
@@ -201,8 +204,7 @@ func (s *Service) invocationContextLocked(inv *invocation, f *function, env *env
 		Deadline: inv.deadline, ClientContext: inv.req.clientContext, clock: s.env.Clock,
 		handler: cfg.Handler, runtime: cfg.Runtime, region: f.p.at.region, initType: "on-demand",
 		role: cfg.Role,
-	}, trace: traceSource{ids: f.ids, key: inv.key, start: inv.start,
-		sampled: cfg.TracingConfig != nil && cfg.TracingConfig.Mode == "Active"}}
+	}, trace: traceSource{ids: f.ids, key: inv.key, start: inv.start, fixed: inv.traceHeader, t: inv.trace}}
 	info := &both.InvocationContext
 	info.trace = &both.trace
 	if cfg.Environment != nil {

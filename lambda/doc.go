@@ -53,7 +53,10 @@
 //     (GetCallerIdentity answers arn:aws:sts::<account>:assumed-role/<role>/<function>),
 //     unless it is signed with credentials the cloud issued (the handler
 //     assumed another role); it carries the invocation's X-Amzn-Trace-Id.
-//     InvocationOf(ctx) gives the role and the trace header.
+//     InvocationOf(ctx) gives the role and the trace header. When the
+//     invocation is traced, the call is recorded as the X-Ray SDK records
+//     an instrumented client's: a subsegment of the function's segment
+//     named for the service (SQS, SNS, Lambda, ...), the callee's parent.
 //
 // What cannot follow the invocation, because it is process-global:
 //
@@ -260,12 +263,25 @@
 //     LANG, which describe the execution environment's file system.
 //     AWS_LAMBDA_INITIALIZATION_TYPE is on-demand or
 //     provisioned-concurrency (SnapStart is not modelled).
-//   - The trace header (_X_AMZN_TRACE_ID, InvocationOf) is new for every
-//     invocation, with Sampled=1 for every invocation of a function whose
-//     TracingConfig is Active and 0 otherwise; AWS samples Active functions
-//     by X-Ray's default rule (the first request each second and 5% of the
-//     others) and continues a trace header the caller sent, which the fake
-//     does not read.
+//   - X-Ray (trace.go): an invocation continues the caller's
+//     X-Amzn-Trace-Id (the Invoke request's header, the trace an API
+//     Gateway integration or a posted message carries), as AWS documents
+//     TracingConfig: a caller's Sampled=1 is traced whatever the mode,
+//     Sampled=0 never; with no decision an Active function asks the
+//     account's X-Ray sampling rules (Sampled=1 for every Active
+//     invocation in a cloud without X-Ray) and a PassThrough one traces
+//     nothing. With no caller's header the trace is new: Root=1-<the
+//     start's Unix seconds on the cloud clock>-<24 hex>. The handler's
+//     header (_X_AMZN_TRACE_ID, InvocationOf) has Parent= the
+//     AWS::Lambda::Function segment. A traced invocation writes, when it
+//     ends, an AWS::Lambda segment (the caller's entity its parent, status
+//     200, the producers' traces of an SQS batch as links: one per trace,
+//     at most 20) and an AWS::Lambda::Function segment with Initialization
+//     (cold starts; zero long, as the fake's Init Duration), Invocation
+//     and Overhead (zero long) subsegments, times on the cloud clock,
+//     fault for a function error or a timeout. Not written: the Dwell Time
+//     and Attempt subsegments of an Event invocation, the throttle of a
+//     refused one (no segment), the Lineage field of the header.
 //
 // # IAM enforcement
 //
@@ -311,5 +327,6 @@
 //     closing its scheduler and bus.
 //   - InvocationOf(ctx) tells the in-memory transport which invocation an
 //     AWS call made with a handler's ctx belongs to: the execution role and
-//     trace header to attribute it to.
+//     trace header to attribute it to; CallTrace(ctx) what the root needs
+//     to record such a call of a traced invocation.
 package lambda

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+
+	"github.com/awsfake/awsfake/internal/xtrace"
 )
 
 // InvokeInput is one invocation of a function, version or alias.
@@ -83,11 +85,11 @@ func (s *Service) invokeAs(ctx context.Context, in InvokeInput, requestID string
 		}
 		return InvokeOutput{StatusCode: 204, RequestID: requestID}, nil
 	case typeEvent:
-		id, err := s.invokeEvent(r, payload, requestID)
+		id, err := s.invokeEvent(r, payload, requestID, xtrace.From(ctx))
 		return InvokeOutput{StatusCode: 202, RequestID: id}, err
 	}
 	o, err := s.invoke(ctx, invokeRequest{ref: r, payload: payload, clientContext: cc, kind: typeRequestResponse,
-		requestID: requestID, attempt: 1})
+		requestID: requestID, attempt: 1, trace: xtrace.From(ctx)})
 	if err != nil {
 		return InvokeOutput{}, err
 	}
@@ -101,7 +103,7 @@ func (s *Service) invokeAs(ctx context.Context, in InvokeInput, requestID string
 
 // invokeEvent queues an asynchronous invocation after checking that its
 // target exists, and returns its request id.
-func (s *Service) invokeEvent(r ref, payload []byte, requestID string) (string, error) {
+func (s *Service) invokeEvent(r ref, payload []byte, requestID, trace string) (string, error) {
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
@@ -115,7 +117,7 @@ func (s *Service) invokeEvent(r ref, payload []byte, requestID string) (string, 
 	if requestID == "" {
 		requestID = f.ids.UUID()
 	}
-	ev := &asyncEvent{ref: r, payload: payload, id: requestID, received: s.now()}
+	ev := &asyncEvent{ref: r, payload: payload, id: requestID, received: s.now(), trace: trace}
 	s.mu.Unlock()
 	s.attempt(ev, s.now())
 	return requestID, nil
@@ -186,7 +188,7 @@ func (s *Service) InvokeAsync(ctx context.Context, in InvokeAsyncInput) (InvokeA
 	if err != nil {
 		return InvokeAsyncOutput{}, err
 	}
-	if _, err := s.invokeEvent(r, payload, ""); err != nil {
+	if _, err := s.invokeEvent(r, payload, "", xtrace.From(ctx)); err != nil {
 		return InvokeAsyncOutput{}, err
 	}
 	return InvokeAsyncOutput{Status: 202}, nil

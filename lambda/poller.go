@@ -233,7 +233,7 @@ func (s *Service) dispatchLocked(m *mapping) bool {
 // failed. What failed stays in the queue and comes back after its
 // visibility timeout.
 func (s *Service) process(m *mapping, req invokeRequest, queue string, batch []QueueMessage, reportFailures bool) {
-	req.payload = sqsEventOf(batch, queue, m.fn.at.region)
+	req.payload, req.links = sqsEventOf(batch, queue, m.fn.at.region), linksOf(batch)
 	o, err := s.invoke(s.ctx, req)
 	var done []string
 	result := "OK"

@@ -18,6 +18,7 @@ import (
 
 	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/sched"
+	"github.com/awsfake/awsfake/internal/xtrace"
 )
 
 // Invocation types.
@@ -47,6 +48,10 @@ type invokeRequest struct {
 	// function's generator.
 	requestID string
 	attempt   int // 1 for a first attempt
+	// trace is the caller's X-Amzn-Trace-Id, links the producers' traces
+	// of an SQS batch (trace.go).
+	trace string
+	links []xtrace.Link
 }
 
 // outcome is what an invocation produced.
@@ -94,6 +99,10 @@ type invocation struct {
 	// process environment, or why it may not.
 	setsProcessEnv    bool
 	processEnvRefused string
+	// traceHeader is the trace decided when it started, trace its segments
+	// when traced (trace.go).
+	traceHeader string
+	trace       *invocationTrace
 }
 
 // invoke runs one invocation synchronously: it waits for the handler's
@@ -159,6 +168,7 @@ func (s *Service) start(req invokeRequest, then func(outcome)) error {
 		inv.processEnvRefused = s.claimProcessEnvLocked()
 		inv.setsProcessEnv = inv.processEnvRefused == ""
 	}
+	s.traceLocked(inv)
 	base, cancel := context.WithCancelCause(s.ctx)
 	inv.cancel = cancel
 	info := s.invocationContextLocked(inv, f, env)
@@ -298,6 +308,9 @@ func (inv *invocation) finish(o outcome) {
 		s.metricInvocation(inv, o, end)
 	}
 	s.mu.Unlock()
+	if inv.trace != nil && o.err == nil {
+		inv.trace.emit(inv, o, end)
+	}
 	flush()
 	inv.then(o)
 }

@@ -32,7 +32,8 @@ func (s *Service) deliver(ctx context.Context, target string, m bus.Message) ([]
 	// account and region.
 	sc := faults.Scope{Account: a.Account, Region: a.Region, Partition: a.Partition}
 	out, err := s.publish(sc, PublishInput{TopicArn: target, Message: string(m.Body), Subject: m.Meta[bus.MetaSubject],
-		MessageAttributes: attrs, MessageGroupId: m.GroupID, MessageDeduplicationId: m.DeduplicationID})
+		MessageAttributes: attrs, MessageGroupId: m.GroupID, MessageDeduplicationId: m.DeduplicationID,
+		trace: m.Meta[bus.MetaTraceHeader]})
 	if err != nil {
 		return nil, err
 	}

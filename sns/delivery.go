@@ -111,6 +111,7 @@ func (s *Service) sendTo(m *message, tg target, cache map[string]envelope) {
 
 	bm := bus.Message{Source: m.topicArn, Principal: principal, Body: []byte(d.Body),
 		Attributes: busAttributes(d.Attributes), Meta: map[string]string{bus.MetaSourceAccount: tg.topic.owner}}
+	passTrace(&bm, m)
 	switch {
 	case tg.protocol != "sqs":
 	case strings.HasSuffix(tg.endpoint, ".fifo"):

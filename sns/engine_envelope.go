@@ -58,6 +58,8 @@ type message struct {
 	at          time.Time
 	sigVersion  string
 	size        int // the published size (publishSize), for PublishSize
+
+	trace string // passed on to the subscriptions (trace.go)
 }
 
 // textFor is the message text a protocol's subscribers receive: "If you

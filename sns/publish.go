@@ -12,6 +12,7 @@ import (
 
 	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/faults"
+	"github.com/awsfake/awsfake/internal/xtrace"
 )
 
 // PublishInput is a message to publish to a topic (TopicArn or TargetArn),
@@ -29,6 +30,7 @@ type PublishInput struct {
 	MessageAttributes      map[string]MessageAttributeValue
 	MessageDeduplicationId string
 	MessageGroupId         string
+	trace                  string // the publisher's X-Amzn-Trace-Id (trace.go)
 }
 
 // PublishOutput identifies the published message.
@@ -48,6 +50,7 @@ func (s *Service) Publish(ctx context.Context, in PublishInput) (PublishOutput, 
 	if err != nil {
 		return PublishOutput{}, err
 	}
+	in.trace = xtrace.From(ctx)
 	return s.publish(sc, in)
 }
 
@@ -73,7 +76,7 @@ func (s *Service) publish(sc faults.Scope, in PublishInput) (PublishOutput, erro
 		return PublishOutput{}, invalidParameter("Invalid parameter: TopicArn or TargetArn Reason: Only one of TopicArn, TargetArn or PhoneNumber may be specified")
 	}
 	e := entry{message: in.Message, subject: in.Subject, structure: in.MessageStructure, attrs: in.MessageAttributes,
-		groupID: in.MessageGroupId, dedupID: in.MessageDeduplicationId}
+		groupID: in.MessageGroupId, dedupID: in.MessageDeduplicationId, trace: in.trace}
 	if in.PhoneNumber != "" {
 		return s.publishSMS(keyOf(sc), in.PhoneNumber, e)
 	}
@@ -96,6 +99,7 @@ type entry struct {
 	message, subject, structure string
 	attrs                       map[string]MessageAttributeValue
 	groupID, dedupID            string
+	trace                       string
 }
 
 // topicSettings are the topic attributes a publish needs, read under the
@@ -149,7 +153,7 @@ func prepare(topicArn string, ts topicSettings, e entry, position int) (*message
 		return nil, invalidParameter("Invalid parameter: Message too long")
 	}
 	m := &message{topicArn: topicArn, fifo: ts.fifo, subject: e.subject, text: e.message, attrs: maps.Clone(e.attrs),
-		sigVersion: ts.sigVersion}
+		sigVersion: ts.sigVersion, trace: e.trace}
 	if err := m.parseStructure(e.structure); err != nil {
 		return nil, err
 	}

@@ -35,7 +35,7 @@ func (s *Service) deliver(_ context.Context, target string, m bus.Message) ([]by
 	if trace := m.Meta[bus.MetaTraceHeader]; trace != "" {
 		in.MessageSystemAttributes = traceAttributes(trace)
 	}
-	out, err := s.send(s.env.Scope(), in)
+	out, err := s.send(s.env.Scope(), in, "")
 	if err != nil {
 		return nil, err
 	}

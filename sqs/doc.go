@@ -37,6 +37,13 @@
 // The bus endpoint receives deliveries addressed to queue ARNs (SNS
 // subscriptions, S3 notifications, Lambda destinations).
 //
+// X-Ray (trace.go): a message keeps its AWSTraceHeader system attribute,
+// else the X-Amzn-Trace-Id its SendMessage or SendMessageBatch request
+// came with (when it is a trace header), as X-Ray documents for SQS; only
+// the system attribute sent counts in MD5OfMessageSystemAttributes. A
+// Lambda event source mapping links the consumer's trace to these
+// headers.
+//
 // # Test helpers
 //
 // Messages returns snapshots; CheckDepth asserts a queue's visible,

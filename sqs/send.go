@@ -10,6 +10,7 @@ import (
 	"github.com/awsfake/awsfake/internal/creds"
 	"github.com/awsfake/awsfake/internal/dedup"
 	"github.com/awsfake/awsfake/internal/faults"
+	"github.com/awsfake/awsfake/internal/xtrace"
 )
 
 // MessageAttributeValue is a typed message attribute. DataType is String,
@@ -109,15 +110,16 @@ func (s *Service) SendMessage(ctx context.Context, in SendMessageInput) (SendMes
 	if err != nil {
 		return SendMessageOutput{}, err
 	}
-	return s.send(sc, in)
+	return s.send(sc, in, xtrace.From(ctx))
 }
 
 // send is SendMessage without the call bookkeeping: the bus delivers
 // through it, with the cloud's scope (a queue's URL names its region when
-// it is not the cloud's).
-func (s *Service) send(sc faults.Scope, in SendMessageInput) (SendMessageOutput, error) {
+// it is not the cloud's). header is the request's X-Amzn-Trace-Id.
+func (s *Service) send(sc faults.Scope, in SendMessageInput, header string) (SendMessageOutput, error) {
 	p := outgoing{body: in.MessageBody, attrs: in.MessageAttributes, system: in.MessageSystemAttributes,
-		delay: in.DelaySeconds, groupID: in.MessageGroupId, dedupID: in.MessageDeduplicationId, sender: s.senderID(sc)}
+		delay: in.DelaySeconds, groupID: in.MessageGroupId, dedupID: in.MessageDeduplicationId, sender: s.senderID(sc),
+		header: header}
 	if err := p.check(); err != nil {
 		return SendMessageOutput{}, err
 	}
@@ -158,11 +160,12 @@ func (s *Service) SendMessageBatch(ctx context.Context, in SendMessageBatchInput
 		return SendMessageBatchOutput{}, err
 	}
 	now := s.now()
-	sender := s.senderID(sc)
+	sender, header := s.senderID(sc), xtrace.From(ctx)
 	var out SendMessageBatchOutput
 	out.Successful, out.Failed = eachEntry(in.Entries, func(en SendMessageBatchRequestEntry) (SendMessageBatchResultEntry, error) {
 		p := outgoing{body: en.MessageBody, attrs: en.MessageAttributes, system: en.MessageSystemAttributes,
-			delay: en.DelaySeconds, groupID: en.MessageGroupId, dedupID: en.MessageDeduplicationId, sender: sender}
+			delay: en.DelaySeconds, groupID: en.MessageGroupId, dedupID: en.MessageDeduplicationId, sender: sender,
+			header: header}
 		if err := p.check(); err != nil {
 			return SendMessageBatchResultEntry{}, err
 		}
@@ -182,6 +185,7 @@ type outgoing struct {
 	groupID       string
 	dedupID       string
 	sender        string // SenderId; "" is the queue's owner account
+	header        string // the request's X-Amzn-Trace-Id (trace.go)
 }
 
 // senderID is the SenderId of a message sent in scope sc: the user id of
@@ -227,10 +231,7 @@ func (s *Service) enqueue(q *queue, p outgoing, now int64, e *effects) (SendMess
 			"One or more parameters are invalid. Reason: Message must be shorter than %d bytes.", q.cfg.maxSize)
 	}
 	delay := time.Duration(q.cfg.delay) * time.Second
-	var trace string
-	if a, ok := p.system["AWSTraceHeader"]; ok {
-		trace = a.StringValue
-	}
+	trace, sent := p.traceHeader()
 	m := &message{body: p.body, attrs: cloneAttrs(p.attrs), sender: p.sender, sentAt: now, enqueuedAt: now}
 	if trace != "" || p.groupID != "" {
 		m.extra = &messageExtra{traceHeader: trace, groupID: p.groupID}
@@ -238,7 +239,7 @@ func (s *Service) enqueue(q *queue, p outgoing, now int64, e *effects) (SendMess
 	out := SendMessageOutput{
 		MD5OfMessageBody:             md5Hex(p.body),
 		MD5OfMessageAttributes:       attributesMD5(p.attrs),
-		MD5OfMessageSystemAttributes: attributesMD5(traceAttributes(trace)),
+		MD5OfMessageSystemAttributes: attributesMD5(traceAttributes(sent)),
 	}
 	if !q.fifo {
 		if p.dedupID != "" {

@@ -131,6 +131,13 @@
 //     and TRACE the inspection data of the data flow, with the fields the
 //     recordings show for each state type.
 //
+// X-Ray (trace.go): a task's call to a Lambda function, an SQS queue or an
+// SNS topic carries the execution's traceHeader (StartExecution's, or the
+// one a bus start carried), so that the callee continues the caller's
+// trace. The execution writes no segment of its own, with or without
+// tracingConfiguration (AWS writes the execution's and each state's), and
+// StartExecution does not read the request's X-Amzn-Trace-Id.
+//
 // # Where it differs from AWS
 //
 //   - JSON objects are written with their members in key order (AWS keeps

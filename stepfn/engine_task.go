@@ -232,6 +232,7 @@ func (th *thread) busCall(ig integration, eff any) (busCall, *failure) {
 	params, _ := eff.(map[string]any)
 	c := busCall{msg: bus.Message{Source: ex.machineARN, Principal: "states.amazonaws.com",
 		Meta: map[string]string{bus.MetaSourceAccount: ex.account()}}}
+	ex.passTrace(&c.msg)
 	c.errs = func(err error) *failure { return serviceFailure(ig.service, err) }
 	if ig.sdk {
 		c.errs = func(err error) *failure { return sdkFailure(ig.service, err, ex.svc.env.IDs.UUID()) }

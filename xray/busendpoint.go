@@ -6,6 +6,7 @@ import (
 	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/faults"
+	"github.com/awsfake/awsfake/internal/xtrace"
 )
 
 // SegmentsResource is the resource of the ARN other services post their
@@ -25,6 +26,9 @@ func SegmentsARN(sc faults.Scope) string { return sc.ARN(arnService, SegmentsRes
 // delivery. Any other xray ARN is ResourceNotFoundException.
 func (s *Service) deliver(_ context.Context, target string, m bus.Message) ([]byte, error) {
 	a, err := arn.Parse(target)
+	if err == nil && a.Resource == xtrace.SamplingResource {
+		return s.deliverSampling(a, m), nil
+	}
 	if err != nil || a.Resource != SegmentsResource {
 		return nil, errNotFound("No X-Ray endpoint at %s", target)
 	}

@@ -63,7 +63,11 @@
 //     namespace aws gives AWS::<name>, remote gives remote), edges from a
 //     segment to the segments whose parent is in it and to inferred nodes,
 //     with ok, error, throttle and fault counts, total response time and a
-//     response time histogram (millisecond buckets).
+//     response time histogram (millisecond buckets). A segment's links
+//     (a Lambda consumer's, to the producers' SQS calls) draw an edge from
+//     the linked entity's node in the other trace to the segment's
+//     service, as the trace map's dashed SQS -> Lambda edge
+//     (trace_links.go).
 //     GetTimeSeriesServiceStatistics buckets the same counts per Period for
 //     the services or edges an entity selector names.
 //   - Groups (filter expressions parsed on write, insights configuration,
@@ -130,7 +134,11 @@
 // # Plumbing for the root package
 //
 // New and Describe, which the cloud calls to build and wire the service;
-// Close, which stops the UDP daemons; the bus endpoint: a service of the
-// cloud that emits segments posts each document to SegmentsARN(scope), at
-// O(1) cost per call, and X-Ray stores it in that account and region.
+// Close, which stops the UDP daemons; the bus endpoint: a delivery to
+// SegmentsARN(scope) stores its document in that account and region, and
+// one to the sampling resource (xtrace.Sample) answers the decision of
+// that account's sampling rules (trace_bus.go). The cloud's services hand
+// their segments over through env.Traces (an xtrace.Sink New installs), at
+// O(1) cost per segment: X-Ray stores them, each at the instant it came,
+// before every read of traces or once xtrace.FlushAt wait (trace_sink.go).
 package xray

@@ -70,7 +70,8 @@ type segDoc struct {
 	annotations             map[string]any // string, float64 or bool
 	exceptions              []exception
 	subs                    []*segDoc
-	independent             bool // a subsegment sent on its own
+	independent             bool   // a subsegment sent on its own
+	links                   []link // trace_links.go
 }
 
 // parseDocuments reads one element of TraceSegmentDocuments: a segment, an
@@ -167,7 +168,7 @@ func parseSegment(m map[string]any, top, mustBeSub bool) (*segDoc, *segError) {
 	if err := readAnnotations(d, m); err != nil {
 		return nil, err
 	}
-	if err := checkLinks(m); err != nil {
+	if err := readLinks(d, m); err != nil {
 		return nil, err
 	}
 	readCause(d, m)

@@ -51,6 +51,7 @@ func (s *Service) GetServiceGraph(ctx context.Context, in GetServiceGraphInput) 
 		for _, e := range p.byEvent.window(seconds(in.StartTime.Time), seconds(in.EndTime.Time)) {
 			if v := p.traces[e.id].viewOf(); matches(filter, v) {
 				g.add(v)
+				g.addLinks(p, v)
 			}
 		}
 		return GetServiceGraphOutput{StartTime: in.StartTime, EndTime: in.EndTime, Services: g.services()}, nil
@@ -83,6 +84,7 @@ func (s *Service) GetTraceGraph(ctx context.Context, in GetTraceGraphInput) (Get
 		for _, id := range in.TraceIds {
 			if t := p.traces[id]; t != nil {
 				g.add(t.viewOf())
+				g.addLinks(p, t.viewOf())
 			}
 		}
 		return GetTraceGraphOutput{Services: g.services()}, nil

@@ -24,6 +24,7 @@ type TraceSnapshot struct {
 // not listed.
 func (s *Service) Traces(ctx context.Context) []TraceSnapshot {
 	sc := s.scopeOf(ctx)
+	s.drain()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p := s.partitionOf(sc)
@@ -67,6 +68,7 @@ func (s *Service) CheckTrace(tb testing.TB, id string) TraceSnapshot {
 // and region, whatever their time, or fails to parse.
 func (s *Service) CheckSelects(tb testing.TB, filter string, want ...string) {
 	tb.Helper()
+	s.drain()
 	s.mu.Lock()
 	p := s.partitionOf(s.env.Scope())
 	e, err := parseFilter(filter, p.groupLookup())

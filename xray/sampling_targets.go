@@ -3,6 +3,8 @@ package xray
 import (
 	"context"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // MaxStatisticsDocuments is how many statistics documents one
@@ -162,7 +164,11 @@ type SamplingDecision struct {
 // the cloud's seeded generator). A test gives it to its own tracer; it is
 // not an AWS operation and records no call.
 func (s *Service) Sample(ctx context.Context, req SamplingRequest) SamplingDecision {
-	sc := s.scopeOf(ctx)
+	return s.sample(s.scopeOf(ctx), req)
+}
+
+// sample is Sample in the account and region of sc.
+func (s *Service) sample(sc faults.Scope, req SamplingRequest) SamplingDecision {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p := s.partitionOf(sc)

@@ -8,6 +8,7 @@ import (
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/internal/faults"
 	"github.com/awsfake/awsfake/internal/ids"
+	"github.com/awsfake/awsfake/internal/xtrace"
 )
 
 // arnService is the service name in X-Ray's ARNs.
@@ -25,6 +26,7 @@ type Service struct {
 	faults *faults.Injector[struct{}]
 	ids    *ids.Generator // trace and group ids, and sampling draws
 
+	drainMu    sync.Mutex // held while the sink's segments are stored (trace_sink.go)
 	mu         sync.Mutex
 	closed     bool
 	own        *partition
@@ -39,12 +41,16 @@ type partKey struct{ account, region string }
 // New returns the X-Ray service of the cloud whose environment is env. It
 // starts nothing: the UDP daemon listens only once StartDaemon is called.
 func New(env *cloudenv.Env) *Service {
-	return &Service{
+	s := &Service{
 		env: env, faults: faults.New[struct{}](faultOps, env.Clock, env.Scope()),
 		ids:        env.IDs.Derive("xray"),
 		own:        newPartition(env.Scope()),
 		partitions: map[partKey]*partition{},
 	}
+	if env.Traces == nil {
+		env.Traces = xtrace.NewSink(s.drain)
+	}
+	return s
 }
 
 // Describe tells the cloud how to wire the service: its signing name, ARN
@@ -88,6 +94,7 @@ func (s *Service) partitionOf(sc faults.Scope) *partition {
 
 // locked runs fn on the caller's partition under the service's lock.
 func locked[T any](s *Service, sc faults.Scope, fn func(p *partition) (T, error)) (T, error) {
+	s.drain()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return fn(s.partitionOf(sc))

@@ -16,6 +16,7 @@ import (
 	"github.com/awsfake/awsfake/internal/metrics"
 	"github.com/awsfake/awsfake/internal/record"
 	"github.com/awsfake/awsfake/internal/sched"
+	"github.com/awsfake/awsfake/internal/xtrace"
 )
 
 // Env is shared by every service of one cloud and by nothing else.
@@ -48,6 +49,9 @@ type Env struct {
 	// AWS/Lambda). CloudWatch installs it when it is built; nil (no
 	// CloudWatch) records nothing.
 	Metrics *metrics.Recorder
+	// Traces receives the segments services write for X-Ray, which
+	// installs it when it is built; nil (no X-Ray) keeps nothing.
+	Traces *xtrace.Sink
 }
 
 // ARN returns the ARN of a resource of service in the cloud's region and
