@@ -107,7 +107,6 @@
 //     FilteredOut-NoMessageAttributes, RedrivenToDlq and
 //     FailedToRedriveToDlq. The SMS metrics (SMSSuccessRate, spend) and
 //     FilteredOut-InvalidAttributes are not written.
-
 //   - X-Ray (trace.go): the X-Amzn-Trace-Id of a Publish (or the trace a
 //     bus publish carries) is passed to the SQS and Lambda subscriptions,
 //     as TracingConfig PassThrough does; the topic writes no segment of
