@@ -130,9 +130,9 @@ func (s *Service) Authorization(r *http.Request, sc faults.Scope) ([]authz.Ask, 
 func askedResource(sc faults.Scope, op string, in asked) string {
 	switch op {
 	case "CreateActivity":
-		return named(sc, "activity:", in.Name)
+		return authz.Named(sc, arnService, "activity:", in.Name)
 	case "CreateStateMachine":
-		return named(sc, "stateMachine:", in.Name)
+		return authz.Named(sc, arnService, "stateMachine:", in.Name)
 	case "CreateStateMachineAlias":
 		if len(in.RoutingConfiguration) == 0 || in.Name == "" {
 			return ""
@@ -150,15 +150,6 @@ func askedResource(sc faults.Scope, op string, in asked) string {
 		}
 	}
 	return ""
-}
-
-// named is the ARN of the resource kind (activity:, stateMachine:) name, ""
-// for no name.
-func named(sc faults.Scope, kind, name string) string {
-	if name == "" {
-		return ""
-	}
-	return sc.ARN(arnService, kind+name)
 }
 
 // AccessDenied is Step Functions' refusal of an unauthorised request:

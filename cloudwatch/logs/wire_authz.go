@@ -251,26 +251,17 @@ func askedResource(sc faults.Scope, kind string, in asked) string {
 		}
 		return sc.ARN(arnService, "log-group:"+group+":log-stream:"+stream)
 	case onDestination:
-		return named(sc, "destination:", in.DestinationName)
+		return authz.Named(sc, arnService, "destination:", in.DestinationName)
 	case onSource:
-		return named(sc, "delivery-source:", in.Name)
+		return authz.Named(sc, arnService, "delivery-source:", in.Name)
 	case onDeliveryDest:
-		return named(sc, "delivery-destination:", in.Name)
+		return authz.Named(sc, arnService, "delivery-destination:", in.Name)
 	case onDelivery:
-		return named(sc, "delivery:", in.ID)
+		return authz.Named(sc, arnService, "delivery:", in.ID)
 	case onDetector:
 		return in.AnomalyDetectorArn
 	}
 	return ""
-}
-
-// named is the ARN of the resource kind (destination:, delivery:) name, ""
-// for no name.
-func named(sc faults.Scope, kind, name string) string {
-	if name == "" {
-		return ""
-	}
-	return sc.ARN(arnService, kind+name)
 }
 
 // AccessDenied is CloudWatch Logs' refusal of an unauthorised request:

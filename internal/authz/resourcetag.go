@@ -1,6 +1,10 @@
 package authz
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/awsfake/awsfake/internal/faults"
+)
 
 // ResourceTagged adds aws:ResourceTag/<key> for each tag the resource the
 // ask acts on carries.
@@ -14,4 +18,14 @@ func (a *Ask) ResourceTagged(tags map[string]string) {
 	for k, v := range tags {
 		a.Context["aws:resourcetag/"+strings.ToLower(k)] = []string{v}
 	}
+}
+
+// Named is the ARN of the resource kind+name (kind "stateMachine:",
+// "destination:") of service in scope sc, "" when name is empty (a
+// request that names none asks on no resource).
+func Named(sc faults.Scope, service, kind, name string) string {
+	if name == "" {
+		return ""
+	}
+	return sc.ARN(service, kind+name)
 }
