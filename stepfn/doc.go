@@ -27,7 +27,10 @@
 //     to the configured log group when it closes, by level (ALL, ERROR,
 //     FATAL), as AWS's JSON records (logging.go; the stream is
 //     states/<machine>/<execution>, AWS's stream naming is not
-//     documented); tags; versions (publish on
+//     documented); AWS/States metrics by StateMachineArn (metrics.go:
+//     ExecutionsStarted, Redriven, Succeeded, Failed, TimedOut, Aborted and
+//     ExecutionTime; not the Lambda-task, activity or throttling metrics);
+//     tags; versions (publish on
 //     create/update, PublishStateMachineVersion with revisionId,
 //     List/Delete, ConflictException for a version an alias routes to);
 //     aliases with weighted routing drawn from the cloud's seeded source.

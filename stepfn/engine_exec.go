@@ -100,6 +100,7 @@ func (ex *execution) begin(input any) {
 	ex.emit(0, "ExecutionStarted", "executionStartedEventDetails",
 		payload(map[string]any{"roleArn": ex.roleARN}, "input", input))
 	ex.armTimeout(ex.start)
+	ex.statesMetric("ExecutionsStarted", "Count", 1)
 	vars := ex.initVars
 	if vars == nil {
 		vars = map[string]any{}
@@ -136,6 +137,7 @@ func (ex *execution) redrive() {
 	ex.threads = map[*thread]bool{}
 	prev := ex.emit(ex.lastID(), "ExecutionRedriven", "executionRedrivenEventDetails", map[string]any{"redriveCount": ex.redriveCount})
 	ex.armTimeout(now)
+	ex.statesMetric("ExecutionsRedriven", "Count", 1)
 	old := ex.root
 	th := ex.newThread(ex.prog, nil, 0, old.vars, prev)
 	ex.root = th
@@ -166,6 +168,7 @@ func (ex *execution) finish(status string, f *failure, out any, prev int64) {
 	if status == statusSucceeded {
 		ex.fail = nil
 	}
+	ex.metricClosed(status)
 	cancel(ex.timeout)
 	for th := range ex.threads {
 		th.stop()
