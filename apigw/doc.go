@@ -145,7 +145,10 @@
 //     the matched resource, the integration request and response, the
 //     status, the latency on the clock and the execution log's reason for
 //     a 5xx. Fault injection per control-plane operation (InjectFault,
-//     InjectLatency, Calls).
+//     InjectLatency, Calls). AWS/ApiGateway metrics of REST stages by
+//     ApiName and by ApiName and Stage (metrics.go): Count, 4XXError,
+//     5XXError, Latency and IntegrationLatency (not the per-method, cache
+//     or HTTP API metrics).
 //   - Authorizers (authorizers.go, wire_authorize.go): CreateAuthorizer (TTL
 //     300 by default, 0 to 3,600), Get, list, UpdateAuthorizer by replace,
 //     Delete (a ConflictException while a method names it),

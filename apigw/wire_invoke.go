@@ -88,6 +88,11 @@ type exchange struct {
 	sunk []sunkLines
 	// What the authorizer decided (wire_authorize.go): the principal, the
 	// context, the Cognito claims and the API key it names.
+	// apiName is the API's name when the request was resolved, and
+	// integStart when its integration began (zero without one): for the
+	// AWS/ApiGateway metrics (metrics.go).
+	apiName          string
+	integStart       time.Time
 	principalID      string
 	authContext      map[string]any
 	authClaims       map[string]any
@@ -112,6 +117,7 @@ func (s *Service) serveInvoke(w http.ResponseWriter, r *http.Request, t target) 
 	}
 	x.record.Status = resp.status
 	x.record.Latency = s.env.Clock.Now().Sub(x.start)
+	s.metricInvocation(x, resp.status)
 	s.emitTrace(x, resp.status, x.start.Add(x.record.Latency))
 	s.mu.Lock()
 	s.calls.Add(*x.record)
@@ -151,6 +157,7 @@ func (s *Service) integrate(x *exchange) response {
 	if res := x.validate(); res != nil {
 		return *res
 	}
+	x.integStart = s.env.Clock.Now()
 	i := x.method.MethodIntegration
 	x.record.IntegrationType = i.Type
 	switch i.Type {
@@ -181,7 +188,7 @@ func (s *Service) resolve(x *exchange) *response {
 		res := gatewayError("", http.StatusForbidden, "ForbiddenException", "Forbidden")
 		return &res
 	}
-	x.a, x.account, x.region = a, a.scope.Account, a.scope.Region
+	x.a, x.account, x.region, x.apiName = a, a.scope.Account, a.scope.Region, a.Name
 	x.stage = cloneStage(st.Stage)
 	x.snap = s.pickDeployment(a, st, x)
 	x.record.DeploymentID = x.snap.deploymentID
