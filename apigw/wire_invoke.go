@@ -92,6 +92,7 @@ type exchange struct {
 	authContext      map[string]any
 	authClaims       map[string]any
 	authorizerAPIKey string
+	caller           *IAMCaller // who signed an AWS_IAM request (wire_iam.go)
 }
 
 // serveInvoke serves a request to a deployed stage.

@@ -1,0 +1,251 @@
+package awsfake_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/apigateway"
+	apitypes "github.com/aws/aws-sdk-go-v2/service/apigateway/types"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake"
+)
+
+// signing is a transport that signs each request with SigV4 for service,
+// as a client of an AWS_IAM API does (the SDK's v4.Signer over the
+// request, at the time of sending).
+type signing struct {
+	base    http.RoundTripper
+	creds   aws.Credentials
+	service string
+}
+
+func (s signing) RoundTrip(r *http.Request) (*http.Response, error) {
+	var body []byte
+	if r.Body != nil {
+		b, err := io.ReadAll(r.Body)
+		if err != nil {
+			return nil, err
+		}
+		body = b
+		r.Body = io.NopCloser(bytes.NewReader(body))
+	}
+	sum := sha256.Sum256(body)
+	if err := v4.NewSigner().SignHTTP(r.Context(), s.creds, r, hex.EncodeToString(sum[:]), s.service, "us-east-1",
+		time.Now()); err != nil {
+		return nil, err
+	}
+	return s.base.RoundTrip(r)
+}
+
+// signedClient is the cloud's HTTP client signing with cfg's credentials
+// for service.
+func signedClient(t *testing.T, cloud *awsfake.Cloud, cfg aws.Config, service string) *http.Client {
+	t.Helper()
+	creds, err := cfg.Credentials.Retrieve(context.Background())
+	require.NoError(t, err)
+	c := cloud.HTTPClient()
+	return &http.Client{Transport: signing{base: c.Transport, creds: creds, service: service}}
+}
+
+// iamAPI is a REST API whose GET and POST /items are AWS_IAM methods
+// proxied to a Lambda function that hands its events to the channel,
+// deployed to prod, created with the resource policy pol ("" for none).
+// It returns the API's id, the invoke URL of /items and the events.
+func iamAPI(t *testing.T, cloud *awsfake.Cloud, pol string) (string, string, chan map[string]any) {
+	t.Helper()
+	ctx := context.Background()
+	events := make(chan map[string]any, 8)
+	fn := cloud.Lambda().FunctionT(t, "items", func(_ context.Context, ev map[string]any) (map[string]any, error) {
+		events <- ev
+		return map[string]any{"statusCode": 200, "body": "ok"}, nil
+	})
+	cloud.Lambda().AllowT(t, fn.Name, "apigateway.amazonaws.com", "")
+	gw := apigateway.NewFromConfig(cloud.AWSConfig())
+	in := &apigateway.CreateRestApiInput{Name: aws.String("iam")}
+	if pol != "" {
+		in.Policy = &pol
+	}
+	api, err := gw.CreateRestApi(ctx, in)
+	require.NoError(t, err)
+	res, err := gw.CreateResource(ctx, &apigateway.CreateResourceInput{RestApiId: api.Id, ParentId: api.RootResourceId,
+		PathPart: aws.String("items")})
+	require.NoError(t, err)
+	uri := "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + fn.ARN + "/invocations"
+	for _, m := range []string{"GET", "POST"} {
+		_, err = gw.PutMethod(ctx, &apigateway.PutMethodInput{RestApiId: api.Id, ResourceId: res.Id, HttpMethod: aws.String(m),
+			AuthorizationType: aws.String("AWS_IAM")})
+		require.NoError(t, err)
+		_, err = gw.PutIntegration(ctx, &apigateway.PutIntegrationInput{RestApiId: api.Id, ResourceId: res.Id,
+			HttpMethod: aws.String(m), Type: apitypes.IntegrationTypeAwsProxy, IntegrationHttpMethod: aws.String("POST"), Uri: &uri})
+		require.NoError(t, err)
+	}
+	_, err = gw.CreateDeployment(ctx, &apigateway.CreateDeploymentInput{RestApiId: api.Id, StageName: aws.String("prod")})
+	require.NoError(t, err)
+	return *api.Id, cloud.APIGateway().InvokeURL(*api.Id, "prod") + "/items", events
+}
+
+// send sends method to url with c and returns the status, the error type
+// header and the body.
+func send(t *testing.T, c *http.Client, method, url string) (int, string, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(""))
+	require.NoError(t, err)
+	resp, err := c.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return resp.StatusCode, resp.Header.Get("X-Amzn-Errortype"), string(b)
+}
+
+// userID is the unique id of the IAM user name.
+func userID(t *testing.T, cloud *awsfake.Cloud, name string) string {
+	t.Helper()
+	out, err := iam.NewFromConfig(cloud.AWSConfig()).GetUser(context.Background(), &iam.GetUserInput{UserName: &name})
+	require.NoError(t, err)
+	return *out.User.UserId
+}
+
+// allowInvoke gives the user name an inline policy allowing
+// execute-api:Invoke on resource.
+func allowInvoke(t *testing.T, cloud *awsfake.Cloud, name, resource string) {
+	t.Helper()
+	doc := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","Resource":"` + resource + `"}]}`
+	_, err := iam.NewFromConfig(cloud.AWSConfig()).PutUserPolicy(context.Background(), &iam.PutUserPolicyInput{
+		UserName: &name, PolicyName: aws.String("invoke"), PolicyDocument: &doc})
+	require.NoError(t, err)
+}
+
+// A signed GET of an AWS_IAM method reaches the Lambda proxy, whose event
+// shows the signing user in requestContext.identity (issue 22).
+func TestAPIGatewayIAM_SignedCallShowsTheCallersIdentity(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithSigV4Verification())
+	cfg := enforcedUser(t, cloud, "dev")
+	_, url, events := iamAPI(t, cloud, "")
+	status, _, body := send(t, signedClient(t, cloud, cfg, "execute-api"), "GET", url)
+	require.Equal(t, 200, status, body)
+	ev := <-events
+	id := ev["requestContext"].(map[string]any)["identity"].(map[string]any)
+	creds, _ := cfg.Credentials.Retrieve(context.Background())
+	uid := userID(t, cloud, "dev")
+	assert.Equal(t, "000000000000", id["accountId"])
+	assert.Equal(t, "arn:aws:iam::000000000000:user/dev", id["userArn"])
+	assert.Equal(t, uid, id["caller"])
+	assert.Equal(t, uid, id["user"])
+	assert.Equal(t, creds.AccessKeyID, id["accessKey"])
+}
+
+// Without verification or enforcement the test keys still name the
+// caller: the account's root user.
+func TestAPIGatewayIAM_TestKeysAreTheRootUser(t *testing.T) {
+	cloud := awsfake.NewT(t)
+	_, url, events := iamAPI(t, cloud, "")
+	status, _, body := send(t, signedClient(t, cloud, cloud.AWSConfig(), "execute-api"), "GET", url)
+	require.Equal(t, 200, status, body)
+	id := (<-events)["requestContext"].(map[string]any)["identity"].(map[string]any)
+	assert.Equal(t, "arn:aws:iam::000000000000:root", id["userArn"])
+	assert.Equal(t, "000000000000", id["caller"])
+	assert.Equal(t, awsfake.TestAccessKeyID, id["accessKey"])
+}
+
+// An unsigned request to an AWS_IAM method is 403 Missing Authentication
+// Token, with verification off as on, and the function is not called.
+func TestAPIGatewayIAM_UnsignedIsMissingAuthenticationToken(t *testing.T) {
+	for _, opts := range [][]awsfake.Option{nil, {awsfake.WithSigV4Verification(), awsfake.WithIAMEnforcement()}} {
+		cloud := awsfake.NewT(t, opts...)
+		_, url, events := iamAPI(t, cloud, "")
+		status, errType, body := send(t, cloud.HTTPClient(), "GET", url)
+		assert.Equal(t, 403, status)
+		assert.Equal(t, "MissingAuthenticationTokenException", errType)
+		assert.JSONEq(t, `{"message":"Missing Authentication Token"}`, body)
+		assert.Empty(t, events)
+		assert.Empty(t, cloud.Lambda().Invocations("items"))
+	}
+}
+
+// With verification on, a wrong secret and an unknown key are refused as
+// AWS's JSON services refuse them (the knowledge-center article on 403s
+// from API Gateway gives the unknown key's AccessDeniedException).
+func TestAPIGatewayIAM_BadSignaturesAreRefused(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithSigV4Verification())
+	_, url, events := iamAPI(t, cloud, "")
+	bad := cloud.AWSConfig()
+	bad.Credentials = credentials.NewStaticCredentialsProvider(awsfake.TestAccessKeyID, "wrong", "")
+	status, errType, body := send(t, signedClient(t, cloud, bad, "execute-api"), "GET", url)
+	assert.Equal(t, 403, status)
+	assert.Equal(t, "InvalidSignatureException", errType)
+	assert.JSONEq(t, `{"message":"The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."}`, body)
+
+	unknown := cloud.AWSConfig()
+	unknown.Credentials = credentials.NewStaticCredentialsProvider("AKIANOTAKEYATALL000", "x", "")
+	status, errType, body = send(t, signedClient(t, cloud, unknown, "execute-api"), "GET", url)
+	assert.Equal(t, 403, status)
+	assert.Equal(t, "AccessDeniedException", errType)
+	assert.JSONEq(t, `{"message":"The security token included in the request is invalid."}`, body)
+	assert.Empty(t, events)
+}
+
+// With enforcement on, a user without execute-api:Invoke is refused with
+// IAM's message; a policy allowing GET on the stage by wildcard lets GET
+// through but not POST; an explicit Deny wins.
+func TestAPIGatewayIAM_EnforcementEvaluatesTheMethodARN(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithSigV4Verification(), awsfake.WithIAMEnforcement())
+	cfg := enforcedUser(t, cloud, "dev")
+	api, url, events := iamAPI(t, cloud, "")
+	c := signedClient(t, cloud, cfg, "execute-api")
+	methodARN := "arn:aws:execute-api:us-east-1:000000000000:" + api + "/prod/GET/items"
+	status, errType, body := send(t, c, "GET", url)
+	assert.Equal(t, 403, status)
+	assert.Equal(t, "AccessDeniedException", errType)
+	assert.JSONEq(t, `{"Message":"User: arn:aws:iam::000000000000:user/dev is not authorized to perform: execute-api:Invoke on resource: `+
+		methodARN+` because no identity-based policy allows the execute-api:Invoke action"}`, body)
+	assert.Empty(t, events)
+
+	allowInvoke(t, cloud, "dev", "arn:aws:execute-api:us-east-1:*:"+api+"/prod/GET/*")
+	status, _, body = send(t, c, "GET", url)
+	assert.Equal(t, 200, status, body)
+	<-events
+	status, _, body = send(t, c, "POST", url)
+	assert.Equal(t, 403, status)
+	assert.Contains(t, body, "execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:000000000000:"+api+"/prod/POST/items")
+
+	doc := `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"execute-api:*","Resource":"` + methodARN + `"}]}`
+	_, err := iam.NewFromConfig(cloud.AWSConfig()).PutUserPolicy(context.Background(), &iam.PutUserPolicyInput{
+		UserName: aws.String("dev"), PolicyName: aws.String("deny"), PolicyDocument: &doc})
+	require.NoError(t, err)
+	status, _, body = send(t, c, "GET", url)
+	assert.Equal(t, 403, status)
+	assert.Contains(t, body, "with an explicit deny")
+	assert.Empty(t, events)
+}
+
+// The API's resource policy, with AWS's execute-api:/ shorthand, allows a
+// user of the account that has no identity-based policy.
+func TestAPIGatewayIAM_ResourcePolicyAllows(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	cfg := enforcedUser(t, cloud, "dev")
+	pol, _ := json.Marshal(map[string]any{"Version": "2012-10-17", "Statement": []any{map[string]any{"Effect": "Allow",
+		"Principal": map[string]any{"AWS": "arn:aws:iam::000000000000:user/dev"}, "Action": "execute-api:Invoke",
+		"Resource": "execute-api:/prod/GET/*"}}})
+	_, url, events := iamAPI(t, cloud, string(pol))
+	c := signedClient(t, cloud, cfg, "execute-api")
+	status, _, body := send(t, c, "GET", url)
+	require.Equal(t, 200, status, body)
+	<-events
+	status, _, _ = send(t, c, "POST", url)
+	assert.Equal(t, 403, status)
+}
