@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -17,11 +18,15 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	apitypes "github.com/aws/aws-sdk-go-v2/service/apigateway/types"
+	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	v2types "github.com/aws/aws-sdk-go-v2/service/apigatewayv2/types"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake"
+	"github.com/awsfake/awsfake/clock"
 )
 
 // signing is a transport that signs each request with SigV4 for service,
@@ -65,7 +70,7 @@ func signedClient(t *testing.T, cloud *awsfake.Cloud, cfg aws.Config, service st
 // proxied to a Lambda function that hands its events to the channel,
 // deployed to prod, created with the resource policy pol ("" for none).
 // It returns the API's id, the invoke URL of /items and the events.
-func iamAPI(t *testing.T, cloud *awsfake.Cloud, pol string) (string, string, chan map[string]any) {
+func iamAPI(t testing.TB, cloud *awsfake.Cloud, pol string) (string, string, chan map[string]any) {
 	t.Helper()
 	ctx := context.Background()
 	events := make(chan map[string]any, 8)
@@ -248,4 +253,134 @@ func TestAPIGatewayIAM_ResourcePolicyAllows(t *testing.T) {
 	<-events
 	status, _, _ = send(t, c, "POST", url)
 	assert.Equal(t, 403, status)
+}
+
+// iamRoute is an HTTP API whose GET /items route is AWS_IAM, proxied with
+// payload 2.0 to a function handing its events to the channel, on the
+// $default stage. It returns the API's id, the URL of /items and the events.
+func iamRoute(t *testing.T, cloud *awsfake.Cloud) (string, string, chan map[string]any) {
+	t.Helper()
+	ctx := context.Background()
+	events := make(chan map[string]any, 8)
+	fn := cloud.Lambda().FunctionT(t, "route", func(_ context.Context, ev map[string]any) (map[string]any, error) {
+		events <- ev
+		return map[string]any{"statusCode": 200, "body": "ok"}, nil
+	})
+	cloud.Lambda().AllowT(t, fn.Name, "apigateway.amazonaws.com", "")
+	v2 := apigatewayv2.NewFromConfig(cloud.AWSConfig())
+	api, err := v2.CreateApi(ctx, &apigatewayv2.CreateApiInput{Name: aws.String("h"), ProtocolType: "HTTP"})
+	require.NoError(t, err)
+	integ, err := v2.CreateIntegration(ctx, &apigatewayv2.CreateIntegrationInput{ApiId: api.ApiId, IntegrationType: "AWS_PROXY",
+		IntegrationUri: &fn.ARN, PayloadFormatVersion: aws.String("2.0")})
+	require.NoError(t, err)
+	_, err = v2.CreateRoute(ctx, &apigatewayv2.CreateRouteInput{ApiId: api.ApiId, RouteKey: aws.String("GET /items"),
+		Target: aws.String("integrations/" + *integ.IntegrationId), AuthorizationType: v2types.AuthorizationTypeAwsIam})
+	require.NoError(t, err)
+	_, err = v2.CreateStage(ctx, &apigatewayv2.CreateStageInput{ApiId: api.ApiId, StageName: aws.String("$default"),
+		AutoDeploy: aws.Bool(true)})
+	require.NoError(t, err)
+	return *api.ApiId, "https://" + *api.ApiId + ".execute-api.us-east-1.amazonaws.com/items", events
+}
+
+// An HTTP API's AWS_IAM route: unsigned and not allowed are 403
+// Forbidden, a bad signature 403 with its message; once a policy allows
+// the route's ARN the call goes through with the caller in
+// requestContext.authorizer.iam.
+func TestAPIGatewayIAM_HTTPAPIRoute(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithSigV4Verification(), awsfake.WithIAMEnforcement())
+	cfg := enforcedUser(t, cloud, "dev")
+	api, url, events := iamRoute(t, cloud)
+	c := signedClient(t, cloud, cfg, "execute-api")
+	status, _, body := send(t, cloud.HTTPClient(), "GET", url)
+	assert.Equal(t, 403, status)
+	assert.JSONEq(t, `{"message":"Forbidden"}`, body)
+	status, _, body = send(t, c, "GET", url)
+	assert.Equal(t, 403, status)
+	assert.JSONEq(t, `{"message":"Forbidden"}`, body)
+	bad := cloud.AWSConfig()
+	bad.Credentials = credentials.NewStaticCredentialsProvider(awsfake.TestAccessKeyID, "wrong", "")
+	status, _, body = send(t, signedClient(t, cloud, bad, "execute-api"), "GET", url)
+	assert.Equal(t, 403, status)
+	assert.Contains(t, body, "The request signature we calculated does not match")
+	assert.Empty(t, events)
+
+	allowInvoke(t, cloud, "dev", "arn:aws:execute-api:us-east-1:000000000000:"+api+"/$default/GET/item?")
+	status, _, body = send(t, c, "GET", url)
+	require.Equal(t, 200, status, body)
+	iamCtx := (<-events)["requestContext"].(map[string]any)["authorizer"].(map[string]any)["iam"].(map[string]any)
+	creds, _ := cfg.Credentials.Retrieve(context.Background())
+	assert.Equal(t, "arn:aws:iam::000000000000:user/dev", iamCtx["userArn"])
+	assert.Equal(t, userID(t, cloud, "dev"), iamCtx["userId"])
+	assert.Equal(t, creds.AccessKeyID, iamCtx["accessKey"])
+	assert.Equal(t, "000000000000", iamCtx["accountId"])
+}
+
+// A role session's credentials invoke until they expire on the cloud's
+// clock: allowed just before the expiry, refused ExpiredToken at it and
+// after (STS's sessions end at their Expiration).
+func TestAPIGatewayIAM_SessionExpiresOnTheClock(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	cloud := awsfake.NewT(t, awsfake.WithClock(clk), awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	role := createRole(t, cloud, "caller", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow",`+
+		`"Principal":{"AWS":"arn:aws:iam::000000000000:root"},"Action":"sts:AssumeRole"}]}`)
+	doc := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","Resource":"*"}]}`
+	_, err := iam.NewFromConfig(cloud.AWSConfig()).PutRolePolicy(ctx, &iam.PutRolePolicyInput{RoleName: aws.String("caller"),
+		PolicyName: aws.String("invoke"), PolicyDocument: &doc})
+	require.NoError(t, err)
+	out, err := sts.NewFromConfig(cloud.AWSConfig()).AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: &role,
+		RoleSessionName: aws.String("sess"), DurationSeconds: aws.Int32(900)})
+	require.NoError(t, err)
+	cfg := cloud.AWSConfig()
+	cfg.Credentials = credentials.NewStaticCredentialsProvider(*out.Credentials.AccessKeyId,
+		*out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)
+	_, url, events := iamAPI(t, cloud, "")
+	c := signedClient(t, cloud, cfg, "execute-api")
+
+	clk.Set(out.Credentials.Expiration.Add(-time.Millisecond))
+	status, _, body := send(t, c, "GET", url)
+	require.Equal(t, 200, status, body)
+	id := (<-events)["requestContext"].(map[string]any)["identity"].(map[string]any)
+	assert.Equal(t, "arn:aws:sts::000000000000:assumed-role/caller/sess", id["userArn"])
+	for _, at := range []time.Time{*out.Credentials.Expiration, out.Credentials.Expiration.Add(time.Millisecond)} {
+		clk.Set(at)
+		status, errType, body := send(t, c, "GET", url)
+		assert.Equal(t, 403, status)
+		assert.Equal(t, "ExpiredTokenException", errType)
+		assert.JSONEq(t, `{"message":"The security token included in the request is expired"}`, body)
+	}
+	assert.Empty(t, events)
+}
+
+// FuzzAPIGatewayIAM sends an AWS_IAM method arbitrary Authorization, X-Amz-Date
+// and X-Amz-Security-Token headers with verification and enforcement on and
+// off. No answer may be a 5xx.
+func FuzzAPIGatewayIAM(f *testing.F) {
+	f.Add(true, signedBy(awsfake.TestAccessKeyID, "execute-api"), "20300101T000000Z", "")
+	f.Add(false, signedBy("AKIDNOTKNOWN", "execute-api"), "", "tok")
+	f.Add(true, "AWS4-HMAC-SHA256 Credential=//////aws4_request, SignedHeaders=, Signature=", "x", "")
+	f.Add(false, "Bearer abc", "", "")
+	clk := clock.NewFake(t0)
+	plain := awsfake.New(awsfake.WithClock(clk))
+	strict := awsfake.New(awsfake.WithClock(clk), awsfake.WithSigV4Verification(), awsfake.WithIAMEnforcement())
+	f.Cleanup(func() { _ = plain.Close(); _ = strict.Close() })
+	_, plainURL, _ := iamAPI(f, plain, "")
+	_, strictURL, _ := iamAPI(f, strict, "")
+	f.Fuzz(func(t *testing.T, enforce bool, authorization, amzDate, token string) {
+		cloud, url := plain, plainURL
+		if enforce {
+			cloud, url = strict, strictURL
+		}
+		req := httptest.NewRequest("GET", url, nil)
+		for k, v := range map[string]string{"Authorization": authorization, "X-Amz-Date": amzDate, "X-Amz-Security-Token": token} {
+			if v != "" {
+				req.Header[k] = []string{v}
+			}
+		}
+		rec := httptest.NewRecorder()
+		cloud.ServeHTTP(rec, req)
+		if rec.Code >= 500 {
+			t.Fatalf("%d for Authorization %q, X-Amz-Date %q: %s", rec.Code, authorization, amzDate, rec.Body)
+		}
+	})
 }
