@@ -44,7 +44,9 @@ import (
 // only when its execution role may write them (logs:CreateLogStream and
 // logs:PutLogEvents), as AWS creates no log stream otherwise, and an SQS
 // event source mapping's polls are checked against its execution role at
-// each poll (enforce_poller.go). Off by default: every call is allowed.
+// each poll (enforce_poller.go). An API Gateway AWS_IAM method or route
+// needs execute-api:Invoke on its method ARN (enforce_apigw.go). Off by
+// default: every call is allowed.
 func WithIAMEnforcement() Option { return func(o *config) { o.enforce = true } }
 
 // authorizing is a service whose requests enforcement authorises.

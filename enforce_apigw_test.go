@@ -75,7 +75,10 @@ func iamAPI(t testing.TB, cloud *awsfake.Cloud, pol string) (string, string, cha
 	ctx := context.Background()
 	events := make(chan map[string]any, 8)
 	fn := cloud.Lambda().FunctionT(t, "items", func(_ context.Context, ev map[string]any) (map[string]any, error) {
-		events <- ev
+		select {
+		case events <- ev:
+		default: // a fuzz run's events are not read
+		}
 		return map[string]any{"statusCode": 200, "body": "ok"}, nil
 	})
 	cloud.Lambda().AllowT(t, fn.Name, "apigateway.amazonaws.com", "")
