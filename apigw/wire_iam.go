@@ -201,3 +201,10 @@ func (c *IAMCaller) fillIdentityMap(id map[string]any) {
 		id[k] = v
 	}
 }
+
+// identityValue is the $context variable name (identity.userArn, ...) of
+// an IAM caller; ok false without one.
+func (c *IAMCaller) identityValue(name string) (string, bool) {
+	v, ok := c.identityValues()[strings.TrimPrefix(name, "identity.")]
+	return v, ok
+}

@@ -20,7 +20,9 @@ import (
 const iamAuthorization = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260102/us-east-1/execute-api/aws4_request, SignedHeaders=host, Signature=abc"
 
 // A mapping template reads the signer in $context.identity: accountId,
-// caller, user, userArn and accessKey (issue 22's AWS_IAM bullet).
+// caller, user, userArn and accessKey (issue 22's AWS_IAM bullet); so
+// does an access log format; unsigned, the method is 403 Missing
+// Authentication Token.
 func TestIAM_MappingTemplateSeesTheCaller(t *testing.T) {
 	f := newFixture(t)
 	api, root := f.api(t, "iam")
@@ -41,6 +43,11 @@ func TestIAM_MappingTemplateSeesTheCaller(t *testing.T) {
 		HttpMethod: &get, StatusCode: aws.String("200"), ResponseTemplates: map[string]string{"application/json": tpl}})
 	require.NoError(t, err)
 	f.deploy(t, api, "stage")
+	_, err = f.client.UpdateStage(f.ctx, &sdk.UpdateStageInput{RestApiId: &api, StageName: aws.String("stage"),
+		PatchOperations: []types.PatchOperation{
+			{Op: types.OpReplace, Path: aws.String("/accessLogSettings/destinationArn"), Value: aws.String("arn:aws:logs:us-east-1:000000000000:log-group:access")},
+			{Op: types.OpReplace, Path: aws.String("/accessLogSettings/format"), Value: aws.String(`$context.identity.userArn $context.identity.accessKey $context.status`)}}})
+	require.NoError(t, err)
 	url := f.cloud.APIGateway().InvokeURL(api, "stage") + "/who"
 
 	status, _, body := f.call(t, "GET", url, "", "Authorization", iamAuthorization)
@@ -52,6 +59,11 @@ func TestIAM_MappingTemplateSeesTheCaller(t *testing.T) {
 	assert.Equal(t, 403, status)
 	assert.Equal(t, "MissingAuthenticationTokenException", hdr.Get("X-Amzn-Errortype"))
 	assert.JSONEq(t, `{"message":"Missing Authentication Token"}`, body)
+
+	access := f.cloud.APIGateway().AccessLogs(api, "stage")
+	require.Len(t, access, 2)
+	assert.Equal(t, "arn:aws:iam::000000000000:root AKIDEXAMPLE 200", access[0].Message)
+	assert.Equal(t, "  403", access[1].Message) // empty as the package writes any missing value
 }
 
 // An HTTP API's AWS_IAM route shows the signer in payload 2.0's

@@ -339,6 +339,8 @@ func (x *exchange) contextValue(name string) (string, bool) {
 		return sourceIP(x.r), true
 	case "identity.userAgent":
 		return x.r.UserAgent(), true
+	case "identity.accountId", "identity.caller", "identity.user", "identity.userArn", "identity.accessKey":
+		return x.caller.identityValue(name)
 	case "requestTime":
 		return x.start.UTC().Format(requestTimeLayout), true
 	case "status":
