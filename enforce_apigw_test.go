@@ -387,3 +387,34 @@ func FuzzAPIGatewayIAM(f *testing.F) {
 		}
 	})
 }
+
+// A user of another account needs both its identity policy and the API's
+// resource policy (IAM's cross-account rule); its identity reaches the
+// event with its own account.
+func TestAPIGatewayIAM_CrossAccountNeedsBothPolicies(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithIAMEnforcement())
+	ctx := context.Background()
+	other := cloud.AWSConfigFor("us-east-1", "111111111111")
+	admin := iam.NewFromConfig(other)
+	_, err := admin.CreateUser(ctx, &iam.CreateUserInput{UserName: aws.String("partner")})
+	require.NoError(t, err)
+	key, err := admin.CreateAccessKey(ctx, &iam.CreateAccessKeyInput{UserName: aws.String("partner")})
+	require.NoError(t, err)
+	other.Credentials = credentials.NewStaticCredentialsProvider(*key.AccessKey.AccessKeyId, *key.AccessKey.SecretAccessKey, "")
+	pol := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:root"},` +
+		`"Action":"execute-api:Invoke","Resource":"execute-api:/*"}]}`
+	_, url, events := iamAPI(t, cloud, pol)
+	c := signedClient(t, cloud, other, "execute-api")
+	status, _, body := send(t, c, "GET", url)
+	assert.Equal(t, 403, status)
+	assert.Contains(t, body, "User: arn:aws:iam::111111111111:user/partner is not authorized to perform: execute-api:Invoke")
+
+	_, err = admin.PutUserPolicy(ctx, &iam.PutUserPolicyInput{UserName: aws.String("partner"), PolicyName: aws.String("invoke"),
+		PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","Resource":"*"}]}`)})
+	require.NoError(t, err)
+	status, _, body = send(t, c, "GET", url)
+	require.Equal(t, 200, status, body)
+	id := (<-events)["requestContext"].(map[string]any)["identity"].(map[string]any)
+	assert.Equal(t, "111111111111", id["accountId"])
+	assert.Equal(t, "arn:aws:iam::111111111111:user/partner", id["userArn"])
+}
