@@ -418,3 +418,28 @@ func TestAPIGatewayIAM_CrossAccountNeedsBothPolicies(t *testing.T) {
 	assert.Equal(t, "111111111111", id["accountId"])
 	assert.Equal(t, "arn:aws:iam::111111111111:user/partner", id["userArn"])
 }
+
+// A presigned URL (SigV4 in the query) is a signed request too: verified,
+// and its signer is the caller.
+func TestAPIGatewayIAM_PresignedURL(t *testing.T) {
+	cloud := awsfake.NewT(t, awsfake.WithSigV4Verification(), awsfake.WithIAMEnforcement())
+	cfg := enforcedUser(t, cloud, "dev")
+	api, url, events := iamAPI(t, cloud, "")
+	allowInvoke(t, cloud, "dev", "arn:aws:execute-api:*:*:"+api+"/*")
+	creds, err := cfg.Credentials.Retrieve(context.Background())
+	require.NoError(t, err)
+	req, err := http.NewRequest("GET", url, nil)
+	require.NoError(t, err)
+	empty := sha256.Sum256(nil) // the payload hash of a service other than S3: the body's
+	signed, _, err := v4.NewSigner().PresignHTTP(context.Background(), creds, req, hex.EncodeToString(empty[:]), "execute-api",
+		"us-east-1", time.Now())
+	require.NoError(t, err)
+	status, _, body := send(t, cloud.HTTPClient(), "GET", signed)
+	require.Equal(t, 200, status, body)
+	id := (<-events)["requestContext"].(map[string]any)["identity"].(map[string]any)
+	assert.Equal(t, "arn:aws:iam::000000000000:user/dev", id["userArn"])
+
+	status, errType, _ := send(t, cloud.HTTPClient(), "GET", strings.Replace(signed, "X-Amz-Signature=", "X-Amz-Signature=0", 1))
+	assert.Equal(t, 403, status)
+	assert.Equal(t, "InvalidSignatureException", errType)
+}
