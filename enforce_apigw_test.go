@@ -320,7 +320,8 @@ func TestAPIGatewayIAM_HTTPAPIRoute(t *testing.T) {
 
 // A role session's credentials invoke until they expire on the cloud's
 // clock: allowed just before the expiry, refused ExpiredToken at it and
-// after (STS's sessions end at their Expiration).
+// after (STS's sessions end at their Expiration), on a REST method and an
+// HTTP API route alike.
 func TestAPIGatewayIAM_SessionExpiresOnTheClock(t *testing.T) {
 	clk := clock.NewFake(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	cloud := awsfake.NewT(t, awsfake.WithClock(clk), awsfake.WithIAMEnforcement())
@@ -338,10 +339,14 @@ func TestAPIGatewayIAM_SessionExpiresOnTheClock(t *testing.T) {
 	cfg.Credentials = credentials.NewStaticCredentialsProvider(*out.Credentials.AccessKeyId,
 		*out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)
 	_, url, events := iamAPI(t, cloud, "")
+	_, routeURL, routeEvents := iamRoute(t, cloud)
 	c := signedClient(t, cloud, cfg, "execute-api")
 
 	clk.Set(out.Credentials.Expiration.Add(-time.Millisecond))
-	status, _, body := send(t, c, "GET", url)
+	status, _, body := send(t, c, "GET", routeURL)
+	require.Equal(t, 200, status, body)
+	<-routeEvents
+	status, _, body = send(t, c, "GET", url)
 	require.Equal(t, 200, status, body)
 	id := (<-events)["requestContext"].(map[string]any)["identity"].(map[string]any)
 	assert.Equal(t, "arn:aws:sts::000000000000:assumed-role/caller/sess", id["userArn"])
@@ -351,8 +356,12 @@ func TestAPIGatewayIAM_SessionExpiresOnTheClock(t *testing.T) {
 		assert.Equal(t, 403, status)
 		assert.Equal(t, "ExpiredTokenException", errType)
 		assert.JSONEq(t, `{"message":"The security token included in the request is expired"}`, body)
+		status, _, body = send(t, c, "GET", routeURL)
+		assert.Equal(t, 403, status)
+		assert.JSONEq(t, `{"message":"The security token included in the request is expired"}`, body)
 	}
 	assert.Empty(t, events)
+	assert.Empty(t, routeEvents)
 }
 
 // FuzzAPIGatewayIAM sends an AWS_IAM method arbitrary Authorization, X-Amz-Date

@@ -2,6 +2,7 @@ package apigw
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strings"
 
@@ -56,13 +57,29 @@ const (
 	IAMDenied
 )
 
+// AWS's messages for a key it does not know and a session that expired.
+const (
+	msgInvalidToken = "The security token included in the request is invalid."
+	msgExpiredToken = "The security token included in the request is expired"
+)
+
 // IAMRefusal is the IAMAuthorizer's refusal of a request.
 type IAMRefusal struct {
 	Reason  IAMReason
 	Message string
 }
 
-func (e *IAMRefusal) Error() string { return e.Message }
+func (e *IAMRefusal) Error() string {
+	switch {
+	case e.Message != "":
+		return e.Message
+	case e.Reason == IAMExpiredToken:
+		return msgExpiredToken
+	case e.Reason == IAMInvalidToken:
+		return msgInvalidToken
+	}
+	return "Missing Authentication Token"
+}
 
 // IAMAuthorizer decides an AWS_IAM request: who signed it, or an
 // *IAMRefusal. The cloud sets it (SetIAMAuthorizer): it knows the
@@ -91,7 +108,8 @@ func (s *Service) iamAuthorize(r *http.Request, body []byte, account, methodARN,
 	}
 	who, err := decide(IAMRequest{Request: r, Body: body, MethodARN: methodARN, Account: account, ResourcePolicy: resourcePolicy})
 	if err != nil {
-		if ref, ok := err.(*IAMRefusal); ok {
+		var ref *IAMRefusal
+		if errors.As(err, &ref) {
 			return nil, ref
 		}
 		return nil, &IAMRefusal{Reason: IAMDenied, Message: err.Error()}
@@ -120,9 +138,9 @@ func (s *Service) restIAM(x *exchange) *response {
 		// "The caller used IAM keys that aren't valid": AccessDeniedException
 		// (the knowledge-center article "How do I troubleshoot HTTP 403
 		// errors from API Gateway?").
-		res = gatewayError("ACCESS_DENIED", http.StatusForbidden, "AccessDeniedException", "The security token included in the request is invalid.")
+		res = gatewayError("ACCESS_DENIED", http.StatusForbidden, "AccessDeniedException", msgInvalidToken)
 	case IAMExpiredToken:
-		res = gatewayError("EXPIRED_TOKEN", http.StatusForbidden, "ExpiredTokenException", "The security token included in the request is expired")
+		res = gatewayError("EXPIRED_TOKEN", http.StatusForbidden, "ExpiredTokenException", msgExpiredToken)
 	default:
 		// IAM's refusal is {"Message": ...}, capitalised, unlike the
 		// gateway's own messages (the developer guide's resource-policy
@@ -150,16 +168,16 @@ func (s *Service) httpIAM(x *hExchange) (response, bool) {
 		}
 		return response{}, true
 	}
+	res := hForbidden()
 	switch ref.Reason {
-	case IAMInvalidSignature, IAMInvalidToken, IAMExpiredToken:
-		res := hForbidden()
+	case IAMInvalidSignature:
 		res.body, _ = json.Marshal(map[string]string{"message": ref.Message})
-		if ref.Reason == IAMInvalidToken {
-			res.body = []byte(`{"message":"The security token included in the request is invalid."}`)
-		}
-		return res, false
+	case IAMInvalidToken:
+		res.body, _ = json.Marshal(map[string]string{"message": msgInvalidToken})
+	case IAMExpiredToken:
+		res.body, _ = json.Marshal(map[string]string{"message": msgExpiredToken})
 	}
-	return hForbidden(), false
+	return res, false
 }
 
 // expandPolicy is a resource policy with "execute-api:/" in its resources
