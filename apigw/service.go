@@ -20,13 +20,12 @@ type Service struct {
 	env    *cloudenv.Env
 	faults *faults.Injector[struct{}]
 
-	mu            sync.Mutex
-	logSink       LogSink                // SetLogSink; nil: lines are kept here only
-	iamAuthorizer IAMAuthorizer          // SetIAMAuthorizer (wire_iam.go)
-	parts         map[partKey]*partition // by account and region, created on first write
-	byID          map[string]*api        // every REST API of the cloud by id: invoke URLs name no account
-	client        doer                   // HTTP_PROXY integrations (SetHTTPClient)
-	calls         record.Log[Invocation] // the newest invocations of deployed stages
+	mu      sync.Mutex
+	logSink LogSink                // SetLogSink; nil: lines are kept here only
+	parts   map[partKey]*partition // by account and region, created on first write
+	byID    map[string]*api        // every REST API of the cloud by id: invoke URLs name no account
+	client  doer                   // HTTP_PROXY integrations (SetHTTPClient)
+	calls   record.Log[Invocation] // the newest invocations of deployed stages
 	// execLogs and accessLogs are each stage's log lines (logs.go).
 	execLogs, accessLogs map[logKey][]LogLine
 	// h is the HTTP and WebSocket APIs (httpapi.go), created on first use.
@@ -35,6 +34,8 @@ type Service struct {
 	// user pools' signing keys (jwt.go).
 	authCache map[cacheKey]cachedResult
 	cognito   map[string]*CognitoPool
+	// iam decides AWS_IAM requests (SetIAMAuthorizer, wire_iam.go).
+	iam IAMAuthorizer
 }
 
 // partKey names a partition: API Gateway's resources are per account and

@@ -90,7 +90,7 @@ type IAMAuthorizer func(IAMRequest) (IAMCaller, error)
 // signed request is served with no caller and an unsigned one refused.
 func (s *Service) SetIAMAuthorizer(a IAMAuthorizer) {
 	s.mu.Lock()
-	s.iamAuthorizer = a
+	s.iam = a
 	s.mu.Unlock()
 }
 
@@ -98,7 +98,7 @@ func (s *Service) SetIAMAuthorizer(a IAMAuthorizer) {
 // ARN is methodARN: the caller, or the refusal.
 func (s *Service) iamAuthorize(r *http.Request, body []byte, account, methodARN, resourcePolicy string) (*IAMCaller, *IAMRefusal) {
 	s.mu.Lock()
-	decide := s.iamAuthorizer
+	decide := s.iam
 	s.mu.Unlock()
 	if decide == nil {
 		if !strings.HasPrefix(r.Header.Get("Authorization"), "AWS4-HMAC-SHA256") && r.URL.Query().Get("X-Amz-Signature") == "" {
