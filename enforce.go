@@ -44,7 +44,9 @@ import (
 // only when its execution role may write them (logs:CreateLogStream and
 // logs:PutLogEvents), as AWS creates no log stream otherwise, and an SQS
 // event source mapping's polls are checked against its execution role at
-// each poll (enforce_poller.go). Off by default: every call is allowed.
+// each poll (enforce_poller.go). An API Gateway AWS_IAM method or route
+// needs execute-api:Invoke on its method ARN (enforce_apigw.go). Off by
+// default: every call is allowed.
 func WithIAMEnforcement() Option { return func(o *config) { o.enforce = true } }
 
 // authorizing is a service whose requests enforcement authorises.
@@ -93,7 +95,7 @@ func (c *Cloud) enforced(s any, d cloudenv.Descriptor) cloudenv.Descriptor {
 // answering false when it is not allowed.
 func (c *Cloud) authorized(w http.ResponseWriter, r *http.Request, svc string) bool {
 	a := c.authorizers[svc]
-	if a == nil {
+	if a == nil || svc == dispatch.ExecuteAPI { // invocations: apigw asks apigwIAM for AWS_IAM methods
 		return true
 	}
 	_, signed := protocol.CredentialScope(r)

@@ -85,6 +85,7 @@ func (c *Cloud) startServices() {
 	c.route53 = add(c, route53.New)
 	c.apigw = add(c, apigw.New)
 	c.apigw.SetLogSink(c.logs)
+	c.apigw.SetIAMAuthorizer(c.apigwIAM)
 	c.stepfn = add(c, stepfn.New)
 	c.events = add(c, eventbridge.New)
 }

@@ -27,7 +27,8 @@ import (
 // only presigned URLs' expiry is checked. Unsigned requests AWS serves
 // unsigned (S3's anonymous requests, SNS's SubscribeURL and
 // UnsubscribeURL, API Gateway invocations, the fake's /_awsfake/ paths)
-// are not checked.
+// are not checked, except that API Gateway's AWS_IAM methods and routes
+// are verified as signed for execute-api (enforce_apigw.go).
 func WithSigV4Verification() Option { return func(o *config) { o.verify = true } }
 
 // checkSignature returns the error AWS answers r with for its signature

@@ -173,6 +173,21 @@
 //     denies a second method within the TTL, as on AWS. principalId and
 //     context (values as strings) reach $context.authorizer.* and the
 //     proxy event's requestContext.authorizer.
+//   - AWS_IAM methods (wire_iam.go; the cloud decides, through the hook
+//     SetIAMAuthorizer): an unsigned request is 403 {"message":"Missing
+//     Authentication Token"} (MISSING_AUTHENTICATION_TOKEN); with the
+//     cloud's WithSigV4Verification the signature is verified for
+//     execute-api, a mismatch or a skewed time 403 InvalidSignatureException
+//     with AWS's message (INVALID_SIGNATURE), an unknown key 403 "The
+//     security token included in the request is invalid.", an expired
+//     session 403 ExpiredTokenException (EXPIRED_TOKEN); with
+//     WithIAMEnforcement execute-api:Invoke on the method ARN is evaluated
+//     for the caller against its identity-based policies and the API's
+//     resource policy (execute-api:/ expanded to the API's ARN), a refusal
+//     403 AccessDeniedException {"Message":"User: ... is not authorized to
+//     perform: execute-api:Invoke on resource: ..."} (ACCESS_DENIED). The
+//     signer (accountId, caller, user, userArn, accessKey) fills
+//     $context.identity and the proxy event's requestContext.identity.
 //   - COGNITO_USER_POOLS authorizers check a JWT with
 //     github.com/golang-jwt/jwt/v5: RS256 with the key of one of the
 //     authorizer's pools, iss https://cognito-idp.{region}.amazonaws.com/{poolId},
@@ -281,9 +296,14 @@
 //     checked, so that its exp holds on the clock (AWS caches them by the
 //     token for the TTL). Lambda authorizers ignore authorizerCredentials
 //     (the function's resource policy is what is checked) and have no
-//     timeout of their own. AWS_IAM methods are served without a
-//     signature or execute-api:Invoke check and $context.identity carries
-//     no caller yet.
+//     timeout of their own.
+//   - AWS_IAM: the resource policy is read as the API has it now, not as
+//     last deployed; without WithIAMEnforcement it is not applied (nor
+//     to NONE methods); a request signed for another service is routed
+//     to that service by its credential scope, not answered by API
+//     Gateway. Signature and caller are the cloud's (the root's
+//     enforce_apigw.go); a Service used alone only checks that an
+//     AWS_IAM request is signed.
 //   - TestInvokeAuthorizer asks about GET pathWithQueryString on the stage
 //     test-invoke-stage; its log holds the main steps only, in AWS's line
 //     form, not every line AWS writes. TestInvokeMethod (testinvokemethod.go)
@@ -433,8 +453,14 @@
 //     fetched again when a token names an unknown key id. A 401 carries
 //     no WWW-Authenticate header. Claims reach the event as strings
 //     (numbers as integers, lists as "[a b]").
-//   - AWS_IAM authorization checks that the request is signed
-//     (AWS4-HMAC-SHA256); the signature and IAM policies are not checked.
+//   - AWS_IAM routes are decided as REST APIs' AWS_IAM methods are, on
+//     the ARN {api}/{stage}/{METHOD}{path as requested}; unsigned or not
+//     allowed is {"message":"Forbidden"} 403 (aws-cdk issue 21182 shows
+//     it for a role without execute-api:Invoke), a signature failure 403
+//     with the signature's message. The signer reaches payload 2.0's
+//     requestContext.authorizer.iam (accessKey, accountId, callerId,
+//     userArn, userId; cognitoIdentity and principalOrgId null) and 1.0's
+//     requestContext.identity.
 //   - A Lambda authorizer that fails or answers neither shape is 500; an
 //     IAM answer is read as REST APIs read it (context values scalars).
 //   - Without throttling settings a route is not throttled (AWS's

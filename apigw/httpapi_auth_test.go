@@ -347,7 +347,8 @@ func TestHTTPAPI_JWTECKeyClientIDAndScp(t *testing.T) {
 }
 
 // AWS_IAM authorization: an unsigned request is 403; a SigV4-signed one
-// passes (the signature itself is not checked, doc.go).
+// passes (the cloud verifies the signature only with
+// WithSigV4Verification: enforce_apigw_test.go).
 func TestHTTPAPI_IAMAuthorization(t *testing.T) {
 	f := newHFixture(t)
 	_, err := f.v2.CreateRoute(f.ctx, &sdkv2.CreateRouteInput{ApiId: &f.api, RouteKey: aws.String("GET /iam"),

@@ -2,7 +2,6 @@ package apigw
 
 import (
 	"encoding/json"
-	"net/http"
 	"strings"
 	"time"
 
@@ -10,8 +9,8 @@ import (
 )
 
 // hAuthorize runs the route's authorization: JWT, a Lambda (CUSTOM)
-// authorizer, or AWS_IAM (a signed request: an Authorization header of
-// AWS4-HMAC-SHA256; the signature itself is the cloud's to check).
+// authorizer, or AWS_IAM (wire_iam.go: the cloud checks the signature and
+// the policies).
 func (s *Service) hAuthorize(x *hExchange) (response, bool) {
 	switch x.route.AuthorizationType {
 	case "JWT", "CUSTOM":
@@ -24,9 +23,7 @@ func (s *Service) hAuthorize(x *hExchange) (response, bool) {
 		}
 		return s.hLambdaAuthorize(x, au)
 	case "AWS_IAM":
-		if !strings.HasPrefix(x.r.Header.Get("Authorization"), "AWS4-HMAC-SHA256") {
-			return hError(http.StatusForbidden, "Forbidden"), false
-		}
+		return s.httpIAM(x)
 	}
 	return response{}, true
 }

@@ -308,6 +308,7 @@ func (x *hExchange) eventV1() []byte {
 		"path": x.rawPath, "protocol": "HTTP/1.1", "requestId": x.requestID,
 		"requestTime": x.start.UTC().Format(requestTimeLayout), "requestTimeEpoch": x.start.UnixMilli(),
 		"resourceId": x.route.RouteKey, "resourcePath": routePath, "stage": x.stage.StageName}
+	x.caller.fillIdentityMap(ev["requestContext"].(map[string]any)["identity"].(map[string]any))
 	b, _ := json.Marshal(ev)
 	return b
 }

@@ -29,6 +29,7 @@ type hExchange struct {
 	requestID  string
 	start      time.Time
 	authorizer map[string]any // requestContext.authorizer, nil without one
+	caller     *IAMCaller     // who signed an AWS_IAM request (wire_iam.go)
 	record     *Invocation
 }
 

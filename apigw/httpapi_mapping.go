@@ -200,6 +200,8 @@ func (x *hExchange) contextValue(name string) (string, bool) {
 		return hostOnly(x.r.Host), true
 	case "identity.sourceIp":
 		return sourceIP(x.r), true
+	case "identity.accountId", "identity.caller", "identity.user", "identity.userArn", "identity.accessKey":
+		return x.caller.identityValue(name)
 	}
 	return "", false
 }

@@ -34,6 +34,8 @@ type Service struct {
 	// user pools' signing keys (jwt.go).
 	authCache map[cacheKey]cachedResult
 	cognito   map[string]*CognitoPool
+	// iam decides AWS_IAM requests (SetIAMAuthorizer, wire_iam.go).
+	iam IAMAuthorizer
 }
 
 // partKey names a partition: API Gateway's resources are per account and

@@ -99,21 +99,30 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// routes is the wire table: every operation of the apigateway client, those
-// the Go API implements (modelled) and those answered as AWS does for a
-// feature the fake does not model (unmodelled, wire_unsupported.go).
-var routes = protocol.NewRoutes(slices.Concat(modelled, authorizerRoutes, testInvokeRoutes, openapiRoutes, usagePlanRoutes, unmodelled, httpAPIs)...)
+// restModelled are the apigateway client's operations the Go API
+// implements, by family; restRoutes adds those answered as AWS does for a
+// feature the fake does not model (unmodelled, wire_unsupported.go). The
+// operation lists and the IAM action table (wire_authz.go) derive from
+// them, so that a family added here is in every one.
+var (
+	restModelled = slices.Concat(modelled, authorizerRoutes, testInvokeRoutes, openapiRoutes, usagePlanRoutes)
+	restRoutes   = slices.Concat(restModelled, unmodelled)
+)
+
+// routes is the wire table: every operation of the apigateway and
+// apigatewayv2 clients.
+var routes = protocol.NewRoutes(slices.Concat(restRoutes, httpAPIs)...)
 
 // restOperations and httpOperations are the operations of the apigateway
 // and apigatewayv2 clients in the wire table.
 var (
-	restOperations = routeNames(slices.Concat(modelled, authorizerRoutes, testInvokeRoutes, openapiRoutes, usagePlanRoutes, unmodelled))
+	restOperations = routeNames(restRoutes)
 	httpOperations = routeNames(httpAPIs)
 )
 
 // operations are the names of the operations of the Go API, derived from
 // the wire table: what InjectFault, InjectLatency and Calls use.
-var operations = routeNames(slices.Concat(modelled, authorizerRoutes, testInvokeRoutes, openapiRoutes, usagePlanRoutes))
+var operations = routeNames(restModelled)
 
 // faultOps is the operation set every cloud's injector shares.
 var faultOps = faults.NewOperations(arnService, operations...)

@@ -68,6 +68,8 @@ func authorizerError(note string) *response {
 func (s *Service) authorize(x *exchange) *response {
 	switch x.method.AuthorizationType {
 	case "CUSTOM", "COGNITO_USER_POOLS":
+	case "AWS_IAM":
+		return s.restIAM(x)
 	default:
 		return nil
 	}

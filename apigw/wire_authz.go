@@ -3,7 +3,6 @@ package apigw
 import (
 	"cmp"
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/arn"
@@ -24,7 +23,7 @@ import (
 // IntegrationResponse). Invocations (execute-api:Invoke) are not
 // authorised here.
 var (
-	restActions = actionTable(slices.Concat(modelled, authorizerRoutes, unmodelled))
+	restActions = actionTable(restRoutes)
 	httpActions = actionTable(httpAPIs)
 )
 

@@ -98,6 +98,7 @@ type exchange struct {
 	authClaims       map[string]any
 	authorizerAPIKey string
 	trace            *stageTrace // trace.go; nil when not traced
+	caller           *IAMCaller  // who signed an AWS_IAM request (wire_iam.go)
 }
 
 // serveInvoke serves a request to a deployed stage.
@@ -348,6 +349,8 @@ func (x *exchange) contextValue(name string) (string, bool) {
 		return sourceIP(x.r), true
 	case "identity.userAgent":
 		return x.r.UserAgent(), true
+	case "identity.accountId", "identity.caller", "identity.user", "identity.userArn", "identity.accessKey":
+		return x.caller.identityValue(name)
 	case "requestTime":
 		return x.start.UTC().Format(requestTimeLayout), true
 	case "status":

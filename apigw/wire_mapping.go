@@ -97,6 +97,9 @@ func (x *exchange) newMapping() *mapping {
 		"userArn", "vpcId", "vpceId"} {
 		id.Put(k, nil)
 	}
+	for k, v := range x.caller.identityValues() {
+		id.Put(k, v)
+	}
 	id.Put("sourceIp", sourceIP(x.r))
 	id.Put("userAgent", x.r.UserAgent())
 	id.Put("clientCert", vtl.NewMap())

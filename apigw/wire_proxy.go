@@ -104,6 +104,7 @@ func (x *exchange) event() proxyEvent {
 		DomainPrefix: x.t.apiID, RequestTimeEpoch: x.start.UnixMilli(), RequestID: x.requestID,
 		Identity: proxyIdentity{SourceIP: sourceIP(x.r), UserAgent: x.r.UserAgent()}, DomainName: x.r.Host,
 		DeploymentID: x.snap.deploymentID, APIID: x.t.apiID, Authorizer: x.authorizerValues()}
+	x.caller.fillIdentity(&ev.RequestContext.Identity)
 	return ev
 }
 
