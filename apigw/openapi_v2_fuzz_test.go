@@ -61,9 +61,13 @@ func FuzzImportApi_NoServerErrors(f *testing.F) {
 		_, exported := serve("GET", "/v2/apis/"+out.APIID+"/exports/OAS30?outputType=YAML&stageName=%24default", nil)
 		serve("PUT", "/v2/apis/"+out.APIID+q, map[string]string{"body": string(exported)})
 		_, exported = serve("GET", "/v2/apis/"+out.APIID+"/exports/OAS30?outputType=JSON", nil)
-		if code, _ := serve("PUT", "/v2/apis", map[string]string{"body": string(exported)}); code != 201 {
-			t.Fatalf("the export of an import is not importable: %d\n%s", code, strings.TrimSpace(string(exported)))
+		code, body = serve("PUT", "/v2/apis", map[string]string{"body": string(exported)})
+		if code != 201 {
+			t.Fatalf("the export of an import is not importable: %d %s\n%s", code, body, strings.TrimSpace(string(exported)))
 		}
+		var again struct{ APIID string }
+		_ = json.Unmarshal(body, &again)
+		serve("DELETE", "/v2/apis/"+again.APIID, nil)
 		serve("DELETE", "/v2/apis/"+out.APIID, nil)
 	})
 }

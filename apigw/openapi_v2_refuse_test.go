@@ -62,6 +62,16 @@ func TestImportApi_BadDocumentLeavesStateUntouched(t *testing.T) {
 	_, err = f.v2.ReimportApi(f.ctx, &sdkv2.ReimportApiInput{ApiId: aws.String("nope"), Body: aws.String(good)})
 	assert.True(t, errors.As(err, &nf), "%v", err)
 	assert.Equal(t, before, f.apiIDs(t))
+	_, err = f.v2.ImportApi(f.ctx, &sdkv2.ImportApiInput{Body: aws.String("")})
+	assert.ErrorContains(t, err, "Invalid OpenAPI input.")
+
+	ws, err := f.v2.CreateApi(f.ctx, &sdkv2.CreateApiInput{Name: aws.String("ws"), ProtocolType: types.ProtocolTypeWebsocket,
+		RouteSelectionExpression: aws.String("$request.body.action")})
+	require.NoError(t, err)
+	_, err = f.v2.ReimportApi(f.ctx, &sdkv2.ReimportApiInput{ApiId: ws.ApiId, Body: aws.String(good)})
+	assert.ErrorContains(t, err, "supported only for HTTP APIs")
+	_, err = f.v2.ExportApi(f.ctx, &sdkv2.ExportApiInput{ApiId: ws.ApiId, Specification: aws.String("OAS30"), OutputType: aws.String("JSON")})
+	assert.ErrorContains(t, err, "supported only for HTTP APIs")
 }
 
 // A warning (here a route with no integration, an extension REST APIs

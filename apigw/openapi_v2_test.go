@@ -141,9 +141,15 @@ func TestImportApi_LambdaProxyDocumentIsServed(t *testing.T) {
 	ev := <-events
 	assert.Equal(t, "2.0", ev["version"])
 	assert.Equal(t, map[string]any{"id": "7"}, ev["pathParameters"])
+	_, body = f.send(t, "GET", f.url("$default", "/pets"), "")
+	assert.Equal(t, "GET /pets", body, "an integration URI of the apigateway form")
+	<-events
 	_, body = f.send(t, "DELETE", f.url("$default", "/elsewhere"), "")
 	assert.Equal(t, "$default", body)
 	<-events
+	resp, _ = f.send(t, "OPTIONS", f.url("$default", "/pets"), "", "Origin", "https://example.com",
+		"Access-Control-Request-Method", "GET")
+	assert.Equal(t, "https://example.com", resp.Header.Get("Access-Control-Allow-Origin"), "the imported CORS answers preflights")
 }
 
 // ExportApi writes the routes, integrations, authorizers and CORS back
