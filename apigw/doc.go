@@ -468,8 +468,8 @@
 //     x-amazon-apigateway-integrations ($ref'd integrations), tlsConfig,
 //     connectionId (no VPC links), x-amazon-apigateway-endpoint-configuration
 //     nor the $request AWS variables; an operation's requestBody and
-//     parameters are ignored without the "info" AWS gives (importInfo is
-//     empty). A bad document is "Invalid OpenAPI input." as the REST import's
+//     parameters are ignored without the "info" AWS gives (no importInfo
+//     is answered). A bad document is "Invalid OpenAPI input." as the REST import's
 //     recording words it; the other messages are those of the create
 //     operations. Each route gets an integration of its own, and an export
 //     writes each route's integration inline.

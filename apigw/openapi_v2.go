@@ -64,8 +64,7 @@ type xHAuthorizer struct {
 // warnings the document gave.
 type hImported struct {
 	hAPIDoc
-	ImportInfo []string `json:"importInfo,omitempty"`
-	Warnings   []string `json:"warnings,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // hImport is one import: the document, the base path its paths go under,

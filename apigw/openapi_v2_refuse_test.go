@@ -139,3 +139,19 @@ func TestImportApi_BasePathHTTPProxyAndIAM(t *testing.T) {
 	assert.Contains(t, body, `"sigv4": []`)
 	assert.Contains(t, body, `"type": "http_proxy"`)
 }
+
+// The document's security applies to the operations that name none; an
+// operation's empty security is no authorization (OpenAPI 3.0's rule).
+func TestImportApi_DocumentLevelSecurity(t *testing.T) {
+	f := newHFixture(t)
+	doc := `{"openapi":"3.0.1","info":{"title":"s","version":"1"},"security":[{"j":["read"]}],"paths":{` +
+		`"/a":{"get":{"responses":{"default":{"description":"a"}}}},` +
+		`"/b":{"get":{"security":[],"responses":{"default":{"description":"b"}}}}},` +
+		`"components":{"securitySchemes":{"j":{"type":"oauth2","flows":{},"x-amazon-apigateway-authorizer":` +
+		`{"type":"jwt","identitySource":"$request.header.Authorization","jwtConfiguration":{"issuer":"https://i.example.com","audience":["x"]}}}}}}`
+	out, err := f.v2.ImportApi(f.ctx, &sdkv2.ImportApiInput{Body: aws.String(doc)})
+	require.NoError(t, err)
+	routes := f.shape(t, *out.ApiId).Routes
+	assert.Equal(t, "JWT|j|read|", routes["GET /a"])
+	assert.Equal(t, "NONE|||", routes["GET /b"])
+}
