@@ -413,7 +413,9 @@
 // operation's x-amazon-apigateway-integration (aws_proxy or http_proxy,
 // uri, httpMethod, payloadFormatVersion, connectionType, credentials,
 // timeoutInMillis, integrationSubtype, requestParameters,
-// responseParameters) its integration; the security schemes with
+// responseParameters; or a $ref to one of the components'
+// x-amazon-apigateway-integrations, then shared) its integration; the
+// security schemes with
 // x-amazon-apigateway-authorizer (jwt with jwtConfiguration, request with
 // authorizerUri, authorizerPayloadFormatVersion, enableSimpleResponses,
 // authorizerResultTtlInSeconds; identitySource comma-separated) its
@@ -464,9 +466,7 @@
 //   - Domain names, API mappings, routing rules, VPC links and portals are
 //     not modelled: lists are empty, lookups NotFoundException, changes
 //     BadRequestException naming the operation.
-//   - OpenAPI import of HTTP APIs does not read components'
-//     x-amazon-apigateway-integrations ($ref'd integrations), tlsConfig,
-//     connectionId (no VPC links), x-amazon-apigateway-endpoint-configuration
+//   - OpenAPI import of HTTP APIs does not read tlsConfig, connectionId (no VPC links), x-amazon-apigateway-endpoint-configuration
 //     nor the $request AWS variables; an operation's requestBody and
 //     parameters are ignored without the "info" AWS gives (no importInfo
 //     is answered). A bad document is "Invalid OpenAPI input." as the REST import's

@@ -14,8 +14,10 @@ import (
 // HTTP API: each path and method a route, x-amazon-apigateway-any-method
 // an ANY route and, with isDefaultRoute (or on the path /$default), the
 // $default route; each operation's x-amazon-apigateway-integration its
-// integration; the security schemes with x-amazon-apigateway-authorizer
-// its JWT and Lambda (request) authorizers, and the operations' security
+// integration (or, by $ref, one of the components'
+// x-amazon-apigateway-integrations, shared); the security schemes with
+// x-amazon-apigateway-authorizer its JWT and Lambda (request)
+// authorizers, and the operations' security
 // the routes' authorization and scopes; x-amazon-apigateway-cors its CORS
 // configuration; the root tags with x-amazon-apigateway-tag-value its
 // tags. Everything is validated by the rules CreateApi, CreateIntegration,
@@ -27,6 +29,7 @@ const (
 	extCors             = "x-amazon-apigateway-cors"
 	extImportExport     = "x-amazon-apigateway-importexport-version"
 	extTagValue         = "x-amazon-apigateway-tag-value"
+	extIntegrations     = "x-amazon-apigateway-integrations"
 	importExportVersion = "1.0"
 	defaultRoutePath    = "/$default"
 )
@@ -76,6 +79,7 @@ type hImport struct {
 	a        *hAPI
 	schemes  map[string]hAuthorizer // by security scheme name
 	sigv4    map[string]bool        // security schemes of AWS_IAM
+	shared   map[string]string      // integration ids by components' x-amazon-apigateway-integrations name
 	warnings []string
 }
 
@@ -96,7 +100,8 @@ func parseHTTPAPIDoc(body []byte, basepath string) (*hImport, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &hImport{doc: doc, base: base, schemes: map[string]hAuthorizer{}, sigv4: map[string]bool{}}, nil
+	return &hImport{doc: doc, base: base, schemes: map[string]hAuthorizer{}, sigv4: map[string]bool{},
+		shared: map[string]string{}}, nil
 }
 
 // apiDoc is the API the document describes: its info, CORS and tags.
@@ -213,19 +218,12 @@ func (b *hImport) routeLocked(op docOperation) error {
 		return err
 	}
 	r := hRoute{RouteKey: key, OperationName: op.Op.OperationID}
-	var x xHIntegration
-	ok, err := extension(op.Op.Extensions, extIntegration, &x)
-	if err != nil {
-		return err
-	}
-	if ok {
-		integ := x.integration()
-		if err := checkHIntegration(b.a, &integ, true); err != nil {
+	if raw, ok := op.Op.Extensions[extIntegration]; ok {
+		id, err := b.integrationLocked(raw)
+		if err != nil {
 			return err
 		}
-		integ.IntegrationID = b.s.newSharedIDLocked(b.a)
-		b.a.integrations[integ.IntegrationID] = integ
-		r.Target = "integrations/" + integ.IntegrationID
+		r.Target = "integrations/" + id
 	} else {
 		b.warn("Route %s has no %s: it has no target", key, extIntegration)
 	}
@@ -236,6 +234,52 @@ func (b *hImport) routeLocked(op docOperation) error {
 	r.RouteID = b.s.newSharedIDLocked(b.a)
 	b.a.routes[r.RouteID] = r
 	return nil
+}
+
+// integrationLocked makes the integration of an operation's extension and
+// returns its id. A {"$ref": "#/components/x-amazon-apigateway-integrations/name"}
+// names one of the document's reusable integrations, made once and shared
+// by the routes naming it (api-gateway-extensions-integrations.html); a
+// reference to none is not a valid document.
+func (b *hImport) integrationLocked(raw any) (string, error) {
+	var ref struct {
+		Ref string `json:"$ref"`
+	}
+	if remarshal(raw, &ref) == nil && ref.Ref != "" {
+		name, ok := strings.CutPrefix(ref.Ref, "#/components/"+extIntegrations+"/")
+		if !ok {
+			return "", errInvalidOpenAPI()
+		}
+		if id, done := b.shared[name]; done {
+			return id, nil
+		}
+		var shared map[string]any
+		if c := b.doc.T.Components; c != nil {
+			shared, _ = c.Extensions[extIntegrations].(map[string]any)
+		}
+		if raw, ok = shared[name]; !ok {
+			return "", errInvalidOpenAPI()
+		}
+		id, err := b.newIntegrationLocked(raw)
+		b.shared[name] = id
+		return id, err
+	}
+	return b.newIntegrationLocked(raw)
+}
+
+// newIntegrationLocked makes the integration raw describes.
+func (b *hImport) newIntegrationLocked(raw any) (string, error) {
+	var x xHIntegration
+	if err := remarshal(raw, &x); err != nil {
+		return "", errInvalidOpenAPI()
+	}
+	integ := x.integration()
+	if err := checkHIntegration(b.a, &integ, true); err != nil {
+		return "", err
+	}
+	integ.IntegrationID = b.s.newSharedIDLocked(b.a)
+	b.a.integrations[integ.IntegrationID] = integ
+	return integ.IntegrationID, nil
 }
 
 // routeKey is an operation's route key: $default for the any-method of

@@ -155,3 +155,26 @@ func TestImportApi_DocumentLevelSecurity(t *testing.T) {
 	assert.Equal(t, "JWT|j|read|", routes["GET /a"])
 	assert.Equal(t, "NONE|||", routes["GET /b"])
 }
+
+// An operation's integration may be a $ref to the components'
+// x-amazon-apigateway-integrations (api-gateway-extensions-integrations.html):
+// the routes naming one share its integration; a reference to none is
+// refused and nothing is made.
+func TestImportApi_ReusableIntegrations(t *testing.T) {
+	f := newHFixture(t)
+	doc := `{"openapi":"3.0.1","info":{"title":"r","version":"1"},"paths":{` +
+		`"/a":{"get":{"x-amazon-apigateway-integration":{"$ref":"#/components/x-amazon-apigateway-integrations/fn"}}},` +
+		`"/b":{"post":{"x-amazon-apigateway-integration":{"$ref":"#/components/x-amazon-apigateway-integrations/fn"}}}},` +
+		`"components":{"x-amazon-apigateway-integrations":{"fn":{"type":"AWS_PROXY",` +
+		`"uri":"arn:aws:lambda:us-east-1:000000000000:function:f","payloadFormatVersion":"2.0"}}}}`
+	out, err := f.v2.ImportApi(f.ctx, &sdkv2.ImportApiInput{Body: aws.String(doc)})
+	require.NoError(t, err)
+	sh := f.shape(t, *out.ApiId)
+	require.Len(t, sh.Integrations, 1)
+	assert.Equal(t, strings.TrimPrefix(sh.Routes["GET /a"], "NONE|||"), strings.TrimPrefix(sh.Routes["POST /b"], "NONE|||"))
+
+	before := f.apiIDs(t)
+	_, err = f.v2.ImportApi(f.ctx, &sdkv2.ImportApiInput{Body: aws.String(strings.Replace(doc, "integrations/fn\"}}},", "integrations/other\"}}},", 1))})
+	assert.ErrorContains(t, err, "Invalid OpenAPI input.")
+	assert.Equal(t, before, f.apiIDs(t))
+}
