@@ -466,13 +466,15 @@
 //   - Domain names, API mappings, routing rules, VPC links and portals are
 //     not modelled: lists are empty, lookups NotFoundException, changes
 //     BadRequestException naming the operation.
-//   - OpenAPI import of HTTP APIs does not read tlsConfig, connectionId (no VPC links), x-amazon-apigateway-endpoint-configuration
-//     nor the $request AWS variables; an operation's requestBody and
-//     parameters are ignored without the "info" AWS gives (no importInfo
-//     is answered). A bad document is "Invalid OpenAPI input." as the REST import's
-//     recording words it; the other messages are those of the create
-//     operations. Each route gets an integration of its own, and an export
-//     writes each route's integration inline.
+//   - OpenAPI import of HTTP APIs does not read tlsConfig, connectionId
+//     (no VPC links), x-amazon-apigateway-endpoint-configuration nor the
+//     AWS variables of import; an operation's requestBody and parameters
+//     are ignored without the "info" AWS gives (no importInfo is
+//     answered). A bad document is "Invalid OpenAPI input." as the REST
+//     import's recording words it; the other messages are those of the
+//     create operations. An inline integration is one route's own, and an
+//     export writes each route's integration inline (no components'
+//     x-amazon-apigateway-integrations).
 //
 // # Plumbing for the root package
 //
