@@ -180,10 +180,12 @@ func (b *hImport) authorizersLocked() error {
 			continue
 		}
 		var x xHAuthorizer
-		if ok, err := extension(ref.Value.Extensions, extAuthorizer, &x); err != nil || !ok {
-			if !ok {
-				b.warn("Security scheme %s has no %s and was ignored", name, extAuthorizer)
-			}
+		ok, err := extension(ref.Value.Extensions, extAuthorizer, &x)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			b.warn("Security scheme %s has no %s and was ignored", name, extAuthorizer)
 			continue
 		}
 		au := x.authorizer(name)

@@ -43,6 +43,7 @@ func TestImportApi_BadDocumentLeavesStateUntouched(t *testing.T) {
 		{"AWS integration on a later route", strings.Replace(good, "  /admin/{proxy+}:\n    x-amazon-apigateway-any-method:\n      security:\n        - lambda: []\n      responses:\n        default: {description: admin}\n      x-amazon-apigateway-integration:\n        type: aws_proxy",
 			"  /admin/{proxy+}:\n    x-amazon-apigateway-any-method:\n      security:\n        - lambda: []\n      responses:\n        default: {description: admin}\n      x-amazon-apigateway-integration:\n        type: aws", 1), "Invalid integration type specified: AWS"},
 		{"greedy variable not last", strings.Replace(good, "/admin/{proxy+}:", "/admin/{proxy+}/x:", 1), "Greedy path variables"},
+		{"authorizer not an object", strings.Replace(good, "x-amazon-apigateway-authorizer:\n        type: jwt", "x-amazon-apigateway-authorizer: 7\n      x-unused:\n        type: jwt", 1), "Invalid OpenAPI input."},
 		{"JWT without audience", strings.Replace(good, "audience: [pets]", "audience: []", 1), "JwtConfiguration"},
 		{"timeout over 30 s", strings.Replace(good, "timeoutInMillis: 10000", "timeoutInMillis: 30001", 1), "Timeout must be between"},
 		{"no title", strings.Replace(good, "title: pets-http", "title: ''", 1), "Name is required"},
