@@ -190,6 +190,7 @@ func TestExportApi_RoundTripsThroughImportAndReimport(t *testing.T) {
 	re, err := f.v2.ReimportApi(f.ctx, &sdkv2.ReimportApiInput{ApiId: &first, Body: aws.String(small)})
 	require.NoError(t, err)
 	assert.Equal(t, first, *re.ApiId)
+	assert.Equal(t, map[string]string{"Owner": "Admin", "Prod": ""}, re.Tags, "the API's tags stay")
 	routes := f.shape(t, first).Routes
 	assert.Contains(t, routes, "GET /cats/{id}")
 	assert.NotContains(t, routes, "GET /pets/{id}")
