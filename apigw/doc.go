@@ -422,14 +422,15 @@
 // authorizers and the operations' security (the document's when an
 // operation names none) the routes' authorization and JWT scopes, a
 // scheme with x-amazon-apigateway-authtype awsSigv4 being AWS_IAM;
-// x-amazon-apigateway-cors the CORS configuration; the root tags'
-// x-amazon-apigateway-tag-value the tags. Each piece passes the checks
+// x-amazon-apigateway-cors the CORS configuration;
+// x-amazon-apigateway-endpoint-configuration's disableExecuteApiEndpoint
+// the API's; the root tags' x-amazon-apigateway-tag-value the tags. Each piece passes the checks
 // of the operation that creates it, on an API built aside: an error, or
 // a warning under failOnWarnings, keeps nothing. Warnings (in the
 // answer): a route without integration, a scheme without authorizer, a
 // REST-only extension ignored, an importexport version other than 1.0.
 // ReimportApi replaces the definition (name, description, version, CORS,
-// routes, integrations, authorizers) keeping the id, stages, deployments
+// endpoint setting, routes, integrations, authorizers) keeping the id, stages, deployments
 // and tags (the document's are added); autoDeploy stages redeploy.
 // ExportApi writes OAS30 as JSON or YAML, the latest configuration or,
 // with stageName, what the stage's deployment froze, with the extensions
@@ -467,10 +468,9 @@
 //     not modelled: lists are empty, lookups NotFoundException, changes
 //     BadRequestException naming the operation.
 //   - OpenAPI import of HTTP APIs does not read tlsConfig, connectionId
-//     (no VPC links), x-amazon-apigateway-endpoint-configuration nor the
-//     AWS variables of import; an operation's requestBody and parameters
-//     are ignored without the "info" AWS gives (no importInfo is
-//     answered). A bad document is "Invalid OpenAPI input." as the REST
+//     (no VPC links) nor the AWS variables of import; an operation's
+//     requestBody and parameters are ignored without the "info" AWS gives
+//     (no importInfo is answered). A bad document is "Invalid OpenAPI input." as the REST
 //     import's recording words it; the other messages are those of the
 //     create operations. An inline integration is one route's own, and an
 //     export writes each route's integration inline (no components'

@@ -19,8 +19,9 @@ import (
 // x-amazon-apigateway-authorizer its JWT and Lambda (request)
 // authorizers, and the operations' security
 // the routes' authorization and scopes; x-amazon-apigateway-cors its CORS
-// configuration; the root tags with x-amazon-apigateway-tag-value its
-// tags. Everything is validated by the rules CreateApi, CreateIntegration,
+// configuration; x-amazon-apigateway-endpoint-configuration's
+// disableExecuteApiEndpoint its own; the root tags with
+// x-amazon-apigateway-tag-value its tags. Everything is validated by the rules CreateApi, CreateIntegration,
 // CreateAuthorizer and CreateRoute apply (httpapi_*.go), on an API built
 // aside: the first failure is the answer and nothing is kept.
 
@@ -114,6 +115,13 @@ func (b *hImport) apiDoc() (hAPIDoc, error) {
 	} else if ok {
 		d.CorsConfiguration = &cors
 	}
+	var endpoint struct {
+		Disable bool `json:"disableExecuteApiEndpoint"`
+	}
+	if _, err := extension(t.Extensions, extEndpointConfig, &endpoint); err != nil {
+		return d, err
+	}
+	d.DisableExecuteAPIEndpoint = endpoint.Disable
 	var version flexString
 	if ok, err := extension(t.Extensions, extImportExport, &version); err != nil {
 		return d, err
@@ -396,7 +404,7 @@ func (s *Service) reimportHTTPAPILocked(a *hAPI, b *hImport, fail bool) error {
 		tags[k] = v
 	}
 	d.APIID, d.CreatedDate, d.APIEndpoint, d.Tags = a.doc.APIID, a.doc.CreatedDate, a.doc.APIEndpoint, tags
-	d.DisableExecuteAPIEndpoint, d.IPAddressType = a.doc.DisableExecuteAPIEndpoint, a.doc.IPAddressType
+	d.IPAddressType = a.doc.IPAddressType
 	a.doc, a.routes, a.integrations, a.authorizers = d, b.a.routes, b.a.integrations, b.a.authorizers
 	a.intResponses, a.routeResponses = nil, nil
 	s.changedLocked(a)

@@ -119,6 +119,9 @@ func (v hExportView) document(a *hAPI, basePath string, ext bool) map[string]any
 		if v.cors != nil {
 			doc[extCors] = v.cors
 		}
+		if a.doc.DisableExecuteAPIEndpoint {
+			doc[extEndpointConfig] = map[string]any{"disableExecuteApiEndpoint": true}
+		}
 	}
 	return doc
 }

@@ -109,8 +109,9 @@ func TestImportApi_FailOnWarnings(t *testing.T) {
 // basepath: ignore (the default) drops the server's path, prepend puts it
 // before every route's path, split drops its first part
 // (developerguide/api-gateway-import-api-basePath.html). An HTTP_PROXY
-// integration and AWS_IAM authorization (the sigv4 scheme) come in and go
-// out again.
+// integration, AWS_IAM authorization (the sigv4 scheme) and
+// disableExecuteApiEndpoint (x-amazon-apigateway-endpoint-configuration)
+// come in and go out again.
 func TestImportApi_BasePathHTTPProxyAndIAM(t *testing.T) {
 	f := newHFixture(t)
 	doc := `{"openapi":"3.0.1","info":{"title":"b","version":"1"},"servers":[{"url":"https://example.com/v1/shop"}],` +
@@ -133,9 +134,14 @@ func TestImportApi_BasePathHTTPProxyAndIAM(t *testing.T) {
 	assert.Equal(t, types.IntegrationTypeHttpProxy, integs.Items[0].IntegrationType)
 	assert.Equal(t, "GET", *integs.Items[0].IntegrationMethod)
 	assert.Equal(t, map[string]string{"append:header.x-shop": "yes"}, integs.Items[0].RequestParameters)
+	_, err = f.v2.UpdateApi(f.ctx, &sdkv2.UpdateApiInput{ApiId: &f.api, DisableExecuteApiEndpoint: aws.Bool(true)})
+	require.NoError(t, err)
 	exp, err := f.v2.ExportApi(f.ctx, &sdkv2.ExportApiInput{ApiId: &f.api, Specification: aws.String("OAS30"), OutputType: aws.String("JSON")})
 	require.NoError(t, err)
 	body := string(exp.Body)
+	again, err := f.v2.ImportApi(f.ctx, &sdkv2.ImportApiInput{Body: aws.String(body)})
+	require.NoError(t, err)
+	assert.True(t, *again.DisableExecuteApiEndpoint, "x-amazon-apigateway-endpoint-configuration round-trips")
 	assert.Contains(t, body, `"x-amazon-apigateway-authtype": "awsSigv4"`)
 	assert.Contains(t, body, `"sigv4": []`)
 	assert.Contains(t, body, `"type": "http_proxy"`)
