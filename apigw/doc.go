@@ -442,6 +442,42 @@
 // Unavailable"} 503 for a timeout. Invocations() records the calls, the
 // route key as ResourcePath.
 //
+// OpenAPI (openapi_v2*.go, wire_v2_openapi.go; developerguide/
+// http-api-open-api.html and the extensions' pages): ImportApi reads an
+// OpenAPI 3.0 document in JSON or YAML with the REST import's reader
+// (Swagger 2.0 is read too, converted), basepath ignore, prepend or
+// split, and makes an HTTP API: each path and method a route,
+// x-amazon-apigateway-any-method an ANY route, or the $default route with
+// isDefaultRoute (or on the path /$default, as AWS exports it); each
+// operation's x-amazon-apigateway-integration (aws_proxy or http_proxy,
+// uri, httpMethod, payloadFormatVersion, connectionType, credentials,
+// timeoutInMillis, integrationSubtype, requestParameters,
+// responseParameters; or a $ref to one of the components'
+// x-amazon-apigateway-integrations, then shared) its integration; the
+// security schemes with
+// x-amazon-apigateway-authorizer (jwt with jwtConfiguration, request with
+// authorizerUri, authorizerPayloadFormatVersion, enableSimpleResponses,
+// authorizerResultTtlInSeconds; identitySource comma-separated) its
+// authorizers and the operations' security (the document's when an
+// operation names none) the routes' authorization and JWT scopes, a
+// scheme with x-amazon-apigateway-authtype awsSigv4 being AWS_IAM;
+// x-amazon-apigateway-cors the CORS configuration;
+// x-amazon-apigateway-endpoint-configuration's disableExecuteApiEndpoint
+// the API's; the root tags' x-amazon-apigateway-tag-value the tags. Each piece passes the checks
+// of the operation that creates it, on an API built aside: an error, or
+// a warning under failOnWarnings, keeps nothing. Warnings (in the
+// answer): a route without integration, a scheme without authorizer, a
+// REST-only extension ignored, an importexport version other than 1.0.
+// ReimportApi replaces the definition (name, description, version, CORS,
+// endpoint setting, routes, integrations, authorizers) keeping the id, stages, deployments
+// and tags (the document's are added); autoDeploy stages redeploy.
+// ExportApi writes OAS30 as JSON or YAML, the latest configuration or,
+// with stageName, what the stage's deployment froze, with the extensions
+// above unless includeExtensions is false (x-amazon-apigateway-any-method
+// stays: OpenAPI has no ANY), x-amazon-apigateway-importexport-version
+// 1.0, the server's basePath the stage's name; its export imports again
+// to an equivalent API.
+//
 // Where HTTP APIs differ from AWS:
 //
 //   - No recording of apigatewayv2 exists (../shared/aws-recordings has
@@ -476,6 +512,14 @@
 //   - Domain names, API mappings, routing rules, VPC links and portals are
 //     not modelled: lists are empty, lookups NotFoundException, changes
 //     BadRequestException naming the operation.
+//   - OpenAPI import of HTTP APIs does not read tlsConfig, connectionId
+//     (no VPC links) nor the AWS variables of import; an operation's
+//     requestBody and parameters are ignored without the "info" AWS gives
+//     (no importInfo is answered). A bad document is "Invalid OpenAPI input." as the REST
+//     import's recording words it; the other messages are those of the
+//     create operations. An inline integration is one route's own, and an
+//     export writes each route's integration inline (no components'
+//     x-amazon-apigateway-integrations).
 //
 // # IAM enforcement
 //

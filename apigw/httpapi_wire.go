@@ -94,9 +94,7 @@ func createAPI(s *Service, c *call) error {
 	if doc.ProtocolType == "WEBSOCKET" {
 		doc.APIEndpoint = "wss://" + id + ".execute-api." + sc.Region + ".amazonaws.com"
 	}
-	a := &hAPI{scope: sc, doc: doc, routes: map[string]hRoute{}, integrations: map[string]hIntegration{},
-		authorizers: map[string]hAuthorizer{}, stages: map[string]hStage{}, deployments: map[string]hDeployment{},
-		models: map[string]hModel{}, snaps: map[string]*hSnap{}, buckets: map[string]*bucket{}}
+	a := newHAPI(sc, doc)
 	if in.Target != "" {
 		if err := s.quickCreateLocked(a, in); err != nil {
 			return err

@@ -31,21 +31,32 @@ func newImport(s *Service, ctx context.Context, doc *oaDoc, params map[string]st
 	b := &importer{s: s, ctx: ctx, doc: doc, endpoint: params["endpointConfigurationTypes"],
 		resources: map[string]string{}, validators: map[string]string{}, authorizers: map[string]Authorizer{},
 		models: map[string]bool{}}
-	base := strings.TrimSuffix(doc.BasePath, "/")
-	switch params["basepath"] {
-	case "", "ignore":
-	case "prepend":
-		b.basePath = base
-	case "split":
-		// The first part of the base path is taken as the stage and
-		// dropped; the rest is prepended.
-		if rest := strings.TrimPrefix(base, "/"); strings.Contains(rest, "/") {
-			b.basePath = rest[strings.IndexByte(rest, '/'):]
-		}
-	default:
-		return nil, badRequest("Invalid basepath parameter value: %s. Valid values are: [ignore, prepend, split]", params["basepath"])
+	base, err := importBasePath(doc, params["basepath"])
+	if err != nil {
+		return nil, err
 	}
+	b.basePath = base
 	return b, nil
+}
+
+// importBasePath is what an import prepends to every path of doc for the
+// basepath mode: nothing for ignore (the default), the document's base
+// path for prepend, and for split that base path less its first part,
+// which is taken as the stage.
+func importBasePath(doc *oaDoc, mode string) (string, error) {
+	base := strings.TrimSuffix(doc.BasePath, "/")
+	switch mode {
+	case "", "ignore":
+		return "", nil
+	case "prepend":
+		return base, nil
+	case "split":
+		if rest := strings.TrimPrefix(base, "/"); strings.Contains(rest, "/") {
+			return rest[strings.IndexByte(rest, '/'):], nil
+		}
+		return "", nil
+	}
+	return "", badRequest("Invalid basepath parameter value: %s. Valid values are: [ignore, prepend, split]", mode)
 }
 
 // build creates the API and everything in the document; refID is the id
@@ -308,8 +319,12 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // docPath is the resource path of a document path under the base path: no
 // trailing slash, "/" for the root.
-func (b *importer) docPath(p string) (string, error) {
-	full := b.basePath + "/" + strings.Trim(p, "/")
+func (b *importer) docPath(p string) (string, error) { return joinBasePath(b.basePath, p) }
+
+// joinBasePath is document path p under base: no trailing slash, "/" for
+// the root; a path with an empty part is not a valid document.
+func joinBasePath(base, p string) (string, error) {
+	full := base + "/" + strings.Trim(p, "/")
 	full = strings.TrimSuffix(full, "/")
 	if full == "" {
 		return "/", nil

@@ -147,9 +147,13 @@ func (s *Service) dropAPI(ctx context.Context, id string) {
 // returns them "as a message in the exception"
 // (developerguide/api-gateway-import-api-errors-warnings.html); nil
 // without warnings.
-func (b *importer) warningsError() error {
-	if len(b.warnings) == 0 {
+func (b *importer) warningsError() error { return warningsError(b.warnings) }
+
+// warningsError is an import's warnings as FailOnWarnings' error; nil
+// without warnings.
+func warningsError(warnings []string) error {
+	if len(warnings) == 0 {
 		return nil
 	}
-	return badRequest("Warnings found during import:\n\t%s", strings.Join(b.warnings, "\n\t"))
+	return badRequest("Warnings found during import:\n\t%s", strings.Join(warnings, "\n\t"))
 }

@@ -13,8 +13,8 @@ import (
 // and portals are not modelled (nor are REST APIs' domain names): their
 // listings are empty, a lookup by id is NotFoundException, and an
 // operation that would create or change something is BadRequestException
-// naming it. ImportApi, ReimportApi and ExportApi are the OpenAPI
-// work's. They are not operations of the Go API.
+// naming it. ImportApi, ReimportApi and ExportApi read and write OpenAPI
+// documents (openapi_v2*.go). They are not operations of the Go API.
 var httpAPIs = []route{
 	{Method: "POST", Path: "/v2/apis", Name: "CreateApi", Handler: createAPI},
 	{Method: "POST", Path: "/v2/domainnames/{DomainName}/apimappings", Name: "CreateApiMapping", Handler: v2Refused("CreateApiMapping")},
@@ -56,7 +56,7 @@ var httpAPIs = []route{
 	{Method: "DELETE", Path: "/v2/apis/{ApiId}/stages/{StageName}", Name: "DeleteStage", Handler: deleteStage},
 	{Method: "DELETE", Path: "/v2/vpclinks/{VpcLinkId}", Name: "DeleteVpcLink", Handler: v2NothingFound},
 	{Method: "DELETE", Path: "/v2/portals/{PortalId}/publish", Name: "DisablePortal", Handler: v2NothingFound},
-	{Method: "GET", Path: "/v2/apis/{ApiId}/exports/{Specification}", Name: "ExportApi", Handler: v2NothingFound},
+	{Method: "GET", Path: "/v2/apis/{ApiId}/exports/{Specification}", Name: "ExportApi", Handler: exportAPI},
 	{Method: "GET", Path: "/v2/apis/{ApiId}", Name: "GetApi", Handler: getAPI},
 	{Method: "GET", Path: "/v2/domainnames/{DomainName}/apimappings/{ApiMappingId}", Name: "GetApiMapping", Handler: v2NothingFound},
 	{Method: "GET", Path: "/v2/domainnames/{DomainName}/apimappings", Name: "GetApiMappings", Handler: v2EmptyList},
@@ -89,7 +89,7 @@ var httpAPIs = []route{
 	{Method: "GET", Path: "/v2/tags/{ResourceArn}", Name: "GetTags", Handler: hGetTags},
 	{Method: "GET", Path: "/v2/vpclinks/{VpcLinkId}", Name: "GetVpcLink", Handler: v2NothingFound},
 	{Method: "GET", Path: "/v2/vpclinks", Name: "GetVpcLinks", Handler: v2EmptyList},
-	{Method: "PUT", Path: "/v2/apis", Name: "ImportApi", Handler: v2Refused("ImportApi")},
+	{Method: "PUT", Path: "/v2/apis", Name: "ImportApi", Handler: importAPI},
 	{Method: "GET", Path: "/v2/portalproducts", Name: "ListPortalProducts", Handler: v2EmptyList},
 	{Method: "GET", Path: "/v2/portals", Name: "ListPortals", Handler: v2EmptyList},
 	{Method: "GET", Path: "/v2/portalproducts/{PortalProductId}/productpages", Name: "ListProductPages", Handler: v2EmptyList},
@@ -99,7 +99,7 @@ var httpAPIs = []route{
 	{Method: "POST", Path: "/v2/portals/{PortalId}/publish", Name: "PublishPortal", Handler: v2Refused("PublishPortal")},
 	{Method: "PUT", Path: "/v2/portalproducts/{PortalProductId}/sharingpolicy", Name: "PutPortalProductSharingPolicy", Handler: v2Refused("PutPortalProductSharingPolicy")},
 	{Method: "PUT", Path: "/v2/domainnames/{DomainName}/routingrules/{RoutingRuleId}", Name: "PutRoutingRule", Handler: v2Refused("PutRoutingRule")},
-	{Method: "PUT", Path: "/v2/apis/{ApiId}", Name: "ReimportApi", Handler: v2Refused("ReimportApi")},
+	{Method: "PUT", Path: "/v2/apis/{ApiId}", Name: "ReimportApi", Handler: reimportAPI},
 	{Method: "DELETE", Path: "/v2/apis/{ApiId}/stages/{StageName}/cache/authorizers", Name: "ResetAuthorizersCache", Handler: resetAuthorizersCache},
 	{Method: "POST", Path: "/v2/tags/{ResourceArn}", Name: "TagResource", Handler: hTagResource},
 	{Method: "DELETE", Path: "/v2/tags/{ResourceArn}", Name: "UntagResource", Handler: hUntagResource},
