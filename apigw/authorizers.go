@@ -174,16 +174,11 @@ func (s *Service) GetAuthorizer(ctx context.Context, in AuthorizerRef) (Authoriz
 
 // GetAuthorizers lists an API's authorizers by id.
 func (s *Service) GetAuthorizers(ctx context.Context, in GetModelsInput) (Page[Authorizer], error) {
-	sc, err := s.enter(ctx, "GetAuthorizers")
+	a, unlock, err := s.enterAPI(ctx, "GetAuthorizers", in.RestAPIID)
 	if err != nil {
 		return Page[Authorizer]{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.apiLocked(sc, in.RestAPIID)
-	if err != nil {
-		return Page[Authorizer]{}, err
-	}
+	defer unlock()
 	return pageOf(a.authorizers, func(z *Authorizer) Authorizer { return cloneAuthorizer(*z) },
 		func(z Authorizer) string { return z.ID }, in.PageInput)
 }

@@ -97,16 +97,11 @@ func (a *api) deployable() error {
 
 // GetDeployment returns a deployment.
 func (s *Service) GetDeployment(ctx context.Context, in DeploymentRef) (Deployment, error) {
-	sc, err := s.enter(ctx, "GetDeployment")
+	a, unlock, err := s.enterAPI(ctx, "GetDeployment", in.RestAPIID)
 	if err != nil {
 		return Deployment{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.apiLocked(sc, in.RestAPIID)
-	if err != nil {
-		return Deployment{}, err
-	}
+	defer unlock()
 	d := a.deployments[in.DeploymentID]
 	if d == nil {
 		return Deployment{}, errDeploymentNotFound()
@@ -116,16 +111,11 @@ func (s *Service) GetDeployment(ctx context.Context, in DeploymentRef) (Deployme
 
 // GetDeployments lists an API's deployments by id.
 func (s *Service) GetDeployments(ctx context.Context, in GetDeploymentsInput) (Page[Deployment], error) {
-	sc, err := s.enter(ctx, "GetDeployments")
+	a, unlock, err := s.enterAPI(ctx, "GetDeployments", in.RestAPIID)
 	if err != nil {
 		return Page[Deployment]{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.apiLocked(sc, in.RestAPIID)
-	if err != nil {
-		return Page[Deployment]{}, err
-	}
+	defer unlock()
 	return pageOf(a.deployments, func(d *deployment) Deployment { return d.Deployment },
 		func(d Deployment) string { return d.ID }, in.PageInput)
 }

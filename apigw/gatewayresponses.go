@@ -138,16 +138,11 @@ func (a *api) gatewayResponse(typ string) GatewayResponse {
 
 // GetGatewayResponses lists every gateway response type of an API, by type.
 func (s *Service) GetGatewayResponses(ctx context.Context, in GetModelsInput) (Page[GatewayResponse], error) {
-	sc, err := s.enter(ctx, "GetGatewayResponses")
+	a, unlock, err := s.enterAPI(ctx, "GetGatewayResponses", in.RestAPIID)
 	if err != nil {
 		return Page[GatewayResponse]{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.apiLocked(sc, in.RestAPIID)
-	if err != nil {
-		return Page[GatewayResponse]{}, err
-	}
+	defer unlock()
 	all := make([]GatewayResponse, 0, len(responseTypes))
 	for _, t := range responseTypes {
 		all = append(all, a.gatewayResponse(t.name))

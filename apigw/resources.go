@@ -43,16 +43,11 @@ var pathPartRE = regexp.MustCompile(`^(?:[a-zA-Z0-9._:-]+|\{[a-zA-Z0-9._:-]+\+?\
 
 // CreateResource adds a child resource under a parent.
 func (s *Service) CreateResource(ctx context.Context, in CreateResourceInput) (Resource, error) {
-	sc, err := s.enter(ctx, "CreateResource")
+	a, unlock, err := s.enterAPI(ctx, "CreateResource", in.RestAPIID)
 	if err != nil {
 		return Resource{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.apiLocked(sc, in.RestAPIID)
-	if err != nil {
-		return Resource{}, err
-	}
+	defer unlock()
 	parent := a.resources[in.ParentID]
 	if parent == nil {
 		return Resource{}, errResourceNotFound()
@@ -120,16 +115,11 @@ func (s *Service) resourceLocked(sc faults.Scope, apiID, id string) (*api, *reso
 
 // GetResources lists an API's resources by path.
 func (s *Service) GetResources(ctx context.Context, in GetResourcesInput) (Page[Resource], error) {
-	sc, err := s.enter(ctx, "GetResources")
+	a, unlock, err := s.enterAPI(ctx, "GetResources", in.RestAPIID)
 	if err != nil {
 		return Page[Resource]{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.apiLocked(sc, in.RestAPIID)
-	if err != nil {
-		return Page[Resource]{}, err
-	}
+	defer unlock()
 	return pageOf(a.resources, func(r *resource) Resource { return a.view(r, in.Embed) },
 		func(r Resource) string { return r.Path + "\x00" + r.ID }, in.PageInput)
 }

@@ -138,16 +138,11 @@ func endpointConfig(in *EndpointConfiguration) (*EndpointConfiguration, error) {
 
 // GetRestApi returns a REST API.
 func (s *Service) GetRestApi(ctx context.Context, in RestAPIRef) (RestApi, error) {
-	sc, err := s.enter(ctx, "GetRestApi")
+	a, unlock, err := s.enterAPI(ctx, "GetRestApi", in.RestAPIID)
 	if err != nil {
 		return RestApi{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.apiLocked(sc, in.RestAPIID)
-	if err != nil {
-		return RestApi{}, err
-	}
+	defer unlock()
 	return cloneRestAPI(a.RestApi), nil
 }
 

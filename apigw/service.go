@@ -1,6 +1,7 @@
 package apigw
 
 import (
+	"context"
 	"sync"
 
 	"github.com/awsfake/awsfake/internal/cloudenv"
@@ -107,4 +108,20 @@ func (s *Service) newID(n int) string {
 		b[i] = alnum[s.env.IDs.IntN(len(alnum))]
 	}
 	return string(b)
+}
+
+// enterAPI enters op, takes the lock and finds the caller's API id: the
+// first steps of most operations on an API's parts. The caller calls
+// unlock when err is nil; on an error the lock is not held.
+func (s *Service) enterAPI(ctx context.Context, op, id string) (a *api, unlock func(), err error) {
+	sc, err := s.enter(ctx, op)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.mu.Lock()
+	if a, err = s.apiLocked(sc, id); err != nil {
+		s.mu.Unlock()
+		return nil, nil, err
+	}
+	return a, s.mu.Unlock, nil
 }

@@ -62,16 +62,11 @@ func (s *Service) CreateStage(ctx context.Context, in CreateStageInput) (Stage, 
 
 // GetStage returns a stage.
 func (s *Service) GetStage(ctx context.Context, in StageRef) (Stage, error) {
-	sc, err := s.enter(ctx, "GetStage")
+	a, unlock, err := s.enterAPI(ctx, "GetStage", in.RestAPIID)
 	if err != nil {
 		return Stage{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.apiLocked(sc, in.RestAPIID)
-	if err != nil {
-		return Stage{}, err
-	}
+	defer unlock()
 	st := a.stages[in.StageName]
 	if st == nil {
 		return Stage{}, errStageNotFound()
@@ -81,16 +76,11 @@ func (s *Service) GetStage(ctx context.Context, in StageRef) (Stage, error) {
 
 // GetStages lists an API's stages by name.
 func (s *Service) GetStages(ctx context.Context, in GetStagesInput) (Stages, error) {
-	sc, err := s.enter(ctx, "GetStages")
+	a, unlock, err := s.enterAPI(ctx, "GetStages", in.RestAPIID)
 	if err != nil {
 		return Stages{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.apiLocked(sc, in.RestAPIID)
-	if err != nil {
-		return Stages{}, err
-	}
+	defer unlock()
 	out := Stages{Items: []Stage{}}
 	for _, st := range a.stages {
 		if in.DeploymentID == "" || st.DeploymentID == in.DeploymentID {

@@ -45,16 +45,11 @@ func (s *Service) CreateRequestValidator(ctx context.Context, in CreateRequestVa
 
 // GetRequestValidator returns a request validator.
 func (s *Service) GetRequestValidator(ctx context.Context, in ValidatorRef) (RequestValidator, error) {
-	sc, err := s.enter(ctx, "GetRequestValidator")
+	a, unlock, err := s.enterAPI(ctx, "GetRequestValidator", in.RestAPIID)
 	if err != nil {
 		return RequestValidator{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.apiLocked(sc, in.RestAPIID)
-	if err != nil {
-		return RequestValidator{}, err
-	}
+	defer unlock()
 	v := a.validators[in.RequestValidatorID]
 	if v == nil {
 		return RequestValidator{}, errValidatorNotFound()
@@ -64,16 +59,11 @@ func (s *Service) GetRequestValidator(ctx context.Context, in ValidatorRef) (Req
 
 // GetRequestValidators lists an API's request validators by id.
 func (s *Service) GetRequestValidators(ctx context.Context, in GetModelsInput) (Page[RequestValidator], error) {
-	sc, err := s.enter(ctx, "GetRequestValidators")
+	a, unlock, err := s.enterAPI(ctx, "GetRequestValidators", in.RestAPIID)
 	if err != nil {
 		return Page[RequestValidator]{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.apiLocked(sc, in.RestAPIID)
-	if err != nil {
-		return Page[RequestValidator]{}, err
-	}
+	defer unlock()
 	return pageOf(a.validators, func(v *RequestValidator) RequestValidator { return *v },
 		func(v RequestValidator) string { return v.ID }, in.PageInput)
 }
@@ -175,16 +165,11 @@ func (s *Service) CreateModel(ctx context.Context, in CreateModelInput) (Model, 
 
 // GetModel returns a model.
 func (s *Service) GetModel(ctx context.Context, in ModelRef) (Model, error) {
-	sc, err := s.enter(ctx, "GetModel")
+	a, unlock, err := s.enterAPI(ctx, "GetModel", in.RestAPIID)
 	if err != nil {
 		return Model{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.apiLocked(sc, in.RestAPIID)
-	if err != nil {
-		return Model{}, err
-	}
+	defer unlock()
 	m := a.models[in.ModelName]
 	if m == nil {
 		return Model{}, errModelNotFound(in.ModelName)
@@ -194,16 +179,11 @@ func (s *Service) GetModel(ctx context.Context, in ModelRef) (Model, error) {
 
 // GetModels lists an API's models by name.
 func (s *Service) GetModels(ctx context.Context, in GetModelsInput) (Page[Model], error) {
-	sc, err := s.enter(ctx, "GetModels")
+	a, unlock, err := s.enterAPI(ctx, "GetModels", in.RestAPIID)
 	if err != nil {
 		return Page[Model]{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.apiLocked(sc, in.RestAPIID)
-	if err != nil {
-		return Page[Model]{}, err
-	}
+	defer unlock()
 	return pageOf(a.models, func(m *Model) Model { return *m }, func(m Model) string { return m.Name }, in.PageInput)
 }
 
