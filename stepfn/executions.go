@@ -26,6 +26,7 @@ func (s *Service) StartExecution(ctx context.Context, in StartExecutionInput) (S
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	in.TraceHeader = requestTrace(ctx, in.TraceHeader)
 	ex, err := s.startLocked(sc, in, false)
 	if err != nil {
 		return StartExecutionOutput{}, err
@@ -40,6 +41,7 @@ func (s *Service) StartSyncExecution(ctx context.Context, in StartExecutionInput
 	if err != nil {
 		return StartSyncExecutionOutput{}, err
 	}
+	in.TraceHeader = requestTrace(ctx, in.TraceHeader)
 	s.mu.Lock()
 	ex, err := s.startLocked(sc, in, true)
 	s.mu.Unlock()
@@ -138,6 +140,7 @@ func (s *Service) startLocked(sc faults.Scope, in StartExecutionInput, sync bool
 		s.part(a.Account, a.Region, true).executions[exARN] = ex
 	}
 	ex.seq = s.nextSeq()
+	ex.startTrace(rev.tracing)
 	ex.begin(doc)
 	return ex, nil
 }
