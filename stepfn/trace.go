@@ -112,7 +112,9 @@ func (th *thread) traceCall(ig integration) string {
 	op := "Invoke"
 	if !ig.lambdaARN {
 		op, _, _ = strings.Cut(ig.resource, ".")
-		op = strings.ToUpper(op[:1]) + op[1:]
+		if op != "" {
+			op = strings.ToUpper(op[:1]) + op[1:] // sendMessage: SendMessage
+		}
 	}
 	sp := &span{seg: xtrace.Segment{Name: ig.service, ID: th.ex.svc.env.IDs.Hex(8), Namespace: "aws",
 		Start: xtrace.Seconds(th.ex.svc.env.Clock.Now()), AWS: map[string]any{"operation": op}}}

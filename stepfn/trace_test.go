@@ -10,6 +10,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sfn/types"
+	awssqs "github.com/aws/aws-sdk-go-v2/service/sqs"
+	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 	"github.com/aws/aws-sdk-go-v2/service/xray"
 	xtypes "github.com/aws/aws-sdk-go-v2/service/xray/types"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
@@ -112,7 +114,7 @@ func TestTrace_ExecutionWritesItsSegmentWithOneSubsegmentPerState(t *testing.T) 
 	f := newTraceFixture(t)
 	fn := f.lambdaFn(t, "work", func(_ context.Context, in json.RawMessage) (json.RawMessage, error) { return in, nil })
 	m := f.tracedMachine(t, "orders", obj{"StartAt": "Prep", "States": obj{
-		"Prep": obj{"Type": "Pass", "Next": "Pause"},
+		"Prep":  obj{"Type": "Pass", "Next": "Pause"},
 		"Pause": obj{"Type": "Wait", "Seconds": 10, "Next": "Work"},
 		"Work":  obj{"Type": "Task", "Resource": fn, "Next": "Done"},
 		"Done":  obj{"Type": "Succeed"}}}, true)
@@ -257,4 +259,29 @@ func TestTrace_TracingOffWritesNothing(t *testing.T) {
 	out, err := f.xray.BatchGetTraces(f.ctx, &xray.BatchGetTracesInput{TraceIds: []string{"1-5759e988-bd862e3fe1be46a994272793"}})
 	require.NoError(t, err)
 	assert.Empty(t, out.Traces)
+}
+
+// An SQS task's call subsegment (SQS, SendMessage) is the Parent of the
+// header the message keeps as AWSTraceHeader.
+func TestTrace_SQSTaskPassesItsCallSubsegment(t *testing.T) {
+	f := newTraceFixture(t)
+	q := awssqs.NewFromConfig(f.cloud.AWSConfig())
+	qu, err := q.CreateQueue(f.ctx, &awssqs.CreateQueueInput{QueueName: aws.String("out")})
+	require.NoError(t, err)
+	m := f.tracedMachine(t, "send", obj{"StartAt": "Send", "States": obj{"Send": obj{"Type": "Task",
+		"Resource": "arn:aws:states:::sqs:sendMessage", "End": true,
+		"Parameters": obj{"QueueUrl": *qu.QueueUrl, "MessageBody": "hi"}}}}, true)
+	f.start(t, m, `{}`)
+	ids := f.traces(t)
+	require.Len(t, ids, 1)
+	seg := f.segments(t, ids[0])["AWS::StepFunctions::StateMachine"]
+	require.Len(t, seg.Subsegments, 1)
+	require.Len(t, seg.Subsegments[0].Subsegments, 1)
+	call := seg.Subsegments[0].Subsegments[0]
+	assert.Equal(t, [2]string{"SQS", "SendMessage"}, [2]string{call.Name, call.AWS.Operation})
+	got, err := q.ReceiveMessage(f.ctx, &awssqs.ReceiveMessageInput{QueueUrl: qu.QueueUrl,
+		MessageSystemAttributeNames: []sqstypes.MessageSystemAttributeName{"AWSTraceHeader"}})
+	require.NoError(t, err)
+	require.Len(t, got.Messages, 1)
+	assert.Equal(t, "Root="+ids[0]+";Parent="+call.ID+";Sampled=1", got.Messages[0].Attributes["AWSTraceHeader"])
 }
