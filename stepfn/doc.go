@@ -153,7 +153,8 @@
 // # Where it differs from AWS
 //
 //   - X-Ray: a redriven execution is not traced again; a nested
-//     execution (states:startExecution) gets no trace header; the
+//     execution started by aws-sdk:sfn:startExecution gets no trace
+//     header (states:startExecution's continues the task's call); the
 //     segment's aws object holds the execution and machine
 //     ARNs under names of its own (AWS does not document them).
 //   - JSON objects are written with their members in key order (AWS keeps

@@ -151,13 +151,22 @@ func closeSpan(sp *span, at time.Time, failed bool) {
 // is sampled, SQS keeps it as AWSTraceHeader. A header that does not parse
 // is not passed on.
 func (th *thread) passTrace(m *bus.Message, ig integration) {
+	if h := th.taskTrace(ig); h != "" {
+		m.Meta[bus.MetaTraceHeader] = h
+	}
+}
+
+// taskTrace is the header a task's call carries (passTrace), "" for none:
+// a nested execution's start continues it as its traceHeader.
+func (th *thread) taskTrace(ig integration) string {
 	h := th.ex.passHeader
 	if th.ex.xt != nil {
 		h = th.traceCall(ig)
 	}
-	if _, ok := xtrace.Parse(h); ok {
-		m.Meta[bus.MetaTraceHeader] = h
+	if _, ok := xtrace.Parse(h); !ok {
+		return ""
 	}
+	return h
 }
 
 // traceFinish writes the execution's segment once it has closed with

@@ -285,3 +285,28 @@ func TestTrace_SQSTaskPassesItsCallSubsegment(t *testing.T) {
 	require.Len(t, got.Messages, 1)
 	assert.Equal(t, "Root="+ids[0]+";Parent="+call.ID+";Sampled=1", got.Messages[0].Attributes["AWSTraceHeader"])
 }
+
+// A nested execution (states:startExecution.sync) of a traced machine
+// continues the parent's trace under the Task's call subsegment.
+func TestTrace_NestedExecutionJoinsTheParentsTrace(t *testing.T) {
+	f := newTraceFixture(t)
+	child := f.tracedMachine(t, "child", obj{"StartAt": "C", "States": obj{"C": obj{"Type": "Pass", "End": true}}}, true)
+	parent := f.tracedMachine(t, "parent", obj{"StartAt": "Run", "States": obj{"Run": obj{"Type": "Task",
+		"Resource": "arn:aws:states:::states:startExecution.sync:2", "End": true,
+		"Parameters": obj{"StateMachineArn": child}}}}, true)
+	f.start(t, parent, `{}`)
+	ids := f.traces(t)
+	require.Len(t, ids, 1, "one trace for both executions")
+	out, err := f.xray.BatchGetTraces(f.ctx, &xray.BatchGetTracesInput{TraceIds: ids})
+	require.NoError(t, err)
+	segs := map[string]segDoc{}
+	for _, s := range out.Traces[0].Segments {
+		var d segDoc
+		require.NoError(t, json.Unmarshal([]byte(aws.ToString(s.Document)), &d))
+		segs[d.Name] = d
+	}
+	call := segs["parent"].Subsegments[0].Subsegments[0]
+	assert.Equal(t, [2]string{"StepFunctions", "StartExecution"}, [2]string{call.Name, call.AWS.Operation})
+	assert.Equal(t, call.ID, segs["child"].ParentID)
+	assert.Equal(t, []string{"C"}, names(segs["child"].Subsegments))
+}
