@@ -42,6 +42,7 @@ func (ex *execution) newThread(prog *program, f *fork, index int, vars map[strin
 
 // stop cancels the thread's timers and makes its pending answers stale.
 func (th *thread) stop() {
+	th.traceLeave(false)
 	th.done = true
 	th.gen++
 	cancel(th.timer)

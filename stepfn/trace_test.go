@@ -243,6 +243,33 @@ func TestTrace_ParallelBranchesNestUnderTheirState(t *testing.T) {
 	both := seg.Subsegments[0]
 	assert.ElementsMatch(t, []string{"A", "B"}, names(both.Subsegments))
 	assert.Equal(t, secs(3*time.Second), both.End)
+
+	// A branch stopped by its sibling's failure closes its state then,
+	// not when the execution ends.
+	m = f.tracedMachine(t, "caught", obj{"StartAt": "Both", "States": obj{
+		"Both": obj{"Type": "Parallel", "Next": "Later", "Catch": []obj{{"ErrorEquals": []string{"States.ALL"}, "Next": "Later"}},
+			"Branches": []obj{
+				{"StartAt": "W", "States": obj{"W": obj{"Type": "Wait", "Seconds": 1, "Next": "A"}, "A": obj{"Type": "Fail", "Error": "E"}}},
+				{"StartAt": "B", "States": obj{"B": obj{"Type": "Wait", "Seconds": 10, "End": true}}}}},
+		"Later": obj{"Type": "Wait", "Seconds": 5, "End": true}}}, true)
+	f.start(t, m, `{}`)
+	f.advance(t, time.Second)
+	f.advance(t, 5*time.Second)
+	var caught segDoc
+	for _, id := range f.traces(t) {
+		if s := f.segments(t, id)["AWS::StepFunctions::StateMachine"]; s.Name == "caught" {
+			caught = s
+		}
+	}
+	require.Equal(t, []string{"Both", "Later"}, names(caught.Subsegments))
+	branches := map[string]segDoc{}
+	for _, s := range caught.Subsegments[0].Subsegments {
+		branches[s.Name] = s
+	}
+	assert.True(t, branches["A"].Fault, "the Fail state failed its branch")
+	assert.Equal(t, secs(4*time.Second), branches["B"].End, "stopped when A failed")
+	assert.False(t, branches["B"].Fault)
+	assert.Equal(t, secs(9*time.Second), caught.End)
 }
 
 // A machine with tracing off writes nothing, even for a caller's sampled
