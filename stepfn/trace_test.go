@@ -17,6 +17,9 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake/internal/xtrace"
+	"github.com/awsfake/awsfake/lambda"
 )
 
 // traceFixture is a fixture with an X-Ray client and a sampling rule that
@@ -336,4 +339,46 @@ func TestTrace_NestedExecutionJoinsTheParentsTrace(t *testing.T) {
 	assert.Equal(t, [2]string{"StepFunctions", "StartExecution"}, [2]string{call.Name, call.AWS.Operation})
 	assert.Equal(t, call.ID, segs["child"].ParentID)
 	assert.Equal(t, []string{"C"}, names(segs["child"].Subsegments))
+}
+
+// A machine's start that the sampling rules leave out is not traced, and
+// its tasks pass the decision on (Sampled=0): the Lambda writes nothing
+// either.
+func TestTrace_SamplingRulesDecideANewTrace(t *testing.T) {
+	f := &traceFixture{fixture: newFixture(t)}
+	f.xray = xray.NewFromConfig(f.cloud.AWSConfig())
+	_, err := f.xray.CreateSamplingRule(f.ctx, &xray.CreateSamplingRuleInput{SamplingRule: &xtypes.SamplingRule{
+		RuleName: aws.String("none"), Priority: aws.Int32(1), FixedRate: 0, ServiceName: aws.String("quiet"),
+		ServiceType: aws.String("AWS::StepFunctions::StateMachine"), Host: aws.String("*"), HTTPMethod: aws.String("*"),
+		URLPath: aws.String("*"), ResourceARN: aws.String("*"), Version: aws.Int32(1)}})
+	require.NoError(t, err)
+	var seen string
+	fn := f.lambdaFn(t, "peek", func(ctx context.Context, in json.RawMessage) (json.RawMessage, error) {
+		_, seen, _ = lambda.InvocationOf(ctx)
+		return in, nil
+	})
+	m := f.tracedMachine(t, "quiet", obj{"StartAt": "Work", "States": obj{"Work": obj{"Type": "Task", "Resource": fn, "End": true}}}, true)
+	f.start(t, m, `{}`)
+	assert.Empty(t, f.traces(t))
+	h, ok := xtrace.Parse(seen)
+	require.True(t, ok, seen)
+	assert.Equal(t, "0", h.Sampled, "the decision travels with the call")
+}
+
+// An EXPRESS machine's StartSyncExecution is traced the same way.
+func TestTrace_ExpressSyncExecution(t *testing.T) {
+	f := newTraceFixture(t)
+	b, err := json.Marshal(obj{"StartAt": "P", "States": obj{"P": obj{"Type": "Pass", "End": true}}})
+	require.NoError(t, err)
+	m, err := f.client.CreateStateMachine(f.ctx, &sfn.CreateStateMachineInput{Name: aws.String("fast"), Type: types.StateMachineTypeExpress,
+		Definition: aws.String(string(b)), RoleArn: aws.String(role), TracingConfiguration: &types.TracingConfiguration{Enabled: true}})
+	require.NoError(t, err)
+	out, err := f.client.StartSyncExecution(f.ctx, &sfn.StartSyncExecutionInput{StateMachineArn: m.StateMachineArn})
+	require.NoError(t, err)
+	require.Equal(t, types.SyncExecutionStatusSucceeded, out.Status)
+	ids := f.traces(t)
+	require.Len(t, ids, 1)
+	seg := f.segments(t, ids[0])["AWS::StepFunctions::StateMachine"]
+	assert.Equal(t, "fast", seg.Name)
+	assert.Equal(t, []string{"P"}, names(seg.Subsegments))
 }
