@@ -134,8 +134,9 @@
 //     and TRACE the inspection data of the data flow, with the fields the
 //     recordings show for each state type.
 //
-// X-Ray (trace.go): an execution continues StartExecution's traceHeader,
-// else the request's X-Amzn-Trace-Id, else the header a bus start carried.
+// X-Ray (trace.go): an execution continues the request's X-Amzn-Trace-Id,
+// else StartExecution's traceHeader (0-256 ASCII characters, else
+// ValidationException), else the header a bus start carried.
 // A machine with tracingConfiguration enabled decides the trace as AWS
 // does (the caller's sampling decision, else the account's sampling
 // rules, on a new trace when none came) and, when sampled, writes when the

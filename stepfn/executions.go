@@ -26,7 +26,9 @@ func (s *Service) StartExecution(ctx context.Context, in StartExecutionInput) (S
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in.TraceHeader = requestTrace(ctx, in.TraceHeader)
+	if in.TraceHeader, err = requestTrace(ctx, in.TraceHeader); err != nil {
+		return StartExecutionOutput{}, err
+	}
 	ex, err := s.startLocked(sc, in, false)
 	if err != nil {
 		return StartExecutionOutput{}, err
@@ -41,7 +43,9 @@ func (s *Service) StartSyncExecution(ctx context.Context, in StartExecutionInput
 	if err != nil {
 		return StartSyncExecutionOutput{}, err
 	}
-	in.TraceHeader = requestTrace(ctx, in.TraceHeader)
+	if in.TraceHeader, err = requestTrace(ctx, in.TraceHeader); err != nil {
+		return StartSyncExecutionOutput{}, err
+	}
 	s.mu.Lock()
 	ex, err := s.startLocked(sc, in, true)
 	s.mu.Unlock()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/awsfake/awsfake/internal/arn"
 	"github.com/awsfake/awsfake/internal/bus"
@@ -29,8 +30,8 @@ type span struct {
 	done bool
 }
 
-// startTrace decides the execution's trace from header (StartExecution's
-// traceHeader, else the request's X-Amzn-Trace-Id, else a bus start's) as
+// startTrace decides the execution's trace from its header (the
+// request's, requestTrace, or a bus start's or a parent task's) as
 // Step Functions does for a machine with tracing on: the caller's trace
 // and its sampling decision when it holds one, else the account's sampling
 // rules (xtrace.Sample, service type AWS::StepFunctions::StateMachine)
@@ -204,12 +205,25 @@ func subsegments(spans []*span, end time.Time) []xtrace.Segment {
 	return out
 }
 
-// requestTrace is the trace a start continues: its traceHeader, else the
-// request's X-Amzn-Trace-Id ("The trace header can also be passed in the
-// request payload", StartExecution).
-func requestTrace(ctx context.Context, traceHeader string) string {
-	if traceHeader != "" {
-		return traceHeader
+// requestTrace is the trace a start continues: the request's
+// X-Amzn-Trace-Id, else its traceHeader ("If both sources are provided,
+// Step Functions will use the header value (preferred) over the value in
+// the request body", StartExecution). A traceHeader over 256 characters or
+// not ASCII is AWS's ValidationException (the model's constraints).
+func requestTrace(ctx context.Context, traceHeader string) (string, error) {
+	if len(traceHeader) > maxTraceHeader {
+		return "", validation(traceHeader, "traceHeader", "Member must have length less than or equal to 256")
 	}
-	return xtrace.From(ctx)
+	for i := 0; i < len(traceHeader); i++ {
+		if traceHeader[i] >= utf8.RuneSelf {
+			return "", validation(traceHeader, "traceHeader", `Member must satisfy regular expression pattern: \p{ASCII}*`)
+		}
+	}
+	if h := xtrace.From(ctx); h != "" {
+		return h, nil
+	}
+	return traceHeader, nil
 }
+
+// maxTraceHeader is traceHeader's longest (StartExecution: 0-256).
+const maxTraceHeader = 256

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 	"github.com/aws/aws-sdk-go-v2/service/xray"
 	xtypes "github.com/aws/aws-sdk-go-v2/service/xray/types"
+	"github.com/aws/smithy-go"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -381,4 +383,43 @@ func TestTrace_ExpressSyncExecution(t *testing.T) {
 	seg := f.segments(t, ids[0])["AWS::StepFunctions::StateMachine"]
 	assert.Equal(t, "fast", seg.Name)
 	assert.Equal(t, []string{"P"}, names(seg.Subsegments))
+}
+
+// With both an X-Amzn-Trace-Id and a traceHeader the header is used, as
+// StartExecution documents; a traceHeader over 256 characters or not
+// ASCII is a ValidationException and starts nothing.
+func TestTrace_HeaderIsPreferredAndTraceHeaderValidated(t *testing.T) {
+	f := newTraceFixture(t)
+	m := f.tracedMachine(t, "both", obj{"StartAt": "P", "States": obj{"P": obj{"Type": "Pass", "End": true}}}, true)
+	const header, body = "1-5759e988-bd862e3fe1be46a994272796", "1-5759e988-bd862e3fe1be46a994272797"
+	_, err := f.client.StartExecution(f.ctx, &sfn.StartExecutionInput{StateMachineArn: aws.String(m),
+		TraceHeader: aws.String("Root=" + body + ";Sampled=1")}, func(o *sfn.Options) {
+		o.APIOptions = append(o.APIOptions, smithyhttp.AddHeaderValue("X-Amzn-Trace-Id", "Root="+header+";Sampled=1"))
+	})
+	require.NoError(t, err)
+	f.settle(t)
+	out, err := f.xray.BatchGetTraces(f.ctx, &xray.BatchGetTracesInput{TraceIds: []string{header, body}})
+	require.NoError(t, err)
+	require.Len(t, out.Traces, 1)
+	assert.Equal(t, header, aws.ToString(out.Traces[0].Id))
+
+	for _, bad := range []struct{ header, msg string }{
+		{strings.Repeat("a", 257), "Member must have length less than or equal to 256"},
+		{"Root=é", `Member must satisfy regular expression pattern: \p{ASCII}*`},
+	} {
+		_, err := f.client.StartExecution(f.ctx, &sfn.StartExecutionInput{StateMachineArn: aws.String(m), TraceHeader: aws.String(bad.header)})
+		var ve *types.ValidationException
+		require.ErrorAs(t, err, &ve)
+		assert.Contains(t, ve.ErrorMessage(), "at 'traceHeader' failed to satisfy constraint: "+bad.msg)
+		_, err = f.client.StartSyncExecution(f.ctx, &sfn.StartSyncExecutionInput{StateMachineArn: aws.String(m), TraceHeader: aws.String(bad.header)})
+		var ae smithy.APIError
+		require.ErrorAs(t, err, &ae)
+		assert.Equal(t, "ValidationException", ae.ErrorCode())
+	}
+	list, err := f.client.ListExecutions(f.ctx, &sfn.ListExecutionsInput{StateMachineArn: aws.String(m)})
+	require.NoError(t, err)
+	assert.Len(t, list.Executions, 1, "the refused starts left nothing")
+	out2 := strings.Repeat("a", 256)
+	_, err = f.client.StartExecution(f.ctx, &sfn.StartExecutionInput{StateMachineArn: aws.String(m), TraceHeader: aws.String(out2)})
+	require.NoError(t, err, "256 characters is the limit")
 }
