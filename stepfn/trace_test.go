@@ -278,7 +278,8 @@ func TestTrace_ParallelBranchesNestUnderTheirState(t *testing.T) {
 }
 
 // A machine with tracing off writes nothing, even for a caller's sampled
-// trace (which its tasks pass on untouched).
+// trace (which its tasks pass on untouched), until UpdateStateMachine
+// turns tracing on.
 func TestTrace_TracingOffWritesNothing(t *testing.T) {
 	f := newTraceFixture(t)
 	m := f.tracedMachine(t, "plain", obj{"StartAt": "P", "States": obj{"P": obj{"Type": "Pass", "End": true}}}, false)
@@ -291,6 +292,12 @@ func TestTrace_TracingOffWritesNothing(t *testing.T) {
 	out, err := f.xray.BatchGetTraces(f.ctx, &xray.BatchGetTracesInput{TraceIds: []string{"1-5759e988-bd862e3fe1be46a994272793"}})
 	require.NoError(t, err)
 	assert.Empty(t, out.Traces)
+
+	_, err = f.client.UpdateStateMachine(f.ctx, &sfn.UpdateStateMachineInput{StateMachineArn: aws.String(m),
+		TracingConfiguration: &types.TracingConfiguration{Enabled: true}})
+	require.NoError(t, err)
+	f.start(t, m, `{}`)
+	assert.Len(t, f.traces(t), 1, "UpdateStateMachine turned tracing on for the executions after it")
 }
 
 // An SQS task's call subsegment (SQS, SendMessage) is the Parent of the
