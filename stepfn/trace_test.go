@@ -430,3 +430,30 @@ func TestTrace_HeaderIsPreferredAndTraceHeaderValidated(t *testing.T) {
 	_, err = f.client.StartExecution(f.ctx, &sfn.StartExecutionInput{StateMachineArn: aws.String(m), TraceHeader: aws.String(out2)})
 	require.NoError(t, err, "256 characters is the limit")
 }
+
+// The service graph shows the machine's node with its edge to the Lambda
+// its Task called.
+func TestTrace_ServiceGraphShowsTheMachineCallingLambda(t *testing.T) {
+	f := newTraceFixture(t)
+	fn := f.lambdaFn(t, "graphed", func(_ context.Context, in json.RawMessage) (json.RawMessage, error) { return in, nil })
+	m := f.tracedMachine(t, "flow", obj{"StartAt": "Work", "States": obj{"Work": obj{"Type": "Task", "Resource": fn, "End": true}}}, true)
+	f.start(t, m, `{}`)
+	g, err := f.xray.GetServiceGraph(f.ctx, &xray.GetServiceGraphInput{StartTime: aws.Time(t0.Add(-time.Minute)), EndTime: aws.Time(t0.Add(time.Minute))})
+	require.NoError(t, err)
+	byID := map[int32]xtypes.Service{}
+	for _, s := range g.Services {
+		byID[aws.ToInt32(s.ReferenceId)] = s
+	}
+	var edges []string
+	for _, s := range g.Services {
+		if aws.ToString(s.Type) != "AWS::StepFunctions::StateMachine" {
+			continue
+		}
+		assert.Equal(t, "flow", aws.ToString(s.Name))
+		for _, e := range s.Edges {
+			to := byID[aws.ToInt32(e.ReferenceId)]
+			edges = append(edges, aws.ToString(to.Type)+" "+aws.ToString(to.Name))
+		}
+	}
+	assert.Contains(t, edges, "AWS::Lambda graphed")
+}
