@@ -134,15 +134,30 @@
 //     and TRACE the inspection data of the data flow, with the fields the
 //     recordings show for each state type.
 //
-// X-Ray (trace.go): a task's call to a Lambda function, an SQS queue or an
-// SNS topic carries the execution's traceHeader (StartExecution's, or the
-// one a bus start carried), so that the callee continues the caller's
-// trace. The execution writes no segment of its own, with or without
-// tracingConfiguration (AWS writes the execution's and each state's), and
-// StartExecution does not read the request's X-Amzn-Trace-Id.
+// X-Ray (trace.go): an execution continues the request's X-Amzn-Trace-Id,
+// else StartExecution's traceHeader (0-256 ASCII characters, else
+// ValidationException), else the header a bus start carried.
+// A machine with tracingConfiguration enabled decides the trace as AWS
+// does (the caller's sampling decision, else the account's sampling
+// rules, on a new trace when none came) and, when sampled, writes when the
+// execution closes one segment (origin AWS::StepFunctions::StateMachine,
+// named for the machine, start and end on the cloud's clock; a fault when
+// FAILED or TIMED_OUT, an error when ABORTED) holding a subsegment per
+// state entered (branch and iteration states under their Parallel's or
+// Map's) and, under a Task's, one per call (namespace aws, named for the
+// service: Lambda, SQS, SNS, with its operation; a fault when the task
+// failed). The call carries Root=...;Parent=<that subsegment>;Sampled=1,
+// so that the callee's segments nest under it. A machine with tracing off
+// writes nothing and passes the caller's header to its tasks untouched;
+// an untraced execution costs a nil check per state.
 //
 // # Where it differs from AWS
 //
+//   - X-Ray: a redriven execution is not traced again; a nested
+//     execution started by aws-sdk:sfn:startExecution gets no trace
+//     header (states:startExecution's continues the task's call); the
+//     segment's aws object holds the execution and machine
+//     ARNs under names of its own (AWS does not document them).
 //   - JSON objects are written with their members in key order (AWS keeps
 //     the order of the input); the values are the same.
 //   - JSONPath is the subset definitions use: $, $$, $variable, .name,

@@ -42,6 +42,8 @@ type execution struct {
 	events              []event
 	rng                 *rand.Rand
 	traceHeader         string
+	passHeader          string         // the header its tasks' calls carry (trace.go)
+	xt                  *execTrace     // the segment a traced execution writes (trace.go)
 	jfuncs              map[string]any // the JSONata functions bound to this execution (jsonata_funcs.go)
 
 	redriveCount int
@@ -169,6 +171,7 @@ func (ex *execution) finish(status string, f *failure, out any, prev int64) {
 		ex.fail = nil
 	}
 	ex.metricClosed(status)
+	ex.traceFinish()
 	cancel(ex.timeout)
 	for th := range ex.threads {
 		th.stop()

@@ -12,7 +12,7 @@ func (th *thread) startNested(ig integration, eff any, answer func(any, *failure
 	ex := th.ex
 	s := ex.svc
 	params, _ := eff.(map[string]any)
-	in := StartExecutionInput{StateMachineArn: str(params["StateMachineArn"]), Name: str(params["Name"])}
+	in := StartExecutionInput{StateMachineArn: str(params["StateMachineArn"]), Name: str(params["Name"]), TraceHeader: th.taskTrace(ig)}
 	if v, ok := params["Input"]; ok {
 		text, isStr := v.(string)
 		if !isStr {

@@ -182,6 +182,7 @@ func (th *thread) taskTimeout(eff any) (time.Duration, *failure) {
 }
 
 func (th *thread) taskSucceeded(ig integration, out any) {
+	th.traceAnswered(false)
 	ex := th.ex
 	cancel(th.hbTimer)
 	if ig.lambdaARN {
@@ -196,6 +197,7 @@ func (th *thread) taskSucceeded(ig integration, out any) {
 }
 
 func (th *thread) taskFailed(ig integration, f *failure, timedOut bool) {
+	th.traceAnswered(true)
 	ex := th.ex
 	cancel(th.hbTimer)
 	d := errorDetail(f)
@@ -232,7 +234,7 @@ func (th *thread) busCall(ig integration, eff any) (busCall, *failure) {
 	params, _ := eff.(map[string]any)
 	c := busCall{msg: bus.Message{Source: ex.machineARN, Principal: "states.amazonaws.com",
 		Meta: map[string]string{bus.MetaSourceAccount: ex.account()}}}
-	ex.passTrace(&c.msg)
+	th.passTrace(&c.msg, ig)
 	c.errs = func(err error) *failure { return serviceFailure(ig.service, err) }
 	if ig.sdk {
 		c.errs = func(err error) *failure { return sdkFailure(ig.service, err, ex.svc.env.IDs.UUID()) }

@@ -42,6 +42,7 @@ func (ex *execution) newThread(prog *program, f *fork, index int, vars map[strin
 
 // stop cancels the thread's timers and makes its pending answers stale.
 func (th *thread) stop() {
+	th.traceLeave(false)
 	th.done = true
 	th.gen++
 	cancel(th.timer)
@@ -118,6 +119,7 @@ func (th *thread) enter(name string, input any) {
 	th.st, th.raw, th.retries, th.gen, th.token = st, input, 0, th.gen+1, ""
 	th.attempts = make([]int, len(st.retry))
 	th.enteredAt = th.ex.svc.env.Clock.Now()
+	th.traceEnter()
 	th.prev = th.ex.emit(th.prev, st.typ+"StateEntered", "stateEnteredEventDetails",
 		payload(map[string]any{"name": name}, "input", input))
 	th.enteredID = th.prev
@@ -312,6 +314,7 @@ func (th *thread) exitTo(out any, assigned map[string]any, next string) {
 }
 
 func (th *thread) finishThread(out any) {
+	th.traceLeave(false)
 	th.done = true
 	delete(th.ex.threads, th)
 	if th.fork != nil {
@@ -322,6 +325,7 @@ func (th *thread) finishThread(out any) {
 }
 
 func (th *thread) failThread(f *failure) {
+	th.traceLeave(true)
 	th.done = true
 	th.gen++
 	delete(th.ex.threads, th)

@@ -26,6 +26,9 @@ func (s *Service) StartExecution(ctx context.Context, in StartExecutionInput) (S
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if in.TraceHeader, err = requestTrace(ctx, in.TraceHeader); err != nil {
+		return StartExecutionOutput{}, err
+	}
 	ex, err := s.startLocked(sc, in, false)
 	if err != nil {
 		return StartExecutionOutput{}, err
@@ -38,6 +41,9 @@ func (s *Service) StartExecution(ctx context.Context, in StartExecutionInput) (S
 func (s *Service) StartSyncExecution(ctx context.Context, in StartExecutionInput) (StartSyncExecutionOutput, error) {
 	sc, err := s.enter(ctx, "StartSyncExecution")
 	if err != nil {
+		return StartSyncExecutionOutput{}, err
+	}
+	if in.TraceHeader, err = requestTrace(ctx, in.TraceHeader); err != nil {
 		return StartSyncExecutionOutput{}, err
 	}
 	s.mu.Lock()
@@ -138,6 +144,7 @@ func (s *Service) startLocked(sc faults.Scope, in StartExecutionInput, sync bool
 		s.part(a.Account, a.Region, true).executions[exARN] = ex
 	}
 	ex.seq = s.nextSeq()
+	ex.startTrace(rev.tracing)
 	ex.begin(doc)
 	return ex, nil
 }
