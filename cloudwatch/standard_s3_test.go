@@ -40,8 +40,9 @@ func s3Values(t *testing.T, f *fixture, bucket, filter string, names ...string) 
 	return values
 }
 
-// s3Fixture is a bucket "media" with three metrics configurations (the
-// whole bucket, prefix img/, tag env=prod) and a bucket "plain" with none.
+// s3Fixture is a bucket "media" with five metrics configurations (the
+// whole bucket, prefix img/, tag env=prod, prefix doc/ and tag env=prod,
+// an access point) and a bucket "plain" with none.
 func s3Fixture(t *testing.T, f *fixture) *awss3.Client {
 	t.Helper()
 	c := awss3.NewFromConfig(f.cloud.AWSConfig(), func(o *awss3.Options) { o.UsePathStyle = true })
@@ -51,7 +52,10 @@ func s3Fixture(t *testing.T, f *fixture) *awss3.Client {
 	}
 	for _, m := range []s3types.MetricsConfiguration{{Id: aws.String("EntireBucket")},
 		{Id: aws.String("images"), Filter: &s3types.MetricsFilterMemberPrefix{Value: "img/"}},
-		{Id: aws.String("prod"), Filter: &s3types.MetricsFilterMemberTag{Value: s3types.Tag{Key: aws.String("env"), Value: aws.String("prod")}}}} {
+		{Id: aws.String("prod"), Filter: &s3types.MetricsFilterMemberTag{Value: s3types.Tag{Key: aws.String("env"), Value: aws.String("prod")}}},
+		{Id: aws.String("docprod"), Filter: &s3types.MetricsFilterMemberAnd{Value: s3types.MetricsAndOperator{Prefix: aws.String("doc/"),
+			Tags: []s3types.Tag{{Key: aws.String("env"), Value: aws.String("prod")}}}}},
+		{Id: aws.String("ap"), Filter: &s3types.MetricsFilterMemberAccessPointArn{Value: "arn:aws:s3:us-east-1:000000000000:accesspoint/ap"}}} {
 		_, err := c.PutBucketMetricsConfiguration(f.ctx, &awss3.PutBucketMetricsConfigurationInput{Bucket: aws.String("media"),
 			Id: m.Id, MetricsConfiguration: &m})
 		require.NoError(t, err)
@@ -101,9 +105,9 @@ func TestStandard_S3RequestMetrics(t *testing.T) {
 	names := []string{"AllRequests", "GetRequests", "PutRequests", "DeleteRequests", "HeadRequests", "PostRequests",
 		"ListRequests", "BytesUploaded", "BytesDownloaded", "4xxErrors", "5xxErrors", "FirstByteLatency", "TotalRequestLatency"}
 	whole := s3Values(t, f, "media", "EntireBucket", names...)
-	// Seven requests on objects and the bucket, and the two
+	// Seven requests on objects and the bucket, and the four
 	// PutBucketMetricsConfiguration requests after the first configuration.
-	assert.Equal(t, []float64{9, 1}, whole["AllRequests"])
+	assert.Equal(t, []float64{11, 1}, whole["AllRequests"])
 	assert.Equal(t, []float64{2, 1}, whole["GetRequests"])
 	assert.Equal(t, []float64{2}, whole["PutRequests"])
 	assert.Equal(t, []float64{1}, whole["DeleteRequests"])
@@ -120,6 +124,8 @@ func TestStandard_S3RequestMetrics(t *testing.T) {
 	assert.Equal(t, []float64{5, 5}, images["BytesDownloaded"])
 	prod := s3Values(t, f, "media", "prod", "AllRequests", "PutRequests")
 	assert.Equal(t, map[string][]float64{"AllRequests": {2, 1}, "PutRequests": {1}}, prod)
+	assert.Empty(t, s3Values(t, f, "media", "docprod", "AllRequests"), "doc.txt is not under doc/, img/a.png not either")
+	assert.Empty(t, s3Values(t, f, "media", "ap", "AllRequests"), "no request comes through an access point")
 
 	list, err := f.client.ListMetrics(f.ctx, &awscw.ListMetricsInput{Namespace: aws.String("AWS/S3"),
 		Dimensions: []types.DimensionFilter{{Name: aws.String("BucketName"), Value: aws.String("plain")}}})
@@ -132,7 +138,7 @@ func TestStandard_S3RequestMetrics(t *testing.T) {
 func TestStandard_S3RequestMetricsFollowTheConfiguration(t *testing.T) {
 	f := newFixture(t)
 	c := s3Fixture(t, f)
-	for _, id := range []string{"EntireBucket", "images", "prod"} {
+	for _, id := range []string{"EntireBucket", "images", "prod", "docprod", "ap"} {
 		_, err := c.DeleteBucketMetricsConfiguration(f.ctx, &awss3.DeleteBucketMetricsConfigurationInput{Bucket: aws.String("media"), Id: aws.String(id)})
 		require.NoError(t, err)
 	}
@@ -141,13 +147,47 @@ func TestStandard_S3RequestMetricsFollowTheConfiguration(t *testing.T) {
 		require.NoError(t, err)
 	}
 	list()
-	// The fixture's two PutBucketMetricsConfiguration requests after the
+	// The fixture's four PutBucketMetricsConfiguration requests after the
 	// first configuration, and nothing since the last was deleted.
-	assert.Equal(t, map[string][]float64{"AllRequests": {2}}, s3Values(t, f, "media", "EntireBucket", "AllRequests", "ListRequests"))
+	assert.Equal(t, map[string][]float64{"AllRequests": {4}}, s3Values(t, f, "media", "EntireBucket", "AllRequests", "ListRequests"))
 	m := s3types.MetricsConfiguration{Id: aws.String("EntireBucket")}
 	_, err := c.PutBucketMetricsConfiguration(f.ctx, &awss3.PutBucketMetricsConfigurationInput{Bucket: aws.String("media"),
 		Id: m.Id, MetricsConfiguration: &m})
 	require.NoError(t, err)
 	list()
-	assert.Equal(t, map[string][]float64{"AllRequests": {3}, "ListRequests": {1}}, s3Values(t, f, "media", "EntireBucket", "AllRequests", "ListRequests"))
+	assert.Equal(t, map[string][]float64{"AllRequests": {5}, "ListRequests": {1}}, s3Values(t, f, "media", "EntireBucket", "AllRequests", "ListRequests"))
+}
+
+// DeleteObjects counts as a DeleteRequest, not a PostRequest; a 500 is a
+// 5xxError (the SDK's retry a second request); the latencies are the
+// cloud clock's, here an injected 150 ms before GetObject runs.
+func TestStandard_S3RequestMetricsErrorsAndLatency(t *testing.T) {
+	f := newFixture(t)
+	c := s3Fixture(t, f)
+	f.clk.Advance(time.Minute) // past the fixture's four configuration requests, counted in the first minute
+	_, err := c.PutObject(f.ctx, &awss3.PutObjectInput{Bucket: aws.String("media"), Key: aws.String("doc/x"), Body: strings.NewReader("x")})
+	require.NoError(t, err)
+	_, err = c.DeleteObjects(f.ctx, &awss3.DeleteObjectsInput{Bucket: aws.String("media"),
+		Delete: &s3types.Delete{Objects: []s3types.ObjectIdentifier{{Key: aws.String("doc/x")}, {Key: aws.String("doc/y")}}}})
+	require.NoError(t, err)
+	f.cloud.S3().InjectFault("HeadObject", "InternalError", 1)
+	_, err = c.HeadObject(f.ctx, &awss3.HeadObjectInput{Bucket: aws.String("media"), Key: aws.String("img/none")})
+	var nf *s3types.NotFound
+	require.True(t, errors.As(err, &nf), "the retry answers 404: %v", err)
+
+	f.cloud.S3().InjectLatency("GetObject", 150*time.Millisecond)
+	done := make(chan error, 1)
+	go func() {
+		_, err := c.GetObject(f.ctx, &awss3.GetObjectInput{Bucket: aws.String("media"), Key: aws.String("img/none")})
+		done <- err
+	}()
+	require.NoError(t, f.clk.BlockUntil(f.ctx, 1))
+	f.clk.Advance(150 * time.Millisecond)
+	var nsk *s3types.NoSuchKey
+	require.True(t, errors.As(<-done, &nsk))
+
+	got := s3Values(t, f, "media", "EntireBucket", "AllRequests", "PutRequests", "DeleteRequests", "PostRequests",
+		"HeadRequests", "GetRequests", "4xxErrors", "5xxErrors", "FirstByteLatency", "TotalRequestLatency")
+	assert.Equal(t, map[string][]float64{"AllRequests": {4, 5}, "PutRequests": {1}, "DeleteRequests": {1}, "HeadRequests": {2},
+		"GetRequests": {1}, "4xxErrors": {0, 2}, "5xxErrors": {0, 1}, "FirstByteLatency": {0, 150}, "TotalRequestLatency": {0, 150}}, got)
 }
