@@ -2,8 +2,10 @@ package cloudwatch_test
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -190,4 +192,25 @@ func TestStandard_S3RequestMetricsErrorsAndLatency(t *testing.T) {
 		"HeadRequests", "GetRequests", "4xxErrors", "5xxErrors", "FirstByteLatency", "TotalRequestLatency")
 	assert.Equal(t, map[string][]float64{"AllRequests": {4, 5}, "PutRequests": {1}, "DeleteRequests": {1}, "HeadRequests": {2},
 		"GetRequests": {1}, "4xxErrors": {0, 2}, "5xxErrors": {0, 1}, "FirstByteLatency": {0, 150}, "TotalRequestLatency": {0, 150}}, got)
+}
+
+// Concurrent requests to a metered bucket are each counted once.
+func TestStandard_S3RequestMetricsConcurrent(t *testing.T) {
+	f := newFixture(t)
+	c := s3Fixture(t, f)
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 20 {
+				_, err := c.PutObject(f.ctx, &awss3.PutObjectInput{Bucket: aws.String("media"), Key: aws.String(fmt.Sprintf("img/%d-%d", g, i)),
+					Body: strings.NewReader("ab")})
+				assert.NoError(t, err)
+			}
+		}()
+	}
+	wg.Wait()
+	assert.Equal(t, map[string][]float64{"PutRequests": {160}, "BytesUploaded": {320}},
+		s3Values(t, f, "media", "images", "PutRequests", "BytesUploaded"))
 }
