@@ -89,3 +89,6 @@ func (m *meter) done() {
 	m.q.end = m.s.env.Clock.Now()
 	m.s.recordRequest(m.q)
 }
+
+// Unwrap gives http.ResponseController the underlying writer.
+func (m *meter) Unwrap() http.ResponseWriter { return m.ResponseWriter }
