@@ -147,8 +147,10 @@
 //     a 5xx. Fault injection per control-plane operation (InjectFault,
 //     InjectLatency, Calls). AWS/ApiGateway metrics of REST stages by
 //     ApiName and by ApiName and Stage (metrics.go): Count, 4XXError,
-//     5XXError, Latency and IntegrationLatency (not the per-method, cache
-//     or HTTP API metrics).
+//     5XXError, Latency and IntegrationLatency (not the per-method or
+//     cache metrics); of HTTP APIs by ApiId and by ApiId and Stage
+//     (metrics_httpapi.go): Count, 4xx, 5xx, Latency, IntegrationLatency
+//     and DataProcessed (not the per-route metrics).
 //   - Authorizers (authorizers.go, wire_authorize.go): CreateAuthorizer (TTL
 //     300 by default, 0 to 3,600), Get, list, UpdateAuthorizer by replace,
 //     Delete (a ConflictException while a method names it),

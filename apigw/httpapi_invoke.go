@@ -28,6 +28,7 @@ type hExchange struct {
 	body       []byte
 	requestID  string
 	start      time.Time
+	integStart time.Time      // when the integration began, zero without one (metrics_httpapi.go)
 	authorizer map[string]any // requestContext.authorizer, nil without one
 	caller     *IAMCaller     // who signed an AWS_IAM request (wire_iam.go)
 	record     *Invocation
@@ -72,6 +73,7 @@ func (s *Service) serveHTTPAPI(w http.ResponseWriter, r *http.Request, t target)
 	x.record.Status = res.status
 	x.record.Stage = x.stage.StageName
 	x.record.Latency = s.env.Clock.Now().Sub(x.start)
+	s.metricHTTPAPI(x, res)
 	s.mu.Lock()
 	s.calls.Add(*x.record)
 	s.mu.Unlock()
@@ -154,6 +156,7 @@ func (s *Service) hInvoke(x *hExchange) response {
 		return hInternal()
 	}
 	x.record.IntegrationType = integ.IntegrationType
+	x.integStart = s.env.Clock.Now()
 	switch {
 	case integ.IntegrationSubtype != "":
 		return s.hServiceIntegration(x, integ)

@@ -12,8 +12,8 @@ import (
 // IntegrationLatency (milliseconds on the cloud's clock, from the request
 // and from the integration's start). Each is a counter increment on the
 // cloud's recorder (env.Metrics). Not written: the per-method metrics
-// (detailed metrics' ApiName, Method, Resource, Stage), the cache
-// metrics, and HTTP APIs' metrics by ApiId.
+// (detailed metrics' ApiName, Method, Resource, Stage) and the cache
+// metrics. HTTP APIs' metrics by ApiId are metrics_httpapi.go's.
 
 // metricInvocation records one request to a stage answered with status.
 func (s *Service) metricInvocation(x *exchange, status int) {

@@ -136,7 +136,11 @@
 // ApproximateAgeOfOldestMessage gauges sampled whenever the queue is used);
 // Lambda publishes AWS/Lambda by FunctionName, and by FunctionName and
 // Resource for a qualified invocation (Invocations, Errors, Duration,
-// Throttles, ConcurrentExecutions). They go through the cloud's
+// Throttles, ConcurrentExecutions, and the Async* metrics); S3 publishes
+// AWS/S3 request metrics by BucketName and FilterId for buckets with a
+// metrics configuration; HTTP APIs publish AWS/ApiGateway by ApiId and
+// ApiId and Stage (Count, 4xx, 5xx, Latency, IntegrationLatency,
+// DataProcessed). They go through the cloud's
 // internal/metrics recorder: a counter per metric and minute, drained when
 // CloudWatch next reads or evaluates.
 //

@@ -59,6 +59,7 @@ func (s *Service) attempt(ev *asyncEvent, at time.Time) {
 	if err != nil {
 		// The function was deleted: AWS drops its queued events.
 		s.mu.Unlock()
+		s.metricAsync(ev.ref, "AsyncEventsDropped", at)
 		finish()
 		return
 	}
@@ -76,20 +77,22 @@ func (s *Service) attempt(ev *asyncEvent, at time.Time) {
 			defer finish()
 			s.afterAttempt(ev, cfg, o)
 		})
-	if err != nil {
-		if retryable(err) {
-			ev.throttles++
-			next := now.Add(min(throttleBackoffMin<<(ev.throttles-1), throttleBackoffMax))
-			if next.After(s.now()) {
-				s.retry(ev, next)
-			} else {
-				s.attempt(ev, next)
-			}
-		}
-		// Otherwise closed, or the function or version is gone: nothing
-		// can run the event.
-		finish()
+	if err == nil {
+		s.metricEventAge(ev, now)
+		return
 	}
+	if retryable(err) {
+		ev.throttles++
+		next := now.Add(min(throttleBackoffMin<<(ev.throttles-1), throttleBackoffMax))
+		if next.After(s.now()) {
+			s.retry(ev, next)
+		} else {
+			s.attempt(ev, next)
+		}
+	}
+	// Otherwise closed, or the function or version is gone: nothing can
+	// run the event.
+	finish()
 }
 
 // afterAttempt decides what follows an attempt that ended with o: a retry on

@@ -48,12 +48,17 @@ func (s *Service) conclude(ev *asyncEvent, cfg eventConfig, condition string) {
 	if condition == conditionSuccess {
 		target = cfg.onSuccess
 	}
+	if condition != conditionSuccess {
+		s.metricAsync(ev.ref, "AsyncEventsDropped", s.now())
+	}
 	if target != "" {
 		s.env.Bus.Post(target, bus.Message{Source: cfg.functionArn, Principal: principal,
-			Body: s.record(ev, cfg, condition)})
+			Body: s.record(ev, cfg, condition), Done: s.countFailure(ev.ref, "DestinationDeliveryFailures")})
 	}
 	if condition != conditionSuccess && cfg.deadLetter != "" {
-		s.env.Bus.Post(cfg.deadLetter, s.deadLetter(ev, cfg))
+		m := s.deadLetter(ev, cfg)
+		m.Done = s.countFailure(ev.ref, "DeadLetterErrors")
+		s.env.Bus.Post(cfg.deadLetter, m)
 	}
 }
 

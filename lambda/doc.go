@@ -145,6 +145,11 @@
 //     bus) with AWS's shape, and a failed event to the DeadLetterConfig
 //     target with the RequestID, ErrorCode and ErrorMessage attributes.
 //     Put/Get/Update/Delete/ListFunctionEventInvokeConfig(s).
+//   - AWS/Lambda standard metrics (metrics.go): Invocations, Errors,
+//     Duration, Throttles, ConcurrentExecutions, and the asynchronous
+//     AsyncEventsReceived, AsyncEventAge, AsyncEventsDropped,
+//     DeadLetterErrors and DestinationDeliveryFailures, by FunctionName and
+//     by FunctionName and Resource.
 //   - The bus: a Post to a function ARN (SNS, S3, destinations) is an
 //     asynchronous invocation; an Invoke runs the function and returns its
 //     response or a *bus.FunctionError. Deliveries from SNS, S3,

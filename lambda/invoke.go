@@ -119,6 +119,7 @@ func (s *Service) invokeEvent(r ref, payload []byte, requestID, trace string) (s
 	}
 	ev := &asyncEvent{ref: r, payload: payload, id: requestID, received: s.now(), trace: trace}
 	s.mu.Unlock()
+	s.metricAsync(r, "AsyncEventsReceived", ev.received)
 	s.attempt(ev, s.now())
 	return requestID, nil
 }

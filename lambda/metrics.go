@@ -10,7 +10,14 @@ import (
 // by FunctionName and Resource (name:qualifier) for an invocation of a
 // version or alias: Invocations, Errors (a function error or a timeout),
 // Duration (milliseconds), ConcurrentExecutions (the function's running
-// invocations, sampled at each start), and Throttles. Each costs counter
+// invocations, sampled at each start), and Throttles; for asynchronous
+// invocation, as the Lambda Developer Guide defines them
+// ("Asynchronous invocation metrics"): AsyncEventsReceived (an event
+// queued), AsyncEventAge (milliseconds from its queueing to each attempt
+// that runs the function), AsyncEventsDropped (an event given up: retries
+// exhausted, too old, or its function deleted), and DeadLetterErrors and
+// DestinationDeliveryFailures (a dead-letter or destination delivery the
+// bus could not make, counted when it fails). Each costs counter
 // increments on the cloud's recorder (env.Metrics).
 
 // lambdaMetric adds v to one AWS/Lambda metric of r's function, by
@@ -58,4 +65,32 @@ func (s *Service) metricThrottle(r ref, at time.Time) {
 		return
 	}
 	s.lambdaMetric(r, "Throttles", "Count", 1, at, false)
+}
+
+// metricAsync counts one asynchronous-invocation event of r's function:
+// AsyncEventsReceived, AsyncEventsDropped, DeadLetterErrors or
+// DestinationDeliveryFailures.
+func (s *Service) metricAsync(r ref, name string, at time.Time) {
+	if s.env.Metrics == nil {
+		return
+	}
+	s.lambdaMetric(r, name, "Count", 1, at, false)
+}
+
+// metricEventAge records the age of ev at an attempt made at at.
+func (s *Service) metricEventAge(ev *asyncEvent, at time.Time) {
+	if s.env.Metrics == nil {
+		return
+	}
+	s.lambdaMetric(ev.ref, "AsyncEventAge", "Milliseconds", float64(at.Sub(ev.received).Milliseconds()), at, false)
+}
+
+// countFailure returns a bus delivery callback that counts the metric
+// name of r's function when the delivery fails.
+func (s *Service) countFailure(r ref, name string) func(error) {
+	return func(err error) {
+		if err != nil {
+			s.metricAsync(r, name, s.now())
+		}
+	}
 }

@@ -207,6 +207,7 @@ func (s *Service) DeleteBucket(ctx context.Context, in DeleteBucketInput) (Delet
 		return DeleteBucketOutput{}, e
 	}
 	b.stopLifecycle()
+	s.dropRequestFilter(b, "")
 	delete(s.buckets, bucketKey{sc.Partition, in.Bucket})
 	return DeleteBucketOutput{}, nil
 }

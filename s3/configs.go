@@ -223,6 +223,9 @@ func (s *Service) PutBucketConfig(ctx context.Context, in PutBucketConfigInput) 
 			}
 			b.configs[in.Kind] = slices.Insert(list, i, c)
 		}
+		if in.Kind == ConfigMetrics {
+			s.putRequestFilter(b, in.ID, doc)
+		}
 		return nil
 	})
 }
@@ -271,6 +274,9 @@ func (s *Service) DeleteBucketConfig(ctx context.Context, in BucketConfigInput) 
 			return noSuchConfiguration()
 		}
 		b.configs[in.Kind] = slices.Delete(b.configs[in.Kind], i, i+1)
+		if in.Kind == ConfigMetrics {
+			s.dropRequestFilter(b, in.ID)
+		}
 		return nil
 	})
 }

@@ -160,7 +160,10 @@
 //     naming the kind).
 //     Replication, logging and the by-id configurations are kept as the
 //     XML document sent (namespaces normalised) and returned as is. None
-//     has effect: nothing is replicated, logged, analysed or tiered.
+//     has effect (nothing is replicated, logged, analysed or tiered) but
+//     the metrics configurations: requests served over the wire to a
+//     bucket with one publish AWS/S3 request metrics by BucketName and
+//     FilterId (metrics.go says which and how filters match).
 //   - ACLs under Object Ownership: Put/GetBucketAcl, Put/GetObjectAcl, and
 //     x-amz-acl or x-amz-grant-* on CreateBucket, PutObject, CopyObject
 //     and CreateMultipartUpload; canned ACLs expand to S3's grants. Under

@@ -36,6 +36,7 @@ type bucket struct {
 	logging           string
 	configs           map[string][]IDConfig // by kind, sorted by id
 	website           *WebsiteConfiguration
+	requestFilters    []requestFilter // the metrics configurations', by id (metrics.go)
 
 	entries map[string]*entry // key -> its versions
 	all     keyIndex          // keys with at least one version

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/cloudenv"
@@ -41,6 +42,8 @@ type Service struct {
 	notices    record.Log[Notification]
 
 	faults *faults.Injector[callTarget]
+	// metered counts the buckets with metrics configurations (metrics.go).
+	metered atomic.Int64
 }
 
 // New returns the S3 service of the cloud whose environment is env.

@@ -75,6 +75,10 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var hd handler
 	if err == nil {
 		hd, t = route(r, t)
+		if m := s.meterRequest(w, r, t); m != nil {
+			w, r = m, m.request(r)
+			defer m.done()
+		}
 		err = s.checkBucket(r, t)
 	}
 	if err == nil {
