@@ -225,6 +225,7 @@ func (p *parser) mapState(st *state, m map[string]any, loc string) {
 		}
 	}
 	st.processor = p.program(pm, loc+"/"+field)
+	p.distMap(st, m, pm, loc)
 	st.itemsPath, _ = p.optPath(m, "ItemsPath", loc)
 	if v, ok := m["ItemSelector"]; ok {
 		st.itemSelector = compileTemplate(v, loc+"/ItemSelector", p.bad)

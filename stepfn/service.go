@@ -52,6 +52,7 @@ type partition struct {
 	machines   map[string]*machine   // by name
 	executions map[string]*execution // Standard executions by ARN
 	activities map[string]*activity  // by name
+	mapRuns    map[string]*mapRun    // by ARN (distmap_run.go)
 }
 
 // New returns the Step Functions service of the cloud whose environment

@@ -1,0 +1,233 @@
+package stepfn
+
+import (
+	"time"
+
+	"github.com/awsfake/awsfake/internal/arn"
+)
+
+// Map Run statuses.
+const (
+	runRunning   = "RUNNING"
+	runSucceeded = "SUCCEEDED"
+	runFailed    = "FAILED"
+	runAborted   = "ABORTED"
+)
+
+// mapRun is one run of a Distributed Map: each item is a child
+// execution of the Map's ItemProcessor, at most maxConc at a time.
+type mapRun struct {
+	arn, execARN, machineARN string
+	th                       *thread
+	cfg                      *distConfig
+	items, results           []any
+	input                    any // the Map's effective input, for ItemSelector
+	children                 []*execution
+	running                  map[*execution]bool
+	start, stop              time.Time
+	status                   string
+	maxConc                  int
+	tolCount                 int
+	tolPct                   float64
+	started, succeeded       int
+	failed, timedOut         int
+	aborted                  int
+	startID, runID           int64 // MapStateStarted, MapRunStarted
+}
+
+// startMapRun starts the Map Run of th's Distributed Map over list:
+// MapStateStarted (length 0, as recorded), MapRunStarted with the run's
+// ARN, then the child executions
+// (test_base_scenarios.py::TestBaseScenarios::test_map_item_reader_base_csv_headers_first_line).
+func (th *thread) startMapRun(eff any, list []any, max int) {
+	ex, d := th.ex, th.st.dist
+	a, _ := arn.Parse(ex.arn)
+	label := d.label
+	if label == "" {
+		label = ex.svc.env.IDs.UUID()
+	}
+	mname := ex.machine.name + "/" + label
+	r := &mapRun{th: th, cfg: d, items: list, results: make([]any, len(list)), input: eff,
+		running: map[*execution]bool{}, start: ex.svc.env.Clock.Now(), status: runRunning,
+		maxConc: max, tolCount: d.tolCount, tolPct: d.tolPct, execARN: ex.arn,
+		arn:        arn.Build(a.Partition, arnService, a.Region, a.Account, "mapRun:"+mname+":"+ex.svc.env.IDs.UUID()),
+		machineARN: arn.Build(a.Partition, arnService, a.Region, a.Account, "stateMachine:"+mname)}
+	ex.svc.addMapRun(a.Account, a.Region, r)
+	th.child = &fork{parent: th, run: r, children: map[*thread]bool{}}
+	r.startID = ex.emit(th.prev, "MapStateStarted", "mapStateStartedEventDetails", map[string]any{"length": 0})
+	r.runID = ex.emit(r.startID, "MapRunStarted", "mapRunStartedEventDetails", map[string]any{"mapRunArn": r.arn})
+	th.prev = r.runID
+	r.fill()
+}
+
+// fill starts child executions while the concurrency allows; with none
+// left to start and none running, the run succeeds.
+func (r *mapRun) fill() {
+	for r.status == runRunning && r.started < len(r.items) {
+		if r.maxConc > 0 && len(r.running) >= r.maxConc {
+			return
+		}
+		i := r.started
+		r.started++
+		r.startChild(i)
+	}
+	if r.status == runRunning && r.started == len(r.items) && len(r.running) == 0 {
+		r.succeed()
+	}
+}
+
+// startChild starts the child execution of item i: its input is the
+// item, or the ItemSelector's value with $$.Map.Item.
+func (r *mapRun) startChild(i int) {
+	th := r.th
+	ex := th.ex
+	s := ex.svc
+	sel := &thread{ex: ex, st: th.st, vars: th.vars, item: map[string]any{"Index": jsonInt(i), "Value": r.items[i]}}
+	input := deepCopy(r.items[i])
+	if jn := th.st.jn; jn != nil && jn.itemSelector != nil {
+		v, fl := th.jselectItem(sel, r.input)
+		if fl != nil {
+			r.fail(fl)
+			return
+		}
+		input = v
+	} else if th.st.itemSelector != nil {
+		ev := th.eval(r.input)
+		ev.th = sel
+		v, fl := ev.apply(th.st.itemSelector)
+		if fl != nil {
+			r.fail(fl)
+			return
+		}
+		input = v
+	}
+	a, _ := arn.Parse(r.machineARN)
+	name := s.env.IDs.UUID()
+	exARN := arn.Build(a.Partition, arnService, a.Region, a.Account, "execution:"+a.Resource[len("stateMachine:"):]+":"+name)
+	if r.cfg.express {
+		exARN = arn.Build(a.Partition, arnService, a.Region, a.Account, "express:"+a.Resource[len("stateMachine:"):]+":"+name+":"+s.env.IDs.UUID())
+	}
+	child := &execution{svc: s, arn: exARN, name: name, machine: ex.machine, machineARN: r.machineARN,
+		prog: th.st.processor, definition: ex.definition, roleARN: ex.roleARN, express: r.cfg.express, status: statusRunning,
+		input: encodeJSON(input), start: s.env.Clock.Now(), rng: newRand(s.rng.Uint64()),
+		threads: map[*thread]bool{}, done: make(chan struct{}), mocks: ex.mocks, mockCalls: map[string]int{}, mapRun: r}
+	if !child.express {
+		s.part(a.Account, a.Region, true).executions[exARN] = child
+	}
+	child.seq = s.nextSeq()
+	r.children = append(r.children, child)
+	r.running[child] = true
+	child.watchers = append(child.watchers, func() {
+		ex.push(func() { r.childClosed(i, child) })
+		ex.drive()
+	})
+	child.begin(input)
+}
+
+// childClosed counts child i's end; a failure beyond the tolerated
+// ones fails the run.
+func (r *mapRun) childClosed(i int, child *execution) {
+	if r.status != runRunning || !r.running[child] {
+		return
+	}
+	delete(r.running, child)
+	switch child.status {
+	case statusSucceeded:
+		r.succeeded++
+		r.results[i], _ = decodeJSON(*child.output)
+	case statusAborted:
+		r.aborted++
+	case statusTimedOut:
+		r.timedOut++
+	default:
+		r.failed++
+	}
+	if child.status != statusSucceeded {
+		r.results[i] = errorOutput(child.fail)
+		if r.exceeded() {
+			r.fail(&failure{Error: errToleratedFailure, Cause: "The specified tolerance threshold was exceeded."})
+			return
+		}
+	}
+	r.fill()
+}
+
+// errorOutput is a failed item's place in the results: its Error and
+// Cause.
+func errorOutput(f *failure) any {
+	if f == nil {
+		return map[string]any{}
+	}
+	return map[string]any{"Error": f.Error, "Cause": f.Cause}
+}
+
+// exceeded tells whether the failed, timed out and aborted children
+// exceed what the run tolerates: by default none; with a count, more
+// than it; with a percentage, more than that share of the items (the
+// run fails when either is exceeded, as the Map state's documentation
+// says).
+func (r *mapRun) exceeded() bool {
+	bad := r.failed + r.timedOut + r.aborted
+	if !r.cfg.countSet && !r.cfg.pctSet {
+		return bad > 0
+	}
+	if r.cfg.countSet && bad > r.tolCount {
+		return true
+	}
+	return r.cfg.pctSet && float64(bad)*100 > r.tolPct*float64(len(r.items))
+}
+
+// succeed ends the run: MapRunSucceeded, MapStateSucceeded, and the
+// results in the items' order as the Map's result.
+func (r *mapRun) succeed() {
+	th := r.th
+	r.end(runSucceeded)
+	id := th.ex.emit(r.runID, "MapRunSucceeded", "", nil)
+	th.ex.emit(id, "MapStateSucceeded", "", nil)
+	th.prev = id
+	th.child = nil
+	th.result(r.results)
+}
+
+// fail ends the run with fl: the running children are aborted,
+// MapRunFailed, MapStateFailed, and the Map's Retry and Catch see fl.
+func (r *mapRun) fail(fl *failure) {
+	th := r.th
+	r.abortChildren()
+	r.end(runFailed)
+	id := th.ex.emit(th.ex.lastID(), "MapRunFailed", "mapRunFailedEventDetails", errorDetail(fl))
+	th.prev = th.ex.emit(id, "MapStateFailed", "", nil)
+	th.child = nil
+	th.handle(fl)
+}
+
+func (r *mapRun) end(status string) {
+	r.status = status
+	r.stop = r.th.ex.svc.env.Clock.Now()
+}
+
+// abort ends a run whose execution stopped or failed elsewhere.
+func (r *mapRun) abort() {
+	if r.status != runRunning {
+		return
+	}
+	r.abortChildren()
+	r.end(runAborted)
+}
+
+func (r *mapRun) abortChildren() {
+	for c := range r.running {
+		delete(r.running, c)
+		r.aborted++
+		c.finish(statusAborted, &failure{}, nil, 0)
+	}
+}
+
+// addMapRun records r in its partition.
+func (s *Service) addMapRun(account, region string, r *mapRun) {
+	p := s.part(account, region, true)
+	if p.mapRuns == nil {
+		p.mapRuns = map[string]*mapRun{}
+	}
+	p.mapRuns[r.arn] = r
+}
