@@ -29,6 +29,8 @@ type mapRun struct {
 	maxConc                  int
 	tolCount                 int
 	tolPct                   float64
+	countSet, pctSet         bool   // a count or a percentage is tolerated
+	seq                      uint64 // the order of starts, for ListMapRuns
 	started, succeeded       int
 	failed, timedOut         int
 	aborted                  int
@@ -49,7 +51,8 @@ func (th *thread) startMapRun(eff any, list []any, max int) {
 	mname := ex.machine.name + "/" + label
 	r := &mapRun{th: th, cfg: d, items: list, results: make([]any, len(list)), input: eff,
 		running: map[*execution]bool{}, start: ex.svc.env.Clock.Now(), status: runRunning,
-		maxConc: max, tolCount: d.tolCount, tolPct: d.tolPct, execARN: ex.arn,
+		maxConc: max, tolCount: d.tolCount, tolPct: d.tolPct, countSet: d.countSet, pctSet: d.pctSet,
+		execARN: ex.arn, seq: ex.svc.nextSeq(),
 		arn:        arn.Build(a.Partition, arnService, a.Region, a.Account, "mapRun:"+mname+":"+ex.svc.env.IDs.UUID()),
 		machineARN: arn.Build(a.Partition, arnService, a.Region, a.Account, "stateMachine:"+mname)}
 	ex.svc.addMapRun(a.Account, a.Region, r)
@@ -144,12 +147,21 @@ func (r *mapRun) childClosed(i int, child *execution) {
 	}
 	if child.status != statusSucceeded {
 		r.results[i] = errorOutput(child.fail)
-		if r.exceeded() {
-			r.fail(&failure{Error: errToleratedFailure, Cause: "The specified tolerance threshold was exceeded."})
+		if r.checkTolerance() {
 			return
 		}
 	}
 	r.fill()
+}
+
+// checkTolerance fails the run if its failures exceed what it
+// tolerates, and tells whether it did.
+func (r *mapRun) checkTolerance() bool {
+	if !r.exceeded() {
+		return false
+	}
+	r.fail(&failure{Error: errToleratedFailure, Cause: "The specified tolerance threshold was exceeded."})
+	return true
 }
 
 // errorOutput is a failed item's place in the results: its Error and
@@ -168,13 +180,13 @@ func errorOutput(f *failure) any {
 // says).
 func (r *mapRun) exceeded() bool {
 	bad := r.failed + r.timedOut + r.aborted
-	if !r.cfg.countSet && !r.cfg.pctSet {
+	if !r.countSet && !r.pctSet {
 		return bad > 0
 	}
-	if r.cfg.countSet && bad > r.tolCount {
+	if r.countSet && bad > r.tolCount {
 		return true
 	}
-	return r.cfg.pctSet && float64(bad)*100 > r.tolPct*float64(len(r.items))
+	return r.pctSet && float64(bad)*100 > r.tolPct*float64(len(r.items))
 }
 
 // succeed ends the run: MapRunSucceeded, MapStateSucceeded, and the

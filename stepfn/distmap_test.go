@@ -122,3 +122,115 @@ func TestDistMap_ToleratedFailurePercentage(t *testing.T) {
 	require.Equal(t, types.ExecutionStatusFailed, f.describe(t, f.start(t, none, `{"items":[1,-1]}`)).Status)
 	require.Equal(t, types.ExecutionStatusSucceeded, f.describe(t, f.start(t, none, `{"items":[1,2]}`)).Status)
 }
+
+// ListMapRuns, DescribeMapRun and ListExecutions by mapRunArn answer the
+// run's shape as recorded
+// (test_sfn_api_map_run.py::TestSnfApiMapRun::test_list_map_runs_and_describe_map_run).
+func TestDistMap_DescribeAndList(t *testing.T) {
+	f := newFixture(t)
+	sm := f.machine(t, "runs", distMachine("STANDARD", passProc, map[string]any{"MaxConcurrency": 1}), types.StateMachineTypeStandard)
+	ex := f.start(t, sm, `{"items":["a","b"]}`)
+	runs, err := f.client.ListMapRuns(f.ctx, &sfn.ListMapRunsInput{ExecutionArn: aws.String(ex)})
+	require.NoError(t, err)
+	require.Len(t, runs.MapRuns, 1)
+	run := runs.MapRuns[0]
+	require.Equal(t, ex, *run.ExecutionArn)
+	require.Regexp(t, `^arn:aws:states:us-east-1:000000000000:stateMachine:runs/[0-9a-f-]{36}$`, *run.StateMachineArn)
+	require.NotNil(t, run.StopDate)
+	d, err := f.client.DescribeMapRun(f.ctx, &sfn.DescribeMapRunInput{MapRunArn: run.MapRunArn})
+	require.NoError(t, err)
+	require.Equal(t, types.MapRunStatusSucceeded, d.Status)
+	require.Equal(t, int32(1), d.MaxConcurrency)
+	want := &types.MapRunItemCounts{Succeeded: 2, Total: 2, ResultsWritten: 2}
+	require.Equal(t, want, d.ItemCounts)
+	require.Equal(t, int64(2), d.ExecutionCounts.Succeeded)
+	execs, err := f.client.ListExecutions(f.ctx, &sfn.ListExecutionsInput{MapRunArn: run.MapRunArn})
+	require.NoError(t, err)
+	require.Len(t, execs.Executions, 2)
+	child := f.describe(t, *execs.Executions[1].ExecutionArn) // the oldest: item "a"
+	require.JSONEq(t, `"a"`, *child.Input)
+	require.True(t, strings.HasPrefix(*child.ExecutionArn, "arn:aws:states:us-east-1:000000000000:execution:runs/"))
+
+	_, err = f.client.DescribeMapRun(f.ctx, &sfn.DescribeMapRunInput{MapRunArn: aws.String(*run.MapRunArn + "x")})
+	var rnf *types.ResourceNotFound
+	require.ErrorAs(t, err, &rnf)
+	_, err = f.client.DescribeMapRun(f.ctx, &sfn.DescribeMapRunInput{MapRunArn: aws.String("arn:aws:states:us-east-1:000000000000:execution:a:b")})
+	var ia *types.InvalidArn
+	require.ErrorAs(t, err, &ia)
+	_, err = f.client.ListMapRuns(f.ctx, &sfn.ListMapRunsInput{ExecutionArn: aws.String(ex + "x")})
+	var nf *types.ExecutionDoesNotExist
+	require.ErrorAs(t, err, &nf)
+}
+
+// waitProc waits an hour on each item, so the run stays running.
+var waitProc = map[string]any{"Inner": map[string]any{"Type": "Wait", "Seconds": 3600, "End": true}}
+
+// MaxConcurrency holds children back until one ends; UpdateMapRun
+// raises it at once; a bad value is refused and changes nothing.
+func TestDistMap_ConcurrencyAndUpdate(t *testing.T) {
+	f := newFixture(t)
+	sm := f.machine(t, "conc", distMachine("STANDARD", waitProc, map[string]any{"MaxConcurrency": 1}), types.StateMachineTypeStandard)
+	ex := f.start(t, sm, `{"items":[1,2,3]}`)
+	runs, err := f.client.ListMapRuns(f.ctx, &sfn.ListMapRunsInput{ExecutionArn: aws.String(ex)})
+	require.NoError(t, err)
+	runARN := runs.MapRuns[0].MapRunArn
+	counts := func() *types.MapRunExecutionCounts {
+		d, err := f.client.DescribeMapRun(f.ctx, &sfn.DescribeMapRunInput{MapRunArn: runARN})
+		require.NoError(t, err)
+		return d.ExecutionCounts
+	}
+	require.Equal(t, &types.MapRunExecutionCounts{Pending: 2, Running: 1, Total: 3}, counts())
+	f.advance(t, 3600*1e9-1)
+	require.Equal(t, int64(1), counts().Running)
+	f.advance(t, 1)
+	require.Equal(t, &types.MapRunExecutionCounts{Pending: 1, Running: 1, Succeeded: 1, Total: 3, ResultsWritten: 1}, counts())
+
+	_, err = f.client.UpdateMapRun(f.ctx, &sfn.UpdateMapRunInput{MapRunArn: runARN, MaxConcurrency: aws.Int32(-1)})
+	var ve *types.ValidationException
+	require.ErrorAs(t, err, &ve)
+	require.Equal(t, int64(1), counts().Running)
+	_, err = f.client.UpdateMapRun(f.ctx, &sfn.UpdateMapRunInput{MapRunArn: runARN, MaxConcurrency: aws.Int32(0)})
+	require.NoError(t, err)
+	require.Equal(t, &types.MapRunExecutionCounts{Running: 2, Succeeded: 1, Total: 3, ResultsWritten: 1}, counts())
+	f.advance(t, 3600*1e9)
+	require.Equal(t, types.ExecutionStatusSucceeded, f.describe(t, ex).Status)
+	_, err = f.client.UpdateMapRun(f.ctx, &sfn.UpdateMapRunInput{MapRunArn: runARN, MaxConcurrency: aws.Int32(3)})
+	require.ErrorAs(t, err, &ve)
+}
+
+// Stopping the parent aborts the run and its running children.
+func TestDistMap_StopAbortsChildren(t *testing.T) {
+	f := newFixture(t)
+	sm := f.machine(t, "stop", distMachine("STANDARD", waitProc, nil), types.StateMachineTypeStandard)
+	ex := f.start(t, sm, `{"items":[1,2]}`)
+	runs, err := f.client.ListMapRuns(f.ctx, &sfn.ListMapRunsInput{ExecutionArn: aws.String(ex)})
+	require.NoError(t, err)
+	_, err = f.client.StopExecution(f.ctx, &sfn.StopExecutionInput{ExecutionArn: aws.String(ex)})
+	require.NoError(t, err)
+	d, err := f.client.DescribeMapRun(f.ctx, &sfn.DescribeMapRunInput{MapRunArn: runs.MapRuns[0].MapRunArn})
+	require.NoError(t, err)
+	require.Equal(t, types.MapRunStatusAborted, d.Status)
+	require.Equal(t, int64(2), d.ExecutionCounts.Aborted)
+	execs, err := f.client.ListExecutions(f.ctx, &sfn.ListExecutionsInput{MapRunArn: runs.MapRuns[0].MapRunArn, StatusFilter: types.ExecutionStatusAborted})
+	require.NoError(t, err)
+	require.Len(t, execs.Executions, 2)
+}
+
+// A Map Run's tolerance lowered below its failures so far fails it.
+func TestDistMap_UpdateTolerance(t *testing.T) {
+	f := newFixture(t)
+	proc := map[string]any{"Inner": map[string]any{"Type": "Choice", "Choices": []any{map[string]any{"Variable": "$", "NumericLessThan": 0, "Next": "Bad"}}, "Default": "Slow"},
+		"Bad": map[string]any{"Type": "Fail", "Error": "Neg"}, "Slow": map[string]any{"Type": "Wait", "Seconds": 60, "End": true}}
+	sm := f.machine(t, "upd", distMachine("STANDARD", proc, map[string]any{"ToleratedFailureCount": 5}), types.StateMachineTypeStandard)
+	ex := f.start(t, sm, `{"items":[-1,1]}`)
+	runs, err := f.client.ListMapRuns(f.ctx, &sfn.ListMapRunsInput{ExecutionArn: aws.String(ex)})
+	require.NoError(t, err)
+	_, err = f.client.UpdateMapRun(f.ctx, &sfn.UpdateMapRunInput{MapRunArn: runs.MapRuns[0].MapRunArn, ToleratedFailureCount: aws.Int64(1)})
+	require.NoError(t, err)
+	require.Equal(t, types.ExecutionStatusRunning, f.describe(t, ex).Status)
+	_, err = f.client.UpdateMapRun(f.ctx, &sfn.UpdateMapRunInput{MapRunArn: runs.MapRuns[0].MapRunArn, ToleratedFailureCount: aws.Int64(0)})
+	require.NoError(t, err)
+	d := f.describe(t, ex)
+	require.Equal(t, types.ExecutionStatusFailed, d.Status)
+	require.Equal(t, "States.ExceedToleratedFailureThreshold", *d.Error)
+}
