@@ -14,8 +14,9 @@ type distConfig struct {
 	label    string
 	tolCount int
 	tolPct   float64
-	countSet bool // ToleratedFailureCount given
-	pctSet   bool // ToleratedFailurePercentage given
+	countSet bool        // ToleratedFailureCount given
+	pctSet   bool        // ToleratedFailurePercentage given
+	reader   *itemReader // nil: the items come from the input
 }
 
 // maxLabelLen is the longest Map Run label (Step Functions quotas: 40
@@ -38,11 +39,13 @@ func (p *parser) distMap(st *state, m, pm map[string]any, loc string) {
 		if _, has := pm["ProcessorConfig"]; has {
 			p.bad(loc+"/ItemProcessor/ProcessorConfig", "The value for the field 'ProcessorConfig' must be an OBJECT")
 		}
+		p.inlineOnly(m, loc)
 		return
 	}
 	at := loc + "/ItemProcessor/ProcessorConfig"
 	switch cfg["Mode"] {
 	case nil, "INLINE":
+		p.inlineOnly(m, loc)
 		return
 	case "DISTRIBUTED":
 	default:
@@ -50,6 +53,9 @@ func (p *parser) distMap(st *state, m, pm map[string]any, loc string) {
 		return
 	}
 	d := &distConfig{}
+	if v, ok := m["ItemReader"]; ok {
+		d.reader = p.itemReaderDef(st, v, loc)
+	}
 	switch cfg["ExecutionType"] {
 	case "STANDARD":
 	case "EXPRESS":
@@ -68,6 +74,16 @@ func (p *parser) distMap(st *state, m, pm map[string]any, loc string) {
 	}
 	p.tolerance(d, m, loc)
 	st.dist = d
+}
+
+// inlineOnly refuses the fields of a Distributed Map in an inline one
+// (the text is awsfake's: AWS's is not recorded).
+func (p *parser) inlineOnly(m map[string]any, loc string) {
+	for _, k := range []string{"ItemReader", "ResultWriter", "ItemBatcher"} {
+		if _, ok := m[k]; ok {
+			p.bad(loc+"/"+k, "awsfake: "+k+" is only valid with ProcessorConfig Mode DISTRIBUTED")
+		}
+	}
 }
 
 // labelProblem is what is wrong with a Map Run label, or "".

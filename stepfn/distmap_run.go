@@ -60,6 +60,10 @@ func (th *thread) startMapRun(eff any, list []any, max int) {
 	r.startID = ex.emit(th.prev, "MapStateStarted", "mapStateStartedEventDetails", map[string]any{"length": 0})
 	r.runID = ex.emit(r.startID, "MapRunStarted", "mapRunStartedEventDetails", map[string]any{"mapRunArn": r.arn})
 	th.prev = r.runID
+	if d.reader != nil {
+		r.readItems()
+		return
+	}
 	r.fill()
 }
 

@@ -47,6 +47,10 @@ func (th *thread) parallel(eff any) {
 // mapItems starts a Map's iterations, at most MaxConcurrency at a time.
 func (th *thread) mapItems(eff any) {
 	st := th.st
+	if st.dist != nil && st.dist.reader != nil {
+		th.startMapRun(eff, nil, st.maxConcurrency) // the items come from S3 (distmap_reader.go)
+		return
+	}
 	items := eff
 	if st.itemsPath != nil {
 		v, ok := th.eval(eff).lookup(st.itemsPath)

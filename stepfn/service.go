@@ -24,6 +24,7 @@ type Service struct {
 	env *cloudenv.Env
 
 	mu         sync.Mutex
+	objects    ObjectStore // the cloud's S3 (distmap_store.go)
 	partitions map[partKey]*partition
 	closed     bool
 	seq        uint64 // executions started
