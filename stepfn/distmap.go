@@ -17,6 +17,7 @@ type distConfig struct {
 	countSet bool        // ToleratedFailureCount given
 	pctSet   bool        // ToleratedFailurePercentage given
 	reader   *itemReader // nil: the items come from the input
+	batcher  *itemBatcher
 }
 
 // maxLabelLen is the longest Map Run label (Step Functions quotas: 40
@@ -55,6 +56,9 @@ func (p *parser) distMap(st *state, m, pm map[string]any, loc string) {
 	d := &distConfig{}
 	if v, ok := m["ItemReader"]; ok {
 		d.reader = p.itemReaderDef(st, v, loc)
+	}
+	if v, ok := m["ItemBatcher"]; ok {
+		d.batcher = p.itemBatcherDef(st, v, loc)
 	}
 	switch cfg["ExecutionType"] {
 	case "STANDARD":

@@ -27,9 +27,8 @@ func (s *Service) findMapRun(a string) (*mapRun, error) {
 	return part.mapRuns[a], nil
 }
 
-// DescribeMapRun describes a Map Run: its status, limits and counts.
-// Without an ItemBatcher an item is a child execution, so both counts
-// are the same.
+// DescribeMapRun describes a Map Run: its status, limits and counts
+// of items and of child executions (a batch of items is one child).
 func (s *Service) DescribeMapRun(ctx context.Context, in MapRunInput) (DescribeMapRunOutput, error) {
 	if _, err := s.enter(ctx, "DescribeMapRun"); err != nil {
 		return DescribeMapRunOutput{}, err
@@ -40,20 +39,23 @@ func (s *Service) DescribeMapRun(ctx context.Context, in MapRunInput) (DescribeM
 	if err != nil {
 		return DescribeMapRunOutput{}, err
 	}
-	counts := r.counts()
+	items, execs := r.counts()
 	return DescribeMapRunOutput{MapRunArn: r.arn, ExecutionArn: r.execARN, Status: r.status,
 		StartDate: Timestamp{r.start}, StopDate: stamp(r.stop), MaxConcurrency: r.maxConc,
 		ToleratedFailureCount: r.tolCount, ToleratedFailurePercentage: r.tolPct,
-		ItemCounts: counts, ExecutionCounts: counts}, nil
+		ItemCounts: items, ExecutionCounts: execs}, nil
 }
 
-// counts are the run's children by status; the results written are
-// those of the children that ended other than aborted (as recorded:
-// test_sfn_api_map_run.py::TestSnfApiMapRun::test_list_map_runs_and_describe_map_run).
-func (r *mapRun) counts() MapRunCounts {
-	return MapRunCounts{Pending: len(r.items) - r.started, Running: len(r.running), Succeeded: r.succeeded,
-		Failed: r.failed, TimedOut: r.timedOut, Aborted: r.aborted, Total: len(r.items),
-		ResultsWritten: r.succeeded + r.failed + r.timedOut}
+// counts are the run's items and children by status.
+func (r *mapRun) counts() (items, execs MapRunCounts) {
+	items, execs = r.itemN, r.execN
+	items.Total, execs.Total = len(r.items), len(r.units)
+	items.Pending, execs.Pending = len(r.items)-r.startedItems, len(r.units)-r.started
+	execs.Running = len(r.running)
+	for c := range r.running {
+		items.Running += r.unitOf(c).n
+	}
+	return items, execs
 }
 
 func (r *mapRun) listKey() string { return fmt.Sprintf("%016x", r.seq) }

@@ -150,8 +150,8 @@ func (r *mapRun) readItems() {
 		if rd.maxItems > 0 && len(items) > rd.maxItems {
 			items = items[:rd.maxItems]
 		}
-		r.items, r.results = items, make([]any, len(items))
-		r.fill()
+		r.items = items
+		r.begin()
 	})
 }
 

@@ -21,7 +21,8 @@ type mapRun struct {
 	th                       *thread
 	cfg                      *distConfig
 	items, results           []any
-	input                    any // the Map's effective input, for ItemSelector
+	units                    []unit // the children's items, in order
+	input                    any    // the Map's effective input, for ItemSelector
 	children                 []*execution
 	running                  map[*execution]bool
 	start, stop              time.Time
@@ -29,12 +30,11 @@ type mapRun struct {
 	maxConc                  int
 	tolCount                 int
 	tolPct                   float64
-	countSet, pctSet         bool   // a count or a percentage is tolerated
-	seq                      uint64 // the order of starts, for ListMapRuns
-	started, succeeded       int
-	failed, timedOut         int
-	aborted                  int
-	startID, runID           int64 // MapStateStarted, MapRunStarted
+	countSet, pctSet         bool         // a count or a percentage is tolerated
+	seq                      uint64       // the order of starts, for ListMapRuns
+	started, startedItems    int          // children and items started
+	execN, itemN             MapRunCounts // the ended children and their items, by status
+	startID, runID           int64        // MapStateStarted, MapRunStarted
 }
 
 // startMapRun starts the Map Run of th's Distributed Map over list:
@@ -64,50 +64,56 @@ func (th *thread) startMapRun(eff any, list []any, max int) {
 		r.readItems()
 		return
 	}
+	r.begin()
+}
+
+// unit is the items of one child: n from first.
+type unit struct{ first, n int }
+
+// begin groups the items into the children's units (one item each, or
+// the ItemBatcher's batches) and starts the first children.
+func (r *mapRun) begin() {
+	if b := r.cfg.batcher; b != nil {
+		r.units = b.batches(r.items)
+	} else {
+		r.units = make([]unit, len(r.items))
+		for i := range r.items {
+			r.units[i] = unit{i, 1}
+		}
+	}
+	r.results = make([]any, len(r.units))
 	r.fill()
 }
 
 // fill starts child executions while the concurrency allows; with none
 // left to start and none running, the run succeeds.
 func (r *mapRun) fill() {
-	for r.status == runRunning && r.started < len(r.items) {
+	for r.status == runRunning && r.started < len(r.units) {
 		if r.maxConc > 0 && len(r.running) >= r.maxConc {
 			return
 		}
 		i := r.started
 		r.started++
+		r.startedItems += r.units[i].n
 		r.startChild(i)
 	}
-	if r.status == runRunning && r.started == len(r.items) && len(r.running) == 0 {
+	if r.status == runRunning && r.started == len(r.units) && len(r.running) == 0 {
 		r.succeed()
 	}
 }
 
-// startChild starts the child execution of item i: its input is the
-// item, or the ItemSelector's value with $$.Map.Item.
-func (r *mapRun) startChild(i int) {
+// startChild starts the child execution of unit u: its input is the
+// item (or the ItemSelector's value with $$.Map.Item), or the batch.
+func (r *mapRun) startChild(u int) {
 	th := r.th
 	ex := th.ex
 	s := ex.svc
-	sel := &thread{ex: ex, st: th.st, vars: th.vars, item: map[string]any{"Index": jsonInt(i), "Value": r.items[i]}}
-	input := deepCopy(r.items[i])
-	if jn := th.st.jn; jn != nil && jn.itemSelector != nil {
-		v, fl := th.jselectItem(sel, r.input)
-		if fl != nil {
-			r.fail(fl)
-			return
-		}
-		input = v
-	} else if th.st.itemSelector != nil {
-		ev := th.eval(r.input)
-		ev.th = sel
-		v, fl := ev.apply(th.st.itemSelector)
-		if fl != nil {
-			r.fail(fl)
-			return
-		}
-		input = v
+	input, fl := r.childInput(r.units[u])
+	if fl != nil {
+		r.fail(fl)
+		return
 	}
+	i := u
 	a, _ := arn.Parse(r.machineARN)
 	name := s.env.IDs.UUID()
 	exARN := arn.Build(a.Partition, arnService, a.Region, a.Account, "execution:"+a.Resource[len("stateMachine:"):]+":"+name)
@@ -131,6 +137,38 @@ func (r *mapRun) startChild(i int) {
 	child.begin(input)
 }
 
+// childInput is the input of the child of unit un.
+func (r *mapRun) childInput(un unit) (any, *failure) {
+	b := r.cfg.batcher
+	if b == nil {
+		return r.selectItem(un.first)
+	}
+	items := make([]any, un.n)
+	for k := range items {
+		v, fl := r.selectItem(un.first + k)
+		if fl != nil {
+			return nil, fl
+		}
+		items[k] = v
+	}
+	return b.input(r.th, r.input, items)
+}
+
+// selectItem is item i through the ItemSelector, with $$.Map.Item.
+func (r *mapRun) selectItem(i int) (any, *failure) {
+	th := r.th
+	sel := &thread{ex: th.ex, st: th.st, vars: th.vars, item: map[string]any{"Index": jsonInt(i), "Value": r.items[i]}}
+	if jn := th.st.jn; jn != nil && jn.itemSelector != nil {
+		return th.jselectItem(sel, r.input)
+	}
+	if th.st.itemSelector != nil {
+		ev := th.eval(r.input)
+		ev.th = sel
+		return ev.apply(th.st.itemSelector)
+	}
+	return deepCopy(r.items[i]), nil
+}
+
 // childClosed counts child i's end; a failure beyond the tolerated
 // ones fails the run.
 func (r *mapRun) childClosed(i int, child *execution) {
@@ -138,18 +176,10 @@ func (r *mapRun) childClosed(i int, child *execution) {
 		return
 	}
 	delete(r.running, child)
-	switch child.status {
-	case statusSucceeded:
-		r.succeeded++
+	r.count(child.status, r.units[i].n)
+	if child.status == statusSucceeded {
 		r.results[i], _ = decodeJSON(*child.output)
-	case statusAborted:
-		r.aborted++
-	case statusTimedOut:
-		r.timedOut++
-	default:
-		r.failed++
-	}
-	if child.status != statusSucceeded {
+	} else {
 		r.results[i] = errorOutput(child.fail)
 		if r.checkTolerance() {
 			return
@@ -168,6 +198,40 @@ func (r *mapRun) checkTolerance() bool {
 	return true
 }
 
+// count adds a child of n items that ended in status; the results
+// written are those of the children that did not abort, as recorded
+// (test_sfn_api_map_run.py::TestSnfApiMapRun::test_list_map_runs_and_describe_map_run).
+func (r *mapRun) count(status string, n int) {
+	for _, c := range []struct {
+		m *MapRunCounts
+		w int
+	}{{&r.execN, 1}, {&r.itemN, n}} {
+		switch status {
+		case statusSucceeded:
+			c.m.Succeeded += c.w
+		case statusAborted:
+			c.m.Aborted += c.w
+		case statusTimedOut:
+			c.m.TimedOut += c.w
+		default:
+			c.m.Failed += c.w
+		}
+		if status != statusAborted {
+			c.m.ResultsWritten += c.w
+		}
+	}
+}
+
+// unitOf is the unit of child c.
+func (r *mapRun) unitOf(c *execution) unit {
+	for i, x := range r.children {
+		if x == c {
+			return r.units[i]
+		}
+	}
+	return unit{}
+}
+
 // errorOutput is a failed item's place in the results: its Error and
 // Cause.
 func errorOutput(f *failure) any {
@@ -183,7 +247,7 @@ func errorOutput(f *failure) any {
 // run fails when either is exceeded, as the Map state's documentation
 // says).
 func (r *mapRun) exceeded() bool {
-	bad := r.failed + r.timedOut + r.aborted
+	bad := r.itemN.Failed + r.itemN.TimedOut + r.itemN.Aborted
 	if !r.countSet && !r.pctSet {
 		return bad > 0
 	}
@@ -234,7 +298,7 @@ func (r *mapRun) abort() {
 func (r *mapRun) abortChildren() {
 	for c := range r.running {
 		delete(r.running, c)
-		r.aborted++
+		r.count(statusAborted, r.unitOf(c).n)
 		c.finish(statusAborted, &failure{}, nil, 0)
 	}
 }

@@ -219,7 +219,7 @@ func (p *parser) mapState(st *state, m map[string]any, loc string) {
 			return
 		}
 	}
-	for _, k := range []string{"ResultWriter", "ItemBatcher"} {
+	for _, k := range []string{"ResultWriter"} {
 		if _, ok := m[k]; ok {
 			p.bad(loc+"/"+k, "awsfake: "+k+" (Distributed Map) is not supported yet")
 		}
