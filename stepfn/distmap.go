@@ -18,6 +18,7 @@ type distConfig struct {
 	pctSet   bool        // ToleratedFailurePercentage given
 	reader   *itemReader // nil: the items come from the input
 	batcher  *itemBatcher
+	writer   *resultWriter
 }
 
 // maxLabelLen is the longest Map Run label (Step Functions quotas: 40
@@ -59,6 +60,9 @@ func (p *parser) distMap(st *state, m, pm map[string]any, loc string) {
 	}
 	if v, ok := m["ItemBatcher"]; ok {
 		d.batcher = p.itemBatcherDef(st, v, loc)
+	}
+	if v, ok := m["ResultWriter"]; ok {
+		d.writer = p.resultWriterDef(st, v, loc)
 	}
 	switch cfg["ExecutionType"] {
 	case "STANDARD":

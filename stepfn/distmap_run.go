@@ -35,12 +35,14 @@ type mapRun struct {
 	started, startedItems    int          // children and items started
 	execN, itemN             MapRunCounts // the ended children and their items, by status
 	startID, runID           int64        // MapStateStarted, MapRunStarted
+	writing                  bool         // the ResultWriter is writing: nothing more starts
 }
 
 // startMapRun starts the Map Run of th's Distributed Map over list:
-// MapStateStarted (length 0, as recorded), MapRunStarted with the run's
-// ARN, then the child executions
-// (test_base_scenarios.py::TestBaseScenarios::test_map_item_reader_base_csv_headers_first_line).
+// MapStateStarted (the length of list: 0 when an ItemReader reads the
+// items), MapRunStarted with the run's ARN, then the child executions
+// (test_base_scenarios.py::TestBaseScenarios::test_map_item_reader_base_csv_headers_first_line,
+// test_map_state_result_writer).
 func (th *thread) startMapRun(eff any, list []any, max int) {
 	ex, d := th.ex, th.st.dist
 	a, _ := arn.Parse(ex.arn)
@@ -57,7 +59,7 @@ func (th *thread) startMapRun(eff any, list []any, max int) {
 		machineARN: arn.Build(a.Partition, arnService, a.Region, a.Account, "stateMachine:"+mname)}
 	ex.svc.addMapRun(a.Account, a.Region, r)
 	th.child = &fork{parent: th, run: r, children: map[*thread]bool{}}
-	r.startID = ex.emit(th.prev, "MapStateStarted", "mapStateStartedEventDetails", map[string]any{"length": 0})
+	r.startID = ex.emit(th.prev, "MapStateStarted", "mapStateStartedEventDetails", map[string]any{"length": len(list)})
 	r.runID = ex.emit(r.startID, "MapRunStarted", "mapRunStartedEventDetails", map[string]any{"mapRunArn": r.arn})
 	th.prev = r.runID
 	if d.reader != nil {
@@ -88,6 +90,9 @@ func (r *mapRun) begin() {
 // fill starts child executions while the concurrency allows; with none
 // left to start and none running, the run succeeds.
 func (r *mapRun) fill() {
+	if r.writing {
+		return
+	}
 	for r.status == runRunning && r.started < len(r.units) {
 		if r.maxConc > 0 && len(r.running) >= r.maxConc {
 			return
@@ -260,13 +265,28 @@ func (r *mapRun) exceeded() bool {
 // succeed ends the run: MapRunSucceeded, MapStateSucceeded, and the
 // results in the items' order as the Map's result.
 func (r *mapRun) succeed() {
+	if r.cfg.writer == nil {
+		r.succeedWith(r.results)
+		return
+	}
+	r.writing = true
+	r.write(func(out any, fl *failure) {
+		if fl != nil {
+			r.fail(fl)
+			return
+		}
+		r.succeedWith(out)
+	})
+}
+
+func (r *mapRun) succeedWith(out any) {
 	th := r.th
 	r.end(runSucceeded)
 	id := th.ex.emit(r.runID, "MapRunSucceeded", "", nil)
 	th.ex.emit(id, "MapStateSucceeded", "", nil)
 	th.prev = id
 	th.child = nil
-	th.result(r.results)
+	th.result(out)
 }
 
 // fail ends the run with fl: the running children are aborted,

@@ -28,7 +28,8 @@ var passProc = map[string]any{"Inner": map[string]any{"Type": "Pass", "End": tru
 
 // The parent's history holds MapRunStarted and MapRunSucceeded, not the
 // iterations, with the previous ids AWS records
-// (test_base_scenarios.py::TestBaseScenarios::test_map_item_reader_base_csv_headers_first_line),
+// (test_base_scenarios.py::TestBaseScenarios::test_map_item_reader_base_csv_headers_first_line;
+// MapStateStarted's length is the items': test_map_state_result_writer),
 // and the Map Run ARN is mapRun:<machine>/<label>:<uuid>.
 func TestDistMap_HistoryAndArn(t *testing.T) {
 	f := newFixture(t)
@@ -41,7 +42,7 @@ func TestDistMap_HistoryAndArn(t *testing.T) {
 	require.Equal(t, []shape{{1, 0, "ExecutionStarted"}, {2, 0, "MapStateEntered"}, {3, 2, "MapStateStarted"},
 		{4, 3, "MapRunStarted"}, {5, 4, "MapRunSucceeded"}, {6, 5, "MapStateSucceeded"}, {7, 5, "MapStateExited"},
 		{8, 7, "ExecutionSucceeded"}}, shapes(evs))
-	require.Equal(t, int32(0), evs[2].MapStateStartedEventDetails.Length)
+	require.Equal(t, int32(3), evs[2].MapStateStartedEventDetails.Length)
 	runARN := *evs[3].MapRunStartedEventDetails.MapRunArn
 	require.True(t, strings.HasPrefix(runARN, "arn:aws:states:us-east-1:000000000000:mapRun:dist/lbl:"), runARN)
 }
