@@ -199,7 +199,19 @@ func (r *mapRun) checkTolerance() bool {
 	if !r.exceeded() {
 		return false
 	}
-	r.fail(&failure{Error: errToleratedFailure, Cause: "The specified tolerance threshold was exceeded."})
+	fl := &failure{Error: errToleratedFailure, Cause: "The specified tolerance threshold was exceeded."}
+	if r.cfg.writer == nil {
+		r.fail(fl)
+		return true
+	}
+	r.abortChildren() // the results so far are written, then the run fails
+	r.writing = true
+	r.write(func(_ any, wfl *failure) {
+		if wfl != nil {
+			fl = wfl
+		}
+		r.fail(fl)
+	})
 	return true
 }
 

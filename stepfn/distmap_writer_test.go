@@ -93,3 +93,25 @@ func TestDistMapWriter_MissingBucket(t *testing.T) {
 	require.Equal(t, types.ExecutionStatusFailed, d.Status)
 	require.Equal(t, "States.ResultWriterFailed", *d.Error)
 }
+
+// A run failed by its tolerance still writes the results of the
+// children that ended, then fails with
+// States.ExceedToleratedFailureThreshold.
+func TestDistMapWriter_ToleranceExceededWrites(t *testing.T) {
+	f := newFixture(t)
+	f.put(t, "out-bkt", "keep", "")
+	sm := f.machine(t, "w", distMachine("STANDARD", failProc, map[string]any{"MaxConcurrency": 1,
+		"ResultWriter": map[string]any{"Resource": "arn:aws:states:::s3:putObject", "Parameters": map[string]any{"Bucket": "out-bkt", "Prefix": "p/"}}}), types.StateMachineTypeStandard)
+	ex := f.start(t, sm, `{"items":[1,-1,2]}`)
+	d := f.describe(t, ex)
+	require.Equal(t, types.ExecutionStatusFailed, d.Status)
+	require.Equal(t, "States.ExceedToleratedFailureThreshold", *d.Error)
+	c := s3.NewFromConfig(f.cloud.AWSConfig(), func(o *s3.Options) { o.UsePathStyle = true })
+	list, err := c.ListObjectsV2(f.ctx, &s3.ListObjectsV2Input{Bucket: aws.String("out-bkt"), Prefix: aws.String("p/")})
+	require.NoError(t, err)
+	keys := []string{}
+	for _, o := range list.Contents {
+		keys = append(keys, (*o.Key)[strings.LastIndexByte(*o.Key, '/')+1:])
+	}
+	require.Equal(t, []string{"FAILED_0.json", "SUCCEEDED_0.json", "manifest.json"}, keys)
+}

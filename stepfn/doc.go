@@ -201,8 +201,8 @@
 //     items' JSON before the ItemSelector; a CSV row shorter than the
 //     headers has "" for the rest. The result files are one of each
 //     (AWS splits them at 5 GB); TIMED_OUT and ABORTED children go to
-//     FAILED_0.json; results are written only when the run succeeds (a
-//     run failed by the tolerance writes none). A failed item without a
+//     FAILED_0.json (a run failed by the tolerance writes what ended
+//     before it failed; its aborted children are not written). A failed item without a
 //     ResultWriter has {Error, Cause} in its place in the Map's output.
 //     The texts of the ProcessorConfig, ItemReader, ItemBatcher and
 //     ResultWriter checks, of UpdateMapRun on a run that ended, the
