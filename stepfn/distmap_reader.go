@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"maps"
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/awserr"
@@ -24,7 +25,8 @@ type itemReader struct {
 	inputType string
 	given     []string // CSVHeaders with CSVHeaderLocation GIVEN
 	isGiven   bool
-	maxItems  int // 0: all
+	maxItems  int    // 0: all
+	jmaxItems *jtmpl // a JSONata MaxItems expression
 }
 
 // itemReaderDef parses a Map's ItemReader v at loc. The texts are
@@ -55,6 +57,11 @@ func (p *parser) itemReaderDef(st *state, v any, loc string) *itemReader {
 	cfg, _ := m["ReaderConfig"].(map[string]any)
 	if _, has := m["ReaderConfig"]; has && cfg == nil {
 		p.bad(at+"/ReaderConfig", "The value for the field 'ReaderConfig' must be an OBJECT")
+	}
+	if _, expr := jsonataSource(cfg["MaxItems"]); expr && st.jn != nil {
+		r.jmaxItems = p.jtemplate(cfg["MaxItems"], "MaxItems", at+"/ReaderConfig/MaxItems")
+		cfg = maps.Clone(cfg)
+		delete(cfg, "MaxItems")
 	}
 	p.readerConfig(r, cfg, at+"/ReaderConfig")
 	return r
@@ -126,6 +133,11 @@ func (r *mapRun) readItems() {
 		}
 		params = v
 	}
+	max, fl := rd.limit(th)
+	if fl != nil {
+		r.fail(fl)
+		return
+	}
 	pm, _ := params.(map[string]any)
 	bucket, key, prefix := str(pm["Bucket"]), str(pm["Key"]), str(pm["Prefix"])
 	th.ex.svc.storeCall(th.ex, func(ctx context.Context, o ObjectStore) (any, error) {
@@ -147,12 +159,34 @@ func (r *mapRun) readItems() {
 			return
 		}
 		items := v.([]any)
-		if rd.maxItems > 0 && len(items) > rd.maxItems {
-			items = items[:rd.maxItems]
+		if max > 0 && len(items) > max {
+			items = items[:max]
 		}
 		r.items = items
 		r.begin()
 	})
+}
+
+// limit is MaxItems: the field, or its JSONata expression's value (a
+// negative one is States.ItemReaderFailed "field MaxItems must be
+// positive", as recorded for MaxItemsPath:
+// test_base_scenarios.py::TestBaseScenarios::test_map_item_reader_csv_max_items_paths[-1]).
+func (rd *itemReader) limit(th *thread) (int, *failure) {
+	if rd.jmaxItems == nil {
+		return rd.maxItems, nil
+	}
+	v, e := rd.jmaxItems.eval(th.jvars(th.jstates("", nil)))
+	if e != nil {
+		return 0, th.jfailure(e)
+	}
+	n, ok := intValue(v)
+	if !ok {
+		return 0, th.jfailure(unexpected(rd.jmaxItems, "integer", v))
+	}
+	if n < 0 {
+		return 0, &failure{Error: errItemReaderFailed, Cause: "field MaxItems must be positive"}
+	}
+	return n, nil
 }
 
 // causeOf is an error's text: an AWS error's message.

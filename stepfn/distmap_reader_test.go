@@ -149,3 +149,29 @@ func TestDistMapReader_Validation(t *testing.T) {
 func validateInput(def string) *sfn.ValidateStateMachineDefinitionInput {
 	return &sfn.ValidateStateMachineDefinitionInput{Definition: aws.String(def)}
 }
+
+// A JSONata reader: Arguments and a MaxItems expression, as recorded
+// (test_base_scenarios.py::TestBaseScenarios::test_map_item_reader_base_json_max_items_jsonata);
+// a negative MaxItems fails with the recorded cause
+// (test_map_item_reader_csv_max_items_paths[-1]).
+func TestDistMapReader_JSONata(t *testing.T) {
+	f := newFixture(t)
+	f.put(t, "bkt", "file.json", `[{"verdict":"true","statement_date":"6/11/2008","statement_source":"speech"},{"verdict":"false","statement_date":"6/7/2022","statement_source":"television"},{"verdict":"mostly-true","statement_date":"5/18/2016","statement_source":"news"}]`)
+	mk := func(name, max string) string {
+		def := map[string]any{"QueryLanguage": "JSONata", "StartAt": "MapState", "States": map[string]any{"MapState": map[string]any{
+			"Type": "Map", "MaxConcurrency": 1, "End": true,
+			"ItemReader": map[string]any{"Resource": "arn:aws:states:::s3:getObject",
+				"ReaderConfig": map[string]any{"InputType": "JSON", "MaxItems": max},
+				"Arguments":    map[string]any{"Bucket": "{% $states.input.Bucket %}", "Key": "{% $states.input.Key %}"}},
+			"ItemProcessor": map[string]any{"ProcessorConfig": map[string]any{"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+				"StartAt": "PassItem", "States": map[string]any{"PassItem": map[string]any{"Type": "Pass", "End": true}}}}}}
+		return f.machine(t, name, def, types.StateMachineTypeStandard)
+	}
+	in := `{"Bucket":"bkt","Key":"file.json"}`
+	d := f.describe(t, f.start(t, mk("two", "{% $maxItems := 2 %}"), in))
+	require.Equal(t, types.ExecutionStatusSucceeded, d.Status)
+	require.JSONEq(t, `[{"verdict":"true","statement_date":"6/11/2008","statement_source":"speech"},{"verdict":"false","statement_date":"6/7/2022","statement_source":"television"}]`, *d.Output)
+	d = f.describe(t, f.start(t, mk("neg", "{% -1 %}"), in))
+	require.Equal(t, "States.ItemReaderFailed", *d.Error)
+	require.Equal(t, "field MaxItems must be positive", *d.Cause)
+}
