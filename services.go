@@ -87,6 +87,7 @@ func (c *Cloud) startServices() {
 	c.apigw.SetLogSink(c.logs)
 	c.apigw.SetIAMAuthorizer(c.apigwIAM)
 	c.stepfn = add(c, stepfn.New)
+	c.stepfn.SetObjectStore(stepfnObjects{c})
 	c.events = add(c, eventbridge.New)
 }
 

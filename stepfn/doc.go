@@ -56,6 +56,30 @@
 //     Task TimeoutSeconds/TimeoutSecondsPath, the machine's TimeoutSeconds,
 //     a year at most (five minutes for EXPRESS), 25,000 history events and
 //     256 KiB payloads at most.
+//   - Distributed Map (distmap*.go): ItemProcessor ProcessorConfig Mode
+//     DISTRIBUTED with ExecutionType STANDARD or EXPRESS; each item (or
+//     batch) is a child execution of the processor, named
+//     execution:<machine>/<label>:<uuid> (express:... for EXPRESS, which
+//     stay invisible as EXPRESS executions are), in a Map Run
+//     mapRun:<machine>/<label or uuid>:<uuid>. The parent's history has
+//     MapStateStarted, MapRunStarted, MapRunSucceeded or MapRunFailed, as
+//     recorded; Label (40 characters, the recorded texts), MaxConcurrency,
+//     ToleratedFailureCount and ToleratedFailurePercentage
+//     (States.ExceedToleratedFailureThreshold once either is exceeded;
+//     none tolerated by default). ItemReader over the cloud's S3 (an
+//     ObjectStore the root package sets): s3:getObject with InputType
+//     CSV (CSVHeaderLocation FIRST_ROW or GIVEN with CSVHeaders), JSON,
+//     JSONL, and MaxItems; s3:listObjectsV2 (Bucket, Prefix). A reader's
+//     failure is States.ItemReaderFailed with the recorded causes.
+//     ItemBatcher (MaxItemsPerBatch, MaxInputBytesPerBatch, BatchInput):
+//     a child's input is {"Items": [...], "BatchInput": {...}}.
+//     ResultWriter (s3:putObject, Bucket and Prefix): SUCCEEDED_0.json,
+//     FAILED_0.json and manifest.json under <Prefix>/<map run id>/, and
+//     the Map's output {MapRunArn, ResultWriterDetails}. ListMapRuns,
+//     DescribeMapRun (item and execution counts), UpdateMapRun
+//     (MaxConcurrency, tolerated failures, on a running run) and
+//     ListExecutions by mapRunArn. Stopping the parent aborts the run and
+//     its running children.
 //   - JSONata (jsonata*.go): QueryLanguage JSONata at the top level or
 //     per state (a JSONata machine refuses a JSONPath state with AWS's
 //     text; a JSONPath machine may hold JSONata states). Arguments (Task,
@@ -179,11 +203,26 @@
 //   - Diagnostic codes beyond SCHEMA_VALIDATION_FAILED
 //     (MISSING_TRANSITION_TARGET, UNREACHABLE_STATE) and their texts are
 //     modelled on AWS's; the recorded texts are reproduced exactly.
-//   - Distributed Map (ItemReader, ResultWriter, ItemBatcher, map runs),
-//     the HTTP task and the integrations not listed above are not
-//     modelled yet: Distributed Map is refused at validation with an
-//     awsfake message, an unmodelled integration or aws-sdk: operation
-//     fails its task with States.Runtime.
+//   - The HTTP task and the integrations not listed above are not
+//     modelled yet: an unmodelled integration or aws-sdk: operation fails
+//     its task with States.Runtime.
+//   - Distributed Map differs from AWS here: ItemReader MANIFEST,
+//     ReaderConfig's *Path fields, ItemsPointer, ResultWriter's
+//     WriterConfig, the *Path forms of MaxItemsPerBatch and the tolerated
+//     failures and redriving a Map Run are not modelled (refused at
+//     validation or ignored as said); a JSONata MaxConcurrency
+//     expression is not read when an ItemReader is; ItemsPath is ignored
+//     with an ItemReader (as recorded). MaxInputBytesPerBatch measures the
+//     items' JSON before the ItemSelector; a CSV row shorter than the
+//     headers has "" for the rest. The result files are one of each
+//     (AWS splits them at 5 GB); TIMED_OUT and ABORTED children go to
+//     FAILED_0.json (a run failed by the tolerance writes what ended
+//     before it failed; its aborted children are not written). A failed item without a
+//     ResultWriter has {Error, Cause} in its place in the Map's output.
+//     The texts of the ProcessorConfig, ItemReader, ItemBatcher and
+//     ResultWriter checks, of UpdateMapRun on a run that ended, the
+//     tolerance cause ("The specified tolerance threshold was
+//     exceeded.") and ListMapRuns' order (oldest first) are not recorded.
 //   - JSONata is evaluated by github.com/recolabs/gnata, pinned at v0.2.2
 //     (go.mod), behind jexpr (jsonata.go). AWS does not publish its
 //     JSONata version; it behaves as JSONata 2.0.x, so 2.1's ?: and ??,
@@ -230,11 +269,6 @@
 //     Parallel or Map answers the mock as its result (or error) without
 //     running a branch (teststate_fork.go). A JSONata state's inspection
 //     data is its input and the variables it reads.
-//
-// # Operations answered for features not modelled
-//
-// ListMapRuns answers an empty list, DescribeMapRun and UpdateMapRun
-// ResourceNotFound: what an account with no map run gets.
 //
 // # IAM enforcement
 //

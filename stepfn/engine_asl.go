@@ -60,6 +60,7 @@ type state struct {
 	itemSelector   *tmpl
 	processor      *program
 	maxConcurrency int
+	dist           *distConfig // a Distributed Map's (distmap.go)
 }
 
 // retrier is one Retry entry.

@@ -219,12 +219,8 @@ func (p *parser) mapState(st *state, m map[string]any, loc string) {
 			return
 		}
 	}
-	for _, k := range []string{"ItemReader", "ResultWriter", "ItemBatcher"} {
-		if _, ok := m[k]; ok {
-			p.bad(loc+"/"+k, "awsfake: "+k+" (Distributed Map) is not supported yet")
-		}
-	}
 	st.processor = p.program(pm, loc+"/"+field)
+	p.distMap(st, m, pm, loc)
 	st.itemsPath, _ = p.optPath(m, "ItemsPath", loc)
 	if v, ok := m["ItemSelector"]; ok {
 		st.itemSelector = compileTemplate(v, loc+"/ItemSelector", p.bad)

@@ -63,6 +63,7 @@ type execution struct {
 	root     *thread  // the machine's own thread
 	seq      uint64   // the order of starts, for ListExecutions
 	watchers []func() // called when the execution closes (a parent's .sync task)
+	mapRun   *mapRun  // the Map Run a child execution belongs to
 
 	work    []func() // what is ready to run, in order
 	driving bool

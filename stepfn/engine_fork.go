@@ -19,9 +19,10 @@ type fork struct {
 	pending  int
 	max      int
 	failed   bool
-	startID  int64 // ParallelStateStarted or MapStateStarted
-	lastEnd  int64 // the last event of the child that finished last
-	lastDone int64 // the last MapIterationSucceeded
+	startID  int64   // ParallelStateStarted or MapStateStarted
+	lastEnd  int64   // the last event of the child that finished last
+	lastDone int64   // the last MapIterationSucceeded
+	run      *mapRun // a Distributed Map's run (distmap_run.go)
 }
 
 func jsonInt(n int) json.Number { return json.Number(strconv.Itoa(n)) }
@@ -46,6 +47,10 @@ func (th *thread) parallel(eff any) {
 // mapItems starts a Map's iterations, at most MaxConcurrency at a time.
 func (th *thread) mapItems(eff any) {
 	st := th.st
+	if st.dist != nil && st.dist.reader != nil {
+		th.startMapRun(eff, nil, st.maxConcurrency) // the items come from S3 (distmap_reader.go)
+		return
+	}
 	items := eff
 	if st.itemsPath != nil {
 		v, ok := th.eval(eff).lookup(st.itemsPath)
@@ -67,6 +72,10 @@ func (th *thread) mapItems(eff any) {
 // time (0: no limit); eff is the state's effective input.
 func (th *thread) startMap(eff any, list []any, max int) {
 	if th.mockedFork() {
+		return
+	}
+	if th.st.dist != nil {
+		th.startMapRun(eff, list, max)
 		return
 	}
 	f := &fork{parent: th, isMap: true, items: list, input: eff, children: map[*thread]bool{},
@@ -224,6 +233,9 @@ func (f *fork) fail(child *thread, fl *failure) {
 }
 
 func (f *fork) stopChildren() {
+	if f.run != nil {
+		f.run.abort()
+	}
 	for c := range f.children {
 		c.stop()
 		delete(c.ex.threads, c)

@@ -30,9 +30,6 @@ func (s *Service) ListExecutions(ctx context.Context, in ListExecutionsInput) (L
 	if in.StateMachineArn == "" && in.MapRunArn == "" {
 		return ListExecutionsOutput{}, newError(codeValidation, "Must provide a StateMachine ARN or MapRun ARN")
 	}
-	if in.MapRunArn != "" {
-		return ListExecutionsOutput{}, newError(codeResourceNotFound, "Resource not found: '%s'", in.MapRunArn)
-	}
 	size, err := pageSize(in.MaxResults)
 	if err != nil {
 		return ListExecutionsOutput{}, err
@@ -45,6 +42,9 @@ func (s *Service) ListExecutions(ctx context.Context, in ListExecutionsInput) (L
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if in.MapRunArn != "" {
+		return s.listMapRunExecutions(in, size) // distmap_api.go
+	}
 	t, err := s.resolve(in.StateMachineArn)
 	if err != nil {
 		return ListExecutionsOutput{}, err
@@ -65,6 +65,11 @@ func (s *Service) ListExecutions(ctx context.Context, in ListExecutionsInput) (L
 		}
 		all = append(all, ex)
 	}
+	return executionPage(all, in, size)
+}
+
+// executionPage is the page of all that in asks for.
+func executionPage(all []*execution, in ListExecutionsInput, size int) (ListExecutionsOutput, error) {
 	page, next, ok := pagetoken.Page(all, (*execution).listKey, in.NextToken, size)
 	if !ok {
 		return ListExecutionsOutput{}, invalidToken(in.NextToken)

@@ -124,6 +124,10 @@ func (th *thread) jwait() {
 // MaxConcurrency may be an expression.
 func (th *thread) jmapItems() {
 	jn := th.st.jn
+	if d := th.st.dist; d != nil && d.reader != nil {
+		th.startMapRun(th.raw, nil, th.st.maxConcurrency) // the items come from S3 (distmap_reader.go)
+		return
+	}
 	vars := th.jvars(th.jstates("", nil))
 	items := th.raw
 	if jn.items != nil {

@@ -24,6 +24,7 @@ type Service struct {
 	env *cloudenv.Env
 
 	mu         sync.Mutex
+	objects    ObjectStore // the cloud's S3 (distmap_store.go)
 	partitions map[partKey]*partition
 	closed     bool
 	seq        uint64 // executions started
@@ -52,6 +53,7 @@ type partition struct {
 	machines   map[string]*machine   // by name
 	executions map[string]*execution // Standard executions by ARN
 	activities map[string]*activity  // by name
+	mapRuns    map[string]*mapRun    // by ARN (distmap_run.go)
 }
 
 // New returns the Step Functions service of the cloud whose environment

@@ -11,8 +11,7 @@ import (
 var jsonProto = protocol.JSON{ContentType: "application/x-amz-json-1.0"}
 
 // jsonTargets is the wire table, by X-Amz-Target (AWSStepFunctions.<Op>):
-// every operation of the sfn client, bound to its Go API method or, for a
-// feature not modelled, to AWS's answer for it (wire_unsupported.go).
+// every operation of the sfn client, bound to its Go API method.
 // The operation list (operations) is derived from it.
 var jsonTargets = protocol.Targets[*Service]{Proto: jsonProto, Prefix: "AWSStepFunctions.", Ops: map[string]protocol.TargetOp[*Service]{
 	"CreateStateMachine":               protocol.Call((*Service).CreateStateMachine),
@@ -50,9 +49,9 @@ var jsonTargets = protocol.Targets[*Service]{Proto: jsonProto, Prefix: "AWSStepF
 	"SendTaskFailure":   protocol.Do((*Service).SendTaskFailure),
 	"SendTaskHeartbeat": protocol.Do((*Service).SendTaskHeartbeat),
 
-	"DescribeMapRun": unsupported("DescribeMapRun"),
-	"ListMapRuns":    unsupported("ListMapRuns"),
-	"UpdateMapRun":   unsupported("UpdateMapRun"),
+	"DescribeMapRun": protocol.Call((*Service).DescribeMapRun),
+	"ListMapRuns":    protocol.Call((*Service).ListMapRuns),
+	"UpdateMapRun":   protocol.Do((*Service).UpdateMapRun),
 	"TestState":      protocol.Call((*Service).TestState),
 }}
 
