@@ -31,11 +31,13 @@ import (
 
 // signing is a transport that signs each request with SigV4 for service,
 // as a client of an AWS_IAM API does (the SDK's v4.Signer over the
-// request, at the time of sending).
+// request, at the cloud's time of sending, the timeline the verifier's
+// skew window is on).
 type signing struct {
 	base    http.RoundTripper
 	creds   aws.Credentials
 	service string
+	now     func() time.Time
 }
 
 func (s signing) RoundTrip(r *http.Request) (*http.Response, error) {
@@ -50,7 +52,7 @@ func (s signing) RoundTrip(r *http.Request) (*http.Response, error) {
 	}
 	sum := sha256.Sum256(body)
 	if err := v4.NewSigner().SignHTTP(r.Context(), s.creds, r, hex.EncodeToString(sum[:]), s.service, "us-east-1",
-		time.Now()); err != nil {
+		s.now()); err != nil {
 		return nil, err
 	}
 	return s.base.RoundTrip(r)
@@ -63,7 +65,7 @@ func signedClient(t *testing.T, cloud *awsfake.Cloud, cfg aws.Config, service st
 	creds, err := cfg.Credentials.Retrieve(context.Background())
 	require.NoError(t, err)
 	c := cloud.HTTPClient()
-	return &http.Client{Transport: signing{base: c.Transport, creds: creds, service: service}}
+	return &http.Client{Transport: signing{base: c.Transport, creds: creds, service: service, now: cloud.Clock().Now}}
 }
 
 // iamAPI is a REST API whose GET and POST /items are AWS_IAM methods
@@ -441,7 +443,7 @@ func TestAPIGatewayIAM_PresignedURL(t *testing.T) {
 	require.NoError(t, err)
 	empty := sha256.Sum256(nil) // the payload hash of a service other than S3: the body's
 	signed, _, err := v4.NewSigner().PresignHTTP(context.Background(), creds, req, hex.EncodeToString(empty[:]), "execute-api",
-		"us-east-1", time.Now())
+		"us-east-1", cloud.Clock().Now())
 	require.NoError(t, err)
 	status, _, body := send(t, cloud.HTTPClient(), "GET", signed)
 	require.Equal(t, 200, status, body)

@@ -15,8 +15,10 @@ type cachedResult struct {
 	expires time.Time
 }
 
-// maxCachedResults bounds the cache: past it, expired results are swept
-// on the next insert.
+// maxCachedResults bounds the cache: past it, an insert sweeps the
+// expired results, once the earliest expiry has come (before it there is
+// nothing to sweep, so a cache full of live results costs no scan per
+// insert).
 const maxCachedResults = 10000
 
 // cached returns the result cached for key when its TTL has not run out on
@@ -46,14 +48,26 @@ func (s *Service) remember(key cacheKey, ttl time.Duration, res authResult) {
 	if s.authCache == nil {
 		s.authCache = map[cacheKey]cachedResult{}
 	}
-	if len(s.authCache) >= maxCachedResults {
+	if len(s.authCache) >= maxCachedResults && !now.Before(s.authSweep) {
+		s.authSweep = time.Time{}
 		for k, c := range s.authCache {
 			if !now.Before(c.expires) {
 				delete(s.authCache, k)
+			} else {
+				s.noteExpiryLocked(c.expires)
 			}
 		}
 	}
-	s.authCache[key] = cachedResult{res: res, expires: now.Add(ttl)}
+	expires := now.Add(ttl)
+	s.authCache[key] = cachedResult{res: res, expires: expires}
+	s.noteExpiryLocked(expires)
+}
+
+// noteExpiryLocked keeps authSweep the earliest expiry in the cache.
+func (s *Service) noteExpiryLocked(t time.Time) {
+	if s.authSweep.IsZero() || t.Before(s.authSweep) {
+		s.authSweep = t
+	}
 }
 
 // flushAuthorizersCacheLocked drops the cached authorizer results of a

@@ -3,6 +3,7 @@ package apigw
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/awsfake/awsfake/internal/cloudenv"
 	"github.com/awsfake/awsfake/internal/faults"
@@ -34,6 +35,9 @@ type Service struct {
 	// authCache holds authorizer results (authorize_cache.go); cognito the
 	// user pools' signing keys (jwt.go).
 	authCache map[cacheKey]cachedResult
+	// authSweep is the earliest expiry among authCache's results: before
+	// it no result has expired, so a full cache is not swept.
+	authSweep time.Time
 	cognito   map[string]*CognitoPool
 	// iam decides AWS_IAM requests (SetIAMAuthorizer, wire_iam.go).
 	iam IAMAuthorizer
