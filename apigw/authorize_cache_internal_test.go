@@ -17,7 +17,9 @@ import (
 func TestAuthCache_SweepsOnlyOnceSomethingExpired(t *testing.T) {
 	clk := clock.NewFake(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	s := New(cloudenv.ForTest(clk))
-	key := func(i int) cacheKey { return cacheKey{apiID: "a", stage: "s", authorizerID: "z", identity: strconv.Itoa(i)} }
+	key := func(i int) cacheKey {
+		return cacheKey{apiID: "a", stage: "s", authorizerID: "z", identity: strconv.Itoa(i)}
+	}
 	s.remember(key(0), time.Minute, authResult{}) // the earliest to expire
 	clk.Advance(time.Second)
 	for i := 1; i < maxCachedResults; i++ {
