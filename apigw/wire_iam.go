@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/arn"
+	"github.com/awsfake/awsfake/internal/protocol"
 )
 
 // IAMRequest is an invocation of a REST method or HTTP API route whose
@@ -101,7 +102,7 @@ func (s *Service) iamAuthorize(r *http.Request, body []byte, account, methodARN,
 	decide := s.iam
 	s.mu.Unlock()
 	if decide == nil {
-		if !strings.HasPrefix(r.Header.Get("Authorization"), "AWS4-HMAC-SHA256") && r.URL.Query().Get("X-Amz-Signature") == "" {
+		if _, signed := protocol.CredentialScope(r); !signed {
 			return nil, &IAMRefusal{Reason: IAMUnsigned}
 		}
 		return nil, nil
