@@ -33,6 +33,9 @@ func (c *Cloud) traceRequest(w http.ResponseWriter, r *http.Request, svc string)
 		}
 		r.Header.Set(xtrace.HeaderName, h)
 	}
+	if h == "" {
+		return w, r, func() {} // untraced: no copy of the request
+	}
 	return w, r.WithContext(xtrace.With(r.Context(), h)), func() {}
 }
 
