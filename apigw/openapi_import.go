@@ -49,24 +49,36 @@ func (s *Service) ImportRestApi(ctx context.Context, in ImportRestApiInput) (Imp
 	if _, err := s.enter(ctx, "ImportRestApi"); err != nil {
 		return ImportedRestApi{}, err
 	}
-	doc, err := parseOpenAPI(in.Body)
+	id, warnings, err := s.importAside(ctx, in.Body, in.Parameters, in.FailOnWarnings, "")
 	if err != nil {
 		return ImportedRestApi{}, err
 	}
-	b, err := newImport(s, ctx, doc, in.Parameters)
+	a, err := s.GetRestApi(ctx, RestAPIRef{id})
+	return ImportedRestApi{RestApi: a, Warnings: warnings}, err
+}
+
+// importAside builds the document body as a new REST API (refID names the
+// API a PutRestApi will absorb it into), by ImportRestApi's rules: a
+// failure, or a warning with failOnWarnings, removes what was built and is
+// the answer.
+func (s *Service) importAside(ctx context.Context, body []byte, params map[string]string, failOnWarnings bool, refID string) (string, []string, error) {
+	doc, err := parseOpenAPI(body)
 	if err != nil {
-		return ImportedRestApi{}, err
+		return "", nil, err
 	}
-	id, err := b.build("")
-	if err == nil && in.FailOnWarnings {
+	b, err := newImport(s, ctx, doc, params)
+	if err != nil {
+		return "", nil, err
+	}
+	id, err := b.build(refID)
+	if err == nil && failOnWarnings {
 		err = b.warningsError()
 	}
 	if err != nil {
 		s.dropAPI(ctx, id)
-		return ImportedRestApi{}, err
+		return "", nil, err
 	}
-	a, err := s.GetRestApi(ctx, RestAPIRef{id})
-	return ImportedRestApi{RestApi: a, Warnings: b.warnings}, err
+	return id, b.warnings, nil
 }
 
 // PutRestApi updates a REST API from an OpenAPI document. The document is
@@ -93,20 +105,8 @@ func (s *Service) PutRestApi(ctx context.Context, in PutRestApiInput) (ImportedR
 	if _, err := s.GetRestApi(ctx, RestAPIRef{in.RestAPIID}); err != nil {
 		return ImportedRestApi{}, err
 	}
-	doc, err := parseOpenAPI(in.Body)
+	tmp, warnings, err := s.importAside(ctx, in.Body, in.Parameters, in.FailOnWarnings, in.RestAPIID)
 	if err != nil {
-		return ImportedRestApi{}, err
-	}
-	b, err := newImport(s, ctx, doc, in.Parameters)
-	if err != nil {
-		return ImportedRestApi{}, err
-	}
-	tmp, err := b.build(in.RestAPIID)
-	if err == nil && in.FailOnWarnings {
-		err = b.warningsError()
-	}
-	if err != nil {
-		s.dropAPI(ctx, tmp)
 		return ImportedRestApi{}, err
 	}
 	s.mu.Lock()
@@ -121,7 +121,7 @@ func (s *Service) PutRestApi(ctx context.Context, in PutRestApiInput) (ImportedR
 		return ImportedRestApi{}, err
 	}
 	a, err := s.GetRestApi(ctx, RestAPIRef{in.RestAPIID})
-	return ImportedRestApi{RestApi: a, Warnings: b.warnings}, err
+	return ImportedRestApi{RestApi: a, Warnings: warnings}, err
 }
 
 // dropAPI removes the REST API id an import made (none when id is empty)
