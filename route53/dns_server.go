@@ -119,14 +119,8 @@ func (c *memConn) SetWriteDeadline(time.Time) error { return nil }
 // client's buffer (512 bytes, or its EDNS0 size) is truncated, so the
 // client retries over TCP.
 func (s *Service) ServeDNS(addr string) (netip.AddrPort, error) {
-	pc, err := net.ListenPacket("udp", addr)
+	pc, ln, at, err := listenPair(addr)
 	if err != nil {
-		return netip.AddrPort{}, err
-	}
-	at := pc.LocalAddr().(*net.UDPAddr).AddrPort()
-	ln, err := net.Listen("tcp", at.String())
-	if err != nil {
-		_ = pc.Close()
 		return netip.AddrPort{}, err
 	}
 	s.mu.Lock()
@@ -143,6 +137,35 @@ func (s *Service) ServeDNS(addr string) (netip.AddrPort, error) {
 	go srv.serveUDP()
 	go srv.serveTCP()
 	return at, nil
+}
+
+// listenPair opens a UDP socket and a TCP listener on the same address.
+// With port 0 the UDP port the system picks may be taken for TCP by
+// another process, so a few picks are tried before giving up.
+func listenPair(addr string) (net.PacketConn, net.Listener, netip.AddrPort, error) {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, nil, netip.AddrPort{}, err
+	}
+	tries := 1
+	if port == "0" || port == "" {
+		tries = 16
+	}
+	for i := 0; ; i++ {
+		pc, err := net.ListenPacket("udp", addr)
+		if err != nil {
+			return nil, nil, netip.AddrPort{}, err
+		}
+		at := pc.LocalAddr().(*net.UDPAddr).AddrPort()
+		ln, err := net.Listen("tcp", at.String())
+		if err == nil {
+			return pc, ln, at, nil
+		}
+		_ = pc.Close()
+		if i+1 >= tries {
+			return nil, nil, netip.AddrPort{}, err
+		}
+	}
 }
 
 // dnsServer is one ServeDNS listener pair.
