@@ -1,11 +1,6 @@
 package eventbridge_test
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake"
+	"github.com/awsfake/awsfake/internal/pattern/patterntest"
 )
 
 // Every operator against AWS's documented examples, through the SDK's
@@ -25,44 +21,21 @@ import (
 // InvalidEventPatternException.
 func TestTestEventPattern_AWSDocumentedExamples(t *testing.T) {
 	f := newFixture(t)
-	files, err := filepath.Glob("../internal/pattern/testdata/*.json5")
+	tpls, err := patterntest.Read("../internal/pattern/testdata")
 	require.NoError(t, err)
-	ran := 0
-	for _, file := range files {
-		name := strings.TrimSuffix(filepath.Base(file), ".json5")
-		ev, pat, ok := readTemplate(t, file)
-		if !ok {
-			continue
-		}
-		ran++
+	for _, tpl := range tpls {
+		ev, pat := string(tpl.Event), string(tpl.EventPattern)
 		out, err := f.eb.TestEventPattern(ctx, &awseb.TestEventPatternInput{Event: &ev, EventPattern: &pat})
 		switch {
-		case strings.HasSuffix(name, "_EXC"):
+		case strings.HasSuffix(tpl.Name, "_EXC"):
 			awsfake.CheckCode(t, err, "InvalidEventPatternException")
 		case err != nil:
-			t.Errorf("%s: %v", name, err)
+			t.Errorf("%s: %v", tpl.Name, err)
 		default:
-			assert.Equal(t, !strings.HasSuffix(name, "_NEG"), out.Result, name)
+			assert.Equal(t, !strings.HasSuffix(tpl.Name, "_NEG"), out.Result, tpl.Name)
 		}
 	}
-	assert.Greater(t, ran, 130)
-}
-
-func readTemplate(t *testing.T, path string) (event, pattern string, ok bool) {
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
-	var b bytes.Buffer
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		if !strings.HasPrefix(strings.TrimSpace(sc.Text()), "//") {
-			b.Write(sc.Bytes())
-		}
-	}
-	var tpl struct{ Event, EventPattern json.RawMessage }
-	if json.Unmarshal(b.Bytes(), &tpl) != nil || tpl.Event == nil || tpl.EventPattern == nil {
-		return "", "", false
-	}
-	return string(tpl.Event), string(tpl.EventPattern), true
+	assert.Len(t, tpls, 155)
 }
 
 // A rule refuses an invalid pattern with AWS's reason (recorded:

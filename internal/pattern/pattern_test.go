@@ -1,62 +1,27 @@
 package pattern
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/awsfake/awsfake/internal/pattern/patterntest"
 )
 
-// template is one of AWS's documented examples as LocalStack recorded them
-// against AWS (events/test_events_patterns.py::TestEventPattern::
+// TestEventPattern_AWSDocumentedExamples runs every one of AWS's documented
+// examples as LocalStack recorded them against AWS
+// (events/test_events_patterns.py::TestEventPattern::
 // test_event_pattern[<name>], recordings in
-// aws-recordings/localstack/events/test_events_patterns.snapshot.json): a
+// aws-recordings/localstack/events/test_events_patterns.snapshot.json),
+// the 24 written with JSON5's trailing commas included (patterntest): a
 // name ending _NEG does not match, _EXC is an invalid pattern, any other
 // matches.
-type template struct {
-	Event        json.RawMessage
-	EventPattern json.RawMessage
-}
-
-// readTemplate strips the // comment lines of a json5 template; it
-// returns false for the few that use json5 beyond comments.
-func readTemplate(t *testing.T, path string) (template, bool) {
-	t.Helper()
-	data, err := os.ReadFile(path)
+func TestEventPattern_AWSDocumentedExamples(t *testing.T) {
+	tpls, err := patterntest.Read("testdata")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		if !strings.HasPrefix(strings.TrimSpace(sc.Text()), "//") {
-			b.Write(sc.Bytes())
-			b.WriteByte('\n')
-		}
-	}
-	var tpl template
-	if err := json.Unmarshal(b.Bytes(), &tpl); err != nil || tpl.Event == nil || tpl.EventPattern == nil {
-		return tpl, false
-	}
-	return tpl, true
-}
-
-func TestEventPattern_AWSDocumentedExamples(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.json5")
-	if err != nil || len(files) == 0 {
-		t.Fatal("no templates", err)
-	}
-	ran := 0
-	for _, f := range files {
-		name := strings.TrimSuffix(filepath.Base(f), ".json5")
-		tpl, ok := readTemplate(t, f)
-		if !ok {
-			continue
-		}
-		ran++
+	for _, tpl := range tpls {
+		name := tpl.Name
 		t.Run(name, func(t *testing.T) {
 			p, err := Compile(tpl.EventPattern)
 			switch {
@@ -73,9 +38,6 @@ func TestEventPattern_AWSDocumentedExamples(t *testing.T) {
 				}
 			}
 		})
-	}
-	if ran < 130 {
-		t.Fatalf("only %d templates ran", ran)
 	}
 }
 
