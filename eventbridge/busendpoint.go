@@ -86,7 +86,7 @@ func (s *Service) dispatch(plan []delivery) {
 		m := bus.Message{Source: d.source, Principal: principal, Body: d.body, Meta: map[string]string{
 			metaTarget: d.target.Arn, metaAttempt: "0", metaFirst: strconv.FormatInt(now.UnixNano(), 10),
 			metaAttempts: strconv.Itoa(int(attempts)), metaMaxAge: strconv.Itoa(int(age)), metaRule: d.source,
-			bus.MetaSourceAccount: d.account}}
+			metaEventID: d.dedup, bus.MetaSourceAccount: d.account}}
 		if p := d.target.SqsParameters; p != nil && p.MessageGroupId != "" {
 			m.GroupID, m.DeduplicationID = p.MessageGroupId, d.dedup
 		}
@@ -153,7 +153,10 @@ func (s *Service) relayAttempt(ctx context.Context, relayARN, to string, m bus.M
 	if h := m.Meta[bus.MetaTraceHeader]; h != "" {
 		out.Meta[bus.MetaTraceHeader] = h
 	}
-	_, err := s.env.Bus.Invoke(ctx, to, out)
+	dest, err := s.shapeFor(to, &m, &out)
+	if err == nil {
+		_, err = s.env.Bus.Invoke(ctx, dest, out)
+	}
 	var fe *bus.FunctionError
 	if err == nil || errors.As(err, &fe) {
 		return nil
@@ -225,5 +228,5 @@ func retryable(err error) bool {
 	c := ae.Code
 	return !(strings.Contains(c, "NotFound") || strings.Contains(c, "DoesNotExist") || strings.Contains(c, "NonExistent") ||
 		strings.Contains(c, "AccessDenied") || strings.Contains(c, "Authorization") || c == "InvalidParameterValueException" ||
-		c == "InvalidParameterValue" || c == "InvalidMessageContents" || c == "MissingParameter")
+		c == "InvalidParameterValue" || c == "InvalidMessageContents" || c == "MissingParameter" || c == codeValidation)
 }

@@ -40,8 +40,10 @@
 //     SqsParameters.MessageGroupId, the event id as deduplication id), SNS,
 //     Lambda (asynchronous invocation; Lambda checks the function's
 //     resource policy for events.amazonaws.com), another event bus (any
-//     account and region; the event is forwarded as it is), and Step
-//     Functions or CloudWatch Logs once those services are on the bus.
+//     account and region; the event is forwarded as it is), Step
+//     Functions, and CloudWatch Logs log groups (the payload written as one
+//     log event, timestamped at the delivery, in a stream named for the
+//     event's id; targetkinds.go).
 //     Input, InputPath, InputTransformer (InputPathsMap, JSON and string
 //     InputTemplates, <aws.events.rule-arn>, <aws.events.rule-name>,
 //     <aws.events.event>, <aws.events.event.json>,
@@ -109,8 +111,14 @@
 //     awsfake.WithIAMEnforcement); a PutEvents from another account is not checked against
 //     the bus's policy.
 //   - Universal targets (arn:aws:scheduler:::aws-sdk:<service>:<action>)
-//     are stored; their invocations fail (no service owns the ARN on the
-//     bus) and are recorded among the cloud's bus failures.
+//     are delivered for sqs:sendMessage, sns:publish, lambda:invoke and
+//     sfn:startExecution, reading the request members those actions need
+//     (targetkinds.go); any other action, or a request naming no
+//     resource, fails with ValidationException, not retried (AWS fails an
+//     invalid request without retries), to the dead-letter queue.
+//   - A log group target that does not exist is created, as Logs' bus
+//     endpoint creates groups for every writer; AWS's target needs the
+//     group and a resource policy for events.amazonaws.com.
 //   - A replay sends all its events at once, at the scheduler's next
 //     firing; AWS paces them and is RUNNING meanwhile. Archives are not
 //     charged to the cloud's record budget.
