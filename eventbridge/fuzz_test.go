@@ -3,13 +3,17 @@ package eventbridge
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/awsfake/awsfake/clock"
+	"github.com/awsfake/awsfake/internal/awserr"
+	"github.com/awsfake/awsfake/internal/bus"
 	"github.com/awsfake/awsfake/internal/cloudenv"
+	"github.com/awsfake/awsfake/internal/faults"
 )
 
 // FuzzScheduleExpr: any expression parses or is refused, and a parsed one
@@ -91,4 +95,28 @@ func sanitizePath(p string) string {
 		}
 	}
 	return b.String()
+}
+
+// FuzzUniversalTarget: any universal target action and Input either gives
+// the ARN to deliver to or fails with a 4xx AWS error (ValidationException,
+// sent to the dead-letter queue), never a 5xx nor a panic.
+func FuzzUniversalTarget(f *testing.F) {
+	for _, s := range [][2]string{{"sqs:sendMessage", `{"QueueUrl":"https://sqs.eu-west-1.amazonaws.com/000000000000/q","MessageBody":"x"}`},
+		{"sns:publish", `{"TopicArn":"arn:aws:sns:us-east-1:000000000000:t","Message":"m","Subject":"s"}`},
+		{"lambda:invoke", `{"FunctionName":"fn","Payload":"{}"}`}, {"sfn:startExecution", `{"StateMachineArn":"a","Input":"{}"}`},
+		{"ec2:runInstances", `{}`}, {"sqs:sendMessage", `{"QueueUrl":"%zz"}`}} {
+		f.Add(s[0], s[1])
+	}
+	sc := faults.Scope{Account: "000000000000", Region: "us-east-1", Partition: "aws"}
+	f.Fuzz(func(t *testing.T, action, input string) {
+		out := bus.Message{Body: []byte(input), Meta: map[string]string{}}
+		to, err := universalTarget(action, sc, &out)
+		var ae *awserr.Error
+		switch {
+		case err == nil && to == "":
+			t.Fatal("no target and no error")
+		case err != nil && (!errors.As(err, &ae) || ae.Status >= 500):
+			t.Fatalf("%v is not a 4xx AWS error", err)
+		}
+	})
 }
