@@ -118,11 +118,15 @@
 //     (a JSON body of stateMachineArn and input) and Lambda Invoke (the
 //     path/2015-03-31/functions/... URI). Parameters are the form fields
 //     of the rendered body and the integration.request.querystring
-//     mappings; the answer is the service's JSON document
-//     ({"SendMessageResponse": {"SendMessageResult": {"MessageId": ...}}},
-//     {"PublishResponse": ...}, {"executionArn", "startDate"}); a service
-//     error is its status (the selector) and {"Error": {"Code",
-//     "Message"}} with the query protocol's code.
+//     mappings; the answer is the service's document: SQS's and SNS's
+//     query XML (<SendMessageResponse>, <PublishResponse>), or with an
+//     Accept: application/json mapping its JSON form
+//     ({"SendMessageResponse": {"SendMessageResult": {"MessageId": ...}}}),
+//     {"executionArn", "startDate"}, StartSyncExecution's and PutEvents'
+//     documents, S3's own answers by path (GET, PUT, DELETE of objects, a
+//     bucket's listing); a service error is its status (the selector) and
+//     its error document (<ErrorResponse> with the query code, {"__type",
+//     "message"}, S3's <Error>).
 //   - Integration timeouts on the cloud's clock: a backend that has not
 //     answered by timeoutInMillis gets 504 {"message": "Endpoint request
 //     timed out"}.
