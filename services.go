@@ -88,6 +88,9 @@ func (c *Cloud) startServices() {
 	c.apigw.SetIAMAuthorizer(c.apigwIAM)
 	c.stepfn = add(c, stepfn.New)
 	c.stepfn.SetObjectStore(stepfnObjects{c})
+	c.apigw.SetObjectStore(apigwObjects{c})
+	c.apigw.SetSyncExecutions(apigwExecutions{c})
+	c.apigw.SetRoleChecker(c.apigwRole)
 	c.events = add(c, eventbridge.New)
 }
 

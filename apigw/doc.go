@@ -118,11 +118,15 @@
 //     (a JSON body of stateMachineArn and input) and Lambda Invoke (the
 //     path/2015-03-31/functions/... URI). Parameters are the form fields
 //     of the rendered body and the integration.request.querystring
-//     mappings; the answer is the service's JSON document
-//     ({"SendMessageResponse": {"SendMessageResult": {"MessageId": ...}}},
-//     {"PublishResponse": ...}, {"executionArn", "startDate"}); a service
-//     error is its status (the selector) and {"Error": {"Code",
-//     "Message"}} with the query protocol's code.
+//     mappings; the answer is the service's document: SQS's and SNS's
+//     query XML (<SendMessageResponse>, <PublishResponse>), or with an
+//     Accept: application/json mapping its JSON form
+//     ({"SendMessageResponse": {"SendMessageResult": {"MessageId": ...}}}),
+//     {"executionArn", "startDate"}, StartSyncExecution's and PutEvents'
+//     documents, S3's own answers by path (GET, PUT, DELETE of objects, a
+//     bucket's listing); a service error is its status (the selector) and
+//     its error document (<ErrorResponse> with the query code, {"__type",
+//     "message"}, S3's <Error>).
 //   - Integration timeouts on the cloud's clock: a backend that has not
 //     answered by timeoutInMillis gets 504 {"message": "Endpoint request
 //     timed out"}.
@@ -335,12 +339,25 @@
 //     set.
 //   - VTL runs on internal/vtl, whose own differences its doc lists
 //     (regular expressions on RE2, no JSONPath filters, bounded output).
-//   - Service integrations do not assume the integration's credentials
-//     role: the call is made with the API's account, as if the role
-//     allowed it. Other actions than those above (S3 by path,
-//     StartSyncExecution, EventBridge PutEvents, ...) are a 500 with the
-//     reason in the invocation's record. Answers are JSON, not the XML the
-//     query services write without an Accept: application/json header.
+//   - Service integrations with a credentials role call as a session of
+//     it (BackplaneAssumeRoleSession) only with IAM enforcement on
+//     (SetRoleChecker, the root's enforce_apigw_role.go): a role whose
+//     trust policy does not allow apigateway.amazonaws.com is AWS's 500
+//     with "API Gateway does not have permission to assume the provided
+//     role" in the record; a session refused by its policies gets the
+//     service's own refusal (SQS AccessDenied, ...) through the
+//     integration responses, as a service answers an unauthorised call
+//     (Lambda's is the 500 "Invalid permissions on Lambda function").
+//     Without enforcement every call is allowed, as if the role allowed
+//     it; caller credentials (arn:aws:iam::*:user/*) are not passed on.
+//     Other actions than SQS SendMessage, SNS Publish, Step Functions
+//     StartExecution and StartSyncExecution (SetSyncExecutions),
+//     EventBridge PutEvents, Lambda Invoke and S3 by path
+//     (SetObjectStore: S3's REST API answers, path-style) are a 500 with
+//     the reason in the invocation's record. SQS and SNS answer their
+//     query XML unless an integration.request.header.Accept mapping asks
+//     for application/json (the SQS Developer Guide, "Interpreting Amazon
+//     SQS XML API responses"); Step Functions and EventBridge answer JSON.
 //   - The order of integration responses with a matching pattern is by
 //     status code (AWS does not document it when several match).
 //   - JSON Schema validation holds the draft 4 keywords request models use

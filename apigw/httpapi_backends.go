@@ -138,23 +138,5 @@ func (s *Service) hServiceIntegration(x *hExchange, integ hIntegration) response
 // eventBridgeTarget builds PutEvents' envelope for the bus of
 // EventBusName (default when absent).
 func (x *hExchange) eventBridgeTarget(p map[string]string, region string) (string, bus.Message) {
-	name := p["EventBusName"]
-	if name == "" {
-		name = "default"
-	}
-	target := name
-	if !strings.HasPrefix(name, "arn:") {
-		target = arn.Build(arn.Partition(region), "events", region, x.account, "event-bus/"+name)
-	}
-	var detail any = map[string]any{}
-	if d := p["Detail"]; d != "" {
-		if json.Unmarshal([]byte(d), &detail) != nil {
-			return "", bus.Message{}
-		}
-	}
-	ev := map[string]any{"version": "0", "id": x.requestID, "detail-type": p["DetailType"], "source": p["Source"],
-		"account": x.account, "time": x.start.UTC().Format("2006-01-02T15:04:05Z"), "region": region,
-		"resources": []string{}, "detail": detail}
-	b, _ := json.Marshal(ev)
-	return target, bus.Message{Body: b}
+	return eventEntry(x.account, region, x.requestID, x.start, p, nil)
 }

@@ -87,7 +87,8 @@ func TestMapping_SNSPublishServiceIntegration(t *testing.T) {
 		Uri:         aws.String("arn:aws:apigateway:us-east-1:sns:action/Publish"),
 		Credentials: aws.String("arn:aws:iam::000000000000:role/apigw-sns"),
 		RequestParameters: map[string]string{"integration.request.querystring.TopicArn": "'" + topic.ARN + "'",
-			"integration.request.querystring.Message": "method.request.querystring.msg"}})
+			"integration.request.querystring.Message": "method.request.querystring.msg",
+			"integration.request.header.Accept":       "'application/json'"}})
 	f.respond(t, api, res, "POST", "200", "", nil)
 	f.deploy(t, api, "prod")
 	status, _, body := f.call(t, "POST", f.cloud.APIGateway().InvokeURL(api, "prod")+"/publish?msg=hello", "")
@@ -239,8 +240,9 @@ func TestMapping_ServiceErrorSelectsByStatus(t *testing.T) {
 	f := newFixture(t)
 	api, root := f.api(t, "sqs-missing")
 	res := f.integration(t, api, root, "send", sdk.PutIntegrationInput{Type: types.IntegrationTypeAws,
-		Uri:              aws.String("arn:aws:apigateway:us-east-1:sqs:path/000000000000/missing"),
-		RequestTemplates: map[string]string{"application/json": `Action=SendMessage&MessageBody=x`}})
+		Uri:               aws.String("arn:aws:apigateway:us-east-1:sqs:path/000000000000/missing"),
+		RequestParameters: map[string]string{"integration.request.header.Accept": "'application/json'"},
+		RequestTemplates:  map[string]string{"application/json": `Action=SendMessage&MessageBody=x`}})
 	f.respond(t, api, res, "POST", "200", "", nil)
 	f.respond(t, api, res, "POST", "400", "4\\d{2}", map[string]string{"application/json": `{"error": "$input.path('$.Error.Code')"}`})
 	f.deploy(t, api, "prod")

@@ -321,9 +321,10 @@ func TestMapping_SQSServiceIntegrationDeliversTheMessage(t *testing.T) {
 	require.NoError(t, err)
 	api, root := f.api(t, "sqs")
 	res := f.integration(t, api, root, "send", sdk.PutIntegrationInput{Type: types.IntegrationTypeAws,
-		Uri:               aws.String("arn:aws:apigateway:us-east-1:sqs:path/000000000000/orders"),
-		Credentials:       aws.String("arn:aws:iam::000000000000:role/apigw-sqs"),
-		RequestParameters: map[string]string{"integration.request.header.Content-Type": "'application/x-www-form-urlencoded'"},
+		Uri:         aws.String("arn:aws:apigateway:us-east-1:sqs:path/000000000000/orders"),
+		Credentials: aws.String("arn:aws:iam::000000000000:role/apigw-sqs"),
+		RequestParameters: map[string]string{"integration.request.header.Content-Type": "'application/x-www-form-urlencoded'",
+			"integration.request.header.Accept": "'application/json'"},
 		RequestTemplates: map[string]string{"application/json": `Action=SendMessage&MessageBody=$util.urlEncode($input.body)` +
 			`&MessageAttribute.1.Name=user-agent&MessageAttribute.1.Value.StringValue=$util.urlEncode($input.params('User-Agent'))` +
 			`&MessageAttribute.1.Value.DataType=String`}})

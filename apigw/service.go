@@ -41,6 +41,11 @@ type Service struct {
 	cognito   map[string]*CognitoPool
 	// iam decides AWS_IAM requests (SetIAMAuthorizer, wire_iam.go).
 	iam IAMAuthorizer
+	// roles, objects and executions serve AWS integrations (SetRoleChecker,
+	// SetObjectStore, SetSyncExecutions).
+	roles      RoleChecker
+	objects    ObjectStore
+	executions SyncExecutions
 }
 
 // partKey names a partition: API Gateway's resources are per account and

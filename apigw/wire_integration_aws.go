@@ -2,6 +2,8 @@ package apigw
 
 import (
 	"context"
+	"crypto/md5"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -10,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/awsfake/awsfake/internal/arn"
-	"github.com/awsfake/awsfake/internal/awserr"
 	"github.com/awsfake/awsfake/internal/bus"
 )
 
@@ -42,6 +43,8 @@ func (s *Service) awsIntegration(x *exchange) response {
 	var call func(context.Context) (backendAnswer, *response)
 	if fn, ok := lambdaTarget(uri); ok {
 		call = func(ctx context.Context) (backendAnswer, *response) { return s.invokeLambda(ctx, x, fn, body) }
+	} else if t, ok := s3Path(uri); ok {
+		call = func(ctx context.Context) (backendAnswer, *response) { return s.objectCall(ctx, x, m, t, body) }
 	} else {
 		call = func(ctx context.Context) (backendAnswer, *response) { return s.serviceAction(ctx, x, uri, body) }
 	}
@@ -78,11 +81,11 @@ func (s *Service) invokeLambda(ctx context.Context, x *exchange, fn string, body
 	if len(body) == 0 {
 		body = []byte("{}")
 	}
-	source := arn.Build(arn.Partition(x.region), "execute-api", x.region, x.account,
-		x.t.apiID+"/"+x.t.stage+"/"+x.r.Method+x.node.path)
-	msg := bus.Message{Source: source, Principal: "apigateway.amazonaws.com", Body: body,
-		Meta: map[string]string{bus.MetaSourceAccount: x.account}}
-	out, err := s.env.Bus.Invoke(ctx, fn, msg)
+	ans, res := s.viaBus(ctx, serviceRequest{x: x}, "lambda:InvokeFunction", fn, bus.Message{Body: body})
+	if res != nil {
+		return backendAnswer{}, res
+	}
+	out, err := ans.body, ans.err
 	var fe *bus.FunctionError
 	switch {
 	case errors.As(err, &fe):
@@ -99,12 +102,14 @@ func (s *Service) invokeLambda(ctx context.Context, x *exchange, fn string, body
 	return backendAnswer{status: http.StatusOK, header: http.Header{"Content-Type": {"application/json"}}, body: out}, nil
 }
 
-// serviceAction calls an AWS service of the cloud through the bus, by the
-// URI's action/{Action} or path/{path} form: SQS SendMessage, SNS
-// Publish, Step Functions StartExecution. The parameters are the form
-// fields of the body (as the classic SQS tutorial sends them) and the
-// integration's query string mappings; a JSON body is read for Step
-// Functions. An error of the service is its status and error document.
+// serviceAction calls an AWS service of the cloud by the URI's
+// action/{Action} or path/{path} form: SQS SendMessage, SNS Publish and
+// Step Functions StartExecution through the bus, StartSyncExecution
+// through SetSyncExecutions, EventBridge PutEvents to the bus's event
+// bus (wire_integration_states.go). The parameters are the form fields of
+// the body (as the classic SQS tutorial sends them) and the integration's
+// query string mappings; a JSON body is read for Step Functions and
+// EventBridge. An error of the service is its status and error document.
 func (s *Service) serviceAction(ctx context.Context, x *exchange, uri string, body []byte) (backendAnswer, *response) {
 	a, err := arn.Parse(uri)
 	if err != nil || a.Service != "apigateway" {
@@ -123,43 +128,65 @@ func (s *Service) serviceAction(ctx context.Context, x *exchange, uri string, bo
 	if region == "" {
 		region = x.region
 	}
-	call, ok := serviceCalls[a.Account+":"+action]
+	req := serviceRequest{x: x, region: region, path: path, params: params, body: body,
+		json: x.acceptsJSON(), xmlns: queryNamespaces[a.Account]}
+	name := a.Account + ":" + action
+	switch name {
+	case "states:StartSyncExecution":
+		return s.startSync(ctx, req)
+	case "events:PutEvents":
+		return s.putEvents(ctx, req)
+	}
+	call, ok := serviceCalls[name]
 	if !ok {
 		res := internalError().noted(nil, "awsfake does not model the "+a.Account+" action "+strconv.Quote(action)+" of AWS service integrations")
 		return backendAnswer{}, &res
 	}
-	req := serviceRequest{x: x, region: region, path: path, params: params, body: body}
 	target, msg, reply := call(req)
 	if target == "" {
-		return serviceError("InvalidParameterValue", "The request must name its target", http.StatusBadRequest), nil
+		res := internalError().noted(nil, "Execution failed due to configuration error: the "+name+" request names no target")
+		return backendAnswer{}, &res
 	}
-	msg.Source = arn.Build(arn.Partition(region), "execute-api", region, x.account, x.t.apiID+"/"+x.t.stage+"/"+x.r.Method+x.node.path)
+	out, res := s.viaBus(ctx, req, name, target, msg)
+	if res != nil {
+		return backendAnswer{}, res
+	}
+	if out.err != nil {
+		return req.failed(out.err), nil
+	}
+	return reply(string(out.body)), nil
+}
+
+// busAnswer is what a bus call answered: the target's body, or its
+// error.
+type busAnswer struct {
+	body []byte
+	err  error
+}
+
+// viaBus sends msg to target as the integration's role (asRole) or, with
+// none, as API Gateway's service principal; action is the IAM action the
+// call asks. A role that cannot be assumed is AWS's 500; the service's
+// refusal of the role's session is its answer.
+func (s *Service) viaBus(ctx context.Context, req serviceRequest, action, target string, msg bus.Message) (busAnswer, *response) {
+	x := req.x
+	msg.Source = x.sourceARN()
 	msg.Principal = "apigateway.amazonaws.com"
+	switch err := s.asRole(ctx, x, action, target); {
+	case err == nil:
+		msg.Principal = "" // the role's session calls, not the service principal
+	case errors.Is(err, errRoleless):
+	case isRoleRefusal(err):
+		return busAnswer{}, assumeFailed(err)
+	default:
+		return busAnswer{err: err}, nil
+	}
 	if msg.Meta == nil {
 		msg.Meta = map[string]string{}
 	}
 	msg.Meta[bus.MetaSourceAccount] = x.account
 	out, err := s.env.Bus.Invoke(ctx, target, msg)
-	if err != nil {
-		var ae *awserr.Error
-		if errors.As(err, &ae) {
-			return serviceError(ae.LegacyCode(), ae.Message, ae.Status), nil
-		}
-		return serviceError("InternalFailure", err.Error(), http.StatusInternalServerError), nil
-	}
-	doc, _ := json.Marshal(reply(string(out), x.requestID))
-	return backendAnswer{selector: "200", status: http.StatusOK, header: http.Header{"Content-Type": {"application/json"}}, body: doc}, nil
-}
-
-// serviceError is a service's error as the integration sees it: its
-// status and {"Error": {"Code", "Message"}}, the code as the query
-// protocol writes it (AWS.SimpleQueueService.NonExistentQueue).
-func serviceError(code, message string, st int) backendAnswer {
-	doc, _ := json.Marshal(map[string]map[string]string{"Error": {"Code": code, "Message": message}})
-	if st == 0 {
-		st = http.StatusBadRequest
-	}
-	return backendAnswer{selector: strconv.Itoa(st), status: st, header: http.Header{"Content-Type": {"application/json"}}, body: doc}
+	return busAnswer{body: out, err: err}, nil
 }
 
 // serviceParams are an action's parameters: the form fields of the body,
@@ -181,17 +208,23 @@ func (x *exchange) serviceParams(body []byte) url.Values {
 	return params
 }
 
-// serviceRequest is one call of an AWS service integration.
+// serviceRequest is one call of an AWS service integration. json is
+// whether the integration asks for JSON (an Accept: application/json
+// header mapping): without it the query services answer XML.
 type serviceRequest struct {
 	x            *exchange
 	region, path string
 	params       url.Values
 	body         []byte
+	json         bool
+	// xmlns is the query protocol's namespace of SQS and SNS, "" for the
+	// JSON services.
+	xmlns string
 }
 
 // serviceCall turns a request into the bus target and message, and the
-// bus's answer into the service's response document.
-type serviceCall func(serviceRequest) (target string, m bus.Message, reply func(out, requestID string) any)
+// bus's answer into the service's response.
+type serviceCall func(serviceRequest) (target string, m bus.Message, reply func(out string) backendAnswer)
 
 var serviceCalls = map[string]serviceCall{
 	"sqs:SendMessage":       sqsSend,
@@ -201,7 +234,7 @@ var serviceCalls = map[string]serviceCall{
 
 // sqsSend is SQS SendMessage: the queue by path ({account}/{queue}) or by
 // the QueueUrl parameter, the MessageBody parameter as the body.
-func sqsSend(r serviceRequest) (string, bus.Message, func(string, string) any) {
+func sqsSend(r serviceRequest) (string, bus.Message, func(string) backendAnswer) {
 	account, queue, ok := strings.Cut(r.path, "/")
 	if !ok {
 		if u, err := url.Parse(r.params.Get("QueueUrl")); err == nil {
@@ -212,39 +245,37 @@ func sqsSend(r serviceRequest) (string, bus.Message, func(string, string) any) {
 		return "", bus.Message{}, nil
 	}
 	target := arn.Build(arn.Partition(r.region), "sqs", r.region, account, queue)
-	m := bus.Message{Body: []byte(r.params.Get("MessageBody")), GroupID: r.params.Get("MessageGroupId"),
+	body := r.params.Get("MessageBody")
+	m := bus.Message{Body: []byte(body), GroupID: r.params.Get("MessageGroupId"),
 		DeduplicationID: r.params.Get("MessageDeduplicationId"), Attributes: messageAttributes(r.params)}
-	return target, m, func(out, requestID string) any {
-		return map[string]any{"SendMessageResponse": map[string]any{
-			"SendMessageResult": map[string]any{"MessageId": out},
-			"ResponseMetadata":  map[string]string{"RequestId": requestID}}}
+	sum := md5.Sum([]byte(body))
+	return target, m, func(out string) backendAnswer {
+		return r.queryAnswer("SendMessage", sqsXMLNS, "MessageId", out, "MD5OfMessageBody", hex.EncodeToString(sum[:]))
 	}
 }
 
 // snsPublish is SNS Publish: TopicArn, Message and Subject.
-func snsPublish(r serviceRequest) (string, bus.Message, func(string, string) any) {
+func snsPublish(r serviceRequest) (string, bus.Message, func(string) backendAnswer) {
 	m := bus.Message{Body: []byte(r.params.Get("Message"))}
 	if sub := r.params.Get("Subject"); sub != "" {
 		m.Meta = map[string]string{bus.MetaSubject: sub}
 	}
-	return r.params.Get("TopicArn"), m, func(out, requestID string) any {
-		return map[string]any{"PublishResponse": map[string]any{
-			"PublishResult":    map[string]any{"MessageId": out},
-			"ResponseMetadata": map[string]string{"RequestId": requestID}}}
+	return r.params.Get("TopicArn"), m, func(out string) backendAnswer {
+		return r.queryAnswer("Publish", snsXMLNS, "MessageId", out)
 	}
 }
 
 // sfnStart is Step Functions StartExecution: a JSON body of
 // stateMachineArn and input.
-func sfnStart(r serviceRequest) (string, bus.Message, func(string, string) any) {
+func sfnStart(r serviceRequest) (string, bus.Message, func(string) backendAnswer) {
 	var in struct {
 		StateMachineArn string `json:"stateMachineArn"`
 		Input           string `json:"input"`
 	}
 	_ = json.Unmarshal(r.body, &in)
 	start := r.x.start
-	return in.StateMachineArn, bus.Message{Body: []byte(in.Input)}, func(out, _ string) any {
-		return map[string]any{"executionArn": out, "startDate": float64(start.UnixMilli()) / 1000}
+	return in.StateMachineArn, bus.Message{Body: []byte(in.Input)}, func(out string) backendAnswer {
+		return jsonAnswer(map[string]any{"executionArn": out, "startDate": float64(start.UnixMilli()) / 1000})
 	}
 }
 

@@ -56,8 +56,14 @@ func (s *Service) httpIntegration(x *exchange) response {
 
 // mappedRequest builds the request to a non-proxy HTTP backend.
 func (x *exchange) mappedRequest(m *mapping, body []byte) (*http.Request, error) {
+	return x.mappedRequestTo(m, x.withStageVariables(x.method.MethodIntegration.URI), body)
+}
+
+// mappedRequestTo builds the request of a non-proxy integration to uri:
+// the mapped headers, query string and path parameters, then the
+// requestOverride ones.
+func (x *exchange) mappedRequestTo(m *mapping, uri string, body []byte) (*http.Request, error) {
 	i := x.method.MethodIntegration
-	uri := x.withStageVariables(i.URI)
 	header := http.Header{}
 	query := url.Values{}
 	pathValues := map[string]string{}
