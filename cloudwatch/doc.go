@@ -140,7 +140,10 @@
 // AWS/S3 request metrics by BucketName and FilterId for buckets with a
 // metrics configuration; HTTP APIs publish AWS/ApiGateway by ApiId and
 // ApiId and Stage (Count, 4xx, 5xx, Latency, IntegrationLatency,
-// DataProcessed). They go through the cloud's
+// DataProcessed); SNS publishes AWS/SNS by TopicName (published, publish
+// size, delivered, failed, filtered out); Step Functions publishes
+// AWS/States by StateMachineArn (executions started, each close,
+// ExecutionTime). They go through the cloud's
 // internal/metrics recorder: a counter per metric and minute, drained when
 // CloudWatch next reads or evaluates.
 //

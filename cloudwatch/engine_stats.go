@@ -14,7 +14,7 @@ import (
 // each with its start in t. withDist keeps the distributions (for
 // percentiles). It reads only the buckets the window holds.
 func window(tls []*timeline, start, end, period int64, withDist bool) []bucket {
-	var out []bucket
+	out := make([]bucket, 0, periodsHeld(tls, start, end, period))
 	var index map[int64]int // the periods of several timelines
 	if len(tls) > 1 {
 		index = map[int64]int{}
@@ -34,18 +34,60 @@ func window(tls []*timeline, start, end, period int64, withDist bool) []bucket {
 				}
 				out = append(out, bucket{t: t})
 			}
-			p := &out[k]
-			p.addStats(b.n, b.sum, b.min, b.max)
-			p.statOnly, p.neg = p.statOnly || b.statOnly, p.neg || b.neg
-			if withDist {
-				p.dist = append(p.dist, b.dist...)
-			}
+			out[k].add1(b, withDist)
 		}
 	}
 	if len(tls) > 1 {
 		slices.SortFunc(out, func(a, b bucket) int { return cmp.Compare(a.t, b.t) })
 	}
 	return out
+}
+
+// periodsHeld bounds the number of periods window returns: the buckets
+// in [start, end), at most the periods of the window.
+func periodsHeld(tls []*timeline, start, end, period int64) int {
+	held := 0
+	for _, tl := range tls {
+		held += max(tl.search(end)-tl.search(start), 0)
+	}
+	return max(min(held, int((end-start+period-1)/period)), 0)
+}
+
+// periods calls yield with each period of window(tls, start, end, period,
+// withDist) in time order. Over one timeline (one unit: the common case)
+// it aggregates in place, without the slice of periods; the bucket
+// yielded is reused after yield returns.
+func periods(tls []*timeline, start, end, period int64, withDist bool, yield func(*bucket)) {
+	if len(tls) != 1 {
+		w := window(tls, start, end, period, withDist)
+		for i := range w {
+			yield(&w[i])
+		}
+		return
+	}
+	tl, cur := tls[0], bucket{t: math.MinInt64}
+	for i := tl.search(start); i < len(tl.b) && tl.b[i].t < end; i++ {
+		b := &tl.b[i]
+		if t := start + (b.t-start)/period*period; t != cur.t {
+			if cur.t != math.MinInt64 {
+				yield(&cur)
+			}
+			cur = bucket{t: t, dist: cur.dist[:0]}
+		}
+		cur.add1(b, withDist)
+	}
+	if cur.t != math.MinInt64 {
+		yield(&cur)
+	}
+}
+
+// add1 adds a stored bucket into the period p.
+func (p *bucket) add1(b *bucket, withDist bool) {
+	p.addStats(b.n, b.sum, b.min, b.max)
+	p.statOnly, p.neg = p.statOnly || b.statOnly, p.neg || b.neg
+	if withDist {
+		p.dist = append(p.dist, b.dist...)
+	}
 }
 
 // standardStats are the statistics of the Statistic enum.

@@ -165,19 +165,10 @@ func pointwise(x mval, f func(float64) float64) (mval, error) {
 	case 's':
 		return mval{}, fmt.Errorf("A string cannot be an operand")
 	}
-	out := make([]series, len(x.arr))
-	for i, s := range x.arr {
-		o := series{id: s.id, label: s.label, dropped: s.dropped}
-		for j, v := range s.vs {
-			if r := f(v); !math.IsNaN(r) && !math.IsInf(r, 0) {
-				o.ts, o.vs = append(o.ts, s.ts[j]), append(o.vs, r)
-			} else {
-				o.dropped = true
-			}
-		}
-		out[i] = o
-	}
-	return mval{kind: 'a', arr: out, multi: x.multi}, nil
+	return pointwiseOK(x, func(v float64) (float64, bool) {
+		r := f(v)
+		return r, !math.IsNaN(r) && !math.IsInf(r, 0)
+	}), nil
 }
 
 // arith is one binary operator on two numbers; ok is false when the
@@ -256,10 +247,13 @@ func binaryOp(op string, l, r mval) (mval, error) {
 	return mval{kind: 'a', arr: out, multi: l.multi}, nil
 }
 
+// pointwiseOK applies f to every point of every series of x, keeping
+// the points where f is ok.
 func pointwiseOK(x mval, f func(float64) (float64, bool)) mval {
 	out := make([]series, len(x.arr))
 	for i, s := range x.arr {
-		o := series{id: s.id, label: s.label, dropped: s.dropped}
+		o := series{id: s.id, label: s.label, dropped: s.dropped,
+			ts: make([]int64, 0, len(s.ts)), vs: make([]float64, 0, len(s.vs))}
 		for j, v := range s.vs {
 			if r, ok := f(v); ok {
 				o.ts, o.vs = append(o.ts, s.ts[j]), append(o.vs, r)
@@ -274,7 +268,8 @@ func pointwiseOK(x mval, f func(float64) (float64, bool)) mval {
 
 // joinSeries applies op at the timestamps a and b share.
 func joinSeries(op string, a, b series, id, label string) series {
-	o := series{id: id, label: label, dropped: a.dropped || b.dropped}
+	n := min(len(a.ts), len(b.ts))
+	o := series{id: id, label: label, dropped: a.dropped || b.dropped, ts: make([]int64, 0, n), vs: make([]float64, 0, n)}
 	for i, j := 0, 0; i < len(a.ts) && j < len(b.ts); {
 		switch {
 		case a.ts[i] < b.ts[j]:

@@ -98,15 +98,17 @@ func (p *partition) fetch(ms *MetricStat, id, label string, start, end int64, no
 		tls = append(tls, m.units[u])
 	}
 	ext, isExt := parseExt(ms.Stat)
-	for _, b := range window(tls, start, end, int64(ms.Period), isExt) {
-		v, ok := basic(&b, ms.Stat), true
+	n := periodsHeld(tls, start, end, int64(ms.Period))
+	out.ts, out.vs = make([]int64, 0, n), make([]float64, 0, n)
+	periods(tls, start, end, int64(ms.Period), isExt, func(b *bucket) {
+		v, ok := basic(b, ms.Stat), true
 		if isExt {
-			v, ok = ext.value(&b)
+			v, ok = ext.value(b)
 		}
 		if ok {
 			out.ts, out.vs = append(out.ts, b.t), append(out.vs, v)
 		}
-	}
+	})
 	return out
 }
 

@@ -1,6 +1,7 @@
 package cloudwatch
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"math"
@@ -26,8 +27,32 @@ var cborTime = func() cbor.EncMode {
 	return m
 }()
 
-// MarshalCBOR encodes t as tag 1 over its epoch seconds.
-func (t Time) MarshalCBOR() ([]byte, error) { return cborTime.Marshal(t.Time) }
+// MarshalCBOR encodes t as tag 1 over its epoch seconds: an integer
+// when t is a whole second (every period start GetMetricData answers,
+// written here without the encoder's reflection), else a float.
+func (t Time) MarshalCBOR() ([]byte, error) {
+	if t.Nanosecond() != 0 {
+		return cborTime.Marshal(t.Time)
+	}
+	sec := t.Unix()
+	major, n := byte(0), uint64(sec) // unsigned integer
+	if sec < 0 {
+		major, n = 1<<5, uint64(-1-sec) // negative integer
+	}
+	b := make([]byte, 1, 10)
+	b[0] = 0xc1 // tag 1: epoch-based date/time
+	switch {
+	case n < 24:
+		return append(b, major|byte(n)), nil
+	case n <= math.MaxUint8:
+		return append(b, major|24, byte(n)), nil
+	case n <= math.MaxUint16:
+		return binary.BigEndian.AppendUint16(append(b, major|25), uint16(n)), nil
+	case n <= math.MaxUint32:
+		return binary.BigEndian.AppendUint32(append(b, major|26), uint32(n)), nil
+	}
+	return binary.BigEndian.AppendUint64(append(b, major|27), n), nil
+}
 
 // UnmarshalCBOR decodes tag 1 (or a bare number) of epoch seconds.
 func (t *Time) UnmarshalCBOR(b []byte) error {
