@@ -105,8 +105,7 @@ func (t *tmpl) evalMember(name string, res resolver, ev *evaluator) (any, *failu
 	case 'p':
 		v, f := res(t.path)
 		if f != nil {
-			return nil, fail(errRuntime, "The JSONPath '%s' specified for the field '%s.$' could not be found in the input '%s'",
-				t.path.src, name, encodeJSON(ev.input))
+			return nil, ev.notFoundIn(t.path, name+".$")
 		}
 		return deepCopy(v), nil
 	case 'c':
