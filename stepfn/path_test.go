@@ -79,7 +79,7 @@ func TestPath_NoResultsIsStatesRuntime(t *testing.T) {
 	cases := map[string]struct{ state, cause string }{
 		"input":    {`{"Type":"Pass","InputPath":"$.NoSuchInputPath","End":true}`, "Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']"},
 		"output":   {`{"Type":"Pass","OutputPath":"$.NoSuchOutputPath","End":true}`, "Invalid path '$.NoSuchOutputPath' : No results for path: $['NoSuchOutputPath']"},
-		"onway":   {`{"Type":"Pass","OutputPath":"$.no.such.result.path","End":true}`, "Invalid path '$.no.such.result.path' : Missing property in path $['no']"},
+		"onway":    {`{"Type":"Pass","OutputPath":"$.no.such.result.path","End":true}`, "Invalid path '$.no.such.result.path' : Missing property in path $['no']"},
 		"index":    {`{"Type":"Pass","InputPath":"$.a[3]","End":true}`, "Invalid path '$.a[3]' : No results for path: $['a'][3]"},
 		"items":    {`{"Type":"Map","ItemsPath":"$.nope","ItemProcessor":{"StartAt":"I","States":{"I":{"Type":"Pass","End":true}}},"End":true}`, "Invalid path '$.nope' : No results for path: $['nope']"},
 		"timeout":  {`{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f"},"TimeoutSecondsPath":"$.NoSuchTimeoutSecondsPath","End":true}`, "Invalid path '$.NoSuchTimeoutSecondsPath' : No results for path: $['NoSuchTimeoutSecondsPath']"},
