@@ -184,9 +184,16 @@
 //     ARNs under names of its own (AWS does not document them).
 //   - JSON objects are written with their members in key order (AWS keeps
 //     the order of the input); the values are the same.
-//   - JSONPath is the subset definitions use: $, $$, $variable, .name,
-//     ['name'], [n], [*], .*; filters, slices and recursive descent are
-//     refused at validation.
+//   - Paths (InputPath, OutputPath, ItemsPath, Parameters' ".$" values)
+//     take full JSONPath: filters, slices, unions, .., negative indices
+//     (parsed by github.com/ohler55/ojg, evaluated in engine_path_full.go
+//     in document order as Jayway, AWS's evaluator, does); Reference
+//     Paths (ResultPath, the Path forms of Choice comparators) take only
+//     member names and non-negative indices. Deviations: objects' members
+//     come in key order under wildcards and ..; in a filter, $ is the
+//     candidate, not the document; Jayway's functions (length()) are not
+//     evaluated. ItemsPath is read as a Path, as the brief of issue 18
+//     says; the ASL text calls it a reference path.
 //   - An execution runs its first steps inside StartExecution on the
 //     cloud's clock, so a machine of Pass states has finished when
 //     StartExecution returns; AWS runs it moments later.

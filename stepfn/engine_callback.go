@@ -58,9 +58,13 @@ func (th *thread) heartbeatOf(eff any) (time.Duration, *failure) {
 		return th.jduration(st.jn.heartbeat)
 	}
 	if st.heartbeatPath != nil {
-		v, ok := th.eval(eff).lookup(st.heartbeatPath)
+		ev := th.eval(eff)
+		v, ok := ev.lookup(st.heartbeatPath)
+		if !ok {
+			return 0, ev.invalidPath(st.heartbeatPath)
+		}
 		n, isInt := intValue(v)
-		if !ok || !isInt || n < 1 {
+		if !isInt || n < 1 {
 			return 0, fail(errRuntime, "The HeartbeatSecondsPath parameter does not reference a valid positive integer: %s", st.heartbeatPath.src)
 		}
 		return time.Duration(n) * time.Second, nil

@@ -53,9 +53,10 @@ func (th *thread) mapItems(eff any) {
 	}
 	items := eff
 	if st.itemsPath != nil {
-		v, ok := th.eval(eff).lookup(st.itemsPath)
+		ev := th.eval(eff)
+		v, ok := ev.lookup(st.itemsPath)
 		if !ok {
-			th.failThread(fail(errRuntime, "Invalid path '%s' : No results for path: %s", st.itemsPath.src, st.itemsPath.src))
+			th.failThread(ev.invalidPath(st.itemsPath))
 			return
 		}
 		items = v

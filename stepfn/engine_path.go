@@ -4,16 +4,27 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/ohler55/ojg/jp"
 )
 
-// path is a parsed JSONPath of the subset Step Functions definitions use:
-// the root ($, or $$ for the context object, or $name for a variable),
-// then .name, ['name'], [n], [*] and .* steps. Filters, slices and
-// recursive descent are refused at validation (see the package doc).
+// path is a parsed JSONPath, the one interface the interpreter reads and
+// writes documents through: get (a Path's value), set (a Reference Path
+// written into a document, ResultPath's rule) and reference. After the
+// root ($, or $$ for the context object, or $name for a variable) come
+// either steps of the simple subset evaluated here (.name, ['name'],
+// .['name'], [n], [*], .*), or, for anything beyond it (filters, slices,
+// unions, .., negative indices), frags parsed by ojg and evaluated in
+// engine_path_full.go. The simple subset stays ours: it is faster than
+// ojg on the paths definitions use most (BENCHMARKS.md "JSONPath on
+// ojg") and accepts member names such as $.foo-bar that Jayway (AWS's
+// evaluator) accepts and ojg refuses.
 type path struct {
-	src   string
-	root  string // "$", "$$", or a variable's name
-	steps []step
+	src      string
+	root     string // "$", "$$", or a variable's name
+	steps    []step
+	frags    jp.Expr // a full JSONPath after the root; nil for the simple subset
+	definite bool    // frags name one node at most
 }
 
 // step is one step of a path: a member name, an index, or a wildcard.
@@ -25,7 +36,7 @@ type step struct {
 
 var errBadPath = errors.New("invalid JSONPath")
 
-// parsePath parses a path; it fails on anything outside the subset.
+// parsePath parses a Path: the simple subset, else full JSONPath.
 func parsePath(s string) (*path, error) {
 	if !strings.HasPrefix(s, "$") {
 		return nil, errBadPath
@@ -45,6 +56,21 @@ func parsePath(s string) (*path, error) {
 			return nil, errBadPath
 		}
 	}
+	steps, err := simpleSteps(rest)
+	if err == nil {
+		p.steps = steps
+		return p, nil
+	}
+	if p.frags, err = fullFrags("$" + rest); err != nil {
+		return nil, err
+	}
+	p.definite = definiteFrags(p.frags)
+	return p, nil
+}
+
+// simpleSteps parses the steps after a root, all of the simple subset.
+func simpleSteps(rest string) ([]step, error) {
+	var steps []step
 	for rest != "" {
 		var st step
 		var err error
@@ -52,15 +78,18 @@ func parsePath(s string) (*path, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.steps = append(p.steps, st)
+		steps = append(steps, st)
 	}
-	return p, nil
+	return steps, nil
 }
 
 func nextStep(rest string) (step, string, error) {
 	switch rest[0] {
 	case '.':
 		rest = rest[1:]
+		if strings.HasPrefix(rest, "['") || strings.HasPrefix(rest, `["`) {
+			return nextStep(rest) // $.abc.['def ghi'], AWS's own example
+		}
 		if strings.HasPrefix(rest, "*") {
 			return step{kind: '*'}, rest[1:], nil
 		}
@@ -108,9 +137,13 @@ func validVariable(s string) bool {
 	return true
 }
 
-// reference reports whether the path is a reference path (no wildcard):
-// what ResultPath and the Path comparators take.
+// reference reports whether the path is a Reference Path (member names
+// and non-negative indices only, AWS's "Reference Paths"): what
+// ResultPath and the Path comparators take.
 func (p *path) reference() bool {
+	if p.frags != nil {
+		return false
+	}
 	for _, s := range p.steps {
 		if s.kind == '*' {
 			return false
@@ -123,6 +156,9 @@ func (p *path) reference() bool {
 // array of what matched; a reference path that matches nothing reports
 // false.
 func (p *path) get(doc any) (any, bool) {
+	if p.frags != nil {
+		return p.getFull(doc)
+	}
 	if p.reference() {
 		v := doc
 		for _, s := range p.steps {
@@ -239,4 +275,50 @@ func setAt(doc any, steps []step, val any) (any, bool) {
 		return b, true
 	}
 	return nil, false
+}
+
+// missing is AWS's (Jayway's) account of a definite path that matched
+// nothing in doc, after "Invalid path '<src>' : ": a member missing on the
+// way is "Missing property in path $['a']" (the path up to it), anything
+// else "No results for path: $['a']['b']" (the whole path, normalized);
+// recorded in test_base_scenarios (test_invalid_jsonpath,
+// test_catch_states_runtime).
+func (p *path) missing(doc any) string {
+	v := doc
+	for i, s := range p.steps {
+		w, ok := s.apply(v)
+		if !ok {
+			if m, isObj := v.(map[string]any); isObj && s.kind == 'n' && i < len(p.steps)-1 {
+				if _, has := m[s.name]; !has {
+					return "Missing property in path " + normalized(p.steps[:i+1])
+				}
+			}
+			break
+		}
+		v = w
+	}
+	if p.frags != nil {
+		return "No results for path: " + p.src
+	}
+	return "No results for path: " + normalized(p.steps)
+}
+
+// normalized writes steps as Jayway does: $['name'][0][*].
+func normalized(steps []step) string {
+	b := []byte{'$'}
+	for _, s := range steps {
+		switch s.kind {
+		case 'n':
+			b = append(b, "['"...)
+			b = append(b, s.name...)
+			b = append(b, "']"...)
+		case 'i':
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(s.index), 10)
+			b = append(b, ']')
+		default:
+			b = append(b, "[*]"...)
+		}
+	}
+	return string(b)
 }

@@ -171,9 +171,13 @@ func (th *thread) taskTimeout(eff any) (time.Duration, *failure) {
 		return th.jduration(st.jn.timeout)
 	}
 	if st.timeoutPath != nil {
-		v, ok := th.eval(eff).lookup(st.timeoutPath)
+		ev := th.eval(eff)
+		v, ok := ev.lookup(st.timeoutPath)
+		if !ok {
+			return 0, ev.invalidPath(st.timeoutPath)
+		}
 		n, isInt := intValue(v)
-		if !ok || !isInt || n < 1 {
+		if !isInt || n < 1 {
 			return 0, fail(errRuntime, "The TimeoutSecondsPath parameter does not reference a valid positive integer: %s", st.timeoutPath.src)
 		}
 		return time.Duration(n) * time.Second, nil

@@ -39,7 +39,9 @@ func compileTemplate(v any, at string, bad func(at, msg string)) *tmpl {
 				bad(loc, "The value for the field '"+k+"' must be a STRING that contains a JSONPath but was "+strings.ToUpper(jsonType(t[k])))
 				continue
 			}
-			out.obj = append(out.obj, member{name, compileExpr(s, k, loc, bad)})
+			// AWS locates a bad expression at the object that holds it
+			// (test_base_scenarios test_illegal_escapes: ".../Parameters").
+			out.obj = append(out.obj, member{name, compileExpr(s, k, at, bad)})
 		}
 		return out
 	case []any:
@@ -105,8 +107,7 @@ func (t *tmpl) evalMember(name string, res resolver, ev *evaluator) (any, *failu
 	case 'p':
 		v, f := res(t.path)
 		if f != nil {
-			return nil, fail(errRuntime, "The JSONPath '%s' specified for the field '%s.$' could not be found in the input '%s'",
-				t.path.src, name, encodeJSON(ev.input))
+			return nil, ev.notFoundIn(t.path, name+".$")
 		}
 		return deepCopy(v), nil
 	case 'c':

@@ -65,17 +65,32 @@ func (th *thread) eval(input any) *evaluator { return &evaluator{th: th, input: 
 
 // lookup reads a path: false when it matches nothing.
 func (ev *evaluator) lookup(p *path) (any, bool) {
-	switch p.root {
-	case "$":
-		return p.get(ev.input)
-	case "$$":
-		return p.get(ev.th.context())
-	}
-	v, ok := ev.th.vars[p.root]
+	doc, ok := ev.rootDoc(p)
 	if !ok {
 		return nil, false
 	}
-	return p.get(v)
+	return p.get(doc)
+}
+
+// rootDoc is the document a path's root names: the input, the context
+// object, or a variable (false when the variable is not set).
+func (ev *evaluator) rootDoc(p *path) (any, bool) {
+	switch p.root {
+	case "$":
+		return ev.input, true
+	case "$$":
+		return ev.th.context(), true
+	}
+	v, ok := ev.th.vars[p.root]
+	return v, ok
+}
+
+// invalidPath is States.Runtime for a path field (InputPath, OutputPath,
+// ItemsPath, the *SecondsPath fields) that matched nothing, in AWS's
+// words (test_base_scenarios test_invalid_jsonpath).
+func (ev *evaluator) invalidPath(p *path) *failure {
+	doc, _ := ev.rootDoc(p)
+	return fail(errRuntime, "Invalid path '%s' : %s", p.src, p.missing(doc))
 }
 
 func (ev *evaluator) resolve(p *path) (any, *failure) {
@@ -188,9 +203,10 @@ func (th *thread) effectiveInput() (any, *failure) {
 	case st.inputNull:
 		in = map[string]any{}
 	case st.inputPath != nil:
-		v, ok := th.eval(in).lookup(st.inputPath)
+		ev := th.eval(in)
+		v, ok := ev.lookup(st.inputPath)
 		if !ok {
-			return nil, fail(errRuntime, "Invalid path '%s' : No results for path: %s", st.inputPath.src, st.inputPath.src)
+			return nil, ev.invalidPath(st.inputPath)
 		}
 		in = v
 	}
@@ -283,9 +299,10 @@ func (th *thread) exitTo(out any, assigned map[string]any, next string) {
 	case st.outputNull:
 		out = map[string]any{}
 	case st.outputPath != nil:
-		v, ok := th.eval(out).lookup(st.outputPath)
+		ev := th.eval(out)
+		v, ok := ev.lookup(st.outputPath)
 		if !ok {
-			th.failThread(fail(errRuntime, "Invalid path '%s' : No results for path: %s", st.outputPath.src, st.outputPath.src))
+			th.failThread(ev.invalidPath(st.outputPath))
 			return
 		}
 		out = v
@@ -341,25 +358,38 @@ func (th *thread) failState() {
 	st := th.st
 	f := &failure{Error: st.errorName, Cause: st.cause}
 	ev := th.eval(th.raw)
+	var bad *failure
 	if st.errorPath != nil {
-		v, ok := ev.lookup(st.errorPath)
-		s, isStr := v.(string)
-		if !ok || !isStr {
-			th.failThread(fail(errRuntime, "The ErrorPath '%s' did not resolve to a string", st.errorPath.src))
-			return
-		}
-		f.Error = s
+		f.Error, bad = ev.stringAt(st.errorPath, "ErrorPath")
 	}
-	if st.causePath != nil {
-		v, ok := ev.lookup(st.causePath)
-		s, isStr := v.(string)
-		if !ok || !isStr {
-			th.failThread(fail(errRuntime, "The CausePath '%s' did not resolve to a string", st.causePath.src))
-			return
-		}
-		f.Cause = s
+	if st.causePath != nil && bad == nil {
+		f.Cause, bad = ev.stringAt(st.causePath, "CausePath")
+	}
+	if bad != nil {
+		f = bad
 	}
 	th.failThread(f)
+}
+
+// stringAt reads a Fail state's ErrorPath or CausePath: a string.
+func (ev *evaluator) stringAt(p *path, field string) (string, *failure) {
+	v, ok := ev.lookup(p)
+	if !ok {
+		return "", ev.notFoundIn(p, field)
+	}
+	s, isStr := v.(string)
+	if !isStr {
+		return "", fail(errRuntime, "The %s '%s' did not resolve to a string", field, p.src)
+	}
+	return s, nil
+}
+
+// notFoundIn is States.Runtime for a path of field that matched nothing
+// in the input, in AWS's words (test_base_scenarios test_invalid_jsonpath
+// [INVALID_JSONPATH_IN_ERRORPATH], [..._CAUSEPATH], and the ".$" members).
+func (ev *evaluator) notFoundIn(p *path, field string) *failure {
+	return fail(errRuntime, "The JSONPath '%s' specified for the field '%s' could not be found in the input '%s'",
+		p.src, field, encodeJSON(ev.input))
 }
 
 // choose is a Choice state: the first rule that matches, else Default,
