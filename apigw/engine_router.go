@@ -17,9 +17,9 @@ type snapshot struct {
 	models              map[string]Model
 	// schemas are the models' schemas compiled once for the deployment
 	// (engine_schema.go), by model name.
-	schemas map[string]*jsonschema.Schema
-	gateway             map[string]GatewayResponse
-	authorizers         map[string]Authorizer // wire_authorize.go
+	schemas     map[string]*jsonschema.Schema
+	gateway     map[string]GatewayResponse
+	authorizers map[string]Authorizer // wire_authorize.go
 	// templates are the deployment's mapping templates, parsed once (a
 	// template that does not parse maps to its error).
 	templates map[string]parsedTemplate
