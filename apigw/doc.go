@@ -360,13 +360,15 @@
 //     SQS XML API responses"); Step Functions and EventBridge answer JSON.
 //   - The order of integration responses with a matching pattern is by
 //     status code (AWS does not document it when several match).
-//   - JSON Schema validation holds the draft 4 keywords request models use
-//     (type, properties, required, additionalProperties, items, enum,
-//     bounds, lengths, pattern, item counts, allOf/anyOf/oneOf/not);
-//     $ref and format are ignored, as a validator ignores what it does not
-//     know. The validator is this package's own:
-//     github.com/santhosh-tekuri/jsonschema/v6, which the issue names, is
-//     only an indirect dependency (through kin-openapi) and does not run it.
+//   - JSON Schema validation runs on github.com/santhosh-tekuri/jsonschema/v6
+//     (draft 4 unless a model's $schema names another), the schemas
+//     compiled once per deployment; a model names another of its API by
+//     https://apigateway.amazonaws.com/restapis/{api}/models/{name}, and no
+//     other reference is loaded (CreateModel refuses it). The execution log
+//     line "Request body does not match model schema for content type
+//     {type}: [...]" lists the validator's own error texts (AWS's Java
+//     validator words them differently). A model whose $ref names a
+//     missing model validates nothing.
 //   - The execution log lines are AWS's main steps, not every line AWS
 //     writes; in CloudWatch Logs access lines go to the stream "access" and
 //     execution lines to a stream named after the request id (AWS documents

@@ -1,6 +1,10 @@
 package apigw
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
 
 // snapshot is what a deployment serves: the API's resources and methods,
 // its models and validators and binary media types as they were when it was
@@ -11,8 +15,11 @@ type snapshot struct {
 	binaryMediaTypes    []string
 	validators          map[string]RequestValidator
 	models              map[string]Model
-	gateway             map[string]GatewayResponse
-	authorizers         map[string]Authorizer // wire_authorize.go
+	// schemas are the models' schemas compiled once for the deployment
+	// (engine_schema.go), by model name.
+	schemas     map[string]*jsonschema.Schema
+	gateway     map[string]GatewayResponse
+	authorizers map[string]Authorizer // wire_authorize.go
 	// templates are the deployment's mapping templates, parsed once (a
 	// template that does not parse maps to its error).
 	templates map[string]parsedTemplate
@@ -38,9 +45,14 @@ func (a *api) snapshot(id string) *snapshot {
 	for k, v := range a.validators {
 		sn.validators[k] = *v
 	}
+	docs := make(map[string]string, len(a.models))
 	for k, v := range a.models {
 		sn.models[k] = *v
+		if v.Schema != "" {
+			docs[k] = v.Schema
+		}
 	}
+	sn.schemas = compileModels(a.ID, docs)
 	sn.authorizers = make(map[string]Authorizer, len(a.authorizers))
 	for k, v := range a.authorizers {
 		sn.authorizers[k] = cloneAuthorizer(*v)

@@ -202,7 +202,7 @@ var modelKind = kind[hModel]{name: "Model", label: "ModelId",
 		if m.Name == "" || m.Schema == "" {
 			return badRequest("Model name and schema are required")
 		}
-		if _, err := compileSchema(m.Schema); err != nil {
+		if err := checkSchema(m.Schema); err != nil {
 			return badRequest("Invalid model schema specified")
 		}
 		return nil

@@ -186,7 +186,7 @@ func (b *importer) modelRefs(v any, depth int) any {
 
 // modelURL is the URL by which a model references another.
 func modelURL(apiID, name string) string {
-	return "https://apigateway.amazonaws.com/restapis/" + apiID + "/models/" + name
+	return modelBase + apiID + "/models/" + name
 }
 
 // buildValidators creates x-amazon-apigateway-request-validators.

@@ -141,7 +141,7 @@ func (s *Service) CreateModel(ctx context.Context, in CreateModelInput) (Model, 
 		return Model{}, badRequest("Model name must be non-empty")
 	}
 	if in.Schema != "" {
-		if _, err := compileSchema(in.Schema); err != nil {
+		if err := checkSchema(in.Schema); err != nil {
 			return Model{}, badRequest("Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]")
 		}
 		var doc map[string]any

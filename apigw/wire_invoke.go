@@ -1,9 +1,7 @@
 package apigw
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"slices"
@@ -283,16 +281,12 @@ func (x *exchange) missingParameters() []string {
 }
 
 // bodyValid checks the body against the request model of its content type
-// (application/json when none is sent, else $default).
+// (application/json when none is sent, else $default), with the schema the
+// deployment compiled. A failure's schema errors go to the record, as the
+// execution log line AWS writes: "Request body does not match model schema
+// for content type {type}: [errors]".
 func (x *exchange) bodyValid() bool {
-	ct := x.r.Header.Get("Content-Type")
-	if i := strings.IndexByte(ct, ';'); i >= 0 {
-		ct = ct[:i]
-	}
-	ct = strings.TrimSpace(strings.ToLower(ct))
-	if ct == "" {
-		ct = "application/json"
-	}
+	ct := x.requestContentType()
 	name, ok := x.method.RequestModels[ct]
 	if !ok {
 		name, ok = x.method.RequestModels["$default"]
@@ -300,20 +294,15 @@ func (x *exchange) bodyValid() bool {
 	if !ok {
 		return true
 	}
-	m, ok := x.snap.models[name]
-	if !ok || m.Schema == "" {
+	sch, ok := x.snap.schemas[name]
+	if !ok {
 		return true
 	}
-	sch, err := compileSchema(m.Schema)
-	if err != nil {
-		return true
+	valid, errs := validateBody(sch, x.body)
+	if !valid {
+		x.record.Error = "Request body does not match model schema for content type " + ct + ": [" + strings.Join(errs, ", ") + "]"
 	}
-	var doc any
-	dec := json.NewDecoder(bytes.NewReader(x.body))
-	if err := dec.Decode(&doc); err != nil || dec.More() {
-		return false
-	}
-	return sch.validate(doc)
+	return valid
 }
 
 // contextValue is a $context variable.
