@@ -67,18 +67,16 @@ func (p *parser) itemReaderDef(st *state, v any, loc string) *itemReader {
 	return r
 }
 
-// readerConfig reads InputType (required for s3:getObject; MANIFEST is
-// not modelled), the CSV headers and MaxItems.
+// readerConfig reads InputType (required for s3:getObject), the CSV
+// headers and MaxItems.
 func (p *parser) readerConfig(r *itemReader, cfg map[string]any, at string) {
 	r.inputType, _ = cfg["InputType"].(string)
 	switch r.inputType {
-	case "CSV", "JSON", "JSONL":
+	case "CSV", "JSON", "JSONL", "MANIFEST":
 	case "":
 		if !r.list {
 			p.bad(at, "These fields are required: [InputType]")
 		}
-	case "MANIFEST":
-		p.bad(at+"/InputType", "awsfake: InputType MANIFEST is not supported yet")
 	default:
 		p.bad(at+"/InputType", "The value for the field 'InputType' must be one of: [CSV, JSON, JSONL, MANIFEST]")
 	}
@@ -148,6 +146,9 @@ func (r *mapRun) readItems() {
 		body, err := o.GetObject(ctx, bucket, key)
 		if err != nil {
 			return nil, err
+		}
+		if rd.inputType == "MANIFEST" {
+			return manifestItems(ctx, o, body)
 		}
 		return rd.decode(body)
 	}, func(v any, err error) {

@@ -46,12 +46,19 @@ func (s *Service) storeCall(ex *execution, call func(ctx context.Context, o Obje
 		return
 	}
 	ctx := faults.WithScope(s.ctx, faults.Scope{Account: ex.account(), Region: ex.region(), Partition: partitionOf(ex.arn)})
+	s.offLock(ex, func() (any, error) { return call(ctx, o) }, answer)
+}
+
+// offLock runs call on a goroutine counted by the bus (so Settle waits
+// for it) and hands its answer to answer on ex under the lock, unless the
+// service or ex has closed meanwhile.
+func (s *Service) offLock(ex *execution, call func() (any, error), answer func(any, error)) {
 	done := s.env.Bus.Begin()
 	s.calls.Add(1)
 	go func() {
 		defer s.calls.Done()
 		defer done()
-		v, err := call(ctx, o)
+		v, err := call()
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		if s.closed || ex.closed() {

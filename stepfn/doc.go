@@ -69,7 +69,8 @@
 //     none tolerated by default). ItemReader over the cloud's S3 (an
 //     ObjectStore the root package sets): s3:getObject with InputType
 //     CSV (CSVHeaderLocation FIRST_ROW or GIVEN with CSVHeaders), JSON,
-//     JSONL, and MaxItems; s3:listObjectsV2 (Bucket, Prefix). A reader's
+//     JSONL, MANIFEST (an S3 Inventory manifest's gzip CSV files, items
+//     named by fileSchema), and MaxItems; s3:listObjectsV2 (Bucket, Prefix). A reader's
 //     failure is States.ItemReaderFailed with the recorded causes.
 //     ItemBatcher (MaxItemsPerBatch, MaxInputBytesPerBatch, BatchInput):
 //     a child's input is {"Items": [...], "BatchInput": {...}}.
@@ -117,6 +118,15 @@
 //     states:startExecution (async, .sync, .sync:2). A function's error is
 //     named by its errorType; a service's error <Service>.<Code>Exception
 //     (Lambda.ResourceNotFoundException).
+//   - The HTTP task (arn:aws:states:::http:invoke, http*.go): ApiEndpoint
+//     (HTTPS), Method, Authentication.ConnectionArn (required; its shape
+//     checked, its authorization applied by the ConnectionAuthorizer set
+//     with SetConnections), Headers, QueryParameters, RequestBody and
+//     Transform (URL_ENCODED with ArrayFormat); through the client set
+//     with SetHTTPClient (by default one that dials nothing:
+//     States.Http.Socket); the result StatusCode, StatusText, Headers and
+//     ResponseBody (parsed when JSON); States.Http.StatusCode.<code> for
+//     a non-2xx answer, States.Http.Socket after 60 s on the cloud clock.
 //   - The bus endpoint for states ARNs: a message to a state machine ARN
 //     starts an execution with the body as input (EventBridge targets).
 //   - Task tokens: .waitForTaskToken on lambda:invoke, sqs:sendMessage,
@@ -210,11 +220,18 @@
 //   - Diagnostic codes beyond SCHEMA_VALIDATION_FAILED
 //     (MISSING_TRANSITION_TARGET, UNREACHABLE_STATE) and their texts are
 //     modelled on AWS's; the recorded texts are reproduced exactly.
-//   - The HTTP task and the integrations not listed above are not
-//     modelled yet: an unmodelled integration or aws-sdk: operation fails
-//     its task with States.Runtime.
-//   - Distributed Map differs from AWS here: ItemReader MANIFEST,
-//     ReaderConfig's *Path fields, ItemsPointer, ResultWriter's
+//   - The integrations not listed above are not modelled yet: an
+//     unmodelled integration or aws-sdk: operation fails its task with
+//     States.Runtime.
+//   - The HTTP task (http*.go): a bad or missing parameter is
+//     States.Runtime at run time (AWS refuses some at creation); headers
+//     AWS lists as not sent are dropped silently; a string RequestBody is
+//     sent as text/plain; form keys keep their brackets unescaped; a
+//     connection's refusal fails the task as serviceFailure("Events")
+//     names it (States.TaskFailed for a plain error); the status error's
+//     cause is the result's JSON; TestState's header texts are one
+//     "Name: value" line each (none of these is recorded).
+//   - Distributed Map differs from AWS here: ReaderConfig's *Path fields, ItemsPointer, ResultWriter's
 //     WriterConfig, the *Path forms of MaxItemsPerBatch and the tolerated
 //     failures and redriving a Map Run are not modelled (refused at
 //     validation or ignored as said); a JSONata MaxConcurrency
@@ -271,8 +288,9 @@
 //   - TestState does not run a Retry (it reports RETRIABLE) and a Wait
 //     does not wait; it refuses activities, .sync and .waitForTaskToken
 //     tasks without a mock (ValidationException), as AWS's TestState did
-//     before mocks. The TRACE level adds nothing to DEBUG: the HTTP task,
-//     whose request and response it shows, is not modelled. A mocked
+//     before mocks. The TRACE level adds the HTTP task's request and
+//     response to DEBUG's data (the connection's additions only with
+//     revealSecrets). A mocked
 //     Parallel or Map answers the mock as its result (or error) without
 //     running a branch (teststate_fork.go). A JSONata state's inspection
 //     data is its input and the variables it reads.
@@ -292,6 +310,7 @@
 //
 // # Plumbing for the root package
 //
-// New, Describe (the handler for the states signing name, the bus
+// SetObjectStore, SetHTTPClient and SetConnections are what the root (or
+// a test) sets. New, Describe (the handler for the states signing name, the bus
 // endpoint for states ARNs, Close) and Close are what awsfake calls.
 package stepfn

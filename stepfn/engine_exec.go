@@ -59,6 +59,10 @@ type execution struct {
 	trace      map[string]string
 	traceState string
 	caughtErr  *failure
+	// inspectHTTP is the tested state's HTTP call and revealSecrets
+	// whether TestState shows what its connection added.
+	inspectHTTP   *httpExchange
+	revealSecrets bool
 
 	root     *thread  // the machine's own thread
 	seq      uint64   // the order of starts, for ListExecutions

@@ -54,6 +54,9 @@ func integrationOf(res string) (integration, bool) {
 		ig.service = "SQS"
 	case "sns:publish":
 		ig.service = "SNS"
+	case "http:invoke":
+		ig.service = "Http"
+		return ig, !ig.callback // request-response only
 	case "states:startExecution", "states:startExecution.sync", "states:startExecution.sync:2":
 		ig.service = "StepFunctions"
 		if ig.callback && op != "startExecution" {
@@ -130,6 +133,9 @@ func (th *thread) task(eff any) {
 		return
 	case ig.op == "sfn:"+ig.resource:
 		th.sdkSfn(ig, eff, answer)
+		return
+	case ig.op == "http:invoke":
+		th.httpTask(eff, answer)
 		return
 	}
 	call, f := th.busCall(ig, eff)

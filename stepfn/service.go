@@ -24,7 +24,9 @@ type Service struct {
 	env *cloudenv.Env
 
 	mu         sync.Mutex
-	objects    ObjectStore // the cloud's S3 (distmap_store.go)
+	objects    ObjectStore          // the cloud's S3 (distmap_store.go)
+	httpClient httpDoer             // the HTTP task's client (http.go)
+	conns      ConnectionAuthorizer // EventBridge connections (http.go)
 	partitions map[partKey]*partition
 	closed     bool
 	seq        uint64 // executions started
@@ -127,25 +129,14 @@ func (s *Service) at(due time.Time, ex *execution, fn func()) *sched.Job {
 // async makes a task's call on a goroutine counted by the bus (so Settle
 // waits for it) and hands its answer to the execution under the lock.
 func (s *Service) async(ex *execution, c busCall, answer func(any, *failure)) {
-	done := s.env.Bus.Begin()
-	s.calls.Add(1)
 	requestID := s.env.IDs.UUID()
-	go func() {
-		defer s.calls.Done()
-		defer done()
-		body, err := s.env.Bus.Invoke(s.ctx, c.target, c.msg)
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		if s.closed || ex.closed() {
-			return
-		}
+	s.offLock(ex, func() (any, error) { return s.env.Bus.Invoke(s.ctx, c.target, c.msg) }, func(body any, err error) {
 		if err != nil {
 			answer(nil, c.errs(err))
-		} else {
-			answer(c.read(body, requestID), nil)
+			return
 		}
-		ex.drive()
-	}()
+		answer(c.read(body.([]byte), requestID), nil)
+	})
 }
 
 // closedExecution is called when ex closes: it wakes its watchers.

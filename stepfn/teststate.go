@@ -103,7 +103,7 @@ func (s *Service) testExecution(sc faults.Scope, prog *program, def string, in T
 	ex := &execution{svc: s, arn: sc.ARN(arnService, "execution:"+testStateName+":"+id), name: id, machine: m, machineARN: m.arn,
 		prog: prog, definition: def, roleARN: in.RoleArn, status: statusRunning, input: encodeJSON(input),
 		start: s.env.Clock.Now(), rng: newRand(s.rng.Uint64()), threads: map[*thread]bool{}, done: make(chan struct{}),
-		mockCalls: map[string]int{}, initVars: vars, trace: map[string]string{}, traceState: name}
+		mockCalls: map[string]int{}, initVars: vars, trace: map[string]string{}, traceState: name, revealSecrets: in.RevealSecrets}
 	if mk := in.Mock; mk != nil {
 		a := mockAnswer{from: 0, to: math.MaxInt}
 		if mk.ErrorOutput != nil {
@@ -147,6 +147,9 @@ func (ex *execution) testAnswer(name string, retry [][]string, level string) Tes
 		t := ex.trace
 		out.InspectionData = &InspectionData{Input: t["input"], AfterInputPath: t["afterInputPath"], AfterParameters: t["afterParameters"],
 			Result: t["result"], AfterResultSelector: t["afterResultSelector"], AfterResultPath: t["afterResultPath"], Variables: t["variables"]}
+		if x := ex.inspectHTTP; x != nil && level == "TRACE" {
+			out.InspectionData.Request, out.InspectionData.Response = x.inspection(ex.revealSecrets)
+		}
 	}
 	return out
 }

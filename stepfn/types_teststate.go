@@ -38,4 +38,27 @@ type InspectionData struct {
 	AfterResultSelector string `json:"afterResultSelector,omitempty"`
 	AfterResultPath     string `json:"afterResultPath,omitempty"`
 	Variables           string `json:"variables,omitempty"`
+	// Request and Response are an HTTP task's, at TRACE.
+	Request  *InspectionDataRequest  `json:"request,omitempty"`
+	Response *InspectionDataResponse `json:"response,omitempty"`
+}
+
+// InspectionDataRequest is an HTTP task's request as TestState shows it
+// at TRACE.
+type InspectionDataRequest struct {
+	Protocol string `json:"protocol,omitempty"`
+	Method   string `json:"method,omitempty"`
+	URL      string `json:"url,omitempty"`
+	Headers  string `json:"headers,omitempty"`
+	Body     string `json:"body,omitempty"`
+}
+
+// InspectionDataResponse is an HTTP task's response as TestState shows it
+// at TRACE.
+type InspectionDataResponse struct {
+	Protocol      string `json:"protocol,omitempty"`
+	StatusCode    string `json:"statusCode,omitempty"`
+	StatusMessage string `json:"statusMessage,omitempty"`
+	Headers       string `json:"headers,omitempty"`
+	Body          string `json:"body,omitempty"`
 }
