@@ -119,25 +119,59 @@ func (c *memConn) SetWriteDeadline(time.Time) error { return nil }
 // client's buffer (512 bytes, or its EDNS0 size) is truncated, so the
 // client retries over TCP.
 func (s *Service) ServeDNS(addr string) (netip.AddrPort, error) {
-	pc, ln, at, err := listenPair(addr)
+	s.mu.Lock()
+	closed := s.closed
+	s.mu.Unlock()
+	if closed {
+		return netip.AddrPort{}, net.ErrClosed
+	}
+	l, err := ListenDNS(addr, func() *Service { return s })
 	if err != nil {
 		return netip.AddrPort{}, err
 	}
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
-		_ = pc.Close()
-		_ = ln.Close()
+		_ = l.Close()
 		return netip.AddrPort{}, net.ErrClosed
 	}
-	srv := &dnsServer{s: s, pc: pc, ln: ln, conns: map[net.Conn]struct{}{}}
-	s.servers = append(s.servers, srv)
-	s.wg.Add(2)
+	s.servers = append(s.servers, l)
 	s.mu.Unlock()
-	go srv.serveUDP()
-	go srv.serveTCP()
-	return at, nil
+	return l.Addr(), nil
 }
+
+// DNSListener serves name servers on a UDP socket and a TCP listener of
+// one address until Close, asking, for each query, the service its
+// current function returns: a server whose cloud is replaced (the
+// standalone server's reset) keeps its sockets.
+type DNSListener struct {
+	current func() *Service
+	pc      net.PacketConn
+	ln      net.Listener
+	at      netip.AddrPort
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	closed  bool
+	conns   map[net.Conn]struct{}
+}
+
+// ListenDNS listens on addr (host:port; port 0 picks one) for UDP and TCP
+// and answers each query by the name servers of current(), as ServeDNS
+// does, until Close. current must not return nil.
+func ListenDNS(addr string, current func() *Service) (*DNSListener, error) {
+	pc, ln, at, err := listenPair(addr)
+	if err != nil {
+		return nil, err
+	}
+	d := &DNSListener{current: current, pc: pc, ln: ln, at: at, conns: map[net.Conn]struct{}{}}
+	d.wg.Add(2)
+	go d.serveUDP()
+	go d.serveTCP()
+	return d, nil
+}
+
+// Addr is the address the listener serves on (UDP and TCP).
+func (d *DNSListener) Addr() netip.AddrPort { return d.at }
 
 // listenPair opens a UDP socket and a TCP listener on the same address.
 // With port 0 the UDP port the system picks may be taken for TCP by
@@ -168,18 +202,9 @@ func listenPair(addr string) (net.PacketConn, net.Listener, netip.AddrPort, erro
 	}
 }
 
-// dnsServer is one ServeDNS listener pair.
-type dnsServer struct {
-	s      *Service
-	pc     net.PacketConn
-	ln     net.Listener
-	mu     sync.Mutex
-	closed bool
-	conns  map[net.Conn]struct{}
-}
-
-// Close stops the listeners and the TCP connections.
-func (d *dnsServer) Close() error {
+// Close stops the listeners and the TCP connections, and waits for their
+// goroutines.
+func (d *DNSListener) Close() error {
 	err := errors.Join(d.pc.Close(), d.ln.Close())
 	d.mu.Lock()
 	d.closed = true
@@ -187,11 +212,15 @@ func (d *dnsServer) Close() error {
 		_ = c.Close()
 	}
 	d.mu.Unlock()
+	d.wg.Wait()
+	if errors.Is(err, net.ErrClosed) {
+		return nil // closed twice
+	}
 	return err
 }
 
-func (d *dnsServer) serveUDP() {
-	defer d.s.wg.Done()
+func (d *DNSListener) serveUDP() {
+	defer d.wg.Done()
 	buf := make([]byte, 65535)
 	for {
 		n, from, err := d.pc.ReadFrom(buf)
@@ -199,7 +228,7 @@ func (d *dnsServer) serveUDP() {
 			return
 		}
 		client := from.(*net.UDPAddr).AddrPort().Addr()
-		resp := d.s.answerDNS(buf[:n], client)
+		resp := d.current().answerDNS(buf[:n], client)
 		if resp == nil {
 			continue
 		}
@@ -222,8 +251,8 @@ func truncate(resp, query []byte) []byte {
 	return r.pack()
 }
 
-func (d *dnsServer) serveTCP() {
-	defer d.s.wg.Done()
+func (d *DNSListener) serveTCP() {
+	defer d.wg.Done()
 	for {
 		c, err := d.ln.Accept()
 		if err != nil {
@@ -236,7 +265,7 @@ func (d *dnsServer) serveTCP() {
 			continue
 		}
 		d.conns[c] = struct{}{}
-		d.s.wg.Add(1)
+		d.wg.Add(1)
 		d.mu.Unlock()
 		go d.serveConn(c)
 	}
@@ -244,8 +273,8 @@ func (d *dnsServer) serveTCP() {
 
 // serveConn answers the queries of one TCP connection until the client
 // closes it or Close does.
-func (d *dnsServer) serveConn(c net.Conn) {
-	defer d.s.wg.Done()
+func (d *DNSListener) serveConn(c net.Conn) {
+	defer d.wg.Done()
 	defer func() {
 		d.mu.Lock()
 		delete(d.conns, c)
@@ -265,7 +294,7 @@ func (d *dnsServer) serveConn(c net.Conn) {
 		if _, err := io.ReadFull(c, msg); err != nil {
 			return
 		}
-		resp := d.s.answerDNS(msg, client)
+		resp := d.current().answerDNS(msg, client)
 		if resp == nil {
 			return
 		}

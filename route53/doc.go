@@ -173,8 +173,9 @@
 // InvalidInput, as for a domain with nothing of the kind pending; they
 // record no call.
 //
-// Query logging configurations are stored and write no log; the DNS
-// listener is ServeDNS's (the standalone server has no -dns-addr flag yet).
+// Query logging configurations are stored and write no log. ServeDNS
+// serves one service; ListenDNS serves whichever service a function
+// returns per query (cmd/awsfake -dns-addr, whose sockets outlive a reset).
 //
 // # IAM enforcement
 //

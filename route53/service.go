@@ -48,7 +48,6 @@ type Service struct {
 	// maxRecordSets is the quota of record sets per zone (SetMaxRecordSets).
 	maxRecordSets int
 	servers       []io.Closer    // ServeDNS listeners, closed by Close
-	wg            sync.WaitGroup // the listeners' goroutines
 	probes        sync.WaitGroup // the probes in flight
 	// probeCtx ends at Close: it cancels the probes in flight.
 	probeCtx    context.Context
@@ -105,7 +104,6 @@ func (s *Service) Close() {
 	for _, c := range servers {
 		_ = c.Close()
 	}
-	s.wg.Wait()
 }
 
 // SetMaxRecordSets sets the quota of record sets in one zone (default

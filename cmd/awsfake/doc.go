@@ -21,6 +21,10 @@
 //	                  serve the X-Ray daemon's UDP protocol there (default 127.0.0.1:2000,
 //	                  where the SDKs send; skipped with a warning when that address is
 //	                  taken; "" for none); it outlives /_awsfake/reset
+//	-dns-addr host:port
+//	                  serve Route 53's name servers (DNS over UDP and TCP) there, e.g.
+//	                  dig @127.0.0.1 -p PORT www.example.com; default none (5353, the
+//	                  usual pick, is mDNS's and often taken); it outlives /_awsfake/reset
 //
 // Besides every AWS API the cloud serves, awsfake answers:
 //

@@ -34,6 +34,7 @@ type options struct {
 	hosts       []string  // -allow-host, repeatable
 	xrayDaemon  string    // -xray-daemon; "" for none
 	xrayDefault bool      // -xray-daemon not given: the default address, skipped when taken
+	dnsAddr     string    // -dns-addr; "" for none
 }
 
 // accountID is the form of an AWS account id: 12 digits.
@@ -82,6 +83,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	})
 	fs.BoolVar(&o.verbose, "v", false, "log one line per request to stderr")
 	fs.StringVar(&o.xrayDaemon, "xray-daemon", defaultXRayDaemon, "serve the X-Ray daemon's UDP protocol on `host:port` (\"\" for none)")
+	fs.StringVar(&o.dnsAddr, "dns-addr", "", "serve Route 53's name servers (DNS over UDP and TCP) on `host:port`; port 0 picks a free one (default none)")
 	if err := fs.Parse(args); err != nil {
 		return options{}, usageError{err: err, help: errors.Is(err, flag.ErrHelp)}
 	}
@@ -126,6 +128,11 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	if o.xrayDaemon != "" {
 		if err := checkAddr(o.xrayDaemon, o.allowRemote); err != nil {
 			return fail("-xray-daemon: %v", err)
+		}
+	}
+	if o.dnsAddr != "" {
+		if err := checkAddr(o.dnsAddr, o.allowRemote); err != nil {
+			return fail("-dns-addr: %v", err)
 		}
 	}
 	return o, nil

@@ -54,6 +54,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready fun
 		}
 		defer d.close()
 	}
+	if o.dnsAddr != "" {
+		d, err := startDNS(o.dnsAddr, srv, stdout)
+		if err != nil {
+			_ = ln.Close()
+			return err
+		}
+		defer d.Close()
+	}
 
 	var h http.Handler = srv
 	if o.verbose {
