@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/awsfake/awsfake/internal/xtrace"
 )
 
 // MaxSegmentBytes is the largest segment document X-Ray accepts: a whole
@@ -57,7 +59,8 @@ type exception struct{ name, message string }
 
 // segDoc is a validated segment or subsegment.
 type segDoc struct {
-	text                    string // the document as sent (top-level documents only)
+	text                    string          // the document as sent (top-level documents only)
+	src                     *xtrace.Segment // or the segment a service of the cloud built (text "")
 	id, traceID, parentID   string
 	name, origin, namespace string
 	typ                     string // "" or "subsegment"
