@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/awsfake/awsfake/internal/xtrace"
 )
 
 // MaxSegmentBytes is the largest segment document X-Ray accepts: a whole
@@ -31,9 +33,7 @@ const (
 )
 
 var (
-	traceIDPattern = regexp.MustCompile(`^1-[0-9a-fA-F]{8}-[0-9a-fA-F]{24}$`)
-	hexID          = regexp.MustCompile(`^[0-9a-fA-F]{16}$`)
-	annotationKey  = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
+	annotationKey = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
 )
 
 // segError is why a document is unprocessed.
@@ -57,7 +57,8 @@ type exception struct{ name, message string }
 
 // segDoc is a validated segment or subsegment.
 type segDoc struct {
-	text                    string // the document as sent (top-level documents only)
+	text                    string          // the document as sent (top-level documents only)
+	src                     *xtrace.Segment // or the segment a service of the cloud built (text "")
 	id, traceID, parentID   string
 	name, origin, namespace string
 	typ                     string // "" or "subsegment"
@@ -75,28 +76,33 @@ type segDoc struct {
 }
 
 // parseDocuments reads one element of TraceSegmentDocuments: a segment, an
-// independent subsegment, or an array of independent subsegments.
+// independent subsegment, or an array of independent subsegments. The
+// text is checked once (json.Valid) and read once (readMembers), each
+// entity into the fields the store needs.
 func parseDocuments(text string) ([]*segDoc, *segError, string) {
 	if len(text) > MaxSegmentBytes {
 		return nil, segErr(segTooLarge, "Segment document is %d bytes, over the limit of %d", len(text), MaxSegmentBytes), idOf(text)
 	}
-	dec := json.NewDecoder(strings.NewReader(text))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil || dec.More() {
+	if !json.Valid([]byte(text)) {
 		return nil, segErr(segInvalidJSON, "Segment document is not valid JSON"), ""
 	}
-	var objs []map[string]any
-	switch v := v.(type) {
-	case map[string]any:
-		objs = []map[string]any{v}
-	case []any:
-		for _, e := range v {
-			m, ok := e.(map[string]any)
-			if !ok {
-				return nil, segErr(segInvalidJSON, "An array of subsegments holds only objects"), ""
+	r := &rawReader{s: text}
+	var objs []*members
+	switch r.peek() {
+	case '{':
+		objs = []*members{readMembers(r)}
+	case '[':
+		bad := false
+		r.array(func() {
+			if r.peek() != '{' {
+				r.skip()
+				bad = true
+				return
 			}
-			objs = append(objs, m)
+			objs = append(objs, readMembers(r))
+		})
+		if bad {
+			return nil, segErr(segInvalidJSON, "An array of subsegments holds only objects"), ""
 		}
 		if len(objs) == 0 {
 			return nil, segErr(segMissingField, "Empty array of subsegments"), ""
@@ -107,14 +113,13 @@ func parseDocuments(text string) ([]*segDoc, *segError, string) {
 	out := make([]*segDoc, 0, len(objs))
 	for _, m := range objs {
 		d, err := parseSegment(m, true, len(objs) > 1)
-		id, _ := m["id"].(string)
 		if err != nil {
+			id, _ := rawString(m.id)
 			return nil, err, id
 		}
 		d.text = text
 		if len(objs) > 1 {
-			b, _ := json.Marshal(m)
-			d.text = string(b)
+			d.text = m.text
 		}
 		out = append(out, d)
 	}
@@ -133,63 +138,57 @@ func idOf(text string) string {
 // parseSegment validates one segment or subsegment object. top is true
 // for a document sent on its own (a segment or an independent subsegment),
 // which carries trace_id; mustBeSub for the members of an array.
-func parseSegment(m map[string]any, top, mustBeSub bool) (*segDoc, *segError) {
+func parseSegment(m *members, top, mustBeSub bool) (*segDoc, *segError) {
 	d := &segDoc{}
-	var err *segError
-	str := func(k string) string {
-		v, ok := m[k]
-		if !ok || err != nil {
-			return ""
+	for _, f := range [...]struct {
+		key string
+		raw string
+		dst *string
+	}{{"id", m.id, &d.id}, {"name", m.name, &d.name}, {"type", m.typ, &d.typ},
+		{"trace_id", m.traceID, &d.traceID}, {"parent_id", m.parentID, &d.parentID}, {"origin", m.origin, &d.origin},
+		{"namespace", m.namespace, &d.namespace}, {"user", m.user, &d.user}, {"resource_arn", m.resourceARN, &d.resourceARN}} {
+		if f.raw == "" {
+			continue
 		}
-		s, isStr := v.(string)
-		if !isStr {
-			err = segErr(segInvalidField, "Field %s must be a string", k)
+		v, ok := rawString(f.raw)
+		if !ok {
+			return nil, segErr(segInvalidField, "Field %s must be a string", f.key)
 		}
-		return s
-	}
-	d.id, d.name, d.typ = str("id"), str("name"), str("type")
-	d.traceID, d.parentID, d.origin = str("trace_id"), str("parent_id"), str("origin")
-	d.namespace, d.user, d.resourceARN = str("namespace"), str("user"), str("resource_arn")
-	if err != nil {
-		return nil, err
+		*f.dst = v
 	}
 	if err := checkIdentity(d, top, mustBeSub); err != nil {
 		return nil, err
 	}
-	if err := readTimes(d, m); err != nil {
-		return nil, err
-	}
-	if err := readFlags(d, m); err != nil {
-		return nil, err
-	}
-	if err := readHTTP(d, m); err != nil {
-		return nil, err
-	}
-	if err := readAnnotations(d, m); err != nil {
-		return nil, err
-	}
-	if err := readLinks(d, m); err != nil {
-		return nil, err
+	for _, read := range [...]func(*segDoc, *members) *segError{readTimes, readFlags, readHTTP, readAnnotations, readLinks} {
+		if err := read(d, m); err != nil {
+			return nil, err
+		}
 	}
 	readCause(d, m)
-	if subs, ok := m["subsegments"]; ok {
-		list, isList := subs.([]any)
-		if !isList {
-			return nil, segErr(segInvalidField, "Field subsegments must be an array")
-		}
-		for _, e := range list {
-			sm, isObj := e.(map[string]any)
-			if !isObj {
-				return nil, segErr(segInvalidField, "Field subsegments must hold objects")
-			}
-			sub, err := parseSegment(sm, false, false)
-			if err != nil {
-				return nil, err
-			}
-			d.subs = append(d.subs, sub)
-		}
+	return d, readSubsegments(d, m)
+}
+
+// readSubsegments validates the nested subsegments, in order.
+func readSubsegments(d *segDoc, m *members) *segError {
+	if m.subsegments == "" {
+		return nil
 	}
-	return d, nil
+	if m.subsegments != "[" {
+		return segErr(segInvalidField, "Field subsegments must be an array")
+	}
+	for i := 0; ; i++ {
+		if i == m.badSubAt {
+			return segErr(segInvalidField, "Field subsegments must hold objects")
+		}
+		if i == len(m.subs) {
+			return nil
+		}
+		sub, err := parseSegment(m.subs[i], false, false)
+		if err != nil {
+			return err
+		}
+		d.subs = append(d.subs, sub)
+	}
 }
 
 // checkIdentity checks the id, name, trace and parent of a document.
@@ -197,7 +196,7 @@ func checkIdentity(d *segDoc, top, mustBeSub bool) *segError {
 	if d.id == "" {
 		return segErr(segMissingField, "Missing required field: id")
 	}
-	if !hexID.MatchString(d.id) {
+	if !xtrace.ValidSegmentID(d.id) {
 		return segErr(segInvalidID, "Invalid segment id %q: must be 16 hexadecimal digits", d.id)
 	}
 	if d.name == "" {
@@ -209,7 +208,7 @@ func checkIdentity(d *segDoc, top, mustBeSub bool) *segError {
 	if d.typ != "" && d.typ != "subsegment" {
 		return segErr(segInvalidField, "Invalid type %q: only subsegment", d.typ)
 	}
-	if d.parentID != "" && !hexID.MatchString(d.parentID) {
+	if d.parentID != "" && !xtrace.ValidSegmentID(d.parentID) {
 		return segErr(segInvalidParentID, "Invalid parent id %q: must be 16 hexadecimal digits", d.parentID)
 	}
 	if !top {
@@ -221,7 +220,7 @@ func checkIdentity(d *segDoc, top, mustBeSub bool) *segError {
 	if d.traceID == "" {
 		return segErr(segMissingField, "Missing required field: trace_id")
 	}
-	if !traceIDPattern.MatchString(d.traceID) {
+	if !xtrace.ValidTraceID(d.traceID) {
 		return segErr(segInvalidTraceID, "Invalid trace id %q", d.traceID)
 	}
 	if d.typ == "subsegment" {
@@ -247,42 +246,29 @@ func validName(s string) bool {
 	return true
 }
 
-// number reads a JSON number member.
-func number(v any) (float64, bool) {
-	n, ok := v.(json.Number)
-	if !ok {
-		return 0, false
-	}
-	f, err := n.Float64()
-	return f, err == nil
-}
-
 // maxEpoch bounds the times a document may carry (the year 5138): far
 // beyond any trace, and small enough that durations stay finite.
 const maxEpoch = 1e11
 
 // readTimes reads start_time, end_time and in_progress.
-func readTimes(d *segDoc, m map[string]any) *segError {
-	st, ok := m["start_time"]
-	if !ok {
+func readTimes(d *segDoc, m *members) *segError {
+	if m.startTime == "" {
 		return segErr(segMissingField, "Missing required field: start_time")
 	}
-	if d.start, ok = number(st); !ok || d.start < 0 || d.start >= maxEpoch {
+	var ok bool
+	if d.start, ok = rawNumber(m.startTime); !ok || d.start < 0 || d.start >= maxEpoch {
 		return segErr(segInvalidTime, "Field start_time must be a number of epoch seconds")
 	}
-	if ip, ok := m["in_progress"]; ok {
-		b, isBool := ip.(bool)
-		if !isBool {
+	if m.inProgress != "" {
+		if d.inProgress, ok = rawBool(m.inProgress); !ok {
 			return segErr(segInvalidField, "Field in_progress must be a boolean")
 		}
-		d.inProgress = b
 	}
-	et, hasEnd := m["end_time"]
-	switch {
+	switch hasEnd := m.endTime != ""; {
 	case hasEnd && d.inProgress:
 		return segErr(segInvalidField, "A segment has end_time or in_progress, not both")
 	case hasEnd:
-		if d.end, ok = number(et); !ok || d.end < d.start || d.end >= maxEpoch {
+		if d.end, ok = rawNumber(m.endTime); !ok || d.end < d.start || d.end >= maxEpoch {
 			return segErr(segInvalidTime, "Field end_time must be a number of epoch seconds not before start_time")
 		}
 	case !d.inProgress:
@@ -292,17 +278,19 @@ func readTimes(d *segDoc, m map[string]any) *segError {
 }
 
 // readFlags reads error, fault and throttle.
-func readFlags(d *segDoc, m map[string]any) *segError {
-	for k, dst := range map[string]*bool{"error": &d.err, "fault": &d.fault, "throttle": &d.throttle} {
-		v, ok := m[k]
-		if !ok {
+func readFlags(d *segDoc, m *members) *segError {
+	for _, f := range [...]struct {
+		key, raw string
+		dst      *bool
+	}{{"error", m.errorFlag, &d.err}, {"fault", m.fault, &d.fault}, {"throttle", m.throttle, &d.throttle}} {
+		if f.raw == "" {
 			continue
 		}
-		b, isBool := v.(bool)
-		if !isBool {
-			return segErr(segInvalidField, "Field %s must be a boolean", k)
+		b, ok := rawBool(f.raw)
+		if !ok {
+			return segErr(segInvalidField, "Field %s must be a boolean", f.key)
 		}
-		*dst = b
+		*f.dst = b
 	}
 	if d.throttle {
 		d.err = true // a throttle is an error (429)
@@ -311,110 +299,124 @@ func readFlags(d *segDoc, m map[string]any) *segError {
 }
 
 // readHTTP reads the http object's request and response.
-func readHTTP(d *segDoc, m map[string]any) *segError {
-	h, ok := m["http"]
-	if !ok {
+func readHTTP(d *segDoc, m *members) *segError {
+	if m.http == "" {
 		return nil
 	}
-	hm, isObj := h.(map[string]any)
-	if !isObj {
+	if !isObject(m.http) {
 		return segErr(segInvalidField, "Field http must be an object")
 	}
-	if req, ok := hm["request"].(map[string]any); ok {
-		d.http.method, _ = req["method"].(string)
-		d.http.url, _ = req["url"].(string)
-		d.http.userAgent, _ = req["user_agent"].(string)
-		d.http.clientIP, _ = req["client_ip"].(string)
-		d.remote, _ = req["traced"].(bool)
-	}
-	if resp, ok := hm["response"].(map[string]any); ok {
-		if st, ok := resp["status"]; ok {
-			f, isNum := number(st)
-			if !isNum || f != float64(int(f)) || f < 0 || f > 999 {
-				return segErr(segInvalidField, "Field http.response.status must be an integer")
-			}
-			d.http.status, d.http.hasStatus = int(f), true
+	var req, resp string
+	rawFields(m.http, func(k, v string) {
+		switch k {
+		case "request":
+			req = v
+		case "response":
+			resp = v
 		}
+	})
+	rawFields(req, func(k, v string) {
+		switch k {
+		case "method":
+			d.http.method, _ = rawString(v)
+		case "url":
+			d.http.url, _ = rawString(v)
+		case "user_agent":
+			d.http.userAgent, _ = rawString(v)
+		case "client_ip":
+			d.http.clientIP, _ = rawString(v)
+		case "traced":
+			d.remote, _ = rawBool(v)
+		}
+	})
+	status := ""
+	rawFields(resp, func(k, v string) {
+		if k == "status" {
+			status = v
+		}
+	})
+	if status != "" {
+		f, isNum := rawNumber(status)
+		if !isNum || f != float64(int(f)) || f < 0 || f > 999 {
+			return segErr(segInvalidField, "Field http.response.status must be an integer")
+		}
+		d.http.status, d.http.hasStatus = int(f), true
 	}
 	return nil
 }
 
 // readAnnotations reads annotations: keys of letters, digits and
-// underscores, values strings, numbers or booleans.
-func readAnnotations(d *segDoc, m map[string]any) *segError {
-	a, ok := m["annotations"]
-	if !ok {
+// underscores, values strings, numbers or booleans, checked in the order
+// their keys first come (a repeated key keeps its last value).
+func readAnnotations(d *segDoc, m *members) *segError {
+	if m.annotations == "" {
 		return nil
 	}
-	am, isObj := a.(map[string]any)
-	if !isObj {
+	if !isObject(m.annotations) {
 		return segErr(segInvalidField, "Field annotations must be an object")
 	}
-	d.annotations = make(map[string]any, len(am))
-	for k, v := range am {
+	var keys []string
+	raws := map[string]string{}
+	rawFields(m.annotations, func(k, v string) {
+		if _, seen := raws[k]; !seen {
+			keys = append(keys, k)
+		}
+		raws[k] = v
+	})
+	d.annotations = make(map[string]any, len(keys))
+	for _, k := range keys {
 		if !annotationKey.MatchString(k) {
 			return segErr(segInvalidAnnotaton, "Invalid annotation key %q: letters, digits and underscores only", k)
 		}
-		switch v := v.(type) {
-		case string, bool:
-			d.annotations[k] = v
-		case json.Number:
-			f, err := v.Float64()
-			if err != nil {
-				return segErr(segInvalidAnnotaton, "Invalid annotation %q: the number is out of range", k)
-			}
-			d.annotations[k] = f
-		default:
-			return segErr(segInvalidAnnotaton, "Invalid annotation %q: a string, number or boolean", k)
+		v, err := readAnnotationValue(k, raws[k])
+		if err != nil {
+			return err
 		}
+		d.annotations[k] = v
 	}
 	return nil
+}
+
+// readAnnotationValue is an annotation's value: a string, a float64 or a bool.
+func readAnnotationValue(k, raw string) (any, *segError) {
+	if s, ok := rawString(raw); ok {
+		return s, nil
+	}
+	if b, ok := rawBool(raw); ok {
+		return b, nil
+	}
+	if isNumber(raw) {
+		f, ok := rawNumber(raw)
+		if !ok {
+			return nil, segErr(segInvalidAnnotaton, "Invalid annotation %q: the number is out of range", k)
+		}
+		return f, nil
+	}
+	return nil, segErr(segInvalidAnnotaton, "Invalid annotation %q: a string, number or boolean", k)
 }
 
 // readCause reads cause.exceptions (a cause may also be an exception id,
 // a string, naming an exception of another entity).
-func readCause(d *segDoc, m map[string]any) {
-	c, _ := m["cause"].(map[string]any)
-	list, _ := c["exceptions"].([]any)
-	for _, e := range list {
-		em, _ := e.(map[string]any)
-		if em == nil {
-			continue
+func readCause(d *segDoc, m *members) {
+	var list string
+	rawFields(m.cause, func(k, v string) {
+		if k == "exceptions" {
+			list = v
+		}
+	})
+	rawElements(list, func(e string) {
+		if !isObject(e) {
+			return
 		}
 		var x exception
-		x.name, _ = em["type"].(string)
-		x.message, _ = em["message"].(string)
-		d.exceptions = append(d.exceptions, x)
-	}
-}
-
-// checkLinks checks span links to other traces: each an object with a
-// trace_id in X-Ray's form and a 16-hex-digit id; attributes, when given,
-// an object.
-func checkLinks(m map[string]any) *segError {
-	v, ok := m["links"]
-	if !ok {
-		return nil
-	}
-	list, isList := v.([]any)
-	if !isList {
-		return segErr(segInvalidField, "Field links must be an array")
-	}
-	for _, e := range list {
-		l, isObj := e.(map[string]any)
-		if !isObj {
-			return segErr(segInvalidField, "Field links must hold objects")
-		}
-		tr, _ := l["trace_id"].(string)
-		id, _ := l["id"].(string)
-		if !traceIDPattern.MatchString(tr) || !hexID.MatchString(id) {
-			return segErr(segInvalidField, "A link needs a trace_id and a 16-hex-digit id")
-		}
-		if a, has := l["attributes"]; has {
-			if _, isObj := a.(map[string]any); !isObj {
-				return segErr(segInvalidField, "A link's attributes must be an object")
+		rawFields(e, func(k, v string) {
+			switch k {
+			case "type":
+				x.name, _ = rawString(v)
+			case "message":
+				x.message, _ = rawString(v)
 			}
-		}
-	}
-	return nil
+		})
+		d.exceptions = append(d.exceptions, x)
+	})
 }

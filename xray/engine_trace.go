@@ -192,7 +192,7 @@ func (t *trace) documents() []Segment {
 		if !ok {
 			continue
 		}
-		m := decodeObject(d.text)
+		m := decodeObject(d.document())
 		register(m, nodes)
 		tops = append(tops, m)
 		out = append(out, Segment{Id: id})
@@ -212,7 +212,7 @@ func (t *trace) documents() []Segment {
 				rest = append(rest, d)
 				continue
 			}
-			m := decodeObject(d.text)
+			m := decodeObject(d.document())
 			delete(m, "trace_id")
 			delete(m, "parent_id")
 			delete(m, "type")
@@ -228,9 +228,20 @@ func (t *trace) documents() []Segment {
 		out[i].Document = string(b)
 	}
 	for _, d := range pending {
-		out = append(out, Segment{Id: d.id, Document: d.text})
+		out = append(out, Segment{Id: d.id, Document: d.document()})
 	}
 	return out
+}
+
+// document is the segment's JSON: as sent, or, for one a service of the
+// cloud built, written on first read (under the service's lock, as every
+// read of a trace is) and kept.
+func (d *segDoc) document() string {
+	if d.src != nil {
+		b, _ := json.Marshal(d.src)
+		d.text, d.src = string(b), nil
+	}
+	return d.text
 }
 
 // decodeObject decodes a stored document, numbers kept as written.

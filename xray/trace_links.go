@@ -1,22 +1,55 @@
 package xray
 
+import "github.com/awsfake/awsfake/internal/xtrace"
+
 // link is a span link of a segment to an entity of another trace: a
 // Lambda consumer's AWS::Lambda segment to the producers' SQS calls.
 type link struct{ traceID, id string }
 
-// readLinks checks a document's links (checkLinks) and keeps them.
-func readLinks(d *segDoc, m map[string]any) *segError {
-	if err := checkLinks(m); err != nil {
-		return err
+// readLinks checks a document's span links to other traces and keeps
+// them: each an object with a trace_id in X-Ray's form and a
+// 16-hex-digit id; attributes, when given, an object.
+func readLinks(d *segDoc, m *members) *segError {
+	if m.links == "" {
+		return nil
 	}
-	list, _ := m["links"].([]any)
-	for _, e := range list {
-		l := e.(map[string]any)
-		tr, _ := l["trace_id"].(string)
-		id, _ := l["id"].(string)
-		d.links = append(d.links, link{tr, id})
+	if !isArray(m.links) {
+		return segErr(segInvalidField, "Field links must be an array")
 	}
-	return nil
+	var err *segError
+	rawElements(m.links, func(e string) {
+		if err != nil {
+			return
+		}
+		if !isObject(e) {
+			err = segErr(segInvalidField, "Field links must hold objects")
+			return
+		}
+		var l link
+		attrs := ""
+		rawFields(e, func(k, v string) {
+			switch k {
+			case "trace_id":
+				l.traceID, _ = rawString(v)
+			case "id":
+				l.id, _ = rawString(v)
+			case "attributes":
+				attrs = v
+			}
+		})
+		switch {
+		case !xtrace.ValidTraceID(l.traceID) || !xtrace.ValidSegmentID(l.id):
+			err = segErr(segInvalidField, "A link needs a trace_id and a 16-hex-digit id")
+		case attrs != "" && !isObject(attrs):
+			err = segErr(segInvalidField, "A link's attributes must be an object")
+		default:
+			d.links = append(d.links, l)
+		}
+	})
+	if err != nil {
+		d.links = nil
+	}
+	return err
 }
 
 // addLinks draws the edges of v's linked segments, as X-Ray's trace map

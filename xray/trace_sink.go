@@ -30,12 +30,12 @@ func (s *Service) drain() {
 	var good []parsed
 	for i, p := range pending {
 		sc := faults.Scope{Account: p.Account, Region: p.Region, Partition: p.Partition}
-		text, err := json.Marshal(p.Segment)
-		if err != nil {
+		if d, ok := docOf(p.Segment); ok {
+			good = append(good, parsed{sc, []*segDoc{d}, i})
 			continue
 		}
-		if d, ok := docOf(p.Segment, string(text)); ok {
-			good = append(good, parsed{sc, []*segDoc{d}, i})
+		text, err := json.Marshal(p.Segment)
+		if err != nil {
 			continue
 		}
 		ds, bad, _ := parseDocuments(string(text))
@@ -56,19 +56,20 @@ func (s *Service) drain() {
 }
 
 // docOf is the segDoc of a segment a service of the cloud built, as
-// parseDocuments would read its text, without decoding the text again.
-// ok is false when a name or id breaks the schema's rules (an API's name
-// X-Ray does not take): the text then goes through parseDocuments, which
-// says why.
-func docOf(s *xtrace.Segment, text string) (*segDoc, bool) {
-	if !traceIDPattern.MatchString(s.TraceID) {
+// parseDocuments would read its JSON, without writing the JSON: the
+// segment itself is kept (src) and written out only when BatchGetTraces
+// reads it. ok is false when a name or id breaks the schema's rules (an
+// API's name X-Ray does not take): its JSON then goes through
+// parseDocuments, which says why.
+func docOf(s *xtrace.Segment) (*segDoc, bool) {
+	if !xtrace.ValidTraceID(s.TraceID) {
 		return nil, false
 	}
 	d, ok := entityOf(s)
 	if !ok {
 		return nil, false
 	}
-	d.text, d.traceID, d.parentID, d.typ = text, s.TraceID, s.ParentID, s.Type
+	d.src, d.traceID, d.parentID, d.typ = s, s.TraceID, s.ParentID, s.Type
 	d.independent = s.Type == "subsegment"
 	for _, l := range s.Links {
 		d.links = append(d.links, link{l.TraceID, l.ID})
@@ -78,7 +79,7 @@ func docOf(s *xtrace.Segment, text string) (*segDoc, bool) {
 
 // entityOf is the segDoc of a segment or a nested subsegment.
 func entityOf(s *xtrace.Segment) (*segDoc, bool) {
-	if !hexID.MatchString(s.ID) || !validName(s.Name) || s.End < s.Start || s.Start < 0 || s.End >= maxEpoch {
+	if !xtrace.ValidSegmentID(s.ID) || !validName(s.Name) || s.End < s.Start || s.Start < 0 || s.End >= maxEpoch {
 		return nil, false
 	}
 	d := &segDoc{id: s.ID, name: s.Name, origin: s.Origin, namespace: s.Namespace, start: s.Start, end: s.End,

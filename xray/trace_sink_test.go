@@ -27,10 +27,12 @@ func TestDocOf_IsWhatParseDocumentsReads(t *testing.T) {
 		require.NoError(t, err)
 		want, bad, _ := parseDocuments(string(text))
 		require.Nil(t, bad)
-		got, ok := docOf(s, string(text))
+		got, ok := docOf(s)
 		require.True(t, ok)
+		assert.Same(t, s, got.src, "the segment is kept, not written out")
+		assert.Equal(t, string(text), got.document(), "and written when read")
 		assert.Equal(t, want[0], got, string(text))
 	}
-	_, ok := docOf(&xtrace.Segment{Name: "my api!/prod", ID: "53995c3f42cd8ad8", TraceID: "1-5759e988-bd862e3fe1be46a994272793"}, "")
+	_, ok := docOf(&xtrace.Segment{Name: "my api!/prod", ID: "53995c3f42cd8ad8", TraceID: "1-5759e988-bd862e3fe1be46a994272793"})
 	assert.False(t, ok)
 }

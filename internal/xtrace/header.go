@@ -45,7 +45,7 @@ func Parse(s string) (Header, bool) {
 	if !ValidTraceID(h.Root) {
 		return Header{}, false
 	}
-	if !isHex(h.Parent, 16) {
+	if !ValidSegmentID(h.Parent) {
 		h.Parent = ""
 	}
 	if h.Sampled != "1" && h.Sampled != "0" && h.Sampled != "?" {
@@ -82,6 +82,9 @@ func (h Header) Decided() bool { return h.Sampled == "1" || h.Sampled == "0" }
 func ValidTraceID(s string) bool {
 	return len(s) == 35 && s[0] == '1' && s[1] == '-' && s[10] == '-' && isHex(s[2:10], 8) && isHex(s[11:], 24)
 }
+
+// ValidSegmentID reports whether s is a segment id: 16 hex digits.
+func ValidSegmentID(s string) bool { return isHex(s, 16) }
 
 // NewTraceID is a trace id of the instant now (its Unix seconds, 8 hex
 // digits) and 24 hex digits from hex24.
