@@ -373,11 +373,23 @@
 //     writes; in CloudWatch Logs access lines go to the stream "access" and
 //     execution lines to a stream named after the request id (AWS documents
 //     neither name).
-//   - contentHandling (CONVERT_TO_TEXT, CONVERT_TO_BINARY) applies to
-//     non-proxy integrations and their integration responses (a binary
-//     payload is base64 text for a template); proxy integrations convert
-//     by binaryMediaTypes alone. A response is not checked against the
-//     client's Accept for binary types.
+//   - contentHandling (CONVERT_TO_TEXT, CONVERT_TO_BINARY) follows AWS's
+//     table "Content type conversions in API Gateway" (wire_conversion.go)
+//     for non-proxy integrations and their integration responses: a
+//     response's payload is binary by the backend's Content-Type, the
+//     client's by its first Accept media type. A binary request payload is
+//     base64 text for a request template. A response body that does not
+//     decode as base64 where the table says decode goes out as it is (AWS
+//     documents no error). Proxy integrations convert by binaryMediaTypes
+//     alone (isBase64Encoded in the event by Content-Type; a base64 answer
+//     decoded when the first Accept type is binary).
+//   - An EDGE API's proxy event carries CloudFront's headers (wire_edge.go)
+//     with a fixed viewer (desktop, country US, ASN 16509; the recording
+//     masks both); X-Forwarded-For is the client's address alone, without
+//     the CloudFront hop AWS appends. Header names in the proxy event are
+//     Go's canonical form (Test-Header), where AWS keeps the client's
+//     spelling (tEsT-HEADeR): net/http canonicalises names when it parses
+//     a request, so the raw spelling does not reach the fake.
 //   - Canary: useStageCache is kept but changes nothing (there is no
 //     stage cache); a deployment without canarySettings to a stage with a
 //     canary moves the stage (AWS documents that it cannot, without the

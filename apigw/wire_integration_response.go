@@ -60,8 +60,12 @@ func (x *exchange) integrationResponse(m *mapping, ans backendAnswer) response {
 		res.header.Set("Content-Type", ct)
 	}
 	res.body = ans.body
-	if chosen.ContentHandling == "CONVERT_TO_TEXT" {
-		res.body = convertResponse(chosen.ContentHandling, res.body)
+	// The backend's Content-Type says whether its payload is binary, the
+	// client's first Accept type whether the client wants binary; an
+	// encoding happens before the template, a decoding after it.
+	conv := payloadConversion(mediaMatches(x.snap.binaryMediaTypes, ans.header.Get("Content-Type")), x.binaryAccept(), chosen.ContentHandling)
+	if conv == encodeBase64 {
+		res.body = convertResponse(conv, res.body)
 	}
 	if ct, tpl, ok := x.responseTemplate(chosen); ok && tpl != "" {
 		out, failed := x.render(m, tpl, string(res.body))
@@ -71,8 +75,8 @@ func (x *exchange) integrationResponse(m *mapping, ans backendAnswer) response {
 		res.body = []byte(out)
 		res.header.Set("Content-Type", ct)
 	}
-	if chosen.ContentHandling == "CONVERT_TO_BINARY" {
-		res.body = convertResponse(chosen.ContentHandling, res.body)
+	if conv == decodeBase64 {
+		res.body = convertResponse(conv, res.body)
 	}
 	for _, k := range slices.Sorted(maps.Keys(chosen.ResponseParameters)) {
 		name, ok := strings.CutPrefix(k, "method.response.header.")

@@ -95,8 +95,10 @@ type exchange struct {
 	authContext      map[string]any
 	authClaims       map[string]any
 	authorizerAPIKey string
-	trace            *stageTrace // trace.go; nil when not traced
-	caller           *IAMCaller  // who signed an AWS_IAM request (wire_iam.go)
+	// edge are the CloudFront headers of an EDGE API (wire_edge.go).
+	edge   map[string][]string
+	trace  *stageTrace // trace.go; nil when not traced
+	caller *IAMCaller  // who signed an AWS_IAM request (wire_iam.go)
 }
 
 // serveInvoke serves a request to a deployed stage.
@@ -188,6 +190,9 @@ func (s *Service) resolve(x *exchange) *response {
 		return &res
 	}
 	x.a, x.account, x.region, x.apiName = a, a.scope.Account, a.scope.Region, a.Name
+	if isEdge(a.EndpointConfiguration) {
+		x.edge = edgeHeaders(s.env.IDs)
+	}
 	x.stage = cloneStage(st.Stage)
 	x.snap = s.pickDeployment(a, st, x)
 	x.record.DeploymentID = x.snap.deploymentID

@@ -211,21 +211,6 @@ func (x *exchange) integrationBody(m *mapping) ([]byte, *response) {
 	return body, nil
 }
 
-// convertResponse applies an integration response's contentHandling to
-// the backend's body: CONVERT_TO_TEXT writes it as base64, CONVERT_TO_BINARY
-// decodes it (a body that does not decode is left as it is).
-func convertResponse(handling string, body []byte) []byte {
-	switch handling {
-	case "CONVERT_TO_TEXT":
-		return []byte(base64.StdEncoding.EncodeToString(body))
-	case "CONVERT_TO_BINARY":
-		if dec, err := base64.StdEncoding.DecodeString(strings.TrimSpace(string(body))); err == nil {
-			return dec
-		}
-	}
-	return body
-}
-
 // overrides are the requestOverride values a request template set.
 func (m *mapping) requestOverrides(part string) map[string]string {
 	out := map[string]string{}

@@ -110,11 +110,14 @@ func (x *exchange) event() proxyEvent {
 
 // headers are the request's headers as the backend sees them: the
 // client's, with Host and the X-Forwarded-* and X-Amzn-Trace-Id headers
-// API Gateway adds.
+// API Gateway adds, and CloudFront's for an EDGE API.
 func (x *exchange) headers() map[string][]string {
 	out := map[string][]string{}
 	for k, vs := range x.r.Header {
 		out[k] = slices.Clone(vs)
+	}
+	for k, vs := range x.edge {
+		out[k] = vs
 	}
 	out["Host"] = []string{x.r.Host}
 	if _, ok := out["X-Amzn-Trace-Id"]; !ok {
@@ -124,31 +127,6 @@ func (x *exchange) headers() map[string][]string {
 	out["X-Forwarded-Port"] = []string{"443"}
 	out["X-Forwarded-Proto"] = []string{"https"}
 	return out
-}
-
-// binaryRequest reports whether the request's content type is one of the
-// API's binary media types.
-func (x *exchange) binaryRequest() bool {
-	return mediaMatches(x.snap.binaryMediaTypes, x.r.Header.Get("Content-Type"))
-}
-
-// mediaMatches matches a content type against binary media types, which
-// may be wildcards (*/*, image/*).
-func mediaMatches(types []string, ct string) bool {
-	if i := strings.IndexByte(ct, ';'); i >= 0 {
-		ct = ct[:i]
-	}
-	ct = strings.ToLower(strings.TrimSpace(ct))
-	if ct == "" {
-		return false
-	}
-	for _, t := range types {
-		t = strings.ToLower(t)
-		if t == ct || t == "*/*" || (strings.HasSuffix(t, "/*") && strings.HasPrefix(ct, strings.TrimSuffix(t, "*"))) {
-			return true
-		}
-	}
-	return false
 }
 
 // lambdaProxy invokes the function of an AWS_PROXY integration with the
@@ -225,9 +203,12 @@ func (x *exchange) proxyResponse(out []byte) (response, bool) {
 			return response{}, false
 		}
 		res.body = []byte(body)
-		// A base64 body is decoded when the client accepts a binary media
-		// type of the API; otherwise it goes out as the text it is.
-		if b64 && mediaMatches(x.snap.binaryMediaTypes, x.r.Header.Get("Accept")) {
+		// A base64 body is decoded when the client's first Accept media
+		// type is a binary media type of the API; otherwise it goes out as
+		// the text it is (developerguide/lambda-proxy-binary-media.html:
+		// "API Gateway uses the first Accept header from clients to
+		// determine if a response should return binary media").
+		if b64 && x.binaryAccept() {
 			dec, err := base64.StdEncoding.DecodeString(body)
 			if err != nil {
 				return response{}, false
