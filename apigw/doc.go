@@ -37,6 +37,13 @@
 //     deployments, validators and models. Listings page by position and
 //     limit (default 25, at most 500). Errors carry the codes and the texts
 //     AWS answers, as recorded in ../shared/aws-recordings.
+//   - UpdateMethodResponse (answering 201, as AWS does) and
+//     UpdateIntegrationResponse (responses_update.go): add, replace or
+//     remove /responseParameters/{name}, /responseModels/{type} and
+//     /responseTemplates/{type} (~1 for /), replace /selectionPattern and
+//     /contentHandling; replace or remove of an absent entry is AWS's
+//     NotFoundException, ops outside the enum and a bad status code one
+//     ValidationException listing each.
 //   - Deployments snapshot the API: a change is not served until the next
 //     CreateDeployment, and a stage serves the deployment it points to;
 //     stage settings (variables) apply without a redeploy.
@@ -412,7 +419,7 @@
 // the account (GetAccount answers a new account's defaults), domain
 // names, base path mappings and access associations, VPC links,
 // SDKs and SDK types, ImportDocumentationParts, stage data caches and the
-// updates of method responses, integration responses and models: lists
+// updates of models: lists
 // are empty, a lookup is NotFoundException with AWS's text for the
 // identifier, and an operation that would create or change something is
 // BadRequestException naming it (wire_unsupported.go).

@@ -27,6 +27,13 @@ func respRef(c *call) ResponseRef {
 	return ResponseRef{c.label("restApiId"), c.label("resourceId"), c.label("httpMethod"), c.label("statusCode")}
 }
 
+// bindUpdateResponse reads an Update*Response's labels.
+func bindUpdateResponse(c *call, in *UpdateResponseInput) error {
+	r := respRef(c)
+	in.RestAPIID, in.ResourceID, in.HTTPMethod, in.StatusCode = r.RestAPIID, r.ResourceID, r.HTTPMethod, r.StatusCode
+	return nil
+}
+
 // labelled builds the input of an operation with no body from the request.
 func labelled[In any](read func(*call) In) func(*call, *In) error {
 	return func(c *call, in *In) error { *in = read(c); return nil }
@@ -80,6 +87,7 @@ var modelled = []route{
 		return nil
 	}, (*Service).PutMethodResponse)},
 	{Method: "GET", Path: pMethod + "/responses/{statusCode}", Name: "GetMethodResponse", Handler: op(http.StatusOK, labelled(respRef), (*Service).GetMethodResponse)},
+	{Method: "PATCH", Path: pMethod + "/responses/{statusCode}", Name: "UpdateMethodResponse", Handler: op(http.StatusCreated, bindUpdateResponse, (*Service).UpdateMethodResponse)},
 	{Method: "DELETE", Path: pMethod + "/responses/{statusCode}", Name: "DeleteMethodResponse", Handler: op(http.StatusNoContent, labelled(respRef), noOutput((*Service).DeleteMethodResponse))},
 
 	{Method: "PUT", Path: pIntegr, Name: "PutIntegration", Handler: op(http.StatusCreated, func(c *call, in *PutIntegrationInput) error {
@@ -100,6 +108,7 @@ var modelled = []route{
 		return nil
 	}, (*Service).PutIntegrationResponse)},
 	{Method: "GET", Path: pIntegr + "/responses/{statusCode}", Name: "GetIntegrationResponse", Handler: op(http.StatusOK, labelled(respRef), (*Service).GetIntegrationResponse)},
+	{Method: "PATCH", Path: pIntegr + "/responses/{statusCode}", Name: "UpdateIntegrationResponse", Handler: op(http.StatusOK, bindUpdateResponse, (*Service).UpdateIntegrationResponse)},
 	{Method: "DELETE", Path: pIntegr + "/responses/{statusCode}", Name: "DeleteIntegrationResponse", Handler: op(http.StatusNoContent, labelled(respRef), noOutput((*Service).DeleteIntegrationResponse))},
 
 	{Method: "POST", Path: pAPI + "/deployments", Name: "CreateDeployment", Handler: op(http.StatusCreated, func(c *call, in *CreateDeploymentInput) error {

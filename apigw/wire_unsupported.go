@@ -57,8 +57,6 @@ var unmodelled = []route{
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "UpdateDocumentationPart", Handler: nothingFound},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/versions/{documentationVersion}", Name: "UpdateDocumentationVersion", Handler: nothingFound},
 	{Method: "PATCH", Path: "/domainnames/{domainName}", Name: "UpdateDomainName", Handler: nothingFound},
-	{Method: "PATCH", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration/responses/{statusCode}", Name: "UpdateIntegrationResponse", Handler: refused("UpdateIntegrationResponse")},
-	{Method: "PATCH", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/responses/{statusCode}", Name: "UpdateMethodResponse", Handler: refused("UpdateMethodResponse")},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/models/{modelName}", Name: "UpdateModel", Handler: refused("UpdateModel")},
 	{Method: "PATCH", Path: "/vpclinks/{vpcLinkId}", Name: "UpdateVpcLink", Handler: nothingFound},
 }
