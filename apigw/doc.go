@@ -44,6 +44,8 @@
 //     /contentHandling; replace or remove of an absent entry is AWS's
 //     NotFoundException, ops outside the enum and a bad status code one
 //     ValidationException listing each.
+//   - FlushStageCache (stage_cache.go) answers 202 for a stage: responses
+//     are not cached (cache settings are stored), so nothing is flushed.
 //   - Deployments snapshot the API: a change is not served until the next
 //     CreateDeployment, and a stage serves the deployment it points to;
 //     stage settings (variables) apply without a redeploy.
@@ -418,7 +420,7 @@
 // Documentation parts and versions, client certificates,
 // the account (GetAccount answers a new account's defaults), domain
 // names, base path mappings and access associations, VPC links,
-// SDKs and SDK types, ImportDocumentationParts, stage data caches and the
+// SDKs and SDK types, ImportDocumentationParts and the
 // updates of models: lists
 // are empty, a lookup is NotFoundException with AWS's text for the
 // identifier, and an operation that would create or change something is

@@ -135,6 +135,7 @@ var modelled = []route{
 		return GetStagesInput{c.label("restApiId"), c.query.Get("deploymentId")}
 	}), (*Service).GetStages)},
 	{Method: "GET", Path: pAPI + "/stages/{stageName}", Name: "GetStage", Handler: op(http.StatusOK, labelled(stageRef), (*Service).GetStage)},
+	{Method: "DELETE", Path: pAPI + "/stages/{stageName}/cache/data", Name: "FlushStageCache", Handler: op(http.StatusAccepted, labelled(stageRef), noOutput((*Service).FlushStageCache))},
 	{Method: "DELETE", Path: pAPI + "/stages/{stageName}", Name: "DeleteStage", Handler: op(http.StatusAccepted, labelled(stageRef), noOutput((*Service).DeleteStage))},
 	{Method: "PATCH", Path: pAPI + "/stages/{stageName}", Name: "UpdateStage", Handler: op(http.StatusOK, func(c *call, in *UpdateStageInput) error {
 		in.RestAPIID, in.StageName = c.label("restApiId"), c.label("stageName")
