@@ -181,6 +181,11 @@ var modelled = []route{
 	{Method: "GET", Path: "/tags/{resourceArn}", Name: "GetTags", Handler: op(http.StatusOK, labelled(func(c *call) GetTagsInput {
 		return GetTagsInput{c.label("resourceArn")}
 	}), (*Service).GetTags)},
+	{Method: "PATCH", Path: pAPI + "/models/{modelName}", Name: "UpdateModel", Handler: op(http.StatusOK, func(c *call, in *UpdateModelInput) error {
+		in.RestAPIID, in.ModelName = c.label("restApiId"), c.label("modelName")
+		return nil
+	}, (*Service).UpdateModel)},
+	{Method: "GET", Path: pAPI + "/models/{modelName}/default_template", Name: "GetModelTemplate", Handler: op(http.StatusOK, labelled(modelRef), (*Service).GetModelTemplate)},
 	{Method: "DELETE", Path: pAPI + "/models/{modelName}", Name: "DeleteModel", Handler: op(http.StatusAccepted, labelled(modelRef), noOutput((*Service).DeleteModel))},
 }
 

@@ -42,7 +42,6 @@ var unmodelled = []route{
 	{Method: "GET", Path: "/domainnames/{domainName}", Name: "GetDomainName", Handler: nothingFound},
 	{Method: "GET", Path: "/domainnameaccessassociations", Name: "GetDomainNameAccessAssociations", Handler: emptyList},
 	{Method: "GET", Path: "/domainnames", Name: "GetDomainNames", Handler: emptyList},
-	{Method: "GET", Path: "/restapis/{restApiId}/models/{modelName}/default_template", Name: "GetModelTemplate", Handler: refused("GetModelTemplate")},
 	{Method: "GET", Path: "/restapis/{restApiId}/stages/{stageName}/sdks/{sdkType}", Name: "GetSdk", Handler: refused("GetSdk")},
 	{Method: "GET", Path: "/sdktypes/{id}", Name: "GetSdkType", Handler: nothingFound},
 	{Method: "GET", Path: "/sdktypes", Name: "GetSdkTypes", Handler: emptyList},
@@ -56,7 +55,6 @@ var unmodelled = []route{
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "UpdateDocumentationPart", Handler: nothingFound},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/versions/{documentationVersion}", Name: "UpdateDocumentationVersion", Handler: nothingFound},
 	{Method: "PATCH", Path: "/domainnames/{domainName}", Name: "UpdateDomainName", Handler: nothingFound},
-	{Method: "PATCH", Path: "/restapis/{restApiId}/models/{modelName}", Name: "UpdateModel", Handler: refused("UpdateModel")},
 	{Method: "PATCH", Path: "/vpclinks/{vpcLinkId}", Name: "UpdateVpcLink", Handler: nothingFound},
 }
 
