@@ -37,6 +37,20 @@
 //     deployments, validators and models. Listings page by position and
 //     limit (default 25, at most 500). Errors carry the codes and the texts
 //     AWS answers, as recorded in ../shared/aws-recordings.
+//   - UpdateMethodResponse (answering 201, as AWS does) and
+//     UpdateIntegrationResponse (responses_update.go): add, replace or
+//     remove /responseParameters/{name}, /responseModels/{type} and
+//     /responseTemplates/{type} (~1 for /), replace /selectionPattern and
+//     /contentHandling; replace or remove of an absent entry is AWS's
+//     NotFoundException, ops outside the enum and a bad status code one
+//     ValidationException listing each.
+//   - UpdateModel (models_update.go): replace /description and /schema,
+//     the schema held to CreateModel's rules. GetModelTemplate
+//     (models_template.go) generates the mapping template as AWS's guide
+//     shows ("Mapping template generated from a model"): $inputRoot,
+//     strings quoted, numbers and booleans bare, arrays as #foreach.
+//   - FlushStageCache (stage_cache.go) answers 202 for a stage: responses
+//     are not cached (cache settings are stored), so nothing is flushed.
 //   - Deployments snapshot the API: a change is not served until the next
 //     CreateDeployment, and a stage serves the deployment it points to;
 //     stage settings (variables) apply without a redeploy.
@@ -419,14 +433,15 @@
 //     without tracing passes the client's header on. The trace of a
 //     service integration (SQS, SNS) does not reach the message, nor is
 //     the authorizer's invocation traced.
+//   - GetModelTemplate writes an object's properties in name order (AWS
+//     keeps the schema's order) and a $ref as a string.
 //
 // # Operations answered with AWS's error for nothing there
 //
 // Documentation parts and versions, client certificates,
 // the account (GetAccount answers a new account's defaults), domain
 // names, base path mappings and access associations, VPC links,
-// SDKs and SDK types, ImportDocumentationParts, stage data caches and the
-// updates of method responses, integration responses and models: lists
+// SDKs and SDK types and ImportDocumentationParts: lists
 // are empty, a lookup is NotFoundException with AWS's text for the
 // identifier, and an operation that would create or change something is
 // BadRequestException naming it (wire_unsupported.go).

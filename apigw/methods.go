@@ -251,10 +251,18 @@ func (s *Service) PutMethodResponse(ctx context.Context, in PutMethodResponseInp
 // checkStatusCode answers a status code outside [1-5]\d\d as recorded
 // (test_integration_response_invalid_statuscode).
 func checkStatusCode(code string) error {
-	if !statusCodeRE.MatchString(code) {
-		return errValidation("Value '" + code + "' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d")
+	if p := statusCodeProblem(code); p != "" {
+		return errValidation(p)
 	}
 	return nil
+}
+
+// statusCodeProblem is checkStatusCode's text, "" for a valid code.
+func statusCodeProblem(code string) string {
+	if statusCodeRE.MatchString(code) {
+		return ""
+	}
+	return "Value '" + code + "' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d"
 }
 
 // GetMethodResponse returns a method response.

@@ -18,6 +18,15 @@ var patchOps = []string{"add", "remove", "move", "test", "replace", "copy"}
 // to satisfy constraint: Member must satisfy enum value set: [add, remove,
 // move, test, replace, copy]".
 func checkPatch(input string, ops []PatchOperation) error {
+	if problems := patchProblems(input, ops); problems != nil {
+		return errValidation(problems...)
+	}
+	return nil
+}
+
+// patchProblems are the texts of checkPatch's ValidationException, none
+// when every op is in the enum.
+func patchProblems(input string, ops []PatchOperation) []string {
 	var problems []string
 	for i, op := range ops {
 		if !slices.Contains(patchOps, op.Op) {
@@ -25,10 +34,7 @@ func checkPatch(input string, ops []PatchOperation) error {
 				"Member must satisfy enum value set: [%s]", op.Op, input, i+1, strings.Join(patchOps, ", ")))
 		}
 	}
-	if problems != nil {
-		return errValidation(problems...)
-	}
-	return nil
+	return problems
 }
 
 // errPatchPath is AWS's answer for a path an op does not take:

@@ -148,6 +148,8 @@ func (s *Service) CreateModel(ctx context.Context, in CreateModelInput) (Model, 
 		if json.Unmarshal([]byte(in.Schema), &doc) == nil && len(doc) == 0 {
 			return Model{}, badRequest("Model schema must have at least 1 property or array items defined")
 		}
+	if err := checkModelSchema(in.Schema); err != nil {
+		return Model{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -161,6 +163,23 @@ func (s *Service) CreateModel(ctx context.Context, in CreateModelInput) (Model, 
 	m := &Model{ID: s.newID(6), Name: in.Name, Description: in.Description, Schema: in.Schema, ContentType: in.ContentType}
 	a.models[in.Name] = m
 	return *m, nil
+}
+
+// checkModelSchema answers a schema that is not JSON Schema draft 4, or
+// an empty object, as recorded (test_model_validation,
+// test_update_model: "update-model-empty-schema").
+func checkModelSchema(schema string) error {
+	if schema == "" {
+		return nil
+	}
+	if _, err := compileSchema(schema); err != nil {
+		return badRequest("Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]")
+	}
+	var doc map[string]any
+	if json.Unmarshal([]byte(schema), &doc) == nil && len(doc) == 0 {
+		return badRequest("Model schema must have at least 1 property or array items defined")
+	}
+	return nil
 }
 
 // GetModel returns a model.

@@ -27,6 +27,13 @@ func respRef(c *call) ResponseRef {
 	return ResponseRef{c.label("restApiId"), c.label("resourceId"), c.label("httpMethod"), c.label("statusCode")}
 }
 
+// bindUpdateResponse reads an Update*Response's labels.
+func bindUpdateResponse(c *call, in *UpdateResponseInput) error {
+	r := respRef(c)
+	in.RestAPIID, in.ResourceID, in.HTTPMethod, in.StatusCode = r.RestAPIID, r.ResourceID, r.HTTPMethod, r.StatusCode
+	return nil
+}
+
 // labelled builds the input of an operation with no body from the request.
 func labelled[In any](read func(*call) In) func(*call, *In) error {
 	return func(c *call, in *In) error { *in = read(c); return nil }
@@ -80,6 +87,7 @@ var modelled = []route{
 		return nil
 	}, (*Service).PutMethodResponse)},
 	{Method: "GET", Path: pMethod + "/responses/{statusCode}", Name: "GetMethodResponse", Handler: op(http.StatusOK, labelled(respRef), (*Service).GetMethodResponse)},
+	{Method: "PATCH", Path: pMethod + "/responses/{statusCode}", Name: "UpdateMethodResponse", Handler: op(http.StatusCreated, bindUpdateResponse, (*Service).UpdateMethodResponse)},
 	{Method: "DELETE", Path: pMethod + "/responses/{statusCode}", Name: "DeleteMethodResponse", Handler: op(http.StatusNoContent, labelled(respRef), noOutput((*Service).DeleteMethodResponse))},
 
 	{Method: "PUT", Path: pIntegr, Name: "PutIntegration", Handler: op(http.StatusCreated, func(c *call, in *PutIntegrationInput) error {
@@ -100,6 +108,7 @@ var modelled = []route{
 		return nil
 	}, (*Service).PutIntegrationResponse)},
 	{Method: "GET", Path: pIntegr + "/responses/{statusCode}", Name: "GetIntegrationResponse", Handler: op(http.StatusOK, labelled(respRef), (*Service).GetIntegrationResponse)},
+	{Method: "PATCH", Path: pIntegr + "/responses/{statusCode}", Name: "UpdateIntegrationResponse", Handler: op(http.StatusOK, bindUpdateResponse, (*Service).UpdateIntegrationResponse)},
 	{Method: "DELETE", Path: pIntegr + "/responses/{statusCode}", Name: "DeleteIntegrationResponse", Handler: op(http.StatusNoContent, labelled(respRef), noOutput((*Service).DeleteIntegrationResponse))},
 
 	{Method: "POST", Path: pAPI + "/deployments", Name: "CreateDeployment", Handler: op(http.StatusCreated, func(c *call, in *CreateDeploymentInput) error {
@@ -126,6 +135,7 @@ var modelled = []route{
 		return GetStagesInput{c.label("restApiId"), c.query.Get("deploymentId")}
 	}), (*Service).GetStages)},
 	{Method: "GET", Path: pAPI + "/stages/{stageName}", Name: "GetStage", Handler: op(http.StatusOK, labelled(stageRef), (*Service).GetStage)},
+	{Method: "DELETE", Path: pAPI + "/stages/{stageName}/cache/data", Name: "FlushStageCache", Handler: op(http.StatusAccepted, labelled(stageRef), noOutput((*Service).FlushStageCache))},
 	{Method: "DELETE", Path: pAPI + "/stages/{stageName}", Name: "DeleteStage", Handler: op(http.StatusAccepted, labelled(stageRef), noOutput((*Service).DeleteStage))},
 	{Method: "PATCH", Path: pAPI + "/stages/{stageName}", Name: "UpdateStage", Handler: op(http.StatusOK, func(c *call, in *UpdateStageInput) error {
 		in.RestAPIID, in.StageName = c.label("restApiId"), c.label("stageName")
@@ -171,6 +181,11 @@ var modelled = []route{
 	{Method: "GET", Path: "/tags/{resourceArn}", Name: "GetTags", Handler: op(http.StatusOK, labelled(func(c *call) GetTagsInput {
 		return GetTagsInput{c.label("resourceArn")}
 	}), (*Service).GetTags)},
+	{Method: "PATCH", Path: pAPI + "/models/{modelName}", Name: "UpdateModel", Handler: op(http.StatusOK, func(c *call, in *UpdateModelInput) error {
+		in.RestAPIID, in.ModelName = c.label("restApiId"), c.label("modelName")
+		return nil
+	}, (*Service).UpdateModel)},
+	{Method: "GET", Path: pAPI + "/models/{modelName}/default_template", Name: "GetModelTemplate", Handler: op(http.StatusOK, labelled(modelRef), (*Service).GetModelTemplate)},
 	{Method: "DELETE", Path: pAPI + "/models/{modelName}", Name: "DeleteModel", Handler: op(http.StatusAccepted, labelled(modelRef), noOutput((*Service).DeleteModel))},
 }
 

@@ -29,7 +29,6 @@ var unmodelled = []route{
 	{Method: "DELETE", Path: "/domainnames/{domainName}", Name: "DeleteDomainName", Handler: nothingFound},
 	{Method: "DELETE", Path: "/domainnameaccessassociations/{domainNameAccessAssociationArn}", Name: "DeleteDomainNameAccessAssociation", Handler: nothingFound},
 	{Method: "DELETE", Path: "/vpclinks/{vpcLinkId}", Name: "DeleteVpcLink", Handler: nothingFound},
-	{Method: "DELETE", Path: "/restapis/{restApiId}/stages/{stageName}/cache/data", Name: "FlushStageCache", Handler: refused("FlushStageCache")},
 	{Method: "POST", Path: "/clientcertificates", Name: "GenerateClientCertificate", Handler: refused("GenerateClientCertificate")},
 	{Method: "GET", Path: "/account", Name: "GetAccount", Handler: getAccount},
 	{Method: "GET", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "GetBasePathMapping", Handler: nothingFound},
@@ -43,7 +42,6 @@ var unmodelled = []route{
 	{Method: "GET", Path: "/domainnames/{domainName}", Name: "GetDomainName", Handler: nothingFound},
 	{Method: "GET", Path: "/domainnameaccessassociations", Name: "GetDomainNameAccessAssociations", Handler: emptyList},
 	{Method: "GET", Path: "/domainnames", Name: "GetDomainNames", Handler: emptyList},
-	{Method: "GET", Path: "/restapis/{restApiId}/models/{modelName}/default_template", Name: "GetModelTemplate", Handler: refused("GetModelTemplate")},
 	{Method: "GET", Path: "/restapis/{restApiId}/stages/{stageName}/sdks/{sdkType}", Name: "GetSdk", Handler: refused("GetSdk")},
 	{Method: "GET", Path: "/sdktypes/{id}", Name: "GetSdkType", Handler: nothingFound},
 	{Method: "GET", Path: "/sdktypes", Name: "GetSdkTypes", Handler: emptyList},
@@ -57,9 +55,6 @@ var unmodelled = []route{
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "UpdateDocumentationPart", Handler: nothingFound},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/versions/{documentationVersion}", Name: "UpdateDocumentationVersion", Handler: nothingFound},
 	{Method: "PATCH", Path: "/domainnames/{domainName}", Name: "UpdateDomainName", Handler: nothingFound},
-	{Method: "PATCH", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration/responses/{statusCode}", Name: "UpdateIntegrationResponse", Handler: refused("UpdateIntegrationResponse")},
-	{Method: "PATCH", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/responses/{statusCode}", Name: "UpdateMethodResponse", Handler: refused("UpdateMethodResponse")},
-	{Method: "PATCH", Path: "/restapis/{restApiId}/models/{modelName}", Name: "UpdateModel", Handler: refused("UpdateModel")},
 	{Method: "PATCH", Path: "/vpclinks/{vpcLinkId}", Name: "UpdateVpcLink", Handler: nothingFound},
 }
 
