@@ -1,0 +1,6 @@
+package apigw
+
+type domainName struct{}
+
+// DomainNameAccessAssociation is a placeholder.
+type DomainNameAccessAssociation struct{}
