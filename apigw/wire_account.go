@@ -39,4 +39,6 @@ var accountRoutes = []route{
 		return nil
 	}, (*Service).UpdateClientCertificate)},
 	{Method: "DELETE", Path: pCert, Name: "DeleteClientCertificate", Handler: op(http.StatusAccepted, labelled(certRef), noOutput((*Service).DeleteClientCertificate))},
+	{Method: "GET", Path: "/account", Name: "GetAccount", Handler: op(http.StatusOK, nil, (*Service).GetAccount)},
+	{Method: "PATCH", Path: "/account", Name: "UpdateAccount", Handler: op(http.StatusOK, nil, (*Service).UpdateAccount)},
 }

@@ -27,7 +27,6 @@ var unmodelled = []route{
 	{Method: "DELETE", Path: "/domainnames/{domainName}", Name: "DeleteDomainName", Handler: nothingFound},
 	{Method: "DELETE", Path: "/domainnameaccessassociations/{domainNameAccessAssociationArn}", Name: "DeleteDomainNameAccessAssociation", Handler: nothingFound},
 	{Method: "DELETE", Path: "/restapis/{restApiId}/stages/{stageName}/cache/data", Name: "FlushStageCache", Handler: refused("FlushStageCache")},
-	{Method: "GET", Path: "/account", Name: "GetAccount", Handler: getAccount},
 	{Method: "GET", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "GetBasePathMapping", Handler: nothingFound},
 	{Method: "GET", Path: "/domainnames/{domainName}/basepathmappings", Name: "GetBasePathMappings", Handler: emptyList},
 	{Method: "GET", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "GetDocumentationPart", Handler: nothingFound},
@@ -43,7 +42,6 @@ var unmodelled = []route{
 	{Method: "GET", Path: "/sdktypes", Name: "GetSdkTypes", Handler: emptyList},
 	{Method: "PUT", Path: "/restapis/{restApiId}/documentation/parts", Name: "ImportDocumentationParts", Handler: refused("ImportDocumentationParts")},
 	{Method: "POST", Path: "/rejectdomainnameaccessassociations", Name: "RejectDomainNameAccessAssociation", Handler: refused("RejectDomainNameAccessAssociation")},
-	{Method: "PATCH", Path: "/account", Name: "UpdateAccount", Handler: refused("UpdateAccount")},
 	{Method: "PATCH", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "UpdateBasePathMapping", Handler: nothingFound},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "UpdateDocumentationPart", Handler: nothingFound},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/versions/{documentationVersion}", Name: "UpdateDocumentationVersion", Handler: nothingFound},
@@ -111,15 +109,6 @@ func emptyList(s *Service, c *call) error {
 		return err
 	}
 	rest.Write(c.w, http.StatusOK, map[string]any{"item": []any{}})
-	return nil
-}
-
-// getAccount answers the account's settings as a new account has them:
-// the default throttle (10,000 rps, burst 5,000) and no CloudWatch role.
-func getAccount(_ *Service, c *call) error {
-	rest.Write(c.w, http.StatusOK, map[string]any{
-		"throttleSettings": map[string]any{"burstLimit": 5000, "rateLimit": 10000.0},
-		"features":         []string{}, "apiKeyVersion": "4"})
 	return nil
 }
 
