@@ -3,21 +3,20 @@ package apigw
 import "github.com/awsfake/awsfake/internal/faults"
 
 // accountState is one partition's account-level resources: VPC links,
-// client certificates, custom domain names and their access associations,
-// and the account's settings. Made on first write.
+// client certificates, custom domain names with their base path mappings, and
+// the account's settings. Made on first write.
 type accountState struct {
-	vpcLinks     map[string]*VpcLink           // by id
-	certs        map[string]*ClientCertificate // by id
-	domains      map[string]*domainName        // by domain name
-	associations map[string]*DomainNameAccessAssociation
-	roleARN      string // UpdateAccount's /cloudwatchRoleArn
+	vpcLinks map[string]*VpcLink           // by id
+	certs    map[string]*ClientCertificate // by id
+	domains  map[string]*domainName        // by domain name
+	roleARN  string                        // UpdateAccount's /cloudwatchRoleArn
 }
 
 // acctLocked returns p's account state, making it.
 func (p *partition) acctLocked() *accountState {
 	if p.acct == nil {
 		p.acct = &accountState{vpcLinks: map[string]*VpcLink{}, certs: map[string]*ClientCertificate{},
-			domains: map[string]*domainName{}, associations: map[string]*DomainNameAccessAssociation{}}
+			domains: map[string]*domainName{}}
 	}
 	return p.acct
 }
