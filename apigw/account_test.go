@@ -41,3 +41,19 @@ func TestAccount_DefaultsAndCloudwatchRole(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, role, *acct.CloudwatchRoleArn, "a refused update leaves the role")
 }
+
+func TestSdkTypes_AWSDocumentedList(t *testing.T) {
+	f := newFixture(t)
+	list, err := f.client.GetSdkTypes(f.ctx, &sdk.GetSdkTypesInput{})
+	require.NoError(t, err)
+	var ids []string
+	for _, it := range list.Items {
+		ids = append(ids, *it.Id)
+	}
+	require.Equal(t, []string{"android", "java", "javascript", "objectivec", "ruby", "swift"}, ids)
+	got, err := f.client.GetSdkType(f.ctx, &sdk.GetSdkTypeInput{Id: aws.String("swift")})
+	require.NoError(t, err)
+	require.Equal(t, "classPrefix", *got.ConfigurationProperties[0].Name)
+	_, err = f.client.GetSdkType(f.ctx, &sdk.GetSdkTypeInput{Id: aws.String("cobol")})
+	checkErr(t, err, "NotFoundException", "Invalid SDK type identifier specified")
+}

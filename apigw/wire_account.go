@@ -75,4 +75,11 @@ var accountRoutes = []route{
 		return nil
 	}, (*Service).UpdateBasePathMapping)},
 	{Method: "DELETE", Path: pMapping, Name: "DeleteBasePathMapping", Handler: op(http.StatusAccepted, labelled(mappingRef), noOutput((*Service).DeleteBasePathMapping))},
+	{Method: "GET", Path: "/sdktypes/{id}", Name: "GetSdkType", Handler: op(http.StatusOK, labelled(func(c *call) SdkTypeRef {
+		return SdkTypeRef{c.label("id")}
+	}), (*Service).GetSdkType)},
+	{Method: "GET", Path: "/sdktypes", Name: "GetSdkTypes", Handler: op(http.StatusOK, func(c *call, in *GetSdkTypesInput) (err error) {
+		in.PageInput, err = c.pageInput()
+		return err
+	}, (*Service).GetSdkTypes)},
 }

@@ -8,10 +8,8 @@ import (
 
 // unmodelled binds the operations of the apigateway API the fake does not
 // model yet (gateway responses,
-// documentation, client certificates, domain names and base path mappings,
-// VPC links, SDKs, caches, test invocations, the
-// account) to the answer AWS gives when there is nothing to find: empty
-// lists, NotFoundException with AWS's text for the identifier. Those that
+// documentation, domain name access associations, SDK generation, caches)
+// to the answer AWS gives when there is nothing to find: empty lists, NotFoundException with AWS's text for the identifier. Those that
 // would create or change something fail with BadRequestException naming the
 // operation. They are not operations of the Go API: they record no call and
 // take no injected fault.
@@ -30,8 +28,6 @@ var unmodelled = []route{
 	{Method: "GET", Path: "/domainnameaccessassociations", Name: "GetDomainNameAccessAssociations", Handler: emptyList},
 	{Method: "GET", Path: "/restapis/{restApiId}/models/{modelName}/default_template", Name: "GetModelTemplate", Handler: refused("GetModelTemplate")},
 	{Method: "GET", Path: "/restapis/{restApiId}/stages/{stageName}/sdks/{sdkType}", Name: "GetSdk", Handler: refused("GetSdk")},
-	{Method: "GET", Path: "/sdktypes/{id}", Name: "GetSdkType", Handler: nothingFound},
-	{Method: "GET", Path: "/sdktypes", Name: "GetSdkTypes", Handler: emptyList},
 	{Method: "PUT", Path: "/restapis/{restApiId}/documentation/parts", Name: "ImportDocumentationParts", Handler: refused("ImportDocumentationParts")},
 	{Method: "POST", Path: "/rejectdomainnameaccessassociations", Name: "RejectDomainNameAccessAssociation", Handler: refused("RejectDomainNameAccessAssociation")},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "UpdateDocumentationPart", Handler: nothingFound},
@@ -45,14 +41,9 @@ var unmodelled = []route{
 // label that names it.
 var notFoundTexts = map[string]string{
 	"authorizerId":                   "Invalid Authorizer identifier specified",
-	"basePath":                       "Invalid base path mapping identifier specified",
-	"clientCertificateId":            "Invalid Client Certificate identifier specified",
 	"documentationPartId":            "Invalid Documentation part identifier specified",
 	"documentationVersion":           "Invalid Documentation version identifier specified",
-	"domainName":                     "Invalid domain name identifier specified",
 	"domainNameAccessAssociationArn": "Invalid domain name access association identifier specified",
-	"vpcLinkId":                      "Invalid Vpc Link identifier specified",
-	"id":                             "Invalid SDK type identifier specified",
 }
 
 // unmodelledAPI answers NotFoundException for an unknown REST API named
@@ -87,11 +78,9 @@ func nothingFound(s *Service, c *call) error {
 	return errs.New(codeNotFound, "Invalid identifier specified")
 }
 
-// labelOrder is the order in which labels name what was not found: a
-// base path mapping before its domain name.
-var labelOrder = []string{"basePath", "authorizerId", "documentationPartId",
-	"documentationVersion", "domainName", "clientCertificateId", "vpcLinkId",
-	"id", "domainNameAccessAssociationArn"}
+// labelOrder is the order in which labels name what was not found.
+var labelOrder = []string{"authorizerId", "documentationPartId",
+	"documentationVersion", "domainNameAccessAssociationArn"}
 
 // emptyList answers a listing of things none of which exist.
 func emptyList(s *Service, c *call) error {
