@@ -320,7 +320,7 @@ func TestUnmodelled_AnswerNothingFound(t *testing.T) {
 	checkErr(t, err, "NotFoundException", "Invalid Vpc Link identifier specified")
 	_, err = f.client.GetDocumentationPart(f.ctx, &sdk.GetDocumentationPartInput{RestApiId: &api, DocumentationPartId: aws.String("x")})
 	checkErr(t, err, "NotFoundException", "Invalid Documentation part identifier specified")
-	_, err = f.client.GenerateClientCertificate(f.ctx, &sdk.GenerateClientCertificateInput{})
+	_, err = f.client.FlushStageCache(f.ctx, &sdk.FlushStageCacheInput{RestApiId: &api, StageName: aws.String("s")})
 	checkErr(t, err, "BadRequestException", "")
 	acct, err := f.client.GetAccount(f.ctx, &sdk.GetAccountInput{})
 	require.NoError(t, err)

@@ -55,7 +55,8 @@ type partKey struct{ account, region string }
 // partition is the state of one account in one region.
 type partition struct {
 	apis  map[string]*api
-	usage *usageState // API keys and usage plans (apikeys.go), made on first write
+	usage *usageState   // API keys and usage plans (apikeys.go), made on first write
+	acct  *accountState // VPC links, certificates, domain names (account_state.go)
 }
 
 // New returns the API Gateway service of the cloud whose environment is

@@ -105,7 +105,7 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // operation lists and the IAM action table (wire_authz.go) derive from
 // them, so that a family added here is in every one.
 var (
-	restModelled = slices.Concat(modelled, authorizerRoutes, testInvokeRoutes, openapiRoutes, usagePlanRoutes)
+	restModelled = slices.Concat(modelled, authorizerRoutes, testInvokeRoutes, openapiRoutes, usagePlanRoutes, accountRoutes)
 	restRoutes   = slices.Concat(restModelled, unmodelled)
 )
 
