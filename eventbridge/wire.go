@@ -44,6 +44,12 @@ var jsonTargets = protocol.Targets[*Service]{Proto: jsonProto, Prefix: "AWSEvent
 	"DescribeReplay":        protocol.Call((*Service).DescribeReplay),
 	"CancelReplay":          protocol.Call((*Service).CancelReplay),
 	"ListReplays":           protocol.Call((*Service).ListReplays),
+	"CreateConnection":      protocol.Call((*Service).CreateConnection),
+	"DescribeConnection":    protocol.Call((*Service).DescribeConnection),
+	"UpdateConnection":      protocol.Call((*Service).UpdateConnection),
+	"DeleteConnection":      protocol.Call((*Service).DeleteConnection),
+	"DeauthorizeConnection": protocol.Call((*Service).DeauthorizeConnection),
+	"ListConnections":       protocol.Call((*Service).ListConnections),
 })}
 
 // ServeHTTP serves both clients on one handler: a request with
