@@ -7,32 +7,26 @@ import (
 )
 
 // unsupported are the EventBridge operations of features the fake does
-// not model (API destinations, global endpoints, partner
-// event sources, UpdateArchive), answered as AWS answers an account
+// not model (global endpoints, partner event sources, UpdateArchive), answered as AWS answers an account
 // that has none: an empty list, ResourceNotFoundException for one named,
 // and ValidationException naming the operation for one that would create
 // or change something. They are not operations of the Go API: they record
 // no call and take no injected fault.
 var unsupported = map[string]protocol.TargetOp[*Service]{
-	"ListApiDestinations":            emptyList("ApiDestinations"),
 	"ListEndpoints":                  emptyList("Endpoints"),
 	"ListEventSources":               emptyList("EventSources"),
 	"ListPartnerEventSourceAccounts": emptyList("PartnerEventSourceAccounts"),
 	"ListPartnerEventSources":        emptyList("PartnerEventSources"),
-	"DescribeApiDestination":         notFound("Failed to describe the api-destination(s)."),
 	"DescribeEndpoint":               notFound("Endpoint does not exist."),
 	"DescribeEventSource":            notFound("Event source does not exist."),
 	"DescribePartnerEventSource":     notFound("Partner event source does not exist."),
-	"DeleteApiDestination":           notFound("Failed to delete the api-destination(s)."),
 	"DeleteEndpoint":                 notFound("Endpoint does not exist."),
 	"DeletePartnerEventSource":       notFound("Partner event source does not exist."),
 	"ActivateEventSource":            notFound("Event source does not exist."),
 	"DeactivateEventSource":          notFound("Event source does not exist."),
-	"CreateApiDestination":           refused("CreateApiDestination"),
 	"CreateEndpoint":                 refused("CreateEndpoint"),
 	"CreatePartnerEventSource":       refused("CreatePartnerEventSource"),
 	"PutPartnerEvents":               refused("PutPartnerEvents"),
-	"UpdateApiDestination":           refused("UpdateApiDestination"),
 	"UpdateArchive":                  refused("UpdateArchive"),
 	"UpdateEndpoint":                 refused("UpdateEndpoint"),
 }
