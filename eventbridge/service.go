@@ -45,6 +45,9 @@ type partition struct {
 	// archives and replays by name.
 	archives map[string]*archive
 	replays  map[string]*replay
+	// connections and apiDestinations by name.
+	connections  map[string]*connection
+	destinations map[string]*apiDestination
 }
 
 // New returns the service of the cloud whose environment is env. It starts
@@ -95,7 +98,8 @@ func (s *Service) part(sc faults.Scope) *partition {
 	}
 	p := &partition{sc: faults.Scope{Account: sc.Account, Region: sc.Region, Partition: sc.Partition},
 		buses: map[string]*eventBus{}, groups: map[string]*scheduleGroup{},
-		archives: map[string]*archive{}, replays: map[string]*replay{}}
+		archives: map[string]*archive{}, replays: map[string]*replay{}, connections: map[string]*connection{},
+		destinations: map[string]*apiDestination{}}
 	now := s.now()
 	p.buses[defaultBus] = newEventBus(p.sc, defaultBus, now)
 	p.groups[defaultBus] = &scheduleGroup{sc: p.sc, name: defaultBus, arn: p.sc.ARN(arnScheduler, "schedule-group/default"),

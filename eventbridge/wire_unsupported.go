@@ -7,39 +7,27 @@ import (
 )
 
 // unsupported are the EventBridge operations of features the fake does
-// not model (API destinations and connections, global endpoints, partner
-// event sources, UpdateArchive), answered as AWS answers an account
+// not model (global endpoints, partner event sources, UpdateArchive), answered as AWS answers an account
 // that has none: an empty list, ResourceNotFoundException for one named,
 // and ValidationException naming the operation for one that would create
 // or change something. They are not operations of the Go API: they record
 // no call and take no injected fault.
 var unsupported = map[string]protocol.TargetOp[*Service]{
-	"ListApiDestinations":            emptyList("ApiDestinations"),
-	"ListConnections":                emptyList("Connections"),
 	"ListEndpoints":                  emptyList("Endpoints"),
 	"ListEventSources":               emptyList("EventSources"),
 	"ListPartnerEventSourceAccounts": emptyList("PartnerEventSourceAccounts"),
 	"ListPartnerEventSources":        emptyList("PartnerEventSources"),
-	"DescribeApiDestination":         notFound("Failed to describe the api-destination(s)."),
-	"DescribeConnection":             notFound("Failed to describe the connection(s)."),
 	"DescribeEndpoint":               notFound("Endpoint does not exist."),
 	"DescribeEventSource":            notFound("Event source does not exist."),
 	"DescribePartnerEventSource":     notFound("Partner event source does not exist."),
-	"DeleteApiDestination":           notFound("Failed to delete the api-destination(s)."),
-	"DeleteConnection":               notFound("Failed to delete the connection(s)."),
 	"DeleteEndpoint":                 notFound("Endpoint does not exist."),
 	"DeletePartnerEventSource":       notFound("Partner event source does not exist."),
-	"DeauthorizeConnection":          notFound("Failed to deauthorize the connection(s)."),
 	"ActivateEventSource":            notFound("Event source does not exist."),
 	"DeactivateEventSource":          notFound("Event source does not exist."),
-	"CreateApiDestination":           refused("CreateApiDestination"),
-	"CreateConnection":               refused("CreateConnection"),
 	"CreateEndpoint":                 refused("CreateEndpoint"),
 	"CreatePartnerEventSource":       refused("CreatePartnerEventSource"),
 	"PutPartnerEvents":               refused("PutPartnerEvents"),
-	"UpdateApiDestination":           refused("UpdateApiDestination"),
 	"UpdateArchive":                  refused("UpdateArchive"),
-	"UpdateConnection":               refused("UpdateConnection"),
 	"UpdateEndpoint":                 refused("UpdateEndpoint"),
 }
 
