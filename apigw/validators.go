@@ -140,14 +140,6 @@ func (s *Service) CreateModel(ctx context.Context, in CreateModelInput) (Model, 
 	if in.Name == "" {
 		return Model{}, badRequest("Model name must be non-empty")
 	}
-	if in.Schema != "" {
-		if err := checkSchema(in.Schema); err != nil {
-			return Model{}, badRequest("Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]")
-		}
-		var doc map[string]any
-		if json.Unmarshal([]byte(in.Schema), &doc) == nil && len(doc) == 0 {
-			return Model{}, badRequest("Model schema must have at least 1 property or array items defined")
-		}
 	if err := checkModelSchema(in.Schema); err != nil {
 		return Model{}, err
 	}
@@ -172,7 +164,7 @@ func checkModelSchema(schema string) error {
 	if schema == "" {
 		return nil
 	}
-	if _, err := compileSchema(schema); err != nil {
+	if err := checkSchema(schema); err != nil {
 		return badRequest("Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]")
 	}
 	var doc map[string]any

@@ -8,8 +8,10 @@ import (
 
 // unmodelled binds the operations of the apigateway API the fake does not
 // model yet (gateway responses,
-// documentation, domain name access associations, SDK generation, caches)
-// to the answer AWS gives when there is nothing to find: empty lists, NotFoundException with AWS's text for the identifier. Those that
+// documentation, client certificates, domain names and base path mappings,
+// VPC links, SDKs, caches, test invocations, the
+// account) to the answer AWS gives when there is nothing to find: empty
+// lists, NotFoundException with AWS's text for the identifier. Those that
 // would create or change something fail with BadRequestException naming the
 // operation. They are not operations of the Go API: they record no call and
 // take no injected fault.
@@ -20,40 +22,30 @@ var unmodelled = []route{
 	{Method: "DELETE", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "DeleteDocumentationPart", Handler: nothingFound},
 	{Method: "DELETE", Path: "/restapis/{restApiId}/documentation/versions/{documentationVersion}", Name: "DeleteDocumentationVersion", Handler: nothingFound},
 	{Method: "DELETE", Path: "/domainnameaccessassociations/{domainNameAccessAssociationArn}", Name: "DeleteDomainNameAccessAssociation", Handler: nothingFound},
-	{Method: "DELETE", Path: "/vpclinks/{vpcLinkId}", Name: "DeleteVpcLink", Handler: nothingFound},
-	{Method: "POST", Path: "/clientcertificates", Name: "GenerateClientCertificate", Handler: refused("GenerateClientCertificate")},
-	{Method: "GET", Path: "/account", Name: "GetAccount", Handler: getAccount},
-	{Method: "GET", Path: "/domainnames/{domainName}/basepathmappings/{basePath}", Name: "GetBasePathMapping", Handler: nothingFound},
-	{Method: "GET", Path: "/domainnames/{domainName}/basepathmappings", Name: "GetBasePathMappings", Handler: emptyList},
-	{Method: "GET", Path: "/clientcertificates/{clientCertificateId}", Name: "GetClientCertificate", Handler: nothingFound},
-	{Method: "GET", Path: "/clientcertificates", Name: "GetClientCertificates", Handler: emptyList},
-	{Method: "DELETE", Path: "/restapis/{restApiId}/stages/{stageName}/cache/data", Name: "FlushStageCache", Handler: refused("FlushStageCache")},
 	{Method: "GET", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "GetDocumentationPart", Handler: nothingFound},
 	{Method: "GET", Path: "/restapis/{restApiId}/documentation/parts", Name: "GetDocumentationParts", Handler: emptyList},
 	{Method: "GET", Path: "/restapis/{restApiId}/documentation/versions/{documentationVersion}", Name: "GetDocumentationVersion", Handler: nothingFound},
 	{Method: "GET", Path: "/restapis/{restApiId}/documentation/versions", Name: "GetDocumentationVersions", Handler: emptyList},
 	{Method: "GET", Path: "/domainnameaccessassociations", Name: "GetDomainNameAccessAssociations", Handler: emptyList},
-	{Method: "GET", Path: "/domainnames", Name: "GetDomainNames", Handler: emptyList},
-	{Method: "GET", Path: "/restapis/{restApiId}/models/{modelName}/default_template", Name: "GetModelTemplate", Handler: refused("GetModelTemplate")},
 	{Method: "GET", Path: "/restapis/{restApiId}/stages/{stageName}/sdks/{sdkType}", Name: "GetSdk", Handler: refused("GetSdk")},
 	{Method: "PUT", Path: "/restapis/{restApiId}/documentation/parts", Name: "ImportDocumentationParts", Handler: refused("ImportDocumentationParts")},
 	{Method: "POST", Path: "/rejectdomainnameaccessassociations", Name: "RejectDomainNameAccessAssociation", Handler: refused("RejectDomainNameAccessAssociation")},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/parts/{documentationPartId}", Name: "UpdateDocumentationPart", Handler: nothingFound},
 	{Method: "PATCH", Path: "/restapis/{restApiId}/documentation/versions/{documentationVersion}", Name: "UpdateDocumentationVersion", Handler: nothingFound},
-	{Method: "PATCH", Path: "/domainnames/{domainName}", Name: "UpdateDomainName", Handler: nothingFound},
-	{Method: "PATCH", Path: "/vpclinks/{vpcLinkId}", Name: "UpdateVpcLink", Handler: nothingFound},
-	{Method: "PATCH", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration/responses/{statusCode}", Name: "UpdateIntegrationResponse", Handler: refused("UpdateIntegrationResponse")},
-	{Method: "PATCH", Path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/responses/{statusCode}", Name: "UpdateMethodResponse", Handler: refused("UpdateMethodResponse")},
-	{Method: "PATCH", Path: "/restapis/{restApiId}/models/{modelName}", Name: "UpdateModel", Handler: refused("UpdateModel")},
 }
 
 // notFoundTexts are AWS's texts for an unknown identifier, by the path
 // label that names it.
 var notFoundTexts = map[string]string{
 	"authorizerId":                   "Invalid Authorizer identifier specified",
+	"basePath":                       "Invalid base path mapping identifier specified",
+	"clientCertificateId":            "Invalid Client Certificate identifier specified",
 	"documentationPartId":            "Invalid Documentation part identifier specified",
 	"documentationVersion":           "Invalid Documentation version identifier specified",
+	"domainName":                     "Invalid domain name identifier specified",
 	"domainNameAccessAssociationArn": "Invalid domain name access association identifier specified",
+	"vpcLinkId":                      "Invalid Vpc Link identifier specified",
+	"id":                             "Invalid SDK type identifier specified",
 }
 
 // unmodelledAPI answers NotFoundException for an unknown REST API named
@@ -88,9 +80,11 @@ func nothingFound(s *Service, c *call) error {
 	return errs.New(codeNotFound, "Invalid identifier specified")
 }
 
-// labelOrder is the order in which labels name what was not found.
-var labelOrder = []string{"authorizerId", "documentationPartId",
-	"documentationVersion", "domainNameAccessAssociationArn"}
+// labelOrder is the order in which labels name what was not found: a
+// base path mapping before its domain name.
+var labelOrder = []string{"basePath", "authorizerId", "documentationPartId",
+	"documentationVersion", "domainName", "clientCertificateId", "vpcLinkId",
+	"id", "domainNameAccessAssociationArn"}
 
 // emptyList answers a listing of things none of which exist.
 func emptyList(s *Service, c *call) error {
@@ -98,6 +92,15 @@ func emptyList(s *Service, c *call) error {
 		return err
 	}
 	rest.Write(c.w, http.StatusOK, map[string]any{"item": []any{}})
+	return nil
+}
+
+// getAccount answers the account's settings as a new account has them:
+// the default throttle (10,000 rps, burst 5,000) and no CloudWatch role.
+func getAccount(_ *Service, c *call) error {
+	rest.Write(c.w, http.StatusOK, map[string]any{
+		"throttleSettings": map[string]any{"burstLimit": 5000, "rateLimit": 10000.0},
+		"features":         []string{}, "apiKeyVersion": "4"})
 	return nil
 }
 
