@@ -83,7 +83,6 @@ func (c *Cloud) startServices() {
 	c.cw = add(c, cloudwatch.New)
 	c.xray = add(c, xray.New)
 	c.route53 = add(c, route53.New)
-	c.route53.SetAlarmStates(route53Alarms{c})
 	c.apigw = add(c, apigw.New)
 	c.apigw.SetLogSink(c.logs)
 	c.apigw.SetIAMAuthorizer(c.apigwIAM)

@@ -146,13 +146,8 @@
 //     The messages of InvalidInput for settings are the fake's own; an
 //     unknown child of a calculated check is InvalidInput (the SDK's
 //     CreateHealthCheck models no NoSuchHealthCheck).
-//   - CLOUDWATCH_METRIC checks read their alarm's state from the cloud's
-//     CloudWatch when health is asked (OK healthy, ALARM unhealthy,
-//     INSUFFICIENT_DATA as InsufficientDataHealthStatus, default
-//     LastKnownStatus); an alarm the account does not have in the region is
-//     InvalidInput at create and update (the SDK models no error for it),
-//     and GetHealthCheckStatus's text for them is the fake's own.
-//     RECOVERY_CONTROL checks are refused with InvalidInput.
+//   - CLOUDWATCH_METRIC and RECOVERY_CONTROL health checks are refused with
+//     InvalidInput: CloudWatch answers no alarm state on the bus yet.
 //   - Route 53 Domains: the TLDs sold and their prices are the fake's own
 //     list (com, net, org, io, co.uk, kr, ... in USD); registrations are
 //     not limited to us-east-1; an operation takes DomainOperationTime (AWS

@@ -128,11 +128,7 @@ func checkConfig(c *HealthCheckConfig) error {
 		if *c.HealthThreshold < 0 || *c.HealthThreshold > 256 {
 			return invalidInput("1 validation error detected: Value '%d' at 'healthCheckConfig.healthThreshold' failed to satisfy constraint: Member must have value between 0 and 256", *c.HealthThreshold)
 		}
-	case hcCloudWatch:
-		if err := checkAlarmConfig(c); err != nil {
-			return err
-		}
-	case hcRecoveryCtl:
+	case hcCloudWatch, hcRecoveryCtl:
 		return invalidInput("Health checks of type %s are not supported by this fake.", c.Type)
 	default:
 		return invalidInput("1 validation error detected: Value '%s' at 'healthCheckConfig.type' failed to satisfy constraint: Member must satisfy enum value set: [HTTP, HTTPS, HTTP_STR_MATCH, HTTPS_STR_MATCH, TCP, CALCULATED, CLOUDWATCH_METRIC, RECOVERY_CONTROL]", c.Type)
@@ -255,9 +251,6 @@ func (s *Service) CreateHealthCheck(ctx context.Context, in CreateHealthCheckInp
 	if err := s.checkChildrenLocked(sc.Account, cfg.ChildHealthChecks); err != nil {
 		return CreateHealthCheckOutput{}, err
 	}
-	if err := s.checkAlarmExistsLocked(ctx, sc.Account, cfg); err != nil {
-		return CreateHealthCheckOutput{}, err
-	}
 	if len(a.checks) >= s.maxHealthChecks {
 		return CreateHealthCheckOutput{}, newError(codeTooManyHealthChecks, "This health check can't be created because the current account has reached the limit on the number of active health checks.")
 	}
@@ -281,8 +274,7 @@ func sameConfig(a, b HealthCheckConfig) bool {
 		a.SearchString == b.SearchString && deref(a.RequestInterval) == deref(b.RequestInterval) &&
 		deref(a.FailureThreshold) == deref(b.FailureThreshold) && flag(a.Inverted) == flag(b.Inverted) &&
 		flag(a.Disabled) == flag(b.Disabled) && deref(a.HealthThreshold) == deref(b.HealthThreshold) &&
-		slices.Equal(a.ChildHealthChecks, b.ChildHealthChecks) && deref(a.AlarmIdentifier) == deref(b.AlarmIdentifier) &&
-		a.InsufficientDataHealthStatus == b.InsufficientDataHealthStatus
+		slices.Equal(a.ChildHealthChecks, b.ChildHealthChecks)
 }
 
 // checkChildrenLocked checks that a calculated check's children are the
@@ -316,9 +308,6 @@ func (s *Service) statusLocked(hc *healthCheck, depth int) bool {
 		return true
 	}
 	healthy := hc.healthy
-	if c.Type == hcCloudWatch {
-		healthy = s.alarmHealthLocked(hc)
-	}
 	if c.Type == hcCalculated {
 		n := 0
 		for _, id := range c.ChildHealthChecks {

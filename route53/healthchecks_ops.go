@@ -67,9 +67,6 @@ func (s *Service) UpdateHealthCheck(ctx context.Context, in UpdateHealthCheckInp
 	if err := s.checkChildrenLocked(sc.Account, cfg.ChildHealthChecks); err != nil {
 		return HealthCheck{}, err
 	}
-	if err := s.checkAlarmExistsLocked(ctx, sc.Account, cfg); err != nil {
-		return HealthCheck{}, err
-	}
 	hc.HealthCheckConfig = cfg
 	hc.HealthCheckVersion++
 	hc.gen++
@@ -239,12 +236,6 @@ func (s *Service) observations(ctx context.Context, op, id string, pick func(*he
 	hc, err := s.healthCheckLocked(sc.Account, id)
 	if err != nil {
 		return nil, err
-	}
-	if hc.HealthCheckConfig.Type == hcCloudWatch {
-		if op != "GetHealthCheckStatus" {
-			return []HealthCheckObservation{}, nil
-		}
-		return []HealthCheckObservation{{Region: checkerRegion, IPAddress: checkerIP, StatusReport: s.alarmReportLocked(hc)}}, nil
 	}
 	if !probing(hc.HealthCheckConfig.Type) {
 		return nil, invalidInput("Invalid parameter : %s health checks do not have checker observations.", hc.HealthCheckConfig.Type)

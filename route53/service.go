@@ -42,7 +42,6 @@ type Service struct {
 	checks   map[string]*healthCheck // every account's health checks by id (ids are unique)
 	domains  map[string]*domain      // every account's domains by name: one registrant per name
 	prober   prober                  // the client and dialer of the probes
-	alarms   AlarmStates             // the alarms of CLOUDWATCH_METRIC checks (SetAlarmStates)
 	// maxHealthChecks is the quota of health checks per account.
 	maxHealthChecks int
 	locations       []clientLocation // SetClientLocation, most specific prefix first
