@@ -305,9 +305,8 @@ func TestModelsAndValidators(t *testing.T) {
 	checkErr(t, err, "NotFoundException", "Invalid Request Validator identifier specified")
 }
 
-// The operations the fake does not model answer as AWS does when there is
-// nothing: empty lists, NotFoundException, and BadRequestException for
-// what would create something.
+// Lookups answer as AWS does when there is nothing: empty lists and
+// NotFoundException with AWS's text.
 func TestUnmodelled_AnswerNothingFound(t *testing.T) {
 	f := newFixture(t)
 	api, _ := f.api(t, "u")
@@ -321,7 +320,7 @@ func TestUnmodelled_AnswerNothingFound(t *testing.T) {
 	_, err = f.client.GetDocumentationPart(f.ctx, &sdk.GetDocumentationPartInput{RestApiId: &api, DocumentationPartId: aws.String("x")})
 	checkErr(t, err, "NotFoundException", "Invalid Documentation part identifier specified")
 	_, err = f.client.FlushStageCache(f.ctx, &sdk.FlushStageCacheInput{RestApiId: &api, StageName: aws.String("s")})
-	checkErr(t, err, "BadRequestException", "")
+	checkErr(t, err, "NotFoundException", "Invalid Stage identifier specified")
 	acct, err := f.client.GetAccount(f.ctx, &sdk.GetAccountInput{})
 	require.NoError(t, err)
 	assert.Equal(t, int32(5000), acct.ThrottleSettings.BurstLimit)

@@ -122,20 +122,27 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	if o.region == "" {
 		return fail("-region must not be empty")
 	}
-	if err := checkAddr(o.addr, o.allowRemote); err != nil {
+	if err := o.checkAddrs(); err != nil {
 		return fail("%v", err)
 	}
-	if o.xrayDaemon != "" {
-		if err := checkAddr(o.xrayDaemon, o.allowRemote); err != nil {
-			return fail("-xray-daemon: %v", err)
-		}
-	}
-	if o.dnsAddr != "" {
-		if err := checkAddr(o.dnsAddr, o.allowRemote); err != nil {
-			return fail("-dns-addr: %v", err)
-		}
-	}
 	return o, nil
+}
+
+// checkAddrs checks each address the server listens on: loopback unless
+// -allow-remote.
+func (o options) checkAddrs() error {
+	if err := checkAddr(o.addr, o.allowRemote); err != nil {
+		return err
+	}
+	for _, l := range []struct{ flag, addr string }{{"-xray-daemon", o.xrayDaemon}, {"-dns-addr", o.dnsAddr}} {
+		if l.addr == "" {
+			continue
+		}
+		if err := checkAddr(l.addr, o.allowRemote); err != nil {
+			return fmt.Errorf("%s: %w", l.flag, err)
+		}
+	}
+	return nil
 }
 
 // defaultXRayDaemon is where the X-Ray SDKs send segments unless told

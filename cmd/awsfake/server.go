@@ -41,27 +41,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready fun
 	}
 	srv := newServer(opts, clk)
 	defer srv.close()
-	if o.xrayDaemon != "" {
-		d, err := startXRayDaemon(o.xrayDaemon, srv, stdout)
-		switch {
-		case err != nil && o.xrayDefault:
-			// The default address taken (another awsfake, a real daemon):
-			// the server runs without its daemon, and says so.
-			fmt.Fprintf(stderr, "awsfake: no X-Ray daemon: %v (-xray-daemon chooses another address)\n", err)
-		case err != nil:
-			_ = ln.Close()
-			return err
-		}
-		defer d.close()
+	closeSide, err := startSideListeners(o, srv, stdout, stderr)
+	if err != nil {
+		_ = ln.Close()
+		return err
 	}
-	if o.dnsAddr != "" {
-		d, err := startDNS(o.dnsAddr, srv, stdout)
-		if err != nil {
-			_ = ln.Close()
-			return err
-		}
-		defer d.Close()
-	}
+	defer closeSide()
 
 	var h http.Handler = srv
 	if o.verbose {
@@ -105,4 +90,37 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready fun
 	}
 	fmt.Fprintln(stdout, "awsfake: shut down")
 	return nil
+}
+
+// startSideListeners starts the X-Ray daemon and the DNS server the flags
+// ask for, and returns what closes them.
+func startSideListeners(o options, srv *server, stdout, stderr io.Writer) (func(), error) {
+	var closers []func()
+	closeAll := func() {
+		for _, c := range closers {
+			c()
+		}
+	}
+	if o.xrayDaemon != "" {
+		d, err := startXRayDaemon(o.xrayDaemon, srv, stdout)
+		switch {
+		case err != nil && o.xrayDefault:
+			// The default address taken (another awsfake, a real daemon):
+			// the server runs without its daemon, and says so.
+			fmt.Fprintf(stderr, "awsfake: no X-Ray daemon: %v (-xray-daemon chooses another address)\n", err)
+		case err != nil:
+			return nil, err
+		default:
+			closers = append(closers, d.close)
+		}
+	}
+	if o.dnsAddr != "" {
+		d, err := startDNS(o.dnsAddr, srv, stdout)
+		if err != nil {
+			closeAll()
+			return nil, err
+		}
+		closers = append(closers, func() { _ = d.Close() })
+	}
+	return closeAll, nil
 }
