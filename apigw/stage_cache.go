@@ -8,16 +8,11 @@ import "context"
 // cache, 202 with no body, and NotFoundException for an unknown stage
 // ("Invalid Stage identifier specified", as GetStage answers).
 func (s *Service) FlushStageCache(ctx context.Context, in StageRef) error {
-	sc, err := s.enter(ctx, "FlushStageCache")
+	a, unlock, err := s.enterAPI(ctx, "FlushStageCache", in.RestAPIID)
 	if err != nil {
 		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.apiLocked(sc, in.RestAPIID)
-	if err != nil {
-		return err
-	}
+	defer unlock()
 	if a.stages[in.StageName] == nil {
 		return errStageNotFound()
 	}
